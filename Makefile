@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The two commands of the README: `make run` and `make test`. Both install the Debian packages
+# Cleave needs (when missing), configure with Ninja and ccache, and build.
+
+PRESET    ?= dev
+BUILD_DIR := build/$(PRESET)
+BIN       := $(BUILD_DIR)/bin
+
+# The whole stack from ARCHITECTURE.md, plus the build tools and CLI11.
+PACKAGES := cmake g++ ninja-build ccache pkg-config \
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite \
+  libqcustomplot-dev libtorch-dev libopenblas0-pthread \
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
+  libsqlite3-dev libzstd-dev nlohmann-json3-dev libstb-dev libcli11-dev libbenchmark-dev \
+  xvfb xauth dataset-fashion-mnist
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+
+.PHONY: all run test bench deps configure build clean format
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:" $$missing; \
+	  $(APT) update -q && $(APT) install -y -q --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	@[ -f $(BUILD_DIR)/build.ninja ] || cmake --preset $(PRESET)
+
+build: configure
+	cmake --build --preset $(PRESET)
+
+# Until the workbench exists, `run` shows the engine on a demo model the build creates.
+run: build
+	@$(BIN)/cleave-make-demo $(BUILD_DIR)/demo.pt
+	@echo "The workbench GUI is not built yet: showing 'cleave-cli inspect' and 'verify' on the demo model $(BUILD_DIR)/demo.pt."
+	$(BIN)/cleave-cli inspect $(BUILD_DIR)/demo.pt
+	$(BIN)/cleave-cli verify $(BUILD_DIR)/demo.pt
+
+test: build
+	ctest --preset $(PRESET)
+
+bench: build
+	@for b in $(BIN)/bench_*; do echo "== $$b"; $$b --benchmark_counters_tabular=true; done
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/graph/shape.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+namespace cleave::cli {
+
+/// What every command that reads a model takes: MODEL and --input.
+struct ModelOptions
+{
+    std::string model;
+    std::string input; ///< "1x3x224x224", empty for the model's own default
+
+    void addTo(CLI::App &command);
+    std::optional<graph::Shape> inputShape() const;
+};
+
+/// Each command registers its subcommand and returns the exit code when it runs.
+void addInspectCommand(CLI::App &app, int &exitCode);
+void addVerifyCommand(CLI::App &app, int &exitCode);
+
+} // namespace cleave::cli

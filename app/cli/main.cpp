@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-cli: the command-line face of Cleave. The contract (commands, flags, exit codes, JSON
+// fields) is documented in ARCHITECTURE.md and scripts depend on it.
+#include "app/cli/commands.h"
+
+#include "core/error.h"
+
+#include <torch/version.h>
+
+#include <iostream>
+
+namespace cleave::cli {
+
+void ModelOptions::addTo(CLI::App &command)
+{
+    command.add_option("MODEL", model, "TorchScript file (.pt)")->required();
+    command.add_option("--input", input, "input shape, e.g. 1x3x224x224 (default: the model's)");
+}
+
+std::optional<graph::Shape> ModelOptions::inputShape() const
+{
+    if (input.empty())
+        return std::nullopt;
+    try {
+        return graph::parseShape(input);
+    } catch (const Error &e) {
+        throw Error(e.kind(), std::string("--input ") + e.what());
+    }
+}
+
+} // namespace cleave::cli
+
+namespace {
+
+// Exit codes of the CLI contract.
+constexpr int kExitFailure = 1;
+constexpr int kExitBadInput = 2;
+
+int fail(int code, const std::string &message)
+{
+    std::cerr << "error: " << message << '\n';
+    return code;
+}
+
+std::string versionText()
+{
+    return "cleave-cli " CLEAVE_VERSION " (LibTorch " TORCH_VERSION ")";
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"Cleave: plan split DNN inference between device, edge and cloud.",
+                 "cleave-cli"};
+    app.set_version_flag("--version", versionText());
+    app.require_subcommand(1);
+    app.failure_message([](const CLI::App *, const CLI::Error &e) { return std::string(e.what()); });
+
+    int exitCode = 0;
+    cleave::cli::addInspectCommand(app, exitCode);
+    cleave::cli::addVerifyCommand(app, exitCode);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp &e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp &e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion &) {
+        std::cout << versionText() << '\n';
+        return 0;
+    } catch (const CLI::ParseError &e) {
+        return fail(kExitBadInput, e.what());
+    } catch (const cleave::Error &e) {
+        const bool badInput = e.kind() == cleave::ErrorKind::InvalidInput ||
+                              e.kind() == cleave::ErrorKind::NotFound;
+        return fail(badInput ? kExitBadInput : kExitFailure, e.what());
+    } catch (const std::exception &e) {
+        return fail(kExitFailure, cleave::oneLineReason(e.what()));
+    }
+    return exitCode;
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/output.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <iomanip>
+#include <unistd.h>
+
+namespace cleave::cli {
+
+Table::Table(std::vector<std::pair<std::string, Align>> columns)
+    : m_columns(std::move(columns))
+{
+}
+
+void Table::addRow(std::vector<std::string> cells)
+{
+    cells.resize(m_columns.size());
+    m_rows.push_back(std::move(cells));
+}
+
+void Table::print(std::ostream &out) const
+{
+    std::vector<size_t> width(m_columns.size());
+    for (size_t c = 0; c < m_columns.size(); ++c) {
+        width[c] = m_columns[c].first.size();
+        for (const auto &row : m_rows)
+            width[c] = std::max(width[c], row[c].size());
+    }
+    const auto line = [&](const std::vector<std::string> &cells) {
+        for (size_t c = 0; c < cells.size(); ++c) {
+            if (c)
+                out << "  ";
+            const bool last = c + 1 == cells.size();
+            if (m_columns[c].second == Right)
+                out << std::setw(int(width[c])) << std::right << cells[c];
+            else
+                out << std::setw(last ? 0 : int(width[c])) << std::left << cells[c];
+        }
+        out << '\n';
+    };
+    std::vector<std::string> header;
+    for (const auto &column : m_columns)
+        header.push_back(column.first);
+    line(header);
+    for (const auto &row : m_rows)
+        line(row);
+}
+
+std::string withThousands(int64_t value)
+{
+    auto digits = std::to_string(value < 0 ? -value : value);
+    for (int i = int(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(size_t(i), ",");
+    return value < 0 ? "-" + digits : digits;
+}
+
+std::string megabytes(int64_t bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f", double(bytes) / 1e6);
+    return text;
+}
+
+nlohmann::json toJson(const graph::Cut &cut)
+{
+    return {{"index", cut.index}, {"label", cut.label}, {"op", cut.op},
+            {"shape", cut.shape}, {"dtype", cut.dtype}, {"bytes", cut.bytes}};
+}
+
+bool progressToTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+} // namespace cleave::cli

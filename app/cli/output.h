@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/graph/modelgraph.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace cleave::cli {
+
+/// A plain-text table with left-aligned text columns and right-aligned numeric ones.
+class Table
+{
+public:
+    enum Align { Left, Right };
+    explicit Table(std::vector<std::pair<std::string, Align>> columns);
+    void addRow(std::vector<std::string> cells);
+    void print(std::ostream &out) const;
+
+private:
+    std::vector<std::pair<std::string, Align>> m_columns;
+    std::vector<std::vector<std::string>> m_rows;
+};
+
+std::string withThousands(int64_t value);
+std::string megabytes(int64_t bytes); ///< "0.803" (10^6 bytes, three decimals)
+
+nlohmann::json toJson(const graph::Cut &cut);
+
+/// True when stderr is a terminal, so progress lines do not clutter logs and pipes.
+bool progressToTerminal();
+
+} // namespace cleave::cli

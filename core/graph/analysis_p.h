@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Internal state of a ModelGraph, shared by the analysis (modelgraph.cpp) and the graph surgery
+// (slicer.cpp). Not part of the library's API.
+#pragma once
+
+#include "core/graph/modelgraph.h"
+
+#include <torch/csrc/jit/ir/ir.h>
+
+#include <unordered_map>
+
+namespace cleave::graph {
+
+struct ModelGraph::Analysis
+{
+    std::string name;
+    Shape inputShape;
+    Shape outputShape;
+    int64_t parameters = 0;
+
+    torch::jit::Module original; ///< eval mode, as loaded: the verification reference
+    torch::jit::Module frozen;
+    std::shared_ptr<torch::jit::Graph> graph; ///< frozen + inlined forward
+
+    /// Top-level compute nodes in topological order (prim::Constant nodes are left out: slices
+    /// clone the constants they need).
+    std::vector<torch::jit::Node *> nodes;
+    /// Cut s lies before nodes[cutPositions[s]]; cutPositions[K] == nodes.size().
+    std::vector<size_t> cutPositions;
+    /// The one tensor that crosses each cut.
+    std::vector<torch::jit::Value *> cutValues;
+    /// Non-tensor values that cross a cut, with the value recorded for the analysed input shape;
+    /// slices re-materialise them as constants (e.g. sizes read from the input early on).
+    std::unordered_map<const torch::jit::Value *, c10::IValue> rematerialised;
+
+    std::vector<Block> blocks;
+    std::vector<Cut> cuts;
+};
+
+} // namespace cleave::graph

@@ -1,0 +1,531 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/graph/modelgraph.h"
+
+#include "core/error.h"
+#include "core/graph/analysis_p.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/csrc/jit/api/function_impl.h>
+#include <torch/csrc/jit/ir/ir.h>
+#include <torch/csrc/jit/passes/inliner.h>
+#include <torch/csrc/jit/serialization/import.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace cleave::graph {
+
+using torch::jit::Node;
+using torch::jit::Value;
+namespace prim = c10::prim;
+namespace aten = c10::aten;
+
+namespace {
+
+const char *const kInputShapeHint = "cleave/input_shape";
+const Shape kDefaultInputShape{1, 3, 224, 224};
+
+Error invalid(const std::string &name, const std::string &what)
+{
+    return Error(ErrorKind::InvalidInput, name + ": " + what);
+}
+
+bool startsWithZipMagic(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    char magic[4] = {};
+    in.read(magic, sizeof magic);
+    return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 &&
+           magic[3] == 4;
+}
+
+void checkSignature(const torch::jit::Module &module, const std::string &name)
+{
+    const auto method = module.find_method("forward");
+    if (!method)
+        throw invalid(name, "the module has no forward method");
+    const auto &schema = method->function().getSchema();
+    const auto &args = schema.arguments();
+    // args[0] is self.
+    if (args.size() != 2)
+        throw invalid(name, "forward takes " + std::to_string(args.size() - 1) +
+                                " inputs; only models with one tensor input are supported yet");
+    if (!args[1].type()->isSubtypeOf(*c10::TensorType::get()))
+        throw invalid(name, "forward takes a " + args[1].type()->repr_str() +
+                                "; only models with one tensor input are supported yet");
+    const auto &returns = schema.returns();
+    if (returns.size() != 1 || !returns[0].type()->isSubtypeOf(*c10::TensorType::get())) {
+        const auto what = returns.size() == 1 ? returns[0].type()->repr_str() : "several values";
+        throw invalid(name, "forward returns " + what +
+                                "; only models that return one tensor are supported yet");
+    }
+}
+
+/// "layer2.3.conv1" from the inlined call stack of a node, "" for top-level code.
+std::string modulePath(const Node *node)
+{
+    const auto stack = node->callstack();
+    if (!stack)
+        return {};
+    std::string path;
+    for (const auto &entry : (*stack)->vec()) {
+        const auto &instance = std::get<2>(entry);
+        // "SELF" marks a module calling its own methods (Conv2d.forward -> _conv_forward).
+        if (!instance || instance->instance_name().empty() || instance->instance_name() == "SELF")
+            continue;
+        if (!path.empty())
+            path += '.';
+        path += instance->instance_name();
+    }
+    return path;
+}
+
+std::string commonModulePrefix(const std::string &a, const std::string &b)
+{
+    // Compare whole dotted components so "layer1" and "layer10" share nothing.
+    size_t common = 0;
+    size_t i = 0;
+    while (i <= a.size() && i <= b.size()) {
+        const bool endA = i == a.size() || a[i] == '.';
+        const bool endB = i == b.size() || b[i] == '.';
+        if (endA && endB)
+            common = i;
+        if (endA != endB || i == a.size() || a[i] != b[i])
+            break;
+        ++i;
+    }
+    return a.substr(0, common);
+}
+
+/// The function a top-level node was inlined from ("interpolate" for F.interpolate), if any.
+std::string functionName(const Node *node)
+{
+    const auto stack = node->callstack();
+    if (!stack)
+        return {};
+    for (const auto &entry : (*stack)->vec()) {
+        const auto *fn = std::get<0>(entry);
+        if (fn && fn->name() != "forward")
+            return fn->name();
+    }
+    return {};
+}
+
+/// Values that depend on the input's shape only, not its contents: for a fixed input shape they
+/// are constants, so a slice can re-create them when they cross a cut.
+class StaticValues
+{
+public:
+    bool isStatic(const Value *v)
+    {
+        const auto found = m_memo.find(v);
+        if (found != m_memo.end())
+            return found->second;
+        const bool result = compute(v);
+        m_memo.emplace(v, result);
+        return result;
+    }
+
+private:
+    static bool isShapeQuery(c10::Symbol kind)
+    {
+        return kind == aten::size || kind == aten::dim || kind == prim::dtype ||
+               kind == prim::device || kind == prim::layout;
+    }
+
+    static bool isRepresentableConstant(const c10::TypePtr &type)
+    {
+        using namespace c10;
+        if (type->isSubtypeOf(*IntType::get()) || type->isSubtypeOf(*FloatType::get()) ||
+            type->isSubtypeOf(*BoolType::get()) || type->isSubtypeOf(*StringType::get()) ||
+            type->isSubtypeOf(*NoneType::get()) || type->isSubtypeOf(*DeviceObjType::get()))
+            return true;
+        if (const auto list = type->cast<ListType>()) {
+            const auto element = list->getElementType();
+            return element->isSubtypeOf(*IntType::get()) ||
+                   element->isSubtypeOf(*FloatType::get()) ||
+                   element->isSubtypeOf(*BoolType::get());
+        }
+        return false;
+    }
+
+    bool compute(const Value *v)
+    {
+        const Node *node = v->node();
+        if (node->kind() == prim::Constant)
+            return true;
+        if (node->kind() == prim::Param)
+            return false;
+        if (!node->blocks().empty() || node->hasSideEffects() || node->isNondeterministic())
+            return false;
+        // Traced models turn sizes into 0-dim tensors and back (prim::NumToTensor, aten::Int).
+        const bool tensorOut = v->type()->isSubtypeOf(*c10::TensorType::get());
+        if (tensorOut ? node->kind() != prim::NumToTensor : !isRepresentableConstant(v->type()))
+            return false;
+        for (const Value *input : node->inputs()) {
+            const bool tensorIn = input->type()->isSubtypeOf(*c10::TensorType::get());
+            if (tensorIn && isShapeQuery(node->kind()))
+                continue; // only the shape of this tensor is read
+            if (!isStatic(input))
+                return false;
+        }
+        return true;
+    }
+
+    std::unordered_map<const Value *, bool> m_memo;
+};
+
+/// One boundary of the node list that can be a cut: its position and what crosses it.
+struct Candidate
+{
+    size_t position = 0;
+    Value *tensor = nullptr;
+    std::vector<Value *> statics;
+};
+
+class Analyser
+{
+public:
+    explicit Analyser(ModelGraph::Analysis &a)
+        : m_a(a)
+    {
+    }
+
+    void run()
+    {
+        collectNodes();
+        const auto candidates = findCandidates();
+        keepCuts(candidates);
+        probeShapes();
+        describeBlocks();
+        describeCuts();
+    }
+
+private:
+    void collectNodes()
+    {
+        for (Node *node : m_a.graph->nodes()) {
+            if (node->kind() == prim::Constant)
+                continue;
+            m_position.emplace(node, m_a.nodes.size());
+            m_a.nodes.push_back(node);
+        }
+    }
+
+    // Position of the top-level node that contains `user` (uses inside If/Loop bodies count as
+    // uses by the If/Loop node); the graph's return counts as position N.
+    size_t topLevelPosition(Node *user) const
+    {
+        while (user->owningBlock() != m_a.graph->block())
+            user = user->owningBlock()->owningNode();
+        if (user == m_a.graph->return_node())
+            return m_a.nodes.size();
+        return m_position.at(user);
+    }
+
+    std::vector<Candidate> findCandidates()
+    {
+        const size_t n = m_a.nodes.size();
+        // Values born before boundary b and used at or after it cross b. Sweep b = 0..N.
+        std::vector<std::vector<Value *>> diesAfter(n + 1);
+        std::vector<Value *> live;
+        const auto track = [&](Value *v) {
+            if (v->uses().empty())
+                return;
+            size_t last = 0;
+            for (const auto &use : v->uses())
+                last = std::max(last, topLevelPosition(use.user));
+            diesAfter[last].push_back(v);
+            live.push_back(v);
+        };
+        for (Value *input : m_a.graph->inputs())
+            track(input);
+
+        std::vector<Candidate> candidates;
+        for (size_t b = 0; b <= n; ++b) {
+            if (b > 0) {
+                for (Value *out : m_a.nodes[b - 1]->outputs())
+                    track(out);
+                // Values whose last use was node b-1 no longer cross.
+                const auto &dead = diesAfter[b - 1];
+                live.erase(std::remove_if(live.begin(), live.end(),
+                                          [&](Value *v) {
+                                              return std::find(dead.begin(), dead.end(), v) !=
+                                                     dead.end();
+                                          }),
+                           live.end());
+            }
+            Candidate c;
+            c.position = b;
+            int tensors = 0;
+            bool blocked = false;
+            for (Value *v : live) {
+                if (m_statics.isStatic(v)) {
+                    if (v->node()->kind() != prim::Constant)
+                        c.statics.push_back(v);
+                } else if (v->type()->isSubtypeOf(*c10::TensorType::get())) {
+                    ++tensors;
+                    c.tensor = v;
+                } else {
+                    blocked = true; // e.g. a list of tensors, or a scalar read from data
+                }
+            }
+            if (!blocked && tensors == 1)
+                candidates.push_back(std::move(c));
+        }
+        return candidates;
+    }
+
+    // Boundaries with the same crossing tensor enclose nothing but shape arithmetic: keep the
+    // earliest, so every block computes a new tensor (the last boundary is always the output).
+    void keepCuts(const std::vector<Candidate> &candidates)
+    {
+        const size_t n = m_a.nodes.size();
+        if (candidates.empty() || candidates.front().position != 0 ||
+            candidates.back().position != n)
+            throw invalid(m_a.name, "the model's input or output is not a single tensor after "
+                                    "freezing (does forward keep module state?)");
+        std::vector<const Candidate *> kept;
+        for (const auto &c : candidates) {
+            if (!kept.empty() && kept.back()->tensor == c.tensor) {
+                if (c.position != n || kept.size() == 1)
+                    continue;
+                kept.pop_back();
+            }
+            kept.push_back(&c);
+        }
+        if (kept.back()->position != n)
+            kept.push_back(&candidates.back());
+        for (const Candidate *c : kept) {
+            m_a.cutPositions.push_back(c->position);
+            m_a.cutValues.push_back(c->tensor);
+            for (Value *v : c->statics)
+                m_a.rematerialised.emplace(v, c10::IValue());
+        }
+    }
+
+    // Runs the graph once on a real-shaped input with the size and dtype of every cut tensor
+    // and the value of every re-materialised scalar added as outputs. Sizes rather than the
+    // tensors themselves are returned so that activations are freed as the run goes.
+    void probeShapes()
+    {
+        auto probe = m_a.graph->copy();
+        std::unordered_map<const Value *, Value *> toProbe;
+        for (size_t i = 0; i < m_a.graph->inputs().size(); ++i)
+            toProbe.emplace(m_a.graph->inputs()[i], probe->inputs()[i]);
+        auto original = m_a.graph->nodes().begin();
+        for (Node *copy : probe->nodes()) {
+            for (size_t i = 0; i < copy->outputs().size(); ++i)
+                toProbe.emplace(original->outputs()[i], copy->outputs()[i]);
+            ++original;
+        }
+
+        std::vector<Value *> outputs;
+        for (Value *cut : m_a.cutValues) {
+            Value *v = toProbe.at(cut);
+            Node *insertAfter = v->node()->kind() == prim::Param ? probe->param_node() : v->node();
+            torch::jit::WithInsertPoint guard(insertAfter->next());
+            outputs.push_back(probe->insert(aten::size, {v}));
+            outputs.push_back(probe->insert(prim::dtype, {v}));
+        }
+        std::vector<const Value *> recorded;
+        for (const auto &[v, value] : m_a.rematerialised) {
+            outputs.push_back(toProbe.at(v));
+            recorded.push_back(v);
+        }
+        // Functions return one value: pack everything into a tuple in place of the output.
+        probe->eraseOutput(0);
+        probe->registerOutput(probe->insertNode(probe->createTuple(outputs))->output());
+
+        torch::jit::GraphFunction function("cleave_probe", probe, nullptr,
+                                           torch::jit::ExecutorExecutionMode::SIMPLE);
+        torch::jit::Stack stack{m_a.frozen._ivalue(), sampleInput()};
+        try {
+            c10::InferenceMode inference;
+            function.run(stack);
+        } catch (const std::exception &e) {
+            throw invalid(m_a.name, "input " + formatShape(m_a.inputShape) +
+                                        " rejected by the model: " + oneLineReason(e.what()));
+        }
+        const auto results = stack.at(0).toTupleRef().elements();
+        size_t next = 0;
+        for (size_t s = 0; s < m_a.cutValues.size(); ++s) {
+            m_shapes.push_back(results[next++].toIntVector());
+            m_dtypes.push_back(static_cast<c10::ScalarType>(results[next++].toInt()));
+        }
+        for (const Value *v : recorded)
+            m_a.rematerialised[v] = results[next++];
+        m_a.outputShape = m_shapes.back();
+    }
+
+    torch::Tensor sampleInput() const
+    {
+        auto generator = at::detail::createCPUGenerator(0);
+        return torch::randn(m_a.inputShape, generator);
+    }
+
+    void describeBlocks()
+    {
+        const int k = static_cast<int>(m_a.cutPositions.size()) - 1;
+        for (int s = 0; s < k; ++s) {
+            Block block;
+            block.index = s;
+            std::optional<std::string> prefix;
+            for (size_t p = m_a.cutPositions[s]; p < m_a.cutPositions[s + 1]; ++p) {
+                Node *node = m_a.nodes[p];
+                block.ops.push_back(node->kind().toQualString());
+                // Shape arithmetic is top-level code; it should not hide the module that
+                // does the block's work.
+                if (std::all_of(node->outputs().begin(), node->outputs().end(),
+                                [&](const Value *v) { return m_statics.isStatic(v); }))
+                    continue;
+                const auto path = modulePath(node);
+                prefix = prefix ? commonModulePrefix(*prefix, path) : path;
+            }
+            block.nodeCount = static_cast<int>(m_a.cutPositions[s + 1] - m_a.cutPositions[s]);
+            block.label = prefix.value_or("");
+            if (block.label.empty()) {
+                const Node *producer = m_a.cutValues[s + 1]->node();
+                block.label = modulePath(producer);
+                if (block.label.empty())
+                    block.label = functionName(producer);
+                if (block.label.empty())
+                    block.label = producer->kind().toUnqualString();
+            }
+            m_a.blocks.push_back(std::move(block));
+        }
+    }
+
+    void describeCuts()
+    {
+        for (size_t s = 0; s < m_a.cutValues.size(); ++s) {
+            Cut cut;
+            cut.index = static_cast<int>(s);
+            const Node *producer = m_a.cutValues[s]->node();
+            const bool input = producer->kind() == prim::Param;
+            cut.label = s == 0 ? "input" : m_a.blocks[s - 1].label;
+            cut.op = input ? "input" : producer->kind().toQualString();
+            cut.shape = m_shapes[s];
+            cut.dtype = dtypeName(m_dtypes[s]);
+            cut.bytes = elementCount(cut.shape) * static_cast<int64_t>(c10::elementSize(m_dtypes[s]));
+            m_a.cuts.push_back(std::move(cut));
+        }
+    }
+
+    ModelGraph::Analysis &m_a;
+    std::unordered_map<const Node *, size_t> m_position;
+    StaticValues m_statics;
+    std::vector<Shape> m_shapes;
+    std::vector<c10::ScalarType> m_dtypes;
+};
+
+} // namespace
+
+ModelGraph::ModelGraph(std::unique_ptr<Analysis> analysis)
+    : d(std::move(analysis))
+{
+}
+
+ModelGraph::ModelGraph(ModelGraph &&) noexcept = default;
+ModelGraph &ModelGraph::operator=(ModelGraph &&) noexcept = default;
+ModelGraph::~ModelGraph() = default;
+
+ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputShape)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw Error(ErrorKind::NotFound, path + ": no such file");
+    if (std::filesystem::is_directory(path, ec))
+        throw invalid(path, "is a directory, not a TorchScript file");
+    if (!startsWithZipMagic(path))
+        throw invalid(path, "not a TorchScript archive (not a zip file)");
+
+    torch::jit::ExtraFilesMap extra{{kInputShapeHint, ""}};
+    torch::jit::Module module;
+    try {
+        module = torch::jit::load(path, torch::kCPU, extra);
+    } catch (const std::exception &e) {
+        throw invalid(path, "truncated or damaged TorchScript archive (" +
+                                oneLineReason(e.what()) + ")");
+    }
+    if (!inputShape) {
+        const auto &hint = extra[kInputShapeHint];
+        inputShape = hint.empty() ? kDefaultInputShape : parseShape(hint);
+    }
+    return fromModule(module, path, *inputShape);
+}
+
+ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::string &name,
+                                  const Shape &inputShape)
+{
+    checkSignature(module, name);
+    auto a = std::make_unique<Analysis>();
+    a->name = name;
+    a->inputShape = inputShape;
+    a->original = module.clone();
+    a->original.eval();
+    for (const auto &p : a->original.parameters())
+        a->parameters += p.numel();
+    try {
+        a->frozen = torch::jit::freeze(a->original);
+    } catch (const std::exception &e) {
+        throw invalid(name, "cannot be frozen for inference: " + oneLineReason(e.what()));
+    }
+    a->graph = a->frozen.get_method("forward").graph();
+    torch::jit::Inline(*a->graph);
+    Analyser(*a).run();
+    return ModelGraph(std::move(a));
+}
+
+const std::string &ModelGraph::name() const { return d->name; }
+const Shape &ModelGraph::inputShape() const { return d->inputShape; }
+const Shape &ModelGraph::outputShape() const { return d->outputShape; }
+int64_t ModelGraph::parameterCount() const { return d->parameters; }
+int ModelGraph::nodeCount() const { return static_cast<int>(d->nodes.size()); }
+int ModelGraph::blockCount() const { return static_cast<int>(d->blocks.size()); }
+const std::vector<Block> &ModelGraph::blocks() const { return d->blocks; }
+const std::vector<Cut> &ModelGraph::cuts() const { return d->cuts; }
+
+torch::Tensor ModelGraph::forward(const torch::Tensor &input) const
+{
+    c10::InferenceMode inference;
+    return d->original.forward({input}).toTensor();
+}
+
+torch::Tensor ModelGraph::sampleInput(uint64_t seed) const
+{
+    auto generator = at::detail::createCPUGenerator(seed);
+    return torch::randn(d->inputShape, generator);
+}
+
+std::string dtypeName(c10::ScalarType type)
+{
+    switch (type) {
+    case c10::ScalarType::Float:
+        return "float32";
+    case c10::ScalarType::Double:
+        return "float64";
+    case c10::ScalarType::Half:
+        return "float16";
+    case c10::ScalarType::BFloat16:
+        return "bfloat16";
+    case c10::ScalarType::Long:
+        return "int64";
+    case c10::ScalarType::Int:
+        return "int32";
+    case c10::ScalarType::Short:
+        return "int16";
+    case c10::ScalarType::Char:
+        return "int8";
+    case c10::ScalarType::Byte:
+        return "uint8";
+    case c10::ScalarType::Bool:
+        return "bool";
+    default:
+        return c10::toString(type);
+    }
+}
+
+} // namespace cleave::graph

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/graph/shape.h"
+
+#include <torch/script.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cleave::graph {
+
+/// A split index s in 0..K: blocks [0, s) run before it, [s, K) after. Exactly one tensor
+/// crosses it; s = 0 is the model input and s = K its output.
+struct Cut
+{
+    int index = 0;
+    std::string label; ///< module path of the block that produced the tensor, e.g. "layer2.3"
+    std::string op;    ///< operator that produced it, e.g. "aten::relu"; "input" at s = 0
+    Shape shape;
+    std::string dtype; ///< "float32", "int64", ...
+    int64_t bytes = 0;
+};
+
+/// The smallest timed unit: the nodes between two consecutive cuts. Parallel regions (residual
+/// adds, branch concatenations) always fall inside one block because two tensors cross them.
+struct Block
+{
+    int index = 0;
+    std::string label;
+    int nodeCount = 0; ///< compute nodes (constants aside)
+    std::vector<std::string> ops;
+};
+
+/// A TorchScript model frozen, inlined and analysed for one input shape: its compute nodes,
+/// blocks and cuts. Owns the frozen module; not thread-safe (one owner at a time).
+class ModelGraph
+{
+public:
+    /// Loads a TorchScript file. Without an input shape, the hint stored in the file by Cleave
+    /// (extra file "cleave/input_shape") is used, else 1x3x224x224.
+    static ModelGraph load(const std::string &path, std::optional<Shape> inputShape = {});
+
+    /// Analyses an in-memory module; `name` is used in messages and reports.
+    static ModelGraph fromModule(const torch::jit::Module &module, const std::string &name,
+                                 const Shape &inputShape);
+
+    ModelGraph(ModelGraph &&) noexcept;
+    ModelGraph &operator=(ModelGraph &&) noexcept;
+    ~ModelGraph();
+
+    const std::string &name() const;
+    const Shape &inputShape() const;
+    const Shape &outputShape() const;
+    /// Parameters of the original module (buffers such as BatchNorm statistics are not counted).
+    int64_t parameterCount() const;
+    /// Compute nodes of the frozen, inlined graph (constants aside).
+    int nodeCount() const;
+    /// K
+    int blockCount() const;
+    const std::vector<Block> &blocks() const;
+    /// K + 1 cuts, index 0..K.
+    const std::vector<Cut> &cuts() const;
+
+    /// A standalone module running blocks [first, end); its forward takes the tensor of cut
+    /// `first` and returns the tensor of cut `end`. Saved, it reloads with torch::jit::load.
+    torch::jit::Module slice(int first, int end) const;
+    torch::jit::Module head(int split) const { return slice(0, split); }
+    torch::jit::Module tail(int split) const { return slice(split, blockCount()); }
+
+    /// The whole original model (eval mode, not frozen): the reference for verification.
+    torch::Tensor forward(const torch::Tensor &input) const;
+    /// A real-shaped input from a seeded normal distribution.
+    torch::Tensor sampleInput(uint64_t seed = 0) const;
+
+    /// Implementation detail shared by the analysis and the slicer.
+    struct Analysis;
+
+private:
+    explicit ModelGraph(std::unique_ptr<Analysis> analysis);
+    std::unique_ptr<Analysis> d;
+};
+
+/// "float32" for c10::ScalarType::Float, and so on (PyTorch's names).
+std::string dtypeName(c10::ScalarType type);
+
+} // namespace cleave::graph
