@@ -500,6 +500,16 @@ torch::Tensor ModelGraph::sampleInput(uint64_t seed) const
     return torch::randn(d->inputShape, generator);
 }
 
+void saveModule(const torch::jit::Module &module, const std::string &path,
+                const Shape &inputShape)
+{
+    try {
+        module.save(path, {{kInputShapeHint, formatShape(inputShape)}});
+    } catch (const std::exception &e) {
+        throw invalid(path, "cannot write the model: " + oneLineReason(e.what()));
+    }
+}
+
 std::string dtypeName(c10::ScalarType type)
 {
     switch (type) {

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-cli as scripts use it: real processes, exit codes, stdout/stderr and JSON.
+#include "testmain.h"
+#include "testmodels.h"
+
+#include "core/graph/modelgraph.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+using cleave::testing::fixture;
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result cli(const QStringList &args)
+{
+    QProcess process;
+    process.start(QStringLiteral(CLEAVE_CLI), args);
+    Result r;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    r.out = process.readAllStandardOutput();
+    r.err = process.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile whole(fixture("chain.pt"));
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        QFile truncated(m_dir.filePath(QStringLiteral("truncated.pt")));
+        QVERIFY(truncated.open(QIODevice::WriteOnly));
+        truncated.write(whole.readAll().chopped(200));
+        cleave::graph::saveModule(cleave::testing::demoModel(),
+                                  m_dir.filePath(QStringLiteral("demo.pt")).toStdString(),
+                                  cleave::testing::kDemoInputShape);
+    }
+
+    void inspectPrintsOneJsonDocument()
+    {
+        const auto r = cli({QStringLiteral("inspect"), fixture("residual.pt"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const auto doc = QJsonDocument::fromJson(r.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const auto root = doc.object();
+        QCOMPARE(root[QStringLiteral("model")].toString(), fixture("residual.pt"));
+        QCOMPARE(root[QStringLiteral("input_shape")].toArray(),
+                 (QJsonArray{1, 3, 8, 8}));
+        QCOMPARE(root[QStringLiteral("parameters")].toInteger(), 2637);
+        QCOMPARE(root[QStringLiteral("nodes")].toInt(), 14);
+        QCOMPARE(root[QStringLiteral("blocks")].toInt(), 8);
+        const auto cuts = root[QStringLiteral("cuts")].toArray();
+        QCOMPARE(cuts.size(), 9);
+        const auto second = cuts[2].toObject();
+        QCOMPARE(second[QStringLiteral("index")].toInt(), 2);
+        QCOMPARE(second[QStringLiteral("label")].toString(), QStringLiteral("layer1.0"));
+        QCOMPARE(second[QStringLiteral("op")].toString(), QStringLiteral("aten::add"));
+        QCOMPARE(second[QStringLiteral("shape")].toArray(), (QJsonArray{1, 8, 8, 8}));
+        QCOMPARE(second[QStringLiteral("dtype")].toString(), QStringLiteral("float32"));
+        QCOMPARE(second[QStringLiteral("bytes")].toInteger(), 1 * 8 * 8 * 8 * 4);
+    }
+
+    void inspectPrintsATable()
+    {
+        const auto r = cli({QStringLiteral("inspect"), fixture("twobranch.pt"),
+                            QStringLiteral("--input"), QStringLiteral("2x3x16x16")});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.contains(QStringLiteral("parameters  298")), r.out.constData());
+        QVERIFY2(lines.contains(QStringLiteral("input       2x3x16x16")), r.out.constData());
+        QVERIFY2(lines.contains(QStringLiteral("blocks      3  (splits 0..3)")), r.out.constData());
+        const auto header = lines.indexOf(QRegularExpression(QStringLiteral("split +label +op.*")));
+        QVERIFY2(header > 0, r.out.constData());
+        QCOMPARE(lines.size(), header + 5); // splits 0..3
+        // 2 x 8 x 16 x 16 floats = 16,384 bytes
+        const auto row = lines[header + 3].simplified();
+        QCOMPARE(row, QStringLiteral("2 cat aten::cat 2x8x16x16 float32 0.016"));
+    }
+
+    void verifyPassesAndFails()
+    {
+        const auto pass = cli({QStringLiteral("verify"), fixture("inception.pt")});
+        QCOMPARE(pass.exitCode, 0);
+        QVERIFY2(pass.out.contains("passed: 7 splits"), pass.out.constData());
+        // Folding BatchNorm changes the last bits; an impossible tolerance must fail with 1.
+        const auto fail = cli({QStringLiteral("verify"), m_dir.filePath(QStringLiteral("demo.pt")),
+                               QStringLiteral("--tolerance"), QStringLiteral("1e-30")});
+        QCOMPARE(fail.exitCode, 1);
+        QVERIFY2(fail.out.contains("MISMATCH"), fail.out.constData());
+        QVERIFY2(fail.out.contains("FAILED"), fail.out.constData());
+    }
+
+    void verifyJson()
+    {
+        const auto r = cli({QStringLiteral("verify"), fixture("sizes.pt"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const auto root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(root[QStringLiteral("passed")].toBool(), true);
+        QCOMPARE(root[QStringLiteral("splits")].toArray().size(), 7);
+    }
+
+    void badInputIsOneLineAndExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const auto inspect = QStringLiteral("inspect");
+        QTest::newRow("missing file") << QStringList{inspect, QStringLiteral("/no/such.pt")}
+                                      << QStringLiteral("error: /no/such.pt: no such file");
+        QTest::newRow("not a zip") << QStringList{inspect, fixture("make_fixtures.py")}
+                                   << QStringLiteral("not a TorchScript archive (not a zip file)");
+        QTest::newRow("truncated") << QStringList{QStringLiteral("verify"),
+                                                  m_dir.filePath(QStringLiteral("truncated.pt"))}
+                                   << QStringLiteral("truncated or damaged TorchScript archive");
+        QTest::newRow("two inputs") << QStringList{inspect, fixture("two_inputs.pt")}
+                                    << QStringLiteral("forward takes 2 inputs; only models with one "
+                                                      "tensor input are supported yet");
+        QTest::newRow("tuple output") << QStringList{inspect, fixture("tuple_output.pt")}
+                                      << QStringLiteral("only models that return one tensor are "
+                                                        "supported yet");
+        QTest::newRow("shape rejected")
+            << QStringList{inspect, fixture("chain.pt"), QStringLiteral("--input"),
+                           QStringLiteral("1x1x8x8")}
+            << QStringLiteral("input 1x1x8x8 rejected by the model: Given groups=1");
+        QTest::newRow("shape unparsable")
+            << QStringList{QStringLiteral("verify"), fixture("chain.pt"), QStringLiteral("--input"),
+                           QStringLiteral("1x3xeight")}
+            << QStringLiteral("error: --input '1x3xeight': 'eight' is not a number");
+        QTest::newRow("no model") << QStringList{inspect} << QStringLiteral("MODEL is required");
+        QTest::newRow("unknown flag")
+            << QStringList{inspect, fixture("chain.pt"), QStringLiteral("--bogus")}
+            << QStringLiteral("--bogus");
+        QTest::newRow("bad tolerance")
+            << QStringList{QStringLiteral("verify"), fixture("chain.pt"),
+                           QStringLiteral("--tolerance"), QStringLiteral("-1")}
+            << QStringLiteral("--tolerance");
+    }
+    void badInputIsOneLineAndExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        const auto err = QString::fromUtf8(r.err);
+        QVERIFY2(err.startsWith(QStringLiteral("error: ")), qPrintable(err));
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 1);
+        QVERIFY(err.endsWith(QLatin1Char('\n')));
+    }
+
+    void printsVersion()
+    {
+        const auto r = cli({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith("cleave-cli "), r.out.constData());
+        QVERIFY(r.out.contains("LibTorch"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+CLEAVE_TEST_MAIN(TestCli)
+#include "tst_cli.moc"

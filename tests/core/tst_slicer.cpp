@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testmain.h"
+#include "testmodels.h"
+
+#include "core/error.h"
+#include "core/graph/modelgraph.h"
+#include "core/graph/verifier.h"
+
+using namespace cleave;
+using cleave::testing::fixture;
+
+namespace {
+
+torch::Tensor run(torch::jit::Module &m, const torch::Tensor &x)
+{
+    c10::InferenceMode guard;
+    return m.forward({x}).toTensor();
+}
+
+double relativeDiff(const torch::Tensor &a, const torch::Tensor &b)
+{
+    return (a - b).abs().max().item<double>() / std::max(b.abs().max().item<double>(), 1e-12);
+}
+
+} // namespace
+
+class TestSlicer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fixtures_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char *name : {"chain.pt", "residual.pt", "twobranch.pt", "inception.pt",
+                                 "sizes.pt"})
+            QTest::newRow(name) << fixture(name);
+    }
+
+    // head [0, s) and tail [s, K) saved to files and reloaded give exactly what the in-memory
+    // slices give, and together what the whole model gives.
+    void headAndTailRoundTripThroughFiles_data() { fixtures_data(); }
+    void headAndTailRoundTripThroughFiles()
+    {
+        QFETCH(QString, file);
+        const auto g = graph::ModelGraph::load(file.toStdString());
+        const auto x = g.sampleInput(3);
+        const auto expected = g.forward(x);
+        QTemporaryDir dir;
+        for (int s = 0; s <= g.blockCount(); ++s) {
+            auto head = g.head(s);
+            auto tail = g.tail(s);
+            const auto headPath = dir.filePath(QStringLiteral("head%1.pt").arg(s)).toStdString();
+            const auto tailPath = dir.filePath(QStringLiteral("tail%1.pt").arg(s)).toStdString();
+            head.save(headPath);
+            tail.save(tailPath);
+            auto loadedHead = torch::jit::load(headPath);
+            auto loadedTail = torch::jit::load(tailPath);
+
+            const auto middle = run(head, x);
+            QCOMPARE(middle.sizes().vec(), g.cuts()[size_t(s)].shape);
+            const auto loadedMiddle = run(loadedHead, x);
+            QVERIFY2(torch::equal(middle, loadedMiddle), qPrintable(QStringLiteral("head %1").arg(s)));
+            const auto output = run(tail, middle);
+            QVERIFY2(torch::equal(output, run(loadedTail, loadedMiddle)),
+                     qPrintable(QStringLiteral("tail %1").arg(s)));
+            QVERIFY2(relativeDiff(output, expected) < 1e-5,
+                     qPrintable(QStringLiteral("split %1").arg(s)));
+        }
+    }
+
+    // Any range [a, b) is a standalone module: chaining [0, a), [a, b), [b, K) is the model.
+    void middleRangesCompose_data() { fixtures_data(); }
+    void middleRangesCompose()
+    {
+        QFETCH(QString, file);
+        const auto g = graph::ModelGraph::load(file.toStdString());
+        const auto x = g.sampleInput(5);
+        const auto expected = g.forward(x);
+        const int k = g.blockCount();
+        for (int a = 0; a <= k; ++a) {
+            for (int b = a; b <= k; ++b) {
+                auto first = g.slice(0, a);
+                auto middle = g.slice(a, b);
+                auto last = g.slice(b, k);
+                const auto y = run(last, run(middle, run(first, x)));
+                QVERIFY2(relativeDiff(y, expected) < 1e-5,
+                         qPrintable(QStringLiteral("[%1, %2)").arg(a).arg(b)));
+            }
+        }
+    }
+
+    // The tail of the sizes model gets only the cut tensor: the sizes it read from the input
+    // are re-created inside it.
+    void rematerialisesShapesReadBeforeTheCut()
+    {
+        const auto g = graph::ModelGraph::load(fixture("sizes.pt").toStdString());
+        auto tail = g.tail(2);
+        QCOMPARE(tail.get_method("forward").function().getSchema().arguments().size(), size_t(2));
+        const auto middle = torch::zeros({1, 4, 5, 4});
+        QCOMPARE(run(tail, middle).sizes().vec(), (std::vector<int64_t>{1, 252}));
+    }
+
+    void rejectsRangesOutsideTheModel()
+    {
+        const auto g = graph::ModelGraph::load(fixture("chain.pt").toStdString());
+        for (const auto &[a, b] : {std::pair{-1, 2}, std::pair{0, 7}, std::pair{4, 3}}) {
+            try {
+                g.slice(a, b);
+                QFAIL("slice accepted a range outside the model");
+            } catch (const Error &e) {
+                QCOMPARE(int(e.kind()), int(ErrorKind::InvalidInput));
+                QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("outside 0..6")),
+                         e.what());
+            }
+        }
+    }
+
+    void verifierPassesEveryFixtureSplit_data() { fixtures_data(); }
+    void verifierPassesEveryFixtureSplit()
+    {
+        QFETCH(QString, file);
+        const auto g = graph::ModelGraph::load(file.toStdString());
+        const auto report = graph::verifySplits(g);
+        QCOMPARE(int(report.splits.size()), g.blockCount() + 1);
+        QVERIFY(report.outputMagnitude > 0);
+        QVERIFY(report.passed());
+    }
+
+    void verifierReportsDifferencesAboveTolerance()
+    {
+        // Freezing folds BatchNorm into the convolutions, which changes the last bits: a
+        // tolerance of zero must catch that.
+        const auto g = graph::ModelGraph::fromModule(testing::demoModel(), "demo",
+                                                     testing::kDemoInputShape);
+        const auto report = graph::verifySplits(g, 0.0);
+        QVERIFY(!report.passed());
+        QVERIFY(std::any_of(report.splits.begin(), report.splits.end(),
+                            [](const graph::SplitCheck &c) { return c.maxAbsDiff > 0; }));
+    }
+
+    void verifierCancels()
+    {
+        const auto g = graph::ModelGraph::load(fixture("chain.pt").toStdString());
+        int calls = 0;
+        try {
+            graph::verifySplits(g, 1e-4, 0, [&](double, std::string_view) { return ++calls < 3; });
+            QFAIL("verification was not cancelled");
+        } catch (const Error &e) {
+            QCOMPARE(int(e.kind()), int(ErrorKind::Cancelled));
+        }
+        QCOMPARE(calls, 3);
+    }
+};
+
+CLEAVE_TEST_MAIN(TestSlicer)
+#include "tst_slicer.moc"

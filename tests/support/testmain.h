@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A test main that pins what the machine could otherwise change: platform plugin, locale and
+// HOME (a fresh temporary directory), so results never depend on where the tests run.
+#pragma once
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <clocale>
+#include <cstdlib>
+
+#define CLEAVE_TEST_MAIN(TestClass)                                                                \
+    int main(int argc, char **argv)                                                                \
+    {                                                                                              \
+        qputenv("QT_QPA_PLATFORM", "offscreen");                                                   \
+        qputenv("LC_ALL", "C");                                                                    \
+        std::setlocale(LC_ALL, "C");                                                               \
+        QTemporaryDir home;                                                                        \
+        qputenv("HOME", home.path().toUtf8());                                                     \
+        QCoreApplication app(argc, argv);                                                          \
+        TestClass test;                                                                            \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                 \
+        return QTest::qExec(&test, argc, argv);                                                    \
+    }
+
+namespace cleave::testing {
+
+/// Path of a committed fixture in tests/fixtures.
+inline QString fixture(const char *name)
+{
+    return QStringLiteral(CLEAVE_FIXTURES_DIR "/") + QString::fromUtf8(name);
+}
+
+} // namespace cleave::testing
