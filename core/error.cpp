@@ -8,8 +8,7 @@ namespace cleave {
 Error::Error(ErrorKind kind, const std::string &message)
     : std::runtime_error(message)
     , m_kind(kind)
-{
-}
+{}
 
 std::string_view toString(ErrorKind kind)
 {

@@ -22,9 +22,12 @@ void printJson(const graph::ModelGraph &g)
     nlohmann::json cuts = nlohmann::json::array();
     for (const auto &cut : g.cuts())
         cuts.push_back(toJson(cut));
-    const nlohmann::json doc{{"model", g.name()},          {"input_shape", g.inputShape()},
-                             {"output_shape", g.outputShape()}, {"parameters", g.parameterCount()},
-                             {"nodes", g.nodeCount()},      {"blocks", g.blockCount()},
+    const nlohmann::json doc{{"model", g.name()},
+                             {"input_shape", g.inputShape()},
+                             {"output_shape", g.outputShape()},
+                             {"parameters", g.parameterCount()},
+                             {"nodes", g.nodeCount()},
+                             {"blocks", g.blockCount()},
                              {"cuts", cuts}};
     std::cout << doc.dump(2) << '\n';
 }

@@ -51,11 +51,11 @@ std::string versionText()
 
 int main(int argc, char **argv)
 {
-    CLI::App app{"Cleave: plan split DNN inference between device, edge and cloud.",
-                 "cleave-cli"};
+    CLI::App app{"Cleave: plan split DNN inference between device, edge and cloud.", "cleave-cli"};
     app.set_version_flag("--version", versionText());
     app.require_subcommand(1);
-    app.failure_message([](const CLI::App *, const CLI::Error &e) { return std::string(e.what()); });
+    app.failure_message(
+        [](const CLI::App *, const CLI::Error &e) { return std::string(e.what()); });
 
     int exitCode = 0;
     cleave::cli::addInspectCommand(app, exitCode);
@@ -73,8 +73,8 @@ int main(int argc, char **argv)
     } catch (const CLI::ParseError &e) {
         return fail(kExitBadInput, e.what());
     } catch (const cleave::Error &e) {
-        const bool badInput = e.kind() == cleave::ErrorKind::InvalidInput ||
-                              e.kind() == cleave::ErrorKind::NotFound;
+        const bool badInput =
+            e.kind() == cleave::ErrorKind::InvalidInput || e.kind() == cleave::ErrorKind::NotFound;
         return fail(badInput ? kExitBadInput : kExitFailure, e.what());
     } catch (const std::exception &e) {
         return fail(kExitFailure, cleave::oneLineReason(e.what()));

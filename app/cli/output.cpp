@@ -10,8 +10,7 @@ namespace cleave::cli {
 
 Table::Table(std::vector<std::pair<std::string, Align>> columns)
     : m_columns(std::move(columns))
-{
-}
+{}
 
 void Table::addRow(std::vector<std::string> cells)
 {
@@ -68,6 +67,9 @@ nlohmann::json toJson(const graph::Cut &cut)
             {"shape", cut.shape}, {"dtype", cut.dtype}, {"bytes", cut.bytes}};
 }
 
-bool progressToTerminal() { return isatty(STDERR_FILENO) == 1; }
+bool progressToTerminal()
+{
+    return isatty(STDERR_FILENO) == 1;
+}
 
 } // namespace cleave::cli

@@ -80,8 +80,9 @@ void addVerifyCommand(CLI::App &app, int &exitCode)
     auto *command =
         app.add_subcommand("verify", "Split at every cut and check tail(head(x)) == model(x)");
     options->model.addTo(*command);
-    command->add_option("--tolerance", options->tolerance,
-                        "largest difference allowed, relative to max |output|")
+    command
+        ->add_option("--tolerance", options->tolerance,
+                     "largest difference allowed, relative to max |output|")
         ->check(CLI::PositiveNumber);
     command->add_flag("--json", options->json, "print one JSON document");
     command->callback([options, &exitCode] { exitCode = run(*options); });

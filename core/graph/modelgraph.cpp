@@ -37,8 +37,7 @@ bool startsWithZipMagic(const std::string &path)
     std::ifstream in(path, std::ios::binary);
     char magic[4] = {};
     in.read(magic, sizeof magic);
-    return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 &&
-           magic[3] == 4;
+    return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 }
 
 void checkSignature(const torch::jit::Module &module, const std::string &name)
@@ -190,8 +189,7 @@ class Analyser
 public:
     explicit Analyser(ModelGraph::Analysis &a)
         : m_a(a)
-    {
-    }
+    {}
 
     void run()
     {
@@ -409,7 +407,8 @@ private:
             cut.op = input ? "input" : producer->kind().toQualString();
             cut.shape = m_shapes[s];
             cut.dtype = dtypeName(m_dtypes[s]);
-            cut.bytes = elementCount(cut.shape) * static_cast<int64_t>(c10::elementSize(m_dtypes[s]));
+            cut.bytes =
+                elementCount(cut.shape) * static_cast<int64_t>(c10::elementSize(m_dtypes[s]));
             m_a.cuts.push_back(std::move(cut));
         }
     }
@@ -425,8 +424,7 @@ private:
 
 ModelGraph::ModelGraph(std::unique_ptr<Analysis> analysis)
     : d(std::move(analysis))
-{
-}
+{}
 
 ModelGraph::ModelGraph(ModelGraph &&) noexcept = default;
 ModelGraph &ModelGraph::operator=(ModelGraph &&) noexcept = default;
@@ -447,8 +445,8 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
     try {
         module = torch::jit::load(path, torch::kCPU, extra);
     } catch (const std::exception &e) {
-        throw invalid(path, "truncated or damaged TorchScript archive (" +
-                                oneLineReason(e.what()) + ")");
+        throw invalid(path,
+                      "truncated or damaged TorchScript archive (" + oneLineReason(e.what()) + ")");
     }
     if (!inputShape) {
         const auto &hint = extra[kInputShapeHint];
@@ -479,14 +477,38 @@ ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::s
     return ModelGraph(std::move(a));
 }
 
-const std::string &ModelGraph::name() const { return d->name; }
-const Shape &ModelGraph::inputShape() const { return d->inputShape; }
-const Shape &ModelGraph::outputShape() const { return d->outputShape; }
-int64_t ModelGraph::parameterCount() const { return d->parameters; }
-int ModelGraph::nodeCount() const { return static_cast<int>(d->nodes.size()); }
-int ModelGraph::blockCount() const { return static_cast<int>(d->blocks.size()); }
-const std::vector<Block> &ModelGraph::blocks() const { return d->blocks; }
-const std::vector<Cut> &ModelGraph::cuts() const { return d->cuts; }
+const std::string &ModelGraph::name() const
+{
+    return d->name;
+}
+const Shape &ModelGraph::inputShape() const
+{
+    return d->inputShape;
+}
+const Shape &ModelGraph::outputShape() const
+{
+    return d->outputShape;
+}
+int64_t ModelGraph::parameterCount() const
+{
+    return d->parameters;
+}
+int ModelGraph::nodeCount() const
+{
+    return static_cast<int>(d->nodes.size());
+}
+int ModelGraph::blockCount() const
+{
+    return static_cast<int>(d->blocks.size());
+}
+const std::vector<Block> &ModelGraph::blocks() const
+{
+    return d->blocks;
+}
+const std::vector<Cut> &ModelGraph::cuts() const
+{
+    return d->cuts;
+}
 
 torch::Tensor ModelGraph::forward(const torch::Tensor &input) const
 {
@@ -500,8 +522,7 @@ torch::Tensor ModelGraph::sampleInput(uint64_t seed) const
     return torch::randn(d->inputShape, generator);
 }
 
-void saveModule(const torch::jit::Module &module, const std::string &path,
-                const Shape &inputShape)
+void saveModule(const torch::jit::Module &module, const std::string &path, const Shape &inputShape)
 {
     try {
         module.save(path, {{kInputShapeHint, formatShape(inputShape)}});

@@ -86,8 +86,7 @@ private:
 
 /// Saves a module with the input-shape hint that ModelGraph::load reads back; throws
 /// Error(InvalidInput) naming the path when it cannot be written.
-void saveModule(const torch::jit::Module &module, const std::string &path,
-                const Shape &inputShape);
+void saveModule(const torch::jit::Module &module, const std::string &path, const Shape &inputShape);
 
 /// "float32" for c10::ScalarType::Float, and so on (PyTorch's names).
 std::string dtypeName(c10::ScalarType type);

@@ -15,9 +15,9 @@ torch::jit::Module ModelGraph::slice(int first, int end) const
 {
     const int k = blockCount();
     if (first < 0 || end > k || first > end)
-        throw Error(ErrorKind::InvalidInput,
-                    d->name + ": block range [" + std::to_string(first) + ", " +
-                        std::to_string(end) + ") is outside 0.." + std::to_string(k));
+        throw Error(ErrorKind::InvalidInput, d->name + ": block range [" + std::to_string(first) +
+                                                 ", " + std::to_string(end) + ") is outside 0.." +
+                                                 std::to_string(k));
 
     torch::jit::Module module(c10::QualifiedName("__torch__.cleave.Slice"),
                               std::make_shared<torch::jit::CompilationUnit>(),

@@ -34,9 +34,8 @@ VerifyReport verifySplits(const ModelGraph &model, double tolerance, uint64_t se
         const auto middle = head.forward({input}).toTensor();
         const auto output = tail.forward({middle}).toTensor();
         if (output.sizes() != reference.sizes())
-            throw Error(ErrorKind::Internal,
-                        model.name() + ": split " + std::to_string(s) +
-                            " changes the output shape");
+            throw Error(ErrorKind::Internal, model.name() + ": split " + std::to_string(s) +
+                                                 " changes the output shape");
         SplitCheck check;
         check.split = s;
         check.maxAbsDiff = (output - reference).abs().max().item<double>();

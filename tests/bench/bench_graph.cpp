@@ -15,7 +15,10 @@ using namespace cleave;
 namespace {
 
 // 1 stem block + 3 stages x 40 residual blocks; frozen, each residual block is 5 compute nodes.
-torch::jit::Module sixHundredNodeModel() { return testing::residualCnn(3, 40, 16, 10, 1); }
+torch::jit::Module sixHundredNodeModel()
+{
+    return testing::residualCnn(3, 40, 16, 10, 1);
+}
 const graph::Shape kSmallImage{1, 3, 32, 32};
 
 void BM_AnalyseGraph600Nodes(benchmark::State &state)

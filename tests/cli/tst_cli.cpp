@@ -59,15 +59,15 @@ private Q_SLOTS:
 
     void inspectPrintsOneJsonDocument()
     {
-        const auto r = cli({QStringLiteral("inspect"), fixture("residual.pt"), QStringLiteral("--json")});
+        const auto r =
+            cli({QStringLiteral("inspect"), fixture("residual.pt"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QJsonParseError error;
         const auto doc = QJsonDocument::fromJson(r.out, &error);
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
         const auto root = doc.object();
         QCOMPARE(root[QStringLiteral("model")].toString(), fixture("residual.pt"));
-        QCOMPARE(root[QStringLiteral("input_shape")].toArray(),
-                 (QJsonArray{1, 3, 8, 8}));
+        QCOMPARE(root[QStringLiteral("input_shape")].toArray(), (QJsonArray{1, 3, 8, 8}));
         QCOMPARE(root[QStringLiteral("parameters")].toInteger(), 2637);
         QCOMPARE(root[QStringLiteral("nodes")].toInt(), 14);
         QCOMPARE(root[QStringLiteral("blocks")].toInt(), 8);
@@ -114,7 +114,8 @@ private Q_SLOTS:
 
     void verifyJson()
     {
-        const auto r = cli({QStringLiteral("verify"), fixture("sizes.pt"), QStringLiteral("--json")});
+        const auto r =
+            cli({QStringLiteral("verify"), fixture("sizes.pt"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const auto root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root[QStringLiteral("passed")].toBool(), true);
@@ -130,12 +131,13 @@ private Q_SLOTS:
                                       << QStringLiteral("error: /no/such.pt: no such file");
         QTest::newRow("not a zip") << QStringList{inspect, fixture("make_fixtures.py")}
                                    << QStringLiteral("not a TorchScript archive (not a zip file)");
-        QTest::newRow("truncated") << QStringList{QStringLiteral("verify"),
-                                                  m_dir.filePath(QStringLiteral("truncated.pt"))}
-                                   << QStringLiteral("truncated or damaged TorchScript archive");
-        QTest::newRow("two inputs") << QStringList{inspect, fixture("two_inputs.pt")}
-                                    << QStringLiteral("forward takes 2 inputs; only models with one "
-                                                      "tensor input are supported yet");
+        QTest::newRow("truncated")
+            << QStringList{QStringLiteral("verify"), m_dir.filePath(QStringLiteral("truncated.pt"))}
+            << QStringLiteral("truncated or damaged TorchScript archive");
+        QTest::newRow("two inputs")
+            << QStringList{inspect, fixture("two_inputs.pt")}
+            << QStringLiteral("forward takes 2 inputs; only models with one "
+                              "tensor input are supported yet");
         QTest::newRow("tuple output") << QStringList{inspect, fixture("tuple_output.pt")}
                                       << QStringLiteral("only models that return one tensor are "
                                                         "supported yet");

@@ -36,7 +36,10 @@ QStringList shapes(const graph::ModelGraph &g)
     return out;
 }
 
-QStringList split(const char *text) { return QString::fromLatin1(text).split(QLatin1Char(' ')); }
+QStringList split(const char *text)
+{
+    return QString::fromLatin1(text).split(QLatin1Char(' '));
+}
 
 ErrorKind loadError(const QString &path, QString *message, const char *input = nullptr)
 {
@@ -141,8 +144,8 @@ private Q_SLOTS:
     {
         const auto hinted = graph::ModelGraph::load(fixture("residual.pt").toStdString());
         QCOMPARE(hinted.inputShape(), (graph::Shape{1, 3, 8, 8}));
-        const auto given =
-            graph::ModelGraph::load(fixture("residual.pt").toStdString(), graph::Shape{2, 3, 16, 12});
+        const auto given = graph::ModelGraph::load(fixture("residual.pt").toStdString(),
+                                                   graph::Shape{2, 3, 16, 12});
         QCOMPARE(given.cuts().at(1).shape, (graph::Shape{2, 8, 16, 12}));
         QCOMPARE(given.outputShape(), (graph::Shape{2, 5}));
     }
@@ -150,14 +153,15 @@ private Q_SLOTS:
     void analysesModulesBuiltInCpp()
     {
         // stem + 3 stages x 2 blocks; BatchNorm is folded into the convolutions by freezing.
-        const auto g = graph::ModelGraph::fromModule(testing::demoModel(), "demo",
-                                                     testing::kDemoInputShape);
+        const auto g =
+            graph::ModelGraph::fromModule(testing::demoModel(), "demo", testing::kDemoInputShape);
         QStringList blockLabels;
         for (const auto &block : g.blocks())
             blockLabels << QString::fromStdString(block.label);
-        for (const char *block : {"layer1.0", "layer1.1", "layer2.0", "layer2.1", "layer3.0",
-                                  "layer3.1"})
-            QVERIFY2(blockLabels.contains(QLatin1String(block)), qPrintable(blockLabels.join(u' ')));
+        for (const char *block :
+             {"layer1.0", "layer1.1", "layer2.0", "layer2.1", "layer3.0", "layer3.1"})
+            QVERIFY2(blockLabels.contains(QLatin1String(block)),
+                     qPrintable(blockLabels.join(u' ')));
         QCOMPARE(g.outputShape(), (graph::Shape{1, 10}));
         // Cut after each stage: channels double while H and W halve.
         QVERIFY(::shapes(g).contains(QStringLiteral("1x32x16x16")));
@@ -219,7 +223,8 @@ private Q_SLOTS:
     void reportsTheModelsOwnErrorForAWrongShape()
     {
         QString message;
-        QCOMPARE(int(loadError(fixture("chain.pt"), &message, "1x1x8x8")), int(ErrorKind::InvalidInput));
+        QCOMPARE(int(loadError(fixture("chain.pt"), &message, "1x1x8x8")),
+                 int(ErrorKind::InvalidInput));
         QVERIFY2(message.contains(QStringLiteral("input 1x1x8x8 rejected by the model")),
                  qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("to have 3 channels, but got 1 channels")),

@@ -33,8 +33,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("reason");
         QTest::newRow("empty") << QString() << QStringLiteral("empty");
-        QTest::newRow("letters") << QStringLiteral("1x3xab") << QStringLiteral("'ab' is not a number");
-        QTest::newRow("trailing x") << QStringLiteral("1x3x") << QStringLiteral("'' is not a number");
+        QTest::newRow("letters") << QStringLiteral("1x3xab")
+                                 << QStringLiteral("'ab' is not a number");
+        QTest::newRow("trailing x")
+            << QStringLiteral("1x3x") << QStringLiteral("'' is not a number");
         QTest::newRow("zero") << QStringLiteral("1x0x4") << QStringLiteral("not positive");
         QTest::newRow("negative") << QStringLiteral("1x-3") << QStringLiteral("not positive");
         QTest::newRow("comma") << QStringLiteral("1,3,4") << QStringLiteral("not a number");

@@ -32,8 +32,8 @@ private Q_SLOTS:
     void fixtures_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *name : {"chain.pt", "residual.pt", "twobranch.pt", "inception.pt",
-                                 "sizes.pt"})
+        for (const char *name :
+             {"chain.pt", "residual.pt", "twobranch.pt", "inception.pt", "sizes.pt"})
             QTest::newRow(name) << fixture(name);
     }
 
@@ -60,7 +60,8 @@ private Q_SLOTS:
             const auto middle = run(head, x);
             QCOMPARE(middle.sizes().vec(), g.cuts()[size_t(s)].shape);
             const auto loadedMiddle = run(loadedHead, x);
-            QVERIFY2(torch::equal(middle, loadedMiddle), qPrintable(QStringLiteral("head %1").arg(s)));
+            QVERIFY2(torch::equal(middle, loadedMiddle),
+                     qPrintable(QStringLiteral("head %1").arg(s)));
             const auto output = run(tail, middle);
             QVERIFY2(torch::equal(output, run(loadedTail, loadedMiddle)),
                      qPrintable(QStringLiteral("tail %1").arg(s)));
@@ -131,8 +132,8 @@ private Q_SLOTS:
     {
         // Freezing folds BatchNorm into the convolutions, which changes the last bits: a
         // tolerance of zero must catch that.
-        const auto g = graph::ModelGraph::fromModule(testing::demoModel(), "demo",
-                                                     testing::kDemoInputShape);
+        const auto g =
+            graph::ModelGraph::fromModule(testing::demoModel(), "demo", testing::kDemoInputShape);
         const auto report = graph::verifySplits(g, 0.0);
         QVERIFY(!report.passed());
         QVERIFY(std::any_of(report.splits.begin(), report.splits.end(),

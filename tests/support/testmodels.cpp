@@ -16,8 +16,7 @@ class Builder
 public:
     explicit Builder(uint64_t seed)
         : m_generator(at::detail::createCPUGenerator(seed))
-    {
-    }
+    {}
 
     Module conv(int in, int out, int kernel, int stride)
     {
@@ -136,6 +135,9 @@ torch::jit::Module convChain(int layers, int channels, uint64_t seed)
     return model;
 }
 
-torch::jit::Module demoModel() { return residualCnn(3, 2, 16, 10, 42); }
+torch::jit::Module demoModel()
+{
+    return residualCnn(3, 2, 16, 10, 42);
+}
 
 } // namespace cleave::testing
