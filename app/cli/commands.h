@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/graph/modelgraph.h"
 #include "core/graph/shape.h"
 
 #include <CLI/CLI.hpp>
@@ -18,10 +19,13 @@ struct ModelOptions
 
     void addTo(CLI::App &command);
     std::optional<graph::Shape> inputShape() const;
+    /// Opens MODEL: a TorchScript file or zoo:NAME.
+    graph::ModelGraph open() const;
 };
 
 /// Each command registers its subcommand and returns the exit code when it runs.
 void addInspectCommand(CLI::App &app, int &exitCode);
 void addVerifyCommand(CLI::App &app, int &exitCode);
+void addZooCommand(CLI::App &app, int &exitCode);
 
 } // namespace cleave::cli

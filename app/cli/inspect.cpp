@@ -61,7 +61,7 @@ void addInspectCommand(CLI::App &app, int &exitCode)
     options->model.addTo(*command);
     command->add_flag("--json", options->json, "print one JSON document");
     command->callback([options, &exitCode] {
-        const auto g = graph::ModelGraph::load(options->model.model, options->model.inputShape());
+        const auto g = options->model.open();
         options->json ? printJson(g) : printTable(g);
         exitCode = 0;
     });

@@ -4,6 +4,7 @@
 #include "app/cli/commands.h"
 
 #include "core/error.h"
+#include "core/zoo/zoo.h"
 
 #include <torch/version.h>
 
@@ -13,7 +14,7 @@ namespace cleave::cli {
 
 void ModelOptions::addTo(CLI::App &command)
 {
-    command.add_option("MODEL", model, "TorchScript file (.pt)")->required();
+    command.add_option("MODEL", model, "TorchScript file (.pt) or zoo:NAME")->required();
     command.add_option("--input", input, "input shape, e.g. 1x3x224x224 (default: the model's)");
 }
 
@@ -27,6 +28,8 @@ std::optional<graph::Shape> ModelOptions::inputShape() const
         throw Error(e.kind(), std::string("--input ") + e.what());
     }
 }
+
+graph::ModelGraph ModelOptions::open() const { return zoo::openModel(model, inputShape()); }
 
 } // namespace cleave::cli
 
@@ -60,6 +63,7 @@ int main(int argc, char **argv)
     int exitCode = 0;
     cleave::cli::addInspectCommand(app, exitCode);
     cleave::cli::addVerifyCommand(app, exitCode);
+    cleave::cli::addZooCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -28,7 +28,7 @@ std::string scientific(double value)
 
 int run(const VerifyOptions &options)
 {
-    const auto g = graph::ModelGraph::load(options.model.model, options.model.inputShape());
+    const auto g = options.model.open();
     const bool terminal = progressToTerminal();
     const auto progress = [terminal](double fraction, std::string_view message) {
         if (terminal)
