@@ -5,6 +5,7 @@
 
 #include "core/zoo/zoo.h"
 
+#include <charconv>
 #include <iostream>
 
 namespace cleave::cli {
@@ -85,7 +86,18 @@ void addZooCommand(CLI::App &app, int &exitCode)
     auto *exportCommand = zoo->add_subcommand("export", "Write a zoo model as a TorchScript file");
     exportCommand->add_option("NAME", exportOptions->name, "zoo model name")->required();
     exportCommand->add_option("-o,--output", exportOptions->output, "output .pt file")->required();
-    exportCommand->add_option("--seed", exportOptions->seed, "weight seed (default 0)");
+    exportCommand->add_option("--seed", exportOptions->seed, "weight seed (default 0)")
+        ->check(CLI::Validator(
+            [](std::string &text) {
+                // Checked as text: CLI11 would wrap "-1" into a huge unsigned number.
+                uint64_t value = 0;
+                const auto end = text.data() + text.size();
+                const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+                return ec == std::errc() && ptr == end && !text.empty()
+                           ? std::string()
+                           : "must be a whole number from 0 to 18446744073709551615";
+            },
+            "SEED"));
     exportCommand->add_option("--input", exportOptions->input,
                               "input shape to check and record (default: the model's)");
     exportCommand->callback([exportOptions, &exitCode] {

@@ -15,6 +15,8 @@ struct ModelGraph::Analysis
 {
     std::string name;
     Shape inputShape;
+    /// The floating type of the model's parameters (float32 unless the model was converted).
+    c10::ScalarType inputType = c10::ScalarType::Float;
     Shape outputShape;
     int64_t parameters = 0;
 

@@ -187,8 +187,9 @@ struct Candidate
 class Analyser
 {
 public:
-    explicit Analyser(ModelGraph::Analysis &a)
+    Analyser(ModelGraph::Analysis &a, torch::Tensor sample)
         : m_a(a)
+        , m_sample(std::move(sample))
     {}
 
     void run()
@@ -339,7 +340,7 @@ private:
 
         torch::jit::GraphFunction function("cleave_probe", probe, nullptr,
                                            torch::jit::ExecutorExecutionMode::SIMPLE);
-        torch::jit::Stack stack{m_a.frozen._ivalue(), sampleInput()};
+        torch::jit::Stack stack{m_a.frozen._ivalue(), m_sample};
         try {
             c10::InferenceMode inference;
             function.run(stack);
@@ -358,11 +359,6 @@ private:
         m_a.outputShape = m_shapes.back();
     }
 
-    torch::Tensor sampleInput() const
-    {
-        auto generator = at::detail::createCPUGenerator(0);
-        return torch::randn(m_a.inputShape, generator);
-    }
 
     void describeBlocks()
     {
@@ -414,6 +410,7 @@ private:
     }
 
     ModelGraph::Analysis &m_a;
+    torch::Tensor m_sample;
     std::unordered_map<const Node *, size_t> m_position;
     StaticValues m_statics;
     std::vector<Shape> m_shapes;
@@ -464,8 +461,11 @@ ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::s
     a->inputShape = inputShape;
     a->original = module.clone();
     a->original.eval();
-    for (const auto &p : a->original.parameters())
+    for (const auto &p : a->original.parameters()) {
+        if (a->parameters == 0 && p.is_floating_point())
+            a->inputType = p.scalar_type();
         a->parameters += p.numel();
+    }
     try {
         a->frozen = torch::jit::freeze(a->original);
     } catch (const std::exception &e) {
@@ -473,8 +473,9 @@ ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::s
     }
     a->graph = a->frozen.get_method("forward").graph();
     torch::jit::Inline(*a->graph);
-    Analyser(*a).run();
-    return ModelGraph(std::move(a));
+    ModelGraph result(std::move(a));
+    Analyser(*result.d, result.sampleInput()).run();
+    return result;
 }
 
 const std::string &ModelGraph::name() const
@@ -519,7 +520,7 @@ torch::Tensor ModelGraph::forward(const torch::Tensor &input) const
 torch::Tensor ModelGraph::sampleInput(uint64_t seed) const
 {
     auto generator = at::detail::createCPUGenerator(seed);
-    return torch::randn(d->inputShape, generator);
+    return torch::randn(d->inputShape, generator, torch::TensorOptions().dtype(d->inputType));
 }
 
 void saveModule(const torch::jit::Module &module, const std::string &path, const Shape &inputShape)

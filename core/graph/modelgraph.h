@@ -73,7 +73,8 @@ public:
 
     /// The whole original model (eval mode, not frozen): the reference for verification.
     torch::Tensor forward(const torch::Tensor &input) const;
-    /// A real-shaped input from a seeded normal distribution.
+    /// A real-shaped input from a seeded normal distribution, in the floating type of the
+    /// model's parameters (float32 unless the model was converted, e.g. to float64).
     torch::Tensor sampleInput(uint64_t seed = 0) const;
 
     /// Implementation detail shared by the analysis and the slicer.

@@ -2,6 +2,7 @@
 #include "core/zoo/builder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
 #include <torch/csrc/jit/api/compilation_unit.h>
 
 #include <cmath>
@@ -11,6 +12,10 @@ namespace cleave::zoo {
 
 using torch::jit::Module;
 
+namespace {
+constexpr double kMomentum = 0.1; // torch.nn.BatchNorm2d's default
+}
+
 Builder::Builder(uint64_t seed)
     : m_generator(at::detail::createCPUGenerator(seed))
     , m_unit(std::make_shared<torch::jit::CompilationUnit>())
@@ -18,7 +23,8 @@ Builder::Builder(uint64_t seed)
 }
 
 Module Builder::module(const std::string &kind, const std::string &forwardBody,
-                       const Children &children, const Tensors &parameters, const Tensors &buffers)
+                       const Children &children, const Tensors &parameters, const Tensors &buffers,
+                       const Attributes &attributes)
 {
     // The class is what the code and the attributes' types say; shapes do not matter.
     std::string key = kind + '\n' + forwardBody;
@@ -28,6 +34,8 @@ Module Builder::module(const std::string &kind, const std::string &forwardBody,
         key += "\nparameter " + name;
     for (const auto &[name, tensor] : buffers)
         key += "\nbuffer " + name;
+    for (const auto &[name, value] : attributes)
+        key += "\nattribute " + name + ':' + value.type()->repr_str();
 
     const auto existing = m_classes.find(key);
     const bool fresh = existing == m_classes.end();
@@ -44,6 +52,8 @@ Module Builder::module(const std::string &kind, const std::string &forwardBody,
         m.register_parameter(name, tensor, /*is_buffer=*/false);
     for (const auto &[name, tensor] : buffers)
         m.register_buffer(name, tensor);
+    for (const auto &[name, value] : attributes)
+        m.register_attribute(name, value.type(), value);
     for (const auto &[name, child] : children)
         m.register_module(name, child);
     if (fresh) {
@@ -89,7 +99,8 @@ Module Builder::batchNorm(int channels, double eps, bool scale)
 {
     const std::string body = "    return torch.batch_norm(x, " +
                              std::string(scale ? "self.weight" : "None") +
-                             ", self.bias, self.running_mean, self.running_var, False, 0.1, " +
+                             ", self.bias, self.running_mean, self.running_var, self.training, "
+                             "self.momentum, " +
                              literal(eps) + ", False)\n";
     Tensors parameters;
     if (scale)
@@ -97,7 +108,8 @@ Module Builder::batchNorm(int channels, double eps, bool scale)
     parameters.emplace_back("bias", torch::zeros({channels}));
     return module("BatchNorm2d", body, {}, parameters,
                   {{"running_mean", torch::zeros({channels})},
-                   {"running_var", torch::ones({channels})}});
+                   {"running_var", torch::ones({channels})}},
+                  {{"momentum", kMomentum}});
 }
 
 Module Builder::linear(int in, int out)
@@ -107,6 +119,31 @@ Module Builder::linear(int in, int out)
 }
 
 Module Builder::relu() { return module("ReLU", "    return torch.relu(x)\n", {}); }
+
+void Builder::calibrateBatchNorm(Module &model, const std::vector<int64_t> &batchShape)
+{
+    std::vector<Module> norms;
+    for (const auto &m : model.modules())
+        if (m.hasattr("momentum") && m.hasattr("running_var"))
+            norms.push_back(m);
+    if (norms.empty())
+        return;
+    // One thread: reductions then sum in one order, so the same seed gives the same bytes on
+    // any machine. (With OpenMP this setting is the calling thread's own.)
+    const int threads = at::get_num_threads();
+    at::set_num_threads(1);
+    for (auto &m : norms)
+        m.setattr("momentum", 1.0);
+    model.train(true);
+    {
+        torch::NoGradGuard noGrad;
+        model.forward({torch::randn(batchShape, m_generator)});
+    }
+    for (auto &m : norms)
+        m.setattr("momentum", kMomentum);
+    model.eval();
+    at::set_num_threads(threads);
+}
 
 std::string literal(double value)
 {

@@ -36,13 +36,14 @@ class Builder
 public:
     using Children = std::vector<std::pair<std::string, torch::jit::Module>>;
     using Tensors = std::vector<std::pair<std::string, torch::Tensor>>;
+    using Attributes = std::vector<std::pair<std::string, c10::IValue>>;
 
     explicit Builder(uint64_t seed);
 
     /// A module of class `kind` whose forward(self, x) has the given body (indented 4 spaces).
     torch::jit::Module module(const std::string &kind, const std::string &forwardBody,
                               const Children &children, const Tensors &parameters = {},
-                              const Tensors &buffers = {});
+                              const Tensors &buffers = {}, const Attributes &attributes = {});
 
     /// Children named "0", "1", ... run one after the other (nn.Sequential).
     torch::jit::Module sequential(const std::vector<torch::jit::Module> &layers);
@@ -50,11 +51,16 @@ public:
     /// Convolution with Kaiming-normal weights (fan-out, ReLU gain), as torchvision initialises.
     torch::jit::Module conv(int in, int out, Pair kernel, Pair stride = 1, Pair padding = 0,
                             int groups = 1, bool bias = false);
-    /// Eval-mode batch normalisation with running statistics; `scale` false leaves out the
-    /// learned multiplier (Keras' scale=False).
+    /// Batch normalisation with running statistics (and a `momentum` attribute, as in
+    /// torch.nn); `scale` false leaves out the learned multiplier (Keras' scale=False).
     torch::jit::Module batchNorm(int channels, double eps = 1e-5, bool scale = true);
     torch::jit::Module linear(int in, int out);
     torch::jit::Module relu();
+
+    /// Sets every BatchNorm's running statistics to those of a seeded random batch, one layer
+    /// after the other (one training-mode forward with momentum 1), so activations keep a
+    /// trained network's scale instead of growing with depth. Leaves the model in eval mode.
+    void calibrateBatchNorm(torch::jit::Module &model, const std::vector<int64_t> &batchShape);
 
 private:
     torch::Tensor kaimingNormal(std::vector<int64_t> shape, int64_t fan);

@@ -85,7 +85,9 @@ Module build(const std::string &name, uint64_t seed, const std::optional<graph::
         root = arch::vgg16(b, classes);
     else
         root = arch::inspectNet(b, classes);
-    root.eval();
+    // Small batches at a small size are enough for per-channel statistics of noise, and cheap.
+    const int64_t side = std::max<int64_t>(2 * model.minSide, 64);
+    b.calibrateBatchNorm(root, {4, model.defaultInput[1], side, side});
     return root;
 }
 

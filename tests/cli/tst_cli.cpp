@@ -153,6 +153,31 @@ private Q_SLOTS:
         QTest::newRow("unknown flag")
             << QStringList{inspect, fixture("chain.pt"), QStringLiteral("--bogus")}
             << QStringLiteral("--bogus");
+        QTest::newRow("unknown zoo model")
+            << QStringList{inspect, QStringLiteral("zoo:resnet17")}
+            << QStringLiteral("error: zoo:resnet17: unknown zoo model (valid names: resnet18,");
+        QTest::newRow("zoo input too small")
+            << QStringList{inspect, QStringLiteral("zoo:resnet50"), QStringLiteral("--input"),
+                           QStringLiteral("1x3x16x16")}
+            << QStringLiteral("is too small; the architecture needs at least 32x32");
+        QTest::newRow("zoo export unknown")
+            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("alexnet"),
+                           QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pt"))}
+            << QStringLiteral("unknown zoo model");
+        QTest::newRow("negative seed")
+            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("resnet18"),
+                           QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pt")),
+                           QStringLiteral("--seed"), QStringLiteral("-1")}
+            << QStringLiteral("--seed");
+        QTest::newRow("seed not a number")
+            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("resnet18"),
+                           QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pt")),
+                           QStringLiteral("--seed"), QStringLiteral("abc")}
+            << QStringLiteral("--seed");
+        QTest::newRow("unwritable output")
+            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("inspectnet"),
+                           QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/x.pt")}
+            << QStringLiteral("/nonexistent/dir/x.pt: cannot write the model");
         QTest::newRow("bad tolerance")
             << QStringList{QStringLiteral("verify"), fixture("chain.pt"),
                            QStringLiteral("--tolerance"), QStringLiteral("-1")}
@@ -170,6 +195,39 @@ private Q_SLOTS:
         QVERIFY2(err.contains(message), qPrintable(err));
         QCOMPARE(err.count(QLatin1Char('\n')), 1);
         QVERIFY(err.endsWith(QLatin1Char('\n')));
+    }
+
+    void zooListJson()
+    {
+        const auto r = cli({QStringLiteral("zoo"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const auto models = QJsonDocument::fromJson(r.out)[QStringLiteral("models")].toArray();
+        QCOMPARE(models.size(), 12);
+        const auto first = models[0].toObject();
+        QCOMPARE(first[QStringLiteral("name")].toString(), QStringLiteral("resnet18"));
+        QCOMPARE(first[QStringLiteral("parameters")].toInteger(), 11689512);
+        QCOMPARE(first[QStringLiteral("input_shape")].toArray(), (QJsonArray{1, 3, 224, 224}));
+        QCOMPARE(first[QStringLiteral("blocks")].toInt(), 22);
+    }
+
+    void zooExportWritesALoadableFile()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("inspectnet64.pt"));
+        const auto r = cli({QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("inspectnet"),
+                            QStringLiteral("-o"), path, QStringLiteral("--seed"), QStringLiteral("9"),
+                            QStringLiteral("--input"), QStringLiteral("1x1x64x64")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+        // The file remembers its input shape, so inspect needs no --input.
+        const auto inspect = cli({QStringLiteral("inspect"), path, QStringLiteral("--json")});
+        QCOMPARE(inspect.exitCode, 0);
+        const auto root = QJsonDocument::fromJson(inspect.out).object();
+        QCOMPARE(root[QStringLiteral("input_shape")].toArray(), (QJsonArray{1, 1, 64, 64}));
+        QCOMPARE(root[QStringLiteral("parameters")].toInteger(), 140458);
+        const auto zoo = cli({QStringLiteral("inspect"), QStringLiteral("zoo:inspectnet"),
+                              QStringLiteral("--input"), QStringLiteral("1x1x64x64"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(zoo.out)[QStringLiteral("cuts")],
+                 root[QStringLiteral("cuts")]);
     }
 
     void printsVersion()
