@@ -29,7 +29,10 @@ std::optional<graph::Shape> ModelOptions::inputShape() const
     }
 }
 
-graph::ModelGraph ModelOptions::open() const { return zoo::openModel(model, inputShape()); }
+graph::ModelGraph ModelOptions::open() const
+{
+    return zoo::openModel(model, inputShape());
+}
 
 } // namespace cleave::cli
 

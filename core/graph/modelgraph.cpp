@@ -359,7 +359,6 @@ private:
         m_a.outputShape = m_shapes.back();
     }
 
-
     void describeBlocks()
     {
         const int k = static_cast<int>(m_a.cutPositions.size()) - 1;
@@ -521,6 +520,15 @@ torch::Tensor ModelGraph::sampleInput(uint64_t seed) const
 {
     auto generator = at::detail::createCPUGenerator(seed);
     return torch::randn(d->inputShape, generator, torch::TensorOptions().dtype(d->inputType));
+}
+
+torch::Tensor runOnce(const torch::jit::Module &module, const torch::Tensor &input)
+{
+    torch::jit::GraphFunction function("cleave_run_once", module.get_method("forward").graph(),
+                                       nullptr, torch::jit::ExecutorExecutionMode::SIMPLE);
+    torch::jit::Stack stack{module._ivalue(), input};
+    function.run(stack);
+    return stack.at(0).toTensor();
 }
 
 void saveModule(const torch::jit::Module &module, const std::string &path, const Shape &inputShape)

@@ -85,6 +85,10 @@ private:
     std::unique_ptr<Analysis> d;
 };
 
+/// Runs a module's forward once on the simple executor: no profiling runs and no optimisation,
+/// which pay off only for a module that runs many times.
+torch::Tensor runOnce(const torch::jit::Module &module, const torch::Tensor &input);
+
 /// Saves a module with the input-shape hint that ModelGraph::load reads back; throws
 /// Error(InvalidInput) naming the path when it cannot be written.
 void saveModule(const torch::jit::Module &module, const std::string &path, const Shape &inputShape);

@@ -19,8 +19,7 @@ constexpr double kMomentum = 0.1; // torch.nn.BatchNorm2d's default
 Builder::Builder(uint64_t seed)
     : m_generator(at::detail::createCPUGenerator(seed))
     , m_unit(std::make_shared<torch::jit::CompilationUnit>())
-{
-}
+{}
 
 Module Builder::module(const std::string &kind, const std::string &forwardBody,
                        const Children &children, const Tensors &parameters, const Tensors &buffers,
@@ -106,10 +105,10 @@ Module Builder::batchNorm(int channels, double eps, bool scale)
     if (scale)
         parameters.emplace_back("weight", torch::ones({channels}));
     parameters.emplace_back("bias", torch::zeros({channels}));
-    return module("BatchNorm2d", body, {}, parameters,
-                  {{"running_mean", torch::zeros({channels})},
-                   {"running_var", torch::ones({channels})}},
-                  {{"momentum", kMomentum}});
+    return module(
+        "BatchNorm2d", body, {}, parameters,
+        {{"running_mean", torch::zeros({channels})}, {"running_var", torch::ones({channels})}},
+        {{"momentum", kMomentum}});
 }
 
 Module Builder::linear(int in, int out)
@@ -118,7 +117,10 @@ Module Builder::linear(int in, int out)
                   {{"weight", kaimingNormal({out, in}, in)}, {"bias", torch::zeros({out})}});
 }
 
-Module Builder::relu() { return module("ReLU", "    return torch.relu(x)\n", {}); }
+Module Builder::relu()
+{
+    return module("ReLU", "    return torch.relu(x)\n", {});
+}
 
 void Builder::calibrateBatchNorm(Module &model, const std::vector<int64_t> &batchShape)
 {

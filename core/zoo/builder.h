@@ -16,13 +16,11 @@ struct Pair
     Pair(int both = 0)
         : h(both)
         , w(both)
-    {
-    }
+    {}
     Pair(int height, int width)
         : h(height)
         , w(width)
-    {
-    }
+    {}
     int h;
     int w;
 };

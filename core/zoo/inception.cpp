@@ -12,9 +12,9 @@ namespace {
 
 Module basicConv(Builder &b, int in, int out, Pair kernel, Pair stride = 1, Pair padding = 0)
 {
-    return b.module("BasicConv2d", "    return torch.relu(self.bn.forward(self.conv.forward(x)))\n",
-                    {{"conv", b.conv(in, out, kernel, stride, padding)},
-                     {"bn", b.batchNorm(out, 0.001)}});
+    return b.module(
+        "BasicConv2d", "    return torch.relu(self.bn.forward(self.conv.forward(x)))\n",
+        {{"conv", b.conv(in, out, kernel, stride, padding)}, {"bn", b.batchNorm(out, 0.001)}});
 }
 
 Module inceptionA(Builder &b, int in, int poolFeatures)
@@ -75,19 +75,18 @@ Module inceptionC(Builder &b, int in, int c7)
 
 Module inceptionD(Builder &b, int in)
 {
-    return b.module(
-        "InceptionD",
-        "    b3 = self.branch3x3_2.forward(self.branch3x3_1.forward(x))\n"
-        "    b7 = self.branch7x7x3_2.forward(self.branch7x7x3_1.forward(x))\n"
-        "    b7 = self.branch7x7x3_4.forward(self.branch7x7x3_3.forward(b7))\n"
-        "    bp = torch.max_pool2d(x, [3, 3], [2, 2])\n"
-        "    return torch.cat([b3, b7, bp], 1)\n",
-        {{"branch3x3_1", basicConv(b, in, 192, 1)},
-         {"branch3x3_2", basicConv(b, 192, 320, 3, 2)},
-         {"branch7x7x3_1", basicConv(b, in, 192, 1)},
-         {"branch7x7x3_2", basicConv(b, 192, 192, {1, 7}, 1, {0, 3})},
-         {"branch7x7x3_3", basicConv(b, 192, 192, {7, 1}, 1, {3, 0})},
-         {"branch7x7x3_4", basicConv(b, 192, 192, 3, 2)}});
+    return b.module("InceptionD",
+                    "    b3 = self.branch3x3_2.forward(self.branch3x3_1.forward(x))\n"
+                    "    b7 = self.branch7x7x3_2.forward(self.branch7x7x3_1.forward(x))\n"
+                    "    b7 = self.branch7x7x3_4.forward(self.branch7x7x3_3.forward(b7))\n"
+                    "    bp = torch.max_pool2d(x, [3, 3], [2, 2])\n"
+                    "    return torch.cat([b3, b7, bp], 1)\n",
+                    {{"branch3x3_1", basicConv(b, in, 192, 1)},
+                     {"branch3x3_2", basicConv(b, 192, 320, 3, 2)},
+                     {"branch7x7x3_1", basicConv(b, in, 192, 1)},
+                     {"branch7x7x3_2", basicConv(b, 192, 192, {1, 7}, 1, {0, 3})},
+                     {"branch7x7x3_3", basicConv(b, 192, 192, {7, 1}, 1, {3, 0})},
+                     {"branch7x7x3_4", basicConv(b, 192, 192, 3, 2)}});
 }
 
 Module inceptionE(Builder &b, int in)
@@ -151,10 +150,9 @@ Module residualBlock(Builder &b, const std::string &kind, int in, double scale, 
 {
     branches.emplace_back("up", b.conv(mixed, in, 1, 1, 0, 1, /*bias=*/true));
     const std::string sum = "x + self.up.forward(mixed) * " + literal(scale);
-    return b.module(kind,
-                    branchCode + "    return " + (activate ? "torch.relu(" + sum + ")" : sum) +
-                        "\n",
-                    branches);
+    return b.module(
+        kind, branchCode + "    return " + (activate ? "torch.relu(" + sum + ")" : sum) + "\n",
+        branches);
 }
 
 Module block35(Builder &b, int in)

@@ -11,12 +11,13 @@ namespace {
 // torchvision's Conv2dNormActivation with ReLU6 (or no activation).
 Module convBnAct(Builder &b, int in, int out, int kernel, int stride, int groups, bool relu6)
 {
-    return b.module("ConvBNActivation",
-                    relu6 ? "    x = getattr(self, \"1\").forward(getattr(self, \"0\").forward(x))\n"
-                            "    return torch.hardtanh(x, 0.0, 6.0)\n"
-                          : "    return getattr(self, \"1\").forward(getattr(self, \"0\").forward(x))\n",
-                    {{"0", b.conv(in, out, kernel, stride, (kernel - 1) / 2, groups)},
-                     {"1", b.batchNorm(out)}});
+    return b.module(
+        "ConvBNActivation",
+        relu6 ? "    x = getattr(self, \"1\").forward(getattr(self, \"0\").forward(x))\n"
+                "    return torch.hardtanh(x, 0.0, 6.0)\n"
+              : "    return getattr(self, \"1\").forward(getattr(self, \"0\").forward(x))\n",
+        {{"0", b.conv(in, out, kernel, stride, (kernel - 1) / 2, groups)},
+         {"1", b.batchNorm(out)}});
 }
 
 Module invertedResidual(Builder &b, int in, int out, int stride, int expand)
@@ -42,22 +43,24 @@ Module mobilenetV2(Builder &b, int classes)
     {
         int expand, channels, repeats, stride;
     };
-    const Setting settings[] = {{1, 16, 1, 1},  {6, 24, 2, 2},  {6, 32, 3, 2}, {6, 64, 4, 2},
-                                {6, 96, 3, 1},  {6, 160, 3, 2}, {6, 320, 1, 1}};
+    const Setting settings[] = {{1, 16, 1, 1}, {6, 24, 2, 2},  {6, 32, 3, 2}, {6, 64, 4, 2},
+                                {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
     std::vector<Module> features{convBnAct(b, 3, 32, 3, 2, 1, true)};
     int in = 32;
     for (const auto &s : settings) {
         for (int i = 0; i < s.repeats; ++i) {
-            features.push_back(invertedResidual(b, in, s.channels, i == 0 ? s.stride : 1, s.expand));
+            features.push_back(
+                invertedResidual(b, in, s.channels, i == 0 ? s.stride : 1, s.expand));
             in = s.channels;
         }
     }
     features.push_back(convBnAct(b, in, 1280, 1, 1, 1, true));
-    return b.module("MobileNetV2",
-                    "    x = self.features.forward(x)\n"
-                    "    x = torch.flatten(torch.adaptive_avg_pool2d(x, [1, 1]), 1)\n"
-                    "    return self.classifier.forward(x)\n",
-                    {{"features", b.sequential(features)}, {"classifier", b.linear(1280, classes)}});
+    return b.module(
+        "MobileNetV2",
+        "    x = self.features.forward(x)\n"
+        "    x = torch.flatten(torch.adaptive_avg_pool2d(x, [1, 1]), 1)\n"
+        "    return self.classifier.forward(x)\n",
+        {{"features", b.sequential(features)}, {"classifier", b.linear(1280, classes)}});
 }
 
 Module vgg16(Builder &b, int classes)
@@ -67,8 +70,8 @@ Module vgg16(Builder &b, int classes)
     };
     std::vector<Module> features;
     int in = 3;
-    for (const int v : {64, 64, 0, 128, 128, 0, 256, 256, 256, 0, 512, 512, 512, 0, 512, 512, 512,
-                        0}) {
+    for (const int v :
+         {64, 64, 0, 128, 128, 0, 256, 256, 256, 0, 512, 512, 512, 0, 512, 512, 512, 0}) {
         if (v == 0) {
             features.push_back(maxPool());
             continue;
@@ -90,7 +93,8 @@ Module vgg16(Builder &b, int classes)
 Module inspectNet(Builder &b, int classes)
 {
     const auto stage = [&](int in, int out) {
-        return b.module("ConvBNReLU", "    return torch.relu(self.bn.forward(self.conv.forward(x)))\n",
+        return b.module("ConvBNReLU",
+                        "    return torch.relu(self.bn.forward(self.conv.forward(x)))\n",
                         {{"conv", b.conv(in, out, 3, 1, 1)}, {"bn", b.batchNorm(out)}});
     };
     return b.module("InspectNet",

@@ -29,7 +29,10 @@ const std::vector<ZooModel> &models()
         {"inception_resnet_v2", "Inception-ResNet-v2 (Keras)", kInception, 75},
         {"mobilenet_v2", "MobileNetV2 (torchvision)", kImageNet, 32},
         {"vgg16", "VGG-16 (torchvision)", kImageNet, 32},
-        {"inspectnet", "InspectNet: small CNN for grey 28x28 or 64x64 images", {1, 1, 28, 28}, 8,
+        {"inspectnet",
+         "InspectNet: small CNN for grey 28x28 or 64x64 images",
+         {1, 1, 28, 28},
+         8,
          10},
     };
     return all;

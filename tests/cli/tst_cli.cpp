@@ -161,22 +161,30 @@ private Q_SLOTS:
                            QStringLiteral("1x3x16x16")}
             << QStringLiteral("is too small; the architecture needs at least 32x32");
         QTest::newRow("zoo export unknown")
-            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("alexnet"),
-                           QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pt"))}
+            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"),
+                           QStringLiteral("alexnet"), QStringLiteral("-o"),
+                           m_dir.filePath(QStringLiteral("x.pt"))}
             << QStringLiteral("unknown zoo model");
-        QTest::newRow("negative seed")
-            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("resnet18"),
-                           QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pt")),
-                           QStringLiteral("--seed"), QStringLiteral("-1")}
-            << QStringLiteral("--seed");
-        QTest::newRow("seed not a number")
-            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("resnet18"),
-                           QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.pt")),
-                           QStringLiteral("--seed"), QStringLiteral("abc")}
-            << QStringLiteral("--seed");
+        QTest::newRow("negative seed") << QStringList{QStringLiteral("zoo"),
+                                                      QStringLiteral("export"),
+                                                      QStringLiteral("resnet18"),
+                                                      QStringLiteral("-o"),
+                                                      m_dir.filePath(QStringLiteral("x.pt")),
+                                                      QStringLiteral("--seed"),
+                                                      QStringLiteral("-1")}
+                                       << QStringLiteral("--seed");
+        QTest::newRow("seed not a number") << QStringList{QStringLiteral("zoo"),
+                                                          QStringLiteral("export"),
+                                                          QStringLiteral("resnet18"),
+                                                          QStringLiteral("-o"),
+                                                          m_dir.filePath(QStringLiteral("x.pt")),
+                                                          QStringLiteral("--seed"),
+                                                          QStringLiteral("abc")}
+                                           << QStringLiteral("--seed");
         QTest::newRow("unwritable output")
-            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("inspectnet"),
-                           QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/x.pt")}
+            << QStringList{QStringLiteral("zoo"), QStringLiteral("export"),
+                           QStringLiteral("inspectnet"), QStringLiteral("-o"),
+                           QStringLiteral("/nonexistent/dir/x.pt")}
             << QStringLiteral("/nonexistent/dir/x.pt: cannot write the model");
         QTest::newRow("bad tolerance")
             << QStringList{QStringLiteral("verify"), fixture("chain.pt"),
@@ -199,7 +207,8 @@ private Q_SLOTS:
 
     void zooListJson()
     {
-        const auto r = cli({QStringLiteral("zoo"), QStringLiteral("list"), QStringLiteral("--json")});
+        const auto r =
+            cli({QStringLiteral("zoo"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const auto models = QJsonDocument::fromJson(r.out)[QStringLiteral("models")].toArray();
         QCOMPARE(models.size(), 12);
@@ -213,9 +222,10 @@ private Q_SLOTS:
     void zooExportWritesALoadableFile()
     {
         const auto path = m_dir.filePath(QStringLiteral("inspectnet64.pt"));
-        const auto r = cli({QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("inspectnet"),
-                            QStringLiteral("-o"), path, QStringLiteral("--seed"), QStringLiteral("9"),
-                            QStringLiteral("--input"), QStringLiteral("1x1x64x64")});
+        const auto r =
+            cli({QStringLiteral("zoo"), QStringLiteral("export"), QStringLiteral("inspectnet"),
+                 QStringLiteral("-o"), path, QStringLiteral("--seed"), QStringLiteral("9"),
+                 QStringLiteral("--input"), QStringLiteral("1x1x64x64")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
         // The file remembers its input shape, so inspect needs no --input.
@@ -224,8 +234,9 @@ private Q_SLOTS:
         const auto root = QJsonDocument::fromJson(inspect.out).object();
         QCOMPARE(root[QStringLiteral("input_shape")].toArray(), (QJsonArray{1, 1, 64, 64}));
         QCOMPARE(root[QStringLiteral("parameters")].toInteger(), 140458);
-        const auto zoo = cli({QStringLiteral("inspect"), QStringLiteral("zoo:inspectnet"),
-                              QStringLiteral("--input"), QStringLiteral("1x1x64x64"), QStringLiteral("--json")});
+        const auto zoo =
+            cli({QStringLiteral("inspect"), QStringLiteral("zoo:inspectnet"),
+                 QStringLiteral("--input"), QStringLiteral("1x1x64x64"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(zoo.out)[QStringLiteral("cuts")],
                  root[QStringLiteral("cuts")]);
     }
