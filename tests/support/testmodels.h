@@ -17,7 +17,8 @@ namespace cleave::testing {
 torch::jit::Module residualCnn(int stages, int blocksPerStage, int width, int classes,
                                uint64_t seed);
 
-/// A plain chain of `layers` conv 3x3 + ReLU pairs (2 * layers blocks).
+/// A plain chain of `layers` conv 3x3 + ReLU pairs (2 * layers blocks). Both are built with
+/// the zoo's Builder.
 torch::jit::Module convChain(int layers, int channels, uint64_t seed);
 
 /// The demo model of `make run`: residualCnn(3, 2, 16, 10) for 1x3x32x32 images.
