@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/store.h"
+
+#include "core/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+namespace cleave::store {
+
+namespace {
+
+// 'Clv1': marks a file as a Cleave store, so other SQLite files are never migrated into one.
+constexpr int64_t kApplicationId = 0x436c7631;
+
+// migrations[i] takes the schema from version i to i + 1. Append only; never edit one that has
+// shipped.
+const std::array<const char *, Store::kSchemaVersion> kMigrations{R"sql(
+CREATE TABLE resources(
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('device', 'edge', 'cloud')),
+    host TEXT NOT NULL DEFAULT '',
+    cpu TEXT NOT NULL DEFAULT '',
+    cores INTEGER NOT NULL DEFAULT 0,
+    threads INTEGER NOT NULL DEFAULT 0,
+    accelerator TEXT NOT NULL DEFAULT '',
+    torch_version TEXT NOT NULL DEFAULT '',
+    blas TEXT NOT NULL DEFAULT '');
+CREATE TABLE models(
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    input_shape TEXT NOT NULL,
+    blocks INTEGER NOT NULL,
+    parameters INTEGER NOT NULL);
+CREATE TABLE runs(
+    id INTEGER PRIMARY KEY,
+    model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+    resource_id INTEGER NOT NULL REFERENCES resources(id) ON DELETE CASCADE,
+    warmup INTEGER NOT NULL,
+    reps INTEGER NOT NULL,
+    tl_specs TEXT NOT NULL,
+    codecs TEXT NOT NULL,
+    started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    finished_at TEXT,
+    whole_model_s REAL,
+    complete INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX runs_by_pair ON runs(model_id, resource_id, complete);
+CREATE TABLE block_timings(
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    block INTEGER NOT NULL CHECK (block >= 0),
+    median_s REAL NOT NULL,
+    mean_s REAL NOT NULL,
+    p5_s REAL NOT NULL,
+    p95_s REAL NOT NULL,
+    stddev_s REAL NOT NULL,
+    output_bytes INTEGER NOT NULL,
+    PRIMARY KEY (run_id, block)) WITHOUT ROWID;
+CREATE TABLE codec_costs(
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    cut INTEGER NOT NULL CHECK (cut >= 0),
+    codec TEXT NOT NULL,
+    encoded_bytes INTEGER NOT NULL,
+    serialise_s REAL NOT NULL,
+    deserialise_s REAL NOT NULL,
+    PRIMARY KEY (run_id, cut, codec)) WITHOUT ROWID;
+CREATE TABLE tl_costs(
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    cut INTEGER NOT NULL CHECK (cut >= 0),
+    spec TEXT NOT NULL,
+    device_tl_s REAL NOT NULL,
+    edge_tl_s REAL NOT NULL,
+    output_bytes INTEGER NOT NULL,
+    PRIMARY KEY (run_id, cut, spec)) WITHOUT ROWID;
+CREATE TABLE network_profiles(
+    name TEXT PRIMARY KEY,
+    latency_s REAL NOT NULL CHECK (latency_s >= 0),
+    uplink_bps REAL NOT NULL CHECK (uplink_bps > 0),
+    downlink_bps REAL NOT NULL CHECK (downlink_bps > 0));
+)sql"};
+
+int64_t scalar(Database &db, const char *sql, const char *doing)
+{
+    Statement query(db, sql);
+    if (!query.step())
+        db.fail(doing);
+    return query.integer(0);
+}
+
+std::string toJson(const std::vector<std::string> &list)
+{
+    return nlohmann::json(list).dump();
+}
+
+std::vector<std::string> stringList(const std::string &json)
+{
+    return nlohmann::json::parse(json).get<std::vector<std::string>>();
+}
+
+} // namespace
+
+Store::Store(const std::string &path)
+    : m_db(path, Database::Mode::ReadWriteCreate)
+{
+    // Everything up to the migration only reads, so a file we refuse is left as it was.
+    int64_t version = 0;
+    try {
+        version = scalar(m_db, "PRAGMA user_version", "reading the schema version");
+    } catch (const Error &) {
+        throw Error(ErrorKind::InvalidInput,
+                    path + ": not a Cleave database (" + m_db.lastError() + ")");
+    }
+    if (version > kSchemaVersion)
+        throw Error(ErrorKind::InvalidInput, path + ": schema version " + std::to_string(version) +
+                                                 " is newer than this Cleave understands (" +
+                                                 std::to_string(kSchemaVersion) +
+                                                 "); open it with a newer Cleave");
+    const auto application = scalar(m_db, "PRAGMA application_id", "reading the application id");
+    const auto tables = scalar(m_db, "SELECT count(*) FROM sqlite_master", "reading the schema");
+    if (application != kApplicationId && (tables > 0 || version > 0))
+        throw Error(ErrorKind::InvalidInput,
+                    path + ": an SQLite database, but not a Cleave store (application id " +
+                        std::to_string(application) + ")");
+
+    // WAL: readers (the GUI) never block the writer committing results.
+    m_db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                 "PRAGMA foreign_keys = ON;");
+    migrate();
+}
+
+void Store::migrate()
+{
+    Transaction transaction(m_db);
+    auto version = scalar(m_db, "PRAGMA user_version", "reading the schema version");
+    if (version >= kSchemaVersion)
+        return;
+    for (; version < kSchemaVersion; ++version)
+        m_db.execute(kMigrations[size_t(version)]);
+    m_db.execute("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                 "; PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
+    transaction.commit();
+}
+
+int Store::schemaVersion()
+{
+    return int(scalar(m_db, "PRAGMA user_version", "reading the schema version"));
+}
+
+int64_t Store::addResource(const Resource &r)
+{
+    Statement upsert(m_db, R"sql(
+        INSERT INTO resources(name, role, host, cpu, cores, threads, accelerator, torch_version,
+                              blas)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        ON CONFLICT(name) DO UPDATE SET role = ?2, host = ?3, cpu = ?4, cores = ?5, threads = ?6,
+            accelerator = ?7, torch_version = ?8, blas = ?9
+        RETURNING id)sql");
+    upsert.bind(1, r.name).bind(2, r.role).bind(3, r.host).bind(4, r.cpu).bind(5, r.cores);
+    upsert.bind(6, r.threads).bind(7, r.accelerator).bind(8, r.torchVersion).bind(9, r.blas);
+    if (!upsert.step())
+        m_db.fail("saving resource " + r.name);
+    return upsert.integer(0);
+}
+
+std::vector<Resource> Store::resources()
+{
+    Statement query(m_db, "SELECT id, name, role, host, cpu, cores, threads, accelerator, "
+                          "torch_version, blas FROM resources ORDER BY id");
+    std::vector<Resource> all;
+    while (query.step())
+        all.push_back({query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
+                       int(query.integer(5)), int(query.integer(6)), query.text(7), query.text(8),
+                       query.text(9)});
+    return all;
+}
+
+std::optional<Resource> Store::resource(const std::string &name)
+{
+    for (auto &r : resources())
+        if (r.name == name)
+            return r;
+    return std::nullopt;
+}
+
+int64_t Store::addModel(const ModelRecord &m)
+{
+    Statement upsert(m_db, R"sql(
+        INSERT INTO models(sha256, name, input_shape, blocks, parameters)
+        VALUES (?1, ?2, ?3, ?4, ?5)
+        ON CONFLICT(sha256) DO UPDATE SET name = ?2, input_shape = ?3, blocks = ?4,
+            parameters = ?5
+        RETURNING id)sql");
+    upsert.bind(1, m.sha256).bind(2, m.name).bind(3, graph::formatShape(m.inputShape));
+    upsert.bind(4, m.blocks).bind(5, m.parameters);
+    if (!upsert.step())
+        m_db.fail("saving model " + m.name);
+    return upsert.integer(0);
+}
+
+std::optional<ModelRecord> Store::model(const std::string &sha256)
+{
+    Statement query(m_db, "SELECT id, sha256, name, input_shape, blocks, parameters FROM models "
+                          "WHERE sha256 = ?1");
+    query.bind(1, sha256);
+    if (!query.step())
+        return std::nullopt;
+    return ModelRecord{query.integer(0),      query.text(1),
+                       query.text(2),         graph::parseShape(query.text(3)),
+                       int(query.integer(4)), query.integer(5)};
+}
+
+int64_t Store::beginRun(int64_t modelId, int64_t resourceId, const RunSettings &settings)
+{
+    Statement insert(m_db, "INSERT INTO runs(model_id, resource_id, warmup, reps, tl_specs, "
+                           "codecs) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, modelId).bind(2, resourceId).bind(3, settings.warmup).bind(4, settings.reps);
+    insert.bind(5, toJson(settings.tlSpecs)).bind(6, toJson(settings.codecs));
+    insert.run();
+    return m_db.lastInsertId();
+}
+
+void Store::addBlockTiming(int64_t runId, const BlockTiming &t)
+{
+    Statement insert(m_db, "INSERT OR REPLACE INTO block_timings VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    insert.bind(1, runId).bind(2, t.block).bind(3, t.median_s).bind(4, t.mean_s);
+    insert.bind(5, t.p5_s).bind(6, t.p95_s).bind(7, t.stddev_s).bind(8, t.outputBytes);
+    insert.run();
+}
+
+void Store::addCodecCost(int64_t runId, const CodecCost &c)
+{
+    Statement insert(m_db, "INSERT OR REPLACE INTO codec_costs VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, runId).bind(2, c.cut).bind(3, c.codec).bind(4, c.encodedBytes);
+    insert.bind(5, c.serialise_s).bind(6, c.deserialise_s);
+    insert.run();
+}
+
+void Store::addTlCost(int64_t runId, const TlCost &c)
+{
+    Statement insert(m_db, "INSERT OR REPLACE INTO tl_costs VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, runId).bind(2, c.cut).bind(3, c.spec).bind(4, c.deviceTl_s);
+    insert.bind(5, c.edgeTl_s).bind(6, c.outputBytes);
+    insert.run();
+}
+
+void Store::finishRun(int64_t runId, double wholeModel_s)
+{
+    Statement update(m_db, "UPDATE runs SET whole_model_s = ?2, complete = 1, "
+                           "finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+    update.bind(1, runId).bind(2, wholeModel_s);
+    update.run();
+    if (m_db.changes() != 1)
+        throw Error(ErrorKind::NotFound, path() + ": no run " + std::to_string(runId));
+}
+
+Run Store::readRun(Statement &q)
+{
+    Run run;
+    run.id = q.integer(0);
+    run.modelId = q.integer(1);
+    run.resourceId = q.integer(2);
+    run.settings = {int(q.integer(3)), int(q.integer(4)), stringList(q.text(5)),
+                    stringList(q.text(6))};
+    run.startedAt = q.text(7);
+    if (!q.isNull(8))
+        run.wholeModel_s = q.real(8);
+    run.complete = q.integer(9) != 0;
+    return run;
+}
+
+namespace {
+const char *const kRunColumns = "SELECT id, model_id, resource_id, warmup, reps, tl_specs, codecs, "
+                                "started_at, whole_model_s, complete FROM runs ";
+}
+
+std::optional<Run> Store::incompleteRun(int64_t modelId, int64_t resourceId)
+{
+    Statement query(m_db, std::string(kRunColumns) +
+                              "WHERE model_id = ?1 AND resource_id = ?2 AND complete = 0 "
+                              "ORDER BY id DESC LIMIT 1");
+    query.bind(1, modelId).bind(2, resourceId);
+    if (!query.step())
+        return std::nullopt;
+    return readRun(query);
+}
+
+std::optional<Timings> Store::latestTimings(int64_t modelId, int64_t resourceId)
+{
+    Statement query(m_db, "SELECT id FROM runs WHERE model_id = ?1 AND resource_id = ?2 AND "
+                          "complete = 1 ORDER BY id DESC LIMIT 1");
+    query.bind(1, modelId).bind(2, resourceId);
+    if (!query.step())
+        return std::nullopt;
+    return timings(query.integer(0));
+}
+
+Timings Store::timings(int64_t runId)
+{
+    Timings t;
+    {
+        Statement query(m_db, std::string(kRunColumns) + "WHERE id = ?1");
+        query.bind(1, runId);
+        if (!query.step())
+            throw Error(ErrorKind::NotFound, path() + ": no run " + std::to_string(runId));
+        t.run = readRun(query);
+    }
+    Statement blocks(m_db, "SELECT block, median_s, mean_s, p5_s, p95_s, stddev_s, output_bytes "
+                           "FROM block_timings WHERE run_id = ?1 ORDER BY block");
+    blocks.bind(1, runId);
+    while (blocks.step())
+        t.blocks.push_back({int(blocks.integer(0)), blocks.real(1), blocks.real(2), blocks.real(3),
+                            blocks.real(4), blocks.real(5), blocks.integer(6)});
+    Statement codecs(m_db, "SELECT cut, codec, encoded_bytes, serialise_s, deserialise_s FROM "
+                           "codec_costs WHERE run_id = ?1 ORDER BY cut, codec");
+    codecs.bind(1, runId);
+    while (codecs.step())
+        t.codecs.push_back({int(codecs.integer(0)), codecs.text(1), codecs.integer(2),
+                            codecs.real(3), codecs.real(4)});
+    Statement tls(m_db, "SELECT cut, spec, device_tl_s, edge_tl_s, output_bytes FROM tl_costs "
+                        "WHERE run_id = ?1 ORDER BY cut, spec");
+    tls.bind(1, runId);
+    while (tls.step())
+        t.tls.push_back(
+            {int(tls.integer(0)), tls.text(1), tls.real(2), tls.real(3), tls.integer(4)});
+    return t;
+}
+
+void Store::saveNetworkProfile(const NetworkProfileRecord &p)
+{
+    Statement upsert(m_db, "INSERT OR REPLACE INTO network_profiles VALUES (?1, ?2, ?3, ?4)");
+    upsert.bind(1, p.name).bind(2, p.latency_s).bind(3, p.uplink_bps).bind(4, p.downlink_bps);
+    upsert.run();
+}
+
+std::vector<NetworkProfileRecord> Store::networkProfiles()
+{
+    Statement query(m_db, "SELECT name, latency_s, uplink_bps, downlink_bps FROM "
+                          "network_profiles ORDER BY name");
+    std::vector<NetworkProfileRecord> all;
+    while (query.step())
+        all.push_back({query.text(0), query.real(1), query.real(2), query.real(3)});
+    return all;
+}
+
+} // namespace cleave::store

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/graph/shape.h"
+#include "core/store/sqlite.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cleave::store {
+
+/// A machine that runs blocks: a device, edge or cloud agent.
+struct Resource
+{
+    int64_t id = 0;
+    std::string name; ///< unique, e.g. "jetson-1" or "local-edge"
+    std::string role; ///< "device", "edge" or "cloud"
+    std::string host;
+    std::string cpu;
+    int cores = 0;
+    int threads = 0;
+    std::string accelerator;
+    std::string torchVersion;
+    std::string blas;
+};
+
+/// A model as benchmarked: identified by the SHA-256 of its TorchScript file (or of its zoo
+/// name and seed), with the input shape its timings are for.
+struct ModelRecord
+{
+    int64_t id = 0;
+    std::string sha256;
+    std::string name; ///< a path or zoo:NAME, for people
+    graph::Shape inputShape;
+    int blocks = 0;
+    int64_t parameters = 0;
+};
+
+struct RunSettings
+{
+    int warmup = 3;
+    int reps = 20;
+    std::vector<std::string> tlSpecs;
+    std::vector<std::string> codecs;
+};
+
+/// One benchmark of one model on one resource. Complete only once every result is in.
+struct Run
+{
+    int64_t id = 0;
+    int64_t modelId = 0;
+    int64_t resourceId = 0;
+    RunSettings settings;
+    bool complete = false;
+    std::optional<double> wholeModel_s; ///< median forward time of the whole model
+    std::string startedAt;              ///< UTC, ISO 8601
+};
+
+struct BlockTiming
+{
+    int block = 0;
+    double median_s = 0;
+    double mean_s = 0;
+    double p5_s = 0;
+    double p95_s = 0;
+    double stddev_s = 0;
+    int64_t outputBytes = 0;
+};
+
+/// What crossing cut `cut` costs with one wire codec.
+struct CodecCost
+{
+    int cut = 0;
+    std::string codec; ///< "fp32", "fp16+zstd", ...
+    int64_t encodedBytes = 0;
+    double serialise_s = 0;
+    double deserialise_s = 0;
+};
+
+/// What a Transfer Layer costs at cut `cut`: DeviceTL (down) and EdgeTL (up) times and the
+/// size of the tensor between them.
+struct TlCost
+{
+    int cut = 0;
+    std::string spec; ///< "maxpool2", ...
+    double deviceTl_s = 0;
+    double edgeTl_s = 0;
+    int64_t outputBytes = 0;
+};
+
+/// Everything one run measured.
+struct Timings
+{
+    Run run;
+    std::vector<BlockTiming> blocks;
+    std::vector<CodecCost> codecs;
+    std::vector<TlCost> tls;
+};
+
+struct NetworkProfileRecord
+{
+    std::string name;
+    double latency_s = 0;
+    double uplink_bps = 0;
+    double downlink_bps = 0;
+};
+
+/// The benchmark store: one SQLite file (WAL, foreign keys) holding resources, models, runs,
+/// block timings, cut costs and network profiles. Every add* call commits at once, so nothing
+/// measured is lost if the process dies. One owner thread per Store.
+class Store
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    /// Opens or creates the file and migrates it to the current schema. A file that is not
+    /// SQLite, or whose schema is newer than this build knows, is refused untouched.
+    explicit Store(const std::string &path);
+
+    const std::string &path() const { return m_db.path(); }
+    int schemaVersion();
+
+    /// Insert or update by name; returns the id.
+    int64_t addResource(const Resource &resource);
+    std::vector<Resource> resources();
+    std::optional<Resource> resource(const std::string &name);
+
+    /// Insert or update by SHA-256; returns the id.
+    int64_t addModel(const ModelRecord &model);
+    std::optional<ModelRecord> model(const std::string &sha256);
+
+    int64_t beginRun(int64_t modelId, int64_t resourceId, const RunSettings &settings);
+    /// Results replace earlier ones for the same block (or cut and codec/spec) of the run, so
+    /// a resumed run may re-measure what it was doing when interrupted.
+    void addBlockTiming(int64_t runId, const BlockTiming &timing);
+    void addCodecCost(int64_t runId, const CodecCost &cost);
+    void addTlCost(int64_t runId, const TlCost &cost);
+    /// Records the whole model's time and marks the run complete.
+    void finishRun(int64_t runId, double wholeModel_s);
+
+    /// The newest incomplete run of the model on the resource, to resume.
+    std::optional<Run> incompleteRun(int64_t modelId, int64_t resourceId);
+    /// The newest complete run's results: what the planner uses.
+    std::optional<Timings> latestTimings(int64_t modelId, int64_t resourceId);
+    Timings timings(int64_t runId);
+
+    void saveNetworkProfile(const NetworkProfileRecord &profile);
+    std::vector<NetworkProfileRecord> networkProfiles();
+
+private:
+    void migrate();
+    Run readRun(Statement &query);
+
+    Database m_db;
+};
+
+} // namespace cleave::store

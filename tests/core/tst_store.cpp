@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testmain.h"
+
+#include "core/error.h"
+#include "core/store/store.h"
+
+#include <QFile>
+
+using namespace cleave;
+using namespace cleave::store;
+
+namespace {
+
+QByteArray contents(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
+QString refusal(const QString &path)
+{
+    try {
+        Store store(path.toStdString());
+    } catch (const Error &e) {
+        return QString::number(int(e.kind())) + QLatin1Char(' ') + QString::fromUtf8(e.what());
+    }
+    return QStringLiteral("opened");
+}
+
+Resource device()
+{
+    return {0, "local-device", "device", "host", "cpu", 2, 1, "", "1.13", "openblas"};
+}
+
+ModelRecord resnet()
+{
+    return {0, "ab12", "zoo:resnet50", {1, 3, 224, 224}, 38, 25557032};
+}
+
+BlockTiming block(int index, double median)
+{
+    return {index, median, median * 1.1, median * 0.9, median * 1.3, median * 0.05, 1000 + index};
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QVERIFY(m_dir.isValid()); }
+
+    void createsTheSchemaAndKeepsData()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("new.cleave")).toStdString();
+        int64_t run = 0;
+        {
+            Store store(path);
+            QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+            const auto model = store.addModel(resnet());
+            const auto resource = store.addResource(device());
+            run = store.beginRun(model, resource, {3, 20, {"maxpool2"}, {"fp32", "fp16+zstd"}});
+            store.addBlockTiming(run, block(0, 0.010));
+            store.addBlockTiming(run, block(1, 0.020));
+            store.addCodecCost(run, {1, "fp16+zstd", 4000, 0.001, 0.002});
+            store.addTlCost(run, {1, "maxpool2", 0.0003, 0.0004, 2000});
+            store.finishRun(run, 0.031);
+        }
+        Store reopened(path);
+        const auto model = reopened.model("ab12");
+        QVERIFY(model);
+        QCOMPARE(model->inputShape, (graph::Shape{1, 3, 224, 224}));
+        QCOMPARE(model->parameters, int64_t(25557032));
+        const auto timings =
+            reopened.latestTimings(model->id, reopened.resource("local-device")->id);
+        QVERIFY(timings);
+        QCOMPARE(timings->run.id, run);
+        QVERIFY(timings->run.complete);
+        QCOMPARE(*timings->run.wholeModel_s, 0.031);
+        QCOMPARE(timings->run.settings.codecs, (std::vector<std::string>{"fp32", "fp16+zstd"}));
+        QCOMPARE(timings->run.settings.tlSpecs, (std::vector<std::string>{"maxpool2"}));
+        QCOMPARE(int(timings->blocks.size()), 2);
+        QCOMPARE(timings->blocks[1].median_s, 0.020);
+        QCOMPARE(timings->blocks[1].outputBytes, int64_t(1001));
+        QCOMPARE(timings->codecs.at(0).codec, std::string("fp16+zstd"));
+        QCOMPARE(timings->tls.at(0).edgeTl_s, 0.0004);
+        QVERIFY(!timings->run.startedAt.empty());
+        // Write-ahead logging: a reader never blocks the writer.
+        Database raw(path, Database::Mode::ReadWrite);
+        Statement mode(raw, "PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(mode.text(0), std::string("wal"));
+    }
+
+    void upsertsResourcesAndModelsByKey()
+    {
+        Store store(m_dir.filePath(QStringLiteral("upsert.cleave")).toStdString());
+        auto r = device();
+        const auto id = store.addResource(r);
+        r.threads = 4;
+        QCOMPARE(store.addResource(r), id);
+        QCOMPARE(store.resources().size(), size_t(1));
+        QCOMPARE(store.resources()[0].threads, 4);
+        const auto model = store.addModel(resnet());
+        QCOMPARE(store.addModel(resnet()), model);
+    }
+
+    // A second connection (another process, the GUI) sees each result as soon as it is added;
+    // the planner's query only sees complete runs.
+    void commitsEachResultAsItArrives()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("live.cleave")).toStdString();
+        Store writer(path);
+        const auto model = writer.addModel(resnet());
+        const auto resource = writer.addResource(device());
+        const auto run = writer.beginRun(model, resource, {});
+        writer.addBlockTiming(run, block(0, 0.01));
+        writer.addBlockTiming(run, block(1, 0.02));
+
+        Store reader(path);
+        const auto incomplete = reader.incompleteRun(model, resource);
+        QVERIFY(incomplete);
+        QCOMPARE(incomplete->id, run);
+        QVERIFY(!incomplete->complete);
+        QCOMPARE(int(reader.timings(run).blocks.size()), 2);
+        QVERIFY(!reader.latestTimings(model, resource));
+
+        writer.finishRun(run, 0.03);
+        QVERIFY(!reader.incompleteRun(model, resource));
+        QCOMPARE(reader.latestTimings(model, resource)->run.id, run);
+    }
+
+    void resumedResultsReplaceEarlierOnes()
+    {
+        Store store(m_dir.filePath(QStringLiteral("resume.cleave")).toStdString());
+        const auto run = store.beginRun(store.addModel(resnet()), store.addResource(device()), {});
+        store.addBlockTiming(run, block(3, 0.5));
+        store.addBlockTiming(run, block(3, 0.25));
+        const auto t = store.timings(run);
+        QCOMPARE(int(t.blocks.size()), 1);
+        QCOMPARE(t.blocks[0].median_s, 0.25);
+    }
+
+    void rejectsResultsForUnknownRuns()
+    {
+        Store store(m_dir.filePath(QStringLiteral("fk.cleave")).toStdString());
+        try {
+            store.addBlockTiming(999, block(0, 0.1));
+            QFAIL("a timing for a run that does not exist was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("FOREIGN KEY")), e.what());
+        }
+        try {
+            store.finishRun(999, 0.1);
+            QFAIL("finishing a run that does not exist was accepted");
+        } catch (const Error &e) {
+            QCOMPARE(int(e.kind()), int(ErrorKind::NotFound));
+        }
+    }
+
+    void keepsNetworkProfiles()
+    {
+        Store store(m_dir.filePath(QStringLiteral("net.cleave")).toStdString());
+        store.saveNetworkProfile({"5g-peak", 0.028, 57e6, 600e6});
+        store.saveNetworkProfile({"3g", 0.1, 1.1e6, 5e6});
+        const auto all = store.networkProfiles();
+        QCOMPARE(all.size(), size_t(2));
+        QCOMPARE(all[1].name, std::string("5g-peak"));
+        QCOMPARE(all[1].uplink_bps, 57e6);
+    }
+
+    // Bad files are refused with one line naming them, and left exactly as they were.
+    void refusesFilesItCannotUse_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("text file")
+            << QStringLiteral("notes.txt")
+            << QStringLiteral("not a Cleave database (file is not a database)");
+        QTest::newRow("newer schema")
+            << QStringLiteral("future.cleave")
+            << QStringLiteral("schema version 99 is newer than this Cleave understands (1)");
+        QTest::newRow("other SQLite file")
+            << QStringLiteral("other.sqlite")
+            << QStringLiteral("an SQLite database, but not a Cleave store");
+    }
+    void refusesFilesItCannotUse()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, reason);
+        const auto path = m_dir.filePath(name);
+        if (name.endsWith(QStringLiteral(".txt"))) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("these are not the tables you are looking for\n").repeated(200));
+        } else if (name.startsWith(QStringLiteral("future"))) {
+            {
+                Store store(path.toStdString());
+            }
+            Database raw(path.toStdString(), Database::Mode::ReadWrite);
+            raw.execute("PRAGMA user_version = 99");
+        } else {
+            Database raw(path.toStdString(), Database::Mode::ReadWriteCreate);
+            raw.execute("CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        const auto before = contents(path);
+        const auto message = refusal(path);
+        QCOMPARE(message.section(QLatin1Char(' '), 0, 0),
+                 QString::number(int(ErrorKind::InvalidInput)));
+        QVERIFY2(message.contains(path + QStringLiteral(": ") + reason), qPrintable(message));
+        QVERIFY(!message.contains(QLatin1Char('\n')));
+        QCOMPARE(contents(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void refusesAMissingFolder()
+    {
+        const auto message = refusal(QStringLiteral("/nonexistent/folder/x.cleave"));
+        QVERIFY2(message.contains(
+                     QStringLiteral("/nonexistent/folder/x.cleave: cannot open the database")),
+                 qPrintable(message));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+CLEAVE_TEST_MAIN(TestStore)
+#include "tst_store.moc"
