@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/bench/blocktimer.h"
+
+#include "core/error.h"
+
+#include <chrono>
+
+namespace cleave::bench {
+
+BlockTimer::BlockTimer(const graph::ModelGraph &model, TimerSettings settings)
+    : m_model(model)
+    , m_settings(settings)
+{
+    if (settings.warmup < 0 || settings.reps < 1)
+        throw Error(ErrorKind::InvalidInput,
+                    "benchmark settings: warm-up must be 0 or more and repetitions 1 or more");
+}
+
+Statistics BlockTimer::time(torch::jit::Module &module, const torch::Tensor &input,
+                            torch::Tensor *output, const Progress &progress, double from, double to)
+{
+    using clock = std::chrono::steady_clock;
+    c10::InferenceMode inference;
+    const int total = m_settings.warmup + m_settings.reps;
+    std::vector<double> samples;
+    samples.reserve(size_t(m_settings.reps));
+    torch::Tensor result;
+    for (int i = 0; i < total; ++i) {
+        if (progress && !progress(from + (to - from) * i / total, "timing"))
+            throw Error(ErrorKind::Cancelled, m_model.name() + ": benchmark cancelled");
+        const auto start = clock::now();
+        result = module.forward({input}).toTensor();
+        const auto stop = clock::now();
+        if (i >= m_settings.warmup)
+            samples.push_back(std::chrono::duration<double>(stop - start).count());
+    }
+    if (output)
+        *output = result;
+    return summarise(std::move(samples));
+}
+
+void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
+                            const Progress &progress)
+{
+    const int k = m_model.blockCount();
+    if (first < 0 || first > k)
+        throw Error(ErrorKind::InvalidInput, m_model.name() + ": first block " +
+                                                 std::to_string(first) + " is outside 0.." +
+                                                 std::to_string(k));
+    torch::Tensor input = m_model.sampleInput(m_settings.seed);
+    if (first > 0) {
+        c10::InferenceMode inference;
+        input = graph::runOnce(m_model.head(first), input); // resume: the real input of `first`
+    }
+    for (int b = first; b < k; ++b) {
+        auto block = m_model.slice(b, b + 1);
+        torch::Tensor output;
+        BlockResult result;
+        result.block = b;
+        const double span = 1.0 / double(k - first);
+        result.time =
+            time(block, input, &output, progress, (b - first) * span, (b - first + 1) * span);
+        result.outputBytes = int64_t(output.nbytes());
+        onBlock(result);
+        input = output;
+    }
+}
+
+Statistics BlockTimer::timeWholeModel(const Progress &progress)
+{
+    auto whole = m_model.slice(0, m_model.blockCount());
+    return time(whole, m_model.sampleInput(m_settings.seed), nullptr, progress, 0.0, 1.0);
+}
+
+} // namespace cleave::bench

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/bench/statistics.h"
+#include "core/graph/modelgraph.h"
+#include "core/progress.h"
+
+#include <functional>
+
+namespace cleave::bench {
+
+struct BlockResult
+{
+    int block = 0;
+    Statistics time;
+    int64_t outputBytes = 0;
+};
+
+struct TimerSettings
+{
+    int warmup = 3;
+    int reps = 20;
+    uint64_t seed = 0; ///< of the input
+};
+
+/// Times every block of a model as a standalone module, fed the real output of the block
+/// before it (a seeded, real-shaped input for block 0), after `warmup` untimed runs; and the
+/// whole model the same way, so that the sum of block medians can be checked against it.
+class BlockTimer
+{
+public:
+    BlockTimer(const graph::ModelGraph &model, TimerSettings settings);
+
+    /// Times blocks [first, K), calling `onBlock` as each is measured (so results can be
+    /// committed at once). Throws Error(Cancelled) when `progress` returns false.
+    void timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
+                    const Progress &progress = {});
+
+    /// Median forward time of the whole (frozen) model.
+    Statistics timeWholeModel(const Progress &progress = {});
+
+private:
+    Statistics time(torch::jit::Module &module, const torch::Tensor &input, torch::Tensor *output,
+                    const Progress &progress, double from, double to);
+
+    const graph::ModelGraph &m_model;
+    TimerSettings m_settings;
+};
+
+} // namespace cleave::bench
