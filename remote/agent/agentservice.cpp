@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "remote/agent/agentservice.h"
+
+#include "core/bench/blocktimer.h"
+#include "core/error.h"
+#include "core/zoo/zoo.h"
+#include "remote/agent/machineinfo.h"
+#include "remote/status.h"
+
+#include <ATen/Parallel.h>
+#include <grpcpp/grpcpp.h>
+#include <openssl/evp.h>
+#include <torch/version.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace cleave::remote {
+
+namespace v1 = cleave::agent::v1;
+using Clock = std::chrono::steady_clock;
+
+struct AgentService::Loaded
+{
+    explicit Loaded(graph::ModelGraph g)
+        : graph(std::move(g))
+    {}
+    graph::ModelGraph graph;
+};
+
+namespace {
+
+/// One line per request on stderr, written when the handler returns.
+class RequestLog
+{
+public:
+    RequestLog(grpc::ServerContext *context, const char *method)
+        : m_peer(context->peer())
+        , m_method(method)
+        , m_start(Clock::now())
+    {}
+    ~RequestLog()
+    {
+        const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - m_start).count();
+        char line[512];
+        std::snprintf(line, sizeof line, "%s %s %s %.1f ms%s%s\n", m_method, m_peer.c_str(),
+                      m_status.ok() ? "OK" : statusName(m_status.error_code()), ms,
+                      m_detail.empty() ? "" : " ", m_detail.c_str());
+        std::cerr << line << std::flush;
+    }
+    grpc::Status done(grpc::Status status, std::string detail = {})
+    {
+        m_status = status;
+        m_detail = std::move(detail);
+        if (!status.ok() && m_detail.empty())
+            m_detail = status.error_message();
+        return status;
+    }
+
+private:
+    static const char *statusName(grpc::StatusCode code)
+    {
+        switch (code) {
+        case grpc::StatusCode::CANCELLED:
+            return "CANCELLED";
+        case grpc::StatusCode::INVALID_ARGUMENT:
+            return "INVALID_ARGUMENT";
+        case grpc::StatusCode::NOT_FOUND:
+            return "NOT_FOUND";
+        case grpc::StatusCode::RESOURCE_EXHAUSTED:
+            return "RESOURCE_EXHAUSTED";
+        case grpc::StatusCode::UNAVAILABLE:
+            return "UNAVAILABLE";
+        default:
+            return "ERROR";
+        }
+    }
+
+    std::string m_peer;
+    const char *m_method;
+    Clock::time_point m_start;
+    grpc::Status m_status;
+    std::string m_detail;
+};
+
+class Sha256
+{
+public:
+    Sha256()
+        : m_ctx(EVP_MD_CTX_new())
+    {
+        EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
+    }
+    ~Sha256() { EVP_MD_CTX_free(m_ctx); }
+    void add(std::string_view data) { EVP_DigestUpdate(m_ctx, data.data(), data.size()); }
+    std::string hex()
+    {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        EVP_DigestFinal_ex(m_ctx, digest, &size);
+        static const char *const digits = "0123456789abcdef";
+        std::string text;
+        for (unsigned int i = 0; i < size; ++i) {
+            text += digits[digest[i] >> 4];
+            text += digits[digest[i] & 15];
+        }
+        return text;
+    }
+
+private:
+    EVP_MD_CTX *m_ctx;
+};
+
+void fill(v1::Timing *out, const bench::Statistics &s)
+{
+    out->set_median_s(s.median_s);
+    out->set_mean_s(s.mean_s);
+    out->set_p5_s(s.p5_s);
+    out->set_p95_s(s.p95_s);
+    out->set_stddev_s(s.stddev_s);
+}
+
+void describe(const graph::ModelGraph &g, v1::LoadModelReply *reply)
+{
+    reply->set_blocks(g.blockCount());
+    reply->set_parameters(g.parameterCount());
+    for (const auto d : g.inputShape())
+        reply->add_input_shape(d);
+    for (const auto &cut : g.cuts()) {
+        auto *c = reply->add_cuts();
+        c->set_index(cut.index);
+        c->set_label(cut.label);
+        c->set_op(cut.op);
+        for (const auto d : cut.shape)
+            c->add_shape(d);
+        c->set_dtype(cut.dtype);
+        c->set_bytes(cut.bytes);
+    }
+}
+
+} // namespace
+
+std::string sha256Hex(std::string_view data)
+{
+    Sha256 hash;
+    hash.add(data);
+    return hash.hex();
+}
+
+AgentService::AgentService(AgentConfig config)
+    : m_config(std::move(config))
+{
+    if (m_config.cacheDir.empty()) {
+        std::string pattern = (std::filesystem::temp_directory_path() / "cleave-agent-XXXXXX");
+        if (!mkdtemp(pattern.data()))
+            throw Error(ErrorKind::Unavailable, "cannot create a folder for uploaded models");
+        m_config.cacheDir = pattern;
+        m_ownCacheDir = true;
+    }
+    std::filesystem::create_directories(m_config.cacheDir);
+}
+
+AgentService::~AgentService()
+{
+    if (m_ownCacheDir) {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_config.cacheDir, ignored);
+    }
+}
+
+grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetInfoRequest *,
+                                   v1::AgentInfo *reply)
+{
+    RequestLog log(context, "GetInfo");
+    const auto machine = machineInfo();
+    reply->set_name(m_config.name);
+    reply->set_role(m_config.role);
+    reply->set_host_name(machine.hostName);
+    reply->set_cpu_model(machine.cpuModel);
+    reply->set_cores(machine.cores);
+    reply->set_torch_threads(at::get_num_threads());
+    reply->set_accelerator("");
+    reply->set_torch_version(TORCH_VERSION);
+    reply->set_cleave_version(CLEAVE_VERSION);
+    reply->set_blas(machine.blas);
+    reply->set_protocol_version(kProtocolVersion);
+    return log.done(grpc::Status::OK);
+}
+
+std::shared_ptr<AgentService::Loaded> AgentService::find(const std::string &id)
+{
+    std::lock_guard lock(m_modelsMutex);
+    const auto found = m_models.find(id);
+    return found == m_models.end() ? nullptr : found->second;
+}
+
+grpc::Status AgentService::loadFile(grpc::ServerReader<v1::LoadModelChunk> *reader,
+                                    const v1::ModelHeader &header, const std::string &shapeText,
+                                    std::string *id, std::shared_ptr<Loaded> *loaded)
+{
+    const int64_t limit = m_config.maxModelBytes;
+    const auto tooLarge = [&](int64_t bytes) {
+        return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                            header.name() + ": " + std::to_string(bytes) +
+                                " bytes is over this agent's model size limit of " +
+                                std::to_string(limit) + " bytes");
+    };
+    if (int64_t(header.total_bytes()) > limit)
+        return tooLarge(int64_t(header.total_bytes()));
+
+    const auto partial =
+        m_config.cacheDir / ("upload-" + std::to_string(getpid()) + "-" +
+                             std::to_string(Clock::now().time_since_epoch().count()));
+    Sha256 hash;
+    int64_t received = 0;
+    {
+        std::ofstream out(partial, std::ios::binary);
+        v1::LoadModelChunk chunk;
+        while (reader->Read(&chunk)) {
+            if (!chunk.has_data()) {
+                std::filesystem::remove(partial);
+                return {grpc::StatusCode::INVALID_ARGUMENT,
+                        header.name() + ": a second header in the upload"};
+            }
+            received += int64_t(chunk.data().size());
+            if (received > limit) {
+                out.close();
+                std::filesystem::remove(partial);
+                return tooLarge(received);
+            }
+            hash.add(chunk.data());
+            out.write(chunk.data().data(), std::streamsize(chunk.data().size()));
+        }
+        if (!out) {
+            std::filesystem::remove(partial);
+            return {grpc::StatusCode::INTERNAL, header.name() + ": cannot store the upload"};
+        }
+    }
+    if (received != int64_t(header.total_bytes())) {
+        std::filesystem::remove(partial);
+        return {grpc::StatusCode::INVALID_ARGUMENT,
+                header.name() + ": the upload ended after " + std::to_string(received) + " of " +
+                    std::to_string(header.total_bytes()) + " bytes"};
+    }
+    hash.add("@" + shapeText);
+    *id = hash.hex();
+    if ((*loaded = find(*id))) {
+        std::filesystem::remove(partial);
+        return grpc::Status::OK;
+    }
+    const auto path = m_config.cacheDir / (*id + ".pt");
+    std::filesystem::rename(partial, path);
+    try {
+        std::optional<graph::Shape> shape;
+        if (!shapeText.empty())
+            shape = graph::parseShape(shapeText);
+        *loaded = std::make_shared<Loaded>(graph::ModelGraph::load(path.string(), shape));
+    } catch (const Error &e) {
+        std::filesystem::remove(path);
+        // The loader names the cached file; the client knows the model by its own name.
+        std::string message = e.what();
+        if (message.rfind(path.string(), 0) == 0)
+            message = header.name() + message.substr(path.string().size());
+        return {statusCode(e.kind()), message};
+    }
+    return grpc::Status::OK;
+}
+
+grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
+                                     grpc::ServerReader<v1::LoadModelChunk> *reader,
+                                     v1::LoadModelReply *reply)
+{
+    RequestLog log(context, "LoadModel");
+    v1::LoadModelChunk first;
+    if (!reader->Read(&first) || !first.has_header())
+        return log.done({grpc::StatusCode::INVALID_ARGUMENT,
+                         "LoadModel: the first message must be a ModelHeader"});
+    const auto &header = first.header();
+    std::string shapeText;
+    if (header.input_shape_size() > 0) {
+        const graph::Shape shape(header.input_shape().begin(), header.input_shape().end());
+        shapeText = graph::formatShape(shape);
+        try {
+            graph::parseShape(shapeText); // positive dimensions, sane size
+        } catch (const Error &e) {
+            return log.done(
+                {grpc::StatusCode::INVALID_ARGUMENT, header.name() + ": input shape " + e.what()});
+        }
+    }
+
+    std::lock_guard work(m_workMutex);
+    std::string id;
+    std::shared_ptr<Loaded> loaded;
+    if (!header.zoo_name().empty()) {
+        const auto spec = "zoo:" + header.zoo_name();
+        id = sha256Hex(spec + "@" + std::to_string(header.seed()) + "@" + shapeText);
+        loaded = find(id);
+        if (!loaded) {
+            try {
+                std::optional<graph::Shape> shape;
+                if (!shapeText.empty())
+                    shape = graph::parseShape(shapeText);
+                loaded = std::make_shared<Loaded>(zoo::openModel(spec, shape, header.seed()));
+            } catch (const Error &e) {
+                return log.done(toStatus(e));
+            }
+        }
+    } else {
+        const auto status = loadFile(reader, header, shapeText, &id, &loaded);
+        if (!status.ok())
+            return log.done(status);
+    }
+    bool cached = false;
+    {
+        std::lock_guard lock(m_modelsMutex);
+        cached = !m_models.emplace(id, loaded).second;
+    }
+    reply->set_model_id(id);
+    reply->set_cached(cached);
+    describe(loaded->graph, reply);
+    return log.done(grpc::Status::OK, header.name() + (cached ? " (cached)" : ""));
+}
+
+grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
+                                     const v1::BenchmarkRequest *request,
+                                     grpc::ServerWriter<v1::BenchmarkEvent> *writer)
+{
+    RequestLog log(context, "Benchmark");
+    const auto loaded = find(request->model_id());
+    if (!loaded)
+        return log.done({grpc::StatusCode::NOT_FOUND,
+                         "no model " + request->model_id() + " on this agent; load it first"});
+    bench::TimerSettings settings;
+    settings.warmup = request->warmup() > 0 ? request->warmup() : settings.warmup;
+    settings.reps = request->reps() > 0 ? request->reps() : settings.reps;
+    settings.seed = request->seed();
+
+    std::lock_guard work(m_workMutex);
+    auto lastProgress = Clock::now() - std::chrono::seconds(1);
+    const int first = request->first_block();
+    const int blocks = loaded->graph.blockCount();
+    // Blocks take most of the time; the whole model is timed last, once.
+    const double blockShare = blocks > first ? 0.9 : 0.0;
+    const auto progress = [&](double from, double to) {
+        return [&, from, to](double fraction, std::string_view message) {
+            if (context->IsCancelled())
+                return false;
+            if (Clock::now() - lastProgress > std::chrono::milliseconds(200)) {
+                lastProgress = Clock::now();
+                v1::BenchmarkEvent event;
+                event.mutable_progress()->set_fraction(from + (to - from) * fraction);
+                event.mutable_progress()->set_message(std::string(message));
+                writer->Write(event);
+            }
+            return true;
+        };
+    };
+    try {
+        bench::BlockTimer timer(loaded->graph, settings);
+        timer.timeBlocks(
+            first,
+            [&](const bench::BlockResult &r) {
+                v1::BenchmarkEvent event;
+                auto *block = event.mutable_block();
+                block->set_block(r.block);
+                fill(block->mutable_time(), r.time);
+                block->set_output_bytes(r.outputBytes);
+                if (!writer->Write(event))
+                    throw Error(ErrorKind::Cancelled, "the client went away");
+            },
+            progress(0.0, blockShare));
+        const auto whole = timer.timeWholeModel(progress(blockShare, 1.0));
+        v1::BenchmarkEvent event;
+        fill(event.mutable_whole_model()->mutable_time(), whole);
+        writer->Write(event);
+    } catch (const Error &e) {
+        return log.done(toStatus(e));
+    }
+    return log.done(grpc::Status::OK, loaded->graph.name());
+}
+
+grpc::Status AgentService::Echo(grpc::ServerContext *context, const v1::EchoRequest *request,
+                                v1::EchoReply *reply)
+{
+    if (request->reply_bytes() < 0 || request->reply_bytes() > 64 * kMaxChunkBytes)
+        return {grpc::StatusCode::INVALID_ARGUMENT, "Echo: reply_bytes out of range"};
+    reply->mutable_payload()->assign(size_t(request->reply_bytes()), '\0');
+    (void)context; // Echo is not logged: ProbeLink sends many of them.
+    return grpc::Status::OK;
+}
+
+grpc::Status AgentService::ProbeLink(grpc::ServerContext *context,
+                                     const v1::ProbeLinkRequest *request, v1::ProbeLinkReply *reply)
+{
+    RequestLog log(context, "ProbeLink");
+    std::vector<int64_t> sizes(request->payload_bytes().begin(), request->payload_bytes().end());
+    if (sizes.empty())
+        sizes = {1 << 10, 64 << 10, 1 << 20};
+    std::sort(sizes.begin(), sizes.end());
+    if (sizes.front() < 0 || sizes.back() > 16 * kMaxChunkBytes)
+        return log.done(
+            {grpc::StatusCode::INVALID_ARGUMENT, "ProbeLink: payloads must be 0 to 16 MiB"});
+    const int reps = request->reps() > 0 ? std::min(request->reps(), 100) : 5;
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(int(32 * kMaxChunkBytes));
+    args.SetMaxSendMessageSize(int(32 * kMaxChunkBytes));
+    auto stub = v1::Agent::NewStub(
+        grpc::CreateCustomChannel(request->target(), grpc::InsecureChannelCredentials(), args));
+
+    // Median seconds of an echo sending `up` bytes and receiving `down` bytes.
+    const auto echo = [&](int64_t up, int64_t down, double *seconds) -> grpc::Status {
+        v1::EchoRequest echoRequest;
+        echoRequest.mutable_payload()->assign(size_t(up), '\0');
+        echoRequest.set_reply_bytes(down);
+        std::vector<double> samples;
+        for (int i = 0; i < reps + 1; ++i) {
+            grpc::ClientContext call;
+            call.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+            v1::EchoReply echoReply;
+            const auto start = Clock::now();
+            const auto status = stub->Echo(&call, echoRequest, &echoReply);
+            if (!status.ok())
+                return status;
+            if (i > 0) // the first call also sets up the connection
+                samples.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+        }
+        *seconds = bench::summarise(samples).median_s;
+        return grpc::Status::OK;
+    };
+    double rtt = 0, upload = 0, download = 0;
+    auto status = echo(sizes.front(), 0, &rtt);
+    if (status.ok())
+        status = echo(sizes.back(), 0, &upload);
+    if (status.ok())
+        status = echo(0, sizes.back(), &download);
+    if (!status.ok())
+        return log.done(
+            {grpc::StatusCode::UNAVAILABLE, request->target() + ": " + status.error_message()});
+    const double bits = double(sizes.back() - sizes.front()) * 8.0;
+    reply->set_rtt_s(rtt);
+    reply->set_uplink_bps(bits / std::max(upload - rtt, 1e-9));
+    reply->set_downlink_bps(bits / std::max(download - rtt, 1e-9));
+    return log.done(grpc::Status::OK, request->target());
+}
+
+} // namespace cleave::remote

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cleave/agent/v1/agent.grpc.pb.h"
+
+#include "core/graph/modelgraph.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace cleave::remote {
+
+struct AgentConfig
+{
+    std::string name = "agent";
+    std::string role = "edge"; ///< "device", "edge" or "cloud"
+    int64_t maxModelBytes = int64_t(2) << 30;
+    std::filesystem::path cacheDir; ///< uploaded models; a temporary folder when empty
+};
+
+/// The agent's gRPC service (protocol cleave.agent.v1). Loaded models are kept by id; heavy
+/// work (loading, timing) runs one request at a time, since two measurements on one machine
+/// would skew each other. Every request is logged as one line on stderr.
+class AgentService final : public cleave::agent::v1::Agent::Service
+{
+public:
+    explicit AgentService(AgentConfig config);
+    ~AgentService() override;
+
+    grpc::Status GetInfo(grpc::ServerContext *context, const agent::v1::GetInfoRequest *request,
+                         agent::v1::AgentInfo *reply) override;
+    grpc::Status LoadModel(grpc::ServerContext *context,
+                           grpc::ServerReader<agent::v1::LoadModelChunk> *reader,
+                           agent::v1::LoadModelReply *reply) override;
+    grpc::Status Benchmark(grpc::ServerContext *context, const agent::v1::BenchmarkRequest *request,
+                           grpc::ServerWriter<agent::v1::BenchmarkEvent> *writer) override;
+    grpc::Status ProbeLink(grpc::ServerContext *context, const agent::v1::ProbeLinkRequest *request,
+                           agent::v1::ProbeLinkReply *reply) override;
+    grpc::Status Echo(grpc::ServerContext *context, const agent::v1::EchoRequest *request,
+                      agent::v1::EchoReply *reply) override;
+
+    static constexpr uint32_t kProtocolVersion = 1;
+    static constexpr int64_t kMaxChunkBytes = int64_t(1) << 20;
+
+private:
+    struct Loaded;
+    std::shared_ptr<Loaded> find(const std::string &id);
+    grpc::Status loadFile(grpc::ServerReader<agent::v1::LoadModelChunk> *reader,
+                          const agent::v1::ModelHeader &header, const std::string &shapeText,
+                          std::string *id, std::shared_ptr<Loaded> *loaded);
+
+    AgentConfig m_config;
+    bool m_ownCacheDir = false;
+    std::mutex m_modelsMutex;
+    std::map<std::string, std::shared_ptr<Loaded>> m_models;
+    std::mutex m_workMutex; ///< one load or measurement at a time
+};
+
+/// Lower-case hex SHA-256 of `data`.
+std::string sha256Hex(std::string_view data);
+
+} // namespace cleave::remote

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-agent: runs on a device, edge or cloud machine and answers the workbench over gRPC.
+// Prints "listening on HOST:PORT" on stdout once it accepts calls (with port 0, the port the
+// system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
+#include "remote/agent/agentservice.h"
+
+#include "core/error.h"
+
+#include <ATen/Parallel.h>
+#include <CLI/CLI.hpp>
+#include <grpcpp/grpcpp.h>
+#include <torch/version.h>
+
+#include <cerrno>
+#include <csignal>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+constexpr int kExitBadInput = 2;
+
+// Any thread may take the signal (LibTorch starts threads before main); the handler only
+// writes to a pipe that the stopping thread reads.
+int g_stopPipe[2] = {-1, -1};
+
+extern "C" void onStopSignal(int signal)
+{
+    const char byte = char(signal);
+    [[maybe_unused]] const auto written = write(g_stopPipe[1], &byte, 1);
+}
+
+int fail(int code, const std::string &message)
+{
+    std::cerr << "error: " << message << '\n';
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"Cleave agent: times model blocks and runs split inference for Cleave.",
+                 "cleave-agent"};
+    app.set_version_flag("--version", "cleave-agent " CLEAVE_VERSION " (LibTorch " TORCH_VERSION
+                                      ", gRPC " +
+                                          grpc::Version() + ")");
+    std::string listen;
+    cleave::remote::AgentConfig config;
+    int threads = 0;
+    int64_t maxModelMiB = config.maxModelBytes >> 20;
+    app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")
+        ->required();
+    app.add_option("--name", config.name, "name reported to the workbench");
+    app.add_option("--role", config.role, "device, edge or cloud")
+        ->check(CLI::IsMember({"device", "edge", "cloud"}));
+    app.add_option("--threads", threads, "LibTorch threads (default: all cores)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--max-model-mib", maxModelMiB, "largest model upload accepted, MiB")
+        ->check(CLI::PositiveNumber);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp &e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion &) {
+        std::cout << app.version() << '\n';
+        return 0;
+    } catch (const CLI::ParseError &e) {
+        return fail(kExitBadInput, e.what());
+    }
+    if (listen.find(':') == std::string::npos)
+        return fail(kExitBadInput, "--listen " + listen + ": expected HOST:PORT");
+    config.maxModelBytes = maxModelMiB << 20;
+    if (threads > 0)
+        at::set_num_threads(threads);
+
+    if (pipe(g_stopPipe) != 0)
+        return fail(1, "cannot create a pipe for signals");
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    std::unique_ptr<cleave::remote::AgentService> service;
+    try {
+        service = std::make_unique<cleave::remote::AgentService>(config);
+    } catch (const cleave::Error &e) {
+        return fail(1, e.what());
+    }
+    int port = 0;
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
+    builder.RegisterService(service.get());
+    // Uploads come in chunks of 1 MiB; nothing else is large.
+    builder.SetMaxReceiveMessageSize(int(8 * cleave::remote::AgentService::kMaxChunkBytes));
+    builder.SetMaxSendMessageSize(int(64 * cleave::remote::AgentService::kMaxChunkBytes));
+    auto server = builder.BuildAndStart();
+    if (!server || port == 0)
+        return fail(kExitBadInput, "--listen " + listen + ": cannot listen there");
+
+    const auto host = listen.substr(0, listen.rfind(':'));
+    std::cout << "cleave-agent " << config.name << " (" << config.role << ", "
+              << at::get_num_threads() << " threads) listening on " << host << ':' << port
+              << std::endl;
+
+    std::thread stopper([&] {
+        char signal = 0;
+        while (read(g_stopPipe[0], &signal, 1) < 0 && errno == EINTR) {
+        }
+        std::cerr << "stopping on signal " << int(signal) << '\n';
+        server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
+    });
+    server->Wait();
+    stopper.join();
+    std::cerr << "stopped\n";
+    return 0;
+}

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The agent over real gRPC on 127.0.0.1 with ephemeral ports: in-process for the protocol,
+// and the cleave-agent executable for start-up, logging and shutdown.
+#include "testmain.h"
+
+#include "remote/agent/agentservice.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include <csignal>
+
+namespace v1 = cleave::agent::v1;
+using cleave::testing::fixture;
+
+namespace {
+
+struct Server
+{
+    explicit Server(cleave::remote::AgentConfig config)
+        : service(std::move(config))
+    {
+        grpc::ServerBuilder builder;
+        builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+        builder.RegisterService(&service);
+        builder.SetMaxReceiveMessageSize(8 << 20);
+        server = builder.BuildAndStart();
+        address = "127.0.0.1:" + std::to_string(port);
+        stub = v1::Agent::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    }
+    ~Server() { server->Shutdown(std::chrono::system_clock::now()); }
+
+    cleave::remote::AgentService service;
+    int port = 0;
+    std::string address;
+    std::unique_ptr<grpc::Server> server;
+    std::unique_ptr<v1::Agent::Stub> stub;
+};
+
+std::unique_ptr<grpc::ClientContext> withDeadline(int seconds = 60)
+{
+    auto context = std::make_unique<grpc::ClientContext>();
+    context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
+    return context;
+}
+
+/// Uploads `bytes` in 1 KiB chunks (so several chunks are exercised), claiming `claimed` bytes.
+grpc::Status upload(v1::Agent::Stub &stub, const QByteArray &bytes, v1::LoadModelReply *reply,
+                    int64_t claimed = -1)
+{
+    auto context = withDeadline();
+    auto writer = stub.LoadModel(context.get(), reply);
+    v1::LoadModelChunk chunk;
+    chunk.mutable_header()->set_name("upload.pt");
+    chunk.mutable_header()->set_total_bytes(uint64_t(claimed >= 0 ? claimed : bytes.size()));
+    writer->Write(chunk);
+    for (qsizetype at = 0; at < bytes.size(); at += 1024) {
+        chunk.set_data(bytes.mid(at, 1024).toStdString());
+        if (!writer->Write(chunk))
+            break;
+    }
+    writer->WritesDone();
+    return writer->Finish();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool serves(v1::Agent::Stub &stub)
+{
+    v1::AgentInfo info;
+    return stub.GetInfo(withDeadline(10).get(), {}, &info).ok();
+}
+
+} // namespace
+
+class TestAgent : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reportsWhatItRunsOn()
+    {
+        Server s({"edge-1", "edge"});
+        v1::AgentInfo info;
+        QVERIFY(s.stub->GetInfo(withDeadline().get(), {}, &info).ok());
+        QCOMPARE(info.name(), std::string("edge-1"));
+        QCOMPARE(info.role(), std::string("edge"));
+        QCOMPARE(info.protocol_version(), 1u);
+        QVERIFY(info.cores() > 0);
+        QVERIFY(info.torch_threads() > 0);
+        QVERIFY(!info.host_name().empty());
+        QVERIFY(!info.torch_version().empty());
+        // The project installs OpenBLAS: without it LibTorch runs on the reference BLAS.
+        QCOMPARE(info.blas(), std::string("openblas"));
+    }
+
+    void loadsAndCachesAnUploadedModel()
+    {
+        Server s({});
+        const auto bytes = readFile(fixture("residual.pt"));
+        v1::LoadModelReply first;
+        auto status = upload(*s.stub, bytes, &first);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QCOMPARE(first.model_id().size(), size_t(64));
+        QVERIFY(!first.cached());
+        QCOMPARE(first.blocks(), 8);
+        QCOMPARE(first.cuts_size(), 9);
+        QCOMPARE(first.cuts(2).label(), std::string("layer1.0"));
+        QCOMPARE(first.parameters(), int64_t(2637));
+        v1::LoadModelReply second;
+        QVERIFY(upload(*s.stub, bytes, &second).ok());
+        QCOMPARE(second.model_id(), first.model_id());
+        QVERIFY(second.cached());
+    }
+
+    void loadsAZooModel()
+    {
+        Server s({});
+        v1::LoadModelReply reply;
+        auto context = withDeadline();
+        auto writer = s.stub->LoadModel(context.get(), &reply);
+        v1::LoadModelChunk chunk;
+        chunk.mutable_header()->set_name("zoo:inspectnet");
+        chunk.mutable_header()->set_zoo_name("inspectnet");
+        chunk.mutable_header()->set_seed(4);
+        for (const int d : {1, 1, 64, 64})
+            chunk.mutable_header()->add_input_shape(d);
+        writer->Write(chunk);
+        writer->WritesDone();
+        const auto status = writer->Finish();
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QCOMPARE(reply.blocks(), 15);
+        QCOMPARE(reply.input_shape(2), int64_t(64));
+    }
+
+    void refusesBadUploadsAndKeepsServing_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<qint64>("claimed");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        const auto model = readFile(fixture("residual.pt"));
+        QTest::newRow("not a model") << QByteArray("plain text, not a zip\n").repeated(100)
+                                     << qint64(-1) << int(grpc::StatusCode::INVALID_ARGUMENT)
+                                     << QStringLiteral("upload.pt: not a TorchScript archive");
+        QTest::newRow("corrupt archive")
+            << model.left(model.size() / 2) << qint64(-1) << int(grpc::StatusCode::INVALID_ARGUMENT)
+            << QStringLiteral("upload.pt: truncated or damaged TorchScript archive");
+        QTest::newRow("ends early")
+            << model << qint64(model.size() + 10) << int(grpc::StatusCode::INVALID_ARGUMENT)
+            << QStringLiteral("the upload ended after");
+        QTest::newRow("over the limit (header)")
+            << model << qint64(1) << int(grpc::StatusCode::RESOURCE_EXHAUSTED)
+            << QStringLiteral("over this agent's model size limit of 20000 bytes");
+        QTest::newRow("over the limit (data)")
+            << model << qint64(100) << int(grpc::StatusCode::RESOURCE_EXHAUSTED)
+            << QStringLiteral("over this agent's model size limit of 20000 bytes");
+    }
+    void refusesBadUploadsAndKeepsServing()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(qint64, claimed);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        cleave::remote::AgentConfig config;
+        config.maxModelBytes = 20000;
+        Server s(config);
+        // "over the limit (header)" claims more than the limit; "(data)" claims little but
+        // sends more.
+        const qint64 claim = QTest::currentDataTag() == QByteArray("over the limit (header)")
+                                 ? config.maxModelBytes + 1
+                                 : claimed;
+        v1::LoadModelReply reply;
+        const auto status = upload(*s.stub, bytes, &reply, claim);
+        QCOMPARE(int(status.error_code()), code);
+        QVERIFY2(QString::fromStdString(status.error_message()).contains(message),
+                 status.error_message().c_str());
+        QVERIFY(serves(*s.stub));
+    }
+
+    void streamsBlockResultsThenTheWholeModel()
+    {
+        Server s({});
+        v1::LoadModelReply loaded;
+        QVERIFY(upload(*s.stub, readFile(fixture("inception.pt")), &loaded).ok());
+        v1::BenchmarkRequest request;
+        request.set_model_id(loaded.model_id());
+        request.set_warmup(1);
+        request.set_reps(3);
+        auto context = withDeadline();
+        auto reader = s.stub->Benchmark(context.get(), request);
+        v1::BenchmarkEvent event;
+        std::vector<int> blocks;
+        int wholes = 0;
+        while (reader->Read(&event)) {
+            if (event.has_block()) {
+                QCOMPARE(wholes, 0);
+                blocks.push_back(event.block().block());
+                QCOMPARE(event.block().output_bytes(),
+                         loaded.cuts(event.block().block() + 1).bytes());
+                QVERIFY(event.block().time().median_s() > 0);
+            } else if (event.has_whole_model()) {
+                ++wholes;
+                QVERIFY(event.whole_model().time().median_s() > 0);
+            }
+        }
+        const auto status = reader->Finish();
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QCOMPARE(blocks, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+        QCOMPARE(wholes, 1);
+    }
+
+    void resumesFromABlock()
+    {
+        Server s({});
+        v1::LoadModelReply loaded;
+        QVERIFY(upload(*s.stub, readFile(fixture("chain.pt")), &loaded).ok());
+        v1::BenchmarkRequest request;
+        request.set_model_id(loaded.model_id());
+        request.set_reps(1);
+        request.set_first_block(4);
+        auto context = withDeadline();
+        auto reader = s.stub->Benchmark(context.get(), request);
+        v1::BenchmarkEvent event;
+        std::vector<int> blocks;
+        while (reader->Read(&event))
+            if (event.has_block())
+                blocks.push_back(event.block().block());
+        QVERIFY(reader->Finish().ok());
+        QCOMPARE(blocks, (std::vector<int>{4, 5}));
+    }
+
+    void benchmarkOfAnUnknownModelIsNotFound()
+    {
+        Server s({});
+        v1::BenchmarkRequest request;
+        request.set_model_id("feed");
+        auto context = withDeadline();
+        auto reader = s.stub->Benchmark(context.get(), request);
+        v1::BenchmarkEvent event;
+        QVERIFY(!reader->Read(&event));
+        QCOMPARE(reader->Finish().error_code(), grpc::StatusCode::NOT_FOUND);
+    }
+
+    void cancellingTheCallStopsTheBenchmark()
+    {
+        Server s({});
+        v1::LoadModelReply loaded;
+        {
+            auto context = withDeadline();
+            auto writer = s.stub->LoadModel(context.get(), &loaded);
+            v1::LoadModelChunk chunk;
+            chunk.mutable_header()->set_zoo_name("resnet18");
+            writer->Write(chunk);
+            writer->WritesDone();
+            QVERIFY(writer->Finish().ok());
+        }
+        v1::BenchmarkRequest request;
+        request.set_model_id(loaded.model_id());
+        request.set_reps(1000); // minutes of work, unless cancelled
+        auto context = withDeadline(120);
+        auto reader = s.stub->Benchmark(context.get(), request);
+        v1::BenchmarkEvent event;
+        QVERIFY(reader->Read(&event));
+        const auto start = std::chrono::steady_clock::now();
+        context->TryCancel();
+        while (reader->Read(&event)) {
+        }
+        QCOMPARE(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
+        // The agent noticed and is free for the next request (GetInfo needs no lock, LoadModel
+        // does: it waits for the benchmark to stop).
+        v1::LoadModelReply again;
+        QVERIFY(upload(*s.stub, readFile(fixture("chain.pt")), &again).ok());
+        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+    }
+
+    void probesTheLinkToAnotherAgent()
+    {
+        Server device({"device", "device"});
+        Server edge({"edge", "edge"});
+        v1::ProbeLinkRequest request;
+        request.set_target(edge.address);
+        request.add_payload_bytes(1024);
+        request.add_payload_bytes(256 * 1024);
+        request.set_reps(3);
+        v1::ProbeLinkReply reply;
+        const auto status = device.stub->ProbeLink(withDeadline().get(), request, &reply);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QVERIFY(reply.rtt_s() > 0);
+        QVERIFY(reply.uplink_bps() > 0);
+        QVERIFY(reply.downlink_bps() > 0);
+
+        request.set_target("127.0.0.1:1"); // nothing listens there
+        const auto unreachable = device.stub->ProbeLink(withDeadline().get(), request, &reply);
+        QCOMPARE(unreachable.error_code(), grpc::StatusCode::UNAVAILABLE);
+        QVERIFY(unreachable.error_message().rfind("127.0.0.1:1: ", 0) == 0);
+    }
+
+    void executableServesLogsAndStopsOnSigterm()
+    {
+        QProcess agent;
+        agent.start(QStringLiteral(CLEAVE_AGENT),
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--name"), QStringLiteral("dev"), QStringLiteral("--role"),
+                     QStringLiteral("device"), QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY(agent.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(agent.canReadLine(), 30000);
+        const auto line = QString::fromUtf8(agent.readLine());
+        const auto match =
+            QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)")).match(line);
+        QVERIFY2(match.hasMatch(), qPrintable(line));
+        auto stub = v1::Agent::NewStub(grpc::CreateChannel(match.captured(1).toStdString(),
+                                                           grpc::InsecureChannelCredentials()));
+        v1::AgentInfo info;
+        QVERIFY(stub->GetInfo(withDeadline().get(), {}, &info).ok());
+        QCOMPARE(info.torch_threads(), 1);
+        QCOMPARE(info.role(), std::string("device"));
+        ::kill(pid_t(agent.processId()), SIGTERM);
+        QVERIFY(agent.waitForFinished(10000));
+        QCOMPARE(agent.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(agent.exitCode(), 0);
+        const auto log = QString::fromUtf8(agent.readAllStandardError());
+        QVERIFY2(log.contains(
+                     QRegularExpression(QStringLiteral("^GetInfo ipv4:127\\.0\\.0\\.1:\\d+ OK "),
+                                        QRegularExpression::MultilineOption)),
+                 qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("stopped")), qPrintable(log));
+    }
+
+    void executableRejectsBadFlags_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no port") << QStringList{QStringLiteral("--listen"),
+                                                QStringLiteral("localhost")}
+                                 << QStringLiteral("error: --listen localhost: expected HOST:PORT");
+        QTest::newRow("bad role") << QStringList{QStringLiteral("--listen"),
+                                                 QStringLiteral("127.0.0.1:0"),
+                                                 QStringLiteral("--role"), QStringLiteral("fog")}
+                                  << QStringLiteral("--role");
+        QTest::newRow("impossible address")
+            << QStringList{QStringLiteral("--listen"), QStringLiteral("999.1.1.1:5")}
+            << QStringLiteral("cannot listen there");
+    }
+    void executableRejectsBadFlags()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QProcess agent;
+        agent.start(QStringLiteral(CLEAVE_AGENT), args);
+        QVERIFY(agent.waitForFinished(30000));
+        QCOMPARE(agent.exitCode(), 2);
+        const auto err = QString::fromUtf8(agent.readAllStandardError());
+        QVERIFY2(err.contains(message), qPrintable(err));
+    }
+};
+
+CLEAVE_TEST_MAIN(TestAgent)
+#include "tst_agent.moc"
