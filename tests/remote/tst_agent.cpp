@@ -153,8 +153,9 @@ private Q_SLOTS:
         QTest::newRow("corrupt archive")
             << model.left(model.size() / 2) << qint64(-1) << int(grpc::StatusCode::INVALID_ARGUMENT)
             << QStringLiteral("upload.pt: truncated or damaged TorchScript archive");
+        const auto small = readFile(fixture("chain.pt")); // under the limit
         QTest::newRow("ends early")
-            << model << qint64(model.size() + 10) << int(grpc::StatusCode::INVALID_ARGUMENT)
+            << small << qint64(small.size() + 10) << int(grpc::StatusCode::INVALID_ARGUMENT)
             << QStringLiteral("the upload ended after");
         QTest::newRow("over the limit (header)")
             << model << qint64(1) << int(grpc::StatusCode::RESOURCE_EXHAUSTED)
