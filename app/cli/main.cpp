@@ -67,6 +67,7 @@ int main(int argc, char **argv)
     cleave::cli::addInspectCommand(app, exitCode);
     cleave::cli::addVerifyCommand(app, exitCode);
     cleave::cli::addZooCommand(app, exitCode);
+    cleave::cli::addBenchCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

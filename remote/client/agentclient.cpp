@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "remote/client/agentclient.h"
+
+#include "core/error.h"
+#include "remote/status.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <fstream>
+
+namespace cleave::remote {
+
+namespace v1 = cleave::agent::v1;
+
+namespace {
+constexpr std::streamsize kChunkBytes = 1 << 20;
+}
+
+AgentClient::AgentClient(std::string address, std::chrono::milliseconds deadline)
+    : m_address(std::move(address))
+    , m_deadline(deadline)
+{
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(64 << 20);
+    m_channel = grpc::CreateCustomChannel(m_address, grpc::InsecureChannelCredentials(), args);
+    m_stub = v1::Agent::NewStub(m_channel);
+}
+
+AgentClient::~AgentClient() = default;
+
+std::unique_ptr<grpc::ClientContext> AgentClient::context(std::chrono::milliseconds deadline)
+{
+    auto context = std::make_unique<grpc::ClientContext>();
+    context->set_deadline(std::chrono::system_clock::now() + deadline);
+    return context;
+}
+
+void AgentClient::fail(const grpc::Status &status, const std::string &doing) const
+{
+    auto message = status.error_message();
+    if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
+        status.error_code() == grpc::StatusCode::UNAVAILABLE)
+        message = "agent unreachable or not answering (" + message + ")";
+    throw Error(errorKind(status.error_code()), m_address + ": " + doing + ": " + message);
+}
+
+v1::AgentInfo AgentClient::info()
+{
+    v1::AgentInfo reply;
+    auto call = context(m_deadline);
+    // Fail within the deadline when nothing listens, rather than retrying until it ends.
+    call->set_wait_for_ready(false);
+    const auto status = m_stub->GetInfo(call.get(), {}, &reply);
+    if (!status.ok())
+        fail(status, "GetInfo");
+    return reply;
+}
+
+v1::LoadModelReply AgentClient::loadFile(const std::string &path,
+                                         const std::optional<graph::Shape> &input)
+{
+    std::ifstream file(path, std::ios::binary | std::ios::ate);
+    if (!file)
+        throw Error(ErrorKind::NotFound, path + ": cannot read the model file");
+    const auto size = file.tellg();
+    file.seekg(0);
+    v1::LoadModelReply reply;
+    // Uploads take as long as the link needs: a minute per 10 MB at 1.6 Mbit/s, at least the
+    // short deadline.
+    const auto deadline = m_deadline + std::chrono::milliseconds(int64_t(size) / 200);
+    auto call = context(std::chrono::duration_cast<std::chrono::milliseconds>(deadline));
+    auto writer = m_stub->LoadModel(call.get(), &reply);
+    v1::LoadModelChunk chunk;
+    chunk.mutable_header()->set_name(path);
+    chunk.mutable_header()->set_total_bytes(uint64_t(size));
+    if (input)
+        for (const auto d : *input)
+            chunk.mutable_header()->add_input_shape(d);
+    bool open = writer->Write(chunk);
+    std::string buffer(size_t(kChunkBytes), '\0');
+    while (open && file) {
+        file.read(buffer.data(), kChunkBytes);
+        if (file.gcount() <= 0)
+            break;
+        chunk.set_data(buffer.data(), size_t(file.gcount()));
+        open = writer->Write(chunk);
+    }
+    writer->WritesDone();
+    const auto status = writer->Finish();
+    if (!status.ok())
+        fail(status, "LoadModel");
+    return reply;
+}
+
+v1::LoadModelReply AgentClient::loadZoo(const std::string &name, uint64_t seed,
+                                        const std::optional<graph::Shape> &input)
+{
+    v1::LoadModelReply reply;
+    auto call = context(m_deadline * 12); // building and analysing the model takes a while
+    auto writer = m_stub->LoadModel(call.get(), &reply);
+    v1::LoadModelChunk chunk;
+    chunk.mutable_header()->set_name("zoo:" + name);
+    chunk.mutable_header()->set_zoo_name(name);
+    chunk.mutable_header()->set_seed(seed);
+    if (input)
+        for (const auto d : *input)
+            chunk.mutable_header()->add_input_shape(d);
+    writer->Write(chunk);
+    writer->WritesDone();
+    const auto status = writer->Finish();
+    if (!status.ok())
+        fail(status, "LoadModel");
+    return reply;
+}
+
+void AgentClient::benchmark(const v1::BenchmarkRequest &request,
+                            const std::function<void(const v1::BenchmarkEvent &)> &onEvent,
+                            std::chrono::seconds deadline)
+{
+    auto call = context(deadline);
+    {
+        std::lock_guard lock(m_callMutex);
+        m_call = call.get();
+    }
+    auto reader = m_stub->Benchmark(call.get(), request);
+    v1::BenchmarkEvent event;
+    std::exception_ptr error;
+    while (reader->Read(&event)) {
+        try {
+            onEvent(event);
+        } catch (...) {
+            error = std::current_exception();
+            call->TryCancel();
+        }
+    }
+    const auto status = reader->Finish();
+    {
+        std::lock_guard lock(m_callMutex);
+        m_call = nullptr;
+    }
+    if (error)
+        std::rethrow_exception(error);
+    if (!status.ok())
+        fail(status, "Benchmark");
+}
+
+void AgentClient::cancel()
+{
+    std::lock_guard lock(m_callMutex);
+    if (m_call)
+        m_call->TryCancel();
+}
+
+} // namespace cleave::remote

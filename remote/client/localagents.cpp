@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "remote/client/localagents.h"
+
+#include "core/error.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace cleave::remote {
+
+namespace {
+
+// Reads stdout until the "listening on HOST:PORT" line or the timeout.
+std::string waitForAddress(int fd, pid_t pid, std::chrono::seconds timeout)
+{
+    const auto end = std::chrono::steady_clock::now() + timeout;
+    std::string text;
+    while (std::chrono::steady_clock::now() < end) {
+        pollfd p{fd, POLLIN, 0};
+        if (poll(&p, 1, 200) > 0) {
+            char buffer[256];
+            const auto n = read(fd, buffer, sizeof buffer);
+            if (n <= 0)
+                break; // the agent closed stdout: it exited
+            text.append(buffer, size_t(n));
+            const auto at = text.find("listening on ");
+            const auto newline = text.find('\n', at == std::string::npos ? 0 : at);
+            if (at != std::string::npos && newline != std::string::npos)
+                return text.substr(at + 13, newline - at - 13);
+        }
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == pid)
+            break;
+    }
+    return {};
+}
+
+} // namespace
+
+std::string AgentProcess::executable()
+{
+    if (const char *path = std::getenv("CLEAVE_AGENT"); path && *path)
+        return path;
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto sibling = self.parent_path() / "cleave-agent";
+        if (std::filesystem::exists(sibling, ec))
+            return sibling.string();
+    }
+    return "cleave-agent";
+}
+
+AgentProcess::AgentProcess(const std::string &name, const std::string &role, int threads)
+{
+    int out[2];
+    if (pipe2(out, O_CLOEXEC) != 0)
+        throw Error(ErrorKind::Unavailable, "cannot start the local " + role + " agent: no pipe");
+    const auto program = executable();
+    std::vector<std::string> args{program, "--listen", "127.0.0.1:0", "--name",
+                                  name,    "--role",   role};
+    if (threads > 0) {
+        args.push_back("--threads");
+        args.push_back(std::to_string(threads));
+    }
+    std::vector<char *> argv;
+    for (auto &a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    // Its request log would interleave with our progress output.
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    const int rc = posix_spawnp(&m_pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    if (rc != 0) {
+        close(out[0]);
+        throw Error(ErrorKind::Unavailable, "cannot start the local " + role + " agent (" +
+                                                program + "): " + std::strerror(rc));
+    }
+    m_address = waitForAddress(out[0], m_pid, std::chrono::seconds(60));
+    close(out[0]);
+    if (m_address.empty()) {
+        kill(m_pid, SIGKILL);
+        waitpid(m_pid, nullptr, 0);
+        throw Error(ErrorKind::Unavailable,
+                    "the local " + role + " agent (" + program + ") did not start listening");
+    }
+}
+
+AgentProcess::~AgentProcess()
+{
+    if (m_pid <= 0)
+        return;
+    kill(m_pid, SIGTERM);
+    for (int i = 0; i < 50; ++i) {
+        if (waitpid(m_pid, nullptr, WNOHANG) == m_pid)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    kill(m_pid, SIGKILL);
+    waitpid(m_pid, nullptr, 0);
+}
+
+LocalAgents::LocalAgents()
+    : m_device("local-device", "device", 1)
+    , m_edge("local-edge", "edge", 0)
+{}
+
+} // namespace cleave::remote

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace cleave::remote {
+
+/// One cleave-agent child process listening on 127.0.0.1 with a port the system chose.
+class AgentProcess
+{
+public:
+    /// Starts the agent and waits (up to 60 s) until it listens. Throws Error(Unavailable).
+    AgentProcess(const std::string &name, const std::string &role, int threads);
+    ~AgentProcess(); ///< SIGTERM, then SIGKILL if it does not stop within 5 s
+    AgentProcess(const AgentProcess &) = delete;
+    AgentProcess &operator=(const AgentProcess &) = delete;
+
+    const std::string &address() const { return m_address; }
+    pid_t pid() const { return m_pid; }
+
+    /// The cleave-agent next to the running executable, or $CLEAVE_AGENT when set.
+    static std::string executable();
+
+private:
+    pid_t m_pid = -1;
+    std::string m_address;
+};
+
+/// The embedded default: a `device` agent limited to one thread and an `edge` agent with all
+/// cores, both real processes on loopback, stopped when this goes away.
+class LocalAgents
+{
+public:
+    LocalAgents();
+    const AgentProcess &device() const { return m_device; }
+    const AgentProcess &edge() const { return m_edge; }
+
+private:
+    AgentProcess m_device;
+    AgentProcess m_edge;
+};
+
+} // namespace cleave::remote

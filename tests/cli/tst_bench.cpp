@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-cli bench end to end: real agent processes on loopback, a real SQLite file.
+#include "testmain.h"
+
+#include "core/store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include <csignal>
+
+using cleave::testing::fixture;
+
+namespace {
+
+/// A cleave-agent process; the address it listens on.
+class Agent
+{
+public:
+    Agent(const QString &name, const QString &role)
+    {
+        m_process.start(QStringLiteral(CLEAVE_AGENT),
+                        {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                         QStringLiteral("--name"), name, QStringLiteral("--role"), role,
+                         QStringLiteral("--threads"), QStringLiteral("1")});
+        m_process.waitForStarted();
+        for (int i = 0; i < 300 && !m_process.canReadLine(); ++i)
+            m_process.waitForReadyRead(100);
+        const auto line = QString::fromUtf8(m_process.readLine());
+        m_address =
+            QRegularExpression(QStringLiteral("listening on (\\S+)")).match(line).captured(1);
+    }
+    ~Agent()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(10000);
+    }
+    QString address() const { return m_address; }
+    void killHard()
+    {
+        ::kill(pid_t(m_process.processId()), SIGKILL);
+        m_process.waitForFinished();
+    }
+
+private:
+    QProcess m_process;
+    QString m_address;
+};
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result finish(QProcess &process)
+{
+    Result r;
+    if (!process.waitForFinished(300000)) {
+        process.kill();
+        return r;
+    }
+    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    r.out = process.readAllStandardOutput();
+    r.err = process.readAllStandardError();
+    return r;
+}
+
+Result cli(const QStringList &args)
+{
+    QProcess process;
+    process.start(QStringLiteral(CLEAVE_CLI), args);
+    return finish(process);
+}
+
+} // namespace
+
+class TestBench : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void benchesOnTheEmbeddedLocalAgents()
+    {
+        const auto db = m_dir.filePath(QStringLiteral("local.cleave"));
+        const auto r =
+            cli({QStringLiteral("bench"), fixture("residual.pt"), QStringLiteral("--local"),
+                 QStringLiteral("--db"), db, QStringLiteral("--warmup"), QStringLiteral("1"),
+                 QStringLiteral("--reps"), QStringLiteral("3"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto resources =
+            QJsonDocument::fromJson(r.out)[QStringLiteral("resources")].toArray();
+        QCOMPARE(resources.size(), 2);
+        QCOMPARE(resources[0][QStringLiteral("role")].toString(), QStringLiteral("device"));
+        QCOMPARE(resources[1][QStringLiteral("role")].toString(), QStringLiteral("edge"));
+        for (const auto &value : resources) {
+            const auto o = value.toObject();
+            QCOMPARE(o[QStringLiteral("blocks")].toInt(), 8);
+            QVERIFY(o[QStringLiteral("whole_model_median_s")].toDouble() > 0);
+            QVERIFY(o[QStringLiteral("sum_of_block_medians_s")].toDouble() > 0);
+        }
+        // Everything is in the store, complete, for the planner.
+        cleave::store::Store store(db.toStdString());
+        QCOMPARE(store.resources().size(), size_t(2));
+        QCOMPARE(store.resources()[0].threads, 1);
+        for (const auto &resource : store.resources()) {
+            const auto runs = resources[resource.role == "device" ? 0 : 1]
+                                  .toObject()[QStringLiteral("run_id")]
+                                  .toInteger();
+            const auto t = store.timings(runs);
+            QVERIFY(t.run.complete);
+            QCOMPARE(int(t.blocks.size()), 8);
+            QCOMPARE(t.run.settings.reps, 3);
+        }
+    }
+
+    void unreachableAgentIsNamedWithinTheDeadline()
+    {
+        const auto started = std::chrono::steady_clock::now();
+        const auto r = cli(
+            {QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--device"),
+             QStringLiteral("127.0.0.1:1"), QStringLiteral("--edge"), QStringLiteral("127.0.0.1:1"),
+             QStringLiteral("--db"), m_dir.filePath(QStringLiteral("unreachable.cleave"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("error: 127.0.0.1:1: GetInfo: agent unreachable"),
+                 r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(30));
+    }
+
+    void refusesADatabaseItCannotUse()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("not a database\n").repeated(100));
+        f.close();
+        const auto r = cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--local"),
+                            QStringLiteral("--db"), path});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("notes.txt: not a Cleave database"), r.err.constData());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("not a database\n").repeated(100));
+    }
+
+    void rejectsConflictingAgentFlags()
+    {
+        const auto r = cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--local"),
+                            QStringLiteral("--device"), QStringLiteral("127.0.0.1:5"),
+                            QStringLiteral("--db"), m_dir.filePath(QStringLiteral("x.cleave"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--local excludes --device"), r.err.constData());
+        const auto missing =
+            cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--db"),
+                 m_dir.filePath(QStringLiteral("y.cleave"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("give --local, or --device ADDR and --edge ADDR"),
+                 missing.err.constData());
+    }
+
+    // kill -9 the device agent mid-benchmark: the CLI names it and where it stopped, the store
+    // keeps every block committed so far, and --resume finishes the same run.
+    void resumesAfterAnAgentIsKilled()
+    {
+        const auto db = m_dir.filePath(QStringLiteral("killed.cleave"));
+        auto device = std::make_unique<Agent>(QStringLiteral("dev"), QStringLiteral("device"));
+        Agent edge(QStringLiteral("edge"), QStringLiteral("edge"));
+        QVERIFY(!device->address().isEmpty() && !edge.address().isEmpty());
+        const QStringList args{QStringLiteral("bench"),    QStringLiteral("zoo:resnet18"),
+                               QStringLiteral("--input"),  QStringLiteral("1x3x64x64"),
+                               QStringLiteral("--device"), device->address(),
+                               QStringLiteral("--edge"),   edge.address(),
+                               QStringLiteral("--db"),     db,
+                               QStringLiteral("--warmup"), QStringLiteral("1"),
+                               QStringLiteral("--reps"),   QStringLiteral("40")};
+        QProcess bench;
+        bench.start(QStringLiteral(CLEAVE_CLI), args);
+        QVERIFY(bench.waitForStarted());
+
+        // Wait until some blocks are committed, then kill the device agent.
+        int64_t committed = 0;
+        for (int i = 0; i < 600 && committed < 3; ++i) {
+            QTest::qWait(100);
+            if (!QFile::exists(db))
+                continue;
+            cleave::store::Store watcher(db.toStdString());
+            for (const auto &resource : watcher.resources())
+                if (resource.role == "device")
+                    for (int64_t run = 1; run <= 2; ++run)
+                        try {
+                            committed =
+                                std::max<int64_t>(committed, watcher.timings(run).blocks.size());
+                        } catch (...) {
+                        }
+        }
+        QVERIFY2(committed >= 3, "no blocks were committed");
+        device->killHard();
+        const auto failed = finish(bench);
+        QCOMPARE(failed.exitCode, 1);
+        const auto err = QString::fromUtf8(failed.err);
+        QVERIFY2(err.contains(QStringLiteral("device agent ") + device->address()),
+                 qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("continue it with --resume")), qPrintable(err));
+
+        int64_t kept = 0;
+        {
+            cleave::store::Store store(db.toStdString());
+            const auto t = store.timings(1);
+            QVERIFY(!t.run.complete);
+            kept = int64_t(t.blocks.size());
+            QVERIFY(kept >= committed);
+            QVERIFY2(err.contains(QStringLiteral("keeps %1 of").arg(kept)), qPrintable(err));
+        }
+
+        device = std::make_unique<Agent>(QStringLiteral("dev"), QStringLiteral("device"));
+        auto resumeArgs = args;
+        resumeArgs[resumeArgs.indexOf(QStringLiteral("--device")) + 1] = device->address();
+        resumeArgs << QStringLiteral("--resume") << QStringLiteral("--json");
+        const auto resumed = cli(resumeArgs);
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        const auto first = QJsonDocument::fromJson(resumed.out)[QStringLiteral("resources")][0];
+        QCOMPARE(first[QStringLiteral("run_id")].toInteger(), 1);
+        QCOMPARE(first[QStringLiteral("resumed")].toBool(), true);
+        cleave::store::Store store(db.toStdString());
+        const auto t = store.timings(1);
+        QVERIFY(t.run.complete);
+        QCOMPARE(int(t.blocks.size()), first[QStringLiteral("blocks")].toInt());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+CLEAVE_TEST_MAIN(TestBench)
+#include "tst_bench.moc"
