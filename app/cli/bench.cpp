@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 namespace cleave::cli {
@@ -79,13 +80,35 @@ private:
     bool m_terminal;
 };
 
-AgentSummary benchOne(const BenchOptions &options, store::Store &db, const std::string &role,
-                      const std::string &address)
+/// An agent that answered and holds the model, before anything is measured.
+struct Prepared
+{
+    std::string role;
+    std::string address;
+    v1::AgentInfo info;
+    v1::LoadModelReply loaded;
+};
+
+Prepared prepare(const BenchOptions &options, const std::string &role, const std::string &address)
+{
+    remote::AgentClient client(address);
+    Prepared p{role, address, client.info(), {}};
+    const auto input = options.model.inputShape();
+    const auto zooName = zoo::zooName(options.model.model);
+    p.loaded = zooName ? client.loadZoo(*zooName, options.seed, input)
+                       : client.loadFile(options.model.model, input);
+    return p;
+}
+
+AgentSummary benchOne(const BenchOptions &options, store::Store &db, const Prepared &prepared)
 {
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();
+    const auto &role = prepared.role;
+    const auto &address = prepared.address;
+    const auto &info = prepared.info;
+    const auto &loaded = prepared.loaded;
     remote::AgentClient client(address);
-    const auto info = client.info();
 
     store::Resource resource;
     resource.name = info.name() + "@" + info.host_name();
@@ -99,10 +122,6 @@ AgentSummary benchOne(const BenchOptions &options, store::Store &db, const std::
     resource.blas = info.blas();
     const auto resourceId = db.addResource(resource);
 
-    const auto input = options.model.inputShape();
-    const auto zooName = zoo::zooName(options.model.model);
-    const auto loaded = zooName ? client.loadZoo(*zooName, options.seed, input)
-                                : client.loadFile(options.model.model, input);
     store::ModelRecord model;
     model.sha256 = loaded.model_id();
     model.name = options.model.model;
@@ -205,10 +224,21 @@ int run(const BenchOptions &options)
         if (!options.cloud.empty())
             agents.emplace_back("cloud", options.cloud);
     }
-    // One agent after the other: on one machine, two measurements would skew each other.
-    std::vector<AgentSummary> summaries;
+    // Loading (and analysing) the model may run on every agent at once; measuring may not: on
+    // one machine, two measurements would skew each other.
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::future<Prepared>> loading;
     for (const auto &[role, address] : agents)
-        summaries.push_back(benchOne(options, db, role, address));
+        loading.push_back(
+            std::async(std::launch::async, prepare, std::cref(options), role, address));
+    std::vector<Prepared> prepared;
+    for (auto &f : loading)
+        prepared.push_back(f.get());
+    std::vector<AgentSummary> summaries;
+    for (const auto &p : prepared)
+        summaries.push_back(benchOne(options, db, p));
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     if (options.json) {
         nlohmann::json list = nlohmann::json::array();
@@ -227,6 +257,7 @@ int run(const BenchOptions &options)
                                     {"db", options.db},
                                     {"warmup", options.warmup},
                                     {"reps", options.reps},
+                                    {"wall_s", wall},
                                     {"resources", list}}
                          .dump(2)
                   << '\n';
@@ -245,7 +276,7 @@ int run(const BenchOptions &options)
                       fixed(s.sumOfBlockMedians_s * 1e3, 2), fixed(s.wholeModel_s * 1e3, 2),
                       fixed(additivityErrorPercent(s), 1), fixed(s.wall_s, 1)});
     table.print(std::cout);
-    std::cout << "saved to " << options.db << '\n';
+    std::cout << "saved to " << options.db << " (" << fixed(wall, 1) << " s)\n";
     return 0;
 }
 

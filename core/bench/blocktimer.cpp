@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace cleave::bench {
@@ -16,14 +17,15 @@ BlockTimer::BlockTimer(const graph::ModelGraph &model, TimerSettings settings)
                     "benchmark settings: warm-up must be 0 or more and repetitions 1 or more");
 }
 
-Statistics BlockTimer::time(torch::jit::Module &module, const torch::Tensor &input,
-                            torch::Tensor *output, const Progress &progress, double from, double to)
+Statistics BlockTimer::time(torch::jit::Module &module, const torch::Tensor &input, int warmup,
+                            int reps, torch::Tensor *output, const Progress &progress, double from,
+                            double to)
 {
     using clock = std::chrono::steady_clock;
     c10::InferenceMode inference;
-    const int total = m_settings.warmup + m_settings.reps;
+    const int total = warmup + reps;
     std::vector<double> samples;
-    samples.reserve(size_t(m_settings.reps));
+    samples.reserve(size_t(reps));
     torch::Tensor result;
     for (int i = 0; i < total; ++i) {
         if (progress && !progress(from + (to - from) * i / total, "timing"))
@@ -31,7 +33,7 @@ Statistics BlockTimer::time(torch::jit::Module &module, const torch::Tensor &inp
         const auto start = clock::now();
         result = module.forward({input}).toTensor();
         const auto stop = clock::now();
-        if (i >= m_settings.warmup)
+        if (i >= warmup)
             samples.push_back(std::chrono::duration<double>(stop - start).count());
     }
     if (output)
@@ -58,8 +60,8 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
         BlockResult result;
         result.block = b;
         const double span = 1.0 / double(k - first);
-        result.time =
-            time(block, input, &output, progress, (b - first) * span, (b - first + 1) * span);
+        result.time = time(block, input, m_settings.warmup, m_settings.reps, &output, progress,
+                           (b - first) * span, (b - first + 1) * span);
         result.outputBytes = int64_t(output.nbytes());
         onBlock(result);
         input = output;
@@ -69,7 +71,13 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
 Statistics BlockTimer::timeWholeModel(const Progress &progress)
 {
     auto whole = m_model.slice(0, m_model.blockCount());
-    return time(whole, m_model.sampleInput(m_settings.seed), nullptr, progress, 0.0, 1.0);
+    return time(whole, m_model.sampleInput(m_settings.seed), 1, wholeModelReps(), nullptr, progress,
+                0.0, 1.0);
+}
+
+int BlockTimer::wholeModelReps() const
+{
+    return std::max(5, m_settings.reps / 4);
 }
 
 } // namespace cleave::bench

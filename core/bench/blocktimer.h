@@ -36,12 +36,15 @@ public:
     void timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
                     const Progress &progress = {});
 
-    /// Median forward time of the whole (frozen) model.
+    /// Forward time of the whole (frozen) model, for the additivity check: one warm-up run and
+    /// a quarter of the block repetitions (at least 5), since this one number needs less
+    /// precision than the per-block figures and would otherwise double the benchmark's time.
     Statistics timeWholeModel(const Progress &progress = {});
+    int wholeModelReps() const;
 
 private:
-    Statistics time(torch::jit::Module &module, const torch::Tensor &input, torch::Tensor *output,
-                    const Progress &progress, double from, double to);
+    Statistics time(torch::jit::Module &module, const torch::Tensor &input, int warmup, int reps,
+                    torch::Tensor *output, const Progress &progress, double from, double to);
 
     const graph::ModelGraph &m_model;
     TimerSettings m_settings;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include <fcntl.h>
@@ -118,8 +119,12 @@ AgentProcess::~AgentProcess()
 }
 
 LocalAgents::LocalAgents()
-    : m_device("local-device", "device", 1)
-    , m_edge("local-edge", "edge", 0)
-{}
+{
+    // Both start at once: loading LibTorch is most of an agent's start-up.
+    auto edge = std::async(std::launch::async,
+                           [] { return std::make_unique<AgentProcess>("local-edge", "edge", 0); });
+    m_device = std::make_unique<AgentProcess>("local-device", "device", 1);
+    m_edge = edge.get();
+}
 
 } // namespace cleave::remote

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -34,12 +35,12 @@ class LocalAgents
 {
 public:
     LocalAgents();
-    const AgentProcess &device() const { return m_device; }
-    const AgentProcess &edge() const { return m_edge; }
+    const AgentProcess &device() const { return *m_device; }
+    const AgentProcess &edge() const { return *m_edge; }
 
 private:
-    AgentProcess m_device;
-    AgentProcess m_edge;
+    std::unique_ptr<AgentProcess> m_device;
+    std::unique_ptr<AgentProcess> m_edge;
 };
 
 } // namespace cleave::remote
