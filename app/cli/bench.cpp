@@ -4,6 +4,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/output.h"
 
+#include "core/codec/codec.h"
 #include "core/error.h"
 #include "core/store/store.h"
 #include "core/zoo/zoo.h"
@@ -34,6 +35,7 @@ struct BenchOptions
     int warmup = 3;
     int reps = 20;
     uint64_t seed = 0;
+    std::vector<std::string> codecs;
     bool resume = false;
     bool json = false;
 };
@@ -148,7 +150,8 @@ AgentSummary benchOne(const BenchOptions &options, store::Store &db, const Prepa
             ++first;
         }
     } else {
-        summary.runId = db.beginRun(modelId, resourceId, {options.warmup, options.reps, {}, {}});
+        summary.runId =
+            db.beginRun(modelId, resourceId, {options.warmup, options.reps, {}, options.codecs});
     }
 
     v1::BenchmarkRequest request;
@@ -157,6 +160,8 @@ AgentSummary benchOne(const BenchOptions &options, store::Store &db, const Prepa
     request.set_reps(options.reps);
     request.set_seed(options.seed);
     request.set_first_block(first);
+    for (const auto &c : options.codecs)
+        request.add_codecs(c);
     int current = first;
     ProgressLine progress(role);
     try {
@@ -171,6 +176,11 @@ AgentSummary benchOne(const BenchOptions &options, store::Store &db, const Prepa
                                                   b.time().p5_s(), b.time().p95_s(),
                                                   b.time().stddev_s(), b.output_bytes()});
                 current = b.block() + 1;
+            } else if (event.has_cut()) {
+                const auto &c = event.cut();
+                db.addCodecCost(summary.runId,
+                                {c.cut(), c.codec(), c.encoded_bytes(), c.serialise().median_s(),
+                                 c.deserialise().median_s()});
             } else if (event.has_whole_model()) {
                 db.finishRun(summary.runId, event.whole_model().time().median_s());
             }
@@ -212,6 +222,8 @@ int run(const BenchOptions &options)
         throw Error(ErrorKind::InvalidInput, "bench: --warmup must be 0 or more, --reps 1 or more");
     if (!zoo::zooName(options.model.model) && !std::filesystem::exists(options.model.model))
         throw Error(ErrorKind::NotFound, options.model.model + ": no such file");
+    for (const auto &c : options.codecs)
+        codec::Codec::parse(c); // refuse unknown names before starting anything
     store::Store db(options.db);
 
     std::unique_ptr<remote::LocalAgents> local;
@@ -298,6 +310,8 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     command->add_option("--warmup", options->warmup, "untimed runs per block (default 3)");
     command->add_option("--reps", options->reps, "timed runs per block (default 20)");
     command->add_option("--seed", options->seed, "seed of zoo weights and inputs (default 0)");
+    command->add_option("--codec", options->codecs, "wire codecs to time at every cut")
+        ->delimiter(',');
     command->add_flag("--resume", options->resume, "continue the newest incomplete run");
     command->add_flag("--json", options->json, "print one JSON document");
     command->callback([options, &exitCode] { exitCode = run(*options); });

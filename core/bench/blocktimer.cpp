@@ -41,8 +41,37 @@ Statistics BlockTimer::time(torch::jit::Module &module, const torch::Tensor &inp
     return summarise(std::move(samples));
 }
 
+void BlockTimer::timeCodecs(int cut, const torch::Tensor &tensor,
+                            const std::function<void(const CodecResult &)> &onCut)
+{
+    using clock = std::chrono::steady_clock;
+    const auto seconds = [](clock::time_point a, clock::time_point b) {
+        return std::chrono::duration<double>(b - a).count();
+    };
+    c10::InferenceMode inference;
+    const graph::Shape shape = tensor.sizes().vec();
+    for (const auto &c : m_settings.codecs) {
+        std::vector<double> encodeTimes, decodeTimes;
+        std::string payload;
+        for (int i = 0; i < m_settings.warmup + m_settings.reps; ++i) {
+            const auto t0 = clock::now();
+            payload = codec::encode(tensor, c);
+            const auto t1 = clock::now();
+            const auto decoded = codec::decode(payload, c, shape);
+            const auto t2 = clock::now();
+            if (i >= m_settings.warmup) {
+                encodeTimes.push_back(seconds(t0, t1));
+                decodeTimes.push_back(seconds(t1, t2));
+            }
+        }
+        onCut({cut, c.name(), int64_t(payload.size()), summarise(std::move(encodeTimes)),
+               summarise(std::move(decodeTimes))});
+    }
+}
+
 void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
-                            const Progress &progress)
+                            const Progress &progress,
+                            const std::function<void(const CodecResult &)> &onCut)
 {
     const int k = m_model.blockCount();
     if (first < 0 || first > k)
@@ -55,6 +84,8 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
         input = graph::runOnce(m_model.head(first), input); // resume: the real input of `first`
     }
     for (int b = first; b < k; ++b) {
+        if (onCut)
+            timeCodecs(b, input, onCut);
         auto block = m_model.slice(b, b + 1);
         torch::Tensor output;
         BlockResult result;
@@ -66,6 +97,8 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
         onBlock(result);
         input = output;
     }
+    if (onCut && first <= k)
+        timeCodecs(k, input, onCut); // the result, returned to the device
 }
 
 Statistics BlockTimer::timeWholeModel(const Progress &progress)

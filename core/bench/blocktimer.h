@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/bench/statistics.h"
+#include "core/codec/codec.h"
 #include "core/graph/modelgraph.h"
 #include "core/progress.h"
 
@@ -16,11 +17,22 @@ struct BlockResult
     int64_t outputBytes = 0;
 };
 
+/// What one wire codec costs at one cut.
+struct CodecResult
+{
+    int cut = 0;
+    std::string codec;
+    int64_t encodedBytes = 0;
+    Statistics serialise;
+    Statistics deserialise;
+};
+
 struct TimerSettings
 {
     int warmup = 3;
     int reps = 20;
-    uint64_t seed = 0; ///< of the input
+    uint64_t seed = 0;                ///< of the input
+    std::vector<codec::Codec> codecs; ///< measured at every cut
 };
 
 /// Times every block of a model as a standalone module, fed the real output of the block
@@ -33,8 +45,11 @@ public:
 
     /// Times blocks [first, K), calling `onBlock` as each is measured (so results can be
     /// committed at once). Throws Error(Cancelled) when `progress` returns false.
+    /// With codecs in the settings, `onCut` gets each codec's cost at cut s before block s is
+    /// timed (and at cut K after the last block).
     void timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
-                    const Progress &progress = {});
+                    const Progress &progress = {},
+                    const std::function<void(const CodecResult &)> &onCut = {});
 
     /// Forward time of the whole (frozen) model, for the additivity check: one warm-up run and
     /// a quarter of the block repetitions (at least 5), since this one number needs less
@@ -45,6 +60,9 @@ public:
 private:
     Statistics time(torch::jit::Module &module, const torch::Tensor &input, int warmup, int reps,
                     torch::Tensor *output, const Progress &progress, double from, double to);
+
+    void timeCodecs(int cut, const torch::Tensor &tensor,
+                    const std::function<void(const CodecResult &)> &onCut);
 
     const graph::ModelGraph &m_model;
     TimerSettings m_settings;

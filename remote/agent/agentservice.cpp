@@ -2,6 +2,7 @@
 #include "remote/agent/agentservice.h"
 
 #include "core/bench/blocktimer.h"
+#include "core/codec/codec.h"
 #include "core/error.h"
 #include "core/zoo/zoo.h"
 #include "remote/agent/machineinfo.h"
@@ -336,6 +337,15 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
     settings.warmup = request->warmup() > 0 ? request->warmup() : settings.warmup;
     settings.reps = request->reps() > 0 ? request->reps() : settings.reps;
     settings.seed = request->seed();
+    try {
+        for (const auto &name : request->codecs())
+            settings.codecs.push_back(codec::Codec::parse(name));
+        if (request->tl_specs_size() > 0)
+            throw Error(ErrorKind::InvalidInput,
+                        "tl_specs: Transfer Layer timings are not measured by this agent yet");
+    } catch (const Error &e) {
+        return log.done(toStatus(e));
+    }
 
     std::lock_guard work(m_workMutex);
     auto lastProgress = Clock::now() - std::chrono::seconds(1);
@@ -370,7 +380,18 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
                 if (!writer->Write(event))
                     throw Error(ErrorKind::Cancelled, "the client went away");
             },
-            progress(0.0, blockShare));
+            progress(0.0, blockShare),
+            [&](const bench::CodecResult &r) {
+                v1::BenchmarkEvent event;
+                auto *cut = event.mutable_cut();
+                cut->set_cut(r.cut);
+                cut->set_codec(r.codec);
+                cut->set_encoded_bytes(r.encodedBytes);
+                fill(cut->mutable_serialise(), r.serialise);
+                fill(cut->mutable_deserialise(), r.deserialise);
+                if (!writer->Write(event))
+                    throw Error(ErrorKind::Cancelled, "the client went away");
+            });
         const auto whole = timer.timeWholeModel(progress(blockShare, 1.0));
         v1::BenchmarkEvent event;
         fill(event.mutable_whole_model()->mutable_time(), whole);

@@ -90,7 +90,8 @@ private Q_SLOTS:
         const auto r =
             cli({QStringLiteral("bench"), fixture("residual.pt"), QStringLiteral("--local"),
                  QStringLiteral("--db"), db, QStringLiteral("--warmup"), QStringLiteral("1"),
-                 QStringLiteral("--reps"), QStringLiteral("3"), QStringLiteral("--json")});
+                 QStringLiteral("--reps"), QStringLiteral("3"), QStringLiteral("--codec"),
+                 QStringLiteral("fp32,fp16+zstd"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto resources =
             QJsonDocument::fromJson(r.out)[QStringLiteral("resources")].toArray();
@@ -115,6 +116,11 @@ private Q_SLOTS:
             QVERIFY(t.run.complete);
             QCOMPARE(int(t.blocks.size()), 8);
             QCOMPARE(t.run.settings.reps, 3);
+            QCOMPARE(t.run.settings.codecs, (std::vector<std::string>{"fp32", "fp16+zstd"}));
+            QCOMPARE(int(t.codecs.size()), 2 * 9); // two codecs at cuts 0..8
+            // Ordered by cut, then codec name: cut 0's fp32 payload is the raw 1x3x8x8 input.
+            QCOMPARE(t.codecs[1].codec, std::string("fp32"));
+            QCOMPARE(t.codecs[1].encodedBytes, int64_t(1 * 3 * 8 * 8 * 4));
         }
     }
 

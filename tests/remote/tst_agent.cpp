@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 
 #include <csignal>
+#include <map>
 
 namespace v1 = cleave::agent::v1;
 using cleave::testing::fixture;
@@ -216,6 +217,59 @@ private Q_SLOTS:
         QVERIFY2(status.ok(), status.error_message().c_str());
         QCOMPARE(blocks, (std::vector<int>{0, 1, 2, 3, 4, 5}));
         QCOMPARE(wholes, 1);
+    }
+
+    void streamsCodecCostsAtEveryCut()
+    {
+        Server s({});
+        v1::LoadModelReply loaded;
+        QVERIFY(upload(*s.stub, readFile(fixture("chain.pt")), &loaded).ok());
+        v1::BenchmarkRequest request;
+        request.set_model_id(loaded.model_id());
+        request.set_reps(2);
+        request.add_codecs("fp32");
+        request.add_codecs("int8+zstd");
+        auto context = withDeadline();
+        auto reader = s.stub->Benchmark(context.get(), request);
+        v1::BenchmarkEvent event;
+        std::map<std::pair<int, std::string>, int64_t> bytes;
+        while (reader->Read(&event))
+            if (event.has_cut()) {
+                bytes[{event.cut().cut(), event.cut().codec()}] = event.cut().encoded_bytes();
+                QVERIFY(event.cut().serialise().median_s() > 0);
+                QVERIFY(event.cut().deserialise().median_s() > 0);
+            }
+        QVERIFY(reader->Finish().ok());
+        QCOMPARE(int(bytes.size()), 2 * loaded.cuts_size()); // cuts 0..K, the result included
+        for (const auto &cut : loaded.cuts()) {
+            QCOMPARE(bytes.at({cut.index(), "fp32"}), cut.bytes());
+            if (cut.bytes() >= 1024) // tiny tensors do not cover zstd's frame overhead
+                QVERIFY(bytes.at({cut.index(), "int8+zstd"}) < cut.bytes() / 2);
+        }
+    }
+
+    void refusesUnknownCodecsAndTlSpecs()
+    {
+        Server s({});
+        v1::LoadModelReply loaded;
+        QVERIFY(upload(*s.stub, readFile(fixture("chain.pt")), &loaded).ok());
+        for (const bool tl : {false, true}) {
+            v1::BenchmarkRequest request;
+            request.set_model_id(loaded.model_id());
+            if (tl)
+                request.add_tl_specs("maxpool2");
+            else
+                request.add_codecs("bf16");
+            auto context = withDeadline();
+            auto reader = s.stub->Benchmark(context.get(), request);
+            v1::BenchmarkEvent event;
+            QVERIFY(!reader->Read(&event));
+            const auto status = reader->Finish();
+            QCOMPARE(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+            QVERIFY2(status.error_message().find(tl ? "tl_specs" : "codec 'bf16'") !=
+                         std::string::npos,
+                     status.error_message().c_str());
+        }
     }
 
     void resumesFromABlock()
