@@ -73,6 +73,20 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+/// Runs a benchmark to its end: the events it streamed, and its status.
+std::vector<v1::BenchmarkEvent>
+runBenchmark(v1::Agent::Stub &stub, const v1::BenchmarkRequest &request, grpc::Status *status)
+{
+    auto context = withDeadline();
+    auto reader = stub.Benchmark(context.get(), request);
+    std::vector<v1::BenchmarkEvent> events;
+    v1::BenchmarkEvent event;
+    while (reader->Read(&event))
+        events.push_back(event);
+    *status = reader->Finish();
+    return events;
+}
+
 bool serves(v1::Agent::Stub &stub)
 {
     v1::AgentInfo info;
@@ -196,12 +210,10 @@ private Q_SLOTS:
         request.set_model_id(loaded.model_id());
         request.set_warmup(1);
         request.set_reps(3);
-        auto context = withDeadline();
-        auto reader = s.stub->Benchmark(context.get(), request);
-        v1::BenchmarkEvent event;
+        grpc::Status status;
         std::vector<int> blocks;
         int wholes = 0;
-        while (reader->Read(&event)) {
+        for (const auto &event : runBenchmark(*s.stub, request, &status)) {
             if (event.has_block()) {
                 QCOMPARE(wholes, 0);
                 blocks.push_back(event.block().block());
@@ -213,7 +225,6 @@ private Q_SLOTS:
                 QVERIFY(event.whole_model().time().median_s() > 0);
             }
         }
-        const auto status = reader->Finish();
         QVERIFY2(status.ok(), status.error_message().c_str());
         QCOMPARE(blocks, (std::vector<int>{0, 1, 2, 3, 4, 5}));
         QCOMPARE(wholes, 1);
@@ -229,17 +240,15 @@ private Q_SLOTS:
         request.set_reps(2);
         request.add_codecs("fp32");
         request.add_codecs("int8+zstd");
-        auto context = withDeadline();
-        auto reader = s.stub->Benchmark(context.get(), request);
-        v1::BenchmarkEvent event;
+        grpc::Status status;
         std::map<std::pair<int, std::string>, int64_t> bytes;
-        while (reader->Read(&event))
+        for (const auto &event : runBenchmark(*s.stub, request, &status))
             if (event.has_cut()) {
                 bytes[{event.cut().cut(), event.cut().codec()}] = event.cut().encoded_bytes();
                 QVERIFY(event.cut().serialise().median_s() > 0);
                 QVERIFY(event.cut().deserialise().median_s() > 0);
             }
-        QVERIFY(reader->Finish().ok());
+        QVERIFY(status.ok());
         QCOMPARE(int(bytes.size()), 2 * loaded.cuts_size()); // cuts 0..K, the result included
         for (const auto &cut : loaded.cuts()) {
             QCOMPARE(bytes.at({cut.index(), "fp32"}), cut.bytes());
@@ -260,11 +269,8 @@ private Q_SLOTS:
                 request.add_tl_specs("maxpool2");
             else
                 request.add_codecs("bf16");
-            auto context = withDeadline();
-            auto reader = s.stub->Benchmark(context.get(), request);
-            v1::BenchmarkEvent event;
-            QVERIFY(!reader->Read(&event));
-            const auto status = reader->Finish();
+            grpc::Status status;
+            QVERIFY(runBenchmark(*s.stub, request, &status).empty());
             QCOMPARE(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
             QVERIFY2(status.error_message().find(tl ? "tl_specs" : "codec 'bf16'") !=
                          std::string::npos,
@@ -281,14 +287,12 @@ private Q_SLOTS:
         request.set_model_id(loaded.model_id());
         request.set_reps(1);
         request.set_first_block(4);
-        auto context = withDeadline();
-        auto reader = s.stub->Benchmark(context.get(), request);
-        v1::BenchmarkEvent event;
+        grpc::Status status;
         std::vector<int> blocks;
-        while (reader->Read(&event))
+        for (const auto &event : runBenchmark(*s.stub, request, &status))
             if (event.has_block())
                 blocks.push_back(event.block().block());
-        QVERIFY(reader->Finish().ok());
+        QVERIFY(status.ok());
         QCOMPARE(blocks, (std::vector<int>{4, 5}));
     }
 
@@ -297,11 +301,9 @@ private Q_SLOTS:
         Server s({});
         v1::BenchmarkRequest request;
         request.set_model_id("feed");
-        auto context = withDeadline();
-        auto reader = s.stub->Benchmark(context.get(), request);
-        v1::BenchmarkEvent event;
-        QVERIFY(!reader->Read(&event));
-        QCOMPARE(reader->Finish().error_code(), grpc::StatusCode::NOT_FOUND);
+        grpc::Status status;
+        QVERIFY(runBenchmark(*s.stub, request, &status).empty());
+        QCOMPARE(status.error_code(), grpc::StatusCode::NOT_FOUND);
     }
 
     void cancellingTheCallStopsTheBenchmark()
