@@ -21,6 +21,7 @@ struct ModelGraph::Analysis
     int64_t parameters = 0;
 
     torch::jit::Module original; ///< eval mode, as loaded: the verification reference
+    bool keepsOriginal = true;   ///< false once dropped (ModelGraph::Original::Drop)
     torch::jit::Module frozen;
     std::shared_ptr<torch::jit::Graph> graph; ///< frozen + inlined forward
 

@@ -426,7 +426,8 @@ ModelGraph::ModelGraph(ModelGraph &&) noexcept = default;
 ModelGraph &ModelGraph::operator=(ModelGraph &&) noexcept = default;
 ModelGraph::~ModelGraph() = default;
 
-ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputShape)
+ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputShape,
+                            Original original)
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
@@ -448,17 +449,18 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         const auto &hint = extra[kInputShapeHint];
         inputShape = hint.empty() ? kDefaultInputShape : parseShape(hint);
     }
-    return fromModule(module, path, *inputShape);
+    return fromModule(module, path, *inputShape, original);
 }
 
 ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::string &name,
-                                  const Shape &inputShape)
+                                  const Shape &inputShape, Original original)
 {
     checkSignature(module, name);
     auto a = std::make_unique<Analysis>();
     a->name = name;
     a->inputShape = inputShape;
-    a->original = module.clone();
+    // Cloned only to be kept: eval() and freezing must not change what the caller holds.
+    a->original = original == Original::Keep ? module.clone() : module;
     a->original.eval();
     for (const auto &p : a->original.parameters()) {
         if (a->parameters == 0 && p.is_floating_point())
@@ -474,6 +476,10 @@ ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::s
     torch::jit::Inline(*a->graph);
     ModelGraph result(std::move(a));
     Analyser(*result.d, result.sampleInput()).run();
+    if (original == Original::Drop) {
+        result.d->original = torch::jit::Module();
+        result.d->keepsOriginal = false;
+    }
     return result;
 }
 
@@ -513,7 +519,8 @@ const std::vector<Cut> &ModelGraph::cuts() const
 torch::Tensor ModelGraph::forward(const torch::Tensor &input) const
 {
     c10::InferenceMode inference;
-    return d->original.forward({input}).toTensor();
+    auto &reference = d->keepsOriginal ? d->original : d->frozen;
+    return reference.forward({input}).toTensor();
 }
 
 torch::Tensor ModelGraph::sampleInput(uint64_t seed) const

@@ -40,13 +40,19 @@ struct Block
 class ModelGraph
 {
 public:
+    /// Whether to keep the original (unfrozen) module beside the frozen one, as the reference
+    /// that verification compares with. An agent only times slices and drops it: the frozen
+    /// module alone holds the weights.
+    enum class Original { Keep, Drop };
+
     /// Loads a TorchScript file. Without an input shape, the hint stored in the file by Cleave
     /// (extra file "cleave/input_shape") is used, else 1x3x224x224.
-    static ModelGraph load(const std::string &path, std::optional<Shape> inputShape = {});
+    static ModelGraph load(const std::string &path, std::optional<Shape> inputShape = {},
+                           Original original = Original::Keep);
 
     /// Analyses an in-memory module; `name` is used in messages and reports.
     static ModelGraph fromModule(const torch::jit::Module &module, const std::string &name,
-                                 const Shape &inputShape);
+                                 const Shape &inputShape, Original original = Original::Keep);
 
     ModelGraph(ModelGraph &&) noexcept;
     ModelGraph &operator=(ModelGraph &&) noexcept;
@@ -71,7 +77,8 @@ public:
     torch::jit::Module head(int split) const { return slice(0, split); }
     torch::jit::Module tail(int split) const { return slice(split, blockCount()); }
 
-    /// The whole original model (eval mode, not frozen): the reference for verification.
+    /// The whole original model (eval mode, not frozen): the reference for verification. With
+    /// Original::Drop, the frozen model.
     torch::Tensor forward(const torch::Tensor &input) const;
     /// A real-shaped input from a seeded normal distribution, in the floating type of the
     /// model's parameters (float32 unless the model was converted, e.g. to float64).

@@ -103,14 +103,15 @@ std::optional<std::string> zooName(const std::string &spec)
 }
 
 graph::ModelGraph openModel(const std::string &spec, const std::optional<graph::Shape> &input,
-                            uint64_t seed)
+                            uint64_t seed, graph::ModelGraph::Original original)
 {
     const auto name = zooName(spec);
     if (!name)
-        return graph::ModelGraph::load(spec, input);
+        return graph::ModelGraph::load(spec, input, original);
     const auto &model = find(*name);
     const auto shape = input.value_or(model.defaultInput);
-    return graph::ModelGraph::fromModule(build(*name, seed, shape), spec, shape);
+    // The built module is a temporary, so it never needs cloning.
+    return graph::ModelGraph::fromModule(build(*name, seed, shape), spec, shape, original);
 }
 
 } // namespace cleave::zoo

@@ -41,8 +41,9 @@ void checkInput(const ZooModel &model, const graph::Shape &input);
 std::optional<std::string> zooName(const std::string &spec);
 
 /// Opens MODEL as the CLI takes it: a TorchScript file path or "zoo:NAME".
-graph::ModelGraph openModel(const std::string &spec,
-                            const std::optional<graph::Shape> &input = std::nullopt,
-                            uint64_t seed = 0);
+graph::ModelGraph
+openModel(const std::string &spec, const std::optional<graph::Shape> &input = std::nullopt,
+          uint64_t seed = 0,
+          graph::ModelGraph::Original original = graph::ModelGraph::Original::Keep);
 
 } // namespace cleave::zoo

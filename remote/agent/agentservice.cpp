@@ -257,7 +257,8 @@ grpc::Status AgentService::loadFile(grpc::ServerReader<v1::LoadModelChunk> *read
         std::optional<graph::Shape> shape;
         if (!shapeText.empty())
             shape = graph::parseShape(shapeText);
-        *loaded = std::make_shared<Loaded>(graph::ModelGraph::load(path.string(), shape));
+        *loaded = std::make_shared<Loaded>(
+            graph::ModelGraph::load(path.string(), shape, graph::ModelGraph::Original::Drop));
     } catch (const Error &e) {
         std::filesystem::remove(path);
         // The loader names the cached file; the client knows the model by its own name.
@@ -303,7 +304,8 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
                 std::optional<graph::Shape> shape;
                 if (!shapeText.empty())
                     shape = graph::parseShape(shapeText);
-                loaded = std::make_shared<Loaded>(zoo::openModel(spec, shape, header.seed()));
+                loaded = std::make_shared<Loaded>(
+                    zoo::openModel(spec, shape, header.seed(), graph::ModelGraph::Original::Drop));
             } catch (const Error &e) {
                 return log.done(toStatus(e));
             }
