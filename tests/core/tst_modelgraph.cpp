@@ -177,6 +177,21 @@ private Q_SLOTS:
         QCOMPARE(g.parameterCount(), expected);
     }
 
+    // An agent drops the unfrozen module; analysis and the whole-model forward stay the same.
+    void dropsTheOriginalOnRequest()
+    {
+        const auto module = testing::demoModel();
+        const auto kept = graph::ModelGraph::fromModule(module, "demo", testing::kDemoInputShape);
+        const auto dropped = graph::ModelGraph::fromModule(module, "demo", testing::kDemoInputShape,
+                                                           graph::ModelGraph::Original::Drop);
+        QCOMPARE(::shapes(dropped), ::shapes(kept));
+        QCOMPARE(dropped.parameterCount(), kept.parameterCount());
+        const auto x = kept.sampleInput(1);
+        const auto a = kept.forward(x);
+        const auto b = dropped.forward(x);
+        QVERIFY((a - b).abs().max().item<double>() <= 1e-4 * a.abs().max().item<double>());
+    }
+
     void rejectsBadModels_data()
     {
         QTest::addColumn<QString>("file");
