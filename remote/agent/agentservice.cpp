@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <malloc.h>
 
 namespace cleave::remote {
 
@@ -320,6 +321,9 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
         std::lock_guard lock(m_modelsMutex);
         cached = !m_models.emplace(id, loaded).second;
     }
+    // Building and freezing freed about a model's worth of memory; give it back to the system
+    // rather than keep it in the allocator's free lists.
+    malloc_trim(0);
     reply->set_model_id(id);
     reply->set_cached(cached);
     describe(loaded->graph, reply);
