@@ -7,6 +7,7 @@
 #include "core/codec/codec.h"
 #include "core/error.h"
 #include "core/store/store.h"
+#include "core/tl/spec.h"
 #include "core/zoo/zoo.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/localagents.h"
@@ -36,6 +37,7 @@ struct BenchOptions
     int reps = 20;
     uint64_t seed = 0;
     std::vector<std::string> codecs;
+    std::vector<std::string> tlSpecs;
     bool resume = false;
     bool json = false;
 };
@@ -150,8 +152,8 @@ AgentSummary benchOne(const BenchOptions &options, store::Store &db, const Prepa
             ++first;
         }
     } else {
-        summary.runId =
-            db.beginRun(modelId, resourceId, {options.warmup, options.reps, {}, options.codecs});
+        summary.runId = db.beginRun(
+            modelId, resourceId, {options.warmup, options.reps, options.tlSpecs, options.codecs});
     }
 
     v1::BenchmarkRequest request;
@@ -162,6 +164,8 @@ AgentSummary benchOne(const BenchOptions &options, store::Store &db, const Prepa
     request.set_first_block(first);
     for (const auto &c : options.codecs)
         request.add_codecs(c);
+    for (const auto &t : options.tlSpecs)
+        request.add_tl_specs(t);
     int current = first;
     ProgressLine progress(role);
     try {
@@ -181,6 +185,10 @@ AgentSummary benchOne(const BenchOptions &options, store::Store &db, const Prepa
                 db.addCodecCost(summary.runId,
                                 {c.cut(), c.codec(), c.encoded_bytes(), c.serialise().median_s(),
                                  c.deserialise().median_s()});
+            } else if (event.has_tl()) {
+                const auto &t = event.tl();
+                db.addTlCost(summary.runId, {t.cut(), t.spec(), t.device_tl().median_s(),
+                                             t.edge_tl().median_s(), t.output_bytes()});
             } else if (event.has_whole_model()) {
                 db.finishRun(summary.runId, event.whole_model().time().median_s());
             }
@@ -224,6 +232,8 @@ int run(const BenchOptions &options)
         throw Error(ErrorKind::NotFound, options.model.model + ": no such file");
     for (const auto &c : options.codecs)
         codec::Codec::parse(c); // refuse unknown names before starting anything
+    for (const auto &t : options.tlSpecs)
+        tl::TlSpec::parse(t);
     store::Store db(options.db);
 
     std::unique_ptr<remote::LocalAgents> local;
@@ -311,6 +321,8 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     command->add_option("--reps", options->reps, "timed runs per block (default 20)");
     command->add_option("--seed", options->seed, "seed of zoo weights and inputs (default 0)");
     command->add_option("--codec", options->codecs, "wire codecs to time at every cut")
+        ->delimiter(',');
+    command->add_option("--tl", options->tlSpecs, "Transfer Layers to time at every cut")
         ->delimiter(',');
     command->add_flag("--resume", options->resume, "continue the newest incomplete run");
     command->add_flag("--json", options->json, "print one JSON document");

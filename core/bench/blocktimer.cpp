@@ -41,8 +41,7 @@ Statistics BlockTimer::time(torch::jit::Module &module, const torch::Tensor &inp
     return summarise(std::move(samples));
 }
 
-void BlockTimer::timeCodecs(int cut, const torch::Tensor &tensor,
-                            const std::function<void(const CodecResult &)> &onCut)
+void BlockTimer::timeCut(int cut, const torch::Tensor &tensor, bool last, const CutCallbacks &onCut)
 {
     using clock = std::chrono::steady_clock;
     const auto seconds = [](clock::time_point a, clock::time_point b) {
@@ -50,28 +49,50 @@ void BlockTimer::timeCodecs(int cut, const torch::Tensor &tensor,
     };
     c10::InferenceMode inference;
     const graph::Shape shape = tensor.sizes().vec();
-    for (const auto &c : m_settings.codecs) {
-        std::vector<double> encodeTimes, decodeTimes;
-        std::string payload;
-        for (int i = 0; i < m_settings.warmup + m_settings.reps; ++i) {
+    const int runs = m_settings.warmup + m_settings.reps;
+    // Times f and g in turn, `runs` times; the last result of f feeds g.
+    const auto timePair = [&](auto &&f, auto &&g, std::vector<double> &first,
+                              std::vector<double> &second) {
+        for (int i = 0; i < runs; ++i) {
             const auto t0 = clock::now();
-            payload = codec::encode(tensor, c);
+            auto intermediate = f();
             const auto t1 = clock::now();
-            const auto decoded = codec::decode(payload, c, shape);
+            g(intermediate);
             const auto t2 = clock::now();
             if (i >= m_settings.warmup) {
-                encodeTimes.push_back(seconds(t0, t1));
-                decodeTimes.push_back(seconds(t1, t2));
+                first.push_back(seconds(t0, t1));
+                second.push_back(seconds(t1, t2));
             }
         }
-        onCut({cut, c.name(), int64_t(payload.size()), summarise(std::move(encodeTimes)),
-               summarise(std::move(decodeTimes))});
+    };
+    if (onCut.codec) {
+        for (const auto &c : m_settings.codecs) {
+            std::vector<double> encodeTimes, decodeTimes;
+            std::string payload;
+            timePair([&] { return payload = codec::encode(tensor, c); },
+                     [&](const std::string &p) { codec::decode(p, c, shape); }, encodeTimes,
+                     decodeTimes);
+            onCut.codec({cut, c.name(), int64_t(payload.size()), summarise(encodeTimes),
+                         summarise(decodeTimes)});
+        }
+    }
+    if (onCut.tl && !last) {
+        for (const auto &spec : m_settings.tlSpecs) {
+            if (!spec.appliesTo(shape))
+                continue;
+            const tl::TransferLayer layer(spec, shape, m_settings.seed);
+            std::vector<double> downTimes, upTimes;
+            torch::Tensor middle;
+            timePair([&] { return middle = layer.down(tensor); },
+                     [&](const torch::Tensor &y) { layer.up(y); }, downTimes, upTimes);
+            onCut.tl({cut, spec.name(), summarise(downTimes), summarise(upTimes),
+                      int64_t(middle.nbytes())});
+        }
     }
 }
 
 void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
-                            const Progress &progress,
-                            const std::function<void(const CodecResult &)> &onCut)
+                            const Progress &progress, const CutCallbacks &onCut)
 {
     const int k = m_model.blockCount();
     if (first < 0 || first > k)
@@ -84,8 +105,7 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
         input = graph::runOnce(m_model.head(first), input); // resume: the real input of `first`
     }
     for (int b = first; b < k; ++b) {
-        if (onCut)
-            timeCodecs(b, input, onCut);
+        timeCut(b, input, false, onCut);
         auto block = m_model.slice(b, b + 1);
         torch::Tensor output;
         BlockResult result;
@@ -97,8 +117,7 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
         onBlock(result);
         input = output;
     }
-    if (onCut && first <= k)
-        timeCodecs(k, input, onCut); // the result, returned to the device
+    timeCut(k, input, true, onCut); // the result, returned to the device
 }
 
 Statistics BlockTimer::timeWholeModel(const Progress &progress)

@@ -5,6 +5,7 @@
 #include "core/codec/codec.h"
 #include "core/graph/modelgraph.h"
 #include "core/progress.h"
+#include "core/tl/spec.h"
 
 #include <functional>
 
@@ -27,12 +28,30 @@ struct CodecResult
     Statistics deserialise;
 };
 
+/// What a Transfer Layer costs at one cut.
+struct TlResult
+{
+    int cut = 0;
+    std::string spec;
+    Statistics deviceTl;
+    Statistics edgeTl;
+    int64_t outputBytes = 0; ///< float32 bytes between DeviceTL and EdgeTL
+};
+
 struct TimerSettings
 {
     int warmup = 3;
     int reps = 20;
     uint64_t seed = 0;                ///< of the input
     std::vector<codec::Codec> codecs; ///< measured at every cut
+    std::vector<tl::TlSpec> tlSpecs;  ///< measured at every cut they apply to
+};
+
+/// Where per-cut results go; either may be empty.
+struct CutCallbacks
+{
+    std::function<void(const CodecResult &)> codec;
+    std::function<void(const TlResult &)> tl;
 };
 
 /// Times every block of a model as a standalone module, fed the real output of the block
@@ -45,11 +64,10 @@ public:
 
     /// Times blocks [first, K), calling `onBlock` as each is measured (so results can be
     /// committed at once). Throws Error(Cancelled) when `progress` returns false.
-    /// With codecs in the settings, `onCut` gets each codec's cost at cut s before block s is
-    /// timed (and at cut K after the last block).
+    /// `onCut` gets each codec's cost at cut s before block s is timed (and at cut K, the
+    /// result, after the last block), and each TL's cost at cuts 0..K-1 where it applies.
     void timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
-                    const Progress &progress = {},
-                    const std::function<void(const CodecResult &)> &onCut = {});
+                    const Progress &progress = {}, const CutCallbacks &onCut = {});
 
     /// Forward time of the whole (frozen) model, for the additivity check: one warm-up run and
     /// a quarter of the block repetitions (at least 5), since this one number needs less
@@ -61,8 +79,7 @@ private:
     Statistics time(torch::jit::Module &module, const torch::Tensor &input, int warmup, int reps,
                     torch::Tensor *output, const Progress &progress, double from, double to);
 
-    void timeCodecs(int cut, const torch::Tensor &tensor,
-                    const std::function<void(const CodecResult &)> &onCut);
+    void timeCut(int cut, const torch::Tensor &tensor, bool last, const CutCallbacks &onCut);
 
     const graph::ModelGraph &m_model;
     TimerSettings m_settings;

@@ -4,6 +4,7 @@
 #include "core/bench/blocktimer.h"
 #include "core/codec/codec.h"
 #include "core/error.h"
+#include "core/tl/spec.h"
 #include "core/zoo/zoo.h"
 #include "remote/agent/machineinfo.h"
 #include "remote/status.h"
@@ -346,9 +347,8 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
     try {
         for (const auto &name : request->codecs())
             settings.codecs.push_back(codec::Codec::parse(name));
-        if (request->tl_specs_size() > 0)
-            throw Error(ErrorKind::InvalidInput,
-                        "tl_specs: Transfer Layer timings are not measured by this agent yet");
+        for (const auto &spec : request->tl_specs())
+            settings.tlSpecs.push_back(tl::TlSpec::parse(spec));
     } catch (const Error &e) {
         return log.done(toStatus(e));
     }
@@ -373,31 +373,41 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
             return true;
         };
     };
+    const auto send = [&](const v1::BenchmarkEvent &event) {
+        if (!writer->Write(event))
+            throw Error(ErrorKind::Cancelled, "the client went away");
+    };
+    const auto blockResult = [&](const bench::BlockResult &r) {
+        v1::BenchmarkEvent event;
+        auto *block = event.mutable_block();
+        block->set_block(r.block);
+        fill(block->mutable_time(), r.time);
+        block->set_output_bytes(r.outputBytes);
+        send(event);
+    };
+    const auto codecResult = [&](const bench::CodecResult &r) {
+        v1::BenchmarkEvent event;
+        auto *cut = event.mutable_cut();
+        cut->set_cut(r.cut);
+        cut->set_codec(r.codec);
+        cut->set_encoded_bytes(r.encodedBytes);
+        fill(cut->mutable_serialise(), r.serialise);
+        fill(cut->mutable_deserialise(), r.deserialise);
+        send(event);
+    };
+    const auto tlResult = [&](const bench::TlResult &r) {
+        v1::BenchmarkEvent event;
+        auto *result = event.mutable_tl();
+        result->set_cut(r.cut);
+        result->set_spec(r.spec);
+        fill(result->mutable_device_tl(), r.deviceTl);
+        fill(result->mutable_edge_tl(), r.edgeTl);
+        result->set_output_bytes(r.outputBytes);
+        send(event);
+    };
     try {
         bench::BlockTimer timer(loaded->graph, settings);
-        timer.timeBlocks(
-            first,
-            [&](const bench::BlockResult &r) {
-                v1::BenchmarkEvent event;
-                auto *block = event.mutable_block();
-                block->set_block(r.block);
-                fill(block->mutable_time(), r.time);
-                block->set_output_bytes(r.outputBytes);
-                if (!writer->Write(event))
-                    throw Error(ErrorKind::Cancelled, "the client went away");
-            },
-            progress(0.0, blockShare),
-            [&](const bench::CodecResult &r) {
-                v1::BenchmarkEvent event;
-                auto *cut = event.mutable_cut();
-                cut->set_cut(r.cut);
-                cut->set_codec(r.codec);
-                cut->set_encoded_bytes(r.encodedBytes);
-                fill(cut->mutable_serialise(), r.serialise);
-                fill(cut->mutable_deserialise(), r.deserialise);
-                if (!writer->Write(event))
-                    throw Error(ErrorKind::Cancelled, "the client went away");
-            });
+        timer.timeBlocks(first, blockResult, progress(0.0, blockShare), {codecResult, tlResult});
         const auto whole = timer.timeWholeModel(progress(blockShare, 1.0));
         v1::BenchmarkEvent event;
         fill(event.mutable_whole_model()->mutable_time(), whole);

@@ -91,7 +91,8 @@ private Q_SLOTS:
             cli({QStringLiteral("bench"), fixture("residual.pt"), QStringLiteral("--local"),
                  QStringLiteral("--db"), db, QStringLiteral("--warmup"), QStringLiteral("1"),
                  QStringLiteral("--reps"), QStringLiteral("3"), QStringLiteral("--codec"),
-                 QStringLiteral("fp32,fp16+zstd"), QStringLiteral("--json")});
+                 QStringLiteral("fp32,fp16+zstd"), QStringLiteral("--tl"),
+                 QStringLiteral("maxpool2,avgpool2"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto resources =
             QJsonDocument::fromJson(r.out)[QStringLiteral("resources")].toArray();
@@ -121,6 +122,10 @@ private Q_SLOTS:
             // Ordered by cut, then codec name: cut 0's fp32 payload is the raw 1x3x8x8 input.
             QCOMPARE(t.codecs[1].codec, std::string("fp32"));
             QCOMPARE(t.codecs[1].encodedBytes, int64_t(1 * 3 * 8 * 8 * 4));
+            // Two TLs at cuts 0..5 (image-like); not at the 1x8x1x1 pool, the vector or K.
+            QCOMPARE(t.run.settings.tlSpecs, (std::vector<std::string>{"maxpool2", "avgpool2"}));
+            QCOMPARE(int(t.tls.size()), 2 * 6);
+            QCOMPARE(t.tls[0].outputBytes, int64_t(1 * 3 * 4 * 4 * 4));
         }
     }
 

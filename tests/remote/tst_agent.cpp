@@ -240,15 +240,29 @@ private Q_SLOTS:
         request.set_reps(2);
         request.add_codecs("fp32");
         request.add_codecs("int8+zstd");
+        request.add_tl_specs("maxpool2");
         grpc::Status status;
         std::map<std::pair<int, std::string>, int64_t> bytes;
-        for (const auto &event : runBenchmark(*s.stub, request, &status))
+        std::map<int, int64_t> tlBytes;
+        for (const auto &event : runBenchmark(*s.stub, request, &status)) {
+            if (event.has_tl()) {
+                tlBytes[event.tl().cut()] = event.tl().output_bytes();
+                QCOMPARE(event.tl().spec(), std::string("maxpool2"));
+                QVERIFY(event.tl().device_tl().median_s() > 0);
+                QVERIFY(event.tl().edge_tl().median_s() > 0);
+            }
             if (event.has_cut()) {
                 bytes[{event.cut().cut(), event.cut().codec()}] = event.cut().encoded_bytes();
                 QVERIFY(event.cut().serialise().median_s() > 0);
                 QVERIFY(event.cut().deserialise().median_s() > 0);
             }
+        }
         QVERIFY(status.ok());
+        // chain.pt: cuts 0..4 are NxCxHxW (the TL applies), 5 is the flattened vector, 6 the
+        // result. Max pooling by 2 leaves a quarter of the bytes.
+        QCOMPARE(int(tlBytes.size()), 5);
+        for (const auto &[cut, bytes] : tlBytes)
+            QCOMPARE(bytes, loaded.cuts(cut).bytes() / 4);
         QCOMPARE(int(bytes.size()), 2 * loaded.cuts_size()); // cuts 0..K, the result included
         for (const auto &cut : loaded.cuts()) {
             QCOMPARE(bytes.at({cut.index(), "fp32"}), cut.bytes());
@@ -266,13 +280,13 @@ private Q_SLOTS:
             v1::BenchmarkRequest request;
             request.set_model_id(loaded.model_id());
             if (tl)
-                request.add_tl_specs("maxpool2");
+                request.add_tl_specs("minpool2");
             else
                 request.add_codecs("bf16");
             grpc::Status status;
             QVERIFY(runBenchmark(*s.stub, request, &status).empty());
             QCOMPARE(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-            QVERIFY2(status.error_message().find(tl ? "tl_specs" : "codec 'bf16'") !=
+            QVERIFY2(status.error_message().find(tl ? "TL spec 'minpool2'" : "codec 'bf16'") !=
                          std::string::npos,
                      status.error_message().c_str());
         }
