@@ -129,6 +129,30 @@ private Q_SLOTS:
         }
     }
 
+    // A progress bar per agent on stderr when it is a terminal; nothing there when it is not.
+    void showsProgressOnlyOnATerminal()
+    {
+        const QString script = QStringLiteral("/usr/bin/script");
+        if (!QFile::exists(script))
+            QSKIP("util-linux's script (to give the command a terminal) is not installed");
+        const auto db = m_dir.filePath(QStringLiteral("progress.cleave"));
+        const auto command = QStringLiteral("%1 bench %2 --local --db %3 --reps 30")
+                                 .arg(QStringLiteral(CLEAVE_CLI), fixture("residual.pt"), db);
+        QProcess terminal;
+        terminal.start(script, {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+        const auto r = finish(terminal);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("device [") && r.out.contains("edge ["), r.out.constData());
+        QVERIFY2(r.out.contains("% block "), r.out.constData());
+
+        const auto piped =
+            cli({QStringLiteral("bench"), fixture("residual.pt"), QStringLiteral("--local"),
+                 QStringLiteral("--db"), db, QStringLiteral("--reps"), QStringLiteral("30")});
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(piped.err.isEmpty(), piped.err.constData());
+        QVERIFY(piped.out.contains("saved to"));
+    }
+
     void unreachableAgentIsNamedWithinTheDeadline()
     {
         const auto started = std::chrono::steady_clock::now();
