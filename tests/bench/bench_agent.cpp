@@ -3,6 +3,7 @@
 // LibTorch's baseline, measured on a real cleave-agent process: resident memory after GetInfo
 // (LibTorch loaded, no model) against its peak while loading and benchmarking the model, and
 // against what it still holds afterwards.
+#include "procstatus.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/localagents.h"
 
@@ -15,15 +16,7 @@ namespace v1 = cleave::agent::v1;
 
 namespace {
 
-int64_t statusKilobytes(pid_t pid, const std::string &field)
-{
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind(field + ":", 0) == 0)
-            return std::stoll(line.substr(field.size() + 1));
-    return -1;
-}
+using cleave::bench::statusKilobytes;
 
 void BM_AgentMemory(benchmark::State &state, const char *model)
 {
@@ -34,15 +27,15 @@ void BM_AgentMemory(benchmark::State &state, const char *model)
         cleave::remote::AgentProcess agent("memory", "edge", 1);
         cleave::remote::AgentClient client(agent.address());
         client.info();
-        const int64_t baseline = statusKilobytes(agent.pid(), "VmRSS");
+        const int64_t baseline = statusKilobytes("VmRSS", agent.pid());
         const auto loaded = client.loadZoo(model, 0, std::nullopt);
         v1::BenchmarkRequest request;
         request.set_model_id(loaded.model_id());
         request.set_warmup(1);
         request.set_reps(2);
         client.benchmark(request, [](const v1::BenchmarkEvent &) {});
-        const int64_t peak = statusKilobytes(agent.pid(), "VmHWM");
-        const int64_t after = statusKilobytes(agent.pid(), "VmRSS");
+        const int64_t peak = statusKilobytes("VmHWM", agent.pid());
+        const int64_t after = statusKilobytes("VmRSS", agent.pid());
         // Parameters are float32; BatchNorm statistics add well under 1 %.
         const double bytes = double(loaded.parameters()) * 4.0;
         modelMB = bytes / 1e6;

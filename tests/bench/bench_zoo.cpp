@@ -2,6 +2,7 @@
 // Goals (issue "Model zoo"): building ResNet-101 in memory under 3 s; building a model holds at
 // most twice its parameter bytes. (`cleave-cli zoo list` prints the whole zoo, under 30 s.)
 #include "core/zoo/zoo.h"
+#include "procstatus.h"
 
 #include <benchmark/benchmark.h>
 
@@ -15,15 +16,7 @@ using namespace cleave;
 
 namespace {
 
-int64_t statusKilobytes(const std::string &field)
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind(field + ":", 0) == 0)
-            return std::stoll(line.substr(field.size() + 1));
-    return -1;
-}
+using cleave::bench::statusKilobytes;
 
 // Linux: writing 5 to clear_refs resets the peak resident set size (VmHWM) to the current one.
 bool resetPeakRss()

@@ -7,6 +7,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 using namespace cleave;
+using cleave::testing::errorOf;
 using codec::Codec;
 
 namespace {
@@ -16,16 +17,6 @@ torch::Tensor activation(const graph::Shape &shape)
 {
     auto generator = at::detail::createCPUGenerator(11);
     return torch::relu(torch::randn(shape, generator) * 3.0);
-}
-
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const Error &e) {
-        return QString::fromUtf8(e.what());
-    }
-    return QStringLiteral("no error");
 }
 
 } // namespace

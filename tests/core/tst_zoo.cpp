@@ -10,6 +10,7 @@
 #include <sstream>
 
 using namespace cleave;
+using cleave::testing::errorOf;
 
 namespace {
 
@@ -26,16 +27,6 @@ std::string savedBytes(const torch::jit::Module &m)
     std::ostringstream out;
     m.save(out);
     return out.str();
-}
-
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const Error &e) {
-        return QString::fromUtf8(e.what());
-    }
-    return {};
 }
 
 } // namespace

@@ -3,12 +3,15 @@
 // HOME (a fresh temporary directory), so results never depend on where the tests run.
 #pragma once
 
+#include "core/error.h"
+
 #include <QCoreApplication>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <clocale>
 #include <cstdlib>
+#include <functional>
 
 #define CLEAVE_TEST_MAIN(TestClass)                                                                \
     int main(int argc, char **argv)                                                                \
@@ -25,6 +28,17 @@
     }
 
 namespace cleave::testing {
+
+/// The message of the cleave::Error that `f` throws, or "no error".
+inline QString errorOf(const std::function<void()> &f)
+{
+    try {
+        f();
+    } catch (const cleave::Error &e) {
+        return QString::fromUtf8(e.what());
+    }
+    return QStringLiteral("no error");
+}
 
 /// Path of a committed fixture in tests/fixtures.
 inline QString fixture(const char *name)
