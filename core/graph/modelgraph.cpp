@@ -7,6 +7,8 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/csrc/jit/api/function_impl.h>
 #include <torch/csrc/jit/ir/ir.h>
+#include <torch/csrc/jit/passes/freeze_module.h>
+#include <torch/csrc/jit/passes/frozen_graph_optimizations.h>
 #include <torch/csrc/jit/passes/inliner.h>
 #include <torch/csrc/jit/serialization/import.h>
 
@@ -416,6 +418,56 @@ private:
     std::vector<c10::ScalarType> m_dtypes;
 };
 
+// Folds every BatchNorm that directly follows a 2-D convolution into the convolution's weight and
+// bias, in place. Torch's own folding pass makes new weights and keeps the old ones alive while
+// it runs, so for a BatchNorm network the peak holds two copies of the weights. Only for a module
+// the caller has handed over: the frozen constants share their tensors with it. Anything left
+// (other layouts, shared weights) is folded later by OptimizeFrozenGraph as before.
+void foldBatchNormsInPlace(torch::jit::Graph &graph)
+{
+    std::vector<torch::jit::Node *> norms;
+    for (auto *node : graph.nodes())
+        if (node->kind() == c10::aten::batch_norm)
+            norms.push_back(node);
+    const auto tensorOr = [](torch::jit::Value *v, const at::Tensor &fallback) {
+        const auto value = torch::jit::toIValue(v);
+        return value && value->isTensor() ? value->toTensor() : fallback;
+    };
+    at::NoGradGuard noGrad;
+    for (auto *norm : norms) {
+        auto *conv = norm->input(0)->node();
+        if (conv->kind() != c10::aten::conv2d || norm->input(0)->uses().size() != 1 ||
+            conv->input(1)->uses().size() != 1)
+            continue;
+        const auto weight = torch::jit::toIValue(conv->input(1));
+        const auto bias = torch::jit::toIValue(conv->input(2));
+        const auto mean = torch::jit::toIValue(norm->input(3));
+        const auto var = torch::jit::toIValue(norm->input(4));
+        const auto training = torch::jit::toIValue(norm->input(5));
+        const auto eps = torch::jit::toIValue(norm->input(7));
+        const bool constants =
+            torch::jit::toIValue(norm->input(1)) && torch::jit::toIValue(norm->input(2)) && bias;
+        if (!constants || !weight || !weight->isTensor() || !mean || !mean->isTensor() || !var ||
+            !var->isTensor() || !training || training->toBool() || !eps)
+            continue;
+        const auto w = weight->toTensor();
+        const auto m = mean->toTensor();
+        const auto scale = tensorOr(norm->input(1), at::ones_like(m)) *
+                           at::rsqrt(var->toTensor() + eps->toDouble());
+        w.mul_(scale.reshape({-1, 1, 1, 1}).to(w.scalar_type()));
+        const auto folded = ((tensorOr(conv->input(2), at::zeros_like(m)) - m) * scale +
+                             tensorOr(norm->input(2), at::zeros_like(m)))
+                                .to(w.scalar_type());
+        torch::jit::WithInsertPoint here(conv);
+        auto *oldBias = conv->input(2)->node();
+        conv->replaceInput(2, graph.insertConstant(folded));
+        if (oldBias->kind() == c10::prim::Constant && !oldBias->hasUses())
+            oldBias->destroy();
+        norm->output()->replaceAllUsesWith(conv->output());
+        norm->destroy();
+    }
+}
+
 } // namespace
 
 ModelGraph::ModelGraph(std::unique_ptr<Analysis> analysis)
@@ -459,7 +511,8 @@ ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::s
     auto a = std::make_unique<Analysis>();
     a->name = name;
     a->inputShape = inputShape;
-    // Cloned only to be kept: eval() and freezing must not change what the caller holds.
+    // Cloned only to be kept: eval() and freezing must not change what the caller holds. With
+    // Original::Drop the caller hands the module over and its weights may change.
     a->original = original == Original::Keep ? module.clone() : module;
     a->original.eval();
     for (const auto &p : a->original.parameters()) {
@@ -468,7 +521,18 @@ ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::s
         a->parameters += p.numel();
     }
     try {
-        a->frozen = torch::jit::freeze(a->original);
+        if (original == Original::Keep) {
+            a->frozen = torch::jit::freeze(a->original);
+        } else {
+            // Freezing shares the weights with the module; folding BatchNorm into them in place
+            // keeps an agent's peak near one copy of the weights instead of two.
+            a->frozen = torch::jit::freeze_module(a->original);
+            a->original = torch::jit::Module();
+            a->keepsOriginal = false;
+            auto graph = a->frozen.get_method("forward").graph();
+            foldBatchNormsInPlace(*graph);
+            torch::jit::OptimizeFrozenGraph(graph, true);
+        }
     } catch (const std::exception &e) {
         throw invalid(name, "cannot be frozen for inference: " + oneLineReason(e.what()));
     }
@@ -476,10 +540,6 @@ ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::s
     torch::jit::Inline(*a->graph);
     ModelGraph result(std::move(a));
     Analyser(*result.d, result.sampleInput()).run();
-    if (original == Original::Drop) {
-        result.d->original = torch::jit::Module();
-        result.d->keepsOriginal = false;
-    }
     return result;
 }
 

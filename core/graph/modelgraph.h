@@ -41,8 +41,9 @@ class ModelGraph
 {
 public:
     /// Whether to keep the original (unfrozen) module beside the frozen one, as the reference
-    /// that verification compares with. An agent only times slices and drops it: the frozen
-    /// module alone holds the weights.
+    /// that verification compares with. An agent only times slices and drops it: the caller
+    /// then hands the module over (its weights may be changed) and the frozen module alone
+    /// holds them.
     enum class Original { Keep, Drop };
 
     /// Loads a TorchScript file. Without an input shape, the hint stored in the file by Cleave

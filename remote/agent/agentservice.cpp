@@ -35,6 +35,14 @@ struct AgentService::Loaded
 
 namespace {
 
+// Loading (building, freezing) and benchmarking free about a model's worth of temporaries. glibc
+// keeps large freed blocks in its arenas once its mmap threshold has grown; an agent lives long
+// and serves one request at a time, so it gives them back to the system after each.
+struct ReturnFreedMemory
+{
+    ~ReturnFreedMemory() { malloc_trim(0); }
+};
+
 /// One line per request on stderr, written when the handler returns.
 class RequestLog
 {
@@ -295,6 +303,7 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
     }
 
     std::lock_guard work(m_workMutex);
+    const ReturnFreedMemory trim; // before the next request may start timing
     std::string id;
     std::shared_ptr<Loaded> loaded;
     if (!header.zoo_name().empty()) {
@@ -322,9 +331,6 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
         std::lock_guard lock(m_modelsMutex);
         cached = !m_models.emplace(id, loaded).second;
     }
-    // Building and freezing freed about a model's worth of memory; give it back to the system
-    // rather than keep it in the allocator's free lists.
-    malloc_trim(0);
     reply->set_model_id(id);
     reply->set_cached(cached);
     describe(loaded->graph, reply);
@@ -354,6 +360,7 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
     }
 
     std::lock_guard work(m_workMutex);
+    const ReturnFreedMemory trim; // before the next request may start timing
     auto lastProgress = Clock::now() - std::chrono::seconds(1);
     const int first = request->first_block();
     const int blocks = loaded->graph.blockCount();

@@ -177,7 +177,8 @@ private Q_SLOTS:
         QCOMPARE(g.parameterCount(), expected);
     }
 
-    // An agent drops the unfrozen module; analysis and the whole-model forward stay the same.
+    // An agent drops the unfrozen module and BatchNorm is folded into its convolutions in place;
+    // analysis and the whole-model forward stay the same.
     void dropsTheOriginalOnRequest()
     {
         const auto module = testing::demoModel();
