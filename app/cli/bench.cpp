@@ -214,13 +214,6 @@ double additivityErrorPercent(const AgentSummary &s)
                               : 0.0;
 }
 
-std::string fixed(double value, int decimals)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
 int run(const BenchOptions &options)
 {
     if (!options.local && (options.device.empty() || options.edge.empty()))
@@ -320,13 +313,18 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     command->add_option("--warmup", options->warmup, "untimed runs per block (default 3)");
     command->add_option("--reps", options->reps, "timed runs per block (default 20)");
     command->add_option("--seed", options->seed, "seed of zoo weights and inputs (default 0)");
-    command->add_option("--codec", options->codecs, "wire codecs to time at every cut")
+    command->add_option("--codec", options->codecs, "wire codecs to time at every cut (default fp32)")
         ->delimiter(',');
     command->add_option("--tl", options->tlSpecs, "Transfer Layers to time at every cut")
         ->delimiter(',');
     command->add_flag("--resume", options->resume, "continue the newest incomplete run");
     command->add_flag("--json", options->json, "print one JSON document");
-    command->callback([options, &exitCode] { exitCode = run(*options); });
+    command->callback([options, &exitCode] {
+        // The planner costs (de)serialising at every cut: fp32 unless other codecs are asked.
+        if (options->codecs.empty())
+            options->codecs = {"fp32"};
+        exitCode = run(*options);
+    });
 }
 
 } // namespace cleave::cli

@@ -68,6 +68,7 @@ int main(int argc, char **argv)
     cleave::cli::addVerifyCommand(app, exitCode);
     cleave::cli::addZooCommand(app, exitCode);
     cleave::cli::addBenchCommand(app, exitCode);
+    cleave::cli::addPlanCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

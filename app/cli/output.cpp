@@ -54,6 +54,13 @@ std::string withThousands(int64_t value)
     return value < 0 ? "-" + digits : digits;
 }
 
+std::string fixed(double value, int decimals)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
 std::string megabytes(int64_t bytes)
 {
     char text[32];

@@ -211,6 +211,41 @@ std::optional<ModelRecord> Store::model(const std::string &sha256)
                        int(query.integer(4)), query.integer(5)};
 }
 
+std::vector<ModelRecord> Store::modelsNamed(const std::string &name)
+{
+    Statement query(m_db, "SELECT id, sha256, name, input_shape, blocks, parameters FROM models "
+                          "WHERE name = ?1 ORDER BY id DESC");
+    query.bind(1, name);
+    std::vector<ModelRecord> found;
+    while (query.step())
+        found.push_back({query.integer(0), query.text(1), query.text(2),
+                         graph::parseShape(query.text(3)), int(query.integer(4)),
+                         query.integer(5)});
+    return found;
+}
+
+std::vector<std::string> Store::modelNames()
+{
+    Statement query(m_db, "SELECT DISTINCT name FROM models ORDER BY name");
+    std::vector<std::string> names;
+    while (query.step())
+        names.push_back(query.text(0));
+    return names;
+}
+
+std::vector<Resource> Store::timedResources(int64_t modelId)
+{
+    std::vector<Resource> timed;
+    for (auto &r : resources()) {
+        Statement query(m_db, "SELECT 1 FROM runs WHERE model_id = ?1 AND resource_id = ?2 AND "
+                              "complete = 1 LIMIT 1");
+        query.bind(1, modelId).bind(2, r.id);
+        if (query.step())
+            timed.push_back(std::move(r));
+    }
+    return timed;
+}
+
 int64_t Store::beginRun(int64_t modelId, int64_t resourceId, const RunSettings &settings)
 {
     Statement insert(m_db, "INSERT INTO runs(model_id, resource_id, warmup, reps, tl_specs, "

@@ -129,6 +129,11 @@ public:
     /// Insert or update by SHA-256; returns the id.
     int64_t addModel(const ModelRecord &model);
     std::optional<ModelRecord> model(const std::string &sha256);
+    /// Models stored under `name` (a path or zoo:NAME as given to bench), newest first.
+    std::vector<ModelRecord> modelsNamed(const std::string &name);
+    std::vector<std::string> modelNames();
+    /// The resources with at least one complete run of the model.
+    std::vector<Resource> timedResources(int64_t modelId);
 
     int64_t beginRun(int64_t modelId, int64_t resourceId, const RunSettings &settings);
     /// Results replace earlier ones for the same block (or cut and codec/spec) of the run, so

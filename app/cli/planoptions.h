@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The options `plan` and `report` share: the store, the model, the link, the cost model and the
+// constraints, turned into a plan::PlanRequest.
+#pragma once
+
+#include "core/plan/planner.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cleave::cli {
+
+struct PlanOptions
+{
+    std::string db;
+    std::string model;
+    std::string tiers = "device,edge";
+    std::string link;
+    std::optional<double> bandwidthMbps;
+    std::optional<double> downlinkMbps;
+    std::optional<double> latencyMs;
+    std::string cloudLink;
+    std::optional<double> cloudBandwidthMbps;
+    std::optional<double> cloudLatencyMs;
+    std::vector<std::string> tl; ///< specs, or "none"; empty: every measured spec, if any
+    std::string codec = "fp32";
+    std::optional<int> minSplit;
+    std::optional<int64_t> maxUploadBytes;
+    std::optional<double> maxDeviceMs;
+    std::optional<double> maxLatencyMs;
+    std::vector<std::string> pins;     ///< BLOCK=TIER
+    std::vector<std::string> keepOffs; ///< BLOCK=TIER
+    std::vector<std::string> required; ///< a tier or a resource name
+    std::vector<std::string> excludes; ///< a resource name
+    std::vector<std::string> unused;   ///< tiers
+    std::vector<std::string> slowdowns; ///< RESOURCE=FACTOR
+    int top = 10;
+    bool noReturn = false;
+
+    /// Registers the shared flags on `command`.
+    void addTo(CLI::App &command);
+    /// The request for `planner`; Error(InvalidInput) naming the flag for bad values.
+    plan::PlanRequest request(const plan::Planner &planner) const;
+};
+
+} // namespace cleave::cli

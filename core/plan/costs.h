@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The planner's plain data: what it reads (per-resource costs), what it is asked (a request with
+// constraints) and what it answers (ranked configurations, per-split series). No LibTorch and no
+// Qt, so the plots and the GUI can hold these structs as they are.
+#pragma once
+
+#include "core/plan/network.h"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cleave::plan {
+
+enum class Tier { Device, Edge, Cloud };
+constexpr int kTierCount = 3;
+const char *tierName(Tier tier);
+/// "device", "edge" or "cloud"; Error(InvalidInput) otherwise.
+Tier parseTier(const std::string &text);
+
+/// The parts of one configuration's end-to-end latency, in the order they happen.
+enum class Part {
+    Device,      ///< blocks [0, s1) on the device
+    DeviceTl,    ///< the Transfer Layer's down part, on the device
+    Serialise,   ///< encoding the cut tensor for the wire (codec)
+    Uplink,      ///< device to edge: latency + bytes x 8 / uplink bandwidth
+    Deserialise, ///< decoding it where the next blocks run
+    EdgeTl,      ///< the Transfer Layer's up part, where the next blocks run
+    Edge,        ///< blocks [s1, s2) on the edge
+    EdgeToCloud, ///< edge to cloud: serialise, link, deserialise (three tiers)
+    Cloud,       ///< blocks [s2, K) on the cloud
+    Return,      ///< the result back to the device (latency + bytes x 8 / downlink, per hop)
+};
+constexpr int kPartCount = 10;
+using Parts = std::array<double, kPartCount>;
+/// "device", "device_tl", "serialise", "uplink", "deserialise", "edge_tl", "edge",
+/// "edge_to_cloud", "cloud", "return": the keys of `plan --json`.
+const char *partName(Part part);
+inline double sum(const Parts &parts)
+{
+    double total = 0;
+    for (double p : parts)
+        total += p;
+    return total;
+}
+
+/// Crossing one cut with one codec, as measured on one resource.
+struct WireCost
+{
+    int64_t bytes = 0;
+    double serialise_s = 0;
+    double deserialise_s = 0;
+};
+
+/// A Transfer Layer at one cut, as measured on one resource.
+struct TlCost
+{
+    double down_s = 0;  ///< DeviceTL
+    double up_s = 0;    ///< EdgeTL
+    int64_t bytes = 0;  ///< the raw (float32) tensor between them
+};
+
+/// One resource's stored measurements of one model: medians, in seconds and bytes.
+struct ResourceCosts
+{
+    std::string name; ///< unique resource name, e.g. "local-edge@host"
+    Tier tier = Tier::Device;
+    std::vector<double> block_s;   ///< K blocks
+    std::vector<int64_t> cutBytes; ///< K + 1 cuts: raw bytes (cut 0 is the input, K the output)
+    /// codec name -> per cut 0..K (absent where not measured)
+    std::map<std::string, std::vector<std::optional<WireCost>>> codecs;
+    /// TL spec -> per cut 0..K (absent where the TL does not apply)
+    std::map<std::string, std::vector<std::optional<TlCost>>> tls;
+};
+
+/// A block kept on, or kept off, a tier.
+struct BlockRule
+{
+    int block = 0;
+    Tier tier = Tier::Device;
+    bool keepOff = false; ///< false: pinned to the tier
+};
+
+/// Everything a user may demand of a plan. Empty means unconstrained.
+struct Constraints
+{
+    std::vector<BlockRule> blocks;
+    std::vector<std::string> requiredResources;
+    std::vector<std::string> excludedResources;
+    std::vector<Tier> requiredTiers;
+    std::vector<Tier> unusedTiers;
+    std::optional<int> minSplit; ///< privacy: blocks [0, N) stay on the device
+    std::optional<int64_t> maxUploadBytes;
+    std::optional<double> maxDevice_s; ///< device compute + DeviceTL + serialise
+    std::optional<double> maxTotal_s;
+    /// What-if: resource name -> factor on its stored timings ("device 4x slower": 4).
+    std::map<std::string, double> slowdown;
+};
+
+enum class Mode { Scission, ScissionTl };
+const char *modeName(Mode mode); ///< "scission", "scissiontl"
+
+struct PlanRequest
+{
+    std::vector<Tier> tiers{Tier::Device, Tier::Edge};
+    NetworkProfile link;      ///< device <-> edge
+    NetworkProfile cloudLink; ///< edge <-> cloud (three tiers)
+    std::string codec = "fp32";
+    Mode mode = Mode::Scission;
+    /// ScissionTL: the TL specs to consider; the best applicable one is taken per
+    /// configuration. Empty: every spec measured.
+    std::vector<std::string> tlSpecs;
+    bool returnLeg = true;
+    int top = 10; ///< 0: every configuration
+    Constraints constraints;
+};
+
+/// One way to run the model: where each tier's blocks start and which resources run them.
+struct Configuration
+{
+    int s1 = 0; ///< blocks [0, s1) on the device
+    int s2 = 0; ///< blocks [s1, s2) on the edge, [s2, K) on the cloud (K with two tiers)
+    std::array<std::string, kTierCount> resources; ///< by Tier; empty where unused
+    std::string tl;                                ///< the TL used at s1, empty for none
+    Parts parts{};
+    double total_s = 0;
+    int64_t uploadBytes = 0; ///< what leaves the device per inference
+};
+
+/// One split of the two-tier (device, edge) view, under both cost models.
+struct SplitPoint
+{
+    int split = 0;
+    Parts scission{};
+    Parts scissionTl{}; ///< equals `scission` where no TL applies
+    std::string tl;     ///< the TL ScissionTL takes here, empty for none
+    int64_t rawBytes = 0;
+    int64_t codecBytes = 0;
+    int64_t tlBytes = 0; ///< 0 where no TL applies
+    bool allowed = true; ///< meets every constraint
+};
+
+/// Every split's parts for the plots, on one device and one edge resource.
+struct SplitSeries
+{
+    std::string model;
+    std::string device;
+    std::string edge;
+    std::vector<SplitPoint> points; ///< splits 0..K
+    int bestScission = -1;          ///< the optimum ignoring the constraints
+    int bestScissionTl = -1;
+    int bestScissionAllowed = -1; ///< the optimum among allowed splits (-1: none)
+    int bestScissionTlAllowed = -1;
+};
+
+struct Plan
+{
+    Mode mode = Mode::Scission;
+    int blocks = 0;                      ///< K
+    std::vector<Configuration> ranking;  ///< best first, at most `top`
+    int64_t evaluated = 0;               ///< configurations costed
+    int64_t allowed = 0;                 ///< of which met every constraint
+    std::vector<std::string> notes;      ///< assumptions worth telling the user
+};
+
+} // namespace cleave::plan

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/plan/fromstore.h"
+
+#include "core/error.h"
+#include "core/graph/shape.h"
+#include "core/store/store.h"
+
+#include <filesystem>
+
+namespace cleave::plan {
+
+namespace {
+
+ResourceCosts toCosts(const store::Resource &resource, const store::ModelRecord &model,
+                      const store::Timings &t)
+{
+    ResourceCosts costs;
+    costs.name = resource.name;
+    costs.tier = parseTier(resource.role);
+    const size_t K = size_t(model.blocks);
+    costs.block_s.assign(K, 0.0);
+    costs.cutBytes.assign(K + 1, 0);
+    // Cut 0 is the input (float32); cut b + 1 is block b's output.
+    costs.cutBytes[0] = graph::elementCount(model.inputShape) * 4;
+    for (const auto &b : t.blocks) {
+        if (b.block < 0 || size_t(b.block) >= K)
+            throw Error(ErrorKind::InvalidInput, model.name + ": run " + std::to_string(t.run.id) +
+                                                     " has a timing for block " +
+                                                     std::to_string(b.block) + " of " +
+                                                     std::to_string(K));
+        costs.block_s[size_t(b.block)] = b.median_s;
+        costs.cutBytes[size_t(b.block) + 1] = b.outputBytes;
+    }
+    for (const auto &c : t.codecs) {
+        auto &cuts = costs.codecs[c.codec];
+        cuts.resize(K + 1);
+        if (c.cut >= 0 && size_t(c.cut) <= K)
+            cuts[size_t(c.cut)] = WireCost{c.encodedBytes, c.serialise_s, c.deserialise_s};
+    }
+    for (const auto &c : t.tls) {
+        auto &cuts = costs.tls[c.spec];
+        cuts.resize(K + 1);
+        if (c.cut >= 0 && size_t(c.cut) <= K)
+            cuts[size_t(c.cut)] = TlCost{c.deviceTl_s, c.edgeTl_s, c.outputBytes};
+    }
+    return costs;
+}
+
+} // namespace
+
+Planner plannerFromStore(store::Store &db, const std::string &model)
+{
+    auto records = db.modelsNamed(model);
+    if (records.empty() && std::filesystem::exists(model)) {
+        // A file benchmarked under another spelling of its path.
+        const auto wanted = std::filesystem::weakly_canonical(model);
+        for (const auto &name : db.modelNames())
+            if (std::filesystem::exists(name) && std::filesystem::weakly_canonical(name) == wanted)
+                records = db.modelsNamed(name);
+    }
+    for (const auto &record : records) {
+        const auto resources = db.timedResources(record.id);
+        if (resources.empty())
+            continue;
+        std::vector<ResourceCosts> costs;
+        for (const auto &r : resources)
+            costs.push_back(toCosts(r, record, *db.latestTimings(record.id, r.id)));
+        return Planner(model, std::move(costs));
+    }
+    throw Error(ErrorKind::NotFound,
+                model + ": no complete timings in " + db.path() +
+                    "; measure it with: cleave-cli bench " + model + " --local --db " + db.path());
+}
+
+} // namespace cleave::plan

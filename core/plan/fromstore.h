@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/plan/planner.h"
+
+namespace cleave::store {
+class Store;
+}
+
+namespace cleave::plan {
+
+/// A planner over the newest complete timings of `model` (a .pt path or zoo:NAME, as given to
+/// `cleave-cli bench`) on every resource that has them. When several records carry that name
+/// (other seeds or input shapes), the newest one with complete runs is used. Error(NotFound)
+/// names the model and how to measure it.
+Planner plannerFromStore(store::Store &db, const std::string &model);
+
+} // namespace cleave::plan

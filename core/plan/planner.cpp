@@ -1,0 +1,751 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/plan/planner.h"
+
+#include "core/codec/codec.h"
+#include "core/error.h"
+#include "core/tl/spec.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <limits>
+#include <set>
+
+namespace cleave::plan {
+
+const char *tierName(Tier tier)
+{
+    switch (tier) {
+    case Tier::Device:
+        return "device";
+    case Tier::Edge:
+        return "edge";
+    case Tier::Cloud:
+        return "cloud";
+    }
+    return "?";
+}
+
+Tier parseTier(const std::string &text)
+{
+    for (auto tier : {Tier::Device, Tier::Edge, Tier::Cloud})
+        if (text == tierName(tier))
+            return tier;
+    throw Error(ErrorKind::InvalidInput,
+                "tier '" + text + "': not one of device, edge, cloud");
+}
+
+const char *partName(Part part)
+{
+    static const char *const names[kPartCount] = {
+        "device", "device_tl", "serialise", "uplink", "deserialise",
+        "edge_tl", "edge", "edge_to_cloud", "cloud", "return"};
+    return names[int(part)];
+}
+
+const char *modeName(Mode mode)
+{
+    return mode == Mode::Scission ? "scission" : "scissiontl";
+}
+
+namespace {
+
+constexpr int kNone = -1;
+
+Error invalid(const std::string &message)
+{
+    return Error(ErrorKind::InvalidInput, message);
+}
+
+std::string number(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+double &at(Parts &parts, Part part)
+{
+    return parts[size_t(part)];
+}
+
+/// What crossing a cut costs once the codec (and maybe a TL) is chosen: bytes from the sender,
+/// times on the sender and the receiver already scaled.
+struct Hop
+{
+    int64_t bytes = 0;
+    double serialise_s = 0;
+    double deserialise_s = 0;
+    double down_s = 0; ///< DeviceTL
+    double up_s = 0;   ///< EdgeTL
+};
+
+/// A TL at one cut on one resource, with its wire cost derived from the codec's measurement at
+/// that cut: the codec was timed on the raw tensor, so bytes and times scale with the TL's size.
+struct TlAtCut
+{
+    bool applies = false;
+    double down_s = 0;
+    double up_s = 0;
+    int64_t bytes = 0;
+    double serialise_s = 0;
+    double deserialise_s = 0;
+};
+
+/// A configuration as costed, before it is named: indices instead of strings.
+struct Candidate
+{
+    int s1 = 0;
+    int s2 = 0;
+    int resources[kTierCount] = {kNone, kNone, kNone};
+    int tl = kNone;
+    Parts parts{};
+    double total_s = 0;
+    int64_t upload = 0;
+};
+
+/// One constraint as the search uses it: bounds on s1 and s2, the resources it allows per
+/// tier, and predicates for what bounds cannot say. `label` names it in conflict messages.
+struct Rule
+{
+    std::string label;
+    int lo1 = 0, hi1 = std::numeric_limits<int>::max();
+    int lo2 = 0, hi2 = std::numeric_limits<int>::max();
+    std::array<std::vector<bool>, kTierCount> allowedResources; ///< empty: any
+    std::function<bool(int s1, int s2)> shape;
+    std::function<bool(const Candidate &)> cost;
+};
+
+} // namespace
+
+struct Planner::Prepared
+{
+    int K = 0;
+    bool threeTiers = false;
+    NetworkProfile link;
+    NetworkProfile cloudLink;
+    bool returnLeg = true;
+    std::vector<std::vector<double>> prefix; ///< [resource][0..K], scaled
+    std::vector<std::vector<WireCost>> wire; ///< [resource][0..K], scaled
+    std::vector<std::string> specs;          ///< TL specs considered (ScissionTL)
+    std::vector<std::vector<std::vector<TlAtCut>>> tl; ///< [spec][resource][0..K]
+    std::array<std::vector<int>, kTierCount> candidates;
+    std::vector<Rule> rules;
+
+    /// Costs one configuration with TL option `tl` (kNone: no TL).
+    bool cost(Candidate &c) const;
+};
+
+bool Planner::Prepared::cost(Candidate &c) const
+{
+    const int d = c.resources[int(Tier::Device)];
+    const int e = c.resources[int(Tier::Edge)];
+    const int cl = c.resources[int(Tier::Cloud)];
+    Parts &p = c.parts;
+    p.fill(0);
+    at(p, Part::Device) = prefix[size_t(d)][size_t(c.s1)];
+    c.upload = 0;
+    if (c.s1 < K) {
+        const bool edgeComputes = c.s1 < c.s2;
+        // With three tiers and an idle edge, the edge relays the bytes on to the cloud.
+        const int receiver = edgeComputes ? e : cl;
+        Hop hop;
+        if (c.tl == kNone) {
+            const auto &sent = wire[size_t(d)][size_t(c.s1)];
+            hop = {sent.bytes, sent.serialise_s,
+                   wire[size_t(receiver)][size_t(c.s1)].deserialise_s, 0, 0};
+        } else {
+            const auto &down = tl[size_t(c.tl)][size_t(d)][size_t(c.s1)];
+            const auto &up = tl[size_t(c.tl)][size_t(receiver)][size_t(c.s1)];
+            if (!down.applies || !up.applies)
+                return false;
+            hop = {down.bytes, down.serialise_s, up.deserialise_s, down.down_s, up.up_s};
+        }
+        at(p, Part::DeviceTl) = hop.down_s;
+        at(p, Part::Serialise) = hop.serialise_s;
+        at(p, Part::Uplink) = link.latency_s + double(hop.bytes) * 8.0 / link.uplink_bps;
+        at(p, Part::Deserialise) = hop.deserialise_s;
+        at(p, Part::EdgeTl) = hop.up_s;
+        c.upload = hop.bytes;
+        if (edgeComputes) {
+            at(p, Part::Edge) = prefix[size_t(e)][size_t(c.s2)] - prefix[size_t(e)][size_t(c.s1)];
+            if (c.s2 < K) {
+                const auto &sent = wire[size_t(e)][size_t(c.s2)];
+                at(p, Part::EdgeToCloud) =
+                    sent.serialise_s + cloudLink.latency_s +
+                    double(sent.bytes) * 8.0 / cloudLink.uplink_bps +
+                    wire[size_t(cl)][size_t(c.s2)].deserialise_s;
+            }
+        } else {
+            at(p, Part::EdgeToCloud) =
+                cloudLink.latency_s + double(hop.bytes) * 8.0 / cloudLink.uplink_bps;
+        }
+        const bool cloudComputes = cl != kNone && c.s2 < K;
+        if (cloudComputes)
+            at(p, Part::Cloud) = prefix[size_t(cl)][size_t(K)] - prefix[size_t(cl)][size_t(c.s2)];
+        if (returnLeg) {
+            const int last = cloudComputes ? cl : e;
+            const double result = double(wire[size_t(last)][size_t(K)].bytes) * 8.0;
+            at(p, Part::Return) = link.latency_s + result / link.downlink_bps;
+            if (cloudComputes)
+                at(p, Part::Return) += cloudLink.latency_s + result / cloudLink.downlink_bps;
+        }
+    }
+    c.total_s = sum(p);
+    return true;
+}
+
+Planner::Planner(std::string model, std::vector<ResourceCosts> resources)
+    : m_model(std::move(model))
+    , m_resources(std::move(resources))
+{
+    if (m_resources.empty())
+        throw Error(ErrorKind::NotFound, m_model + ": no timings to plan with");
+    m_blocks = int(m_resources.front().block_s.size());
+    for (const auto &r : m_resources) {
+        if (int(r.block_s.size()) != m_blocks || int(r.cutBytes.size()) != m_blocks + 1)
+            throw invalid(m_model + ": resource " + r.name + " has timings for " +
+                          std::to_string(r.block_s.size()) + " blocks, others for " +
+                          std::to_string(m_blocks));
+    }
+}
+
+std::vector<std::string> Planner::tlSpecs() const
+{
+    std::set<std::string> specs;
+    for (const auto &r : m_resources)
+        for (const auto &[spec, cuts] : r.tls)
+            specs.insert(spec);
+    return {specs.begin(), specs.end()};
+}
+
+int Planner::resourceIndex(const std::string &name, const char *what) const
+{
+    for (size_t i = 0; i < m_resources.size(); ++i)
+        if (m_resources[i].name == name)
+            return int(i);
+    std::string known;
+    for (const auto &r : m_resources)
+        known += (known.empty() ? "" : ", ") + r.name;
+    throw Error(ErrorKind::NotFound, std::string(what) + " '" + name + "': no timings of " +
+                                         m_model + " on it (measured on: " + known + ")");
+}
+
+Planner::Prepared Planner::prepare(const PlanRequest &request) const
+{
+    Prepared P;
+    const int K = m_blocks;
+    P.K = K;
+    P.link = request.link;
+    P.cloudLink = request.cloudLink;
+    P.returnLeg = request.returnLeg;
+    P.link.validate();
+
+    // Tiers: device alone, edge alone (the raw input is sent), device and edge, or all three.
+    std::array<bool, kTierCount> inPlan{};
+    for (auto t : request.tiers)
+        inPlan[int(t)] = true;
+    P.threeTiers = inPlan[int(Tier::Cloud)];
+    if (P.threeTiers && !(inPlan[int(Tier::Device)] && inPlan[int(Tier::Edge)]))
+        throw invalid("tiers: the cloud comes after the edge; use device,edge,cloud");
+    if (!inPlan[int(Tier::Device)] && !inPlan[int(Tier::Edge)])
+        throw invalid("tiers: name device, edge or both");
+    if (P.threeTiers)
+        P.cloudLink.validate();
+    std::string tiersText;
+    for (int t = 0; t < kTierCount; ++t)
+        if (inPlan[size_t(t)])
+            tiersText += std::string(tiersText.empty() ? "" : ",") + tierName(Tier(t));
+
+    // The input starts on the device, so a device resource is needed even to send it raw.
+    const auto &c = request.constraints;
+    std::vector<double> factor(m_resources.size(), 1.0);
+    for (const auto &[name, f] : c.slowdown) {
+        if (!std::isfinite(f) || f <= 0)
+            throw invalid("what-if factor for " + name + ": must be positive, not " + number(f));
+        factor[size_t(resourceIndex(name, "what-if resource"))] = f;
+    }
+    for (size_t r = 0; r < m_resources.size(); ++r) {
+        const auto &res = m_resources[r];
+        const bool needed = res.tier == Tier::Device || inPlan[int(res.tier)];
+        if (needed)
+            P.candidates[int(res.tier)].push_back(int(r));
+    }
+    for (auto tier : {Tier::Device, Tier::Edge, Tier::Cloud}) {
+        const bool needed = tier == Tier::Device || inPlan[int(tier)];
+        if (needed && P.candidates[int(tier)].empty())
+            throw Error(ErrorKind::NotFound,
+                        m_model + ": no " + std::string(tierName(tier)) +
+                            " resource has timings of it; benchmark it with cleave-cli bench");
+    }
+
+    // Codec: its measurement at every cut. Without fp32 timings (a run without --codec), raw
+    // bytes are sent and (de)serialising is taken as free; the plan says so.
+    codec::Codec::parse(request.codec); // the name must be a codec at all
+    P.prefix.resize(m_resources.size());
+    P.wire.resize(m_resources.size());
+    for (size_t r = 0; r < m_resources.size(); ++r) {
+        const auto &res = m_resources[r];
+        auto &prefix = P.prefix[r];
+        prefix.assign(size_t(K) + 1, 0.0);
+        for (int b = 0; b < K; ++b)
+            prefix[size_t(b) + 1] = prefix[size_t(b)] + res.block_s[size_t(b)] * factor[r];
+        auto &wire = P.wire[r];
+        wire.resize(size_t(K) + 1);
+        const auto measured = res.codecs.find(request.codec);
+        if (measured == res.codecs.end() && request.codec != "fp32")
+            throw Error(ErrorKind::NotFound,
+                        "codec " + request.codec + ": not measured on " + res.name +
+                            "; benchmark with cleave-cli bench --codec " + request.codec);
+        for (int s = 0; s <= K; ++s) {
+            std::optional<WireCost> cost;
+            if (measured != res.codecs.end() && size_t(s) < measured->second.size())
+                cost = measured->second[size_t(s)];
+            if (cost) {
+                wire[size_t(s)] = {cost->bytes, cost->serialise_s * factor[r],
+                                   cost->deserialise_s * factor[r]};
+            } else {
+                wire[size_t(s)] = {res.cutBytes[size_t(s)], 0, 0};
+            }
+        }
+    }
+
+    // TL specs: ScissionTL considers the requested ones (default: every one measured).
+    if (request.mode == Mode::ScissionTl) {
+        P.specs = request.tlSpecs.empty() ? tlSpecs() : request.tlSpecs;
+        if (P.specs.empty())
+            throw Error(ErrorKind::NotFound, m_model + ": no Transfer Layer timings; benchmark " +
+                                                 "with cleave-cli bench --tl maxpool2");
+        for (const auto &spec : P.specs) {
+            tl::TlSpec::parse(spec); // a known spec at all
+            bool anywhere = false;
+            for (const auto &r : m_resources)
+                anywhere = anywhere || r.tls.count(spec) > 0;
+            if (!anywhere)
+                throw Error(ErrorKind::NotFound, "TL " + spec + ": not measured for " + m_model +
+                                                     "; benchmark with cleave-cli bench --tl " +
+                                                     spec);
+        }
+        P.tl.resize(P.specs.size());
+        for (size_t t = 0; t < P.specs.size(); ++t) {
+            P.tl[t].resize(m_resources.size());
+            for (size_t r = 0; r < m_resources.size(); ++r) {
+                const auto &res = m_resources[r];
+                auto &cuts = P.tl[t][r];
+                cuts.resize(size_t(K) + 1);
+                const auto found = res.tls.find(P.specs[t]);
+                if (found == res.tls.end())
+                    continue;
+                for (int s = 0; s <= K && size_t(s) < found->second.size(); ++s) {
+                    const auto &m = found->second[size_t(s)];
+                    if (!m)
+                        continue;
+                    const auto raw = res.cutBytes[size_t(s)];
+                    const double share = raw > 0 ? double(m->bytes) / double(raw) : 1.0;
+                    const auto &w = P.wire[r][size_t(s)];
+                    cuts[size_t(s)] = {true,
+                                       m->down_s * factor[r],
+                                       m->up_s * factor[r],
+                                       int64_t(std::llround(double(w.bytes) * share)),
+                                       w.serialise_s * share,
+                                       w.deserialise_s * share};
+                }
+            }
+        }
+    }
+
+    // Rules. The tiers come first: a constraint that contradicts them names them.
+    const int kMax = K;
+    Rule tiers;
+    tiers.label = "--tiers " + tiersText;
+    if (!P.threeTiers)
+        tiers.lo2 = K;
+    if (!inPlan[int(Tier::Edge)])
+        tiers.lo1 = K; // the device alone
+    if (!inPlan[int(Tier::Device)])
+        tiers.hi1 = 0; // the edge alone: the raw input is sent
+    P.rules.push_back(std::move(tiers));
+
+    const auto blockIndex = [&](int block, const std::string &what) {
+        if (block < 0 || block >= K)
+            throw invalid(what + ": block " + std::to_string(block) + " is out of range 0.." +
+                          std::to_string(K - 1));
+    };
+    if (c.minSplit) {
+        if (*c.minSplit < 0 || *c.minSplit > K)
+            throw invalid("--min-split " + std::to_string(*c.minSplit) + ": out of range 0.." +
+                          std::to_string(K));
+        Rule r;
+        r.label = "--min-split " + std::to_string(*c.minSplit);
+        r.lo1 = *c.minSplit;
+        P.rules.push_back(std::move(r));
+    }
+    for (const auto &b : c.blocks) {
+        const std::string label = "block " + std::to_string(b.block) +
+                                  (b.keepOff ? " kept off the " : " pinned to the ") +
+                                  tierName(b.tier);
+        blockIndex(b.block, label);
+        Rule r;
+        r.label = label;
+        // Block b runs on the device if b < s1, on the edge if s1 <= b < s2, else the cloud.
+        const Tier t = b.tier;
+        if (!b.keepOff) {
+            if (t == Tier::Device)
+                r.lo1 = b.block + 1;
+            else if (t == Tier::Edge)
+                r.hi1 = b.block, r.lo2 = b.block + 1;
+            else
+                r.hi2 = b.block;
+        } else if (t == Tier::Device) {
+            r.hi1 = b.block;
+        } else if (t == Tier::Cloud) {
+            r.lo2 = b.block + 1;
+        } else {
+            const int block = b.block;
+            r.shape = [block](int s1, int s2) { return block < s1 || block >= s2; };
+        }
+        P.rules.push_back(std::move(r));
+    }
+    const auto tierUsed = [K](Tier t, int s1, int s2) {
+        return t == Tier::Device ? s1 > 0 : t == Tier::Edge ? s1 < s2 : s2 < K;
+    };
+    for (auto t : c.requiredTiers) {
+        Rule r;
+        r.label = std::string("tier ") + tierName(t) + " required";
+        r.shape = [tierUsed, t](int s1, int s2) { return tierUsed(t, s1, s2); };
+        P.rules.push_back(std::move(r));
+    }
+    for (auto t : c.unusedTiers) {
+        Rule r;
+        r.label = std::string("tier ") + tierName(t) + " unused";
+        r.shape = [tierUsed, t](int s1, int s2) { return !tierUsed(t, s1, s2); };
+        P.rules.push_back(std::move(r));
+    }
+    for (const auto &name : c.requiredResources) {
+        const int index = resourceIndex(name, "required resource");
+        const Tier t = m_resources[size_t(index)].tier;
+        Rule r;
+        r.label = "resource " + name + " required";
+        r.allowedResources[int(t)].assign(m_resources.size(), false);
+        r.allowedResources[int(t)][size_t(index)] = true;
+        r.shape = [tierUsed, t](int s1, int s2) { return tierUsed(t, s1, s2); };
+        P.rules.push_back(std::move(r));
+    }
+    for (const auto &name : c.excludedResources) {
+        const int index = resourceIndex(name, "excluded resource");
+        const Tier t = m_resources[size_t(index)].tier;
+        Rule r;
+        r.label = "resource " + name + " excluded";
+        r.allowedResources[int(t)].assign(m_resources.size(), true);
+        r.allowedResources[int(t)][size_t(index)] = false;
+        P.rules.push_back(std::move(r));
+    }
+    if (c.maxUploadBytes) {
+        if (*c.maxUploadBytes < 0)
+            throw invalid("--max-upload-bytes must be zero or more");
+        Rule r;
+        r.label = "--max-upload-bytes " + std::to_string(*c.maxUploadBytes);
+        const auto limit = *c.maxUploadBytes;
+        r.cost = [limit](const Candidate &x) { return x.upload <= limit; };
+        P.rules.push_back(std::move(r));
+    }
+    const auto positiveLimit = [](std::optional<double> v, const char *flag) {
+        if (v && !(std::isfinite(*v) && *v > 0))
+            throw invalid(std::string(flag) + " must be positive");
+    };
+    positiveLimit(c.maxDevice_s, "--max-device-ms");
+    positiveLimit(c.maxTotal_s, "--max-latency-ms");
+    if (c.maxDevice_s) {
+        Rule r;
+        r.label = "--max-device-ms " + number(*c.maxDevice_s * 1000);
+        const double limit = *c.maxDevice_s;
+        r.cost = [limit](const Candidate &x) {
+            return x.parts[size_t(Part::Device)] + x.parts[size_t(Part::DeviceTl)] +
+                       x.parts[size_t(Part::Serialise)] <=
+                   limit;
+        };
+        P.rules.push_back(std::move(r));
+    }
+    if (c.maxTotal_s) {
+        Rule r;
+        r.label = "--max-latency-ms " + number(*c.maxTotal_s * 1000);
+        const double limit = *c.maxTotal_s;
+        r.cost = [limit](const Candidate &x) { return x.total_s <= limit; };
+        P.rules.push_back(std::move(r));
+    }
+    for (auto &r : P.rules) {
+        r.hi1 = std::min(r.hi1, kMax);
+        r.hi2 = std::min(r.hi2, kMax);
+    }
+    return P;
+}
+
+namespace {
+
+/// Visits every allowed configuration under the rules selected by `use` (a bit per rule), with
+/// every TL option of the mode; stops early when `visit` returns false.
+template<typename Visit>
+void search(const std::vector<Rule> &rules, uint64_t use, const std::array<std::vector<int>,
+            kTierCount> &candidates, int K, bool threeTiers, int tlOptions,
+            const std::function<bool(Candidate &)> &costOf, Visit &&visit)
+{
+    int lo1 = 0, hi1 = K, lo2 = 0, hi2 = K;
+    std::vector<const Rule *> shapes;
+    std::vector<const Rule *> costs;
+    std::array<std::vector<int>, kTierCount> pool = candidates;
+    for (size_t i = 0; i < rules.size(); ++i) {
+        if (!(use >> i & 1))
+            continue;
+        const auto &r = rules[i];
+        lo1 = std::max(lo1, r.lo1), hi1 = std::min(hi1, r.hi1);
+        lo2 = std::max(lo2, r.lo2), hi2 = std::min(hi2, r.hi2);
+        if (r.shape)
+            shapes.push_back(&r);
+        if (r.cost)
+            costs.push_back(&r);
+        for (int t = 0; t < kTierCount; ++t) {
+            if (r.allowedResources[size_t(t)].empty())
+                continue;
+            auto &p = pool[size_t(t)];
+            p.erase(std::remove_if(p.begin(), p.end(),
+                                   [&](int x) { return !r.allowedResources[size_t(t)][size_t(x)]; }),
+                    p.end());
+        }
+    }
+    if (!threeTiers)
+        lo2 = std::max(lo2, K);
+    const std::vector<int> none{kNone};
+    const auto &edges = pool[int(Tier::Edge)].empty() ? none : pool[int(Tier::Edge)];
+    const auto &clouds = threeTiers ? pool[int(Tier::Cloud)] : none;
+    Candidate c;
+    for (int d : pool[int(Tier::Device)]) {
+        for (int e : edges) {
+            for (int cl : clouds) {
+                c.resources[0] = d, c.resources[1] = e, c.resources[2] = cl;
+                for (int s1 = lo1; s1 <= hi1; ++s1) {
+                    // Sending needs someone to receive: no edge resource means device only.
+                    if (s1 < K && e == kNone)
+                        continue;
+                    for (int s2 = std::max(s1, lo2); s2 <= hi2; ++s2) {
+                        bool ok = true;
+                        for (const auto *r : shapes)
+                            ok = ok && r->shape(s1, s2);
+                        if (!ok)
+                            continue;
+                        c.s1 = s1, c.s2 = s2;
+                        for (int t = kNone; t < tlOptions; ++t) {
+                            if (t != kNone && s1 == K)
+                                break;
+                            c.tl = t;
+                            if (!costOf(c))
+                                continue;
+                            bool allowed = true;
+                            for (const auto *r : costs)
+                                allowed = allowed && r->cost(c);
+                            if (allowed && !visit(c))
+                                return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+} // namespace
+
+Plan Planner::plan(const PlanRequest &request) const
+{
+    if (request.top < 0)
+        throw invalid("--top must be zero (all) or more");
+    const auto P = prepare(request);
+    const int K = P.K;
+    const int tlOptions = int(P.specs.size());
+    const std::function<bool(Candidate &)> costOf = [&P](Candidate &c) { return P.cost(c); };
+    if (P.rules.size() > 64)
+        throw invalid("too many constraints (at most 63)");
+    const uint64_t all = P.rules.size() == 64 ? ~uint64_t(0) : (uint64_t(1) << P.rules.size()) - 1;
+
+    Plan plan;
+    plan.mode = request.mode;
+    plan.blocks = K;
+    std::vector<Candidate> allowed;
+    search(P.rules, all, P.candidates, K, P.threeTiers, tlOptions, costOf, [&](Candidate &c) {
+        allowed.push_back(c);
+        return true;
+    });
+    plan.allowed = int64_t(allowed.size());
+
+    if (allowed.empty()) {
+        // Say which constraint, or which two, leave nothing; the tiers rule is always on.
+        const auto feasible = [&](uint64_t use) {
+            bool any = false;
+            search(P.rules, use | 1, P.candidates, K, P.threeTiers, tlOptions, costOf,
+                   [&](Candidate &) { return !(any = true); });
+            return any;
+        };
+        const size_t n = P.rules.size();
+        for (size_t i = 1; i < n; ++i)
+            if (!feasible(uint64_t(1) << i))
+                throw invalid("no configuration meets " + P.rules[i].label + " with " +
+                              P.rules[0].label);
+        for (size_t i = 1; i < n; ++i)
+            for (size_t j = i + 1; j < n; ++j)
+                if (!feasible(uint64_t(1) << i | uint64_t(1) << j))
+                    throw invalid("conflicting constraints: " + P.rules[i].label + " and " +
+                                  P.rules[j].label);
+        std::string labels;
+        for (size_t i = 1; i < n; ++i)
+            labels += (labels.empty() ? "" : ", ") + P.rules[i].label;
+        throw invalid("no configuration meets all of: " + labels);
+    }
+
+    // Ties go to the earlier split, so rankings are stable.
+    const auto better = [](const Candidate &a, const Candidate &b) {
+        if (a.total_s != b.total_s)
+            return a.total_s < b.total_s;
+        if (a.s1 != b.s1)
+            return a.s1 < b.s1;
+        if (a.s2 != b.s2)
+            return a.s2 < b.s2;
+        return a.tl < b.tl;
+    };
+    const size_t keep = request.top == 0 ? allowed.size()
+                                         : std::min(allowed.size(), size_t(request.top));
+    std::partial_sort(allowed.begin(), allowed.begin() + long(keep), allowed.end(), better);
+    allowed.resize(keep);
+    for (const auto &c : allowed) {
+        Configuration config;
+        config.s1 = c.s1;
+        config.s2 = c.s2;
+        // Name only the tiers that run blocks, and the device that holds the input.
+        const bool edgeUsed = c.s1 < c.s2;
+        const bool cloudUsed = P.threeTiers && c.s2 < K;
+        config.resources[0] = m_resources[size_t(c.resources[0])].name;
+        if (edgeUsed && c.resources[1] != kNone)
+            config.resources[1] = m_resources[size_t(c.resources[1])].name;
+        if (cloudUsed)
+            config.resources[2] = m_resources[size_t(c.resources[2])].name;
+        config.tl = c.tl == kNone ? std::string() : P.specs[size_t(c.tl)];
+        config.parts = c.parts;
+        config.total_s = c.total_s;
+        config.uploadBytes = c.upload;
+        plan.ranking.push_back(std::move(config));
+    }
+    const int64_t combos = int64_t(P.candidates[0].size()) *
+                           int64_t(std::max<size_t>(1, P.candidates[1].size())) *
+                           int64_t(P.threeTiers ? P.candidates[2].size() : 1);
+    const int64_t splits = P.threeTiers ? int64_t(K + 1) * (K + 2) / 2 : K + 1;
+    plan.evaluated = combos * splits * (1 + tlOptions);
+    for (const auto &r : m_resources) {
+        if (request.codec == "fp32" && r.codecs.find("fp32") == r.codecs.end()) {
+            plan.notes.push_back("no fp32 codec timings on " + r.name +
+                                 ": raw bytes sent, (de)serialising taken as free");
+        }
+    }
+    return plan;
+}
+
+SplitSeries Planner::series(const PlanRequest &request, std::string device,
+                            std::string edge) const
+{
+    PlanRequest twoTier = request;
+    twoTier.tiers = {Tier::Device, Tier::Edge};
+    twoTier.mode = Mode::ScissionTl;
+    const bool anyTl = !tlSpecs().empty() || !request.tlSpecs.empty();
+    if (!anyTl)
+        twoTier.mode = Mode::Scission;
+    const auto P = prepare(twoTier);
+    const int K = P.K;
+    if (device.empty() || edge.empty()) {
+        std::string bestDevice, bestEdge;
+        try {
+            PlanRequest best = request;
+            best.top = 1;
+            const auto top = plan(best).ranking;
+            if (!top.empty()) {
+                bestDevice = top.front().resources[0];
+                bestEdge = top.front().resources[1];
+            }
+        } catch (const Error &) {
+            // Constraints that exclude everything still leave a series to look at.
+        }
+        if (device.empty())
+            device = !bestDevice.empty() ? bestDevice
+                                         : m_resources[size_t(P.candidates[0].front())].name;
+        if (edge.empty())
+            edge = !bestEdge.empty() ? bestEdge
+                                     : m_resources[size_t(P.candidates[1].front())].name;
+    }
+    const int d = resourceIndex(device, "device");
+    const int e = resourceIndex(edge, "edge");
+
+    SplitSeries series;
+    series.model = m_model;
+    series.device = device;
+    series.edge = edge;
+    // Constraints apply as in plan(), tiers rule excepted (the series is the two-tier view).
+    const auto passes = [&](const Candidate &c) {
+        for (size_t i = 1; i < P.rules.size(); ++i) {
+            const auto &r = P.rules[i];
+            if (c.s1 < r.lo1 || c.s1 > r.hi1 || c.s2 < r.lo2 || c.s2 > r.hi2)
+                return false;
+            if (r.shape && !r.shape(c.s1, c.s2))
+                return false;
+            if (r.cost && !r.cost(c))
+                return false;
+            for (int t = 0; t < 2; ++t) {
+                const auto &mask = r.allowedResources[size_t(t)];
+                if (!mask.empty() && !mask[size_t(c.resources[t])])
+                    return false;
+            }
+        }
+        return true;
+    };
+    double best = 0, bestTl = 0, bestAllowed = 0, bestTlAllowed = 0;
+    for (int s = 0; s <= K; ++s) {
+        SplitPoint point;
+        point.split = s;
+        Candidate c;
+        c.resources[0] = d, c.resources[1] = e;
+        c.s1 = s, c.s2 = K;
+        P.cost(c);
+        point.scission = c.parts;
+        point.rawBytes = m_resources[size_t(d)].cutBytes[size_t(s)];
+        point.codecBytes = s < K ? c.upload : 0;
+        const bool allowedScission = passes(c);
+        Candidate withTl = c;
+        bool tlFound = false;
+        for (int t = 0; t < int(P.specs.size()) && s < K; ++t) {
+            Candidate x = c;
+            x.tl = t;
+            if (!P.cost(x))
+                continue;
+            if (!tlFound || x.total_s < withTl.total_s) {
+                withTl = x;
+                tlFound = true;
+            }
+        }
+        point.scissionTl = withTl.parts;
+        if (tlFound) {
+            point.tl = P.specs[size_t(withTl.tl)];
+            point.tlBytes = withTl.upload;
+        }
+        point.allowed = allowedScission && passes(withTl);
+        const double total = sum(point.scission);
+        const double totalTl = sum(point.scissionTl);
+        if (series.bestScission < 0 || total < best)
+            series.bestScission = s, best = total;
+        if (series.bestScissionTl < 0 || totalTl < bestTl)
+            series.bestScissionTl = s, bestTl = totalTl;
+        if (allowedScission && (series.bestScissionAllowed < 0 || total < bestAllowed))
+            series.bestScissionAllowed = s, bestAllowed = total;
+        if (passes(withTl) && (series.bestScissionTlAllowed < 0 || totalTl < bestTlAllowed))
+            series.bestScissionTlAllowed = s, bestTlAllowed = totalTl;
+        series.points.push_back(std::move(point));
+    }
+    return series;
+}
+
+} // namespace cleave::plan

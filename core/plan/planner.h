@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/plan/costs.h"
+
+#include <string>
+#include <vector>
+
+namespace cleave::plan {
+
+/// Ranks every way to split one model over device, edge and cloud resources from their stored
+/// timings, under the Scission or ScissionTL cost model (ARCHITECTURE.md, "Cost model"), a
+/// network profile and constraints. Costing is O(1) per configuration (prefix sums), so a
+/// re-rank after a slider moves takes well under a millisecond for two tiers.
+class Planner
+{
+public:
+    /// `resources` must all describe `model` with the same number of blocks.
+    Planner(std::string model, std::vector<ResourceCosts> resources);
+
+    const std::string &model() const { return m_model; }
+    int blocks() const { return m_blocks; }
+    const std::vector<ResourceCosts> &resources() const { return m_resources; }
+    /// The TL specs measured on any resource, sorted.
+    std::vector<std::string> tlSpecs() const;
+
+    /// The ranked configurations. Bad requests (bandwidth, unknown codec or TL, indices out of
+    /// range) throw Error(InvalidInput); constraints that exclude every configuration throw
+    /// Error(InvalidInput) naming the constraint, or the two, that conflict.
+    Plan plan(const PlanRequest &request) const;
+
+    /// Every two-tier split on `device` and `edge` (empty: the best plan's, else the first of
+    /// each tier) under both cost models, with the optima marked, for the plots.
+    SplitSeries series(const PlanRequest &request, std::string device = {},
+                       std::string edge = {}) const;
+
+private:
+    struct Prepared;
+    Prepared prepare(const PlanRequest &request) const;
+    int resourceIndex(const std::string &name, const char *what) const;
+
+    std::string m_model;
+    int m_blocks = 0;
+    std::vector<ResourceCosts> m_resources;
+};
+
+} // namespace cleave::plan

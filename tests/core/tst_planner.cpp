@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The planner: every term of the cost model on hand-computed cases, the fast path against a
+// brute-force enumeration written here from the formula, each constraint, conflicts and bad
+// input, and reading timings from a real store file.
+#include "testmain.h"
+
+#include "core/error.h"
+#include "core/plan/fromstore.h"
+#include "core/plan/planner.h"
+#include "core/store/store.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <random>
+
+using namespace cleave;
+using plan::Part;
+using plan::Tier;
+
+namespace {
+
+constexpr double kMs = 1e-3;
+
+plan::ResourceCosts resource(const std::string &name, Tier tier, std::vector<double> block_s,
+                             std::vector<int64_t> cutBytes, double ser_s, double deser_s)
+{
+    plan::ResourceCosts r;
+    r.name = name;
+    r.tier = tier;
+    r.block_s = std::move(block_s);
+    r.cutBytes = std::move(cutBytes);
+    auto &fp32 = r.codecs["fp32"];
+    for (auto bytes : r.cutBytes)
+        fp32.push_back(plan::WireCost{bytes + 16, ser_s, deser_s});
+    return r;
+}
+
+// Three blocks. A link of 8 Mbit/s moves one byte per microsecond.
+const std::vector<int64_t> kCutBytes{1000, 500, 250, 40};
+
+plan::Planner twoTierPlanner()
+{
+    auto device = resource("dev", Tier::Device, {1 * kMs, 2 * kMs, 3 * kMs}, kCutBytes, 0.01 * kMs,
+                           0.02 * kMs);
+    auto edge = resource("edge", Tier::Edge, {0.1 * kMs, 0.2 * kMs, 0.3 * kMs}, kCutBytes,
+                         0.03 * kMs, 0.04 * kMs);
+    // maxpool2 applies at cuts 1 and 2: a quarter of the bytes.
+    device.tls["maxpool2"] = {std::nullopt, plan::TlCost{0.5 * kMs, 0.6 * kMs, 125},
+                              plan::TlCost{0.25 * kMs, 0.3 * kMs, 62}, std::nullopt};
+    edge.tls["maxpool2"] = {std::nullopt, plan::TlCost{0.05 * kMs, 0.4 * kMs, 125},
+                            plan::TlCost{0.02 * kMs, 0.2 * kMs, 62}, std::nullopt};
+    return plan::Planner("toy", {device, edge});
+}
+
+plan::PlanRequest request(double mbps = 8, double latencyMs = 10)
+{
+    plan::PlanRequest r;
+    r.link = plan::NetworkProfile::custom(mbps, latencyMs);
+    r.cloudLink = plan::NetworkProfile::custom(80, 2);
+    r.top = 0;
+    return r;
+}
+
+const plan::Configuration &atSplit(const plan::Plan &p, int s1, int s2 = -1)
+{
+    for (const auto &c : p.ranking)
+        if (c.s1 == s1 && (s2 < 0 || c.s2 == s2))
+            return c;
+    throw std::runtime_error("split not ranked");
+}
+
+QString errorOfPlan(const plan::Planner &planner, const plan::PlanRequest &r)
+{
+    return testing::errorOf([&] { planner.plan(r); });
+}
+
+// ---- brute force, straight from ARCHITECTURE.md's formula, one configuration at a time ----
+
+struct Brute
+{
+    double total = 0;
+    int64_t upload = 0;
+};
+
+double blocksOn(const plan::ResourceCosts &r, int from, int to, double factor)
+{
+    double t = 0;
+    for (int b = from; b < to; ++b)
+        t += r.block_s[size_t(b)] * factor;
+    return t;
+}
+
+Brute brute(const std::vector<plan::ResourceCosts> &rs, int d, int e, int c, int s1, int s2,
+            const std::string &tl, const plan::PlanRequest &req)
+{
+    const int K = int(rs[0].block_s.size());
+    const auto &D = rs[size_t(d)];
+    Brute out;
+    out.total = blocksOn(D, 0, s1, 1);
+    if (s1 == K)
+        return out;
+    const bool edgeRuns = s1 < s2;
+    const auto &R = edgeRuns ? rs[size_t(e)] : rs[size_t(c)];
+    const auto &sent = *D.codecs.at("fp32")[size_t(s1)];
+    double bytes = double(sent.bytes);
+    double ser = sent.serialise_s;
+    double deser = R.codecs.at("fp32")[size_t(s1)]->deserialise_s;
+    if (!tl.empty()) {
+        const auto &down = *D.tls.at(tl)[size_t(s1)];
+        const auto &up = *R.tls.at(tl)[size_t(s1)];
+        const double share = double(down.bytes) / double(D.cutBytes[size_t(s1)]);
+        bytes = std::round(bytes * share);
+        ser *= share;
+        deser *= share;
+        out.total += down.down_s + up.up_s;
+    }
+    out.upload = int64_t(bytes);
+    out.total += ser + req.link.latency_s + bytes * 8 / req.link.uplink_bps + deser;
+    if (edgeRuns) {
+        out.total += blocksOn(rs[size_t(e)], s1, s2, 1);
+        if (s2 < K) {
+            const auto &w = *rs[size_t(e)].codecs.at("fp32")[size_t(s2)];
+            out.total += w.serialise_s + req.cloudLink.latency_s +
+                         double(w.bytes) * 8 / req.cloudLink.uplink_bps +
+                         rs[size_t(c)].codecs.at("fp32")[size_t(s2)]->deserialise_s;
+        }
+    } else {
+        out.total += req.cloudLink.latency_s + bytes * 8 / req.cloudLink.uplink_bps;
+    }
+    const bool cloudRuns = c >= 0 && s2 < K;
+    if (cloudRuns)
+        out.total += blocksOn(rs[size_t(c)], s2, K, 1);
+    if (req.returnLeg) {
+        const auto &last = cloudRuns ? rs[size_t(c)] : rs[size_t(e)];
+        const double result = double(last.codecs.at("fp32")[size_t(K)]->bytes) * 8;
+        out.total += req.link.latency_s + result / req.link.downlink_bps;
+        if (cloudRuns)
+            out.total += req.cloudLink.latency_s + result / req.cloudLink.downlink_bps;
+    }
+    return out;
+}
+
+std::vector<plan::ResourceCosts> randomResources(std::mt19937 &rng, int K, bool withTl)
+{
+    std::uniform_real_distribution<double> time(0.05 * kMs, 20 * kMs);
+    std::uniform_int_distribution<int64_t> size(64, 2'000'000);
+    std::bernoulli_distribution applies(0.6);
+    std::vector<int64_t> cuts(size_t(K) + 1);
+    for (auto &c : cuts)
+        c = size(rng);
+    std::vector<bool> tlAt(size_t(K) + 1);
+    for (size_t s = 0; s + 1 < tlAt.size(); ++s)
+        tlAt[s] = applies(rng);
+    std::vector<plan::ResourceCosts> rs;
+    const std::pair<const char *, Tier> names[] = {{"d0", Tier::Device}, {"d1", Tier::Device},
+                                                   {"e0", Tier::Edge},   {"e1", Tier::Edge},
+                                                   {"c0", Tier::Cloud},  {"c1", Tier::Cloud}};
+    for (const auto &[name, tier] : names) {
+        plan::ResourceCosts r;
+        r.name = name;
+        r.tier = tier;
+        r.cutBytes = cuts;
+        for (int b = 0; b < K; ++b)
+            r.block_s.push_back(time(rng) / (tier == Tier::Device ? 1 : 5));
+        auto &fp32 = r.codecs["fp32"];
+        for (auto bytes : cuts)
+            fp32.push_back(plan::WireCost{bytes + 16, time(rng) / 10, time(rng) / 10});
+        if (withTl) {
+            auto &tl = r.tls["maxpool2"];
+            for (size_t s = 0; s < cuts.size(); ++s)
+                tl.push_back(tlAt[s] ? std::optional<plan::TlCost>(plan::TlCost{
+                                           time(rng) / 10, time(rng) / 10, cuts[s] / 4})
+                                     : std::nullopt);
+        }
+        rs.push_back(std::move(r));
+    }
+    return rs;
+}
+
+} // namespace
+
+class TestPlanner : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void presetsAreThePapersLinks()
+    {
+        const auto g5 = plan::NetworkProfile::preset("5g-peak");
+        QCOMPARE(g5.uplink_bps, 57e6);
+        QCOMPARE(g5.latency_s, 0.028);
+        QCOMPARE(plan::NetworkProfile::preset("4g").uplink_bps, 5.85e6);
+        QCOMPARE(plan::NetworkProfile::preset("3g").latency_s, 0.1);
+        QCOMPARE(plan::NetworkProfile::preset("wifi").uplink_bps, 18.88e6);
+        QCOMPARE(plan::NetworkProfile::preset("5g-low").uplink_bps, 30e6);
+    }
+
+    // Every term of T(s) for two tiers, computed by hand.
+    void scissionTermsByHand()
+    {
+        const auto planner = twoTierPlanner();
+        auto r = request();
+        const auto p = planner.plan(r);
+        QCOMPARE(p.evaluated, int64_t(4));
+        // s = 1: block 0 on the device, 516 bytes up, blocks 1 and 2 on the edge, 56 bytes back.
+        const auto &c = atSplit(p, 1);
+        QCOMPARE(c.resources[0], std::string("dev"));
+        QCOMPARE(c.resources[1], std::string("edge"));
+        QCOMPARE(c.uploadBytes, int64_t(516));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Device)], 1 * kMs));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Serialise)], 0.01 * kMs));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Uplink)], 10 * kMs + 516e-6));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Deserialise)], 0.04 * kMs));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Edge)], 0.5 * kMs));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Return)], 10 * kMs + 56e-6));
+        QCOMPARE(c.parts[size_t(Part::DeviceTl)], 0.0);
+        QVERIFY(qFuzzyCompare(c.total_s, (1 + 0.01 + 10 + 0.516 + 0.04 + 0.5 + 10 + 0.056) * kMs));
+        // s = K: all on the device, nothing sent.
+        const auto &all = atSplit(p, 3);
+        QVERIFY(qFuzzyCompare(all.total_s, 6 * kMs));
+        QCOMPARE(all.uploadBytes, int64_t(0));
+        QVERIFY(all.resources[1].empty());
+        // Best first: 6 ms on the device beats 20+ ms of round trip.
+        QCOMPARE(p.ranking.front().s1, 3);
+        // Without the return leg (as in the papers) s = 1 loses 10.056 ms.
+        r.returnLeg = false;
+        const auto noReturn = planner.plan(r);
+        QVERIFY(qFuzzyCompare(atSplit(noReturn, 1).total_s, c.total_s - 10.056 * kMs));
+    }
+
+    void transferLayerTermsByHand()
+    {
+        const auto planner = twoTierPlanner();
+        auto r = request();
+        r.mode = plan::Mode::ScissionTl;
+        const auto p = planner.plan(r);
+        // With TL at s = 1: 125 of 500 raw bytes, so the 516 encoded bytes scale to 129, and
+        // (de)serialising by a quarter.
+        const plan::Configuration *withTl = nullptr;
+        for (const auto &c : p.ranking)
+            if (c.s1 == 1 && c.tl == "maxpool2")
+                withTl = &c;
+        QVERIFY(withTl);
+        QCOMPARE(withTl->uploadBytes, int64_t(129));
+        QVERIFY(qFuzzyCompare(withTl->parts[size_t(Part::DeviceTl)], 0.5 * kMs));
+        QVERIFY(qFuzzyCompare(withTl->parts[size_t(Part::EdgeTl)], 0.4 * kMs));
+        QVERIFY(qFuzzyCompare(withTl->parts[size_t(Part::Serialise)], 0.0025 * kMs));
+        QVERIFY(qFuzzyCompare(withTl->parts[size_t(Part::Deserialise)], 0.01 * kMs));
+        QVERIFY(qFuzzyCompare(withTl->parts[size_t(Part::Uplink)], 10 * kMs + 129e-6));
+        // No TL where it does not apply (s = 0, the 1-D output).
+        for (const auto &c : p.ranking)
+            if (c.s1 == 0 || c.s1 == 3)
+                QVERIFY(c.tl.empty());
+    }
+
+    void threeTiersByHand()
+    {
+        auto device = resource("dev", Tier::Device, {1 * kMs, 2 * kMs, 3 * kMs}, kCutBytes, 0, 0);
+        auto edge = resource("edge", Tier::Edge, {0.5 * kMs, 1 * kMs, 1.5 * kMs}, kCutBytes, 0, 0);
+        auto cloud = resource("cloud", Tier::Cloud, {0.1 * kMs, 0.2 * kMs, 0.3 * kMs}, kCutBytes,
+                              0, 0);
+        const plan::Planner planner("toy", {device, edge, cloud});
+        auto r = request();
+        r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
+        const auto p = planner.plan(r);
+        QCOMPARE(p.evaluated, int64_t(10)); // 0 <= s1 <= s2 <= 3
+        // s1 = 1, s2 = 2: block 0 device, block 1 edge, block 2 cloud; 266 bytes on to the cloud
+        // at 80 Mbit/s (10 bytes per microsecond) and 2 ms; 56 bytes back over both hops.
+        const auto &c = atSplit(p, 1, 2);
+        QCOMPARE(c.resources[2], std::string("cloud"));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Edge)], 1 * kMs));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::EdgeToCloud)], 2 * kMs + 26.6e-6));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Cloud)], 0.3 * kMs));
+        QVERIFY(qFuzzyCompare(c.parts[size_t(Part::Return)], 10 * kMs + 56e-6 + 2 * kMs + 5.6e-6));
+        // s1 = s2 = 1: the edge relays the 516 bytes to the cloud.
+        const auto &relay = atSplit(p, 1, 1);
+        QVERIFY(relay.resources[1].empty());
+        QVERIFY(qFuzzyCompare(relay.parts[size_t(Part::EdgeToCloud)], 2 * kMs + 51.6e-6));
+        QVERIFY(qFuzzyCompare(relay.parts[size_t(Part::Cloud)], 0.5 * kMs));
+    }
+
+    // The fast path (prefix sums, one pass) equals costing every configuration from the formula.
+    void fastPathEqualsBruteForce()
+    {
+        for (unsigned seed = 1; seed <= 40; ++seed) {
+            std::mt19937 rng(seed);
+            const int K = 3 + int(seed % 9);
+            const bool withTl = seed % 2 == 0;
+            const bool three = seed % 3 != 0;
+            const auto rs = randomResources(rng, K, withTl);
+            const plan::Planner planner("random", rs);
+            auto r = request(std::uniform_real_distribution<double>(1, 100)(rng),
+                             std::uniform_real_distribution<double>(0, 50)(rng));
+            r.returnLeg = seed % 4 != 1;
+            r.mode = withTl ? plan::Mode::ScissionTl : plan::Mode::Scission;
+            if (three)
+                r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
+            const auto fast = planner.plan(r).ranking;
+
+            std::vector<double> totals;
+            double best = 1e300;
+            for (int d : {0, 1})
+                for (int e : {2, 3})
+                    for (int c : three ? std::vector<int>{4, 5} : std::vector<int>{-1})
+                        for (int s1 = 0; s1 <= K; ++s1)
+                            for (int s2 = three ? s1 : K; s2 <= K; ++s2)
+                                for (const std::string tl : {"", "maxpool2"}) {
+                                    if (!tl.empty() &&
+                                        (!withTl || s1 == K || !rs[0].tls.at(tl)[size_t(s1)]))
+                                        continue;
+                                    const auto b = brute(rs, d, e, c, s1, s2, tl, r);
+                                    totals.push_back(b.total);
+                                    best = std::min(best, b.total);
+                                }
+            // The fast path names each distinct configuration once; the brute force counts a
+            // device-only split once per (unused) edge and cloud, so compare the sorted sets of
+            // distinct totals.
+            std::sort(totals.begin(), totals.end());
+            std::vector<double> fastTotals;
+            for (const auto &c : fast)
+                fastTotals.push_back(c.total_s);
+            const auto distinct = [](std::vector<double> v) {
+                std::sort(v.begin(), v.end());
+                v.erase(std::unique(v.begin(), v.end(),
+                                    [](double a, double b) { return std::abs(a - b) < 1e-12; }),
+                        v.end());
+                return v;
+            };
+            const auto a = distinct(fastTotals);
+            const auto b = distinct(totals);
+            QCOMPARE(a.size(), b.size());
+            for (size_t i = 0; i < a.size(); ++i)
+                QVERIFY2(std::abs(a[i] - b[i]) < 1e-12,
+                         qPrintable(QStringLiteral("seed %1 rank %2").arg(seed).arg(i)));
+            QVERIFY(std::abs(fast.front().total_s - best) < 1e-12);
+        }
+    }
+
+    void constraintsHold()
+    {
+        const auto planner = twoTierPlanner();
+        auto r = request();
+        const auto check = [&](const std::function<bool(const plan::Configuration &)> &ok,
+                               size_t expected) {
+            const auto asked = r;
+            r = request();
+            const auto p = planner.plan(asked);
+            QCOMPARE(p.ranking.size(), expected);
+            for (const auto &c : p.ranking)
+                QVERIFY(ok(c));
+        };
+        r.constraints.minSplit = 2;
+        check([](const auto &c) { return c.s1 >= 2; }, 2);
+        r.constraints.blocks = {{1, Tier::Edge, false}};
+        check([](const auto &c) { return c.s1 <= 1; }, 2);
+        r.constraints.blocks = {{1, Tier::Device, false}};
+        check([](const auto &c) { return c.s1 >= 2; }, 2);
+        r.constraints.blocks = {{0, Tier::Device, true}};
+        check([](const auto &c) { return c.s1 == 0; }, 1);
+        r.constraints.blocks = {{2, Tier::Edge, true}};
+        check([](const auto &c) { return c.s1 == 3; }, 1);
+        r.constraints.requiredTiers = {Tier::Edge};
+        check([](const auto &c) { return c.s1 < 3; }, 3);
+        r.constraints.unusedTiers = {Tier::Edge};
+        check([](const auto &c) { return c.s1 == 3; }, 1);
+        r.constraints.requiredResources = {"edge"};
+        check([](const auto &c) { return c.resources[1] == "edge"; }, 3);
+        r.constraints.maxUploadBytes = 300;
+        check([](const auto &c) { return c.uploadBytes <= 300; }, 2);
+        r.constraints.maxDevice_s = 2 * kMs;
+        check([](const auto &c) { return c.parts[0] + c.parts[1] + c.parts[2] <= 2 * kMs; }, 2);
+        // Totals: s = 0 21.722 ms, 1 22.122, 2 23.672, 3 6 (all on the device).
+        r.constraints.maxTotal_s = 21.8 * kMs;
+        check([](const auto &c) { return c.total_s <= 21.8 * kMs; }, 2);
+        r.top = 2;
+        check([](const auto &) { return true; }, 2);
+        // What-if: the device 10x slower makes sending the raw input the best plan.
+        r.constraints.slowdown["dev"] = 10;
+        const auto slow = planner.plan(r);
+        QCOMPARE(slow.ranking.front().s1, 0);
+        QVERIFY(qFuzzyCompare(atSplit(slow, 3).total_s, 60 * kMs));
+    }
+
+    void excludedResourceIsNeverUsed()
+    {
+        auto d0 = resource("d0", Tier::Device, {1 * kMs, 1 * kMs, 1 * kMs}, kCutBytes, 0, 0);
+        auto d1 = resource("d1", Tier::Device, {2 * kMs, 2 * kMs, 2 * kMs}, kCutBytes, 0, 0);
+        auto e0 = resource("e0", Tier::Edge, {1 * kMs, 1 * kMs, 1 * kMs}, kCutBytes, 0, 0);
+        const plan::Planner planner("toy", {d0, d1, e0});
+        auto r = request();
+        QCOMPARE(planner.plan(r).ranking.front().resources[0], std::string("d0"));
+        r.constraints.excludedResources = {"d0"};
+        for (const auto &c : planner.plan(r).ranking)
+            QCOMPARE(c.resources[0], std::string("d1"));
+    }
+
+    void conflictsNameBothConstraints()
+    {
+        const auto planner = twoTierPlanner();
+        auto r = request();
+        r.constraints.minSplit = 2;
+        r.constraints.blocks = {{0, Tier::Edge, false}};
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("conflicting constraints: --min-split 2 and block 0 pinned to "
+                                "the edge"));
+        r = request();
+        r.constraints.requiredResources = {"edge"};
+        r.constraints.excludedResources = {"edge"};
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("conflicting constraints: resource edge required and resource "
+                                "edge excluded"));
+        r = request();
+        r.constraints.requiredTiers = {Tier::Edge};
+        r.constraints.unusedTiers = {Tier::Edge};
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("conflicting constraints: tier edge required and tier edge "
+                                "unused"));
+        r = request();
+        r.tiers = {Tier::Device};
+        r.constraints.requiredTiers = {Tier::Edge};
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("no configuration meets tier edge required with --tiers device"));
+        r = request();
+        r.constraints.maxTotal_s = 1 * kMs;
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("no configuration meets --max-latency-ms 1 with --tiers "
+                                "device,edge"));
+    }
+
+    void badInputIsRefused_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("zero bandwidth") << 0 << QStringLiteral(
+            "link 'custom': the uplink bandwidth must be positive, not 0 Mbit/s");
+        QTest::newRow("negative bandwidth") << 1 << QStringLiteral(
+            "link 'custom': the uplink bandwidth must be positive, not -5 Mbit/s");
+        QTest::newRow("unknown preset") << 2 << QStringLiteral(
+            "link '6g': no such preset (known: 5g-peak, 5g-low, 4g, 3g, wifi, wan)");
+        QTest::newRow("unknown TL spec") << 3 << QStringLiteral(
+            "TL spec 'maxpool3': the pooling factor must be 2 or 4 (expected maxpool2, maxpool4, "
+            "avgpool2 or avgpool4, optionally +cN)");
+        QTest::newRow("TL not measured") << 4 << QStringLiteral(
+            "TL avgpool2: not measured for toy; benchmark with cleave-cli bench --tl avgpool2");
+        QTest::newRow("block out of range") << 5 << QStringLiteral(
+            "block 3 pinned to the edge: block 3 is out of range 0..2");
+        QTest::newRow("min split out of range") << 6 << QStringLiteral(
+            "--min-split 4: out of range 0..3");
+        QTest::newRow("unknown resource") << 7 << QStringLiteral(
+            "required resource 'jetson': no timings of toy on it (measured on: dev, edge)");
+        QTest::newRow("codec not measured") << 8 << QStringLiteral(
+            "codec fp16: not measured on dev; benchmark with cleave-cli bench --codec fp16");
+        QTest::newRow("negative latency") << 9 << QStringLiteral(
+            "link 'custom': the latency must be zero or more, not -1 ms");
+    }
+
+    void badInputIsRefused()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, message);
+        const auto planner = twoTierPlanner();
+        const auto error = testing::errorOf([&] {
+            auto r = request();
+            switch (which) {
+            case 0: r.link = plan::NetworkProfile::custom(0, 10); break;
+            case 1: r.link = plan::NetworkProfile::custom(-5, 10); break;
+            case 2: r.link = plan::NetworkProfile::preset("6g"); break;
+            case 3: r.mode = plan::Mode::ScissionTl, r.tlSpecs = {"maxpool3"}; break;
+            case 4: r.mode = plan::Mode::ScissionTl, r.tlSpecs = {"avgpool2"}; break;
+            case 5: r.constraints.blocks = {{3, Tier::Edge, false}}; break;
+            case 6: r.constraints.minSplit = 4; break;
+            case 7: r.constraints.requiredResources = {"jetson"}; break;
+            case 8: r.codec = "fp16"; break;
+            case 9: r.link = plan::NetworkProfile::custom(10, -1); break;
+            }
+            planner.plan(r);
+        });
+        QCOMPARE(error, message);
+    }
+
+    void seriesMarksBothOptima()
+    {
+        const auto planner = twoTierPlanner();
+        auto r = request();
+        r.constraints.minSplit = 1;
+        const auto s = planner.series(r);
+        QCOMPARE(int(s.points.size()), 4);
+        QCOMPARE(s.device, std::string("dev"));
+        QCOMPARE(s.edge, std::string("edge"));
+        QVERIFY(!s.points[0].allowed);
+        QVERIFY(s.points[1].allowed);
+        QCOMPARE(s.points[1].tl, std::string("maxpool2"));
+        QCOMPARE(s.points[1].tlBytes, int64_t(129));
+        QCOMPARE(s.points[1].rawBytes, int64_t(500));
+        QVERIFY(s.points[0].tl.empty());
+        QCOMPARE(s.bestScission, 3);
+        QCOMPARE(s.bestScissionAllowed, 3);
+        // On a fast link with little latency, splitting early wins; the constraint moves it.
+        auto fast = request(1000, 0.1);
+        fast.constraints.minSplit = 1;
+        const auto f = planner.series(fast);
+        QCOMPARE(f.bestScission, 0);
+        QCOMPARE(f.bestScissionAllowed, 1);
+        QVERIFY(f.bestScissionTl >= 0 && f.bestScissionTlAllowed >= 1);
+    }
+
+    // The planner reads what bench stores: a real SQLite file.
+    void readsTheStore()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("t.db")).toStdString();
+        {
+            store::Store db(path);
+            const auto model = db.addModel({0, "sha", "zoo:toy", {1, 3, 8, 8}, 2, 10});
+            for (const auto &[name, role, scale] :
+                 {std::tuple{"dev", "device", 1.0}, std::tuple{"edge", "edge", 0.5}}) {
+                const auto resource = db.addResource({0, name, role, {}, {}, 0, 0, {}, {}, {}});
+                const auto run = db.beginRun(model, resource, {});
+                db.addBlockTiming(run, {0, 2 * kMs * scale, 0, 0, 0, 0, 400});
+                db.addBlockTiming(run, {1, 4 * kMs * scale, 0, 0, 0, 0, 40});
+                for (int cut = 0; cut <= 2; ++cut)
+                    db.addCodecCost(run, {cut, "fp32", 100 + cut, 1e-5, 2e-5});
+                db.addTlCost(run, {1, "maxpool2", 1e-4, 2e-4, 100});
+                db.finishRun(run, 6 * kMs * scale);
+            }
+            // An incomplete run is not planned with.
+            const auto other = db.addResource({0, "half", "edge", {}, {}, 0, 0, {}, {}, {}});
+            db.beginRun(model, other, {});
+        }
+        store::Store db(path);
+        const auto planner = plan::plannerFromStore(db, "zoo:toy");
+        QCOMPARE(planner.blocks(), 2);
+        QCOMPARE(int(planner.resources().size()), 2);
+        const auto &dev = planner.resources()[0];
+        QCOMPARE(dev.cutBytes, (std::vector<int64_t>{768, 400, 40}));
+        QCOMPARE(dev.block_s, (std::vector<double>{2 * kMs, 4 * kMs}));
+        QCOMPARE(dev.codecs.at("fp32")[2]->bytes, int64_t(102));
+        QVERIFY(dev.tls.at("maxpool2")[1].has_value());
+        QVERIFY(!dev.tls.at("maxpool2")[0].has_value());
+        QCOMPARE(planner.tlSpecs(), std::vector<std::string>{"maxpool2"});
+
+        QCOMPARE(testing::errorOf([&] { plan::plannerFromStore(db, "zoo:nothing"); }),
+                 QString::fromStdString("zoo:nothing: no complete timings in " + path +
+                                        "; measure it with: cleave-cli bench zoo:nothing "
+                                        "--local --db " +
+                                        path));
+    }
+};
+
+CLEAVE_TEST_MAIN(TestPlanner)
+#include "tst_planner.moc"
