@@ -29,5 +29,6 @@ void addVerifyCommand(CLI::App &app, int &exitCode);
 void addZooCommand(CLI::App &app, int &exitCode);
 void addBenchCommand(CLI::App &app, int &exitCode);
 void addPlanCommand(CLI::App &app, int &exitCode);
+void addReportCommand(CLI::App &app, int &exitCode);
 
 } // namespace cleave::cli

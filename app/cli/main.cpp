@@ -69,6 +69,7 @@ int main(int argc, char **argv)
     cleave::cli::addZooCommand(app, exitCode);
     cleave::cli::addBenchCommand(app, exitCode);
     cleave::cli::addPlanCommand(app, exitCode);
+    cleave::cli::addReportCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-cli report --db FILE --model MODEL [--link ...] -o OUT.(png|pdf|svg)
+// Renders the latency stacks (Scission beside ScissionTL) and the transfer sizes per split, one
+// above the other, without a display: the Qt platform is always "offscreen" here.
+#include "app/cli/commands.h"
+#include "app/cli/planoptions.h"
+
+#include "core/error.h"
+#include "core/plan/fromstore.h"
+#include "core/store/store.h"
+#include "plots/latencystackplot.h"
+#include "plots/plotexport.h"
+#include "plots/transfersizeplot.h"
+
+#include <QApplication>
+
+#include <filesystem>
+#include <iostream>
+
+#include <unistd.h>
+
+namespace cleave::cli {
+
+namespace {
+
+struct ReportOptions
+{
+    PlanOptions plan;
+    std::string output;
+    std::string show = "both";
+    int width = 1000;
+    int height = 500;
+};
+
+int run(const ReportOptions &options)
+{
+    const auto suffix = std::filesystem::path(options.output).extension().string();
+    if (suffix != ".png" && suffix != ".pdf" && suffix != ".svg")
+        throw Error(ErrorKind::InvalidInput,
+                    options.output + ": unknown image format (use .png, .pdf or .svg)");
+    if (options.width < 200 || options.height < 150 || options.width > 10000 ||
+        options.height > 10000)
+        throw Error(ErrorKind::InvalidInput, "--width/--height: each plot must be 200x150 to "
+                                             "10000x10000 pixels");
+    plots::LatencyStackPlot::Show show = plots::LatencyStackPlot::Show::Both;
+    if (options.show == "scission")
+        show = plots::LatencyStackPlot::Show::Scission;
+    else if (options.show == "scissiontl")
+        show = plots::LatencyStackPlot::Show::ScissionTl;
+    else if (options.show != "both")
+        throw Error(ErrorKind::InvalidInput,
+                    "--show '" + options.show + "': expected both, scission or scissiontl");
+    if (!std::filesystem::exists(options.plan.db))
+        throw Error(ErrorKind::NotFound,
+                    options.plan.db + ": no such file; create it with cleave-cli bench");
+    store::Store db(options.plan.db);
+    const auto planner = plan::plannerFromStore(db, options.plan.model);
+    const auto request = options.plan.request(planner);
+    const auto series = planner.series(request);
+
+    // The plots are widgets: they need an application object, never its event loop.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // Qt warns on stderr without one; a private directory of our own keeps it quiet.
+        const auto runtime = std::filesystem::temp_directory_path() /
+                             ("cleave-runtime-" + std::to_string(getuid()));
+        std::error_code ignored;
+        std::filesystem::create_directory(runtime, ignored);
+        std::filesystem::permissions(runtime, std::filesystem::perms::owner_all, ignored);
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(runtime.string()));
+    }
+    int argc = 1;
+    char name[] = "cleave-cli";
+    char *argv[] = {name, nullptr};
+    QApplication app(argc, argv);
+    plots::LatencyStackPlot stacks;
+    stacks.setShow(show);
+    stacks.setSeries(series);
+    plots::TransferSizePlot sizes;
+    sizes.setSeries(series);
+    const auto error = plots::exportPlots({&stacks, &sizes}, QString::fromStdString(options.output),
+                                          options.width, options.height);
+    if (!error.isEmpty())
+        throw Error(ErrorKind::Internal, error.toStdString());
+    std::cout << "wrote " << options.output << ": " << series.points.size() << " splits on "
+              << series.device << " and " << series.edge << ", link " << request.link.describe()
+              << "; best split Scission " << series.bestScissionAllowed << ", ScissionTL "
+              << series.bestScissionTlAllowed << '\n';
+    return 0;
+}
+
+} // namespace
+
+void addReportCommand(CLI::App &app, int &exitCode)
+{
+    auto options = std::make_shared<ReportOptions>();
+    auto *command = app.add_subcommand(
+        "report", "Plot latency stacks and transfer sizes per split to PNG, PDF or SVG");
+    options->plan.addTo(*command);
+    command->add_option("-o,--output", options->output, "OUT.png, OUT.pdf or OUT.svg")
+        ->required();
+    command->add_option("--show", options->show, "both (default), scission or scissiontl");
+    command->add_option("--width", options->width, "pixels per plot (default 1000)");
+    command->add_option("--height", options->height, "pixels per plot (default 500)");
+    command->callback([options, &exitCode] { exitCode = run(*options); });
+}
+
+} // namespace cleave::cli

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/latencystackplot.h"
+
+#include "plots/plotstyle.h"
+
+#include <algorithm>
+
+namespace cleave::plots {
+
+namespace {
+
+constexpr double kMsPerSecond = 1000.0;
+
+int index(plan::Mode mode)
+{
+    return mode == plan::Mode::Scission ? 0 : 1;
+}
+
+const plan::Parts &partsOf(const plan::SplitPoint &point, plan::Mode mode)
+{
+    return mode == plan::Mode::Scission ? point.scission : point.scissionTl;
+}
+
+bool shown(plan::Mode mode, LatencyStackPlot::Show show)
+{
+    return show == LatencyStackPlot::Show::Both ||
+           (show == LatencyStackPlot::Show::Scission) == (mode == plan::Mode::Scission);
+}
+
+} // namespace
+
+LatencyStackPlot::LatencyStackPlot(QWidget *parent)
+    : QCustomPlot(parent)
+{
+    setNoAntialiasingOnDrag(true);
+    xAxis->setLabel(tr("Split (blocks before it run on the device)"));
+    yAxis->setLabel(tr("End-to-end latency (ms)"));
+    m_title = addTitleAndSideLegend(this);
+    for (auto mode : {plan::Mode::Scission, plan::Mode::ScissionTl}) {
+        QCPBars *below = nullptr;
+        for (int p = 0; p < plan::kPartCount; ++p) {
+            auto *bars = new QCPBars(xAxis, yAxis);
+            const auto part = plan::Part(p);
+            QColor colour = partColour(part);
+            if (mode == plan::Mode::ScissionTl)
+                colour = colour.darker(125);
+            bars->setBrush(colour);
+            bars->setPen(Qt::NoPen);
+            bars->setAntialiased(false);
+            bars->setName(partLabel(part));
+            if (below)
+                bars->moveAbove(below);
+            below = bars;
+            // One legend entry per part: the Scission bars name the colours.
+            if (mode == plan::Mode::ScissionTl)
+                bars->removeFromLegend();
+            m_bars[size_t(index(mode))][size_t(p)] = bars;
+        }
+    }
+}
+
+void LatencyStackPlot::setSeries(const plan::SplitSeries &series)
+{
+    m_series = series;
+    rebuild();
+}
+
+void LatencyStackPlot::setShow(Show show)
+{
+    m_show = show;
+    rebuild();
+}
+
+QCPBars *LatencyStackPlot::bars(plan::Part part, plan::Mode mode) const
+{
+    return m_bars[size_t(index(mode))][size_t(int(part))];
+}
+
+QCPItemText *LatencyStackPlot::optimumMarker(plan::Mode mode) const
+{
+    return m_markers[size_t(index(mode))];
+}
+
+double LatencyStackPlot::offset(plan::Mode mode, Show show)
+{
+    if (show != Show::Both)
+        return 0.0;
+    return mode == plan::Mode::Scission ? -0.2 : 0.2;
+}
+
+void LatencyStackPlot::rebuild()
+{
+    for (auto *item : m_items)
+        removeItem(item);
+    m_items.clear();
+    m_excluded.clear();
+    m_markers = {};
+
+    const auto &points = m_series.points;
+    const double width = m_show == Show::Both ? 0.4 : 0.8;
+    double highest = 0;
+    std::array<bool, plan::kPartCount> used{};
+    for (auto mode : {plan::Mode::Scission, plan::Mode::ScissionTl}) {
+        const bool visible = shown(mode, m_show);
+        const double dx = offset(mode, m_show);
+        for (int p = 0; p < plan::kPartCount; ++p) {
+            QVector<double> keys, values;
+            keys.reserve(int(points.size()));
+            values.reserve(int(points.size()));
+            for (const auto &point : points) {
+                const double v = partsOf(point, mode)[size_t(p)] * kMsPerSecond;
+                keys.push_back(point.split + dx);
+                values.push_back(v);
+                if (visible && v > 0)
+                    used[size_t(p)] = true;
+            }
+            auto *bars = m_bars[size_t(index(mode))][size_t(p)];
+            bars->setData(keys, values, true);
+            bars->setWidth(width);
+            bars->setVisible(visible);
+        }
+        if (visible)
+            for (const auto &point : points)
+                highest = std::max(highest, plan::sum(partsOf(point, mode)) * kMsPerSecond);
+    }
+    // The legend names only the parts that occur.
+    for (int p = 0; p < plan::kPartCount; ++p) {
+        auto *bars = m_bars[0][size_t(p)];
+        if (used[size_t(p)])
+            bars->addToLegend();
+        else
+            bars->removeFromLegend();
+    }
+
+    const double top = highest > 0 ? highest * 1.18 : 1.0;
+    // Shade each run of splits the constraints exclude.
+    for (size_t i = 0; i < points.size();) {
+        if (points[i].allowed) {
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end + 1 < points.size() && !points[end + 1].allowed)
+            ++end;
+        auto *rect = new QCPItemRect(this);
+        rect->setLayer(QStringLiteral("grid"));
+        rect->setPen(Qt::NoPen);
+        rect->setBrush(QColor(0, 0, 0, 30));
+        rect->topLeft->setCoords(points[i].split - 0.5, top);
+        rect->bottomRight->setCoords(points[end].split + 0.5, 0);
+        m_items.push_back(rect);
+        m_excluded.push_back(rect);
+        i = end + 1;
+    }
+
+    // Stars above the optima: filled for the best allowed split, hollow for a better one the
+    // constraints rule out.
+    const auto star = [&](plan::Mode mode, int split, const QString &text) -> QCPItemText * {
+        if (split < 0 || size_t(split) >= points.size() || !shown(mode, m_show))
+            return nullptr;
+        const double total = plan::sum(partsOf(points[size_t(split)], mode)) * kMsPerSecond;
+        auto *label = new QCPItemText(this);
+        label->position->setCoords(split + offset(mode, m_show), total);
+        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->setText(text);
+        label->setColor(mode == plan::Mode::Scission ? QColor(0x00, 0x50, 0x80)
+                                                     : QColor(0x80, 0x20, 0x20));
+        label->setClipToAxisRect(false);
+        m_items.push_back(label);
+        return label;
+    };
+    const QString filled = QStringLiteral("\u2605");
+    const QString hollow = QStringLiteral("\u2606");
+    m_markers[0] = star(plan::Mode::Scission, m_series.bestScissionAllowed, filled);
+    m_markers[1] = star(plan::Mode::ScissionTl, m_series.bestScissionTlAllowed, filled);
+    if (m_series.bestScission != m_series.bestScissionAllowed)
+        star(plan::Mode::Scission, m_series.bestScission, hollow);
+    if (m_series.bestScissionTl != m_series.bestScissionTlAllowed)
+        star(plan::Mode::ScissionTl, m_series.bestScissionTl, hollow);
+
+    QString title = QString::fromStdString(m_series.model);
+    if (m_show == Show::Both)
+        title += tr(" \u2014 left: Scission, right: ScissionTL (darker)");
+    else
+        title += m_show == Show::Scission ? tr(" \u2014 Scission") : tr(" \u2014 ScissionTL");
+    m_title->setText(title);
+    xAxis->setRange(-0.7, points.empty() ? 1.0 : points.back().split + 0.7);
+    yAxis->setRange(0, top);
+}
+
+} // namespace cleave::plots

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/plan/costs.h"
+
+#include <qcustomplot.h>
+
+#include <array>
+
+namespace cleave::plots {
+
+/// Per-split latency stacks: one bar per split, one colour per part, Scission and ScissionTL
+/// side by side (or one of them), the optimal split of each marked with a star (a hollow star
+/// for the optimum the constraints rule out) and the splits the constraints exclude shaded.
+class LatencyStackPlot : public QCustomPlot
+{
+    Q_OBJECT
+
+public:
+    enum class Show { Both, Scission, ScissionTl };
+
+    explicit LatencyStackPlot(QWidget *parent = nullptr);
+
+    void setSeries(const plan::SplitSeries &series);
+    void setShow(Show show);
+    Show show() const { return m_show; }
+
+    /// The bars of one part under one cost model (for tests and tooltips).
+    QCPBars *bars(plan::Part part, plan::Mode mode) const;
+    /// The star above the optimal allowed split of `mode`; nullptr when hidden or none.
+    QCPItemText *optimumMarker(plan::Mode mode) const;
+    /// The shaded spans of excluded splits.
+    const QList<QCPItemRect *> &excludedRegions() const { return m_excluded; }
+    /// Where each cost model's bars sit relative to the split index.
+    static double offset(plan::Mode mode, Show show);
+
+private:
+    void rebuild();
+
+    plan::SplitSeries m_series;
+    Show m_show = Show::Both;
+    std::array<std::array<QCPBars *, plan::kPartCount>, 2> m_bars{};
+    std::array<QCPItemText *, 2> m_markers{};
+    QList<QCPAbstractItem *> m_items;
+    QList<QCPItemRect *> m_excluded;
+    QCPTextElement *m_title = nullptr;
+};
+
+} // namespace cleave::plots

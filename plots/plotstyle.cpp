@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/plotstyle.h"
+
+namespace cleave::plots {
+
+QColor partColour(plan::Part part)
+{
+    // Colour-blind-safe qualitative palette (Okabe-Ito, extended); compute parts are the
+    // strongest colours, transfer parts the lighter ones.
+    static const QColor colours[plan::kPartCount] = {
+        QColor(0x00, 0x72, 0xb2), // device
+        QColor(0x56, 0xb4, 0xe9), // device TL
+        QColor(0xcc, 0x79, 0xa7), // serialise
+        QColor(0xe6, 0x9f, 0x00), // uplink
+        QColor(0xf0, 0xe4, 0x42), // deserialise
+        QColor(0x7f, 0xc9, 0x7f), // edge TL
+        QColor(0x00, 0x9e, 0x73), // edge
+        QColor(0xd5, 0x5e, 0x00), // edge to cloud
+        QColor(0x66, 0x66, 0x66), // cloud
+        QColor(0xa0, 0x7d, 0x5a), // return
+    };
+    return colours[int(part)];
+}
+
+QString partLabel(plan::Part part)
+{
+    static const char *const labels[plan::kPartCount] = {
+        "Device",     "DeviceTL", "Serialise", "Uplink", "Deserialise",
+        "EdgeTL",     "Edge",     "Edge to cloud", "Cloud", "Return"};
+    return QString::fromLatin1(labels[int(part)]);
+}
+
+QCPTextElement *addTitleAndSideLegend(QCustomPlot *plot)
+{
+    plot->legend->setVisible(true);
+    plot->legend->setFont(QFont(plot->font().family(), 8));
+    plot->plotLayout()->insertRow(0);
+    auto *title = new QCPTextElement(plot, QString());
+    plot->plotLayout()->addElement(0, 0, title);
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    // The legend sits at the top of its column; an empty element below takes the rest.
+    auto *side = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(1, 1, side);
+    side->addElement(0, 0, plot->legend);
+    side->addElement(1, 0, new QCPLayoutElement(plot));
+    side->setRowStretchFactor(0, 0.001);
+    side->setRowStretchFactor(1, 1000);
+    plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+    plot->legend->setMargins(QMargins(6, 4, 6, 4));
+    return title;
+}
+
+} // namespace cleave::plots

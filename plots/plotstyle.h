@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/plan/costs.h"
+
+#include <qcustomplot.h>
+
+#include <QColor>
+#include <QString>
+
+namespace cleave::plots {
+
+/// One colour per latency part, the same in every plot, legend and table.
+QColor partColour(plan::Part part);
+/// "Device", "DeviceTL", "Serialise", ...: how the plots name a part.
+QString partLabel(plan::Part part);
+
+/// Gives `plot` a title row above the axis rect and moves its legend into a column to the right
+/// of it, where it cannot hide bars. Returns the title element.
+QCPTextElement *addTitleAndSideLegend(QCustomPlot *plot);
+
+} // namespace cleave::plots

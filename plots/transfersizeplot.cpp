@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/transfersizeplot.h"
+
+#include "plots/plotstyle.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cleave::plots {
+
+namespace {
+
+QCPGraph *line(QCustomPlot *plot, const QString &name, const QColor &colour,
+               QCPScatterStyle::ScatterShape shape)
+{
+    auto *graph = plot->addGraph();
+    graph->setName(name);
+    graph->setPen(QPen(colour, 1.5));
+    graph->setScatterStyle(QCPScatterStyle(shape, colour, colour, 6));
+    return graph;
+}
+
+} // namespace
+
+TransferSizePlot::TransferSizePlot(QWidget *parent)
+    : QCustomPlot(parent)
+{
+    xAxis->setLabel(tr("Split"));
+    yAxis->setLabel(tr("Bytes sent (log scale)"));
+    yAxis->setScaleType(QCPAxis::stLogarithmic);
+    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
+    yAxis->setTicker(ticker);
+    yAxis->setNumberFormat(QStringLiteral("eb"));
+    yAxis->setNumberPrecision(0);
+    m_codec = line(this, tr("Codec"), QColor(0x00, 0x72, 0xb2), QCPScatterStyle::ssSquare);
+    m_tl = line(this, tr("Transfer Layer"), QColor(0xd5, 0x5e, 0x00), QCPScatterStyle::ssDiamond);
+    // Drawn last and dashed: with fp32 the codec's line lies right under it.
+    m_raw = line(this, tr("Raw tensor"), QColor(0x33, 0x33, 0x33), QCPScatterStyle::ssCircle);
+    m_raw->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.0, Qt::DashLine));
+    m_raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0x33, 0x33, 0x33), 5));
+    m_title = addTitleAndSideLegend(this);
+    m_title->setText(tr("Transfer size per split"));
+}
+
+void TransferSizePlot::setSeries(const plan::SplitSeries &series)
+{
+    // A log axis cannot show zero: splits that send nothing (all on the device) leave a gap.
+    const auto gap = std::numeric_limits<double>::quiet_NaN();
+    QVector<double> keys, raw, codec, tl;
+    double low = 1e300, high = 0;
+    for (const auto &p : series.points) {
+        keys.push_back(p.split);
+        const auto value = [&](int64_t bytes) {
+            if (bytes <= 0)
+                return gap;
+            low = std::min(low, double(bytes));
+            high = std::max(high, double(bytes));
+            return double(bytes);
+        };
+        const bool sent = size_t(p.split) + 1 < series.points.size();
+        raw.push_back(sent ? value(p.rawBytes) : gap);
+        codec.push_back(sent ? value(p.codecBytes) : gap);
+        tl.push_back(p.tl.empty() ? gap : value(p.tlBytes));
+    }
+    m_raw->setData(keys, raw, true);
+    m_codec->setData(keys, codec, true);
+    m_tl->setData(keys, tl, true);
+    m_title->setText(tr("%1 \u2014 transfer size per split").arg(QString::fromStdString(series.model)));
+    xAxis->setRange(-0.7, series.points.empty() ? 1.0 : series.points.back().split + 0.7);
+    if (high > 0)
+        yAxis->setRange(low / 2, high * 2);
+}
+
+} // namespace cleave::plots
