@@ -3,6 +3,7 @@
 
 #include <qcustomplot.h>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QPdfWriter>
@@ -12,10 +13,12 @@ namespace cleave::plots {
 
 namespace {
 
-void drawStacked(QPaintDevice &device, const QList<QCustomPlot *> &plots, int width, int height,
+bool drawStacked(QPaintDevice &device, const QList<QCustomPlot *> &plots, int width, int height,
                  bool vector)
 {
     QCPPainter painter(&device);
+    if (!painter.isActive())
+        return false;
     if (vector)
         painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
@@ -23,6 +26,7 @@ void drawStacked(QPaintDevice &device, const QList<QCustomPlot *> &plots, int wi
         plot->toPainter(&painter, width, height);
         painter.translate(0, height);
     }
+    return true;
 }
 
 } // namespace
@@ -34,28 +38,35 @@ QString exportPlots(const QList<QCustomPlot *> &plots, const QString &path, int 
     if (suffix == QLatin1String("png")) {
         QImage image(width, total, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
-        drawStacked(image, plots, width, height, false);
-        if (!image.save(path, "PNG"))
+        if (!drawStacked(image, plots, width, height, false) || !image.save(path, "PNG"))
             return path + QStringLiteral(": cannot write the PNG file");
-    } else if (suffix == QLatin1String("pdf")) {
-        QPdfWriter pdf(path);
+        return {};
+    }
+    QFile file(path);
+    if (suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
+        return path + QStringLiteral(": unknown image format '") + suffix +
+               QStringLiteral("' (use .png, .pdf or .svg)");
+    if (!file.open(QIODevice::WriteOnly))
+        return path + QStringLiteral(": cannot write the file (") + file.errorString() +
+               QStringLiteral(")");
+    bool drawn = false;
+    if (suffix == QLatin1String("pdf")) {
+        QPdfWriter pdf(&file);
         pdf.setResolution(72); // one pixel of the plot = one point
         pdf.setPageSize(QPageSize(QSizeF(width, total), QPageSize::Point));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setCreator(QStringLiteral("Cleave"));
-        drawStacked(pdf, plots, width, height, true);
-    } else if (suffix == QLatin1String("svg")) {
+        drawn = drawStacked(pdf, plots, width, height, true);
+    } else {
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&file);
         svg.setSize(QSize(width, total));
         svg.setViewBox(QRect(0, 0, width, total));
         svg.setTitle(QStringLiteral("Cleave plot"));
-        drawStacked(svg, plots, width, height, true);
-    } else {
-        return path + QStringLiteral(": unknown image format '") + suffix +
-               QStringLiteral("' (use .png, .pdf or .svg)");
+        drawn = drawStacked(svg, plots, width, height, true);
     }
-    if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0)
+    file.close();
+    if (!drawn || file.error() != QFileDevice::NoError)
         return path + QStringLiteral(": cannot write the file");
     return {};
 }

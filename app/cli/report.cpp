@@ -81,7 +81,7 @@ int run(const ReportOptions &options)
     const auto error = plots::exportPlots({&stacks, &sizes}, QString::fromStdString(options.output),
                                           options.width, options.height);
     if (!error.isEmpty())
-        throw Error(ErrorKind::Internal, error.toStdString());
+        throw Error(ErrorKind::InvalidInput, error.toStdString());
     std::cout << "wrote " << options.output << ": " << series.points.size() << " splits on "
               << series.device << " and " << series.edge << ", link " << request.link.describe()
               << "; best split Scission " << series.bestScissionAllowed << ", ScissionTL "

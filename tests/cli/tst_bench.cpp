@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave-cli bench end to end: real agent processes on loopback, a real SQLite file.
+#include "clirunner.h"
 #include "testmain.h"
 
 #include "core/store/store.h"
@@ -50,31 +51,12 @@ private:
     QString m_address;
 };
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result finish(QProcess &process)
-{
-    Result r;
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
-}
+using cleave::testing::finish;
+using Result = cleave::testing::CliResult;
 
 Result cli(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(CLEAVE_CLI), args);
-    return finish(process);
+    return cleave::testing::runCli(QStringLiteral(CLEAVE_CLI), args);
 }
 
 } // namespace

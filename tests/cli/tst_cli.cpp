@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave-cli as scripts use it: real processes, exit codes, stdout/stderr and JSON.
+#include "clirunner.h"
 #include "testmain.h"
 #include "testmodels.h"
 
@@ -14,27 +15,9 @@ using cleave::testing::fixture;
 
 namespace {
 
-struct Result
+cleave::testing::CliResult cli(const QStringList &args)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Result cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(CLEAVE_CLI), args);
-    Result r;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
+    return cleave::testing::runCli(QStringLiteral(CLEAVE_CLI), args);
 }
 
 } // namespace

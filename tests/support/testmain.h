@@ -6,12 +6,22 @@
 #include "core/error.h"
 
 #include <QCoreApplication>
+#ifdef QT_WIDGETS_LIB
+#include <QApplication>
+#endif
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <clocale>
 #include <cstdlib>
 #include <functional>
+
+// Tests of widgets (the plots) get a QApplication on the offscreen platform.
+#ifdef QT_WIDGETS_LIB
+#define CLEAVE_TEST_APPLICATION QApplication
+#else
+#define CLEAVE_TEST_APPLICATION QCoreApplication
+#endif
 
 #define CLEAVE_TEST_MAIN(TestClass)                                                                \
     int main(int argc, char **argv)                                                                \
@@ -21,7 +31,8 @@
         std::setlocale(LC_ALL, "C");                                                               \
         QTemporaryDir home;                                                                        \
         qputenv("HOME", home.path().toUtf8());                                                     \
-        QCoreApplication app(argc, argv);                                                          \
+        qputenv("XDG_RUNTIME_DIR", home.path().toUtf8());                                          \
+        CLEAVE_TEST_APPLICATION app(argc, argv);                                                   \
         TestClass test;                                                                            \
         QTEST_SET_MAIN_SOURCE_PATH                                                                 \
         return QTest::qExec(&test, argc, argv);                                                    \

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-cli plan and report on timings that a real `cleave-cli bench --local` stored: the JSON
+// contract, the table, the three image formats and every bad input (one line, exit 2).
+#include "clirunner.h"
+#include "testmain.h"
+#include "testmodels.h"
+
+#include "core/graph/modelgraph.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+cleave::testing::CliResult cli(const QStringList &args)
+{
+    return cleave::testing::runCli(QStringLiteral(CLEAVE_CLI), args);
+}
+
+} // namespace
+
+class TestPlanCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_model = m_dir.filePath(QStringLiteral("demo.pt"));
+        m_db = m_dir.filePath(QStringLiteral("demo.cleave"));
+        cleave::graph::saveModule(cleave::testing::demoModel(), m_model.toStdString(),
+                                  cleave::testing::kDemoInputShape);
+        const auto r = cli({QStringLiteral("bench"), m_model, QStringLiteral("--local"),
+                            QStringLiteral("--db"), m_db, QStringLiteral("--warmup"),
+                            QStringLiteral("1"), QStringLiteral("--reps"), QStringLiteral("3"),
+                            QStringLiteral("--tl"), QStringLiteral("maxpool2")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void planJsonFollowsTheContract()
+    {
+        const auto r = cli({QStringLiteral("plan"), QStringLiteral("--db"), m_db,
+                            QStringLiteral("--model"), m_model, QStringLiteral("--link"),
+                            QStringLiteral("4g"), QStringLiteral("--top"), QStringLiteral("3"),
+                            QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonParseError error;
+        const auto doc = QJsonDocument::fromJson(r.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, r.out.constData());
+        const auto root = doc.object();
+        QCOMPARE(root[QStringLiteral("model")].toString(), m_model);
+        QCOMPARE(root[QStringLiteral("mode")].toString(), QStringLiteral("scissiontl"));
+        const auto link = root[QStringLiteral("link")].toObject();
+        QCOMPARE(link[QStringLiteral("name")].toString(), QStringLiteral("4g"));
+        QCOMPARE(link[QStringLiteral("uplink_bps")].toDouble(), 5.85e6);
+        QCOMPARE(link[QStringLiteral("latency_s")].toDouble(), 0.05);
+        const auto ranking = root[QStringLiteral("ranking")].toArray();
+        QCOMPARE(ranking.size(), 3);
+        const int blocks = root[QStringLiteral("blocks")].toInt();
+        QVERIFY(blocks > 2);
+        double previous = 0;
+        for (const auto &entry : ranking) {
+            const auto e = entry.toObject();
+            const auto splits = e[QStringLiteral("splits")].toArray();
+            QCOMPARE(splits.size(), 1);
+            const int s = splits[0].toInt();
+            QVERIFY(s >= 0 && s <= blocks);
+            const auto resources = e[QStringLiteral("resources")].toObject();
+            QVERIFY(resources[QStringLiteral("device")].toString().startsWith(
+                QStringLiteral("local-device@")));
+            QCOMPARE(resources.contains(QStringLiteral("edge")), s < blocks);
+            // The parts add up to the total, and the ranking is best first.
+            const auto parts = e[QStringLiteral("parts")].toObject();
+            QCOMPARE(parts.size(), 10);
+            double sum = 0;
+            for (const auto &p : parts)
+                sum += p.toDouble();
+            const double total = e[QStringLiteral("total_s")].toDouble();
+            QVERIFY(std::abs(sum - total) < 1e-9);
+            QVERIFY(total >= previous);
+            previous = total;
+            QVERIFY(e[QStringLiteral("upload_bytes")].toDouble() >= 0);
+            QVERIFY(e.contains(QStringLiteral("tl")));
+        }
+    }
+
+    void planPrintsATableAndHonoursConstraints()
+    {
+        const auto r = cli({QStringLiteral("plan"), QStringLiteral("--db"), m_db,
+                            QStringLiteral("--model"), m_model, QStringLiteral("--bandwidth-mbps"),
+                            QStringLiteral("100"), QStringLiteral("--latency-ms"),
+                            QStringLiteral("5"), QStringLiteral("--tl"), QStringLiteral("none"),
+                            QStringLiteral("--min-split"), QStringLiteral("2"),
+                            QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(root[QStringLiteral("mode")].toString(), QStringLiteral("scission"));
+        for (const auto &entry : root[QStringLiteral("ranking")].toArray()) {
+            QVERIFY(entry.toObject()[QStringLiteral("splits")].toArray()[0].toInt() >= 2);
+            QVERIFY(entry.toObject()[QStringLiteral("tl")].isNull());
+        }
+        const auto table = cli({QStringLiteral("plan"), QStringLiteral("--db"), m_db,
+                                QStringLiteral("--model"), m_model});
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        QVERIFY(table.out.contains("total ms"));
+        QVERIFY(table.out.contains("5g-peak (57 Mbit/s up, 28 ms)"));
+        QVERIFY(table.out.contains("configurations meet the constraints"));
+    }
+
+    void reportWritesEachFormat_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << QStringLiteral("r.png") << QByteArray("\x89PNG");
+        QTest::newRow("pdf") << QStringLiteral("r.pdf") << QByteArray("%PDF");
+        QTest::newRow("svg") << QStringLiteral("r.svg") << QByteArray("<?xml");
+    }
+
+    void reportWritesEachFormat()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, magic);
+        const auto out = m_dir.filePath(name);
+        const auto r = cli({QStringLiteral("report"), QStringLiteral("--db"), m_db,
+                            QStringLiteral("--model"), m_model, QStringLiteral("--link"),
+                            QStringLiteral("wifi"), QStringLiteral("-o"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(magic.size()) == magic);
+        QVERIFY(file.size() > 2000);
+        if (name.endsWith(QLatin1String(".png"))) {
+            const QImage image(out);
+            QCOMPARE(image.size(), QSize(1000, 1000)); // two plots of 1000 x 500
+        }
+    }
+
+    void badInputIsOneLineAndExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QStringList plan{QStringLiteral("plan"), QStringLiteral("--db"), m_db,
+                               QStringLiteral("--model"), m_model};
+        const auto with = [&](QStringList extra) { return plan + extra; };
+        QTest::newRow("model without timings")
+            << QStringList{QStringLiteral("plan"), QStringLiteral("--db"), m_db,
+                           QStringLiteral("--model"), QStringLiteral("zoo:vgg16")}
+            << QStringLiteral("zoo:vgg16: no complete timings in %1; measure it with: cleave-cli "
+                              "bench zoo:vgg16 --local --db %1")
+                   .arg(m_db);
+        QTest::newRow("no such database")
+            << QStringList{QStringLiteral("plan"), QStringLiteral("--db"),
+                           QStringLiteral("/no/such.cleave"), QStringLiteral("--model"), m_model}
+            << QStringLiteral("/no/such.cleave: no such file");
+        QTest::newRow("unknown preset") << with({QStringLiteral("--link"), QStringLiteral("6g")})
+                                        << QStringLiteral("link '6g': no such preset");
+        QTest::newRow("zero bandwidth")
+            << with({QStringLiteral("--bandwidth-mbps"), QStringLiteral("0"),
+                     QStringLiteral("--latency-ms"), QStringLiteral("10")})
+            << QStringLiteral("the uplink bandwidth must be positive, not 0 Mbit/s");
+        QTest::newRow("negative bandwidth")
+            << with({QStringLiteral("--bandwidth-mbps"), QStringLiteral("-3"),
+                     QStringLiteral("--latency-ms"), QStringLiteral("10")})
+            << QStringLiteral("the uplink bandwidth must be positive, not -3 Mbit/s");
+        QTest::newRow("bandwidth without latency")
+            << with({QStringLiteral("--bandwidth-mbps"), QStringLiteral("10")})
+            << QStringLiteral("--bandwidth-mbps needs its latency too");
+        QTest::newRow("unknown TL spec") << with({QStringLiteral("--tl"), QStringLiteral("zip9")})
+                                         << QStringLiteral("TL spec 'zip9'");
+        QTest::newRow("TL not measured")
+            << with({QStringLiteral("--tl"), QStringLiteral("avgpool4")})
+            << QStringLiteral("TL avgpool4: not measured");
+        QTest::newRow("split out of range")
+            << with({QStringLiteral("--min-split"), QStringLiteral("999")})
+            << QStringLiteral("--min-split 999: out of range 0..");
+        QTest::newRow("block out of range")
+            << with({QStringLiteral("--pin"), QStringLiteral("999=edge")})
+            << QStringLiteral("block 999 is out of range");
+        QTest::newRow("contradictory constraints")
+            << with({QStringLiteral("--min-split"), QStringLiteral("2"), QStringLiteral("--pin"),
+                     QStringLiteral("0=edge")})
+            << QStringLiteral("conflicting constraints: --min-split 2 and block 0 pinned to the "
+                              "edge");
+        QTest::newRow("required and unused")
+            << with({QStringLiteral("--require"), QStringLiteral("edge"), QStringLiteral("--unused"),
+                     QStringLiteral("edge")})
+            << QStringLiteral("conflicting constraints: tier edge required and tier edge unused");
+        QTest::newRow("unknown resource")
+            << with({QStringLiteral("--exclude"), QStringLiteral("jetson")})
+            << QStringLiteral("excluded resource 'jetson': no timings of");
+        QTest::newRow("bad pin") << with({QStringLiteral("--pin"), QStringLiteral("edge")})
+                                 << QStringLiteral("--pin 'edge': expected BLOCK=TIER");
+        QTest::newRow("unknown tier") << with({QStringLiteral("--tiers"), QStringLiteral("fog")})
+                                      << QStringLiteral("tier 'fog': not one of device, edge, cloud");
+        QTest::newRow("report format")
+            << QStringList{QStringLiteral("report"), QStringLiteral("--db"), m_db,
+                           QStringLiteral("--model"), m_model, QStringLiteral("-o"),
+                           m_dir.filePath(QStringLiteral("r.gif"))}
+            << QStringLiteral("r.gif: unknown image format (use .png, .pdf or .svg)");
+        QTest::newRow("report unwritable")
+            << QStringList{QStringLiteral("report"), QStringLiteral("--db"), m_db,
+                           QStringLiteral("--model"), m_model, QStringLiteral("-o"),
+                           QStringLiteral("/nonexistent/dir/r.svg")}
+            << QStringLiteral("/nonexistent/dir/r.svg: cannot write the file (No such file or "
+                              "directory)");
+    }
+
+    void badInputIsOneLineAndExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        const auto err = QString::fromUtf8(r.err);
+        QVERIFY2(err.startsWith(QStringLiteral("error: ")), qPrintable(err));
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+    QString m_db;
+};
+
+CLEAVE_TEST_MAIN(TestPlanCli)
+#include "tst_plancli.moc"

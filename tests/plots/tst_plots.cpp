@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The plots, drawn offscreen: bars where the data puts them (checked on the rendered pixels and
+// on the plot's own geometry), the optima starred, excluded splits shaded, the log-scale sizes,
+// and the three export formats.
+#include "testmain.h"
+
+#include "plots/latencystackplot.h"
+#include "plots/plotexport.h"
+#include "plots/plotstyle.h"
+#include "plots/transfersizeplot.h"
+
+#include <QImage>
+#include <QtTest>
+
+using namespace cleave;
+using plan::Mode;
+using plan::Part;
+
+namespace {
+
+constexpr double kMs = 1e-3;
+
+// Four splits of a toy model: split 3 keeps everything on the device.
+plan::SplitSeries toySeries()
+{
+    plan::SplitSeries s;
+    s.model = "toy";
+    s.device = "dev";
+    s.edge = "edge";
+    const double device[] = {0, 10, 20, 60};
+    const double uplink[] = {40, 30, 15, 0};
+    const double edge[] = {20, 15, 10, 0};
+    for (int i = 0; i < 4; ++i) {
+        plan::SplitPoint p;
+        p.split = i;
+        p.scission[size_t(Part::Device)] = device[i] * kMs;
+        p.scission[size_t(Part::Uplink)] = uplink[i] * kMs;
+        p.scission[size_t(Part::Edge)] = edge[i] * kMs;
+        p.scissionTl = p.scission;
+        p.rawBytes = 1000 >> i;
+        p.codecBytes = p.rawBytes + 16;
+        if (i == 1 || i == 2) {
+            p.tl = "maxpool2";
+            p.tlBytes = p.codecBytes / 4;
+            p.scissionTl[size_t(Part::Uplink)] = uplink[i] / 4 * kMs;
+            p.scissionTl[size_t(Part::DeviceTl)] = 2 * kMs;
+        }
+        p.allowed = i >= 1; // a minimum split of 1
+        s.points.push_back(p);
+    }
+    s.bestScission = 0;         // 60 ms
+    s.bestScissionAllowed = 1;  // 55 ms
+    s.bestScissionTl = 1;       // 34.5 ms
+    s.bestScissionTlAllowed = 1;
+    return s;
+}
+
+} // namespace
+
+class TestPlots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void barsCarryEachPartInMilliseconds()
+    {
+        plots::LatencyStackPlot plot;
+        plot.setSeries(toySeries());
+        auto *device = plot.bars(Part::Device, Mode::Scission);
+        QCOMPARE(device->data()->size(), 4);
+        QCOMPARE(device->data()->at(2)->value, 20.0);
+        QCOMPARE(device->data()->at(2)->key, 2 - 0.2);
+        QCOMPARE(plot.bars(Part::Uplink, Mode::ScissionTl)->data()->at(1)->value, 7.5);
+        QCOMPARE(plot.bars(Part::Uplink, Mode::ScissionTl)->data()->at(1)->key, 1 + 0.2);
+        // Stacked in the order the parts happen.
+        QCOMPARE(plot.bars(Part::DeviceTl, Mode::Scission)->barBelow(), device);
+        // Only the parts that occur are named in the legend.
+        QVERIFY(plot.legend->hasItemWithPlottable(device));
+        QVERIFY(!plot.legend->hasItemWithPlottable(plot.bars(Part::Cloud, Mode::Scission)));
+    }
+
+    // Rendered, the middle of each segment has its part's colour.
+    void barsAppearAtTheirPixels()
+    {
+        plots::LatencyStackPlot plot;
+        plot.setShow(plots::LatencyStackPlot::Show::Scission);
+        plot.setSeries(toySeries());
+        plot.resize(800, 400);
+        plot.replot();
+        const QImage image = plot.toPixmap(800, 400).toImage();
+        const auto pixel = [&](double key, double value) {
+            return image.pixelColor(int(plot.xAxis->coordToPixel(key)),
+                                    int(plot.yAxis->coordToPixel(value)));
+        };
+        // Split 3: 60 ms of device compute only. Split 0: uplink from 0 to 40 ms, edge above.
+        QCOMPARE(pixel(3, 30), plots::partColour(Part::Device));
+        QCOMPARE(pixel(0, 20), plots::partColour(Part::Uplink));
+        QCOMPARE(pixel(0, 50), plots::partColour(Part::Edge));
+        // Above the stack: no bar.
+        QVERIFY(pixel(3, 66) != plots::partColour(Part::Device));
+        QVERIFY(pixel(0, 63) != plots::partColour(Part::Edge));
+    }
+
+    void optimaAreStarredAndExcludedSplitsShaded()
+    {
+        plots::LatencyStackPlot plot;
+        plot.setSeries(toySeries());
+        auto *scission = plot.optimumMarker(Mode::Scission);
+        QVERIFY(scission);
+        QCOMPARE(scission->position->coords().x(), 1 - 0.2);
+        QCOMPARE(scission->position->coords().y(), 55.0);
+        QCOMPARE(scission->text(), QStringLiteral("\u2605"));
+        auto *tl = plot.optimumMarker(Mode::ScissionTl);
+        QVERIFY(tl);
+        QCOMPARE(tl->position->coords().x(), 1 + 0.2);
+        QCOMPARE(tl->position->coords().y(), 34.5);
+        // The unconstrained Scission optimum (split 0) gets a hollow star.
+        bool hollow = false;
+        for (int i = 0; i < plot.itemCount(); ++i)
+            if (auto *text = qobject_cast<QCPItemText *>(plot.item(i)))
+                hollow = hollow || (text->text() == QStringLiteral("\u2606") &&
+                                    text->position->coords().x() == -0.2);
+        QVERIFY(hollow);
+        QCOMPARE(plot.excludedRegions().size(), 1);
+        const auto *region = plot.excludedRegions().front();
+        QCOMPARE(region->topLeft->coords().x(), -0.5);
+        QCOMPARE(region->bottomRight->coords().x(), 0.5);
+        // Showing one model hides the other's bars and marker.
+        plot.setShow(plots::LatencyStackPlot::Show::ScissionTl);
+        QVERIFY(!plot.bars(Part::Device, Mode::Scission)->visible());
+        QVERIFY(plot.bars(Part::Device, Mode::ScissionTl)->visible());
+        QVERIFY(!plot.optimumMarker(Mode::Scission));
+        QCOMPARE(plot.optimumMarker(Mode::ScissionTl)->position->coords().x(), 1.0);
+    }
+
+    void transferSizesOnALogScale()
+    {
+        plots::TransferSizePlot plot;
+        plot.setSeries(toySeries());
+        QCOMPARE(plot.yAxis->scaleType(), QCPAxis::stLogarithmic);
+        QCOMPARE(plot.rawGraph()->data()->at(0)->value, 1000.0);
+        QCOMPARE(plot.codecGraph()->data()->at(1)->value, 516.0);
+        QCOMPARE(plot.tlGraph()->data()->at(1)->value, 129.0);
+        // No TL at split 0; nothing is sent at split K.
+        QVERIFY(std::isnan(plot.tlGraph()->data()->at(0)->value));
+        QVERIFY(std::isnan(plot.rawGraph()->data()->at(3)->value));
+    }
+
+    void exportsPngPdfSvg_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << QStringLiteral("p.png") << QByteArray("\x89PNG");
+        QTest::newRow("pdf") << QStringLiteral("p.pdf") << QByteArray("%PDF");
+        QTest::newRow("svg") << QStringLiteral("p.svg") << QByteArray("<?xml");
+    }
+
+    void exportsPngPdfSvg()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, magic);
+        QTemporaryDir dir;
+        plots::LatencyStackPlot stacks;
+        stacks.setSeries(toySeries());
+        plots::TransferSizePlot sizes;
+        sizes.setSeries(toySeries());
+        const auto path = dir.filePath(name);
+        QCOMPARE(plots::exportPlots({&stacks, &sizes}, path, 600, 300), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.read(magic.size()), magic);
+        if (name.endsWith(QLatin1String(".png"))) {
+            const QImage image(path);
+            QCOMPARE(image.size(), QSize(600, 600));
+        }
+        if (name.endsWith(QLatin1String(".svg"))) {
+            file.seek(0);
+            const auto svg = file.readAll();
+            QVERIFY(svg.contains("<svg"));
+            QVERIFY(svg.contains(plots::partColour(Part::Uplink).name().toLatin1()));
+        }
+    }
+
+    void exportRefusesBadPaths()
+    {
+        plots::LatencyStackPlot plot;
+        plot.setSeries(toySeries());
+        QCOMPARE(plots::exportPlots({&plot}, QStringLiteral("/tmp/x.bmp")),
+                 QStringLiteral("/tmp/x.bmp: unknown image format 'bmp' (use .png, .pdf or .svg)"));
+        QCOMPARE(plots::exportPlots({&plot}, QStringLiteral("/nonexistent/dir/x.png")),
+                 QStringLiteral("/nonexistent/dir/x.png: cannot write the PNG file"));
+        QCOMPARE(plots::exportPlots({&plot}, QStringLiteral("/nonexistent/dir/x.svg")),
+                 QStringLiteral("/nonexistent/dir/x.svg: cannot write the file (No such file or "
+                                "directory)"));
+    }
+};
+
+CLEAVE_TEST_MAIN(TestPlots)
+#include "tst_plots.moc"
