@@ -108,10 +108,14 @@ void LatencyStackPlot::rebuild()
             keys.reserve(int(points.size()));
             values.reserve(int(points.size()));
             for (const auto &point : points) {
+                // Empty segments are left out: stacking adds the bars below by key, and most
+                // parts are zero at most splits, so this halves the drawing.
                 const double v = partsOf(point, mode)[size_t(p)] * kMsPerSecond;
+                if (v <= 0)
+                    continue;
                 keys.push_back(point.split + dx);
                 values.push_back(v);
-                if (visible && v > 0)
+                if (visible)
                     used[size_t(p)] = true;
             }
             auto *bars = m_bars[size_t(index(mode))][size_t(p)];

@@ -25,8 +25,8 @@ QColor partColour(plan::Part part)
 QString partLabel(plan::Part part)
 {
     static const char *const labels[plan::kPartCount] = {
-        "Device",     "DeviceTL", "Serialise", "Uplink", "Deserialise",
-        "EdgeTL",     "Edge",     "Edge to cloud", "Cloud", "Return"};
+        "Device", "DeviceTL", "Serialise",     "Uplink", "Deserialise",
+        "EdgeTL", "Edge",     "Edge to cloud", "Cloud",  "Return"};
     return QString::fromLatin1(labels[int(part)]);
 }
 

@@ -62,10 +62,16 @@ void TransferSizePlot::setSeries(const plan::SplitSeries &series)
         codec.push_back(sent ? value(p.codecBytes) : gap);
         tl.push_back(p.tl.empty() ? gap : value(p.tlBytes));
     }
+    // Antialiased lines are stroked as whole paths: when sizes jump up and down across the log
+    // axis at hundreds of splits that costs ~50 ms a frame. At that density smoothing shows
+    // little, so it is kept for smaller models only.
+    for (auto *graph : {m_raw, m_codec, m_tl})
+        graph->setAntialiased(series.points.size() <= 100);
     m_raw->setData(keys, raw, true);
     m_codec->setData(keys, codec, true);
     m_tl->setData(keys, tl, true);
-    m_title->setText(tr("%1 \u2014 transfer size per split").arg(QString::fromStdString(series.model)));
+    m_title->setText(
+        tr("%1 \u2014 transfer size per split").arg(QString::fromStdString(series.model)));
     xAxis->setRange(-0.7, series.points.empty() ? 1.0 : series.points.back().split + 0.7);
     if (high > 0)
         yAxis->setRange(low / 2, high * 2);

@@ -313,7 +313,8 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     command->add_option("--warmup", options->warmup, "untimed runs per block (default 3)");
     command->add_option("--reps", options->reps, "timed runs per block (default 20)");
     command->add_option("--seed", options->seed, "seed of zoo weights and inputs (default 0)");
-    command->add_option("--codec", options->codecs, "wire codecs to time at every cut (default fp32)")
+    command
+        ->add_option("--codec", options->codecs, "wire codecs to time at every cut (default fp32)")
         ->delimiter(',');
     command->add_option("--tl", options->tlSpecs, "Transfer Layers to time at every cut")
         ->delimiter(',');

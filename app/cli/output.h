@@ -27,7 +27,9 @@ private:
 
 std::string withThousands(int64_t value);
 std::string megabytes(int64_t bytes);
-std::string fixed(double value, int decimals); ///< "%.*f", locale-independent digits ///< "0.803" (10^6 bytes, three decimals)
+std::string fixed(
+    double value,
+    int decimals); ///< "%.*f", locale-independent digits ///< "0.803" (10^6 bytes, three decimals)
 
 nlohmann::json toJson(const graph::Cut &cut);
 

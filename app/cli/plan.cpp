@@ -88,14 +88,19 @@ int run(const PlanOptions &options, bool json)
         std::cout << ", cloud link " << request.cloudLink.describe();
     std::cout << (request.returnLeg ? "" : ", no return leg") << "\n";
     std::vector<std::pair<std::string, Table::Align>> columns{
-        {"#", Table::Right}, {threeTiers ? "splits" : "split", Table::Right},
-        {"device", Table::Left}, {"edge", Table::Left}};
+        {"#", Table::Right},
+        {threeTiers ? "splits" : "split", Table::Right},
+        {"device", Table::Left},
+        {"edge", Table::Left}};
     if (threeTiers)
         columns.push_back({"cloud", Table::Left});
-    for (auto c : std::vector<std::pair<std::string, Table::Align>>{
-             {"tl", Table::Left},          {"total ms", Table::Right}, {"device ms", Table::Right},
-             {"tl ms", Table::Right},      {"ser+deser ms", Table::Right},
-             {"link ms", Table::Right},    {"edge ms", Table::Right}})
+    for (auto c : std::vector<std::pair<std::string, Table::Align>>{{"tl", Table::Left},
+                                                                    {"total ms", Table::Right},
+                                                                    {"device ms", Table::Right},
+                                                                    {"tl ms", Table::Right},
+                                                                    {"ser+deser ms", Table::Right},
+                                                                    {"link ms", Table::Right},
+                                                                    {"edge ms", Table::Right}})
         columns.push_back(c);
     if (threeTiers)
         columns.push_back({"cloud ms", Table::Right});
@@ -105,10 +110,10 @@ int run(const PlanOptions &options, bool json)
     for (const auto &c : result.ranking) {
         const auto part = [&c](plan::Part p) { return c.parts[size_t(p)]; };
         using P = plan::Part;
-        std::vector<std::string> row{
-            std::to_string(rank++),
-            threeTiers ? std::to_string(c.s1) + "," + std::to_string(c.s2) : std::to_string(c.s1),
-            c.resources[0], c.resources[1].empty() ? "-" : c.resources[1]};
+        std::vector<std::string> row{std::to_string(rank++),
+                                     threeTiers ? std::to_string(c.s1) + "," + std::to_string(c.s2)
+                                                : std::to_string(c.s1),
+                                     c.resources[0], c.resources[1].empty() ? "-" : c.resources[1]};
         if (threeTiers)
             row.push_back(c.resources[2].empty() ? "-" : c.resources[2]);
         row.push_back(c.tl.empty() ? "-" : c.tl);
@@ -116,7 +121,8 @@ int run(const PlanOptions &options, bool json)
         row.push_back(ms(part(P::Device)));
         row.push_back(ms(part(P::DeviceTl) + part(P::EdgeTl)));
         row.push_back(ms(part(P::Serialise) + part(P::Deserialise)));
-        row.push_back(ms(part(P::Uplink) + part(P::Return) + (threeTiers ? 0 : part(P::EdgeToCloud))));
+        row.push_back(
+            ms(part(P::Uplink) + part(P::Return) + (threeTiers ? 0 : part(P::EdgeToCloud))));
         row.push_back(ms(part(P::Edge) + (threeTiers ? part(P::EdgeToCloud) : 0)));
         if (threeTiers)
             row.push_back(ms(part(P::Cloud)));

@@ -63,8 +63,10 @@ void PlanOptions::addTo(CLI::App &command)
     command.add_option("--cloud-link", cloudLink, "edge-cloud link preset (default wan)");
     command.add_option("--cloud-bandwidth-mbps", cloudBandwidthMbps, "custom edge-cloud Mbit/s");
     command.add_option("--cloud-latency-ms", cloudLatencyMs, "custom edge-cloud latency in ms");
-    command.add_option("--tl", tl, "TL specs for ScissionTL, or none for Scission (default: every "
-                                   "spec measured)")
+    command
+        .add_option("--tl", tl,
+                    "TL specs for ScissionTL, or none for Scission (default: every "
+                    "spec measured)")
         ->delimiter(',');
     command.add_option("--codec", codec, "wire codec (default fp32)");
     command.add_option("--min-split", minSplit, "privacy: blocks before N stay on the device");
@@ -78,8 +80,9 @@ void PlanOptions::addTo(CLI::App &command)
         ->delimiter(',');
     command.add_option("--exclude", excludes, "a resource never to use")->delimiter(',');
     command.add_option("--unused", unused, "a tier to leave idle")->delimiter(',');
-    command.add_option("--slowdown", slowdowns,
-                       "what-if: RESOURCE=FACTOR scales its timings (4: four times slower)")
+    command
+        .add_option("--slowdown", slowdowns,
+                    "what-if: RESOURCE=FACTOR scales its timings (4: four times slower)")
         ->delimiter(',');
     command.add_option("--top", top, "configurations to list (default 10, 0: all)");
     command.add_flag("--no-return", noReturn, "leave out the result's way back (as the papers)");

@@ -31,11 +31,11 @@ struct PlanOptions
     std::optional<int64_t> maxUploadBytes;
     std::optional<double> maxDeviceMs;
     std::optional<double> maxLatencyMs;
-    std::vector<std::string> pins;     ///< BLOCK=TIER
-    std::vector<std::string> keepOffs; ///< BLOCK=TIER
-    std::vector<std::string> required; ///< a tier or a resource name
-    std::vector<std::string> excludes; ///< a resource name
-    std::vector<std::string> unused;   ///< tiers
+    std::vector<std::string> pins;      ///< BLOCK=TIER
+    std::vector<std::string> keepOffs;  ///< BLOCK=TIER
+    std::vector<std::string> required;  ///< a tier or a resource name
+    std::vector<std::string> excludes;  ///< a resource name
+    std::vector<std::string> unused;    ///< tiers
     std::vector<std::string> slowdowns; ///< RESOURCE=FACTOR
     int top = 10;
     bool noReturn = false;

@@ -62,8 +62,8 @@ int run(const ReportOptions &options)
     qputenv("QT_QPA_PLATFORM", "offscreen");
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
         // Qt warns on stderr without one; a private directory of our own keeps it quiet.
-        const auto runtime = std::filesystem::temp_directory_path() /
-                             ("cleave-runtime-" + std::to_string(getuid()));
+        const auto runtime =
+            std::filesystem::temp_directory_path() / ("cleave-runtime-" + std::to_string(getuid()));
         std::error_code ignored;
         std::filesystem::create_directory(runtime, ignored);
         std::filesystem::permissions(runtime, std::filesystem::perms::owner_all, ignored);
@@ -97,8 +97,7 @@ void addReportCommand(CLI::App &app, int &exitCode)
     auto *command = app.add_subcommand(
         "report", "Plot latency stacks and transfer sizes per split to PNG, PDF or SVG");
     options->plan.addTo(*command);
-    command->add_option("-o,--output", options->output, "OUT.png, OUT.pdf or OUT.svg")
-        ->required();
+    command->add_option("-o,--output", options->output, "OUT.png, OUT.pdf or OUT.svg")->required();
     command->add_option("--show", options->show, "both (default), scission or scissiontl");
     command->add_option("--width", options->width, "pixels per plot (default 1000)");
     command->add_option("--height", options->height, "pixels per plot (default 500)");

@@ -58,9 +58,9 @@ struct WireCost
 /// A Transfer Layer at one cut, as measured on one resource.
 struct TlCost
 {
-    double down_s = 0;  ///< DeviceTL
-    double up_s = 0;    ///< EdgeTL
-    int64_t bytes = 0;  ///< the raw (float32) tensor between them
+    double down_s = 0; ///< DeviceTL
+    double up_s = 0;   ///< EdgeTL
+    int64_t bytes = 0; ///< the raw (float32) tensor between them
 };
 
 /// One resource's stored measurements of one model: medians, in seconds and bytes.
@@ -159,11 +159,11 @@ struct SplitSeries
 struct Plan
 {
     Mode mode = Mode::Scission;
-    int blocks = 0;                      ///< K
-    std::vector<Configuration> ranking;  ///< best first, at most `top`
-    int64_t evaluated = 0;               ///< configurations costed
-    int64_t allowed = 0;                 ///< of which met every constraint
-    std::vector<std::string> notes;      ///< assumptions worth telling the user
+    int blocks = 0;                     ///< K
+    std::vector<Configuration> ranking; ///< best first, at most `top`
+    int64_t evaluated = 0;              ///< configurations costed
+    int64_t allowed = 0;                ///< of which met every constraint
+    std::vector<std::string> notes;     ///< assumptions worth telling the user
 };
 
 } // namespace cleave::plan

@@ -67,9 +67,9 @@ Planner plannerFromStore(store::Store &db, const std::string &model)
             costs.push_back(toCosts(r, record, *db.latestTimings(record.id, r.id)));
         return Planner(model, std::move(costs));
     }
-    throw Error(ErrorKind::NotFound,
-                model + ": no complete timings in " + db.path() +
-                    "; measure it with: cleave-cli bench " + model + " --local --db " + db.path());
+    throw Error(ErrorKind::NotFound, model + ": no complete timings in " + db.path() +
+                                         "; measure it with: cleave-cli bench " + model +
+                                         " --local --db " + db.path());
 }
 
 } // namespace cleave::plan

@@ -32,7 +32,7 @@ const std::vector<NetworkProfile> &NetworkProfile::presets()
     // Wi-Fi link of Scission. The papers give one bandwidth per link; it is used both ways.
     // "wan" is the default edge-to-cloud hop of three-tier plans, which the papers leave open.
     static const std::vector<NetworkProfile> all{
-        symmetric("5g-peak", 57, 28), symmetric("5g-low", 30, 30), symmetric("4g", 5.85, 50),
+        symmetric("5g-peak", 57, 28), symmetric("5g-low", 30, 30),  symmetric("4g", 5.85, 50),
         symmetric("3g", 1.1, 100),    symmetric("wifi", 18.88, 10), symmetric("wan", 100, 20),
     };
     return all;
@@ -66,13 +66,13 @@ void NetworkProfile::validate() const
                                                  "positive, not " +
                                                  formatNumber(uplink_bps / kMbit) + " Mbit/s");
     if (!positive(downlink_bps))
-        throw Error(ErrorKind::InvalidInput, "link '" + name + "': the downlink bandwidth must be " +
-                                                 "positive, not " +
-                                                 formatNumber(downlink_bps / kMbit) + " Mbit/s");
-    if (!std::isfinite(latency_s) || latency_s < 0)
         throw Error(ErrorKind::InvalidInput,
-                    "link '" + name + "': the latency must be zero or more, not " +
-                        formatNumber(latency_s * 1000) + " ms");
+                    "link '" + name + "': the downlink bandwidth must be " + "positive, not " +
+                        formatNumber(downlink_bps / kMbit) + " Mbit/s");
+    if (!std::isfinite(latency_s) || latency_s < 0)
+        throw Error(ErrorKind::InvalidInput, "link '" + name +
+                                                 "': the latency must be zero or more, not " +
+                                                 formatNumber(latency_s * 1000) + " ms");
 }
 
 std::string NetworkProfile::describe() const

@@ -32,15 +32,14 @@ Tier parseTier(const std::string &text)
     for (auto tier : {Tier::Device, Tier::Edge, Tier::Cloud})
         if (text == tierName(tier))
             return tier;
-    throw Error(ErrorKind::InvalidInput,
-                "tier '" + text + "': not one of device, edge, cloud");
+    throw Error(ErrorKind::InvalidInput, "tier '" + text + "': not one of device, edge, cloud");
 }
 
 const char *partName(Part part)
 {
     static const char *const names[kPartCount] = {
-        "device", "device_tl", "serialise", "uplink", "deserialise",
-        "edge_tl", "edge", "edge_to_cloud", "cloud", "return"};
+        "device",  "device_tl", "serialise",     "uplink", "deserialise",
+        "edge_tl", "edge",      "edge_to_cloud", "cloud",  "return"};
     return names[int(part)];
 }
 
@@ -126,9 +125,9 @@ struct Planner::Prepared
     NetworkProfile link;
     NetworkProfile cloudLink;
     bool returnLeg = true;
-    std::vector<std::vector<double>> prefix; ///< [resource][0..K], scaled
-    std::vector<std::vector<WireCost>> wire; ///< [resource][0..K], scaled
-    std::vector<std::string> specs;          ///< TL specs considered (ScissionTL)
+    std::vector<std::vector<double>> prefix;           ///< [resource][0..K], scaled
+    std::vector<std::vector<WireCost>> wire;           ///< [resource][0..K], scaled
+    std::vector<std::string> specs;                    ///< TL specs considered (ScissionTL)
     std::vector<std::vector<std::vector<TlAtCut>>> tl; ///< [spec][resource][0..K]
     std::array<std::vector<int>, kTierCount> candidates;
     std::vector<Rule> rules;
@@ -153,8 +152,8 @@ bool Planner::Prepared::cost(Candidate &c) const
         Hop hop;
         if (c.tl == kNone) {
             const auto &sent = wire[size_t(d)][size_t(c.s1)];
-            hop = {sent.bytes, sent.serialise_s,
-                   wire[size_t(receiver)][size_t(c.s1)].deserialise_s, 0, 0};
+            hop = {sent.bytes, sent.serialise_s, wire[size_t(receiver)][size_t(c.s1)].deserialise_s,
+                   0, 0};
         } else {
             const auto &down = tl[size_t(c.tl)][size_t(d)][size_t(c.s1)];
             const auto &up = tl[size_t(c.tl)][size_t(receiver)][size_t(c.s1)];
@@ -172,10 +171,9 @@ bool Planner::Prepared::cost(Candidate &c) const
             at(p, Part::Edge) = prefix[size_t(e)][size_t(c.s2)] - prefix[size_t(e)][size_t(c.s1)];
             if (c.s2 < K) {
                 const auto &sent = wire[size_t(e)][size_t(c.s2)];
-                at(p, Part::EdgeToCloud) =
-                    sent.serialise_s + cloudLink.latency_s +
-                    double(sent.bytes) * 8.0 / cloudLink.uplink_bps +
-                    wire[size_t(cl)][size_t(c.s2)].deserialise_s;
+                at(p, Part::EdgeToCloud) = sent.serialise_s + cloudLink.latency_s +
+                                           double(sent.bytes) * 8.0 / cloudLink.uplink_bps +
+                                           wire[size_t(cl)][size_t(c.s2)].deserialise_s;
             }
         } else {
             at(p, Part::EdgeToCloud) =
@@ -486,9 +484,9 @@ namespace {
 /// Visits every allowed configuration under the rules selected by `use` (a bit per rule), with
 /// every TL option of the mode; stops early when `visit` returns false.
 template<typename Visit>
-void search(const std::vector<Rule> &rules, uint64_t use, const std::array<std::vector<int>,
-            kTierCount> &candidates, int K, bool threeTiers, int tlOptions,
-            const std::function<bool(Candidate &)> &costOf, Visit &&visit)
+void search(const std::vector<Rule> &rules, uint64_t use,
+            const std::array<std::vector<int>, kTierCount> &candidates, int K, bool threeTiers,
+            int tlOptions, const std::function<bool(Candidate &)> &costOf, Visit &&visit)
 {
     int lo1 = 0, hi1 = K, lo2 = 0, hi2 = K;
     std::vector<const Rule *> shapes;
@@ -508,9 +506,10 @@ void search(const std::vector<Rule> &rules, uint64_t use, const std::array<std::
             if (r.allowedResources[size_t(t)].empty())
                 continue;
             auto &p = pool[size_t(t)];
-            p.erase(std::remove_if(p.begin(), p.end(),
-                                   [&](int x) { return !r.allowedResources[size_t(t)][size_t(x)]; }),
-                    p.end());
+            p.erase(
+                std::remove_if(p.begin(), p.end(),
+                               [&](int x) { return !r.allowedResources[size_t(t)][size_t(x)]; }),
+                p.end());
         }
     }
     if (!threeTiers)
@@ -611,8 +610,8 @@ Plan Planner::plan(const PlanRequest &request) const
             return a.s2 < b.s2;
         return a.tl < b.tl;
     };
-    const size_t keep = request.top == 0 ? allowed.size()
-                                         : std::min(allowed.size(), size_t(request.top));
+    const size_t keep =
+        request.top == 0 ? allowed.size() : std::min(allowed.size(), size_t(request.top));
     std::partial_sort(allowed.begin(), allowed.begin() + long(keep), allowed.end(), better);
     allowed.resize(keep);
     for (const auto &c : allowed) {
@@ -647,8 +646,7 @@ Plan Planner::plan(const PlanRequest &request) const
     return plan;
 }
 
-SplitSeries Planner::series(const PlanRequest &request, std::string device,
-                            std::string edge) const
+SplitSeries Planner::series(const PlanRequest &request, std::string device, std::string edge) const
 {
     PlanRequest twoTier = request;
     twoTier.tiers = {Tier::Device, Tier::Edge};
@@ -675,8 +673,7 @@ SplitSeries Planner::series(const PlanRequest &request, std::string device,
             device = !bestDevice.empty() ? bestDevice
                                          : m_resources[size_t(P.candidates[0].front())].name;
         if (edge.empty())
-            edge = !bestEdge.empty() ? bestEdge
-                                     : m_resources[size_t(P.candidates[1].front())].name;
+            edge = !bestEdge.empty() ? bestEdge : m_resources[size_t(P.candidates[1].front())].name;
     }
     const int d = resourceIndex(device, "device");
     const int e = resourceIndex(edge, "edge");

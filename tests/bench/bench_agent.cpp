@@ -45,11 +45,6 @@ Figures loadAndBenchmark(cleave::remote::AgentClient &client, pid_t pid, const s
             double(statusKilobytes("VmRSS", pid) - baselineKb) * 1024.0 / bytes};
 }
 
-void resetPeak(pid_t pid)
-{
-    std::ofstream("/proc/" + std::to_string(pid) + "/clear_refs") << "5";
-}
-
 void BM_AgentMemory(benchmark::State &state, const char *model)
 {
     Figures cold;
@@ -66,7 +61,7 @@ void BM_AgentMemory(benchmark::State &state, const char *model)
         cleave::remote::AgentProcess agent("memory", "edge", 1);
         cleave::remote::AgentClient client(agent.address());
         loadAndBenchmark(client, agent.pid(), "mobilenet_v2", 0, nullptr);
-        resetPeak(agent.pid());
+        cleave::bench::resetPeakRss(agent.pid());
         warm = loadAndBenchmark(client, agent.pid(), model, statusKilobytes("VmRSS", agent.pid()),
                                 nullptr);
     }

@@ -18,17 +18,7 @@ namespace {
 
 using cleave::bench::statusKilobytes;
 
-// Linux: writing 5 to clear_refs resets the peak resident set size (VmHWM) to the current one.
-bool resetPeakRss()
-{
-    {
-        std::ofstream clear("/proc/self/clear_refs");
-        clear << "5" << std::flush;
-        if (!clear)
-            return false;
-    }
-    return statusKilobytes("VmHWM") <= statusKilobytes("VmRSS") + 1024;
-}
+using cleave::bench::resetPeakRss;
 
 void BM_BuildResNet101(benchmark::State &state)
 {

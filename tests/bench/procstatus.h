@@ -21,4 +21,17 @@ inline int64_t statusKilobytes(const std::string &field, pid_t pid = getpid())
     return -1;
 }
 
+/// Resets the peak resident set size (VmHWM) of `pid` to its current one (Linux: writing 5 to
+/// clear_refs). False where the kernel does not allow it.
+inline bool resetPeakRss(pid_t pid = getpid())
+{
+    {
+        std::ofstream clear("/proc/" + std::to_string(pid) + "/clear_refs");
+        clear << "5" << std::flush;
+        if (!clear)
+            return false;
+    }
+    return statusKilobytes("VmHWM", pid) <= statusKilobytes("VmRSS", pid) + 1024;
+}
+
 } // namespace cleave::bench

@@ -41,10 +41,10 @@ private Q_SLOTS:
 
     void planJsonFollowsTheContract()
     {
-        const auto r = cli({QStringLiteral("plan"), QStringLiteral("--db"), m_db,
-                            QStringLiteral("--model"), m_model, QStringLiteral("--link"),
-                            QStringLiteral("4g"), QStringLiteral("--top"), QStringLiteral("3"),
-                            QStringLiteral("--json")});
+        const auto r =
+            cli({QStringLiteral("plan"), QStringLiteral("--db"), m_db, QStringLiteral("--model"),
+                 m_model, QStringLiteral("--link"), QStringLiteral("4g"), QStringLiteral("--top"),
+                 QStringLiteral("3"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonParseError error;
         const auto doc = QJsonDocument::fromJson(r.out, &error);
@@ -88,12 +88,12 @@ private Q_SLOTS:
 
     void planPrintsATableAndHonoursConstraints()
     {
-        const auto r = cli({QStringLiteral("plan"), QStringLiteral("--db"), m_db,
-                            QStringLiteral("--model"), m_model, QStringLiteral("--bandwidth-mbps"),
-                            QStringLiteral("100"), QStringLiteral("--latency-ms"),
-                            QStringLiteral("5"), QStringLiteral("--tl"), QStringLiteral("none"),
-                            QStringLiteral("--min-split"), QStringLiteral("2"),
-                            QStringLiteral("--json")});
+        const auto r =
+            cli({QStringLiteral("plan"), QStringLiteral("--db"), m_db, QStringLiteral("--model"),
+                 m_model, QStringLiteral("--bandwidth-mbps"), QStringLiteral("100"),
+                 QStringLiteral("--latency-ms"), QStringLiteral("5"), QStringLiteral("--tl"),
+                 QStringLiteral("none"), QStringLiteral("--min-split"), QStringLiteral("2"),
+                 QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root[QStringLiteral("mode")].toString(), QStringLiteral("scission"));
@@ -185,24 +185,33 @@ private Q_SLOTS:
             << QStringLiteral("conflicting constraints: --min-split 2 and block 0 pinned to the "
                               "edge");
         QTest::newRow("required and unused")
-            << with({QStringLiteral("--require"), QStringLiteral("edge"), QStringLiteral("--unused"),
-                     QStringLiteral("edge")})
+            << with({QStringLiteral("--require"), QStringLiteral("edge"),
+                     QStringLiteral("--unused"), QStringLiteral("edge")})
             << QStringLiteral("conflicting constraints: tier edge required and tier edge unused");
         QTest::newRow("unknown resource")
             << with({QStringLiteral("--exclude"), QStringLiteral("jetson")})
             << QStringLiteral("excluded resource 'jetson': no timings of");
         QTest::newRow("bad pin") << with({QStringLiteral("--pin"), QStringLiteral("edge")})
                                  << QStringLiteral("--pin 'edge': expected BLOCK=TIER");
-        QTest::newRow("unknown tier") << with({QStringLiteral("--tiers"), QStringLiteral("fog")})
-                                      << QStringLiteral("tier 'fog': not one of device, edge, cloud");
+        QTest::newRow("unknown tier")
+            << with({QStringLiteral("--tiers"), QStringLiteral("fog")})
+            << QStringLiteral("tier 'fog': not one of device, edge, cloud");
         QTest::newRow("report format")
-            << QStringList{QStringLiteral("report"), QStringLiteral("--db"), m_db,
-                           QStringLiteral("--model"), m_model, QStringLiteral("-o"),
+            << QStringList{QStringLiteral("report"),
+                           QStringLiteral("--db"),
+                           m_db,
+                           QStringLiteral("--model"),
+                           m_model,
+                           QStringLiteral("-o"),
                            m_dir.filePath(QStringLiteral("r.gif"))}
             << QStringLiteral("r.gif: unknown image format (use .png, .pdf or .svg)");
         QTest::newRow("report unwritable")
-            << QStringList{QStringLiteral("report"), QStringLiteral("--db"), m_db,
-                           QStringLiteral("--model"), m_model, QStringLiteral("-o"),
+            << QStringList{QStringLiteral("report"),
+                           QStringLiteral("--db"),
+                           m_db,
+                           QStringLiteral("--model"),
+                           m_model,
+                           QStringLiteral("-o"),
                            QStringLiteral("/nonexistent/dir/r.svg")}
             << QStringLiteral("/nonexistent/dir/r.svg: cannot write the file (No such file or "
                               "directory)");

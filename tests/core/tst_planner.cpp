@@ -258,8 +258,8 @@ private Q_SLOTS:
     {
         auto device = resource("dev", Tier::Device, {1 * kMs, 2 * kMs, 3 * kMs}, kCutBytes, 0, 0);
         auto edge = resource("edge", Tier::Edge, {0.5 * kMs, 1 * kMs, 1.5 * kMs}, kCutBytes, 0, 0);
-        auto cloud = resource("cloud", Tier::Cloud, {0.1 * kMs, 0.2 * kMs, 0.3 * kMs}, kCutBytes,
-                              0, 0);
+        auto cloud =
+            resource("cloud", Tier::Cloud, {0.1 * kMs, 0.2 * kMs, 0.3 * kMs}, kCutBytes, 0, 0);
         const plan::Planner planner("toy", {device, edge, cloud});
         auto r = request();
         r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
@@ -432,27 +432,40 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("which");
         QTest::addColumn<QString>("message");
-        QTest::newRow("zero bandwidth") << 0 << QStringLiteral(
-            "link 'custom': the uplink bandwidth must be positive, not 0 Mbit/s");
-        QTest::newRow("negative bandwidth") << 1 << QStringLiteral(
-            "link 'custom': the uplink bandwidth must be positive, not -5 Mbit/s");
-        QTest::newRow("unknown preset") << 2 << QStringLiteral(
-            "link '6g': no such preset (known: 5g-peak, 5g-low, 4g, 3g, wifi, wan)");
-        QTest::newRow("unknown TL spec") << 3 << QStringLiteral(
-            "TL spec 'maxpool3': the pooling factor must be 2 or 4 (expected maxpool2, maxpool4, "
-            "avgpool2 or avgpool4, optionally +cN)");
-        QTest::newRow("TL not measured") << 4 << QStringLiteral(
-            "TL avgpool2: not measured for toy; benchmark with cleave-cli bench --tl avgpool2");
-        QTest::newRow("block out of range") << 5 << QStringLiteral(
-            "block 3 pinned to the edge: block 3 is out of range 0..2");
-        QTest::newRow("min split out of range") << 6 << QStringLiteral(
-            "--min-split 4: out of range 0..3");
-        QTest::newRow("unknown resource") << 7 << QStringLiteral(
-            "required resource 'jetson': no timings of toy on it (measured on: dev, edge)");
-        QTest::newRow("codec not measured") << 8 << QStringLiteral(
-            "codec fp16: not measured on dev; benchmark with cleave-cli bench --codec fp16");
-        QTest::newRow("negative latency") << 9 << QStringLiteral(
-            "link 'custom': the latency must be zero or more, not -1 ms");
+        QTest::newRow("zero bandwidth")
+            << 0
+            << QStringLiteral("link 'custom': the uplink bandwidth must be positive, not 0 Mbit/s");
+        QTest::newRow("negative bandwidth")
+            << 1
+            << QStringLiteral(
+                   "link 'custom': the uplink bandwidth must be positive, not -5 Mbit/s");
+        QTest::newRow("unknown preset")
+            << 2
+            << QStringLiteral(
+                   "link '6g': no such preset (known: 5g-peak, 5g-low, 4g, 3g, wifi, wan)");
+        QTest::newRow("unknown TL spec")
+            << 3
+            << QStringLiteral("TL spec 'maxpool3': the pooling factor must be 2 or 4 (expected "
+                              "maxpool2, maxpool4, "
+                              "avgpool2 or avgpool4, optionally +cN)");
+        QTest::newRow("TL not measured")
+            << 4
+            << QStringLiteral("TL avgpool2: not measured for toy; benchmark with cleave-cli bench "
+                              "--tl avgpool2");
+        QTest::newRow("block out of range")
+            << 5 << QStringLiteral("block 3 pinned to the edge: block 3 is out of range 0..2");
+        QTest::newRow("min split out of range")
+            << 6 << QStringLiteral("--min-split 4: out of range 0..3");
+        QTest::newRow("unknown resource")
+            << 7
+            << QStringLiteral(
+                   "required resource 'jetson': no timings of toy on it (measured on: dev, edge)");
+        QTest::newRow("codec not measured")
+            << 8
+            << QStringLiteral(
+                   "codec fp16: not measured on dev; benchmark with cleave-cli bench --codec fp16");
+        QTest::newRow("negative latency")
+            << 9 << QStringLiteral("link 'custom': the latency must be zero or more, not -1 ms");
     }
 
     void badInputIsRefused()
@@ -463,16 +476,36 @@ private Q_SLOTS:
         const auto error = testing::errorOf([&] {
             auto r = request();
             switch (which) {
-            case 0: r.link = plan::NetworkProfile::custom(0, 10); break;
-            case 1: r.link = plan::NetworkProfile::custom(-5, 10); break;
-            case 2: r.link = plan::NetworkProfile::preset("6g"); break;
-            case 3: r.mode = plan::Mode::ScissionTl, r.tlSpecs = {"maxpool3"}; break;
-            case 4: r.mode = plan::Mode::ScissionTl, r.tlSpecs = {"avgpool2"}; break;
-            case 5: r.constraints.blocks = {{3, Tier::Edge, false}}; break;
-            case 6: r.constraints.minSplit = 4; break;
-            case 7: r.constraints.requiredResources = {"jetson"}; break;
-            case 8: r.codec = "fp16"; break;
-            case 9: r.link = plan::NetworkProfile::custom(10, -1); break;
+            case 0:
+                r.link = plan::NetworkProfile::custom(0, 10);
+                break;
+            case 1:
+                r.link = plan::NetworkProfile::custom(-5, 10);
+                break;
+            case 2:
+                r.link = plan::NetworkProfile::preset("6g");
+                break;
+            case 3:
+                r.mode = plan::Mode::ScissionTl, r.tlSpecs = {"maxpool3"};
+                break;
+            case 4:
+                r.mode = plan::Mode::ScissionTl, r.tlSpecs = {"avgpool2"};
+                break;
+            case 5:
+                r.constraints.blocks = {{3, Tier::Edge, false}};
+                break;
+            case 6:
+                r.constraints.minSplit = 4;
+                break;
+            case 7:
+                r.constraints.requiredResources = {"jetson"};
+                break;
+            case 8:
+                r.codec = "fp16";
+                break;
+            case 9:
+                r.link = plan::NetworkProfile::custom(10, -1);
+                break;
             }
             planner.plan(r);
         });

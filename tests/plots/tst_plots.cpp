@@ -48,9 +48,9 @@ plan::SplitSeries toySeries()
         p.allowed = i >= 1; // a minimum split of 1
         s.points.push_back(p);
     }
-    s.bestScission = 0;         // 60 ms
-    s.bestScissionAllowed = 1;  // 55 ms
-    s.bestScissionTl = 1;       // 34.5 ms
+    s.bestScission = 0;        // 60 ms
+    s.bestScissionAllowed = 1; // 55 ms
+    s.bestScissionTl = 1;      // 34.5 ms
     s.bestScissionTlAllowed = 1;
     return s;
 }
@@ -67,11 +67,14 @@ private Q_SLOTS:
         plots::LatencyStackPlot plot;
         plot.setSeries(toySeries());
         auto *device = plot.bars(Part::Device, Mode::Scission);
-        QCOMPARE(device->data()->size(), 4);
-        QCOMPARE(device->data()->at(2)->value, 20.0);
-        QCOMPARE(device->data()->at(2)->key, 2 - 0.2);
-        QCOMPARE(plot.bars(Part::Uplink, Mode::ScissionTl)->data()->at(1)->value, 7.5);
-        QCOMPARE(plot.bars(Part::Uplink, Mode::ScissionTl)->data()->at(1)->key, 1 + 0.2);
+        // Splits 1 to 3 have device compute; split 0 has none and no empty segment.
+        QCOMPARE(device->data()->size(), 3);
+        QCOMPARE(device->data()->at(1)->value, 20.0);
+        QCOMPARE(device->data()->at(1)->key, 2 - 0.2);
+        auto *uplink = plot.bars(Part::Uplink, Mode::ScissionTl);
+        QCOMPARE(uplink->data()->size(), 3);
+        QCOMPARE(uplink->data()->at(1)->value, 7.5);
+        QCOMPARE(uplink->data()->at(1)->key, 1 + 0.2);
         // Stacked in the order the parts happen.
         QCOMPARE(plot.bars(Part::DeviceTl, Mode::Scission)->barBelow(), device);
         // Only the parts that occur are named in the legend.
