@@ -37,12 +37,17 @@ configure: deps
 build: configure
 	cmake --build --preset $(PRESET)
 
-# Until the workbench exists, `run` shows the engine on a demo model the build creates.
+# Until the workbench exists, `run` is the headless demo: a demo model the build creates,
+# benchmarked on the two embedded local agents, planned, and plotted into a report.
 run: build
 	@$(BIN)/cleave-make-demo $(BUILD_DIR)/demo.pt
-	@echo "The workbench GUI is not built yet: showing 'cleave-cli inspect' and 'verify' on the demo model $(BUILD_DIR)/demo.pt."
+	@echo "The workbench GUI is not built yet: running the headless demo on $(BUILD_DIR)/demo.pt."
 	$(BIN)/cleave-cli inspect $(BUILD_DIR)/demo.pt
 	$(BIN)/cleave-cli verify $(BUILD_DIR)/demo.pt
+	@rm -f $(BUILD_DIR)/demo.cleave*
+	$(BIN)/cleave-cli bench $(BUILD_DIR)/demo.pt --local --db $(BUILD_DIR)/demo.cleave --tl maxpool2 --reps 10
+	$(BIN)/cleave-cli plan --db $(BUILD_DIR)/demo.cleave --model $(BUILD_DIR)/demo.pt --link 4g --top 5
+	$(BIN)/cleave-cli report --db $(BUILD_DIR)/demo.cleave --model $(BUILD_DIR)/demo.pt --link 4g -o $(BUILD_DIR)/demo-report.png
 
 test: build
 	ctest --preset $(PRESET)

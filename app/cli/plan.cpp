@@ -71,7 +71,6 @@ int run(const PlanOptions &options, bool json)
                            {"mode", plan::modeName(result.mode)},
                            {"codec", request.codec},
                            {"return_leg", request.returnLeg},
-                           {"evaluated", result.evaluated},
                            {"allowed", result.allowed},
                            {"ranking", ranking},
                            {"notes", result.notes}};
@@ -130,8 +129,7 @@ int run(const PlanOptions &options, bool json)
         table.addRow(row);
     }
     table.print(std::cout);
-    std::cout << result.allowed << " of " << result.evaluated
-              << " configurations meet the constraints\n";
+    std::cout << result.allowed << " configurations meet the constraints\n";
     for (const auto &note : result.notes)
         std::cout << "note: " << note << '\n';
     return 0;

@@ -161,7 +161,6 @@ struct Plan
     Mode mode = Mode::Scission;
     int blocks = 0;                     ///< K
     std::vector<Configuration> ranking; ///< best first, at most `top`
-    int64_t evaluated = 0;              ///< configurations costed
     int64_t allowed = 0;                ///< of which met every constraint
     std::vector<std::string> notes;     ///< assumptions worth telling the user
 };

@@ -632,11 +632,6 @@ Plan Planner::plan(const PlanRequest &request) const
         config.uploadBytes = c.upload;
         plan.ranking.push_back(std::move(config));
     }
-    const int64_t combos = int64_t(P.candidates[0].size()) *
-                           int64_t(std::max<size_t>(1, P.candidates[1].size())) *
-                           int64_t(P.threeTiers ? P.candidates[2].size() : 1);
-    const int64_t splits = P.threeTiers ? int64_t(K + 1) * (K + 2) / 2 : K + 1;
-    plan.evaluated = combos * splits * (1 + tlOptions);
     for (const auto &r : m_resources) {
         if (request.codec == "fp32" && r.codecs.find("fp32") == r.codecs.end()) {
             plan.notes.push_back("no fp32 codec timings on " + r.name +

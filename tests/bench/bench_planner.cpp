@@ -76,7 +76,7 @@ void BM_RerankTwoTiers(benchmark::State &state, plan::Mode mode)
         // A slider moving: each re-rank sees another bandwidth, 1 to 200 Mbit/s.
         r.link.uplink_bps = (1 + (step++ % 200)) * 1e6;
         const auto result = p.plan(r);
-        evaluated = result.evaluated;
+        evaluated = result.allowed;
         benchmark::DoNotOptimize(result.ranking.data());
     }
     state.counters["blocks"] = p.blocks();
@@ -93,7 +93,7 @@ void BM_RankThreeTiers(benchmark::State &state, plan::Mode mode)
     int64_t evaluated = 0;
     for (auto _ : state) {
         const auto result = p.plan(r);
-        evaluated = result.evaluated;
+        evaluated = result.allowed;
         benchmark::DoNotOptimize(result.ranking.data());
     }
     state.counters["configurations"] = double(evaluated);

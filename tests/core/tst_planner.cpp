@@ -202,7 +202,8 @@ private Q_SLOTS:
         const auto planner = twoTierPlanner();
         auto r = request();
         const auto p = planner.plan(r);
-        QCOMPARE(p.evaluated, int64_t(4));
+        QCOMPARE(p.allowed, int64_t(4));
+        QCOMPARE(p.ranking.size(), size_t(4));
         // s = 1: block 0 on the device, 516 bytes up, blocks 1 and 2 on the edge, 56 bytes back.
         const auto &c = atSplit(p, 1);
         QCOMPARE(c.resources[0], std::string("dev"));
@@ -264,7 +265,7 @@ private Q_SLOTS:
         auto r = request();
         r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
         const auto p = planner.plan(r);
-        QCOMPARE(p.evaluated, int64_t(10)); // 0 <= s1 <= s2 <= 3
+        QCOMPARE(p.allowed, int64_t(10)); // 0 <= s1 <= s2 <= 3
         // s1 = 1, s2 = 2: block 0 device, block 1 edge, block 2 cloud; 266 bytes on to the cloud
         // at 80 Mbit/s (10 bytes per microsecond) and 2 ms; 56 bytes back over both hops.
         const auto &c = atSplit(p, 1, 2);
