@@ -33,6 +33,7 @@ LatencyStackPlot::LatencyStackPlot(QWidget *parent)
     : QCustomPlot(parent)
 {
     setNoAntialiasingOnDrag(true);
+    useSplitTicks(xAxis);
     xAxis->setLabel(tr("Split (blocks before it run on the device)"));
     yAxis->setLabel(tr("End-to-end latency (ms)"));
     m_title = addTitleAndSideLegend(this);

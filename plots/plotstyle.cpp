@@ -50,4 +50,12 @@ QCPTextElement *addTitleAndSideLegend(QCustomPlot *plot)
     return title;
 }
 
+void useSplitTicks(QCPAxis *axis)
+{
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
+}
+
 } // namespace cleave::plots

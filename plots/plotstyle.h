@@ -18,5 +18,7 @@ QString partLabel(plan::Part part);
 /// Gives `plot` a title row above the axis rect and moves its legend into a column to the right
 /// of it, where it cannot hide bars. Returns the title element.
 QCPTextElement *addTitleAndSideLegend(QCustomPlot *plot);
+/// Split indices are whole numbers: ticks at 1, 2, 5, 10, ... steps, never 2.5.
+void useSplitTicks(QCPAxis *axis);
 
 } // namespace cleave::plots

@@ -25,6 +25,7 @@ QCPGraph *line(QCustomPlot *plot, const QString &name, const QColor &colour,
 TransferSizePlot::TransferSizePlot(QWidget *parent)
     : QCustomPlot(parent)
 {
+    useSplitTicks(xAxis);
     xAxis->setLabel(tr("Split"));
     yAxis->setLabel(tr("Bytes sent (log scale)"));
     yAxis->setScaleType(QCPAxis::stLogarithmic);
