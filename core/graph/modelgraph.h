@@ -5,6 +5,7 @@
 
 #include <torch/script.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,6 +78,18 @@ public:
     torch::jit::Module slice(int first, int end) const;
     torch::jit::Module head(int split) const { return slice(0, split); }
     torch::jit::Module tail(int split) const { return slice(split, blockCount()); }
+
+    /// Adds layers at a cut: appends nodes to `graph` after the cut tensor `cut` (registering
+    /// any parameters on `module`) and returns the value that replaces the cut tensor for the
+    /// rest of the model.
+    using CutInsertion = std::function<torch::jit::Value *(
+        torch::jit::Graph &graph, torch::jit::Value *cut, torch::jit::Module &module)>;
+    /// A trainable copy of the whole (frozen) model with `insert` applied at cut `cut`: every
+    /// floating-point weight becomes a parameter again, named "before_N" when blocks before the
+    /// cut use it first and "after_N" otherwise, so an optimiser can fine-tune all of them or
+    /// only those after the cut. BatchNorm stays folded, as the model is fine-tuned, not
+    /// trained anew. Saved, it reloads with torch::jit::load.
+    torch::jit::Module trainableWith(int cut, const CutInsertion &insert) const;
 
     /// The whole original model (eval mode, not frozen): the reference for verification. With
     /// Original::Drop, the frozen model.

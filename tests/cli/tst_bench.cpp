@@ -158,8 +158,12 @@ private Q_SLOTS:
         f.close();
         const auto r = cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--local"),
                             QStringLiteral("--db"), path});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("notes.txt: not a Cleave database"), r.err.constData());
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(r,
+                                                   QStringLiteral("notes.txt: not a Cleave "
+                                                                  "database"),
+                                                   &why),
+                 qPrintable(why));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("not a database\n").repeated(100));
     }
@@ -169,14 +173,17 @@ private Q_SLOTS:
         const auto r = cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--local"),
                             QStringLiteral("--device"), QStringLiteral("127.0.0.1:5"),
                             QStringLiteral("--db"), m_dir.filePath(QStringLiteral("x.cleave"))});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("--local excludes --device"), r.err.constData());
+        QString why;
+        QVERIFY2(
+            cleave::testing::failsWithOneLine(r, QStringLiteral("--local excludes --device"), &why),
+            qPrintable(why));
         const auto missing =
             cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--db"),
                  m_dir.filePath(QStringLiteral("y.cleave"))});
-        QCOMPARE(missing.exitCode, 2);
-        QVERIFY2(missing.err.contains("give --local, or --device ADDR and --edge ADDR"),
-                 missing.err.constData());
+        QVERIFY2(
+            cleave::testing::failsWithOneLine(
+                missing, QStringLiteral("give --local, or --device ADDR and --edge ADDR"), &why),
+            qPrintable(why));
     }
 
     // kill -9 the device agent mid-benchmark: the CLI names it and where it stopped, the store

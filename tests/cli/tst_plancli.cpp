@@ -221,13 +221,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const auto r = cli(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.out.isEmpty(), r.out.constData());
-        const auto err = QString::fromUtf8(r.err);
-        QVERIFY2(err.startsWith(QStringLiteral("error: ")), qPrintable(err));
-        QVERIFY2(err.contains(message), qPrintable(err));
-        QCOMPARE(err.count(QLatin1Char('\n')), 1);
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(cli(args), message, &why), qPrintable(why));
     }
 
 private:

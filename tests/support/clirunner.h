@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QProcess>
+#include <QString>
 #include <QStringList>
 
 namespace cleave::testing {
@@ -36,6 +37,25 @@ inline CliResult runCli(const QString &program, const QStringList &args, int tim
     QProcess process;
     process.start(program, args);
     return finish(process, timeoutMs);
+}
+
+/// True when the command failed as bad input must: exit 2, nothing on stdout, and one line
+/// "error: ..." on stderr that contains `message`. Otherwise `why` says what differs.
+inline bool failsWithOneLine(const CliResult &r, const QString &message, QString *why)
+{
+    const auto err = QString::fromUtf8(r.err);
+    if (r.exitCode != 2)
+        *why = QStringLiteral("exit code %1, not 2: %2").arg(r.exitCode).arg(err);
+    else if (!r.out.isEmpty())
+        *why = QStringLiteral("stdout is not empty: ") + QString::fromUtf8(r.out);
+    else if (!err.startsWith(QStringLiteral("error: ")) || !err.endsWith(QLatin1Char('\n')) ||
+             err.count(QLatin1Char('\n')) != 1)
+        *why = QStringLiteral("not one 'error: ' line: ") + err;
+    else if (!err.contains(message))
+        *why = QStringLiteral("'") + message + QStringLiteral("' not in: ") + err;
+    else
+        return true;
+    return false;
 }
 
 } // namespace cleave::testing
