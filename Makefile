@@ -12,7 +12,7 @@ PACKAGES := cmake g++ ninja-build ccache pkg-config \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite \
   libqcustomplot-dev libtorch-dev libopenblas0-pthread \
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libssl-dev \
-  libsqlite3-dev libzstd-dev nlohmann-json3-dev libstb-dev libcli11-dev libbenchmark-dev \
+  libsqlite3-dev libzstd-dev zlib1g-dev nlohmann-json3-dev libstb-dev libcli11-dev libbenchmark-dev \
   xvfb xauth dataset-fashion-mnist python3-torch
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/tl/dataset.h"
+
+#include "core/error.h"
+
+#include <stb_image.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+
+namespace cleave::tl {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Error invalid(const std::string &what, const std::string &why)
+{
+    return Error(ErrorKind::InvalidInput, what + ": " + why);
+}
+
+/// A gzip file, or a plain one (zlib reads both).
+class GzFile
+{
+public:
+    explicit GzFile(const std::string &path)
+        : m_path(path)
+    {
+        if (!fs::is_regular_file(path))
+            throw Error(ErrorKind::NotFound, path + ": no such file");
+        m_file = gzopen(path.c_str(), "rb");
+        if (!m_file)
+            throw invalid(path, "cannot be opened");
+    }
+    ~GzFile() { gzclose(m_file); }
+    GzFile(const GzFile &) = delete;
+    GzFile &operator=(const GzFile &) = delete;
+
+    void read(void *data, size_t bytes, const char *what)
+    {
+        auto *out = static_cast<unsigned char *>(data);
+        while (bytes > 0) {
+            const unsigned chunk = unsigned(std::min<size_t>(bytes, 1u << 30));
+            const int got = gzread(m_file, out, chunk);
+            if (got <= 0)
+                throw invalid(m_path, std::string("truncated or corrupt while reading ") + what);
+            out += got;
+            bytes -= size_t(got);
+        }
+    }
+    uint32_t bigEndian32(const char *what)
+    {
+        unsigned char b[4];
+        read(b, 4, what);
+        return uint32_t(b[0]) << 24 | uint32_t(b[1]) << 16 | uint32_t(b[2]) << 8 | b[3];
+    }
+
+private:
+    std::string m_path;
+    gzFile m_file = nullptr;
+};
+
+constexpr uint32_t kIdxImages = 0x803; // unsigned bytes, three dimensions
+constexpr uint32_t kIdxLabels = 0x801; // unsigned bytes, one dimension
+constexpr uint32_t kMaxItems = 10'000'000;
+constexpr uint32_t kMaxSide = 4096;
+
+std::string hex(uint32_t v)
+{
+    char text[16];
+    std::snprintf(text, sizeof text, "0x%x", v);
+    return text;
+}
+
+} // namespace
+
+Dataset loadIdx(const std::string &imagesFile, const std::string &labelsFile, int classes,
+                int64_t limit, double mean, double stddev)
+{
+    GzFile images(imagesFile);
+    if (const auto magic = images.bigEndian32("the header"); magic != kIdxImages)
+        throw invalid(imagesFile,
+                      "not an IDX image file (magic " + hex(magic) + ", expected 0x803)");
+    const uint32_t count = images.bigEndian32("the header");
+    const uint32_t rows = images.bigEndian32("the header");
+    const uint32_t cols = images.bigEndian32("the header");
+    if (count == 0 || count > kMaxItems || rows == 0 || cols == 0 || rows > kMaxSide ||
+        cols > kMaxSide)
+        throw invalid(imagesFile, "implausible sizes " + std::to_string(count) + " x " +
+                                      std::to_string(rows) + " x " + std::to_string(cols));
+    GzFile labels(labelsFile);
+    if (const auto magic = labels.bigEndian32("the header"); magic != kIdxLabels)
+        throw invalid(labelsFile,
+                      "not an IDX label file (magic " + hex(magic) + ", expected 0x801)");
+    const uint32_t labelCount = labels.bigEndian32("the header");
+    if (labelCount != count)
+        throw invalid(labelsFile, std::to_string(labelCount) + " labels for " +
+                                      std::to_string(count) + " images in " + imagesFile);
+    const int64_t n = limit > 0 ? std::min<int64_t>(limit, count) : count;
+
+    auto pixels = torch::empty({n, 1, int64_t(rows), int64_t(cols)}, torch::kUInt8);
+    images.read(pixels.data_ptr(), size_t(pixels.numel()), "the pixels");
+    auto labelBytes = torch::empty({n}, torch::kUInt8);
+    labels.read(labelBytes.data_ptr(), size_t(n), "the labels");
+    const auto *l = labelBytes.data_ptr<uint8_t>();
+    for (int64_t i = 0; i < n; ++i)
+        if (l[i] >= classes)
+            throw invalid(labelsFile, "label " + std::to_string(l[i]) + " of item " +
+                                          std::to_string(i) + " is out of range 0.." +
+                                          std::to_string(classes - 1));
+    Dataset d;
+    d.name = fs::path(imagesFile).filename().string();
+    d.images = (pixels.to(torch::kFloat32) / 255.0 - mean) / stddev;
+    d.labels = labelBytes.to(torch::kInt64);
+    d.classes = classes;
+    return d;
+}
+
+Dataset loadFashionMnist(const std::string &dir, bool train, int64_t limit)
+{
+    if (!fs::is_directory(dir))
+        throw Error(ErrorKind::NotFound, dir + ": no such folder (install dataset-fashion-mnist)");
+    const std::string prefix = train ? "train" : "t10k";
+    const auto find = [&](const std::string &stem) {
+        for (const auto *suffix : {".gz", ""}) {
+            const auto path = fs::path(dir) / (prefix + "-" + stem + suffix);
+            if (fs::exists(path))
+                return path.string();
+        }
+        throw Error(ErrorKind::NotFound, dir + ": no " + prefix + "-" + stem + "(.gz) in it");
+    };
+    const auto images = find("images-idx3-ubyte");
+    const auto labels = find("labels-idx1-ubyte");
+    auto d = loadIdx(images, labels, 10, limit, 0.2860, 0.3530);
+    d.name = std::string("fashion-mnist/") + (train ? "train" : "test");
+    return d;
+}
+
+Dataset loadImageFolder(const std::string &dir, const ImageOptions &options)
+{
+    if (!fs::is_directory(dir))
+        throw Error(ErrorKind::NotFound, dir + ": no such folder");
+    if (options.channels != 1 && options.channels != 3)
+        throw invalid(dir, "images must be read as 1 or 3 channels");
+    std::vector<std::string> classes;
+    for (const auto &entry : fs::directory_iterator(dir))
+        if (entry.is_directory())
+            classes.push_back(entry.path().filename().string());
+    std::sort(classes.begin(), classes.end());
+    std::vector<std::pair<std::string, int>> files;
+    for (size_t c = 0; c < classes.size(); ++c) {
+        std::vector<std::string> images;
+        for (const auto &entry : fs::directory_iterator(fs::path(dir) / classes[c])) {
+            auto ext = entry.path().extension().string();
+            std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+            if (entry.is_regular_file() && (ext == ".png" || ext == ".jpg" || ext == ".jpeg"))
+                images.push_back(entry.path().string());
+        }
+        std::sort(images.begin(), images.end());
+        for (auto &i : images)
+            files.emplace_back(std::move(i), int(c));
+    }
+    if (files.empty())
+        throw invalid(dir, "no PNG or JPEG images in class folders (expected DIR/CLASS/IMAGE.png)");
+    if (options.limit > 0 && int64_t(files.size()) > options.limit)
+        files.resize(size_t(options.limit));
+
+    const int64_t n = int64_t(files.size());
+    auto images = torch::empty({n, options.channels, options.height, options.width});
+    auto labels = torch::empty({n}, torch::kInt64);
+    for (int64_t i = 0; i < n; ++i) {
+        const auto &[path, label] = files[size_t(i)];
+        int w = 0, h = 0, present = 0;
+        std::unique_ptr<stbi_uc, void (*)(void *)> pixels(
+            stbi_load(path.c_str(), &w, &h, &present, options.channels), stbi_image_free);
+        if (!pixels)
+            throw invalid(path,
+                          std::string("cannot decode the image (") + stbi_failure_reason() + ")");
+        const auto hwc = torch::from_blob(pixels.get(), {h, w, options.channels}, torch::kUInt8);
+        auto chw = hwc.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat32) / 255.0;
+        if (h != options.height || w != options.width)
+            chw = at::upsample_bilinear2d(chw, {options.height, options.width}, false);
+        images[i] = (chw[0] - options.mean) / options.stddev;
+        labels[i] = label;
+    }
+    Dataset d;
+    d.name = fs::path(dir).filename().string();
+    d.images = images;
+    d.labels = labels;
+    d.classes = int(classes.size());
+    d.classNames = classes;
+    return d;
+}
+
+Dataset openDataset(const std::string &spec, bool train, const ImageOptions &options, int64_t limit)
+{
+    if (spec == "fashion-mnist")
+        return loadFashionMnist(kFashionMnistDir, train, limit);
+    if (!fs::is_directory(spec))
+        throw Error(ErrorKind::NotFound,
+                    spec + ": no such folder (give fashion-mnist, a folder of IDX files, or an "
+                           "ImageFolder)");
+    const std::string prefix = train ? "train" : "t10k";
+    for (const auto *suffix : {"-images-idx3-ubyte.gz", "-images-idx3-ubyte"})
+        if (fs::exists(fs::path(spec) / (prefix + suffix)))
+            return loadFashionMnist(spec, train, limit);
+    auto folderOptions = options;
+    folderOptions.limit = limit;
+    const auto split = fs::path(spec) / (train ? "train" : "test");
+    return loadImageFolder(fs::is_directory(split) ? split.string() : spec, folderOptions);
+}
+
+} // namespace cleave::tl
