@@ -30,5 +30,7 @@ void addZooCommand(CLI::App &app, int &exitCode);
 void addBenchCommand(CLI::App &app, int &exitCode);
 void addPlanCommand(CLI::App &app, int &exitCode);
 void addReportCommand(CLI::App &app, int &exitCode);
+void addExportCommand(CLI::App &app, int &exitCode);
+void addTrainCommand(CLI::App &app, int &exitCode);
 
 } // namespace cleave::cli

@@ -70,6 +70,8 @@ int main(int argc, char **argv)
     cleave::cli::addBenchCommand(app, exitCode);
     cleave::cli::addPlanCommand(app, exitCode);
     cleave::cli::addReportCommand(app, exitCode);
+    cleave::cli::addTrainCommand(app, exitCode);
+    cleave::cli::addExportCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 namespace cleave::graph {
 
@@ -600,10 +601,22 @@ torch::Tensor runOnce(const torch::jit::Module &module, const torch::Tensor &inp
 
 void saveModule(const torch::jit::Module &module, const std::string &path, const Shape &inputShape)
 {
+    // Serialised in memory first: LibTorch's file writer aborts the process when a write fails
+    // (its destructor throws while the first error unwinds), e.g. on a full disk.
+    std::ostringstream bytes;
     try {
-        module.save(path, {{kInputShapeHint, formatShape(inputShape)}});
+        module.save(bytes, {{kInputShapeHint, formatShape(inputShape)}});
     } catch (const std::exception &e) {
-        throw invalid(path, "cannot write the model: " + oneLineReason(e.what()));
+        throw invalid(path, "cannot serialise the model: " + oneLineReason(e.what()));
+    }
+    std::ofstream out(path, std::ios::binary);
+    out << bytes.str();
+    out.flush();
+    if (!out) {
+        out.close();
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored); // no truncated model left behind
+        throw invalid(path, "cannot write the model");
     }
 }
 

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/bundle/bundle.h"
+
+#include "core/error.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace cleave::bundle {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string dims(const graph::Shape &shape)
+{
+    std::string text = "[ ";
+    for (size_t i = 0; i < shape.size(); ++i)
+        text += (i ? ", " : "") + std::to_string(shape[i]);
+    return text + " ]";
+}
+
+std::string tritonType(const std::string &dtype)
+{
+    if (dtype == "float16")
+        return "TYPE_FP16";
+    if (dtype == "float64")
+        return "TYPE_FP64";
+    return "TYPE_FP32";
+}
+
+void writeText(const fs::path &path, const std::string &text)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.flush();
+    if (!out)
+        throw Error(ErrorKind::Unavailable, path.string() + ": cannot write (disk full?)");
+}
+
+void save(const torch::jit::Module &module, const fs::path &path)
+{
+    // Serialised in memory first: LibTorch's file writer aborts the process when a write fails
+    // (its destructor throws while the first error unwinds), and a full disk must not do that.
+    std::ostringstream bytes;
+    try {
+        module.save(bytes);
+    } catch (const std::exception &e) {
+        throw Error(ErrorKind::Internal,
+                    path.string() + ": cannot serialise (" + oneLineReason(e.what()) + ")");
+    }
+    writeText(path, bytes.str());
+}
+
+std::string readme(const BundleInfo &info)
+{
+    std::ostringstream r;
+    r << "# " << info.name << " split at " << info.split
+      << (info.tl.empty() ? "" : " with Transfer Layer " + info.tl) << "\n\n"
+      << "Made by Cleave " << info.cleaveVersion << " from `" << info.model << "`.\n\n"
+      << "- `device/head.pt` runs on the device: input " << graph::formatShape(info.inputShape)
+      << " " << info.dtype << ", output " << graph::formatShape(info.wireShape)
+      << " (what crosses the network, " << info.codec << ").\n"
+      << "- `edge/tail.pt` runs on the edge: input " << graph::formatShape(info.wireShape)
+      << ", output " << graph::formatShape(info.outputShape) << ".\n"
+      << "- `triton/" << info.name << "_tail/` is a Triton model repository entry for the tail "
+      << "(backend `pytorch_libtorch`).\n\n"
+      << "Both halves are TorchScript: `torch::jit::load(\"device/head.pt\")` in C++, "
+      << "`torch.jit.load(\"device/head.pt\")` in Python. The result is "
+      << "`tail(head(x))`.\n\n"
+      << "    cleave-cli offload " << info.model << " --split " << info.split
+      << (info.tl.empty() ? "" : " --tl " + info.tl) << " --local\n\n"
+      << "runs the same split over gRPC and measures it. Triton: point `tritonserver "
+      << "--model-repository` at `triton/`.\n";
+    return r.str();
+}
+
+} // namespace
+
+std::string tritonConfig(const BundleInfo &info)
+{
+    std::ostringstream c;
+    c << "name: \"" << info.name << "_tail\"\n"
+      << "platform: \"pytorch_libtorch\"\n"
+      << "max_batch_size: 0\n"
+      << "input [\n  {\n    name: \"INPUT__0\"\n    data_type: " << tritonType(info.dtype)
+      << "\n    dims: " << dims(info.wireShape) << "\n  }\n]\n"
+      << "output [\n  {\n    name: \"OUTPUT__0\"\n    data_type: " << tritonType(info.dtype)
+      << "\n    dims: " << dims(info.outputShape) << "\n  }\n]\n";
+    return c.str();
+}
+
+void writeBundle(const std::string &dir, const torch::jit::Module &head,
+                 const torch::jit::Module &tail, const BundleInfo &info, bool force)
+{
+    const fs::path target = fs::absolute(dir).lexically_normal();
+    std::error_code ec;
+    if (fs::exists(target, ec)) {
+        if (!fs::is_directory(target))
+            throw Error(ErrorKind::InvalidInput, dir + ": exists and is not a folder");
+        if (!fs::is_empty(target) && !force)
+            throw Error(ErrorKind::InvalidInput,
+                        dir + ": exists and is not empty (give --force to replace it)");
+    }
+    const fs::path parent = target.parent_path();
+    if (!fs::is_directory(parent))
+        throw Error(ErrorKind::InvalidInput, parent.string() + ": no such folder");
+
+    std::string pattern = (parent / (target.filename().string() + ".partial-XXXXXX")).string();
+    if (!mkdtemp(pattern.data()))
+        throw Error(ErrorKind::InvalidInput, parent.string() + ": cannot create a folder in it");
+    const fs::path temp = pattern;
+    try {
+        fs::create_directories(temp / "device");
+        fs::create_directories(temp / "edge");
+        const auto triton = temp / "triton" / (info.name + "_tail");
+        fs::create_directories(triton / "1");
+        save(head, temp / "device" / "head.pt");
+        save(tail, temp / "edge" / "tail.pt");
+        fs::copy_file(temp / "edge" / "tail.pt", triton / "1" / "model.pt");
+        writeText(triton / "config.pbtxt", tritonConfig(info));
+
+        const int64_t wireBytes =
+            graph::elementCount(info.wireShape) * (info.dtype == "float16"   ? 2
+                                                   : info.dtype == "float64" ? 8
+                                                                             : 4);
+        nlohmann::json manifest{
+            {"format", "cleave-bundle/1"},
+            {"cleave_version", info.cleaveVersion},
+            {"model", {{"name", info.model}, {"sha256", info.modelSha256}}},
+            {"split", info.split},
+            {"tl", info.tl.empty() ? nlohmann::json(nullptr) : nlohmann::json(info.tl)},
+            {"codec", info.codec},
+            {"input", {{"shape", info.inputShape}, {"dtype", info.dtype}}},
+            {"wire", {{"shape", info.wireShape}, {"dtype", info.dtype}, {"bytes", wireBytes}}},
+            {"output", {{"shape", info.outputShape}, {"dtype", info.dtype}}},
+            {"files",
+             {{"head", "device/head.pt"},
+              {"tail", "edge/tail.pt"},
+              {"triton", "triton/" + info.name + "_tail"}}},
+            {"predicted_latency_s", info.predictedLatency_s
+                                        ? nlohmann::json(*info.predictedLatency_s)
+                                        : nlohmann::json(nullptr)},
+            {"predicted_on", info.predictedOn},
+            {"training", info.training}};
+        writeText(temp / "manifest.json", manifest.dump(2) + "\n");
+        writeText(temp / "README.md", readme(info));
+        if (fs::exists(target))
+            fs::remove_all(target);
+        fs::rename(temp, target);
+    } catch (const Error &) {
+        fs::remove_all(temp, ec);
+        throw;
+    } catch (const std::exception &e) {
+        fs::remove_all(temp, ec);
+        throw Error(ErrorKind::Unavailable,
+                    dir + ": cannot write the bundle (" + oneLineReason(e.what()) + ")");
+    }
+}
+
+} // namespace cleave::bundle

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/graph/shape.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/script.h>
+
+#include <optional>
+#include <string>
+
+namespace cleave::bundle {
+
+/// What a deployment bundle says about itself in manifest.json.
+struct BundleInfo
+{
+    std::string model;       ///< as given: a path or zoo:NAME
+    std::string modelSha256; ///< the model's id, as the agents and the store name it
+    std::string name;        ///< a short name for the Triton model ("inspectnet")
+    graph::Shape inputShape;
+    graph::Shape wireShape; ///< what the head sends, after DeviceTL if any
+    graph::Shape outputShape;
+    std::string dtype = "float32";
+    int split = 0;
+    std::string tl; ///< empty: none
+    std::string codec = "fp32";
+    std::optional<double> predictedLatency_s;
+    std::string predictedOn; ///< "4g, local-device@host -> local-edge@host"
+    nlohmann::json training; ///< accuracies when the TL was fine-tuned; null otherwise
+    std::string cleaveVersion;
+};
+
+/// The Triton model configuration for the tail (platform pytorch_libtorch, INPUT__0 and
+/// OUTPUT__0 as that backend names a TorchScript model's arguments).
+std::string tritonConfig(const BundleInfo &info);
+
+/// Writes DIR/manifest.json, DIR/device/head.pt, DIR/edge/tail.pt,
+/// DIR/triton/<name>_tail/{config.pbtxt,1/model.pt} and DIR/README.md. Everything goes to a
+/// temporary folder beside DIR that is renamed at the end, so a failure (a full disk) leaves no
+/// half-written bundle. A DIR that exists and is not empty is refused unless `force`.
+void writeBundle(const std::string &dir, const torch::jit::Module &head,
+                 const torch::jit::Module &tail, const BundleInfo &info, bool force);
+
+} // namespace cleave::bundle

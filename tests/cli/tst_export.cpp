@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-cli export and train as scripts use them: the bundle's files and manifest, the halves
+// loading in C++ and in Python, fine-tuning on real Fashion-MNIST, and every bad input,
+// a full disk included.
+#include "clirunner.h"
+#include "testmain.h"
+#include "testmodels.h"
+
+#include "core/graph/modelgraph.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+namespace {
+
+cleave::testing::CliResult cli(const QStringList &args)
+{
+    return cleave::testing::runCli(QStringLiteral(CLEAVE_CLI), args);
+}
+
+QJsonObject manifestOf(const QString &dir)
+{
+    QFile f(dir + QStringLiteral("/manifest.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QList<qint64> shapeOf(const QJsonValue &v)
+{
+    QList<qint64> shape;
+    for (const auto &d : v.toArray())
+        shape.push_back(d.toInteger());
+    return shape;
+}
+
+} // namespace
+
+class TestExport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_model = m_dir.filePath(QStringLiteral("demo.pt"));
+        cleave::graph::saveModule(cleave::testing::demoModel(), m_model.toStdString(),
+                                  cleave::testing::kDemoInputShape);
+    }
+
+    void writesABundleWithATl()
+    {
+        const auto out = m_dir.filePath(QStringLiteral("tl-bundle"));
+        const auto r =
+            cli({QStringLiteral("export"), m_model, QStringLiteral("--split"), QStringLiteral("7"),
+                 QStringLiteral("--tl"), QStringLiteral("maxpool2"), QStringLiteral("-o"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        for (const auto *file : {"manifest.json", "README.md", "device/head.pt", "edge/tail.pt",
+                                 "triton/demo_tail/config.pbtxt", "triton/demo_tail/1/model.pt"})
+            QVERIFY2(QFile::exists(out + QLatin1Char('/') + QLatin1String(file)), file);
+        const auto m = manifestOf(out);
+        QCOMPARE(m[QStringLiteral("split")].toInt(), 7);
+        QCOMPARE(m[QStringLiteral("tl")].toString(), QStringLiteral("maxpool2"));
+        QCOMPARE(m[QStringLiteral("codec")].toString(), QStringLiteral("fp32"));
+        QCOMPARE(m[QStringLiteral("model")].toObject()[QStringLiteral("sha256")].toString().size(),
+                 64);
+        const auto wire = m[QStringLiteral("wire")].toObject();
+        QCOMPARE(shapeOf(wire[QStringLiteral("shape")]), (QList<qint64>{1, 32, 8, 8}));
+        // A quarter of the 1x32x16x16 cut.
+        QCOMPARE(wire[QStringLiteral("bytes")].toInteger(), 32 * 16 * 16 * 4 / 4);
+        QCOMPARE(shapeOf(m[QStringLiteral("output")].toObject()[QStringLiteral("shape")]),
+                 (QList<qint64>{1, 10}));
+        QVERIFY(m[QStringLiteral("predicted_latency_s")].isNull());
+        QFile config(out + QStringLiteral("/triton/demo_tail/config.pbtxt"));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const auto text = config.readAll();
+        QVERIFY(text.contains("platform: \"pytorch_libtorch\""));
+        QVERIFY(text.contains("name: \"INPUT__0\""));
+        QVERIFY(text.contains("dims: [ 1, 32, 8, 8 ]"));
+        QVERIFY(text.contains("dims: [ 1, 10 ]"));
+        // No temporary folder is left beside the bundle.
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.partial-*")}).size(), 0);
+
+        // The halves load in C++ and chain: head's output is the wire tensor.
+        auto head = torch::jit::load((out + QStringLiteral("/device/head.pt")).toStdString());
+        auto tail = torch::jit::load((out + QStringLiteral("/edge/tail.pt")).toStdString());
+        const auto wireTensor = head.forward({torch::randn({1, 3, 32, 32})}).toTensor();
+        QCOMPARE(wireTensor.sizes().vec(), (std::vector<int64_t>{1, 32, 8, 8}));
+        QCOMPARE(tail.forward({wireTensor}).toTensor().sizes().vec(),
+                 (std::vector<int64_t>{1, 10}));
+    }
+
+    // Python's torch.jit.load reads both halves (python3-torch, installed by the Makefile).
+    void halvesLoadInPython()
+    {
+        const auto python = QStringLiteral("/usr/bin/python3");
+        const auto out = m_dir.filePath(QStringLiteral("py-bundle"));
+        QVERIFY(
+            cli({QStringLiteral("export"), m_model, QStringLiteral("--split"), QStringLiteral("4"),
+                 QStringLiteral("--tl"), QStringLiteral("avgpool2"), QStringLiteral("-o"), out})
+                .exitCode == 0);
+        const auto script =
+            QStringLiteral("import sys, torch\n"
+                           "h = torch.jit.load(sys.argv[1] + '/device/head.pt')\n"
+                           "t = torch.jit.load(sys.argv[1] + '/edge/tail.pt')\n"
+                           "y = t(h(torch.randn(1, 3, 32, 32)))\n"
+                           "print(list(h(torch.randn(1, 3, 32, 32)).shape), list(y.shape))\n");
+        const auto r = cleave::testing::runCli(python, {QStringLiteral("-c"), script, out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out.trimmed(), QByteArray("[1, 16, 16, 16] [1, 10]"));
+    }
+
+    void writesABundleWithoutTl()
+    {
+        const auto out = m_dir.filePath(QStringLiteral("plain"));
+        const auto r = cli({QStringLiteral("export"), m_model, QStringLiteral("--split"),
+                            QStringLiteral("11"), QStringLiteral("-o"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto m = manifestOf(out);
+        QVERIFY(m[QStringLiteral("tl")].isNull());
+        QCOMPARE(shapeOf(m[QStringLiteral("wire")].toObject()[QStringLiteral("shape")]),
+                 (QList<qint64>{1, 64, 8, 8}));
+        // An existing, non-empty folder is refused, and replaced with --force.
+        const auto again = cli({QStringLiteral("export"), m_model, QStringLiteral("--split"),
+                                QStringLiteral("3"), QStringLiteral("-o"), out});
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(
+                     again, out + QStringLiteral(": exists and is not empty (give --force"), &why),
+                 qPrintable(why));
+        QCOMPARE(manifestOf(out)[QStringLiteral("split")].toInt(), 11);
+        QVERIFY(cli({QStringLiteral("export"), m_model, QStringLiteral("--split"),
+                     QStringLiteral("3"), QStringLiteral("-o"), out, QStringLiteral("--force")})
+                    .exitCode == 0);
+        QCOMPARE(manifestOf(out)[QStringLiteral("split")].toInt(), 3);
+    }
+
+    // Fine-tuning on a small Fashion-MNIST subset: the accuracies land in the manifest.
+    void fineTunesOnFashionMnist()
+    {
+        const auto out = m_dir.filePath(QStringLiteral("trained"));
+        const auto r =
+            cli({QStringLiteral("export"), QStringLiteral("zoo:inspectnet"),
+                 QStringLiteral("--split"), QStringLiteral("7"), QStringLiteral("--tl"),
+                 QStringLiteral("maxpool2"), QStringLiteral("--train"),
+                 QStringLiteral("fashion-mnist"), QStringLiteral("--train-limit"),
+                 QStringLiteral("1000"), QStringLiteral("--test-limit"), QStringLiteral("300"),
+                 QStringLiteral("--lr"), QStringLiteral("0.01"), QStringLiteral("-o"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("after fine-tuning: top-1"));
+        const auto training = manifestOf(out)[QStringLiteral("training")].toObject();
+        QCOMPARE(training[QStringLiteral("train_images")].toInt(), 1000);
+        QCOMPARE(training[QStringLiteral("test_images")].toInt(), 300);
+        // Random weights start near chance; one epoch on 1,000 images is well above it.
+        QVERIFY(training[QStringLiteral("tl_top1_after")].toDouble() > 0.4);
+        QVERIFY(training[QStringLiteral("images_per_second")].toDouble() > 0);
+    }
+
+    void badInputIsOneLineAndExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const auto out = m_dir.filePath(QStringLiteral("never"));
+        const auto exportAt = [&](const QString &split, QStringList extra) {
+            return QStringList{QStringLiteral("export"), m_model, QStringLiteral("--split"), split,
+                               QStringLiteral("-o"),     out} +
+                   extra;
+        };
+        QTest::newRow("split out of range")
+            << exportAt(QStringLiteral("18"), {})
+            << QStringLiteral("--split 18: out of range 0..17 for ") + m_model;
+        QTest::newRow("TL on a 2-D cut")
+            << exportAt(QStringLiteral("16"), {QStringLiteral("--tl"), QStringLiteral("maxpool2")})
+            << QStringLiteral("maxpool2 cannot apply at split 16, a 1x64 tensor");
+        QTest::newRow("TL on 1x1 spatial")
+            << exportAt(QStringLiteral("15"), {QStringLiteral("--tl"), QStringLiteral("maxpool2")})
+            << QStringLiteral("maxpool2 cannot apply at split 15, a 1x64x1x1 tensor");
+        QTest::newRow("unknown TL spec")
+            << exportAt(QStringLiteral("5"), {QStringLiteral("--tl"), QStringLiteral("maxpool3")})
+            << QStringLiteral("TL spec 'maxpool3'");
+        QTest::newRow("data set missing")
+            << exportAt(QStringLiteral("5"),
+                        {QStringLiteral("--tl"), QStringLiteral("maxpool2"),
+                         QStringLiteral("--train"), QStringLiteral("/no/such/data")})
+            << QStringLiteral("/no/such/data: no such folder");
+        QTest::newRow("data set empty")
+            << exportAt(QStringLiteral("5"),
+                        {QStringLiteral("--tl"), QStringLiteral("maxpool2"),
+                         QStringLiteral("--train"), m_dir.filePath(QStringLiteral("empty-data"))})
+            << QStringLiteral("no PNG or JPEG images in class folders");
+        QTest::newRow("train without TL")
+            << exportAt(QStringLiteral("5"),
+                        {QStringLiteral("--train"), QStringLiteral("fashion-mnist")})
+            << QStringLiteral("--train fine-tunes a Transfer Layer: give --tl too");
+    }
+
+    void badInputIsOneLineAndExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QDir(m_dir.path()).mkpath(QStringLiteral("empty-data/class"));
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(cli(args), message, &why), qPrintable(why));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never"))));
+    }
+
+    // A full disk (a file size limit here): the command fails, and neither the bundle nor its
+    // temporary folder is left behind.
+    void fullDiskLeavesNothing()
+    {
+        const auto out = m_dir.filePath(QStringLiteral("full"));
+        const auto r = cleave::testing::runCli(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral("trap '' XFSZ; ulimit -f 20; exec \"$0\" export \"$1\" --split 7 -o "
+                            "\"$2\""),
+             QStringLiteral(CLEAVE_CLI), m_model, out});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("error: "), r.err.constData());
+        QVERIFY2(r.err.contains("cannot write"), r.err.constData());
+        QVERIFY(!QFile::exists(out));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("full.partial-*")}).size(), 0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+CLEAVE_TEST_MAIN(TestExport)
+#include "tst_export.moc"
