@@ -65,14 +65,10 @@ int run(const PlanOptions &options, bool json)
         int rank = 1;
         for (const auto &c : result.ranking)
             ranking.push_back(configurationJson(c, rank++, threeTiers));
-        nlohmann::json doc{{"model", options.model},
-                           {"blocks", result.blocks},
-                           {"link", linkJson(request.link)},
-                           {"mode", plan::modeName(result.mode)},
-                           {"codec", request.codec},
-                           {"return_leg", request.returnLeg},
-                           {"allowed", result.allowed},
-                           {"ranking", ranking},
+        nlohmann::json doc{{"model", options.model},         {"blocks", result.blocks},
+                           {"link", linkJson(request.link)}, {"mode", plan::modeName(result.mode)},
+                           {"codec", request.codec},         {"return_leg", request.returnLeg},
+                           {"allowed", result.allowed},      {"ranking", ranking},
                            {"notes", result.notes}};
         if (threeTiers)
             doc["cloud_link"] = linkJson(request.cloudLink);
