@@ -53,19 +53,14 @@ TlModel insertTransferLayer(const graph::ModelGraph &model, int cut, const TlSpe
     result.wireShape = spec.reducedShape(shape);
 
     auto generator = at::detail::createCPUGenerator(seed);
-    const int64_t f = spec.factor;
     const int64_t channels = shape[1];
     const int64_t reduced = result.wireShape[1];
-    const std::vector<int64_t> window{f, f};
-    const std::vector<int64_t> none{0, 0};
-    const std::vector<int64_t> one{1, 1};
+    const auto pool = devicePoolGraph(spec, shape);
     const std::vector<int64_t> size{shape[2], shape[3]};
     result.module = model.trainableWith(
         cut, [&](torch::jit::Graph &graph, Value *x, torch::jit::Module &module) -> Value * {
-            // DeviceTL. ceil_mode keeps the border of odd sizes; EdgeTL restores the exact size.
-            Value *y = spec.pool == TlSpec::Pool::Max
-                           ? graph.insert(aten::max_pool2d, {x, window, window, none, one, true})
-                           : graph.insert(aten::avg_pool2d, {x, window, window, none, true, false});
+            // DeviceTL: the same pooling graph the agents time.
+            Value *y = torch::jit::insertGraph(graph, *pool, {x}).at(0);
             if (spec.channelDivisor)
                 y = conv1x1(graph, y, module, "tl_reduce", reduced, channels, generator);
             // EdgeTL.

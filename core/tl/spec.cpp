@@ -4,6 +4,8 @@
 #include "core/error.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <torch/csrc/jit/api/function_impl.h>
+#include <torch/jit.h>
 
 #include <charconv>
 #include <cmath>
@@ -24,7 +26,69 @@ int64_t ceilDiv(int64_t a, int64_t b)
     return (a + b - 1) / b;
 }
 
+/// One halving of H and W in TorchScript source: pad an odd side (a side of 1 stays as it is),
+/// then combine even with odd rows, then even with odd columns.
+void appendHalving(std::string &source, const std::string &v, int64_t &h, int64_t &w,
+                   const std::string &pad, const std::string &combine, bool *irregular)
+{
+    const int64_t padH = h > 1 ? h % 2 : 0;
+    const int64_t padW = w > 1 ? w % 2 : 0;
+    if (padH || padW || h == 1 || w == 1)
+        *irregular = true;
+    if (padH || padW)
+        source += "    " + v + " = torch.constant_pad_nd(" + v + ", [0, " + std::to_string(padW) +
+                  ", 0, " + std::to_string(padH) + "], " + pad + ")\n";
+    if (h > 1)
+        source += "    " + v + " = " + combine + "(" + v + "[:, :, 0::2], " + v + "[:, :, 1::2])\n";
+    if (w > 1)
+        source +=
+            "    " + v + " = " + combine + "(" + v + "[:, :, :, 0::2], " + v + "[:, :, :, 1::2])\n";
+    h = ceilDiv(h, 2);
+    w = ceilDiv(w, 2);
+}
+
+std::string devicePoolSource(const TlSpec &spec, const graph::Shape &cut)
+{
+    const bool max = spec.pool == TlSpec::Pool::Max;
+    const int halvings = spec.factor == 4 ? 2 : 1;
+    std::string source = "def device_pool(x: Tensor) -> Tensor:\n";
+    bool irregular = false;
+    int64_t h = cut[2], w = cut[3];
+    for (int i = 0; i < halvings; ++i)
+        appendHalving(source, "x", h, w, max ? "float('-inf')" : "0.0",
+                      max ? "torch.maximum" : "torch.add", &irregular);
+    if (max) {
+        source += "    return x\n";
+    } else if (!irregular) {
+        source +=
+            "    return x * " + std::to_string(1.0 / double(spec.factor * spec.factor)) + "\n";
+    } else {
+        // Windows at the border hold fewer elements: divide by how many each one summed.
+        source += "    n = torch.ones([1, 1, " + std::to_string(cut[2]) + ", " +
+                  std::to_string(cut[3]) + "], dtype=x.dtype, device=x.device)\n";
+        h = cut[2];
+        w = cut[3];
+        for (int i = 0; i < halvings; ++i)
+            appendHalving(source, "n", h, w, "0.0", "torch.add", &irregular);
+        source += "    return x / n\n";
+    }
+    return source;
+}
+
+std::shared_ptr<torch::jit::CompilationUnit> compileDevicePool(const TlSpec &spec,
+                                                               const graph::Shape &cut)
+{
+    spec.reducedShape(cut); // checks that it applies
+    return torch::jit::compile(devicePoolSource(spec, cut));
+}
+
 } // namespace
+
+std::shared_ptr<torch::jit::Graph> devicePoolGraph(const TlSpec &spec, const graph::Shape &cut)
+{
+    auto unit = compileDevicePool(spec, cut);
+    return torch::jit::toGraphFunction(unit->get_function("device_pool")).graph()->copy();
+}
 
 TlSpec TlSpec::parse(std::string_view text)
 {
@@ -83,8 +147,8 @@ graph::Shape TlSpec::reducedShape(const graph::Shape &cut) const
 TransferLayer::TransferLayer(const TlSpec &spec, const graph::Shape &cut, uint64_t seed)
     : m_spec(spec)
     , m_cut(cut)
+    , m_pool(compileDevicePool(spec, cut))
 {
-    spec.reducedShape(cut); // checks that it applies
     if (spec.channelDivisor) {
         auto generator = at::detail::createCPUGenerator(seed);
         const int64_t c = cut[1];
@@ -96,11 +160,7 @@ TransferLayer::TransferLayer(const TlSpec &spec, const graph::Shape &cut, uint64
 
 torch::Tensor TransferLayer::down(const torch::Tensor &x) const
 {
-    const int64_t f = m_spec.factor;
-    // ceil_mode keeps the border rows of odd sizes; EdgeTL restores the exact size.
-    auto y = m_spec.pool == TlSpec::Pool::Max
-                 ? torch::max_pool2d(x, {f, f}, {f, f}, {0, 0}, {1, 1}, true)
-                 : torch::avg_pool2d(x, {f, f}, {f, f}, {0, 0}, true, false);
+    auto y = m_pool->get_function("device_pool")({x}).toTensor();
     return m_reduce.defined() ? torch::conv2d(y, m_reduce) : y;
 }
 

@@ -5,6 +5,7 @@
 
 #include <torch/script.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,14 @@ struct TlSpec
     graph::Shape reducedShape(const graph::Shape &cut) const;
 };
 
+/// DeviceTL's pooling for a cut of shape `cut`, as a TorchScript function `device_pool(x)`:
+/// the elementwise maximum (or sum, then the mean over the elements inside the tensor) of
+/// strided rows and then columns, once per factor of 2, with -inf (or 0) padding at odd sizes.
+/// It equals max_pool2d / avg_pool2d with ceil_mode (and count_include_pad off), but LibTorch's
+/// pooling visits each window element by element and is 10-20x slower on large cuts: this keeps
+/// DeviceTL a small share of the head's time. The Inserter inlines this very graph.
+std::shared_ptr<torch::jit::Graph> devicePoolGraph(const TlSpec &spec, const graph::Shape &cut);
+
 /// DeviceTL and EdgeTL as plain functions of a cut tensor (for timing; the weights of the
 /// channel reduction are seeded, as a TL's are before training).
 class TransferLayer
@@ -44,8 +53,9 @@ public:
 private:
     TlSpec m_spec;
     graph::Shape m_cut;
-    torch::Tensor m_reduce;  ///< [C / d, C, 1, 1]
-    torch::Tensor m_restore; ///< [C, C / d, 1, 1]
+    std::shared_ptr<torch::jit::CompilationUnit> m_pool; ///< device_pool, see devicePoolGraph
+    torch::Tensor m_reduce;                              ///< [C / d, C, 1, 1]
+    torch::Tensor m_restore;                             ///< [C, C / d, 1, 1]
 };
 
 } // namespace cleave::tl

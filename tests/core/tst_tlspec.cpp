@@ -97,6 +97,42 @@ private Q_SLOTS:
         QCOMPARE(layer.up(middle).sizes().vec(), cut);
     }
 
+    // DeviceTL's pairwise pooling equals LibTorch's pooling with ceil_mode (border windows of
+    // odd sizes averaged over the elements they hold), and its gradient flows.
+    void poolingEqualsLibTorchPooling_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QList<qint64>>("shape");
+        for (const char *s : {"maxpool2", "avgpool2", "maxpool4", "avgpool4"}) {
+            for (const auto &shape : QList<QList<qint64>>{
+                     {1, 3, 8, 8}, {2, 3, 7, 9}, {1, 2, 2, 5}, {1, 1, 3, 3}, {1, 4, 13, 6}}) {
+                QTest::addRow("%s %lldx%lld", s, shape[2], shape[3])
+                    << QString::fromLatin1(s) << shape;
+            }
+        }
+    }
+    void poolingEqualsLibTorchPooling()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QList<qint64>, shape);
+        const graph::Shape cut(shape.begin(), shape.end());
+        const auto s = TlSpec::parse(spec.toStdString());
+        const int64_t f = s.factor;
+        const auto x = (torch::randn(cut) - 3.0).requires_grad_();
+        const auto expected = s.pool == TlSpec::Pool::Max
+                                  ? torch::max_pool2d(x, {f, f}, {f, f}, {0, 0}, {1, 1}, true)
+                                  : torch::avg_pool2d(x, {f, f}, {f, f}, {0, 0}, true, false);
+        const auto actual = tl::TransferLayer(s, cut).down(x);
+        QCOMPARE(actual.sizes().vec(), expected.sizes().vec());
+        QVERIFY2(torch::allclose(actual, expected, 1e-6, 1e-6),
+                 qPrintable(QString::number((actual - expected).abs().max().item<double>())));
+        actual.sum().backward();
+        const auto grad = x.grad().clone();
+        x.grad().zero_();
+        expected.sum().backward();
+        QVERIFY(torch::allclose(grad, x.grad()));
+    }
+
     void maxPoolingRoundTripsTileConstantTensors()
     {
         const auto tiles = torch::randn({1, 4, 3, 3});
