@@ -56,34 +56,6 @@ struct AgentSummary
     bool resumed = false;
 };
 
-class ProgressLine
-{
-public:
-    explicit ProgressLine(std::string role)
-        : m_role(std::move(role))
-        , m_terminal(progressToTerminal())
-    {}
-    ~ProgressLine()
-    {
-        if (m_terminal)
-            std::cerr << '\r' << std::string(78, ' ') << '\r' << std::flush;
-    }
-    void show(double fraction, const std::string &what)
-    {
-        if (!m_terminal)
-            return;
-        const int width = 30;
-        const int filled = std::clamp(int(fraction * width), 0, width);
-        std::cerr << "\r" << m_role << " [" << std::string(size_t(filled), '#')
-                  << std::string(size_t(width - filled), '.') << "] " << int(fraction * 100) << "% "
-                  << what << "          " << std::flush;
-    }
-
-private:
-    std::string m_role;
-    bool m_terminal;
-};
-
 /// An agent that answered and holds the model, before anything is measured.
 struct Prepared
 {
@@ -114,16 +86,7 @@ AgentSummary benchOne(const BenchOptions &options, store::Store &db, const Prepa
     const auto &loaded = prepared.loaded;
     remote::AgentClient client(address);
 
-    store::Resource resource;
-    resource.name = info.name() + "@" + info.host_name();
-    resource.role = role;
-    resource.host = info.host_name();
-    resource.cpu = info.cpu_model();
-    resource.cores = info.cores();
-    resource.threads = info.torch_threads();
-    resource.accelerator = info.accelerator();
-    resource.torchVersion = info.torch_version();
-    resource.blas = info.blas();
+    const auto resource = remote::resourceOf(info, role);
     const auto resourceId = db.addResource(resource);
 
     store::ModelRecord model;

@@ -32,5 +32,6 @@ void addPlanCommand(CLI::App &app, int &exitCode);
 void addReportCommand(CLI::App &app, int &exitCode);
 void addExportCommand(CLI::App &app, int &exitCode);
 void addTrainCommand(CLI::App &app, int &exitCode);
+void addOffloadCommand(CLI::App &app, int &exitCode);
 
 } // namespace cleave::cli

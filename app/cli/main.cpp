@@ -72,6 +72,7 @@ int main(int argc, char **argv)
     cleave::cli::addReportCommand(app, exitCode);
     cleave::cli::addTrainCommand(app, exitCode);
     cleave::cli::addExportCommand(app, exitCode);
+    cleave::cli::addOffloadCommand(app, exitCode);
 
     try {
         app.parse(argc, argv);

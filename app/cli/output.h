@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -35,5 +37,35 @@ nlohmann::json toJson(const graph::Cut &cut);
 
 /// True when stderr is a terminal, so progress lines do not clutter logs and pipes.
 bool progressToTerminal();
+
+/// A progress bar on one line of stderr, only when it is a terminal; cleared when destroyed.
+class ProgressLine
+{
+public:
+    explicit ProgressLine(std::string role)
+        : m_role(std::move(role))
+        , m_terminal(progressToTerminal())
+    {}
+    ~ProgressLine()
+    {
+        if (m_terminal)
+            std::cerr << '\r' << std::string(78, ' ') << '\r' << std::flush;
+    }
+    void show(double fraction, const std::string &what)
+    {
+        if (!m_terminal)
+            return;
+        const int width = 30;
+        const int filled = std::clamp(int(fraction * width), 0, width);
+        std::cerr << "\r" << m_role << " [" << std::string(size_t(filled), '#')
+                  << std::string(size_t(width - filled), '.') << "] " << int(fraction * 100) << "% "
+                  << what << "          " << std::flush;
+    }
+
+private:
+    std::string m_role;
+    bool m_terminal;
+};
+
 
 } // namespace cleave::cli

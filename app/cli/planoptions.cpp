@@ -30,7 +30,9 @@ std::pair<int, std::string> blockAssignment(const std::string &text, const char 
     return {block, text.substr(eq + 1)};
 }
 
-plan::NetworkProfile profile(const std::string &preset, std::optional<double> mbps,
+} // namespace
+
+plan::NetworkProfile networkProfile(const std::string &preset, std::optional<double> mbps,
                              std::optional<double> latencyMs, std::optional<double> downMbps,
                              const char *presetFlag, const char *bandwidthFlag,
                              const std::string &fallback)
@@ -45,8 +47,6 @@ plan::NetworkProfile profile(const std::string &preset, std::optional<double> mb
     }
     return plan::NetworkProfile::preset(preset.empty() ? fallback : preset);
 }
-
-} // namespace
 
 void PlanOptions::addTo(CLI::App &command)
 {
@@ -95,9 +95,9 @@ plan::PlanRequest PlanOptions::request(const plan::Planner &planner) const
     std::stringstream list(tiers);
     for (std::string tier; std::getline(list, tier, ',');)
         r.tiers.push_back(plan::parseTier(tier));
-    r.link = profile(link, bandwidthMbps, latencyMs, downlinkMbps, "--link", "--bandwidth-mbps",
+    r.link = networkProfile(link, bandwidthMbps, latencyMs, downlinkMbps, "--link", "--bandwidth-mbps",
                      "5g-peak");
-    r.cloudLink = profile(cloudLink, cloudBandwidthMbps, cloudLatencyMs, std::nullopt,
+    r.cloudLink = networkProfile(cloudLink, cloudBandwidthMbps, cloudLatencyMs, std::nullopt,
                           "--cloud-link", "--cloud-bandwidth-mbps", "wan");
     r.codec = codec;
     const bool none = tl.size() == 1 && tl.front() == "none";

@@ -79,6 +79,38 @@ CREATE TABLE network_profiles(
     latency_s REAL NOT NULL CHECK (latency_s >= 0),
     uplink_bps REAL NOT NULL CHECK (uplink_bps > 0),
     downlink_bps REAL NOT NULL CHECK (downlink_bps > 0));
+)sql",
+                                                                  R"sql(
+CREATE TABLE offload_runs(
+    id INTEGER PRIMARY KEY,
+    model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+    device TEXT NOT NULL,
+    edge TEXT NOT NULL,
+    split INTEGER NOT NULL CHECK (split >= 0),
+    tl TEXT NOT NULL,
+    codec TEXT NOT NULL,
+    link TEXT NOT NULL,
+    latency_s REAL NOT NULL CHECK (latency_s >= 0),
+    uplink_bps REAL NOT NULL CHECK (uplink_bps >= 0),
+    downlink_bps REAL NOT NULL CHECK (downlink_bps >= 0),
+    predicted_s REAL,
+    started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+CREATE INDEX offload_runs_by_model ON offload_runs(model_id);
+CREATE TABLE offload_inferences(
+    offload_id INTEGER NOT NULL REFERENCES offload_runs(id) ON DELETE CASCADE,
+    run INTEGER NOT NULL CHECK (run >= 0),
+    device_s REAL NOT NULL,
+    device_tl_s REAL NOT NULL,
+    serialise_s REAL NOT NULL,
+    uplink_s REAL NOT NULL,
+    deserialise_s REAL NOT NULL,
+    edge_tl_s REAL NOT NULL,
+    edge_s REAL NOT NULL,
+    return_s REAL NOT NULL,
+    total_s REAL NOT NULL,
+    upload_bytes INTEGER NOT NULL,
+    result_bytes INTEGER NOT NULL,
+    PRIMARY KEY (offload_id, run)) WITHOUT ROWID;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -279,6 +311,71 @@ void Store::addTlCost(int64_t runId, const TlCost &c)
     insert.bind(1, runId).bind(2, c.cut).bind(3, c.spec).bind(4, c.deviceTl_s);
     insert.bind(5, c.edgeTl_s).bind(6, c.outputBytes);
     insert.run();
+}
+
+int64_t Store::beginOffload(const OffloadRecord &r)
+{
+    Statement insert(m_db, "INSERT INTO offload_runs(model_id, device, edge, split, tl, codec, "
+                           "link, latency_s, uplink_bps, downlink_bps, predicted_s) VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    insert.bind(1, r.modelId).bind(2, r.device).bind(3, r.edge).bind(4, r.split).bind(5, r.tl);
+    insert.bind(6, r.codec).bind(7, r.link).bind(8, r.latency_s).bind(9, r.uplink_bps);
+    insert.bind(10, r.downlink_bps).bind(11, r.predicted_s);
+    insert.run();
+    return m_db.lastInsertId();
+}
+
+void Store::addOffloadInference(int64_t offloadId, const OffloadInference &i)
+{
+    Statement insert(m_db, "INSERT OR REPLACE INTO offload_inferences VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    insert.bind(1, offloadId).bind(2, i.run).bind(3, i.device_s).bind(4, i.deviceTl_s);
+    insert.bind(5, i.serialise_s).bind(6, i.uplink_s).bind(7, i.deserialise_s);
+    insert.bind(8, i.edgeTl_s).bind(9, i.edge_s).bind(10, i.return_s).bind(11, i.total_s);
+    insert.bind(12, i.uploadBytes).bind(13, i.resultBytes);
+    insert.run();
+}
+
+std::vector<OffloadRecord> Store::offloads(int64_t modelId)
+{
+    Statement q(m_db, "SELECT id, model_id, device, edge, split, tl, codec, link, latency_s, "
+                      "uplink_bps, downlink_bps, predicted_s, started_at FROM offload_runs "
+                      "WHERE model_id = ?1 ORDER BY id");
+    q.bind(1, modelId);
+    std::vector<OffloadRecord> records;
+    while (q.step()) {
+        OffloadRecord r;
+        r.id = q.integer(0);
+        r.modelId = q.integer(1);
+        r.device = q.text(2);
+        r.edge = q.text(3);
+        r.split = int(q.integer(4));
+        r.tl = q.text(5);
+        r.codec = q.text(6);
+        r.link = q.text(7);
+        r.latency_s = q.real(8);
+        r.uplink_bps = q.real(9);
+        r.downlink_bps = q.real(10);
+        if (!q.isNull(11))
+            r.predicted_s = q.real(11);
+        r.startedAt = q.text(12);
+        records.push_back(std::move(r));
+    }
+    return records;
+}
+
+std::vector<OffloadInference> Store::offloadInferences(int64_t offloadId)
+{
+    Statement q(m_db, "SELECT run, device_s, device_tl_s, serialise_s, uplink_s, deserialise_s, "
+                      "edge_tl_s, edge_s, return_s, total_s, upload_bytes, result_bytes FROM "
+                      "offload_inferences WHERE offload_id = ?1 ORDER BY run");
+    q.bind(1, offloadId);
+    std::vector<OffloadInference> list;
+    while (q.step())
+        list.push_back({int(q.integer(0)), q.real(1), q.real(2), q.real(3), q.real(4), q.real(5),
+                        q.real(6), q.real(7), q.real(8), q.real(9), q.integer(10),
+                        q.integer(11)});
+    return list;
 }
 
 void Store::finishRun(int64_t runId, double wholeModel_s)

@@ -106,13 +106,49 @@ struct NetworkProfileRecord
     double downlink_bps = 0;
 };
 
+/// One offloaded run of one split: the model, the agents, how it was cut and sent, the link it
+/// went through, and what the planner predicted for it (when the store had timings).
+struct OffloadRecord
+{
+    int64_t id = 0;
+    int64_t modelId = 0;
+    std::string device;    ///< resource names
+    std::string edge;      ///< empty: the whole model on the device
+    int split = 0;
+    std::string tl;        ///< empty: none
+    std::string codec = "fp32";
+    std::string link;      ///< a preset's name, "custom" or "unshaped"
+    double latency_s = 0;
+    double uplink_bps = 0; ///< 0: unshaped
+    double downlink_bps = 0;
+    std::optional<double> predicted_s;
+    std::string startedAt; ///< UTC, ISO 8601
+};
+
+/// One inference of an offloaded run, by component, as the device measured it.
+struct OffloadInference
+{
+    int run = 0;
+    double device_s = 0;
+    double deviceTl_s = 0;
+    double serialise_s = 0;
+    double uplink_s = 0;
+    double deserialise_s = 0;
+    double edgeTl_s = 0;
+    double edge_s = 0;
+    double return_s = 0;
+    double total_s = 0;
+    int64_t uploadBytes = 0;
+    int64_t resultBytes = 0;
+};
+
 /// The benchmark store: one SQLite file (WAL, foreign keys) holding resources, models, runs,
 /// block timings, cut costs and network profiles. Every add* call commits at once, so nothing
 /// measured is lost if the process dies. One owner thread per Store.
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     /// Opens or creates the file and migrates it to the current schema. A file that is not
     /// SQLite, or whose schema is newer than this build knows, is refused untouched.
@@ -149,6 +185,13 @@ public:
     /// The newest complete run's results: what the planner uses.
     std::optional<Timings> latestTimings(int64_t modelId, int64_t resourceId);
     Timings timings(int64_t runId);
+
+    /// Offloaded runs: measurements of real split inference. Each inference commits at once.
+    int64_t beginOffload(const OffloadRecord &record);
+    void addOffloadInference(int64_t offloadId, const OffloadInference &inference);
+    /// The model's offloaded runs, oldest first.
+    std::vector<OffloadRecord> offloads(int64_t modelId);
+    std::vector<OffloadInference> offloadInferences(int64_t offloadId);
 
     void saveNetworkProfile(const NetworkProfileRecord &profile);
     std::vector<NetworkProfileRecord> networkProfiles();

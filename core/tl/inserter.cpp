@@ -90,10 +90,16 @@ TlSplit splitAtTransferLayer(const TlModel &model)
                                                model.inputShape);
     // DeviceTL follows the original cut at once: the first cut after it with the wire's shape
     // is the one between DeviceTL and EdgeTL.
+    // EdgeTL ends at the first cut after that with the original cut's shape.
     for (const auto &c : graph.cuts()) {
         if (c.index > model.cut && c.shape == model.wireShape) {
-            TlSplit split{graph.head(c.index), graph.tail(c.index), std::move(graph), c.index};
-            return split;
+            for (const auto &r : graph.cuts()) {
+                if (r.index > c.index && r.shape == model.cutShape) {
+                    TlSplit split{graph.head(c.index), graph.tail(c.index), std::move(graph),
+                                  c.index, r.index};
+                    return split;
+                }
+            }
         }
     }
     throw Error(ErrorKind::Internal, model.modelName + ": no cut between DeviceTL and EdgeTL");

@@ -41,6 +41,9 @@ struct TlSplit
     torch::jit::Module tail;
     graph::ModelGraph graph; ///< the frozen TL model the halves were sliced from
     int wireCut = 0;         ///< the cut of the TL model between DeviceTL and EdgeTL
+    int restoredCut = 0;     ///< the cut after EdgeTL, where the original tensor is back
+    /// The TL model's blocks are [0, cut) [cut, wireCut) [wireCut, restoredCut) and the rest:
+    /// the head's blocks, DeviceTL, EdgeTL and the tail's blocks.
 };
 TlSplit splitAtTransferLayer(const TlModel &model);
 

@@ -7,6 +7,7 @@
 #include "core/tl/spec.h"
 #include "core/zoo/zoo.h"
 #include "remote/agent/machineinfo.h"
+#include "remote/agent/requestlog.h"
 #include "remote/status.h"
 
 #include <ATen/Parallel.h>
@@ -41,59 +42,6 @@ namespace {
 struct ReturnFreedMemory
 {
     ~ReturnFreedMemory() { malloc_trim(0); }
-};
-
-/// One line per request on stderr, written when the handler returns.
-class RequestLog
-{
-public:
-    RequestLog(grpc::ServerContext *context, const char *method)
-        : m_peer(context->peer())
-        , m_method(method)
-        , m_start(Clock::now())
-    {}
-    ~RequestLog()
-    {
-        const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - m_start).count();
-        char line[512];
-        std::snprintf(line, sizeof line, "%s %s %s %.1f ms%s%s\n", m_method, m_peer.c_str(),
-                      m_status.ok() ? "OK" : statusName(m_status.error_code()), ms,
-                      m_detail.empty() ? "" : " ", m_detail.c_str());
-        std::cerr << line << std::flush;
-    }
-    grpc::Status done(grpc::Status status, std::string detail = {})
-    {
-        m_status = status;
-        m_detail = std::move(detail);
-        if (!status.ok() && m_detail.empty())
-            m_detail = status.error_message();
-        return status;
-    }
-
-private:
-    static const char *statusName(grpc::StatusCode code)
-    {
-        switch (code) {
-        case grpc::StatusCode::CANCELLED:
-            return "CANCELLED";
-        case grpc::StatusCode::INVALID_ARGUMENT:
-            return "INVALID_ARGUMENT";
-        case grpc::StatusCode::NOT_FOUND:
-            return "NOT_FOUND";
-        case grpc::StatusCode::RESOURCE_EXHAUSTED:
-            return "RESOURCE_EXHAUSTED";
-        case grpc::StatusCode::UNAVAILABLE:
-            return "UNAVAILABLE";
-        default:
-            return "ERROR";
-        }
-    }
-
-    std::string m_peer;
-    const char *m_method;
-    Clock::time_point m_start;
-    grpc::Status m_status;
-    std::string m_detail;
 };
 
 class Sha256

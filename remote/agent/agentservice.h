@@ -4,12 +4,14 @@
 #include "cleave/agent/v1/agent.grpc.pb.h"
 
 #include "core/graph/modelgraph.h"
+#include "remote/agent/deployment.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 
 namespace cleave::remote {
@@ -42,6 +44,14 @@ public:
                            agent::v1::ProbeLinkReply *reply) override;
     grpc::Status Echo(grpc::ServerContext *context, const agent::v1::EchoRequest *request,
                       agent::v1::EchoReply *reply) override;
+    grpc::Status Deploy(grpc::ServerContext *context,
+                        grpc::ServerReader<agent::v1::DeployChunk> *reader,
+                        agent::v1::DeployReply *reply) override;
+    grpc::Status Offload(grpc::ServerContext *context, const agent::v1::OffloadRequest *request,
+                         grpc::ServerWriter<agent::v1::OffloadEvent> *writer) override;
+
+    /// The halves deployed here, which this agent's inference endpoint serves.
+    std::shared_ptr<const Deployments> deployments() const { return m_deployments; }
 
     static constexpr uint32_t kProtocolVersion = 1;
     static constexpr int64_t kMaxChunkBytes = int64_t(1) << 20;
@@ -57,7 +67,15 @@ private:
     bool m_ownCacheDir = false;
     std::mutex m_modelsMutex;
     std::map<std::string, std::shared_ptr<Loaded>> m_models;
-    std::mutex m_workMutex; ///< one load or measurement at a time
+    /// One load or measurement at a time (exclusive); offloaded inferences may overlap each
+    /// other (shared), never a measurement.
+    std::shared_mutex m_workMutex;
+    std::shared_ptr<Deployments> m_deployments = std::make_shared<Deployments>();
+    /// Largest tensor an inference may send or receive.
+    static constexpr int64_t kMaxTensorBytes = int64_t(256) << 20;
+
+public:
+    static constexpr int64_t maxTensorBytes() { return kMaxTensorBytes; }
 };
 
 /// Lower-case hex SHA-256 of `data`.

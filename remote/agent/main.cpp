@@ -3,6 +3,7 @@
 // Prints "listening on HOST:PORT" on stdout once it accepts calls (with port 0, the port the
 // system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
 #include "remote/agent/agentservice.h"
+#include "remote/agent/inferenceservice.h"
 
 #include "core/error.h"
 
@@ -89,13 +90,17 @@ int main(int argc, char **argv)
     } catch (const cleave::Error &e) {
         return fail(1, e.what());
     }
+    cleave::remote::InferenceService inference(service->deployments());
     int port = 0;
     grpc::ServerBuilder builder;
     builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
     builder.RegisterService(service.get());
-    // Uploads come in chunks of 1 MiB; nothing else is large.
-    builder.SetMaxReceiveMessageSize(int(8 * cleave::remote::AgentService::kMaxChunkBytes));
-    builder.SetMaxSendMessageSize(int(64 * cleave::remote::AgentService::kMaxChunkBytes));
+    builder.RegisterService(&inference);
+    // Uploads come in chunks of 1 MiB; an inference carries one tensor.
+    const int maxMessage =
+        int(cleave::remote::AgentService::maxTensorBytes() + cleave::remote::AgentService::kMaxChunkBytes);
+    builder.SetMaxReceiveMessageSize(maxMessage);
+    builder.SetMaxSendMessageSize(maxMessage);
     auto server = builder.BuildAndStart();
     if (!server || port == 0)
         return fail(kExitBadInput, "--listen " + listen + ": cannot listen there");

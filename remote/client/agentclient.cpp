@@ -2,7 +2,9 @@
 #include "remote/client/agentclient.h"
 
 #include "core/error.h"
+#include "remote/agent/agentservice.h"
 #include "remote/status.h"
+#include "core/zoo/zoo.h"
 
 #include <grpcpp/grpcpp.h>
 
@@ -35,11 +37,12 @@ std::unique_ptr<grpc::ClientContext> AgentClient::context(std::chrono::milliseco
     return context;
 }
 
-void AgentClient::fail(const grpc::Status &status, const std::string &doing) const
+void AgentClient::fail(const grpc::Status &status, const std::string &doing,
+                       bool answered) const
 {
     auto message = status.error_message();
-    if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
-        status.error_code() == grpc::StatusCode::UNAVAILABLE)
+    if (!answered && (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
+                      status.error_code() == grpc::StatusCode::UNAVAILABLE))
         message = "agent unreachable or not answering (" + message + ")";
     throw Error(errorKind(status.error_code()), m_address + ": " + doing + ": " + message);
 }
@@ -113,17 +116,12 @@ v1::LoadModelReply AgentClient::loadZoo(const std::string &name, uint64_t seed,
     return reply;
 }
 
-void AgentClient::benchmark(const v1::BenchmarkRequest &request,
-                            const std::function<void(const v1::BenchmarkEvent &)> &onEvent,
-                            std::chrono::seconds deadline)
+template<typename Event>
+grpc::Status AgentClient::readStream(grpc::ClientContext *call,
+                                     grpc::ClientReaderInterface<Event> *reader,
+                                     const std::function<void(const Event &)> &onEvent)
 {
-    auto call = context(deadline);
-    {
-        std::lock_guard lock(m_callMutex);
-        m_call = call.get();
-    }
-    auto reader = m_stub->Benchmark(call.get(), request);
-    v1::BenchmarkEvent event;
+    Event event;
     std::exception_ptr error;
     while (reader->Read(&event)) {
         try {
@@ -140,8 +138,98 @@ void AgentClient::benchmark(const v1::BenchmarkRequest &request,
     }
     if (error)
         std::rethrow_exception(error);
+    return status;
+}
+
+void AgentClient::benchmark(const v1::BenchmarkRequest &request,
+                            const std::function<void(const v1::BenchmarkEvent &)> &onEvent,
+                            std::chrono::seconds deadline)
+{
+    auto call = context(deadline);
+    {
+        std::lock_guard lock(m_callMutex);
+        m_call = call.get();
+    }
+    auto reader = m_stub->Benchmark(call.get(), request);
+    const auto status = readStream<v1::BenchmarkEvent>(call.get(), reader.get(), onEvent);
     if (!status.ok())
         fail(status, "Benchmark");
+}
+
+v1::DeployReply AgentClient::deploy(const std::string &name, const graph::Shape &input,
+                                    const std::string &compute, const std::string &tl)
+{
+    const auto bytes = compute.size() + tl.size();
+    v1::DeployReply reply;
+    const auto deadline = m_deadline * 4 + std::chrono::milliseconds(int64_t(bytes) / 200);
+    auto call = context(std::chrono::duration_cast<std::chrono::milliseconds>(deadline));
+    auto writer = m_stub->Deploy(call.get(), &reply);
+    v1::DeployChunk chunk;
+    auto *header = chunk.mutable_header();
+    header->set_name(name);
+    for (const auto d : input)
+        header->add_input_shape(d);
+    header->set_compute_bytes(compute.size());
+    header->set_tl_bytes(tl.size());
+    bool open = writer->Write(chunk);
+    for (const std::string *part : {&compute, &tl}) {
+        for (size_t at = 0; open && at < part->size(); at += size_t(kChunkBytes)) {
+            chunk.set_data(part->substr(at, size_t(kChunkBytes)));
+            open = writer->Write(chunk);
+        }
+    }
+    writer->WritesDone();
+    const auto status = writer->Finish();
+    if (!status.ok())
+        fail(status, "Deploy " + name);
+    return reply;
+}
+
+void AgentClient::offload(const v1::OffloadRequest &request,
+                          const std::function<void(const v1::OffloadEvent &)> &onEvent,
+                          std::chrono::seconds deadline)
+{
+    auto call = context(deadline);
+    {
+        std::lock_guard lock(m_callMutex);
+        m_call = call.get();
+    }
+    auto reader = m_stub->Offload(call.get(), request);
+    const auto status = readStream<v1::OffloadEvent>(call.get(), reader.get(), onEvent);
+    // The device answers for the edge with a message of its own; only a silent device is
+    // "unreachable".
+    if (!status.ok())
+        fail(status, "Offload", status.error_message().rfind("edge ", 0) == 0 ||
+                                    status.error_message().rfind("run ", 0) == 0);
+}
+
+store::Resource resourceOf(const v1::AgentInfo &info, const std::string &role)
+{
+    store::Resource resource;
+    resource.name = info.name() + "@" + info.host_name();
+    resource.role = role;
+    resource.host = info.host_name();
+    resource.cpu = info.cpu_model();
+    resource.cores = info.cores();
+    resource.threads = info.torch_threads();
+    resource.accelerator = info.accelerator();
+    resource.torchVersion = info.torch_version();
+    resource.blas = info.blas();
+    return resource;
+}
+
+// Mirrors AgentService::LoadModel, which names what it loads this way.
+std::string modelIdOf(const std::string &model, uint64_t seed,
+                      const std::optional<graph::Shape> &input)
+{
+    const auto shapeText = input ? graph::formatShape(*input) : std::string();
+    if (const auto name = zoo::zooName(model))
+        return sha256Hex("zoo:" + *name + "@" + std::to_string(seed) + "@" + shapeText);
+    std::ifstream file(model, std::ios::binary);
+    if (!file)
+        throw Error(ErrorKind::NotFound, model + ": cannot read the model file");
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    return sha256Hex(bytes + "@" + shapeText);
 }
 
 void AgentClient::cancel()

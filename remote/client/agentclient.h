@@ -4,6 +4,7 @@
 #include "cleave/agent/v1/agent.grpc.pb.h"
 
 #include "core/graph/shape.h"
+#include "core/store/store.h"
 
 #include <chrono>
 #include <functional>
@@ -39,12 +40,27 @@ public:
                    const std::function<void(const agent::v1::BenchmarkEvent &)> &onEvent,
                    std::chrono::seconds deadline = std::chrono::hours(12));
 
+    /// Installs one half of a split model under `name` (see the Deploy RPC): serialised
+    /// TorchScript modules, `tl` empty without a Transfer Layer, `compute` empty at split 0.
+    agent::v1::DeployReply deploy(const std::string &name, const graph::Shape &input,
+                                  const std::string &compute, const std::string &tl);
+
+    /// Streams an offloaded run on a device agent; `onEvent` sees each event as it arrives.
+    /// Errors the device reports about the edge keep the device's message.
+    void offload(const agent::v1::OffloadRequest &request,
+                 const std::function<void(const agent::v1::OffloadEvent &)> &onEvent,
+                 std::chrono::seconds deadline = std::chrono::hours(12));
+
     /// Cancels the call in progress, if any.
     void cancel();
 
 private:
     std::unique_ptr<grpc::ClientContext> context(std::chrono::milliseconds deadline);
-    [[noreturn]] void fail(const grpc::Status &status, const std::string &doing) const;
+    [[noreturn]] void fail(const grpc::Status &status, const std::string &doing,
+                           bool answered = false) const;
+    template<typename Event>
+    grpc::Status readStream(grpc::ClientContext *call, grpc::ClientReaderInterface<Event> *reader,
+                            const std::function<void(const Event &)> &onEvent);
 
     std::string m_address;
     std::chrono::milliseconds m_deadline;
@@ -53,5 +69,14 @@ private:
     std::mutex m_callMutex;
     grpc::ClientContext *m_call = nullptr; ///< the call cancel() reaches
 };
+
+/// The store's record of the machine an agent runs on, named NAME@HOST.
+store::Resource resourceOf(const agent::v1::AgentInfo &info, const std::string &role);
+
+/// The id an agent gives `model` (a file or zoo:NAME) loaded with `seed` for `input` (empty:
+/// the model's own): the SHA-256 of the file, or of the zoo name and seed, and the shape.
+/// Error(NotFound) for a file that cannot be read.
+std::string modelIdOf(const std::string &model, uint64_t seed,
+                      const std::optional<graph::Shape> &input);
 
 } // namespace cleave::remote

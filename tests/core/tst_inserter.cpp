@@ -101,6 +101,19 @@ private Q_SLOTS:
         const auto halves = run(split.tail, wire);
         QVERIFY((whole - halves).abs().max().item<double>() <= 1e-5);
 
+        // The four pieces the Offloader runs: blocks, DeviceTL | EdgeTL, blocks.
+        const auto &pieces = split.graph;
+        QVERIFY(cut < split.wireCut && split.wireCut < split.restoredCut);
+        QCOMPARE(pieces.cuts()[size_t(split.restoredCut)].shape, tl.cutShape);
+        auto cutTensor = cut > 0 ? run(pieces.slice(0, cut), x) : x;
+        const auto sent = run(pieces.slice(cut, split.wireCut), cutTensor);
+        QVERIFY(torch::equal(sent, wire));
+        const auto restored = run(pieces.slice(split.wireCut, split.restoredCut), sent);
+        QCOMPARE(restored.sizes().vec(), tl.cutShape);
+        const auto fromPieces =
+            run(pieces.slice(split.restoredCut, pieces.blockCount()), restored);
+        QVERIFY((fromPieces - halves).abs().max().item<double>() <= 1e-6);
+
         QTemporaryDir dir;
         const auto head = dir.filePath(QStringLiteral("head.pt")).toStdString();
         const auto tail = dir.filePath(QStringLiteral("tail.pt")).toStdString();

@@ -51,6 +51,59 @@ class TestStore : public QObject
 private Q_SLOTS:
     void init() { QVERIFY(m_dir.isValid()); }
 
+    // Offloaded runs keep every inference, and a store of schema 1 gains them on opening with
+    // its benchmark data intact.
+    void keepsOffloadsAndMigratesOlderStores()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("offload.cleave")).toStdString();
+        int64_t model = 0, run = 0;
+        {
+            Store store(path);
+            model = store.addModel(resnet());
+            run = store.beginRun(model, store.addResource(device()), {3, 20, {}, {"fp32"}});
+            store.addBlockTiming(run, block(0, 0.010));
+        }
+        {
+            // What a build of schema 1 left behind.
+            Database raw(path, Database::Mode::ReadWrite);
+            raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
+                        "PRAGMA user_version = 1");
+        }
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.timings(run).blocks.size(), size_t(1));
+        OffloadRecord record;
+        record.modelId = model;
+        record.device = "local-device";
+        record.edge = "local-edge";
+        record.split = 7;
+        record.tl = "maxpool2";
+        record.link = "5g-peak";
+        record.latency_s = 0.028;
+        record.uplink_bps = 57e6;
+        record.downlink_bps = 57e6;
+        record.predicted_s = 0.120;
+        const auto id = store.beginOffload(record);
+        store.addOffloadInference(id, {0, .05, .001, .002, .04, .002, .001, .02, .03, .146, 4096, 4000});
+        store.addOffloadInference(id, {1, .05, .001, .002, .04, .002, .001, .02, .03, .148, 4096, 4000});
+        record.split = 0;
+        record.tl.clear();
+        record.predicted_s.reset();
+        store.beginOffload(record);
+        const auto offloads = store.offloads(model);
+        QCOMPARE(offloads.size(), size_t(2));
+        QCOMPARE(offloads[0].split, 7);
+        QCOMPARE(offloads[0].tl, std::string("maxpool2"));
+        QCOMPARE(*offloads[0].predicted_s, 0.120);
+        QVERIFY(!offloads[1].predicted_s);
+        QVERIFY(!offloads[0].startedAt.empty());
+        const auto inferences = store.offloadInferences(id);
+        QCOMPARE(inferences.size(), size_t(2));
+        QCOMPARE(inferences[1].total_s, 0.148);
+        QCOMPARE(inferences[1].uploadBytes, int64_t(4096));
+        QCOMPARE(store.offloadInferences(offloads[1].id).size(), size_t(0));
+    }
+
     void createsTheSchemaAndKeepsData()
     {
         const auto path = m_dir.filePath(QStringLiteral("new.cleave")).toStdString();
@@ -180,7 +233,7 @@ private Q_SLOTS:
             << QStringLiteral("not a Cleave database (file is not a database)");
         QTest::newRow("newer schema")
             << QStringLiteral("future.cleave")
-            << QStringLiteral("schema version 99 is newer than this Cleave understands (1)");
+            << QStringLiteral("schema version 99 is newer than this Cleave understands (%1)").arg(Store::kSchemaVersion);
         QTest::newRow("other SQLite file")
             << QStringLiteral("other.sqlite")
             << QStringLiteral("an SQLite database, but not a Cleave store");

@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-cli offload MODEL --split S|all [--tl SPEC] [--codec C] (--local | --device ADDR
+//                    --edge ADDR) [--link PRESET|none | --bandwidth-mbps B --latency-ms L]
+//                    [--runs N] [--warmup W] [--seed N] [--db FILE] [--json]
+// Runs the split for real: the head on the device agent, the tail on the edge agent, through the
+// emulated link; measures every component and sets it beside the planner's prediction.
+#include "app/cli/commands.h"
+#include "app/cli/output.h"
+#include "app/cli/planoptions.h"
+
+#include "core/bench/statistics.h"
+#include "core/error.h"
+#include "core/plan/fromstore.h"
+#include "core/store/store.h"
+#include "core/zoo/zoo.h"
+#include "remote/client/agentclient.h"
+#include "remote/client/localagents.h"
+#include "remote/client/offloader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+namespace cleave::cli {
+
+namespace {
+
+namespace v1 = cleave::agent::v1;
+
+struct OffloadOptions
+{
+    ModelOptions model;
+    std::string split;
+    std::string tl;
+    std::string codec = "fp32";
+    bool local = false;
+    std::string device;
+    std::string edge;
+    std::string link;
+    std::optional<double> bandwidthMbps;
+    std::optional<double> downlinkMbps;
+    std::optional<double> latencyMs;
+    int runs = 10;
+    int warmup = 2;
+    uint64_t seed = 0;
+    double deadline_s = 60;
+    std::string db;
+    bool json = false;
+};
+
+// The measured components, in the planner's part order (core/plan/costs.h).
+constexpr std::array<plan::Part, 8> kComponents{
+    plan::Part::Device,      plan::Part::DeviceTl, plan::Part::Serialise, plan::Part::Uplink,
+    plan::Part::Deserialise, plan::Part::EdgeTl,   plan::Part::Edge,      plan::Part::Return};
+
+std::array<double, 8> componentsOf(const v1::InferenceTiming &t)
+{
+    return {t.device_compute_s(), t.device_tl_s(), t.encode_s(),     t.uplink_s(),
+            t.edge_decode_s(),    t.edge_tl_s(),   t.edge_compute_s(), t.return_s()};
+}
+
+store::OffloadInference toRecord(const v1::InferenceTiming &t)
+{
+    return {t.run(),           t.device_compute_s(), t.device_tl_s(),   t.encode_s(),
+            t.uplink_s(),      t.edge_decode_s(),    t.edge_tl_s(),     t.edge_compute_s(),
+            t.return_s(),      t.total_s(),          t.upload_bytes(),  t.result_bytes()};
+}
+
+struct SplitResult
+{
+    remote::SplitMeasurement measured;
+    int64_t offloadId = 0;
+    std::optional<plan::Parts> predicted;
+};
+
+double medianOf(std::vector<double> values)
+{
+    return bench::summarise(std::move(values)).median_s;
+}
+
+double errorPercent(const SplitResult &r)
+{
+    std::vector<double> totals;
+    for (const auto &t : r.measured.runs)
+        totals.push_back(t.total_s());
+    const double predicted = plan::sum(*r.predicted);
+    return (medianOf(totals) - predicted) / predicted * 100.0;
+}
+
+nlohmann::json componentJson(const std::vector<v1::InferenceTiming> &runs)
+{
+    nlohmann::json parts = nlohmann::json::object();
+    for (size_t c = 0; c < kComponents.size(); ++c) {
+        std::vector<double> values;
+        for (const auto &t : runs)
+            values.push_back(componentsOf(t)[c]);
+        const auto s = bench::summarise(values);
+        parts[plan::partName(kComponents[c])] = {{"mean_s", s.mean_s},
+                                                       {"median_s", s.median_s}};
+    }
+    return parts;
+}
+
+int run(const OffloadOptions &options)
+{
+    if (!options.local && (options.device.empty() || options.edge.empty()))
+        throw Error(ErrorKind::InvalidInput,
+                    "offload: give --local, or --device ADDR and --edge ADDR");
+    if (options.runs < 1 || options.warmup < 0)
+        throw Error(ErrorKind::InvalidInput,
+                    "offload: --runs must be 1 or more, --warmup 0 or more");
+    if (!(options.deadline_s > 0))
+        throw Error(ErrorKind::InvalidInput, "offload: --deadline-s must be positive");
+    remote::OffloadSettings settings;
+    settings.codec = codec::Codec::parse(options.codec);
+    if (!options.tl.empty() && options.tl != "none")
+        settings.tl = tl::TlSpec::parse(options.tl);
+    const bool unshaped = options.link == "none";
+    if (unshaped) {
+        if (options.bandwidthMbps || options.latencyMs)
+            throw Error(ErrorKind::InvalidInput,
+                        "--link none and --bandwidth-mbps exclude each other");
+        settings.link.name = "unshaped";
+    } else {
+        settings.link = networkProfile(options.link, options.bandwidthMbps, options.latencyMs,
+                                       options.downlinkMbps, "--link", "--bandwidth-mbps",
+                                       "5g-peak");
+    }
+    settings.runs = options.runs;
+    settings.warmup = options.warmup;
+    settings.seed = options.seed;
+    settings.deadline_s = options.deadline_s;
+    if (!zoo::zooName(options.model.model) && !std::filesystem::exists(options.model.model))
+        throw Error(ErrorKind::NotFound, options.model.model + ": no such file");
+
+    const auto graph = zoo::openModel(options.model.model, options.model.inputShape(),
+                                      options.seed);
+    const int k = graph.blockCount();
+    std::vector<int> splits;
+    if (options.split == "all") {
+        for (int s = 0; s <= k; ++s)
+            splits.push_back(s);
+    } else {
+        std::size_t used = 0;
+        int s = -1;
+        try {
+            s = std::stoi(options.split, &used);
+        } catch (const std::exception &) {
+        }
+        if (used != options.split.size() || s < 0 || s > k)
+            throw Error(ErrorKind::InvalidInput, "--split " + options.split +
+                                                     ": expected all or a split in 0.." +
+                                                     std::to_string(k) + " for " +
+                                                     options.model.model);
+        splits.push_back(s);
+    }
+
+    // The planner's view, when the store has timings of this model.
+    std::unique_ptr<store::Store> db;
+    std::optional<plan::SplitSeries> series;
+    std::vector<std::string> notes;
+    if (!options.db.empty()) {
+        db = std::make_unique<store::Store>(options.db);
+        try {
+            const auto planner = plan::plannerFromStore(*db, options.model.model);
+            plan::PlanRequest request;
+            request.link = unshaped ? plan::NetworkProfile::custom(1e6, 0) : settings.link;
+            request.codec = settings.codec.name();
+            request.mode = plan::Mode::ScissionTl;
+            if (settings.tl)
+                request.tlSpecs = {settings.tl->name()};
+            series = planner.series(request);
+            if (unshaped)
+                notes.push_back("unshaped link: predicted as 1 Tbit/s with no latency");
+        } catch (const Error &e) {
+            notes.push_back(std::string("no prediction: ") + e.what());
+        }
+    } else {
+        notes.push_back("no prediction: give --db with timings from cleave-cli bench");
+    }
+
+    std::unique_ptr<remote::LocalAgents> local;
+    std::string deviceAddress = options.device, edgeAddress = options.edge;
+    if (options.local) {
+        local = std::make_unique<remote::LocalAgents>();
+        deviceAddress = local->device().address();
+        edgeAddress = local->edge().address();
+    }
+    remote::AgentClient device(deviceAddress), edge(edgeAddress);
+    const auto deviceInfo = device.info();
+    const auto edgeInfo = edge.info();
+    int64_t modelId = 0;
+    if (db) {
+        const auto input = options.model.inputShape();
+        const auto id = remote::modelIdOf(options.model.model, options.seed, input);
+        const auto known = db->model(id);
+        if (known) {
+            modelId = known->id;
+        } else {
+            store::ModelRecord record;
+            record.sha256 = id;
+            record.name = options.model.model;
+            record.inputShape = graph.inputShape();
+            record.blocks = k;
+            record.parameters = graph.parameterCount();
+            modelId = db->addModel(record);
+        }
+        db->addResource(remote::resourceOf(deviceInfo, "device"));
+        db->addResource(remote::resourceOf(edgeInfo, "edge"));
+    }
+
+    remote::Offloader offloader(device, edge);
+    std::vector<SplitResult> results;
+    ProgressLine progress("offload");
+    for (const int s : splits) {
+        const auto halves = remote::makeHalves(graph, s, settings.tl);
+        SplitResult result;
+        if (series) {
+            const auto &point = series->points.at(size_t(s));
+            if (halves.tl.empty())
+                result.predicted = point.scission;
+            else if (point.tl == halves.tl)
+                result.predicted = point.scissionTl;
+        }
+        if (db) {
+            store::OffloadRecord record;
+            record.modelId = modelId;
+            record.device = remote::resourceOf(deviceInfo, "device").name;
+            record.edge = halves.runsOnEdge() ? remote::resourceOf(edgeInfo, "edge").name : "";
+            record.split = s;
+            record.tl = halves.tl;
+            record.codec = settings.codec.name();
+            record.link = settings.link.name;
+            record.latency_s = settings.link.latency_s;
+            record.uplink_bps = settings.link.uplink_bps;
+            record.downlink_bps = settings.link.downlink_bps;
+            if (result.predicted)
+                record.predicted_s = plan::sum(*result.predicted);
+            result.offloadId = db->beginOffload(record);
+        }
+        const auto label = "split " + std::to_string(s) + " of " + std::to_string(k);
+        try {
+            result.measured = offloader.run(
+                halves, options.model.model, settings,
+                [&](double fraction, std::string_view message) {
+                    progress.show(fraction, label + ": " + std::string(message));
+                    return true;
+                },
+                [&](const v1::InferenceTiming &t) {
+                    if (db)
+                        db->addOffloadInference(result.offloadId, toRecord(t));
+                });
+        } catch (const Error &e) {
+            std::string kept;
+            if (db)
+                kept = "; the runs measured so far are kept in " + options.db;
+            throw Error(e.kind(), std::string(e.what()) + " (at " + label + kept + ")");
+        }
+        results.push_back(std::move(result));
+    }
+
+    std::vector<double> errors;
+    for (const auto &r : results)
+        if (r.predicted)
+            errors.push_back(std::abs(errorPercent(r)));
+    if (options.json) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto &r : results) {
+            std::vector<double> totals;
+            for (const auto &t : r.measured.runs)
+                totals.push_back(t.total_s());
+            const auto total = bench::summarise(totals);
+            nlohmann::json predicted = nullptr;
+            if (r.predicted) {
+                nlohmann::json parts = nlohmann::json::object();
+                for (int p = 0; p < plan::kPartCount; ++p)
+                    parts[plan::partName(plan::Part(p))] = (*r.predicted)[size_t(p)];
+                predicted = {{"total_s", plan::sum(*r.predicted)}, {"parts", parts}};
+            }
+            list.push_back(
+                {{"split", r.measured.split},
+                 {"tl", r.measured.tl},
+                 {"runs", r.measured.runs.size()},
+                 {"upload_bytes",
+                  r.measured.runs.empty() ? 0 : r.measured.runs.front().upload_bytes()},
+                 {"measured", componentJson(r.measured.runs)},
+                 {"total", {{"mean_s", total.mean_s}, {"median_s", total.median_s}}},
+                 {"predicted", predicted},
+                 {"error_percent", r.predicted ? nlohmann::json(errorPercent(r)) : nullptr}});
+        }
+        nlohmann::json summary = nullptr;
+        if (!errors.empty())
+            summary = {{"median_abs_error_percent", medianOf(errors)},
+                       {"worst_abs_error_percent", *std::max_element(errors.begin(), errors.end())}};
+        std::cout << nlohmann::json{{"model", options.model.model},
+                                    {"link",
+                                     {{"name", settings.link.name},
+                                      {"uplink_bps", settings.link.uplink_bps},
+                                      {"downlink_bps", settings.link.downlink_bps},
+                                      {"latency_s", settings.link.latency_s}}},
+                                    {"codec", settings.codec.name()},
+                                    {"device", deviceAddress},
+                                    {"edge", edgeAddress},
+                                    {"splits", list},
+                                    {"summary", summary},
+                                    {"notes", notes}}
+                         .dump(2)
+                  << '\n';
+        return 0;
+    }
+    Table table({{"split", Table::Right},
+                 {"tl", Table::Left},
+                 {"upload MB", Table::Right},
+                 {"device ms", Table::Right},
+                 {"uplink ms", Table::Right},
+                 {"edge ms", Table::Right},
+                 {"measured ms", Table::Right},
+                 {"predicted ms", Table::Right},
+                 {"error %", Table::Right}});
+    for (const auto &r : results) {
+        std::vector<double> totals, dev, up, edg;
+        for (const auto &t : r.measured.runs) {
+            totals.push_back(t.total_s());
+            dev.push_back(t.device_compute_s() + t.device_tl_s());
+            up.push_back(t.uplink_s());
+            edg.push_back(t.edge_tl_s() + t.edge_compute_s());
+        }
+        table.addRow(
+            {std::to_string(r.measured.split), r.measured.tl.empty() ? "-" : r.measured.tl,
+             megabytes(r.measured.runs.empty() ? 0 : r.measured.runs.front().upload_bytes()),
+             fixed(medianOf(dev) * 1e3, 2), fixed(medianOf(up) * 1e3, 2),
+             fixed(medianOf(edg) * 1e3, 2), fixed(medianOf(totals) * 1e3, 2),
+             r.predicted ? fixed(plan::sum(*r.predicted) * 1e3, 2) : "-",
+             r.predicted ? fixed(errorPercent(r), 1) : "-"});
+    }
+    std::cout << options.model.model << " on " << settings.link.describe() << ", codec "
+              << settings.codec.name() << ", medians of " << options.runs << " runs\n";
+    table.print(std::cout);
+    if (!errors.empty())
+        std::cout << "prediction error: median " << fixed(medianOf(errors), 1) << " %, worst "
+                  << fixed(*std::max_element(errors.begin(), errors.end()), 1) << " %\n";
+    for (const auto &n : notes)
+        std::cout << "note: " << n << '\n';
+    return 0;
+}
+
+} // namespace
+
+void addOffloadCommand(CLI::App &app, int &exitCode)
+{
+    auto options = std::make_shared<OffloadOptions>();
+    auto *command = app.add_subcommand(
+        "offload", "Run a split for real on the device and edge agents and measure it");
+    options->model.addTo(*command);
+    command->add_option("--split", options->split, "the split index, or all")->required();
+    command->add_option("--tl", options->tl, "Transfer Layer where it applies (default none)");
+    command->add_option("--codec", options->codec, "wire codec (default fp32)");
+    auto *local =
+        command->add_flag("--local", options->local, "start a device and an edge agent here");
+    auto *device = command->add_option("--device", options->device, "device agent HOST:PORT");
+    auto *edge = command->add_option("--edge", options->edge, "edge agent HOST:PORT");
+    local->excludes(device)->excludes(edge);
+    command->add_option("--link", options->link,
+                        "emulated link preset: 5g-peak (default), 5g-low, 4g, 3g, wifi, wan, or "
+                        "none (unshaped)");
+    command->add_option("--bandwidth-mbps", options->bandwidthMbps, "custom link: uplink Mbit/s");
+    command->add_option("--downlink-mbps", options->downlinkMbps,
+                        "custom link: downlink (default: up)");
+    command->add_option("--latency-ms", options->latencyMs, "custom link: one-way latency in ms");
+    command->add_option("--runs", options->runs, "timed inferences per split (default 10)");
+    command->add_option("--warmup", options->warmup, "untimed inferences first (default 2)");
+    command->add_option("--seed", options->seed, "seed of zoo weights and inputs (default 0)");
+    command->add_option("--deadline-s", options->deadline_s,
+                        "longest one inference may take (default 60)");
+    command->add_option("--db", options->db,
+                        "store the measurements here and predict from its timings");
+    command->add_flag("--json", options->json, "print one JSON document");
+    command->callback([options, &exitCode] { exitCode = run(*options); });
+}
+
+} // namespace cleave::cli

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "inference/grpc_service.grpc.pb.h"
+
+#include "remote/agent/deployment.h"
+
+#include <memory>
+
+namespace cleave::remote {
+
+/// The edge's inference endpoint: the KServe v2 / Triton gRPC protocol (the subset a device
+/// needs) over the halves deployed on this agent. Tensors travel in raw_input_contents /
+/// raw_output_contents as that protocol's FP32 (or FP16); Cleave's other codecs travel as the
+/// request parameter `cleave_codec` ("int8+zstd", ...). Each answer carries the edge's own times
+/// as double parameters `cleave_decode_s`, `cleave_tl_s`, `cleave_compute_s`, `cleave_encode_s`.
+/// Requests run concurrently: one per device stream.
+class InferenceService final : public inference::GRPCInferenceService::Service
+{
+public:
+    explicit InferenceService(std::shared_ptr<const Deployments> deployments);
+
+    grpc::Status ServerLive(grpc::ServerContext *, const inference::ServerLiveRequest *,
+                            inference::ServerLiveResponse *reply) override;
+    grpc::Status ServerReady(grpc::ServerContext *, const inference::ServerReadyRequest *,
+                             inference::ServerReadyResponse *reply) override;
+    grpc::Status ModelReady(grpc::ServerContext *, const inference::ModelReadyRequest *request,
+                            inference::ModelReadyResponse *reply) override;
+    grpc::Status ModelMetadata(grpc::ServerContext *context,
+                               const inference::ModelMetadataRequest *request,
+                               inference::ModelMetadataResponse *reply) override;
+    grpc::Status ModelInfer(grpc::ServerContext *context,
+                            const inference::ModelInferRequest *request,
+                            inference::ModelInferResponse *reply) override;
+
+    /// Tensor names as Triton's pytorch_libtorch backend expects them.
+    static constexpr const char *kInputName = "INPUT__0";
+    static constexpr const char *kOutputName = "OUTPUT__0";
+
+private:
+    std::shared_ptr<const Deployments> m_deployments;
+};
+
+} // namespace cleave::remote

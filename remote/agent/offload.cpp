@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The agent's split-inference half: Deploy installs a half; Offload (on a device) runs the head
+// and sends each result through the emulated link to the edge's inference endpoint.
+#include "remote/agent/agentservice.h"
+
+#include "core/codec/codec.h"
+#include "core/error.h"
+#include "inference/grpc_service.grpc.pb.h"
+#include "remote/agent/inferenceservice.h"
+#include "remote/agent/requestlog.h"
+#include "remote/client/linkemulator.h"
+#include "remote/status.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+namespace cleave::remote {
+
+namespace v1 = cleave::agent::v1;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::optional<torch::jit::Module> loadModule(std::string_view bytes, const std::string &what)
+{
+    if (bytes.empty())
+        return std::nullopt;
+    std::istringstream in{std::string(bytes)};
+    try {
+        return torch::jit::load(in);
+    } catch (const c10::Error &e) {
+        throw Error(ErrorKind::InvalidInput,
+                    what + " is not a TorchScript module: " + e.what_without_backtrace());
+    }
+}
+
+std::string describeLink(const LinkEmulator::Settings &link)
+{
+    if (link.uplink_bps <= 0 && link.latency_s <= 0)
+        return "unshaped link";
+    char text[128];
+    std::snprintf(text, sizeof text, "link %.2f Mbit/s up, %.2f Mbit/s down, %.1f ms one way",
+                  link.uplink_bps / 1e6,
+                  (link.downlink_bps > 0 ? link.downlink_bps : link.uplink_bps) / 1e6,
+                  link.latency_s * 1e3);
+    return text;
+}
+
+double parameterSeconds(const inference::ModelInferResponse &reply, const char *name)
+{
+    const auto found = reply.parameters().find(name);
+    return found == reply.parameters().end() ? 0.0 : found->second.double_param();
+}
+
+} // namespace
+
+grpc::Status AgentService::Deploy(grpc::ServerContext *context,
+                                  grpc::ServerReader<v1::DeployChunk> *reader,
+                                  v1::DeployReply *reply)
+{
+    RequestLog log(context, "Deploy");
+    v1::DeployChunk first;
+    if (!reader->Read(&first) || !first.has_header())
+        return log.done({grpc::StatusCode::INVALID_ARGUMENT,
+                         "Deploy: the first message must be a DeployHeader"});
+    const auto header = first.header();
+    const auto &name = header.name();
+    if (name.empty())
+        return log.done({grpc::StatusCode::INVALID_ARGUMENT, "Deploy: the name is empty"});
+    graph::Shape input(header.input_shape().begin(), header.input_shape().end());
+    try {
+        input = graph::parseShape(graph::formatShape(input)); // positive, sane size
+    } catch (const Error &e) {
+        return log.done({grpc::StatusCode::INVALID_ARGUMENT, name + ": input shape " + e.what()});
+    }
+    const uint64_t total = header.compute_bytes() + header.tl_bytes();
+    if (total > uint64_t(m_config.maxModelBytes))
+        return log.done({grpc::StatusCode::RESOURCE_EXHAUSTED,
+                         name + ": " + std::to_string(total) +
+                             " bytes is over this agent's model size limit of " +
+                             std::to_string(m_config.maxModelBytes) + " bytes"});
+    std::string bytes;
+    bytes.reserve(size_t(total));
+    v1::DeployChunk chunk;
+    while (reader->Read(&chunk)) {
+        if (!chunk.has_data() || bytes.size() + chunk.data().size() > total)
+            return log.done({grpc::StatusCode::INVALID_ARGUMENT,
+                             name + ": the upload does not match its header's sizes"});
+        bytes += chunk.data();
+    }
+    if (bytes.size() != total)
+        return log.done({grpc::StatusCode::INVALID_ARGUMENT,
+                         name + ": the upload ended after " + std::to_string(bytes.size()) +
+                             " of " + std::to_string(total) + " bytes"});
+
+    std::lock_guard work(m_workMutex);
+    try {
+        const std::string_view all(bytes);
+        auto compute = loadModule(all.substr(0, header.compute_bytes()), name + " (compute)");
+        auto tl = loadModule(all.substr(header.compute_bytes()), name + " (Transfer Layer)");
+        bytes = {}; // the modules hold their own copy
+        const auto order = m_config.role == "device" ? Deployment::Order::ComputeThenTl
+                                                     : Deployment::Order::TlThenCompute;
+        auto deployment = std::make_shared<const Deployment>(name, input, std::move(compute),
+                                                             std::move(tl), order);
+        for (const auto d : deployment->outputShape())
+            reply->add_output_shape(d);
+        reply->set_output_dtype("float32");
+        m_deployments->install(std::move(deployment));
+    } catch (const Error &e) {
+        return log.done(toStatus(e));
+    }
+    return log.done(grpc::Status::OK, name);
+}
+
+grpc::Status AgentService::Offload(grpc::ServerContext *context,
+                                   const v1::OffloadRequest *request,
+                                   grpc::ServerWriter<v1::OffloadEvent> *writer)
+{
+    RequestLog log(context, "Offload");
+    const auto deployment = m_deployments->find(request->deployment());
+    if (!deployment)
+        return log.done({grpc::StatusCode::NOT_FOUND,
+                         "no deployment '" + request->deployment() + "' on this agent"});
+    codec::Codec wire;
+    try {
+        if (!request->codec().empty())
+            wire = codec::Codec::parse(request->codec());
+    } catch (const Error &e) {
+        return log.done(toStatus(e));
+    }
+    const auto &l = request->link();
+    if (l.uplink_bps() < 0 || l.downlink_bps() < 0 || l.latency_s() < 0 || l.latency_s() > 60)
+        return log.done({grpc::StatusCode::INVALID_ARGUMENT,
+                         "Offload: link rates must be positive and latency 0 to 60 s"});
+    LinkEmulator link({l.uplink_bps(), l.downlink_bps(), l.latency_s()});
+    const int runs = request->runs() > 0 ? request->runs() : 10;
+    const int warmup = std::max(request->warmup(), 0);
+    if (runs > 100000 || warmup > 1000)
+        return log.done({grpc::StatusCode::INVALID_ARGUMENT, "Offload: too many runs"});
+    const double deadline_s = request->deadline_s() > 0 ? request->deadline_s() : 60.0;
+    const auto &edge = request->edge_address();
+
+    std::unique_ptr<inference::GRPCInferenceService::Stub> stub;
+    if (!edge.empty()) {
+        grpc::ChannelArguments args;
+        args.SetMaxReceiveMessageSize(int(kMaxTensorBytes + (1 << 20)));
+        args.SetMaxSendMessageSize(int(kMaxTensorBytes + (1 << 20)));
+        stub = inference::GRPCInferenceService::NewStub(
+            grpc::CreateCustomChannel(edge, grpc::InsecureChannelCredentials(), args));
+    }
+    const auto edgeFailed = [&](const grpc::Status &status, int run) {
+        const auto code = status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED
+                              ? grpc::StatusCode::DEADLINE_EXCEEDED
+                          : status.error_code() == grpc::StatusCode::UNAVAILABLE
+                              ? grpc::StatusCode::UNAVAILABLE
+                              : status.error_code();
+        return grpc::Status(code, "edge " + edge + " at run " + std::to_string(run + 1) + ": " +
+                                      status.error_message() + " (" + describeLink(link.settings()) +
+                                      ")");
+    };
+
+    std::shared_lock work(m_workMutex);
+    auto lastProgress = Clock::now();
+    for (int i = -warmup; i < runs; ++i) {
+        if (context->IsCancelled())
+            return log.done({grpc::StatusCode::CANCELLED, "Offload: cancelled"});
+        auto generator = at::detail::createCPUGenerator(request->seed() + uint64_t(i + warmup));
+        const auto x = torch::randn(deployment->inputShape(), generator);
+        v1::InferenceTiming timing;
+        timing.set_run(i);
+        const auto start = Clock::now();
+        Deployment::Times device;
+        torch::Tensor y;
+        try {
+            y = deployment->run(x, &device);
+        } catch (const c10::Error &e) {
+            return log.done({grpc::StatusCode::INTERNAL,
+                             deployment->name() + ": " + e.what_without_backtrace()});
+        }
+        timing.set_device_compute_s(device.compute_s);
+        timing.set_device_tl_s(device.tl_s);
+        if (stub) {
+            auto mark = Clock::now();
+            auto payload = codec::encode(y, wire);
+            timing.set_encode_s(secondsSince(mark));
+            const int64_t up = int64_t(payload.size());
+            if (up > kMaxTensorBytes)
+                return log.done({grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                 deployment->name() + ": " + std::to_string(up) +
+                                     " bytes to send is over the " +
+                                     std::to_string(kMaxTensorBytes) + "-byte tensor limit"});
+            // Fail at once rather than wait out a transfer that cannot make the deadline.
+            const double wire_s = (l.uplink_bps() > 0 ? double(up) * 8.0 / l.uplink_bps() : 0.0) +
+                                  l.latency_s();
+            if (wire_s > deadline_s)
+                return log.done(
+                    {grpc::StatusCode::DEADLINE_EXCEEDED,
+                     "run " + std::to_string(i + warmup + 1) + ": sending " +
+                         std::to_string(up) + " bytes takes " + std::to_string(wire_s) +
+                         " s on the " + describeLink(link.settings()) + ", over the " +
+                         std::to_string(deadline_s) + " s deadline"});
+            const auto sent = Clock::now();
+            const double upWait = link.shaped() ? link.sendUp(up) : 0.0;
+
+            inference::ModelInferRequest call;
+            call.set_model_name(request->edge_model());
+            call.set_id(std::to_string(i));
+            auto *in = call.add_inputs();
+            in->set_name(InferenceService::kInputName);
+            const bool standard = wire == codec::Codec{} || wire == codec::Codec::parse("fp16");
+            in->set_datatype(wire == codec::Codec::parse("fp16") ? "FP16" : "FP32");
+            if (!standard)
+                (*call.mutable_parameters())["cleave_codec"].set_string_param(wire.name());
+            for (const auto d : y.sizes())
+                in->add_shape(d);
+            call.add_raw_input_contents(std::move(payload));
+            call.add_outputs()->set_name(InferenceService::kOutputName);
+
+            grpc::ClientContext rpc;
+            rpc.set_deadline(std::chrono::system_clock::now() +
+                             std::chrono::duration_cast<std::chrono::microseconds>(
+                                 std::chrono::duration<double>(
+                                     std::max(deadline_s - secondsSince(sent), 0.0))));
+            inference::ModelInferResponse answer;
+            mark = Clock::now();
+            const auto status = stub->ModelInfer(&rpc, call, &answer);
+            const double rpc_s = secondsSince(mark);
+            if (!status.ok())
+                return log.done(edgeFailed(status, i + warmup));
+            if (answer.raw_output_contents_size() != 1 || answer.outputs_size() != 1)
+                return log.done({grpc::StatusCode::INTERNAL,
+                                 "edge " + edge + ": the answer holds no single output tensor"});
+            const int64_t down = int64_t(answer.raw_output_contents(0).size());
+            const double downWait = link.shaped() ? link.sendDown(down) : 0.0;
+            mark = Clock::now();
+            try {
+                const auto &o = answer.outputs(0);
+                codec::decode(answer.raw_output_contents(0), codec::Codec{},
+                              graph::Shape(o.shape().begin(), o.shape().end()));
+            } catch (const Error &e) {
+                return log.done({grpc::StatusCode::INTERNAL, "edge " + edge + ": " + e.what()});
+            }
+            const double resultDecode_s = secondsSince(mark);
+
+            // The edge reports its own times; what remains of the call is gRPC on loopback,
+            // shared between the two directions by the bytes each carried.
+            const double edgeEncode_s = parameterSeconds(answer, "cleave_encode_s");
+            timing.set_edge_decode_s(parameterSeconds(answer, "cleave_decode_s"));
+            timing.set_edge_tl_s(parameterSeconds(answer, "cleave_tl_s"));
+            timing.set_edge_compute_s(parameterSeconds(answer, "cleave_compute_s"));
+            const double residual =
+                std::max(rpc_s - timing.edge_decode_s() - timing.edge_tl_s() -
+                             timing.edge_compute_s() - edgeEncode_s,
+                         0.0);
+            const double upShare = double(up) / double(std::max<int64_t>(up + down, 1));
+            timing.set_uplink_s(upWait + residual * upShare);
+            timing.set_return_s(edgeEncode_s + downWait + residual * (1 - upShare) +
+                                resultDecode_s);
+            timing.set_upload_bytes(up);
+            timing.set_result_bytes(down);
+        }
+        timing.set_total_s(secondsSince(start));
+        if (i < 0)
+            continue;
+        v1::OffloadEvent event;
+        *event.mutable_inference() = timing;
+        if (!writer->Write(event))
+            return log.done({grpc::StatusCode::CANCELLED, "Offload: the client went away"});
+        if (Clock::now() - lastProgress > std::chrono::milliseconds(200)) {
+            lastProgress = Clock::now();
+            v1::OffloadEvent progress;
+            progress.mutable_progress()->set_fraction(double(i + 1) / runs);
+            progress.mutable_progress()->set_message("run " + std::to_string(i + 1) + " of " +
+                                                     std::to_string(runs));
+            writer->Write(progress);
+        }
+    }
+    return log.done(grpc::Status::OK, deployment->name() + " x" + std::to_string(runs));
+}
+
+} // namespace cleave::remote
