@@ -56,15 +56,15 @@ constexpr std::array<plan::Part, 8> kComponents{
 
 std::array<double, 8> componentsOf(const v1::InferenceTiming &t)
 {
-    return {t.device_compute_s(), t.device_tl_s(), t.encode_s(),     t.uplink_s(),
+    return {t.device_compute_s(), t.device_tl_s(), t.encode_s(),       t.uplink_s(),
             t.edge_decode_s(),    t.edge_tl_s(),   t.edge_compute_s(), t.return_s()};
 }
 
 store::OffloadInference toRecord(const v1::InferenceTiming &t)
 {
-    return {t.run(),           t.device_compute_s(), t.device_tl_s(),   t.encode_s(),
-            t.uplink_s(),      t.edge_decode_s(),    t.edge_tl_s(),     t.edge_compute_s(),
-            t.return_s(),      t.total_s(),          t.upload_bytes(),  t.result_bytes()};
+    return {t.run(),      t.device_compute_s(), t.device_tl_s(),  t.encode_s(),
+            t.uplink_s(), t.edge_decode_s(),    t.edge_tl_s(),    t.edge_compute_s(),
+            t.return_s(), t.total_s(),          t.upload_bytes(), t.result_bytes()};
 }
 
 struct SplitResult
@@ -96,8 +96,7 @@ nlohmann::json componentJson(const std::vector<v1::InferenceTiming> &runs)
         for (const auto &t : runs)
             values.push_back(componentsOf(t)[c]);
         const auto s = bench::summarise(values);
-        parts[plan::partName(kComponents[c])] = {{"mean_s", s.mean_s},
-                                                       {"median_s", s.median_s}};
+        parts[plan::partName(kComponents[c])] = {{"mean_s", s.mean_s}, {"median_s", s.median_s}};
     }
     return parts;
 }
@@ -123,9 +122,9 @@ int run(const OffloadOptions &options)
                         "--link none and --bandwidth-mbps exclude each other");
         settings.link.name = "unshaped";
     } else {
-        settings.link = networkProfile(options.link, options.bandwidthMbps, options.latencyMs,
-                                       options.downlinkMbps, "--link", "--bandwidth-mbps",
-                                       "5g-peak");
+        settings.link =
+            networkProfile(options.link, options.bandwidthMbps, options.latencyMs,
+                           options.downlinkMbps, "--link", "--bandwidth-mbps", "5g-peak");
     }
     settings.runs = options.runs;
     settings.warmup = options.warmup;
@@ -134,8 +133,8 @@ int run(const OffloadOptions &options)
     if (!zoo::zooName(options.model.model) && !std::filesystem::exists(options.model.model))
         throw Error(ErrorKind::NotFound, options.model.model + ": no such file");
 
-    const auto graph = zoo::openModel(options.model.model, options.model.inputShape(),
-                                      options.seed);
+    const auto graph =
+        zoo::openModel(options.model.model, options.model.inputShape(), options.seed);
     const int k = graph.blockCount();
     std::vector<int> splits;
     if (options.split == "all") {
@@ -149,10 +148,9 @@ int run(const OffloadOptions &options)
         } catch (const std::exception &) {
         }
         if (used != options.split.size() || s < 0 || s > k)
-            throw Error(ErrorKind::InvalidInput, "--split " + options.split +
-                                                     ": expected all or a split in 0.." +
-                                                     std::to_string(k) + " for " +
-                                                     options.model.model);
+            throw Error(ErrorKind::InvalidInput,
+                        "--split " + options.split + ": expected all or a split in 0.." +
+                            std::to_string(k) + " for " + options.model.model);
         splits.push_back(s);
     }
 
@@ -291,8 +289,9 @@ int run(const OffloadOptions &options)
         }
         nlohmann::json summary = nullptr;
         if (!errors.empty())
-            summary = {{"median_abs_error_percent", medianOf(errors)},
-                       {"worst_abs_error_percent", *std::max_element(errors.begin(), errors.end())}};
+            summary = {
+                {"median_abs_error_percent", medianOf(errors)},
+                {"worst_abs_error_percent", *std::max_element(errors.begin(), errors.end())}};
         std::cout << nlohmann::json{{"model", options.model.model},
                                     {"link",
                                      {{"name", settings.link.name},

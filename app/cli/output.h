@@ -67,5 +67,4 @@ private:
     bool m_terminal;
 };
 
-
 } // namespace cleave::cli

@@ -33,9 +33,9 @@ std::pair<int, std::string> blockAssignment(const std::string &text, const char 
 } // namespace
 
 plan::NetworkProfile networkProfile(const std::string &preset, std::optional<double> mbps,
-                             std::optional<double> latencyMs, std::optional<double> downMbps,
-                             const char *presetFlag, const char *bandwidthFlag,
-                             const std::string &fallback)
+                                    std::optional<double> latencyMs, std::optional<double> downMbps,
+                                    const char *presetFlag, const char *bandwidthFlag,
+                                    const std::string &fallback)
 {
     if (!preset.empty() && (mbps || latencyMs))
         throw invalid(std::string(presetFlag) + " and " + bandwidthFlag +
@@ -95,10 +95,10 @@ plan::PlanRequest PlanOptions::request(const plan::Planner &planner) const
     std::stringstream list(tiers);
     for (std::string tier; std::getline(list, tier, ',');)
         r.tiers.push_back(plan::parseTier(tier));
-    r.link = networkProfile(link, bandwidthMbps, latencyMs, downlinkMbps, "--link", "--bandwidth-mbps",
-                     "5g-peak");
+    r.link = networkProfile(link, bandwidthMbps, latencyMs, downlinkMbps, "--link",
+                            "--bandwidth-mbps", "5g-peak");
     r.cloudLink = networkProfile(cloudLink, cloudBandwidthMbps, cloudLatencyMs, std::nullopt,
-                          "--cloud-link", "--cloud-bandwidth-mbps", "wan");
+                                 "--cloud-link", "--cloud-bandwidth-mbps", "wan");
     r.codec = codec;
     const bool none = tl.size() == 1 && tl.front() == "none";
     if (none || (tl.empty() && planner.tlSpecs().empty())) {

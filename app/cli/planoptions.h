@@ -16,9 +16,9 @@ namespace cleave::cli {
 /// A preset by name (`fallback` when none is given) or a custom link from bandwidth and
 /// latency; Error(InvalidInput) naming the flags when they are mixed or incomplete.
 plan::NetworkProfile networkProfile(const std::string &preset, std::optional<double> mbps,
-                                    std::optional<double> latencyMs,
-                                    std::optional<double> downMbps, const char *presetFlag,
-                                    const char *bandwidthFlag, const std::string &fallback);
+                                    std::optional<double> latencyMs, std::optional<double> downMbps,
+                                    const char *presetFlag, const char *bandwidthFlag,
+                                    const std::string &fallback);
 
 struct PlanOptions
 {

@@ -373,8 +373,7 @@ std::vector<OffloadInference> Store::offloadInferences(int64_t offloadId)
     std::vector<OffloadInference> list;
     while (q.step())
         list.push_back({int(q.integer(0)), q.real(1), q.real(2), q.real(3), q.real(4), q.real(5),
-                        q.real(6), q.real(7), q.real(8), q.real(9), q.integer(10),
-                        q.integer(11)});
+                        q.real(6), q.real(7), q.real(8), q.real(9), q.integer(10), q.integer(11)});
     return list;
 }
 

@@ -112,12 +112,12 @@ struct OffloadRecord
 {
     int64_t id = 0;
     int64_t modelId = 0;
-    std::string device;    ///< resource names
-    std::string edge;      ///< empty: the whole model on the device
+    std::string device; ///< resource names
+    std::string edge;   ///< empty: the whole model on the device
     int split = 0;
-    std::string tl;        ///< empty: none
+    std::string tl; ///< empty: none
     std::string codec = "fp32";
-    std::string link;      ///< a preset's name, "custom" or "unshaped"
+    std::string link; ///< a preset's name, "custom" or "unshaped"
     double latency_s = 0;
     double uplink_bps = 0; ///< 0: unshaped
     double downlink_bps = 0;

@@ -41,17 +41,22 @@ Deployment::Deployment(std::string name, graph::Shape input,
         Times ignored;
         const auto output = run(torch::zeros(m_input), &ignored);
         if (output.scalar_type() != torch::kFloat)
-            throw Error(ErrorKind::InvalidInput, "it returns " +
-                                                     std::string(c10::toString(
-                                                         output.scalar_type())) +
-                                                     ", not float32");
+            throw Error(ErrorKind::InvalidInput,
+                        "it returns " + std::string(c10::toString(output.scalar_type())) +
+                            ", not float32");
         m_output = output.sizes().vec();
     } catch (const c10::Error &e) {
         throw Error(ErrorKind::InvalidInput, m_name + ": does not run on a " +
-                                                 graph::formatShape(m_input) + " input: " +
-                                                 e.what_without_backtrace());
+                                                 graph::formatShape(m_input) +
+                                                 " input: " + e.what_without_backtrace());
     } catch (const Error &e) {
         throw Error(ErrorKind::InvalidInput, m_name + ": " + e.what());
+    } catch (const std::exception &e) {
+        // The TorchScript interpreter reports shape mismatches as plain runtime errors.
+        std::string why = e.what();
+        why = why.substr(0, why.find('\n'));
+        throw Error(ErrorKind::InvalidInput, m_name + ": does not run on a " +
+                                                 graph::formatShape(m_input) + " input: " + why);
     }
 }
 

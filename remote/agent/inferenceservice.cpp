@@ -116,8 +116,8 @@ grpc::Status InferenceService::ModelInfer(grpc::ServerContext *context,
         } else if (input.datatype() == "FP16") {
             wire = codec::Codec::parse("fp16");
         } else if (input.datatype() != "FP32") {
-            return log.done(invalid(name + ": datatype " + input.datatype() +
-                                    " is not served (FP32 or FP16)"));
+            return log.done(
+                invalid(name + ": datatype " + input.datatype() + " is not served (FP32 or FP16)"));
         }
     } catch (const Error &e) {
         return log.done(invalid(name + ": " + e.what()));
@@ -144,6 +144,9 @@ grpc::Status InferenceService::ModelInfer(grpc::ServerContext *context,
         return log.done(invalid(name + ": " + e.what()));
     } catch (const c10::Error &e) {
         return log.done({grpc::StatusCode::INTERNAL, name + ": " + e.what_without_backtrace()});
+    } catch (const std::exception &e) {
+        std::string why = e.what();
+        return log.done({grpc::StatusCode::INTERNAL, name + ": " + why.substr(0, why.find('\n'))});
     }
     reply->set_model_name(name);
     reply->set_model_version("1");

@@ -97,8 +97,8 @@ int main(int argc, char **argv)
     builder.RegisterService(service.get());
     builder.RegisterService(&inference);
     // Uploads come in chunks of 1 MiB; an inference carries one tensor.
-    const int maxMessage =
-        int(cleave::remote::AgentService::maxTensorBytes() + cleave::remote::AgentService::kMaxChunkBytes);
+    const int maxMessage = int(cleave::remote::AgentService::maxTensorBytes() +
+                               cleave::remote::AgentService::kMaxChunkBytes);
     builder.SetMaxReceiveMessageSize(maxMessage);
     builder.SetMaxSendMessageSize(maxMessage);
     auto server = builder.BuildAndStart();

@@ -122,8 +122,7 @@ grpc::Status AgentService::Deploy(grpc::ServerContext *context,
     return log.done(grpc::Status::OK, name);
 }
 
-grpc::Status AgentService::Offload(grpc::ServerContext *context,
-                                   const v1::OffloadRequest *request,
+grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::OffloadRequest *request,
                                    grpc::ServerWriter<v1::OffloadEvent> *writer)
 {
     RequestLog log(context, "Offload");
@@ -165,8 +164,8 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context,
                               ? grpc::StatusCode::UNAVAILABLE
                               : status.error_code();
         return grpc::Status(code, "edge " + edge + " at run " + std::to_string(run + 1) + ": " +
-                                      status.error_message() + " (" + describeLink(link.settings()) +
-                                      ")");
+                                      status.error_message() + " (" +
+                                      describeLink(link.settings()) + ")");
     };
 
     std::shared_lock work(m_workMutex);
@@ -186,6 +185,10 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context,
         } catch (const c10::Error &e) {
             return log.done({grpc::StatusCode::INTERNAL,
                              deployment->name() + ": " + e.what_without_backtrace()});
+        } catch (const std::exception &e) {
+            std::string why = e.what();
+            return log.done({grpc::StatusCode::INTERNAL,
+                             deployment->name() + ": " + why.substr(0, why.find('\n'))});
         }
         timing.set_device_compute_s(device.compute_s);
         timing.set_device_tl_s(device.tl_s);
@@ -200,15 +203,14 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context,
                                      " bytes to send is over the " +
                                      std::to_string(kMaxTensorBytes) + "-byte tensor limit"});
             // Fail at once rather than wait out a transfer that cannot make the deadline.
-            const double wire_s = (l.uplink_bps() > 0 ? double(up) * 8.0 / l.uplink_bps() : 0.0) +
-                                  l.latency_s();
+            const double wire_s =
+                (l.uplink_bps() > 0 ? double(up) * 8.0 / l.uplink_bps() : 0.0) + l.latency_s();
             if (wire_s > deadline_s)
-                return log.done(
-                    {grpc::StatusCode::DEADLINE_EXCEEDED,
-                     "run " + std::to_string(i + warmup + 1) + ": sending " +
-                         std::to_string(up) + " bytes takes " + std::to_string(wire_s) +
-                         " s on the " + describeLink(link.settings()) + ", over the " +
-                         std::to_string(deadline_s) + " s deadline"});
+                return log.done({grpc::StatusCode::DEADLINE_EXCEEDED,
+                                 "run " + std::to_string(i + warmup + 1) + ": sending " +
+                                     std::to_string(up) + " bytes takes " + std::to_string(wire_s) +
+                                     " s on the " + describeLink(link.settings()) + ", over the " +
+                                     std::to_string(deadline_s) + " s deadline"});
             const auto sent = Clock::now();
             const double upWait = link.shaped() ? link.sendUp(up) : 0.0;
 
@@ -227,10 +229,10 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context,
             call.add_outputs()->set_name(InferenceService::kOutputName);
 
             grpc::ClientContext rpc;
-            rpc.set_deadline(std::chrono::system_clock::now() +
-                             std::chrono::duration_cast<std::chrono::microseconds>(
-                                 std::chrono::duration<double>(
-                                     std::max(deadline_s - secondsSince(sent), 0.0))));
+            rpc.set_deadline(
+                std::chrono::system_clock::now() +
+                std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::duration<double>(std::max(deadline_s - secondsSince(sent), 0.0))));
             inference::ModelInferResponse answer;
             mark = Clock::now();
             const auto status = stub->ModelInfer(&rpc, call, &answer);
@@ -258,10 +260,9 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context,
             timing.set_edge_decode_s(parameterSeconds(answer, "cleave_decode_s"));
             timing.set_edge_tl_s(parameterSeconds(answer, "cleave_tl_s"));
             timing.set_edge_compute_s(parameterSeconds(answer, "cleave_compute_s"));
-            const double residual =
-                std::max(rpc_s - timing.edge_decode_s() - timing.edge_tl_s() -
-                             timing.edge_compute_s() - edgeEncode_s,
-                         0.0);
+            const double residual = std::max(rpc_s - timing.edge_decode_s() - timing.edge_tl_s() -
+                                                 timing.edge_compute_s() - edgeEncode_s,
+                                             0.0);
             const double upShare = double(up) / double(std::max<int64_t>(up + down, 1));
             timing.set_uplink_s(upWait + residual * upShare);
             timing.set_return_s(edgeEncode_s + downWait + residual * (1 - upShare) +

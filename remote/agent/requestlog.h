@@ -21,7 +21,9 @@ public:
     {}
     ~RequestLog()
     {
-        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_start).count();
+        const auto ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_start)
+                .count();
         char line[512];
         std::snprintf(line, sizeof line, "%s %s %s %.1f ms%s%s\n", m_method, m_peer.c_str(),
                       m_status.ok() ? "OK" : statusName(m_status.error_code()), ms,

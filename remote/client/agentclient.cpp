@@ -2,9 +2,9 @@
 #include "remote/client/agentclient.h"
 
 #include "core/error.h"
+#include "core/zoo/zoo.h"
 #include "remote/agent/agentservice.h"
 #include "remote/status.h"
-#include "core/zoo/zoo.h"
 
 #include <grpcpp/grpcpp.h>
 
@@ -37,8 +37,7 @@ std::unique_ptr<grpc::ClientContext> AgentClient::context(std::chrono::milliseco
     return context;
 }
 
-void AgentClient::fail(const grpc::Status &status, const std::string &doing,
-                       bool answered) const
+void AgentClient::fail(const grpc::Status &status, const std::string &doing, bool answered) const
 {
     auto message = status.error_message();
     if (!answered && (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
@@ -199,8 +198,9 @@ void AgentClient::offload(const v1::OffloadRequest &request,
     // The device answers for the edge with a message of its own; only a silent device is
     // "unreachable".
     if (!status.ok())
-        fail(status, "Offload", status.error_message().rfind("edge ", 0) == 0 ||
-                                    status.error_message().rfind("run ", 0) == 0);
+        fail(status, "Offload",
+             status.error_message().rfind("edge ", 0) == 0 ||
+                 status.error_message().rfind("run ", 0) == 0);
 }
 
 store::Resource resourceOf(const v1::AgentInfo &info, const std::string &role)

@@ -26,9 +26,8 @@ double LinkEmulator::send(Direction &direction, int64_t bytes)
         departed = begin + std::chrono::duration_cast<Clock::duration>(onTheWire);
         direction.free = departed;
     }
-    const auto arrival =
-        departed + std::chrono::duration_cast<Clock::duration>(
-                       std::chrono::duration<double>(m_settings.latency_s));
+    const auto arrival = departed + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(m_settings.latency_s));
     std::this_thread::sleep_until(arrival);
     return std::chrono::duration<double>(Clock::now() - start).count();
 }

@@ -71,9 +71,10 @@ Offloader::Offloader(AgentClient &device, AgentClient &edge)
     , m_edgeForDevice(edge.address())
 {}
 
-SplitMeasurement Offloader::run(const SplitHalves &halves, const std::string &modelName,
-                                const OffloadSettings &settings, const Progress &progress,
-                                const std::function<void(const agent::v1::InferenceTiming &)> &onRun)
+SplitMeasurement
+Offloader::run(const SplitHalves &halves, const std::string &modelName,
+               const OffloadSettings &settings, const Progress &progress,
+               const std::function<void(const agent::v1::InferenceTiming &)> &onRun)
 {
     const auto base = safeName(modelName) + "_s" + std::to_string(halves.split) +
                       (halves.tl.empty() ? "" : "_" + safeName(halves.tl));

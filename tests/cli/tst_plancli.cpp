@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// cleave-cli plan and report on timings that a real `cleave-cli bench --local` stored: the JSON
-// contract, the table, the three image formats and every bad input (one line, exit 2).
+// cleave-cli plan, report and offload on timings that a real `cleave-cli bench --local` stored: the
+// JSON contract, the table, the three image formats and every bad input (one line, exit 2).
 #include "clirunner.h"
 #include "testmain.h"
 #include "testmodels.h"
 
 #include "core/graph/modelgraph.h"
+#include "core/store/store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -223,6 +224,117 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QString why;
         QVERIFY2(cleave::testing::failsWithOneLine(cli(args), message, &why), qPrintable(why));
+    }
+
+    // offload sweeps every split on the local agents through an emulated 5G link, stores each
+    // inference, and sets the planner's prediction from the same store beside what it measured.
+    void offloadSetsMeasuredBesidePredicted()
+    {
+        const auto r = cli(
+            {QStringLiteral("offload"), m_model, QStringLiteral("--split"), QStringLiteral("all"),
+             QStringLiteral("--tl"), QStringLiteral("maxpool2"), QStringLiteral("--local"),
+             QStringLiteral("--runs"), QStringLiteral("2"), QStringLiteral("--warmup"),
+             QStringLiteral("1"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(root[QStringLiteral("link")].toObject()[QStringLiteral("name")].toString(),
+                 QStringLiteral("5g-peak"));
+        const auto splits = root[QStringLiteral("splits")].toArray();
+        const int blocks = cleave::graph::ModelGraph::load(m_model.toStdString()).blockCount();
+        QCOMPARE(splits.size(), blocks + 1);
+        int withTl = 0;
+        for (int s = 0; s <= blocks; ++s) {
+            const auto e = splits[s].toObject();
+            QCOMPARE(e[QStringLiteral("split")].toInt(), s);
+            QCOMPARE(e[QStringLiteral("runs")].toInt(), 2);
+            const auto measured = e[QStringLiteral("measured")].toObject();
+            QCOMPARE(measured.size(), 8);
+            const double total =
+                e[QStringLiteral("total")].toObject()[QStringLiteral("median_s")].toDouble();
+            QVERIFY(total > 0);
+            const auto predicted = e[QStringLiteral("predicted")].toObject();
+            QVERIFY2(!predicted.isEmpty(), qPrintable(QString::number(s)));
+            const double error = e[QStringLiteral("error_percent")].toDouble();
+            QCOMPARE(error, (total - predicted[QStringLiteral("total_s")].toDouble()) /
+                                predicted[QStringLiteral("total_s")].toDouble() * 100);
+            // Below K the result crosses the 28 ms link both ways; at K nothing is sent.
+            const double uplink = measured[QStringLiteral("uplink")]
+                                      .toObject()[QStringLiteral("median_s")]
+                                      .toDouble();
+            QVERIFY(s < blocks ? uplink >= 0.028 : uplink == 0);
+            if (e[QStringLiteral("tl")].toString() == QStringLiteral("maxpool2")) {
+                ++withTl;
+                QVERIFY(predicted[QStringLiteral("parts")]
+                            .toObject()[QStringLiteral("device_tl")]
+                            .toDouble() > 0);
+            }
+        }
+        QVERIFY(withTl > 3);
+        QVERIFY(root[QStringLiteral("summary")].toObject().contains(
+            QStringLiteral("median_abs_error_percent")));
+
+        cleave::store::Store db(m_db.toStdString());
+        const auto model = db.modelsNamed(m_model.toStdString()).at(0);
+        const auto offloads = db.offloads(model.id);
+        QCOMPARE(int(offloads.size()), blocks + 1);
+        QCOMPARE(offloads[5].split, 5);
+        QVERIFY(offloads[5].predicted_s);
+        QCOMPARE(offloads[5].uplink_bps, 57e6);
+        QCOMPARE(db.offloadInferences(offloads[5].id).size(), size_t(2));
+    }
+
+    void offloadRefusesBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const auto with = [&](QStringList extra) {
+            return QStringList{QStringLiteral("offload"), m_model} + extra;
+        };
+        const QStringList local{QStringLiteral("--local")};
+        QTest::newRow("split out of range")
+            << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("99")})
+            << QStringLiteral("--split 99: expected all or a split in 0..");
+        QTest::newRow("split not a number")
+            << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("middle")})
+            << QStringLiteral("--split middle: expected all or a split");
+        QTest::newRow("unknown codec")
+            << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("3"),
+                                        QStringLiteral("--codec"), QStringLiteral("fp8")})
+            << QStringLiteral("fp8");
+        QTest::newRow("unknown TL")
+            << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("3"),
+                                        QStringLiteral("--tl"), QStringLiteral("maxpool3")})
+            << QStringLiteral("TL spec 'maxpool3'");
+        QTest::newRow("unknown link")
+            << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("3"),
+                                        QStringLiteral("--link"), QStringLiteral("6g")})
+            << QStringLiteral("link '6g': no such preset");
+        QTest::newRow("no agents") << with({QStringLiteral("--split"), QStringLiteral("3")})
+                                   << QStringLiteral("give --local, or --device ADDR and --edge");
+        QTest::newRow("no runs") << with(local +
+                                         QStringList{QStringLiteral("--split"), QStringLiteral("3"),
+                                                     QStringLiteral("--runs"), QStringLiteral("0")})
+                                 << QStringLiteral("--runs must be 1 or more");
+    }
+    void offloadRefusesBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(cli(args), message, &why), qPrintable(why));
+    }
+
+    // An agent that does not answer: exit 1, one line naming it.
+    void offloadNamesAnUnreachableAgent()
+    {
+        const auto r =
+            cli({QStringLiteral("offload"), m_model, QStringLiteral("--split"), QStringLiteral("3"),
+                 QStringLiteral("--device"), QStringLiteral("127.0.0.1:9"),
+                 QStringLiteral("--edge"), QStringLiteral("127.0.0.1:9")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("error: 127.0.0.1:9: GetInfo: agent unreachable"),
+                 r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
     }
 
 private:

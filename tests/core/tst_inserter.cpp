@@ -110,8 +110,7 @@ private Q_SLOTS:
         QVERIFY(torch::equal(sent, wire));
         const auto restored = run(pieces.slice(split.wireCut, split.restoredCut), sent);
         QCOMPARE(restored.sizes().vec(), tl.cutShape);
-        const auto fromPieces =
-            run(pieces.slice(split.restoredCut, pieces.blockCount()), restored);
+        const auto fromPieces = run(pieces.slice(split.restoredCut, pieces.blockCount()), restored);
         QVERIFY((fromPieces - halves).abs().max().item<double>() <= 1e-6);
 
         QTemporaryDir dir;

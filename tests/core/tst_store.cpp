@@ -84,8 +84,10 @@ private Q_SLOTS:
         record.downlink_bps = 57e6;
         record.predicted_s = 0.120;
         const auto id = store.beginOffload(record);
-        store.addOffloadInference(id, {0, .05, .001, .002, .04, .002, .001, .02, .03, .146, 4096, 4000});
-        store.addOffloadInference(id, {1, .05, .001, .002, .04, .002, .001, .02, .03, .148, 4096, 4000});
+        store.addOffloadInference(
+            id, {0, .05, .001, .002, .04, .002, .001, .02, .03, .146, 4096, 4000});
+        store.addOffloadInference(
+            id, {1, .05, .001, .002, .04, .002, .001, .02, .03, .148, 4096, 4000});
         record.split = 0;
         record.tl.clear();
         record.predicted_s.reset();
@@ -233,7 +235,8 @@ private Q_SLOTS:
             << QStringLiteral("not a Cleave database (file is not a database)");
         QTest::newRow("newer schema")
             << QStringLiteral("future.cleave")
-            << QStringLiteral("schema version 99 is newer than this Cleave understands (%1)").arg(Store::kSchemaVersion);
+            << QStringLiteral("schema version 99 is newer than this Cleave understands (%1)")
+                   .arg(Store::kSchemaVersion);
         QTest::newRow("other SQLite file")
             << QStringLiteral("other.sqlite")
             << QStringLiteral("an SQLite database, but not a Cleave store");
