@@ -58,6 +58,23 @@ LatencyStackPlot::LatencyStackPlot(QWidget *parent)
             m_bars[size_t(index(mode))][size_t(p)] = bars;
         }
     }
+    for (auto mode : {plan::Mode::Scission, plan::Mode::ScissionTl}) {
+        auto *graph = addGraph();
+        const bool tl = mode == plan::Mode::ScissionTl;
+        const QColor colour = tl ? QColor(0x80, 0x20, 0x20) : QColor(0x00, 0x30, 0x60);
+        graph->setName(tl ? tr("Measured, ScissionLite") : tr("Measured, Scission"));
+        graph->setPen(QPen(colour, 1.5));
+        graph->setScatterStyle(QCPScatterStyle(
+            tl ? QCPScatterStyle::ssDiamond : QCPScatterStyle::ssCircle, colour, Qt::white, 6));
+        graph->removeFromLegend();
+        m_measured[size_t(index(mode))] = graph;
+    }
+}
+
+void LatencyStackPlot::setMeasured(const plan::MeasuredSeries &measured)
+{
+    m_measuredSeries = measured;
+    rebuild();
 }
 
 void LatencyStackPlot::setSeries(const plan::SplitSeries &series)
@@ -127,6 +144,26 @@ void LatencyStackPlot::rebuild()
         if (visible)
             for (const auto &point : points)
                 highest = std::max(highest, plan::sum(partsOf(point, mode)) * kMsPerSecond);
+    }
+    // Measured series over the bars they were predicted by.
+    for (auto mode : {plan::Mode::Scission, plan::Mode::ScissionTl}) {
+        QVector<double> keys, values;
+        for (const auto &m : m_measuredSeries.points) {
+            if (m.tl != (mode == plan::Mode::ScissionTl))
+                continue;
+            keys.push_back(m.split + offset(mode, m_show));
+            values.push_back(m.median_s * kMsPerSecond);
+        }
+        auto *graph = m_measured[size_t(index(mode))];
+        graph->setData(keys, values, true);
+        const bool visible = shown(mode, m_show) && !keys.isEmpty();
+        graph->setVisible(visible);
+        if (visible) {
+            graph->addToLegend();
+            highest = std::max(highest, *std::max_element(values.begin(), values.end()));
+        } else {
+            graph->removeFromLegend();
+        }
     }
     // The legend names only the parts that occur.
     for (int p = 0; p < plan::kPartCount; ++p) {

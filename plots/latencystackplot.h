@@ -22,6 +22,14 @@ public:
     explicit LatencyStackPlot(QWidget *parent = nullptr);
 
     void setSeries(const plan::SplitSeries &series);
+    /// Measured end-to-end latencies drawn over the stacks they were predicted by: runs without
+    /// a TL over the Scission bars, runs with one over the ScissionTL bars. Empty: none.
+    void setMeasured(const plan::MeasuredSeries &measured);
+    /// The measured line over one cost model's bars (for tests).
+    QCPGraph *measuredGraph(plan::Mode mode) const
+    {
+        return m_measured[size_t(mode == plan::Mode::ScissionTl)];
+    }
     void setShow(Show show);
     Show show() const { return m_show; }
 
@@ -38,6 +46,8 @@ private:
     void rebuild();
 
     plan::SplitSeries m_series;
+    plan::MeasuredSeries m_measuredSeries;
+    std::array<QCPGraph *, 2> m_measured{};
     Show m_show = Show::Both;
     std::array<std::array<QCPBars *, plan::kPartCount>, 2> m_bars{};
     std::array<QCPItemText *, 2> m_markers{};

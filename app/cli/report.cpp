@@ -10,6 +10,7 @@
 #include "core/store/store.h"
 #include "plots/latencystackplot.h"
 #include "plots/plotexport.h"
+#include "plots/predictionplot.h"
 #include "plots/transfersizeplot.h"
 
 #include <QApplication>
@@ -57,6 +58,9 @@ int run(const ReportOptions &options)
     const auto planner = plan::plannerFromStore(db, options.plan.model);
     const auto request = options.plan.request(planner);
     const auto series = planner.series(request);
+    // What cleave-cli offload measured on this link, if anything: drawn over the stacks and
+    // set against the prediction in a third plot.
+    const auto measured = plan::measuredFromStore(db, options.plan.model, request, series);
 
     // The plots are widgets: they need an application object, never its event loop.
     qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -76,16 +80,28 @@ int run(const ReportOptions &options)
     plots::LatencyStackPlot stacks;
     stacks.setShow(show);
     stacks.setSeries(series);
+    stacks.setMeasured(measured);
     plots::TransferSizePlot sizes;
     sizes.setSeries(series);
-    const auto error = plots::exportPlots({&stacks, &sizes}, QString::fromStdString(options.output),
+    plots::PredictionPlot prediction;
+    QList<QCustomPlot *> pages{&stacks, &sizes};
+    if (!measured.points.empty()) {
+        prediction.setMeasured(measured);
+        pages.push_back(&prediction);
+    }
+    const auto error = plots::exportPlots(pages, QString::fromStdString(options.output),
                                           options.width, options.height);
     if (!error.isEmpty())
         throw Error(ErrorKind::InvalidInput, error.toStdString());
     std::cout << "wrote " << options.output << ": " << series.points.size() << " splits on "
               << series.device << " and " << series.edge << ", link " << request.link.describe()
               << "; best split Scission " << series.bestScissionAllowed << ", ScissionTL "
-              << series.bestScissionTlAllowed << '\n';
+              << series.bestScissionTlAllowed;
+    if (!measured.points.empty())
+        std::cout << "; " << measured.points.size() << " measured splits, median error "
+                  << prediction.medianErrorPercent() << " %, worst "
+                  << prediction.worstErrorPercent() << " %";
+    std::cout << '\n';
     return 0;
 }
 

@@ -94,30 +94,48 @@ void BlockTimer::timeCut(int cut, const torch::Tensor &tensor, bool last, const 
 void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
                             const Progress &progress, const CutCallbacks &onCut)
 {
+    using clock = std::chrono::steady_clock;
     const int k = m_model.blockCount();
     if (first < 0 || first > k)
         throw Error(ErrorKind::InvalidInput, m_model.name() + ": first block " +
                                                  std::to_string(first) + " is outside 0.." +
                                                  std::to_string(k));
+    c10::InferenceMode inference;
     torch::Tensor input = m_model.sampleInput(m_settings.seed);
-    if (first > 0) {
-        c10::InferenceMode inference;
+    if (first > 0)
         input = graph::runOnce(m_model.head(first), input); // resume: the real input of `first`
+    std::vector<torch::jit::Module> blocks;
+    for (int b = first; b < k; ++b)
+        blocks.push_back(m_model.slice(b, b + 1));
+    const size_t count = blocks.size();
+
+    // The first pass times the cuts (codecs, TLs) and warms up; then `warmup` untimed and `reps`
+    // timed passes. The last pass reports each block as soon as its last sample is in.
+    const int passes = 1 + m_settings.warmup + m_settings.reps;
+    std::vector<std::vector<double>> samples(count);
+    for (int pass = 0; pass < passes; ++pass) {
+        const bool timed = pass > m_settings.warmup;
+        const bool last = pass == passes - 1;
+        torch::Tensor x = input;
+        for (size_t i = 0; i < count; ++i) {
+            const int b = first + int(i);
+            if (pass == 0)
+                timeCut(b, x, false, onCut);
+            if (progress && !progress(double(size_t(pass) * count + i) / double(passes * count),
+                                      "block " + std::to_string(b)))
+                throw Error(ErrorKind::Cancelled, m_model.name() + ": benchmark cancelled");
+            const auto start = clock::now();
+            auto y = blocks[i].forward({x}).toTensor();
+            const auto stop = clock::now();
+            if (timed)
+                samples[i].push_back(std::chrono::duration<double>(stop - start).count());
+            if (last)
+                onBlock({b, summarise(std::move(samples[i])), int64_t(y.nbytes())});
+            x = std::move(y);
+        }
+        if (pass == 0)
+            timeCut(k, x, true, onCut); // the result, returned to the device
     }
-    for (int b = first; b < k; ++b) {
-        timeCut(b, input, false, onCut);
-        auto block = m_model.slice(b, b + 1);
-        torch::Tensor output;
-        BlockResult result;
-        result.block = b;
-        const double span = 1.0 / double(k - first);
-        result.time = time(block, input, m_settings.warmup, m_settings.reps, &output, progress,
-                           (b - first) * span, (b - first + 1) * span);
-        result.outputBytes = int64_t(output.nbytes());
-        onBlock(result);
-        input = output;
-    }
-    timeCut(k, input, true, onCut); // the result, returned to the device
 }
 
 Statistics BlockTimer::timeWholeModel(const Progress &progress)

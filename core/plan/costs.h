@@ -156,6 +156,26 @@ struct SplitSeries
     int bestScissionTlAllowed = -1;
 };
 
+/// What offloaded runs (cleave-cli offload) measured end to end at one split, beside what the
+/// planner predicts for the same configuration: the paper's measured series.
+struct MeasuredPoint
+{
+    int split = 0;
+    bool tl = false; ///< run with the Transfer Layer that ScissionTL takes at this split
+    int runs = 0;
+    double median_s = 0;
+    double p5_s = 0;
+    double p95_s = 0;
+    double predicted_s = 0;
+};
+
+struct MeasuredSeries
+{
+    std::string model;
+    std::string link;                  ///< as NetworkProfile::describe() says it
+    std::vector<MeasuredPoint> points; ///< by split; without and with the TL
+};
+
 struct Plan
 {
     Mode mode = Mode::Scission;

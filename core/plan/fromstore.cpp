@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/plan/fromstore.h"
 
+#include "core/bench/statistics.h"
 #include "core/error.h"
 #include "core/graph/shape.h"
 #include "core/store/store.h"
 
+#include <cmath>
 #include <filesystem>
+#include <map>
 
 namespace cleave::plan {
 
@@ -70,6 +73,58 @@ Planner plannerFromStore(store::Store &db, const std::string &model)
     throw Error(ErrorKind::NotFound, model + ": no complete timings in " + db.path() +
                                          "; measure it with: cleave-cli bench " + model +
                                          " --local --db " + db.path());
+}
+
+namespace {
+
+bool near(double a, double b)
+{
+    return std::abs(a - b) <= 1e-9 + 1e-6 * std::abs(b);
+}
+
+} // namespace
+
+MeasuredSeries measuredFromStore(store::Store &db, const std::string &model,
+                                 const PlanRequest &request, const SplitSeries &predicted)
+{
+    MeasuredSeries series;
+    series.model = model;
+    series.link = request.link.describe();
+    std::map<std::pair<int, bool>, store::OffloadRecord> newest;
+    for (const auto &record : db.modelsNamed(model)) {
+        for (auto &o : db.offloads(record.id)) {
+            if (o.codec != request.codec || !near(o.uplink_bps, request.link.uplink_bps) ||
+                !near(o.downlink_bps, request.link.downlink_bps) ||
+                !near(o.latency_s, request.link.latency_s) || o.split < 0 ||
+                size_t(o.split) >= predicted.points.size())
+                continue;
+            const bool tl = !o.tl.empty();
+            if (tl && o.tl != predicted.points[size_t(o.split)].tl)
+                continue;
+            auto &slot = newest[{o.split, tl}];
+            if (o.id > slot.id)
+                slot = std::move(o);
+        }
+    }
+    for (const auto &[key, o] : newest) {
+        std::vector<double> totals;
+        for (const auto &i : db.offloadInferences(o.id))
+            totals.push_back(i.total_s);
+        if (totals.empty())
+            continue;
+        const auto s = bench::summarise(totals);
+        const auto &point = predicted.points[size_t(key.first)];
+        MeasuredPoint m;
+        m.split = key.first;
+        m.tl = key.second;
+        m.runs = int(totals.size());
+        m.median_s = s.median_s;
+        m.p5_s = s.p5_s;
+        m.p95_s = s.p95_s;
+        m.predicted_s = sum(key.second ? point.scissionTl : point.scission);
+        series.points.push_back(m);
+    }
+    return series;
 }
 
 } // namespace cleave::plan

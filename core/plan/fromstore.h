@@ -15,4 +15,11 @@ namespace cleave::plan {
 /// names the model and how to measure it.
 Planner plannerFromStore(store::Store &db, const std::string &model);
 
+/// The newest offloaded run of `model` at each split, without and with a Transfer Layer, that
+/// went through `request`'s link with its codec, summarised and set beside the total that
+/// `predicted` (the planner's series for the same request) gives that configuration. Runs with
+/// a TL other than the one ScissionTL takes at their split are left out.
+MeasuredSeries measuredFromStore(store::Store &db, const std::string &model,
+                                 const PlanRequest &request, const SplitSeries &predicted);
+
 } // namespace cleave::plan

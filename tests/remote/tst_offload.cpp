@@ -15,6 +15,12 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+
 #include <atomic>
 #include <csignal>
 #include <thread>
@@ -364,6 +370,70 @@ private Q_SLOTS:
                  qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("0.10 Mbit/s up")), qPrintable(message));
         QVERIFY(timer.elapsed() < 4000);
+    }
+
+    // The same transfer through the kernel's shaper: a network namespace of the test's own with
+    // tc on its loopback (netem with delay and rate where the kernel has it, else tbf at the
+    // rate), cleave-cli offload inside it with the emulator off. The uplink the device reports
+    // is what the kernel imposed, and it agrees with the emulator at the same rate.
+    void kernelShapedLinkAgreesWithTheEmulator()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty() ||
+            QStandardPaths::findExecutable(QStringLiteral("tc"),
+                                           {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
+                .isEmpty())
+            QSKIP("unshare or tc (iproute2) is not installed");
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("demo.pt"));
+        graph::saveModule(testing::demoModel(), model.toStdString(), {1, 3, 128, 128});
+        const QString offload = QStringLiteral(CLEAVE_CLI " offload ") + model +
+                                QStringLiteral(" --split 0 --local --runs 3 --warmup 1 --json ");
+        // 1x3x128x128 float32: 196,608 bytes, 78.6 ms at 20 Mbit/s.
+        const QString script =
+            QStringLiteral("set -e; ip link set lo up mtu 1500; "
+                           "if tc qdisc add dev lo root netem delay 10ms rate 20mbit 2>/dev/null; "
+                           "then echo netem >&2; "
+                           "else tc qdisc add dev lo root tbf rate 20mbit burst 32kbit latency 2s; "
+                           "echo tbf >&2; fi; exec ") +
+            offload + QStringLiteral("--link none");
+        QProcess shaped;
+        shaped.start(QStringLiteral("unshare"),
+                     {QStringLiteral("-n"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        QVERIFY(shaped.waitForFinished(120000));
+        const auto err = shaped.readAllStandardError();
+        if (shaped.exitCode() != 0 && (err.contains("Operation not permitted") ||
+                                       err.contains("unshare failed") || err.contains("RTNETLINK")))
+            QSKIP(qPrintable(QStringLiteral("this machine does not allow a network namespace "
+                                            "with tc: ") +
+                             QString::fromUtf8(err.left(200)).simplified()));
+        QVERIFY2(shaped.exitCode() == 0, err.constData());
+        const bool netem = err.startsWith("netem");
+        const double delay = netem ? 0.010 : 0.0;
+        const auto uplinkOf = [](const QByteArray &json) {
+            const auto split = QJsonDocument::fromJson(json)
+                                   .object()[QStringLiteral("splits")]
+                                   .toArray()[0]
+                                   .toObject();
+            return split[QStringLiteral("measured")]
+                .toObject()[QStringLiteral("uplink")]
+                .toObject()[QStringLiteral("median_s")]
+                .toDouble();
+        };
+        const double kernel = uplinkOf(shaped.readAllStandardOutput());
+
+        QProcess emulated;
+        emulated.startCommand(offload + QStringLiteral("--bandwidth-mbps 20 --latency-ms ") +
+                              QString::number(delay * 1e3));
+        QVERIFY(emulated.waitForFinished(120000));
+        QVERIFY2(emulated.exitCode() == 0, emulated.readAllStandardError().constData());
+        const double emulator = uplinkOf(emulated.readAllStandardOutput());
+        const double ideal = 196608 * 8 / 20e6 + delay;
+        qInfo("%s: uplink %.1f ms through the kernel, %.1f ms through the emulator, %.1f ms ideal",
+              netem ? "netem" : "tbf", kernel * 1e3, emulator * 1e3, ideal * 1e3);
+        QVERIFY(kernel >= ideal * 0.9);
+        QVERIFY(emulator >= ideal);
+        QVERIFY2(std::abs(kernel - emulator) <= 0.25 * emulator,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(kernel).arg(emulator)));
     }
 
     void refusesBadOffloads()
