@@ -41,7 +41,7 @@ namespace {
 // and serves one request at a time, so it gives them back to the system after each.
 struct ReturnFreedMemory
 {
-    ~ReturnFreedMemory() { malloc_trim(0); }
+    ~ReturnFreedMemory() { returnFreedMemory(); }
 };
 
 class Sha256
@@ -100,6 +100,11 @@ void describe(const graph::ModelGraph &g, v1::LoadModelReply *reply)
 }
 
 } // namespace
+
+void returnFreedMemory()
+{
+    malloc_trim(0);
+}
 
 std::string sha256Hex(std::string_view data)
 {

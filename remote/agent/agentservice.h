@@ -47,6 +47,9 @@ public:
     grpc::Status Deploy(grpc::ServerContext *context,
                         grpc::ServerReader<agent::v1::DeployChunk> *reader,
                         agent::v1::DeployReply *reply) override;
+    grpc::Status Undeploy(grpc::ServerContext *context,
+                          const agent::v1::UndeployRequest *request,
+                          agent::v1::UndeployReply *reply) override;
     grpc::Status Offload(grpc::ServerContext *context, const agent::v1::OffloadRequest *request,
                          grpc::ServerWriter<agent::v1::OffloadEvent> *writer) override;
 
@@ -77,6 +80,10 @@ private:
 public:
     static constexpr int64_t maxTensorBytes() { return kMaxTensorBytes; }
 };
+
+/// Gives the memory freed by a request back to the system (glibc keeps large freed blocks in
+/// its arenas otherwise): a long-lived agent would hold a model's worth it no longer uses.
+void returnFreedMemory();
 
 /// Lower-case hex SHA-256 of `data`.
 std::string sha256Hex(std::string_view data);

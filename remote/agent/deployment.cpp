@@ -80,6 +80,18 @@ void Deployments::install(std::shared_ptr<const Deployment> deployment)
     slot = std::move(deployment);
 }
 
+bool Deployments::remove(const std::string &name)
+{
+    std::shared_ptr<const Deployment> removed; // freed outside the lock
+    std::lock_guard lock(m_mutex);
+    const auto found = m_byName.find(name);
+    if (found == m_byName.end())
+        return false;
+    removed = std::move(found->second);
+    m_byName.erase(found);
+    return true;
+}
+
 std::shared_ptr<const Deployment> Deployments::find(const std::string &name) const
 {
     std::lock_guard lock(m_mutex);

@@ -54,6 +54,8 @@ class Deployments
 public:
     void install(std::shared_ptr<const Deployment> deployment);
     std::shared_ptr<const Deployment> find(const std::string &name) const;
+    /// False when there was none by that name.
+    bool remove(const std::string &name);
 
 private:
     mutable std::mutex m_mutex;

@@ -116,10 +116,23 @@ grpc::Status AgentService::Deploy(grpc::ServerContext *context,
             reply->add_output_shape(d);
         reply->set_output_dtype("float32");
         m_deployments->install(std::move(deployment));
+        returnFreedMemory(); // of the deployment it replaced, if any
     } catch (const Error &e) {
         return log.done(toStatus(e));
     }
     return log.done(grpc::Status::OK, name);
+}
+
+grpc::Status AgentService::Undeploy(grpc::ServerContext *context,
+                                    const v1::UndeployRequest *request, v1::UndeployReply *)
+{
+    RequestLog log(context, "Undeploy");
+    std::lock_guard work(m_workMutex);
+    if (!m_deployments->remove(request->name()))
+        return log.done({grpc::StatusCode::NOT_FOUND,
+                         "no deployment '" + request->name() + "' on this agent"});
+    returnFreedMemory();
+    return log.done(grpc::Status::OK, request->name());
 }
 
 grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::OffloadRequest *request,

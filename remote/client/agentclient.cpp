@@ -184,6 +184,17 @@ v1::DeployReply AgentClient::deploy(const std::string &name, const graph::Shape 
     return reply;
 }
 
+void AgentClient::undeploy(const std::string &name)
+{
+    v1::UndeployRequest request;
+    request.set_name(name);
+    v1::UndeployReply reply;
+    auto call = context(m_deadline);
+    const auto status = m_stub->Undeploy(call.get(), request, &reply);
+    if (!status.ok())
+        fail(status, "Undeploy " + name);
+}
+
 void AgentClient::offload(const v1::OffloadRequest &request,
                           const std::function<void(const v1::OffloadEvent &)> &onEvent,
                           std::chrono::seconds deadline)

@@ -45,6 +45,9 @@ public:
     agent::v1::DeployReply deploy(const std::string &name, const graph::Shape &input,
                                   const std::string &compute, const std::string &tl);
 
+    /// Removes a deployment; Error(NotFound) when there is none by that name.
+    void undeploy(const std::string &name);
+
     /// Streams an offloaded run on a device agent; `onEvent` sees each event as it arrives.
     /// Errors the device reports about the edge keep the device's message.
     void offload(const agent::v1::OffloadRequest &request,

@@ -5,6 +5,8 @@
 #include "core/tl/inserter.h"
 #include "remote/client/agentclient.h"
 
+#include <cstdio>
+#include <random>
 #include <sstream>
 
 namespace cleave::remote {
@@ -69,20 +71,46 @@ Offloader::Offloader(AgentClient &device, AgentClient &edge)
     : m_device(device)
     , m_edge(edge)
     , m_edgeForDevice(edge.address())
-{}
+{
+    std::random_device random;
+    char text[16];
+    std::snprintf(text, sizeof text, "%08x", unsigned(random()));
+    m_session = text;
+}
+
+Offloader::~Offloader()
+{
+    // Best effort: an agent that went away has nothing left to free.
+    const auto remove = [](AgentClient &agent, const std::string &name) {
+        if (name.empty())
+            return;
+        try {
+            agent.undeploy(name);
+        } catch (const Error &) {
+        }
+    };
+    remove(m_device, m_deviceName);
+    remove(m_edge, m_edgeName);
+}
 
 SplitMeasurement
 Offloader::run(const SplitHalves &halves, const std::string &modelName,
                const OffloadSettings &settings, const Progress &progress,
                const std::function<void(const agent::v1::InferenceTiming &)> &onRun)
 {
-    const auto base = safeName(modelName) + "_s" + std::to_string(halves.split) +
-                      (halves.tl.empty() ? "" : "_" + safeName(halves.tl));
+    // One name per offloader for each half: the next split replaces the last one's halves.
+    const auto base = safeName(modelName) + "_" + m_session;
     if (progress && !progress(0.0, "deploying split " + std::to_string(halves.split)))
         throw Error(ErrorKind::Cancelled, "offload cancelled");
     m_device.deploy(base + "_head", halves.input, halves.headCompute, halves.deviceTl);
-    if (halves.runsOnEdge())
+    m_deviceName = base + "_head";
+    if (halves.runsOnEdge()) {
         m_edge.deploy(base + "_tail", halves.wire, halves.tailCompute, halves.edgeTl);
+        m_edgeName = base + "_tail";
+    } else if (!m_edgeName.empty()) {
+        m_edge.undeploy(m_edgeName);
+        m_edgeName.clear();
+    }
 
     agent::v1::OffloadRequest request;
     request.set_deployment(base + "_head");

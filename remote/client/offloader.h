@@ -63,6 +63,10 @@ class Offloader
 {
 public:
     Offloader(AgentClient &device, AgentClient &edge);
+    /// Removes what it deployed (each run replaces the halves of the one before).
+    ~Offloader();
+    Offloader(const Offloader &) = delete;
+    Offloader &operator=(const Offloader &) = delete;
 
     /// Runs `halves`; progress returning false cancels (Error(Cancelled), runs so far lost to
     /// the caller only if it did not keep them through `onRun`).
@@ -77,6 +81,9 @@ private:
     AgentClient &m_device;
     AgentClient &m_edge;
     std::string m_edgeForDevice;
+    std::string m_session; ///< part of the deployed names, so offloaders never collide
+    std::string m_deviceName; ///< deployed there now; empty: nothing
+    std::string m_edgeName;
 };
 
 } // namespace cleave::remote

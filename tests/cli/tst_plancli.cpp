@@ -281,6 +281,19 @@ private Q_SLOTS:
         QVERIFY(offloads[5].predicted_s);
         QCOMPARE(offloads[5].uplink_bps, 57e6);
         QCOMPARE(db.offloadInferences(offloads[5].id).size(), size_t(2));
+
+        // The report now draws them: a third page, predicted versus measured.
+        const auto pdf = m_dir.filePath(QStringLiteral("measured.pdf"));
+        const auto report = cli({QStringLiteral("report"), QStringLiteral("--db"), m_db,
+                                 QStringLiteral("--model"), m_model, QStringLiteral("--link"),
+                                 QStringLiteral("5g-peak"), QStringLiteral("--tl"),
+                                 QStringLiteral("maxpool2"), QStringLiteral("-o"), pdf});
+        QVERIFY2(report.exitCode == 0, report.err.constData());
+        QVERIFY2(report.out.contains(QByteArray::number(blocks + 1) + " measured splits"),
+                 report.out.constData());
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count("/Type /Page\n") + 0, 3);
     }
 
     void offloadRefusesBadInput_data()

@@ -7,6 +7,7 @@
 #include "plots/latencystackplot.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
+#include "plots/predictionplot.h"
 #include "plots/transfersizeplot.h"
 
 #include <QImage>
@@ -55,6 +56,28 @@ plan::SplitSeries toySeries()
     return s;
 }
 
+// Measured runs of the toy model: splits 0 and 3 without a TL, 1 and 2 with maxpool2.
+plan::MeasuredSeries toyMeasured()
+{
+    plan::MeasuredSeries m;
+    m.model = "toy";
+    m.link = "4g";
+    const auto add = [&](int split, bool tl, double measured, double predicted) {
+        plan::MeasuredPoint p;
+        p.split = split;
+        p.tl = tl;
+        p.runs = 5;
+        p.median_s = measured * kMs;
+        p.predicted_s = predicted * kMs;
+        m.points.push_back(p);
+    };
+    add(0, false, 63, 60);   // +5 %
+    add(3, false, 60, 60);   // 0 %
+    add(1, true, 31, 34.5);  // -10.1 %
+    add(2, true, 40, 38.75); // +3.2 %
+    return m;
+}
+
 } // namespace
 
 class TestPlots : public QObject
@@ -80,6 +103,44 @@ private Q_SLOTS:
         // Only the parts that occur are named in the legend.
         QVERIFY(plot.legend->hasItemWithPlottable(device));
         QVERIFY(!plot.legend->hasItemWithPlottable(plot.bars(Part::Cloud, Mode::Scission)));
+    }
+
+    // Measured series sit over the bars they were predicted by, in milliseconds, and follow
+    // what is shown.
+    void measuredSeriesSitOverTheirBars()
+    {
+        plots::LatencyStackPlot plot;
+        plot.setSeries(toySeries());
+        QVERIFY(!plot.measuredGraph(Mode::Scission)->visible());
+        plot.setMeasured(toyMeasured());
+        auto *plain = plot.measuredGraph(Mode::Scission);
+        auto *withTl = plot.measuredGraph(Mode::ScissionTl);
+        QCOMPARE(plain->data()->size(), 2);
+        QCOMPARE(plain->data()->at(0)->key, 0 - 0.2);
+        QCOMPARE(plain->data()->at(0)->value, 63.0);
+        QCOMPARE(withTl->data()->size(), 2);
+        QCOMPARE(withTl->data()->at(0)->key, 1 + 0.2);
+        QCOMPARE(withTl->data()->at(1)->value, 40.0);
+        QVERIFY(plot.legend->hasItemWithPlottable(withTl));
+        plot.setShow(plots::LatencyStackPlot::Show::Scission);
+        QVERIFY(plain->visible());
+        QVERIFY(!withTl->visible());
+        QCOMPARE(plain->data()->at(0)->key, 0.0);
+    }
+
+    void predictionPlotSetsMeasuredAgainstPredicted()
+    {
+        plots::PredictionPlot plot;
+        plot.setMeasured(toyMeasured());
+        QCOMPARE(plot.pointsGraph(false)->data()->size(), 2);
+        QCOMPARE(plot.pointsGraph(true)->data()->size(), 2);
+        // A point's key is the prediction, its value the measurement, both in ms.
+        QCOMPARE(plot.pointsGraph(true)->data()->at(0)->key, 34.5);
+        QCOMPARE(plot.pointsGraph(true)->data()->at(0)->value, 31.0);
+        QCOMPARE(plot.worstErrorPercent(), 3.5 / 34.5 * 100);
+        QCOMPARE(plot.medianErrorPercent(), (5.0 + 1.25 / 38.75 * 100) / 2);
+        QVERIFY(plot.xAxis->range().upper >= 63);
+        QCOMPARE(plot.xAxis->range(), plot.yAxis->range());
     }
 
     // Rendered, the middle of each segment has its part's colour.

@@ -120,6 +120,14 @@ private Q_SLOTS:
         readyRequest.set_name("nothing_here");
         QVERIFY(stub->ModelReady(withDeadline().get(), readyRequest, &modelReady).ok());
         QVERIFY(!modelReady.ready());
+        // Undeployed, a model is no longer served.
+        edge.deploy("demo_gone", halves.wire, halves.tailCompute, {});
+        edge.undeploy("demo_gone");
+        readyRequest.set_name("demo_gone");
+        QVERIFY(stub->ModelReady(withDeadline().get(), readyRequest, &modelReady).ok());
+        QVERIFY(!modelReady.ready());
+        QVERIFY(testing::errorOf([&] { edge.undeploy("demo_gone"); })
+                    .contains(QStringLiteral("no deployment 'demo_gone' on this agent")));
 
         inference::ModelMetadataRequest metaRequest;
         metaRequest.set_name("demo_tail");
