@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 namespace cleave::bench {
 
@@ -113,6 +114,15 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
     // timed passes. The last pass reports each block as soon as its last sample is in.
     const int passes = 1 + m_settings.warmup + m_settings.reps;
     std::vector<std::vector<double>> samples(count);
+    // From block 0, the whole model is timed between passes, spread over the run, so that the
+    // blocks and the whole are measured under the same conditions (the planner calibrates one
+    // against the other).
+    const bool timeWhole = first == 0 && count > 0;
+    const int wholeEvery = std::max(1, m_settings.reps / wholeModelReps());
+    std::optional<torch::jit::Module> whole;
+    std::vector<double> wholeSamples;
+    if (timeWhole)
+        whole = m_model.slice(0, k);
     for (int pass = 0; pass < passes; ++pass) {
         const bool timed = pass > m_settings.warmup;
         const bool last = pass == passes - 1;
@@ -135,11 +145,24 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
         }
         if (pass == 0)
             timeCut(k, x, true, onCut); // the result, returned to the device
+        const int timedPass = pass - 1 - m_settings.warmup;
+        if (timeWhole && (pass == 0 || (timedPass >= 0 && timedPass % wholeEvery == 0 &&
+                                        int(wholeSamples.size()) < wholeModelReps()))) {
+            const auto start = clock::now();
+            whole->forward({input});
+            const auto stop = clock::now();
+            if (pass > 0)
+                wholeSamples.push_back(std::chrono::duration<double>(stop - start).count());
+        }
     }
+    if (timeWhole)
+        m_wholeModel = summarise(std::move(wholeSamples));
 }
 
 Statistics BlockTimer::timeWholeModel(const Progress &progress)
 {
+    if (m_wholeModel)
+        return *m_wholeModel;
     auto whole = m_model.slice(0, m_model.blockCount());
     return time(whole, m_model.sampleInput(m_settings.seed), 1, wholeModelReps(), nullptr, progress,
                 0.0, 1.0);

@@ -8,6 +8,7 @@
 #include "core/tl/spec.h"
 
 #include <functional>
+#include <optional>
 
 namespace cleave::bench {
 
@@ -73,9 +74,11 @@ public:
     void timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
                     const Progress &progress = {}, const CutCallbacks &onCut = {});
 
-    /// Forward time of the whole (frozen) model, for the additivity check: one warm-up run and
-    /// a quarter of the block repetitions (at least 5), since this one number needs less
-    /// precision than the per-block figures and would otherwise double the benchmark's time.
+    /// Forward time of the whole (frozen) model, for the additivity check and the planner's
+    /// calibration: a quarter of the block repetitions (at least 5), since this one number
+    /// needs less precision than the per-block figures and would otherwise double the
+    /// benchmark's time. After timeBlocks(0, ...) it is the whole model timed between its
+    /// passes; otherwise (a resumed run) it is timed now, after one warm-up run.
     Statistics timeWholeModel(const Progress &progress = {});
     int wholeModelReps() const;
 
@@ -87,6 +90,7 @@ private:
 
     const graph::ModelGraph &m_model;
     TimerSettings m_settings;
+    std::optional<Statistics> m_wholeModel; ///< timed between timeBlocks' passes
 };
 
 } // namespace cleave::bench

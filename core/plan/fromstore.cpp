@@ -34,6 +34,15 @@ ResourceCosts toCosts(const store::Resource &resource, const store::ModelRecord 
         costs.block_s[size_t(b.block)] = b.median_s;
         costs.cutBytes[size_t(b.block) + 1] = b.outputBytes;
     }
+    double sum = 0;
+    for (const auto s : costs.block_s)
+        sum += s;
+    // Calibrated against the whole model, timed in the same run (BlockTimer interleaves it).
+    if (t.run.wholeModel_s && *t.run.wholeModel_s > 0 && sum > 0) {
+        costs.blockScale = *t.run.wholeModel_s / sum;
+        for (auto &s : costs.block_s)
+            s *= costs.blockScale;
+    }
     for (const auto &c : t.codecs) {
         auto &cuts = costs.codecs[c.codec];
         cuts.resize(K + 1);

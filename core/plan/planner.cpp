@@ -637,6 +637,13 @@ Plan Planner::plan(const PlanRequest &request) const
             plan.notes.push_back("no fp32 codec timings on " + r.name +
                                  ": raw bytes sent, (de)serialising taken as free");
         }
+        if (std::abs(r.blockScale - 1.0) > 0.01) {
+            char text[160];
+            std::snprintf(text, sizeof text,
+                          "block times on %s scaled by %.3f to add up to its whole-model time",
+                          r.name.c_str(), r.blockScale);
+            plan.notes.push_back(text);
+        }
     }
     return plan;
 }

@@ -14,8 +14,8 @@
 
 #include <cerrno>
 #include <csignal>
-#include <iostream>
 #include <dlfcn.h>
+#include <iostream>
 #include <malloc.h>
 #include <thread>
 #include <unistd.h>

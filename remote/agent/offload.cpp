@@ -129,8 +129,8 @@ grpc::Status AgentService::Undeploy(grpc::ServerContext *context,
     RequestLog log(context, "Undeploy");
     std::lock_guard work(m_workMutex);
     if (!m_deployments->remove(request->name()))
-        return log.done({grpc::StatusCode::NOT_FOUND,
-                         "no deployment '" + request->name() + "' on this agent"});
+        return log.done(
+            {grpc::StatusCode::NOT_FOUND, "no deployment '" + request->name() + "' on this agent"});
     returnFreedMemory();
     return log.done(grpc::Status::OK, request->name());
 }

@@ -81,7 +81,7 @@ private:
     AgentClient &m_device;
     AgentClient &m_edge;
     std::string m_edgeForDevice;
-    std::string m_session; ///< part of the deployed names, so offloaders never collide
+    std::string m_session;    ///< part of the deployed names, so offloaders never collide
     std::string m_deviceName; ///< deployed there now; empty: nothing
     std::string m_edgeName;
 };

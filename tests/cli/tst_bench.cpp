@@ -187,7 +187,9 @@ private Q_SLOTS:
     }
 
     // kill -9 the device agent mid-benchmark: the CLI names it and where it stopped, the store
-    // keeps every block committed so far, and --resume finishes the same run.
+    // keeps the run and every block committed so far, and --resume finishes the same run.
+    // (Blocks are timed in passes over the chain and committed during the last pass, so the
+    // kill, once the run has started measuring, usually finds few or none committed.)
     void resumesAfterAnAgentIsKilled()
     {
         const auto db = m_dir.filePath(QStringLiteral("killed.cleave"));
@@ -205,23 +207,22 @@ private Q_SLOTS:
         bench.start(QStringLiteral(CLEAVE_CLI), args);
         QVERIFY(bench.waitForStarted());
 
-        // Wait until some blocks are committed, then kill the device agent.
-        int64_t committed = 0;
-        for (int i = 0; i < 600 && committed < 3; ++i) {
+        // Wait until the device's run has begun measuring, then kill the device agent.
+        int64_t committed = -1;
+        for (int i = 0; i < 600 && committed < 0; ++i) {
             QTest::qWait(100);
             if (!QFile::exists(db))
                 continue;
             cleave::store::Store watcher(db.toStdString());
             for (const auto &resource : watcher.resources())
                 if (resource.role == "device")
-                    for (int64_t run = 1; run <= 2; ++run)
-                        try {
-                            committed =
-                                std::max<int64_t>(committed, watcher.timings(run).blocks.size());
-                        } catch (...) {
-                        }
+                    try {
+                        committed = int64_t(watcher.timings(1).blocks.size());
+                    } catch (...) {
+                    }
         }
-        QVERIFY2(committed >= 3, "no blocks were committed");
+        QVERIFY2(committed >= 0, "the run never started");
+        QTest::qWait(300); // into its passes
         device->killHard();
         const auto failed = finish(bench);
         QCOMPARE(failed.exitCode, 1);
