@@ -106,6 +106,12 @@ void returnFreedMemory()
     malloc_trim(0);
 }
 
+void keepFreedTensorsForReuse()
+{
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+}
+
 std::string sha256Hex(std::string_view data)
 {
     Sha256 hash;

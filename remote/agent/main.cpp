@@ -16,7 +16,6 @@
 #include <csignal>
 #include <dlfcn.h>
 #include <iostream>
-#include <malloc.h>
 #include <thread>
 #include <unistd.h>
 
@@ -40,18 +39,6 @@ int fail(int code, const std::string &message)
     return code;
 }
 
-// glibc adapts its mmap threshold to the largest block freed and trims the heap top when more
-// than twice that is free: a split inference that allocates and frees megabyte tensors then
-// takes fresh pages from the kernel on every run, page-faulting them in (measured: ResNet-50's
-// first block, 1x64x112x112 out, 6.6 ms per run instead of 3.0). Fixed thresholds keep freed
-// tensors for the next run; the agent gives memory back itself after each request that frees a
-// model's worth (returnFreedMemory).
-void keepFreedTensorsForReuse()
-{
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-}
-
 // LibTorch's thread setting does not reach the system BLAS: OpenBLAS starts a thread per core
 // and, between calls, its idle threads spin on sched_yield. On a machine with hyperthreads (or
 // with a second agent beside this one, as with the local pair) that spinning takes the core from
@@ -69,7 +56,7 @@ void matchBlasThreads(int threads)
 
 int main(int argc, char **argv)
 {
-    keepFreedTensorsForReuse();
+    cleave::remote::keepFreedTensorsForReuse();
     CLI::App app{"Cleave agent: times model blocks and runs split inference for Cleave.",
                  "cleave-agent"};
     app.set_version_flag("--version", "cleave-agent " CLEAVE_VERSION " (LibTorch " TORCH_VERSION

@@ -202,7 +202,7 @@ private Q_SLOTS:
                                QStringLiteral("--edge"),   edge.address(),
                                QStringLiteral("--db"),     db,
                                QStringLiteral("--warmup"), QStringLiteral("1"),
-                               QStringLiteral("--reps"),   QStringLiteral("40")};
+                               QStringLiteral("--reps"),   QStringLiteral("400")};
         QProcess bench;
         bench.start(QStringLiteral(CLEAVE_CLI), args);
         QVERIFY(bench.waitForStarted());
