@@ -170,16 +170,16 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
         stub = inference::GRPCInferenceService::NewStub(
             grpc::CreateCustomChannel(edge, grpc::InsecureChannelCredentials(), args));
     }
+    // The edge's own status code goes back to the caller, with the edge, the run and the link.
     const auto edgeFailed = [&](const grpc::Status &status, int run) {
-        const auto code = status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED
-                              ? grpc::StatusCode::DEADLINE_EXCEEDED
-                          : status.error_code() == grpc::StatusCode::UNAVAILABLE
-                              ? grpc::StatusCode::UNAVAILABLE
-                              : status.error_code();
-        return grpc::Status(code, "edge " + edge + " at run " + std::to_string(run + 1) + ": " +
-                                      status.error_message() + " (" +
-                                      describeLink(link.settings()) + ")");
+        return grpc::Status(status.error_code(), "edge " + edge + " at run " +
+                                                     std::to_string(run + 1) + ": " +
+                                                     status.error_message() + " (" +
+                                                     describeLink(link.settings()) + ")");
     };
+    // fp32 and fp16 are the protocol's own datatypes; the other codecs name themselves.
+    const bool fp16 = wire == codec::Codec::parse("fp16");
+    const bool standard = wire == codec::Codec{} || fp16;
 
     std::shared_lock work(m_workMutex);
     auto lastProgress = Clock::now();
@@ -232,8 +232,7 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
             call.set_id(std::to_string(i));
             auto *in = call.add_inputs();
             in->set_name(InferenceService::kInputName);
-            const bool standard = wire == codec::Codec{} || wire == codec::Codec::parse("fp16");
-            in->set_datatype(wire == codec::Codec::parse("fp16") ? "FP16" : "FP32");
+            in->set_datatype(fp16 ? "FP16" : "FP32");
             if (!standard)
                 (*call.mutable_parameters())["cleave_codec"].set_string_param(wire.name());
             for (const auto d : y.sizes())
