@@ -37,17 +37,21 @@ configure: deps
 build: configure
 	cmake --build --preset $(PRESET)
 
-# Until the workbench exists, `run` is the headless demo: a demo model the build creates,
-# benchmarked on the two embedded local agents, planned, and plotted into a report.
+# The demo: a model the build creates, benchmarked on the two embedded local agents, planned
+# and plotted into a report; then, when a display is present, the workbench opens on it.
 run: build
 	@$(BIN)/cleave-make-demo $(BUILD_DIR)/demo.pt
-	@echo "The workbench GUI is not built yet: running the headless demo on $(BUILD_DIR)/demo.pt."
 	$(BIN)/cleave-cli inspect $(BUILD_DIR)/demo.pt
 	$(BIN)/cleave-cli verify $(BUILD_DIR)/demo.pt
 	@rm -f $(BUILD_DIR)/demo.cleave*
 	$(BIN)/cleave-cli bench $(BUILD_DIR)/demo.pt --local --db $(BUILD_DIR)/demo.cleave --tl maxpool2 --reps 10
 	$(BIN)/cleave-cli plan --db $(BUILD_DIR)/demo.cleave --model $(BUILD_DIR)/demo.pt --link 4g --top 5
 	$(BIN)/cleave-cli report --db $(BUILD_DIR)/demo.cleave --model $(BUILD_DIR)/demo.pt --link 4g -o $(BUILD_DIR)/demo-report.png
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  $(BIN)/cleave $(BUILD_DIR)/demo.pt $(BUILD_DIR)/demo.cleave; \
+	else \
+	  echo "No display: the report is $(BUILD_DIR)/demo-report.png (the workbench needs a display)."; \
+	fi
 
 test: build
 	ctest --preset $(PRESET)

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The work the workbench hands to worker threads, with plain results: the GUI thread never
+// holds a LibTorch object or writes to SQLite.
+#pragma once
+
+#include "app/gui/cuttablemodel.h"
+
+#include "core/plan/planner.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace cleave::gui {
+
+/// A model as the model view shows it.
+struct LoadedModel
+{
+    QString spec; ///< a TorchScript path or zoo:NAME, as the store names it
+    QString name; ///< for titles
+    QString inputShape;
+    int blocks = 0;
+    QList<CutRow> cuts;
+};
+
+/// Loads and analyses a model (LibTorch). Throws cleave::Error with a one-line message.
+LoadedModel loadModel(const QString &spec);
+
+/// The zoo's model names, for the "Open Zoo Model" list.
+QStringList zooNames();
+
+/// The models that have timings in a store (opening it migrates it: a write).
+QStringList timedModels(const QString &store);
+
+/// A planner over a store's newest timings of `model`.
+std::shared_ptr<const plan::Planner> loadPlanner(const QString &store, const QString &model);
+
+} // namespace cleave::gui

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/planview.h"
+
+#include "app/gui/rankingmodel.h"
+#include "core/error.h"
+#include "plots/latencystackplot.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace cleave::gui {
+
+namespace {
+
+// The slider runs 0..300: 10^(v / 100) Mbit/s, 1 to 1000 on a log scale.
+constexpr int kSliderSteps = 300;
+
+double sliderToMbps(int value)
+{
+    return std::pow(10.0, value / 100.0);
+}
+
+int mbpsToSlider(double mbps)
+{
+    return std::clamp(int(std::lround(std::log10(std::max(mbps, 1.0)) * 100.0)), 0, kSliderSteps);
+}
+
+const QString kCustom = QStringLiteral("custom");
+
+} // namespace
+
+PlanView::PlanView(QWidget *parent)
+    : QWidget(parent)
+{
+    m_preset = new QComboBox(this);
+    for (const auto &p : plan::NetworkProfile::presets())
+        m_preset->addItem(QString::fromStdString(p.name));
+    m_preset->addItem(kCustom);
+    m_bandwidth = new QSlider(Qt::Horizontal, this);
+    m_bandwidth->setRange(0, kSliderSteps);
+    m_bandwidth->setToolTip(tr("Uplink bandwidth, 1 to 1000 Mbit/s on a log scale"));
+    m_bandwidthLabel = new QLabel(this);
+    m_bandwidthLabel->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("000.0 Mbit/s")));
+    m_latency = new QDoubleSpinBox(this);
+    m_latency->setRange(0, 2000);
+    m_latency->setDecimals(1);
+    m_latency->setSuffix(tr(" ms"));
+    m_minSplit = new QSpinBox(this);
+    m_minSplit->setRange(0, 0);
+    m_minSplit->setToolTip(tr("Privacy: blocks before this split stay on the device"));
+    m_mode = new QComboBox(this);
+    m_mode->addItem(tr("ScissionTL (with Transfer Layers)"));
+    m_mode->addItem(tr("Scission"));
+
+    auto *bandwidthRow = new QHBoxLayout;
+    bandwidthRow->addWidget(m_bandwidth, 1);
+    bandwidthRow->addWidget(m_bandwidthLabel);
+    auto *controls = new QFormLayout;
+    controls->addRow(tr("Link preset"), m_preset);
+    controls->addRow(tr("Uplink"), bandwidthRow);
+    controls->addRow(tr("Latency (one way)"), m_latency);
+    controls->addRow(tr("Minimum split"), m_minSplit);
+    controls->addRow(tr("Ranking"), m_mode);
+
+    m_plot = new plots::LatencyStackPlot(this);
+    m_plot->setMinimumHeight(260);
+    m_ranking = new RankingModel(this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_ranking);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_plot);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &PlanView::presetChosen);
+    connect(m_bandwidth, &QSlider::valueChanged, this, &PlanView::bandwidthMoved);
+    connect(m_latency, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (m_updating)
+            return;
+        const QSignalBlocker block(m_preset);
+        m_preset->setCurrentText(kCustom);
+        replan();
+    });
+    connect(m_minSplit, &QSpinBox::valueChanged, this, &PlanView::replan);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &PlanView::replan);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid() && size_t(current.row()) < m_ranking->ranking().size())
+                    Q_EMIT splitSelected(m_ranking->ranking()[size_t(current.row())].s1);
+            });
+    presetChosen(); // the first preset, 5g-peak
+}
+
+PlanView::~PlanView() = default;
+
+void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner)
+{
+    m_planner = std::move(planner);
+    {
+        const QSignalBlocker block(m_minSplit);
+        m_minSplit->setRange(0, m_planner ? m_planner->blocks() : 0);
+    }
+    replan();
+}
+
+plan::NetworkProfile PlanView::link() const
+{
+    if (m_preset->currentText() != kCustom)
+        return plan::NetworkProfile::preset(m_preset->currentText().toStdString());
+    return plan::NetworkProfile::custom(sliderToMbps(m_bandwidth->value()), m_latency->value());
+}
+
+void PlanView::setBandwidthMbps(double mbps)
+{
+    m_bandwidth->setValue(mbpsToSlider(mbps));
+}
+
+void PlanView::presetChosen()
+{
+    if (m_preset->currentText() == kCustom)
+        return;
+    const auto profile = plan::NetworkProfile::preset(m_preset->currentText().toStdString());
+    m_updating = true;
+    m_bandwidth->setValue(mbpsToSlider(profile.uplink_bps / 1e6));
+    m_latency->setValue(profile.latency_s * 1e3);
+    m_updating = false;
+    m_bandwidthLabel->setText(tr("%1 Mbit/s").arg(profile.uplink_bps / 1e6, 0, 'f', 1));
+    replan();
+}
+
+void PlanView::bandwidthMoved()
+{
+    m_bandwidthLabel->setText(tr("%1 Mbit/s").arg(sliderToMbps(m_bandwidth->value()), 0, 'f', 1));
+    if (m_updating)
+        return;
+    {
+        const QSignalBlocker block(m_preset);
+        m_preset->setCurrentText(kCustom);
+    }
+    replan();
+}
+
+void PlanView::replan()
+{
+    if (m_updating)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    if (!m_planner) {
+        m_ranking->setRanking({});
+        m_series = {};
+        m_plot->setSeries(m_series);
+        m_plot->replot();
+        m_message->setText(tr("Open a store with timings (File > Open Timings) to plan."));
+        return;
+    }
+    plan::PlanRequest request;
+    request.link = link();
+    // Without TL timings there is only Scission to rank by.
+    const bool withTl = !m_planner->tlSpecs().empty();
+    request.mode =
+        m_mode->currentIndex() == 0 && withTl ? plan::Mode::ScissionTl : plan::Mode::Scission;
+    if (m_minSplit->value() > 0)
+        request.constraints.minSplit = m_minSplit->value();
+    try {
+        const auto plan = m_planner->plan(request);
+        m_series = m_planner->series(request);
+        m_ranking->setRanking(plan.ranking);
+        m_message->setText(
+            QString::fromStdString(request.link.describe()) +
+            (withTl ? QString() : tr(" \u2014 no Transfer Layer timings: Scission only")));
+    } catch (const Error &e) {
+        m_ranking->setRanking({});
+        m_message->setText(QString::fromUtf8(e.what()));
+        Q_EMIT planFailed(QString::fromUtf8(e.what()));
+    }
+    m_plot->setSeries(m_series);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;
+}
+
+void PlanView::selectSplit(int split)
+{
+    const auto &ranking = m_ranking->ranking();
+    for (size_t row = 0; row < ranking.size(); ++row) {
+        if (ranking[row].s1 == split) {
+            m_table->selectRow(int(row));
+            return;
+        }
+    }
+}
+
+} // namespace cleave::gui

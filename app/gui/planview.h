@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/plan/planner.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QTableView;
+
+namespace cleave::plots {
+class LatencyStackPlot;
+}
+
+namespace cleave::gui {
+
+class RankingModel;
+
+/// The per-split latency stacks and the ranking, re-ranked and redrawn as the network and
+/// constraint controls move. Planning runs here, on the GUI thread: the planner costs every
+/// configuration from prefix sums over timings already in memory (no LibTorch, no SQLite),
+/// well inside a frame.
+class PlanView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PlanView(QWidget *parent = nullptr);
+    ~PlanView() override;
+
+    /// The timings to plan with; nullptr clears the view.
+    void setPlanner(std::shared_ptr<const plan::Planner> planner);
+    const plan::Planner *planner() const { return m_planner.get(); }
+
+    /// The link the controls describe now.
+    plan::NetworkProfile link() const;
+    /// Sets the bandwidth slider (log scale, 1 to 1000 Mbit/s) as a user would.
+    void setBandwidthMbps(double mbps);
+
+    QSlider *bandwidthSlider() const { return m_bandwidth; }
+    QComboBox *presetBox() const { return m_preset; }
+    QSpinBox *minSplitBox() const { return m_minSplit; }
+    RankingModel *rankingModel() const { return m_ranking; }
+    plots::LatencyStackPlot *stackPlot() const { return m_plot; }
+    const plan::SplitSeries &series() const { return m_series; }
+    /// How long the last re-rank and redraw took, in milliseconds.
+    double lastUpdateMs() const { return m_lastUpdateMs; }
+
+Q_SIGNALS:
+    void splitSelected(int split);
+    /// A one-line reason when the controls leave nothing to rank (conflicting constraints).
+    void planFailed(const QString &reason);
+
+public Q_SLOTS:
+    void selectSplit(int split);
+
+private:
+    void presetChosen();
+    void bandwidthMoved();
+    void replan();
+
+    std::shared_ptr<const plan::Planner> m_planner;
+    plan::SplitSeries m_series;
+    QComboBox *m_preset = nullptr;
+    QSlider *m_bandwidth = nullptr;
+    QLabel *m_bandwidthLabel = nullptr;
+    QDoubleSpinBox *m_latency = nullptr;
+    QSpinBox *m_minSplit = nullptr;
+    QComboBox *m_mode = nullptr;
+    plots::LatencyStackPlot *m_plot = nullptr;
+    RankingModel *m_ranking = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_message = nullptr;
+    double m_lastUpdateMs = 0;
+    bool m_updating = false;
+};
+
+} // namespace cleave::gui

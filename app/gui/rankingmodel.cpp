@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/rankingmodel.h"
+
+namespace cleave::gui {
+
+namespace {
+
+double partMs(const plan::Configuration &c, plan::Part part)
+{
+    return c.parts[size_t(int(part))] * 1e3;
+}
+
+} // namespace
+
+RankingModel::RankingModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void RankingModel::setRanking(std::vector<plan::Configuration> ranking)
+{
+    // Same length (a re-rank as a slider moves): only the cells change, so views keep their
+    // selection and scroll position.
+    if (ranking.size() == m_ranking.size() && !ranking.empty()) {
+        m_ranking = std::move(ranking);
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_ranking = std::move(ranking);
+    endResetModel();
+}
+
+int RankingModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_ranking.size());
+}
+
+int RankingModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RankingModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || size_t(index.row()) >= m_ranking.size())
+        return {};
+    const auto &c = m_ranking[size_t(index.row())];
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::Alignment(
+            (index.column() == Tl ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter));
+    if (role != Qt::DisplayRole)
+        return {};
+    const auto ms = [](double value) { return QString::number(value, 'f', 2); };
+    switch (index.column()) {
+    case Rank:
+        return index.row() + 1;
+    case Split:
+        return c.s1;
+    case Tl:
+        return c.tl.empty() ? tr("none") : QString::fromStdString(c.tl);
+    case Total:
+        return ms(c.total_s * 1e3);
+    case Device:
+        return ms(partMs(c, plan::Part::Device) + partMs(c, plan::Part::DeviceTl));
+    case Uplink:
+        return ms(partMs(c, plan::Part::Uplink));
+    case Edge:
+        return ms(partMs(c, plan::Part::EdgeTl) + partMs(c, plan::Part::Edge));
+    case UploadMb:
+        return QString::number(double(c.uploadBytes) / 1e6, 'f', 3);
+    }
+    return {};
+}
+
+QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Rank:
+        return tr("#");
+    case Split:
+        return tr("Split");
+    case Tl:
+        return tr("TL");
+    case Total:
+        return tr("Total ms");
+    case Device:
+        return tr("Device ms");
+    case Uplink:
+        return tr("Uplink ms");
+    case Edge:
+        return tr("Edge ms");
+    case UploadMb:
+        return tr("Upload MB");
+    }
+    return {};
+}
+
+} // namespace cleave::gui

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/plan/costs.h"
+
+#include <QAbstractTableModel>
+
+namespace cleave::gui {
+
+/// The planner's ranking, best first: split, Transfer Layer, total and the main parts in ms,
+/// and the bytes each inference uploads.
+class RankingModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Rank, Split, Tl, Total, Device, Uplink, Edge, UploadMb, ColumnCount };
+
+    explicit RankingModel(QObject *parent = nullptr);
+
+    void setRanking(std::vector<plan::Configuration> ranking);
+    const std::vector<plan::Configuration> &ranking() const { return m_ranking; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<plan::Configuration> m_ranking;
+};
+
+} // namespace cleave::gui
