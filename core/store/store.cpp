@@ -111,6 +111,17 @@ CREATE TABLE offload_inferences(
     upload_bytes INTEGER NOT NULL,
     result_bytes INTEGER NOT NULL,
     PRIMARY KEY (offload_id, run)) WITHOUT ROWID;
+)sql",
+                                                                  R"sql(
+CREATE TABLE agents(
+    address TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('device', 'edge', 'cloud')),
+    token TEXT NOT NULL DEFAULT '',
+    tls_ca TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE settings(
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL) WITHOUT ROWID;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -474,6 +485,55 @@ std::vector<NetworkProfileRecord> Store::networkProfiles()
     while (query.step())
         all.push_back({query.text(0), query.real(1), query.real(2), query.real(3)});
     return all;
+}
+
+void Store::setAgents(const std::vector<AgentRecord> &agents)
+{
+    Transaction transaction(m_db);
+    Statement(m_db, "DELETE FROM agents").run();
+    Statement insert(m_db, "INSERT INTO agents VALUES (?1, ?2, ?3, ?4, ?5)");
+    int position = 0;
+    for (const auto &a : agents) {
+        insert.bind(1, a.address)
+            .bind(2, a.role)
+            .bind(3, a.token)
+            .bind(4, a.tlsCa)
+            .bind(5, position++);
+        insert.run();
+    }
+    transaction.commit();
+}
+
+std::vector<AgentRecord> Store::agents()
+{
+    Statement query(m_db, "SELECT address, role, token, tls_ca FROM agents ORDER BY position");
+    std::vector<AgentRecord> all;
+    while (query.step())
+        all.push_back({query.text(0), query.text(1), query.text(2), query.text(3)});
+    return all;
+}
+
+void Store::setSetting(const std::string &key, const std::string &value)
+{
+    Statement upsert(m_db, "INSERT OR REPLACE INTO settings VALUES (?1, ?2)");
+    upsert.bind(1, key).bind(2, value);
+    upsert.run();
+}
+
+std::optional<std::string> Store::setting(const std::string &key)
+{
+    Statement query(m_db, "SELECT value FROM settings WHERE key = ?1");
+    query.bind(1, key);
+    if (!query.step())
+        return std::nullopt;
+    return query.text(0);
+}
+
+void Store::saveCopy(const std::string &path)
+{
+    Statement vacuum(m_db, "VACUUM INTO ?1");
+    vacuum.bind(1, path);
+    vacuum.run();
 }
 
 } // namespace cleave::store

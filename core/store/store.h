@@ -106,6 +106,15 @@ struct NetworkProfileRecord
     double downlink_bps = 0;
 };
 
+/// An agent a project uses. Token and CA are what a secured agent asks for; empty: none.
+struct AgentRecord
+{
+    std::string address; ///< HOST:PORT
+    std::string role;    ///< device, edge or cloud
+    std::string token;
+    std::string tlsCa; ///< path of the CA certificate that signs the agent's, for TLS
+};
+
 /// One offloaded run of one split: the model, the agents, how it was cut and sent, the link it
 /// went through, and what the planner predicted for it (when the store had timings).
 struct OffloadRecord
@@ -148,7 +157,7 @@ struct OffloadInference
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     /// Opens or creates the file and migrates it to the current schema. A file that is not
     /// SQLite, or whose schema is newer than this build knows, is refused untouched.
@@ -195,6 +204,16 @@ public:
 
     void saveNetworkProfile(const NetworkProfileRecord &profile);
     std::vector<NetworkProfileRecord> networkProfiles();
+
+    /// The project's agents, in order; replaces the list.
+    void setAgents(const std::vector<AgentRecord> &agents);
+    std::vector<AgentRecord> agents();
+    /// Project settings (the model open, the link chosen), by key.
+    void setSetting(const std::string &key, const std::string &value);
+    std::optional<std::string> setting(const std::string &key);
+
+    /// Writes a consistent copy of the whole file to `path` (which must not exist): Save As.
+    void saveCopy(const std::string &path);
 
 private:
     void migrate();

@@ -67,10 +67,11 @@ private Q_SLOTS:
             // What a build of schema 1 left behind.
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
-                        "PRAGMA user_version = 1");
+                        "DROP TABLE agents; DROP TABLE settings; PRAGMA user_version = 1");
         }
         Store store(path);
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+        QVERIFY(store.agents().empty());
         QCOMPARE(store.timings(run).blocks.size(), size_t(1));
         OffloadRecord record;
         record.modelId = model;
@@ -104,6 +105,44 @@ private Q_SLOTS:
         QCOMPARE(inferences[1].total_s, 0.148);
         QCOMPARE(inferences[1].uploadBytes, int64_t(4096));
         QCOMPARE(store.offloadInferences(offloads[1].id).size(), size_t(0));
+    }
+
+    // A project is the store: its agents (in order, with what secured ones need) and settings
+    // live in the same file, and Save As writes a copy that opens with all of it.
+    void keepsProjectAgentsAndSettings()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("project.cleave")).toStdString();
+        const auto copy = m_dir.filePath(QStringLiteral("copy.cleave")).toStdString();
+        int64_t run = 0;
+        {
+            Store store(path);
+            store.setAgents({{"127.0.0.1:5001", "device", "", ""},
+                             {"edge.example:443", "edge", "secret", "/etc/ca.pem"}});
+            store.setAgents({{"edge.example:443", "edge", "secret", "/etc/ca.pem"},
+                             {"127.0.0.1:5001", "device", "", ""}});
+            store.setSetting("model", "zoo:resnet18");
+            store.setSetting("model", "zoo:vgg16");
+            run = store.beginRun(store.addModel(resnet()), store.addResource(device()),
+                                 {3, 20, {}, {"fp32"}});
+            store.saveCopy(copy);
+            QVERIFY_THROWS_EXCEPTION(cleave::Error, store.saveCopy(copy)); // exists: refused
+            QVERIFY_THROWS_EXCEPTION(cleave::Error,
+                                     store.setAgents({{"a:1", "phone", "", ""}})); // bad role
+            QCOMPARE(store.agents().size(), size_t(2)); // the refused list changed nothing
+        }
+        for (const auto &file : {path, copy}) {
+            Store store(file);
+            const auto agents = store.agents();
+            QCOMPARE(agents.size(), size_t(2));
+            QCOMPARE(agents[0].address, std::string("edge.example:443"));
+            QCOMPARE(agents[0].token, std::string("secret"));
+            QCOMPARE(agents[0].tlsCa, std::string("/etc/ca.pem"));
+            QCOMPARE(agents[1].role, std::string("device"));
+            QCOMPARE(*store.setting("model"), std::string("zoo:vgg16"));
+            QVERIFY(!store.setting("link"));
+            QVERIFY(store.incompleteRun(1, 1));
+            QCOMPARE(store.incompleteRun(1, 1)->id, run);
+        }
     }
 
     void createsTheSchemaAndKeepsData()
