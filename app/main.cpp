@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// cleave: the desktop workbench. `cleave [MODEL [STORE]]` opens a model (a TorchScript file or
-// zoo:NAME) and, with a store written by `cleave-cli bench`, plans it.
+// cleave: the desktop workbench. `cleave [MODEL [PROJECT]]` opens a model (a TorchScript file or
+// zoo:NAME) and, with a project (a .cleave store, e.g. written by `cleave-cli bench`), plans it.
 #include "app/gui/mainwindow.h"
 
 #include <QApplication>
@@ -20,16 +20,19 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("model"),
                                  QApplication::translate("main", "TorchScript file or zoo:NAME"));
-    parser.addPositionalArgument(QStringLiteral("store"),
-                                 QApplication::translate("main", "timings from cleave-cli bench"));
+    parser.addPositionalArgument(
+        QStringLiteral("project"),
+        QApplication::translate("main", "a .cleave project (timings from cleave-cli bench)"));
     parser.process(app);
 
     cleave::gui::MainWindow window;
     window.resize(1280, 800);
     window.show();
     const auto args = parser.positionalArguments();
-    if (!args.isEmpty())
-        window.openModel(args.value(0), args.value(1));
+    if (args.size() > 1)
+        window.openProject(args.value(1), args.value(0));
+    else if (!args.isEmpty())
+        window.openModel(args.value(0));
     const int code = QApplication::exec();
     // Work still running (a model being analysed) ends before LibTorch is torn down.
     QThreadPool::globalInstance()->waitForDone();

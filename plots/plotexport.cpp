@@ -9,16 +9,19 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
+#include <cmath>
+
 namespace cleave::plots {
 
 namespace {
 
 bool drawStacked(QPaintDevice &device, const QList<QCustomPlot *> &plots, int width, int height,
-                 bool vector)
+                 bool vector, double scale = 1.0)
 {
     QCPPainter painter(&device);
     if (!painter.isActive())
         return false;
+    painter.scale(scale, scale);
     if (vector)
         painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
@@ -31,14 +34,25 @@ bool drawStacked(QPaintDevice &device, const QList<QCustomPlot *> &plots, int wi
 
 } // namespace
 
-QString exportPlots(const QList<QCustomPlot *> &plots, const QString &path, int width, int height)
+QString exportPlots(const QList<QCustomPlot *> &plots, const QString &path, int width, int height,
+                    int dpi)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const int total = height * int(plots.size());
+    if (width < 16 || height < 16 || width > 20000 || height > 20000)
+        return path + QStringLiteral(": a plot of %1 x %2 is outside 16 to 20000 on a side")
+                          .arg(width)
+                          .arg(height);
+    if (dpi < 24 || dpi > 1200)
+        return path + QStringLiteral(": %1 DPI is outside 24 to 1200").arg(dpi);
     if (suffix == QLatin1String("png")) {
-        QImage image(width, total, QImage::Format_ARGB32_Premultiplied);
+        const double scale = dpi / 96.0;
+        QImage image(int(std::lround(width * scale)), int(std::lround(total * scale)),
+                     QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
-        if (!drawStacked(image, plots, width, height, false) || !image.save(path, "PNG"))
+        image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
+        image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
+        if (!drawStacked(image, plots, width, height, false, scale) || !image.save(path, "PNG"))
             return path + QStringLiteral(": cannot write the PNG file");
         return {};
     }

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/plan/fromstore.h"
+#include "core/plan/planjson.h"
 #include "core/store/store.h"
 
 #include <filesystem>
@@ -16,33 +17,6 @@
 namespace cleave::cli {
 
 namespace {
-
-nlohmann::json linkJson(const plan::NetworkProfile &link)
-{
-    return {{"name", link.name},
-            {"latency_s", link.latency_s},
-            {"uplink_bps", link.uplink_bps},
-            {"downlink_bps", link.downlink_bps}};
-}
-
-nlohmann::json configurationJson(const plan::Configuration &c, int rank, bool threeTiers)
-{
-    nlohmann::json parts = nlohmann::json::object();
-    for (int p = 0; p < plan::kPartCount; ++p)
-        parts[plan::partName(plan::Part(p))] = c.parts[size_t(p)];
-    nlohmann::json resources = nlohmann::json::object();
-    for (int t = 0; t < plan::kTierCount; ++t)
-        if (!c.resources[size_t(t)].empty())
-            resources[plan::tierName(plan::Tier(t))] = c.resources[size_t(t)];
-    nlohmann::json splits = threeTiers ? nlohmann::json{c.s1, c.s2} : nlohmann::json{c.s1};
-    return {{"rank", rank},
-            {"splits", splits},
-            {"resources", resources},
-            {"tl", c.tl.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.tl)},
-            {"total_s", c.total_s},
-            {"parts", parts},
-            {"upload_bytes", c.uploadBytes}};
-}
 
 std::string ms(double seconds)
 {
@@ -61,17 +35,7 @@ int run(const PlanOptions &options, bool json)
     const bool threeTiers = request.tiers.size() == 3;
 
     if (json) {
-        nlohmann::json ranking = nlohmann::json::array();
-        int rank = 1;
-        for (const auto &c : result.ranking)
-            ranking.push_back(configurationJson(c, rank++, threeTiers));
-        nlohmann::json doc{{"model", options.model},         {"blocks", result.blocks},
-                           {"link", linkJson(request.link)}, {"mode", plan::modeName(result.mode)},
-                           {"codec", request.codec},         {"return_leg", request.returnLeg},
-                           {"allowed", result.allowed},      {"ranking", ranking},
-                           {"notes", result.notes}};
-        if (threeTiers)
-            doc["cloud_link"] = linkJson(request.cloudLink);
+        const auto doc = plan::planJson(options.model, request, result);
         std::cout << doc.dump(2) << '\n';
         return 0;
     }

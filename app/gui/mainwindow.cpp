@@ -1,56 +1,69 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/agentspanel.h"
+#include "app/gui/background.h"
+#include "app/gui/benchmarkpanel.h"
+#include "app/gui/modelloading.h"
 #include "app/gui/modelview.h"
 #include "app/gui/planview.h"
+#include "core/plan/planjson.h"
+#include "plots/latencystackplot.h"
+#include "plots/plotexport.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFutureWatcher>
+#include <QFileInfo>
+#include <QFormLayout>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
+#include <QSaveFile>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <optional>
+#include <QTemporaryDir>
 
 namespace cleave::gui {
 
 namespace {
 
-/// What a background job gives back: its result, or its error's one-line message.
-template<typename Result>
-struct Outcome
-{
-    std::optional<Result> value;
-    QString error;
-};
+constexpr int kRecentProjects = 8;
+const QString kRecentKey = QStringLiteral("project/recent");
 
-/// Runs `work` on the thread pool and hands its result (or its error's message) to the GUI
-/// thread, unless `owner` is gone by then: the watcher is its child.
-template<typename Result, typename Work, typename Done>
-void runInBackground(QObject *owner, Work work, Done done,
-                     std::function<void(const QString &)> failed)
+/// Asks for the size and resolution of an exported plot. False when cancelled.
+bool askPlotSize(QWidget *parent, QSize &size, int &dpi)
 {
-    auto *watcher = new QFutureWatcher<Outcome<Result>>(owner);
-    QObject::connect(watcher, &QFutureWatcher<Outcome<Result>>::finished, owner, [=] {
-        watcher->deleteLater();
-        auto outcome = watcher->result();
-        if (outcome.value)
-            done(std::move(*outcome.value));
-        else
-            failed(outcome.error);
-    });
-    watcher->setFuture(QtConcurrent::run([work]() -> Outcome<Result> {
-        try {
-            return {work(), {}};
-        } catch (const std::exception &e) {
-            return {std::nullopt, QString::fromUtf8(e.what())};
-        }
-    }));
+    QDialog dialog(parent);
+    dialog.setWindowTitle(MainWindow::tr("Plot Size"));
+    auto *width = new QSpinBox(&dialog);
+    width->setRange(16, 20000);
+    width->setValue(size.width());
+    auto *height = new QSpinBox(&dialog);
+    height->setRange(16, 20000);
+    height->setValue(size.height());
+    auto *resolution = new QSpinBox(&dialog);
+    resolution->setRange(24, 1200);
+    resolution->setValue(dpi);
+    resolution->setSuffix(MainWindow::tr(" DPI"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(MainWindow::tr("Width (px at 96 DPI, pt in PDF/SVG)"), width);
+    form->addRow(MainWindow::tr("Height"), height);
+    form->addRow(MainWindow::tr("Resolution (PNG)"), resolution);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    size = {width->value(), height->value()};
+    dpi = resolution->value();
+    return true;
 }
 
 } // namespace
@@ -58,37 +71,151 @@ void runInBackground(QObject *owner, Work work, Done done,
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
-    setWindowTitle(tr("Cleave"));
     setObjectName(QStringLiteral("MainWindow"));
     m_planView = new PlanView(this);
     setCentralWidget(m_planView);
-    m_modelView = new ModelView(this);
-    auto *dock = new QDockWidget(tr("Model"), this);
-    dock->setObjectName(QStringLiteral("ModelDock"));
-    dock->setWidget(m_modelView);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    createDocks();
     createMenus();
+    m_agentState = new QLabel(this);
+    statusBar()->addPermanentWidget(m_agentState);
+    m_agentState->setText(m_agents->summary());
+
     connect(m_modelView, &ModelView::splitSelected, m_planView, &PlanView::selectSplit);
     connect(m_planView, &PlanView::splitSelected, m_modelView, &ModelView::selectSplit);
     connect(m_planView, &PlanView::planFailed, this,
             [this](const QString &reason) { statusBar()->showMessage(reason); });
+    connect(m_agents, &AgentsPanel::summaryChanged, m_agentState, &QLabel::setText);
+    connect(m_agents, &AgentsPanel::agentsEdited, this, [this](const QList<AgentEntry> &agents) {
+        const auto project = m_project;
+        saveInBackground([project, agents] { saveAgents(project, agents); });
+    });
+    connect(m_bench, &BenchmarkPanel::startRequested, this, &MainWindow::startBenchmark);
+    connect(m_bench, &BenchmarkPanel::runCommitted, this, &MainWindow::loadTimings);
+    connect(m_bench, &BenchmarkPanel::finished, this, [this](bool ok, const QString &message) {
+        statusBar()->showMessage(ok ? tr("Benchmark complete: %1").arg(message)
+                                    : tr("Benchmark stopped: %1").arg(message));
+        loadTimings();
+    });
     statusBar()->showMessage(tr("Open a model to begin."));
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+
+    // Work starts on an untitled project; File > Save Project As keeps it.
+    m_scratch = std::make_unique<QTemporaryDir>();
+    if (m_scratch->isValid()) {
+        const auto path = m_scratch->filePath(QStringLiteral("untitled.cleave"));
+        const int job = ++m_projectJob;
+        runInBackground<ProjectState>(
+            this, [path] { return gui::openProject(path, true); },
+            [this, job](const ProjectState &state) {
+                if (job == m_projectJob)
+                    setProject(state, true, {});
+            },
+            [this](const QString &reason) { showFailure(reason); });
+    }
+    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createDocks()
+{
+    const auto dock = [this](const QString &title, const QString &name, QWidget *widget,
+                             Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_modelView = new ModelView(this);
+    m_agents = new AgentsPanel(this);
+    m_bench = new BenchmarkPanel(this);
+    dock(tr("Model"), QStringLiteral("ModelDock"), m_modelView, Qt::LeftDockWidgetArea);
+    auto *agents =
+        dock(tr("Agents"), QStringLiteral("AgentsDock"), m_agents, Qt::RightDockWidgetArea);
+    auto *bench =
+        dock(tr("Benchmark"), QStringLiteral("BenchmarkDock"), m_bench, Qt::RightDockWidgetArea);
+    tabifyDockWidget(agents, bench);
+    agents->raise();
+}
+
 void MainWindow::createMenus()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open &Model..."), QKeySequence::Open, this, &MainWindow::chooseModelFile);
+    file->addAction(tr("&New Project..."), QKeySequence::New, this, &MainWindow::chooseNewProject);
+    file->addAction(tr("&Open Project..."), QKeySequence::Open, this, &MainWindow::chooseProject);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Save Project &As..."), QKeySequence::SaveAs, this,
+                    &MainWindow::chooseSaveAs);
+    file->addSeparator();
+    file->addAction(tr("Open &Model..."), this, &MainWindow::chooseModelFile);
     file->addAction(tr("Open &Zoo Model..."), this, &MainWindow::chooseZooModel);
-    file->addAction(tr("Open &Timings..."), this, &MainWindow::chooseTimings);
+    file->addSeparator();
+    file->addAction(tr("Export &Plot..."), this, &MainWindow::chooseExportPlot);
+    file->addAction(tr("Export Ran&king..."), this, &MainWindow::chooseExportRanking);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    auto *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy Plot"), QKeySequence::Copy, this, &MainWindow::copyPlot);
+    auto *view = menuBar()->addMenu(tr("&View"));
+    for (auto *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+    rebuildRecentMenu();
+}
+
+QStringList MainWindow::recentProjects() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    auto recent = recentProjects();
+    const auto absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kRecentProjects)
+        recent.removeLast();
+    QSettings().setValue(kRecentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const auto recent = recentProjects();
+    for (const auto &path : recent)
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
+            ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::chooseNewProject()
+{
+    const auto path =
+        QFileDialog::getSaveFileName(this, tr("New Project"), {}, tr("Cleave projects (*.cleave)"));
+    if (!path.isEmpty())
+        newProject(path);
+}
+
+void MainWindow::chooseProject()
+{
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
+                                                   tr("Cleave projects (*.cleave)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::chooseSaveAs()
+{
+    const auto path = QFileDialog::getSaveFileName(this, tr("Save Project As"), {},
+                                                   tr("Cleave projects (*.cleave)"));
+    if (!path.isEmpty())
+        saveProjectAs(path);
 }
 
 void MainWindow::chooseModelFile()
@@ -108,60 +235,196 @@ void MainWindow::chooseZooModel()
         openModel(name);
 }
 
-void MainWindow::chooseTimings()
+void MainWindow::chooseExportPlot()
 {
-    const auto path =
-        QFileDialog::getOpenFileName(this, tr("Open Timings"), {}, tr("Cleave stores (*.cleave)"));
-    if (!path.isEmpty())
-        openTimings(path);
+    QString filter = tr("PNG image (*.png)");
+    const auto path = QFileDialog::getSaveFileName(
+        this, tr("Export Plot"), {},
+        tr("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"), &filter);
+    if (path.isEmpty())
+        return;
+    QSize size = m_planView->stackPlot()->size();
+    int dpi = 96;
+    if (!askPlotSize(this, size, dpi))
+        return;
+    const auto problem = exportPlot(path, size, dpi);
+    statusBar()->showMessage(problem.isEmpty() ? tr("Plot written to %1").arg(path) : problem);
 }
 
-void MainWindow::openModel(const QString &spec, const QString &store)
+void MainWindow::chooseExportRanking()
+{
+    const auto path = QFileDialog::getSaveFileName(this, tr("Export Ranking"), {},
+                                                   tr("CSV (*.csv);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    const auto problem = exportRanking(path);
+    statusBar()->showMessage(problem.isEmpty() ? tr("Ranking written to %1").arg(path) : problem);
+}
+
+QString MainWindow::exportPlot(const QString &path, QSize size, int dpi)
+{
+    return plots::exportPlots({m_planView->stackPlot()}, path, size.width(), size.height(), dpi);
+}
+
+QString MainWindow::exportRanking(const QString &path)
+{
+    const auto &plan = m_planView->currentPlan();
+    if (plan.ranking.empty())
+        return tr("%1: nothing to export: there is no ranking yet").arg(path);
+    const auto suffix = QFileInfo(path).suffix().toLower();
+    std::string text;
+    if (suffix == QLatin1String("csv"))
+        text = plan::rankingCsv(plan);
+    else if (suffix == QLatin1String("json"))
+        text = plan::planJson(m_model.toStdString(), m_planView->request(), plan).dump(2) + '\n';
+    else
+        return tr("%1: unknown format '%2' (use .csv or .json)").arg(path, suffix);
+    // A few kilobytes: written here, atomically, so a failed write leaves no half file.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) < 0 ||
+        !file.commit())
+        return tr("%1: cannot write the file (%2)").arg(path, file.errorString());
+    return {};
+}
+
+void MainWindow::copyPlot()
+{
+    auto *plot = m_planView->stackPlot();
+    QApplication::clipboard()->setPixmap(plot->toPixmap(plot->width(), plot->height()));
+    statusBar()->showMessage(tr("Plot copied"));
+}
+
+void MainWindow::openProject(const QString &path, const QString &model)
+{
+    const int job = ++m_projectJob;
+    statusBar()->showMessage(tr("Opening %1...").arg(path));
+    runInBackground<ProjectState>(
+        this, [path] { return gui::openProject(path, false); },
+        [this, job, model](const ProjectState &state) {
+            if (job == m_projectJob)
+                setProject(state, false, model);
+        },
+        [this](const QString &reason) { showFailure(reason); });
+}
+
+void MainWindow::newProject(const QString &path)
+{
+    const int job = ++m_projectJob;
+    runInBackground<ProjectState>(
+        this, [path] { return gui::openProject(path, true); },
+        [this, job](const ProjectState &state) {
+            if (job == m_projectJob)
+                setProject(state, false, m_model);
+        },
+        [this](const QString &reason) { showFailure(reason); });
+}
+
+void MainWindow::saveProjectAs(const QString &path)
+{
+    if (m_project.isEmpty())
+        return showFailure(tr("%1: there is no project to save").arg(path));
+    const int job = ++m_projectJob;
+    const auto from = m_project;
+    runInBackground<ProjectState>(
+        this,
+        [from, path] {
+            copyProject(from, path);
+            return gui::openProject(path, false);
+        },
+        [this, job](const ProjectState &state) {
+            if (job == m_projectJob)
+                setProject(state, false, m_model);
+            statusBar()->showMessage(tr("Saved as %1").arg(state.path));
+        },
+        [this](const QString &reason) { showFailure(reason); });
+}
+
+void MainWindow::setProject(const ProjectState &state, bool untitled, const QString &model)
+{
+    m_project = state.path;
+    m_untitled = untitled;
+    m_agents->setAgents(state.agents);
+    if (!untitled)
+        rememberRecent(state.path);
+    updateTitle();
+    Q_EMIT projectOpened(state.path);
+    const auto wanted = !model.isEmpty() ? model : state.model;
+    if (!wanted.isEmpty() && wanted != m_model)
+        openModel(wanted);
+    else if (!m_model.isEmpty()) {
+        const auto project = m_project, spec = m_model;
+        saveInBackground([project, spec] { saveSetting(project, QStringLiteral("model"), spec); });
+        loadTimings();
+    }
+}
+
+void MainWindow::openModel(const QString &spec)
 {
     const int job = ++m_modelJob;
     statusBar()->showMessage(tr("Opening %1...").arg(spec));
     runInBackground<LoadedModel>(
         this, [spec] { return loadModel(spec); },
-        [this, job, store](const LoadedModel &model) {
+        [this, job](const LoadedModel &model) {
             if (job != m_modelJob)
                 return; // a newer request replaced this one
             m_model = model.spec;
+            m_modelName = model.name;
             m_modelView->setModel(model);
-            setWindowTitle(tr("%1 \u2014 Cleave").arg(model.name));
+            updateTitle();
             statusBar()->showMessage(tr("%1: %2 blocks, %3 splits")
                                          .arg(model.name)
                                          .arg(model.blocks)
                                          .arg(model.blocks + 1));
             Q_EMIT modelOpened(model.spec);
-            if (!store.isEmpty())
-                openTimings(store);
-            else if (!m_store.isEmpty())
-                openTimings(m_store);
+            if (!m_project.isEmpty()) {
+                const auto project = m_project, spec = model.spec;
+                saveInBackground(
+                    [project, spec] { saveSetting(project, QStringLiteral("model"), spec); });
+                loadTimings();
+            }
         },
         [this](const QString &reason) { showFailure(reason); });
 }
 
-void MainWindow::openTimings(const QString &store)
+void MainWindow::loadTimings()
 {
-    if (m_model.isEmpty()) {
-        m_store = store;
-        showFailure(tr("%1: open a model first; its timings are then read from it").arg(store));
+    if (m_model.isEmpty() || m_project.isEmpty())
         return;
-    }
     const int job = ++m_plannerJob;
-    const QString model = m_model;
-    statusBar()->showMessage(tr("Reading timings of %1 from %2...").arg(model, store));
+    const QString model = m_model, project = m_project;
     runInBackground<std::shared_ptr<const plan::Planner>>(
-        this, [store, model] { return loadPlanner(store, model); },
-        [this, job, store](std::shared_ptr<const plan::Planner> planner) {
+        this, [project, model] { return loadPlanner(project, model); },
+        [this, job, project](std::shared_ptr<const plan::Planner> planner) {
             if (job != m_plannerJob)
                 return;
-            m_store = store;
             m_planView->setPlanner(std::move(planner));
-            statusBar()->showMessage(tr("Planning with timings from %1").arg(store));
-            Q_EMIT timingsOpened(store);
+            statusBar()->showMessage(tr("Planning with timings from %1").arg(project));
+            Q_EMIT timingsOpened(project);
         },
-        [this](const QString &reason) { showFailure(reason); });
+        [this, job](const QString &reason) {
+            if (job != m_plannerJob)
+                return;
+            // Not a failure: a new project has no timings until a benchmark writes them.
+            m_planView->setPlanner(nullptr, reason);
+            Q_EMIT timingsMissing(reason);
+        });
+}
+
+void MainWindow::startBenchmark()
+{
+    if (m_bench->start(m_project, m_model, m_agents->jobAgents()))
+        statusBar()->showMessage(tr("Measuring %1...").arg(m_modelName));
+}
+
+void MainWindow::saveInBackground(std::function<void()> work)
+{
+    runInBackground<bool>(
+        this,
+        [work] {
+            work();
+            return true;
+        },
+        [](bool) {}, [this](const QString &reason) { showFailure(reason); });
 }
 
 void MainWindow::showFailure(const QString &reason)
@@ -170,8 +433,18 @@ void MainWindow::showFailure(const QString &reason)
     Q_EMIT openFailed(reason);
 }
 
+void MainWindow::updateTitle()
+{
+    const auto project = m_untitled ? tr("untitled") : QFileInfo(m_project).completeBaseName();
+    setWindowTitle(m_modelName.isEmpty()
+                       ? tr("%1 \u2014 Cleave").arg(project)
+                       : tr("%1 \u2014 %2 \u2014 Cleave").arg(m_modelName, project));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A running benchmark stops here; what it committed stays in the project.
+    m_bench->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

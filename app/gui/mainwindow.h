@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/gui/modelloading.h"
+#include "app/gui/projectwork.h"
 
 #include <QMainWindow>
+#include <QSize>
 
-template<typename T>
-class QFutureWatcher;
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QTemporaryDir;
 
 namespace cleave::gui {
 
+class AgentsPanel;
+class BenchmarkPanel;
 class ModelView;
 class PlanView;
 
-/// The workbench: the plan view in the middle, the model's cuts in a dock; models and stores
-/// open on worker threads, and results that arrive after a newer request are dropped. The
-/// window's geometry and dock layout are kept in QSettings.
+/// The workbench: the plan view in the middle; the model's cuts, the agents and the benchmark
+/// in docks. A project is one `.cleave` file (the store): the timings, the agents and the model
+/// last open. Until one is opened or saved, the window works on an untitled project in a
+/// temporary folder. Files, models and agents are handled on worker threads; answers that
+/// arrive after a newer request are dropped. Geometry, dock layout and recent projects are kept
+/// in QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -24,18 +33,38 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a model (a TorchScript file or zoo:NAME) and, when `store` is given, plans it with
-    /// that store's timings. Returns at once; modelOpened / timingsOpened / openFailed follow.
-    void openModel(const QString &spec, const QString &store = {});
-    void openTimings(const QString &store);
+    /// Opens a project file (refusing a corrupt or foreign one) and then `model` when given,
+    /// else the model the project had open. Returns at once; projectOpened or openFailed follow.
+    void openProject(const QString &path, const QString &model = {});
+    /// Creates an empty project at `path` (replacing a file there) and switches to it.
+    void newProject(const QString &path);
+    /// Writes the project to `path` and continues there; savedAs or openFailed follow.
+    void saveProjectAs(const QString &path);
+    /// Opens a model (a TorchScript file or zoo:NAME) and plans it with the project's timings.
+    void openModel(const QString &spec);
+
+    /// Writes the latency stacks to `path` (.png, .pdf or .svg) at `size` (pixels at 96 DPI,
+    /// points in PDF and SVG) and, for PNG, `dpi`. Returns an empty string or a one-line reason.
+    QString exportPlot(const QString &path, QSize size, int dpi = 96);
+    /// Writes the ranking as CSV or JSON, by suffix. Returns an empty string or the reason.
+    QString exportRanking(const QString &path);
+    void copyPlot();
 
     ModelView *modelView() const { return m_modelView; }
     PlanView *planView() const { return m_planView; }
+    AgentsPanel *agentsPanel() const { return m_agents; }
+    BenchmarkPanel *benchmarkPanel() const { return m_bench; }
     const QString &currentModel() const { return m_model; }
+    const QString &projectPath() const { return m_project; }
+    bool isUntitled() const { return m_untitled; }
+    QStringList recentProjects() const;
 
 Q_SIGNALS:
+    void projectOpened(const QString &path);
     void modelOpened(const QString &spec);
-    void timingsOpened(const QString &store);
+    void timingsOpened(const QString &project);
+    /// No plan: the project has no complete timings of the model yet, or they do not fit.
+    void timingsMissing(const QString &reason);
     void openFailed(const QString &reason);
 
 protected:
@@ -43,16 +72,36 @@ protected:
 
 private:
     void createMenus();
+    void createDocks();
+    void setProject(const ProjectState &state, bool untitled, const QString &model);
+    void loadTimings();
+    void rememberRecent(const QString &path);
+    void rebuildRecentMenu();
+    void chooseNewProject();
+    void chooseProject();
+    void chooseSaveAs();
     void chooseModelFile();
     void chooseZooModel();
-    void chooseTimings();
+    void chooseExportPlot();
+    void chooseExportRanking();
+    void startBenchmark();
+    void saveInBackground(std::function<void()> work);
     void showFailure(const QString &reason);
+    void updateTitle();
 
     ModelView *m_modelView = nullptr;
     PlanView *m_planView = nullptr;
+    AgentsPanel *m_agents = nullptr;
+    BenchmarkPanel *m_bench = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_agentState = nullptr;
+    std::unique_ptr<QTemporaryDir> m_scratch; ///< holds the untitled project
+    QString m_project;
+    bool m_untitled = true;
     QString m_model;
-    QString m_store;
-    int m_modelJob = 0; ///< the newest model request; older answers are dropped
+    QString m_modelName;
+    int m_projectJob = 0; ///< the newest project request; older answers are dropped
+    int m_modelJob = 0;
     int m_plannerJob = 0;
 };
 

@@ -118,9 +118,10 @@ PlanView::PlanView(QWidget *parent)
 
 PlanView::~PlanView() = default;
 
-void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner)
+void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner, const QString &why)
 {
     m_planner = std::move(planner);
+    m_emptyMessage = why;
     {
         const QSignalBlocker block(m_minSplit);
         m_minSplit->setRange(0, m_planner ? m_planner->blocks() : 0);
@@ -174,9 +175,12 @@ void PlanView::replan()
     if (!m_planner) {
         m_ranking->setRanking({});
         m_series = {};
+        m_plan = {};
         m_plot->setSeries(m_series);
         m_plot->replot();
-        m_message->setText(tr("Open a store with timings (File > Open Timings) to plan."));
+        m_message->setText(m_emptyMessage.isEmpty()
+                               ? tr("No timings yet: measure the model in the Benchmark panel.")
+                               : m_emptyMessage);
         return;
     }
     plan::PlanRequest request;
@@ -188,13 +192,15 @@ void PlanView::replan()
     if (m_minSplit->value() > 0)
         request.constraints.minSplit = m_minSplit->value();
     try {
-        const auto plan = m_planner->plan(request);
+        m_plan = m_planner->plan(request);
+        m_request = request;
         m_series = m_planner->series(request);
-        m_ranking->setRanking(plan.ranking);
+        m_ranking->setRanking(m_plan.ranking);
         m_message->setText(
             QString::fromStdString(request.link.describe()) +
             (withTl ? QString() : tr(" \u2014 no Transfer Layer timings: Scission only")));
     } catch (const Error &e) {
+        m_plan = {};
         m_ranking->setRanking({});
         m_message->setText(QString::fromUtf8(e.what()));
         Q_EMIT planFailed(QString::fromUtf8(e.what()));

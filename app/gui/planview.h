@@ -35,8 +35,8 @@ public:
     explicit PlanView(QWidget *parent = nullptr);
     ~PlanView() override;
 
-    /// The timings to plan with; nullptr clears the view.
-    void setPlanner(std::shared_ptr<const plan::Planner> planner);
+    /// The timings to plan with; nullptr clears the view, which then says `why`.
+    void setPlanner(std::shared_ptr<const plan::Planner> planner, const QString &why = {});
     const plan::Planner *planner() const { return m_planner.get(); }
 
     /// The link the controls describe now.
@@ -50,6 +50,9 @@ public:
     RankingModel *rankingModel() const { return m_ranking; }
     plots::LatencyStackPlot *stackPlot() const { return m_plot; }
     const plan::SplitSeries &series() const { return m_series; }
+    /// The request and plan the view shows now (for exporting the ranking).
+    const plan::PlanRequest &request() const { return m_request; }
+    const plan::Plan &currentPlan() const { return m_plan; }
     /// How long the last re-rank and redraw took, in milliseconds.
     double lastUpdateMs() const { return m_lastUpdateMs; }
 
@@ -68,6 +71,8 @@ private:
 
     std::shared_ptr<const plan::Planner> m_planner;
     plan::SplitSeries m_series;
+    plan::PlanRequest m_request;
+    plan::Plan m_plan;
     QComboBox *m_preset = nullptr;
     QSlider *m_bandwidth = nullptr;
     QLabel *m_bandwidthLabel = nullptr;
@@ -78,6 +83,7 @@ private:
     RankingModel *m_ranking = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_message = nullptr;
+    QString m_emptyMessage;
     double m_lastUpdateMs = 0;
     bool m_updating = false;
 };

@@ -214,6 +214,8 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
         observer.log(role, "run " + std::to_string(result.runId) +
                                " complete: " + std::to_string(result.blocks) + " blocks in " +
                                std::to_string(int(result.wall_s)) + " s");
+    if (observer.finished)
+        observer.finished(result);
     return result;
 }
 

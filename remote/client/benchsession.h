@@ -73,6 +73,8 @@ public:
         std::function<void(const std::string &role, const std::string &line)> log;
         /// A result was committed to the store (a block, a cut's codec, a TL, the whole model).
         std::function<void(const std::string &role)> committed;
+        /// An agent's run is complete: the planner can use it.
+        std::function<void(const AgentBenchResult &result)> finished;
     };
 
     BenchSettings settings;

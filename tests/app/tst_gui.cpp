@@ -5,19 +5,35 @@
 #include "clirunner.h"
 #include "testmain.h"
 
+#include "app/gui/agentspanel.h"
+#include "app/gui/benchmarkpanel.h"
 #include "app/gui/cuttablemodel.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/modelview.h"
 #include "app/gui/planview.h"
 #include "app/gui/rankingmodel.h"
+#include "core/store/sqlite.h"
+#include "core/store/store.h"
+#include "remote/client/localagents.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+
+#include <unistd.h>
 
 using namespace cleave;
 
@@ -40,6 +56,29 @@ std::shared_ptr<const plan::Planner> slowDeviceFastEdge()
 int bestSplit(const gui::PlanView &view)
 {
     return view.rankingModel()->ranking().at(0).s1;
+}
+
+/// A window whose untitled project is ready.
+std::unique_ptr<gui::MainWindow> readyWindow()
+{
+    auto window = std::make_unique<gui::MainWindow>();
+    if (window->projectPath().isEmpty()) {
+        QSignalSpy ready(window.get(), &gui::MainWindow::projectOpened);
+        ready.wait(10000);
+    }
+    return window;
+}
+
+/// A path no one may write to: a folder without write permission, or (root writes anywhere)
+/// a place in /proc.
+QString unwritablePath(const QTemporaryDir &dir, const QString &name)
+{
+    if (geteuid() == 0)
+        return QStringLiteral("/proc/cleave-no-such-dir/") + name;
+    const auto folder = dir.filePath(QStringLiteral("read-only"));
+    QDir().mkpath(folder);
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner);
+    return folder + QLatin1Char('/') + name;
 }
 
 } // namespace
@@ -135,7 +174,7 @@ private Q_SLOTS:
         QSignalSpy timings(&window, &gui::MainWindow::timingsOpened);
         QSignalSpy failed(&window, &gui::MainWindow::openFailed);
         window.show();
-        window.openModel(model, db);
+        window.openProject(db, model);
         QTRY_COMPARE_WITH_TIMEOUT(timings.count(), 1, 60000);
         QCOMPARE(opened.count(), 1);
         QCOMPARE(failed.count(), 0);
@@ -161,6 +200,263 @@ private Q_SLOTS:
         QVERIFY(!reason.contains(QLatin1Char('\n')));
         // The model that was open stays open.
         QCOMPARE(window.currentModel(), model);
+    }
+
+    // A project is one file: agents edited in the panel are saved to it, Save As continues in
+    // the copy, both become recent projects, and a new window reopens what was saved. Corrupt
+    // and foreign files are refused with a reason naming them; the open project stays.
+    void projectsAreSavedAndReopened()
+    {
+        QTemporaryDir dir;
+        const auto first = dir.filePath(QStringLiteral("first.cleave"));
+        const auto second = dir.filePath(QStringLiteral("second.cleave"));
+        {
+            auto window = readyWindow();
+            QVERIFY(window->isUntitled());
+            QVERIFY(!window->projectPath().isEmpty());
+            QSignalSpy opened(window.get(), &gui::MainWindow::projectOpened);
+            window->newProject(first);
+            QVERIFY(opened.wait(10000));
+            QCOMPARE(window->projectPath(), first);
+            QVERIFY(window->agentsPanel()->localBox()->isChecked()); // none configured
+            QVERIFY(window->agentsPanel()->addAgent(QStringLiteral("127.0.0.1:1"),
+                                                    QStringLiteral("device")));
+            QVERIFY(window->agentsPanel()->addAgent(QStringLiteral("[::1]:2"),
+                                                    QStringLiteral("edge"), QStringLiteral("tok")));
+            QVERIFY(!window->agentsPanel()->localBox()->isChecked());
+            QTRY_COMPARE_WITH_TIMEOUT(gui::openProject(first, false).agents.size(), 2, 10000);
+            window->saveProjectAs(second);
+            QVERIFY(opened.wait(10000));
+            QCOMPARE(window->projectPath(), second);
+            QVERIFY(!window->isUntitled());
+            const auto recent = window->recentProjects();
+            QCOMPARE(recent.value(0), QFileInfo(second).absoluteFilePath());
+            QCOMPARE(recent.value(1), QFileInfo(first).absoluteFilePath());
+        }
+        auto window = readyWindow();
+        QSignalSpy opened(window.get(), &gui::MainWindow::projectOpened);
+        QSignalSpy failed(window.get(), &gui::MainWindow::openFailed);
+        window->openProject(second);
+        QVERIFY(opened.wait(10000));
+        const auto agents = window->agentsPanel()->agents();
+        QCOMPARE(agents.size(), 2);
+        QCOMPARE(agents[1].address, QStringLiteral("[::1]:2"));
+        QCOMPARE(agents[1].token, QStringLiteral("tok"));
+        QVERIFY(!window->agentsPanel()->useLocalAgents());
+
+        const auto corrupt = dir.filePath(QStringLiteral("corrupt.cleave"));
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const auto foreign = dir.filePath(QStringLiteral("foreign.cleave"));
+        {
+            store::Database other(foreign.toStdString(), store::Database::Mode::ReadWriteCreate);
+            other.execute("CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        const auto missing = dir.filePath(QStringLiteral("missing.cleave"));
+        int expected = 0;
+        for (const auto &bad : {corrupt, foreign, missing}) {
+            window->openProject(bad);
+            ++expected;
+            QTRY_COMPARE_WITH_TIMEOUT(failed.count(), expected, 10000);
+            const auto reason = failed.last().at(0).toString();
+            QVERIFY2(reason.startsWith(bad), qPrintable(reason));
+            QVERIFY(!reason.contains(QLatin1Char('\n')));
+            QCOMPARE(window->projectPath(), second);
+        }
+        QVERIFY(!QFile::exists(missing));          // refused, not created
+        QCOMPARE(QFileInfo(corrupt).size(), 4096); // refused untouched
+    }
+
+    // Addresses are checked before anything is sent; an agent that does not answer is marked
+    // unreachable with the reason, without blocking the window; a real agent tells who it is.
+    void agentsPanelChecksAndAsks()
+    {
+        gui::AgentsPanel panel;
+        QVERIFY(!panel.addAgent(QStringLiteral("no-port"), QStringLiteral("device")));
+        QVERIFY2(panel.messageLabel()->text().contains(QStringLiteral("not HOST:PORT")),
+                 qPrintable(panel.messageLabel()->text()));
+        QVERIFY(!panel.addAgent(QStringLiteral("host:70000"), QStringLiteral("edge")));
+        QVERIFY(panel.messageLabel()->text().contains(QStringLiteral("outside 1-65535")));
+        QVERIFY(!panel.addAgent(QStringLiteral("host:1"), QStringLiteral("phone")));
+        QVERIFY(panel.messageLabel()->text().contains(QStringLiteral("phone")));
+        QCOMPARE(panel.model()->rowCount(), 0);
+
+        remote::AgentProcess agent("gui-test", "edge", 1);
+        const auto address = QString::fromStdString(agent.address());
+        QSignalSpy answered(&panel, &gui::AgentsPanel::agentAnswered);
+        QVERIFY(panel.addAgent(QStringLiteral("127.0.0.1:9"), QStringLiteral("device")));
+        // Added at once; the answer comes later, from a worker.
+        QCOMPARE(panel.model()->reach(0), gui::AgentTableModel::Reach::Asking);
+        QVERIFY(panel.addAgent(address, QStringLiteral("edge")));
+        QVERIFY(!panel.addAgent(address, QStringLiteral("edge"))); // already there
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 2, 15000);
+        QCOMPARE(panel.model()->reach(0), gui::AgentTableModel::Reach::Unreachable);
+        QVERIFY(!panel.model()
+                     ->data(panel.model()->index(0, gui::AgentTableModel::Machine))
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(panel.model()->reach(1), gui::AgentTableModel::Reach::Online);
+        const auto machine =
+            panel.model()->data(panel.model()->index(1, gui::AgentTableModel::Machine)).toString();
+        QVERIFY2(machine.startsWith(QStringLiteral("gui-test@")), qPrintable(machine));
+        QCOMPARE(panel.summary(), QStringLiteral("agents: 1 of 2 answer"));
+        QAbstractItemModelTester tester(panel.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    // The benchmark panel measures the open model on the local agents into the project; the
+    // plan appears when both runs are committed.
+    void benchmarksOnLocalAgents()
+    {
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("chain.pt"));
+        QVERIFY(QFile::copy(testing::fixture("chain.pt"), model));
+        auto window = readyWindow();
+        window->show();
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(model);
+        QVERIFY(opened.wait(30000));
+        QCOMPARE(window->planView()->rankingModel()->rowCount(), 0); // nothing measured yet
+        auto *bench = window->benchmarkPanel();
+        bench->warmupBox()->setValue(1);
+        bench->repsBox()->setValue(3);
+        bench->tlEdit()->clear();
+        QSignalSpy finished(bench, &gui::BenchmarkPanel::finished);
+        QSignalSpy timings(window.get(), &gui::MainWindow::timingsOpened);
+        bench->startButton()->click();
+        QVERIFY(bench->isRunning());
+        QVERIFY(!bench->startButton()->isEnabled());
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(timings.count() > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->planView()->rankingModel()->rowCount() > 0, 30000);
+        for (const auto *role : {"device", "edge"}) {
+            auto *bar = bench->progressBar(QString::fromLatin1(role));
+            QVERIFY(bar);
+            QCOMPARE(bar->value(), bar->maximum());
+        }
+        QVERIFY2(bench->log().contains(QStringLiteral("complete")), qPrintable(bench->log()));
+        QVERIFY(bench->startButton()->isEnabled());
+        store::Store db(window->projectPath().toStdString());
+        QCOMPARE(db.modelNames(), std::vector<std::string>{model.toStdString()});
+    }
+
+    // Cancelling halfway: the device's complete run stays, the edge's run stays as far as it
+    // came and is labelled partial; the window reports what was kept.
+    void cancelsABenchmarkHalfway()
+    {
+        auto window = readyWindow();
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(QStringLiteral("zoo:resnet18"));
+        QVERIFY(opened.wait(60000));
+        auto *bench = window->benchmarkPanel();
+        bench->warmupBox()->setValue(0);
+        bench->repsBox()->setValue(40);
+        bench->tlEdit()->clear();
+        QSignalSpy committed(bench, &gui::BenchmarkPanel::runCommitted);
+        QSignalSpy finished(bench, &gui::BenchmarkPanel::finished);
+        bench->startButton()->click();
+        QVERIFY(committed.wait(180000));
+        QCOMPARE(committed.at(0).at(0).toString(), QStringLiteral("device"));
+        QTRY_VERIFY_WITH_TIMEOUT(bench->progressBar(QStringLiteral("edge"))->value() > 0, 60000);
+        bench->cancelButton()->click();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        const auto reason = finished.at(0).at(1).toString();
+        QVERIFY2(reason.contains(QStringLiteral("edge agent")) &&
+                     reason.contains(QStringLiteral("cancelled")) &&
+                     reason.contains(QStringLiteral(" keeps ")),
+                 qPrintable(reason));
+        QVERIFY(bench->progressBar(QStringLiteral("edge"))
+                    ->format()
+                    .contains(QStringLiteral("(partial)")));
+        QVERIFY(!bench->progressBar(QStringLiteral("device"))
+                     ->format()
+                     .contains(QStringLiteral("(partial)")));
+        store::Store db(window->projectPath().toStdString());
+        const auto models = db.modelsNamed("zoo:resnet18");
+        QCOMPARE(models.size(), size_t(1));
+        int complete = 0, incomplete = 0;
+        for (const auto &r : db.resources()) {
+            const auto id = db.addResource(r);
+            complete += bool(db.latestTimings(models[0].id, id));
+            incomplete += bool(db.incompleteRun(models[0].id, id));
+        }
+        QCOMPARE(complete, 1);
+        QCOMPARE(incomplete, 1);
+    }
+
+    // Closing the window while a benchmark runs cancels it and returns promptly.
+    void closingCancelsARunningBenchmark()
+    {
+        auto window = readyWindow();
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(QStringLiteral("zoo:resnet18"));
+        QVERIFY(opened.wait(60000));
+        window->benchmarkPanel()->repsBox()->setValue(500);
+        window->benchmarkPanel()->startButton()->click();
+        QVERIFY(window->benchmarkPanel()->isRunning());
+        QTest::qWait(1500); // agents started, measuring
+        QElapsedTimer timer;
+        timer.start();
+        window->close();
+        window.reset(); // waits for the cancelled job
+        qInfo("closed a window with a running benchmark in %lld ms", timer.elapsed());
+    }
+
+    // Plots export as PNG (at a DPI), PDF and SVG; the ranking as CSV and JSON, matching the
+    // ranking shown; bad formats and unwritable folders give a reason naming the file.
+    void exportsPlotsAndRankings()
+    {
+        QTemporaryDir dir;
+        auto window = readyWindow();
+        window->show();
+        QVERIFY(window->exportRanking(dir.filePath(QStringLiteral("none.csv")))
+                    .contains(QStringLiteral("no ranking")));
+        window->planView()->setPlanner(slowDeviceFastEdge());
+        const auto png = dir.filePath(QStringLiteral("stacks.png"));
+        QCOMPARE(window->exportPlot(png, {400, 300}, 192), QString());
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(800, 600));
+        QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 192);
+        for (const auto &[name, magic] :
+             {std::pair{"stacks.pdf", "%PDF"}, {"stacks.svg", "<?xml"}}) {
+            const auto path = dir.filePath(QString::fromLatin1(name));
+            QCOMPARE(window->exportPlot(path, {640, 360}), QString());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(file.read(5).startsWith(magic));
+        }
+        QVERIFY(window->exportPlot(dir.filePath(QStringLiteral("x.bmp")), {400, 300})
+                    .contains(QStringLiteral("unknown image format")));
+        const auto blocked = unwritablePath(dir, QStringLiteral("stacks.png"));
+        const auto reason = window->exportPlot(blocked, {400, 300});
+        QVERIFY2(reason.startsWith(blocked), qPrintable(reason));
+
+        const auto csv = dir.filePath(QStringLiteral("ranking.csv"));
+        QCOMPARE(window->exportRanking(csv), QString());
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const auto lines =
+            QString::fromUtf8(csvFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const auto &ranking = window->planView()->rankingModel()->ranking();
+        QCOMPARE(lines.size(), int(ranking.size()) + 1);
+        QVERIFY(lines[0].startsWith(QStringLiteral("rank,split,")));
+        QCOMPARE(lines[1].section(QLatin1Char(','), 1, 1).toInt(), ranking[0].s1);
+        const auto json = dir.filePath(QStringLiteral("ranking.json"));
+        QCOMPARE(window->exportRanking(json), QString());
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const auto doc = QJsonDocument::fromJson(jsonFile.readAll());
+        const auto first = doc[QStringLiteral("ranking")][0];
+        QCOMPARE(first[QStringLiteral("splits")][0].toInt(), ranking[0].s1);
+        QCOMPARE(first[QStringLiteral("total_s")].toDouble(), ranking[0].total_s);
+        QVERIFY(window->exportRanking(dir.filePath(QStringLiteral("r.xls")))
+                    .contains(QStringLiteral("unknown format")));
+        const auto blockedCsv = unwritablePath(dir, QStringLiteral("ranking.csv"));
+        QVERIFY(window->exportRanking(blockedCsv).startsWith(blockedCsv));
     }
 };
 

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/agentspanel.h"
+
+#include "app/gui/background.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cleave::gui {
+
+namespace {
+
+// How long an agent has to answer GetInfo before the panel calls it unreachable.
+constexpr int kAskTimeoutMs = 3000;
+
+const QStringList kRoles{QStringLiteral("device"), QStringLiteral("edge"), QStringLiteral("cloud")};
+
+} // namespace
+
+AgentTableModel::AgentTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void AgentTableModel::setAgents(const QList<AgentEntry> &agents)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const auto &a : agents)
+        m_rows.push_back({a, Reach::Unknown, {}});
+    endResetModel();
+}
+
+QList<AgentEntry> AgentTableModel::agents() const
+{
+    QList<AgentEntry> list;
+    for (const auto &r : m_rows)
+        list.push_back(r.agent);
+    return list;
+}
+
+void AgentTableModel::add(const AgentEntry &agent)
+{
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+    m_rows.push_back({agent, Reach::Unknown, {}});
+    endInsertRows();
+}
+
+void AgentTableModel::remove(int row)
+{
+    if (row < 0 || row >= m_rows.size())
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+int AgentTableModel::rowOf(const QString &address) const
+{
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows[row].agent.address == address)
+            return row;
+    return -1;
+}
+
+void AgentTableModel::setReach(const QString &address, Reach reach, const QString &detail)
+{
+    const int row = rowOf(address);
+    if (row < 0)
+        return; // removed while it was being asked
+    m_rows[row].reach = reach;
+    m_rows[row].detail = detail;
+    Q_EMIT dataChanged(index(row, State), index(row, Machine));
+}
+
+int AgentTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AgentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AgentTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &row = m_rows[index.row()];
+    if (role == Qt::ToolTipRole && index.column() >= State)
+        return row.detail;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(index.column())) {
+    case Role:
+        return row.agent.role;
+    case Address:
+        return row.agent.address;
+    case State:
+        switch (row.reach) {
+        case Reach::Unknown:
+            return tr("not asked");
+        case Reach::Asking:
+            return tr("asking...");
+        case Reach::Online:
+            return tr("online");
+        case Reach::Unreachable:
+            return tr("unreachable");
+        }
+        return {};
+    case Machine:
+        return row.detail;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant AgentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Role:
+        return tr("Role");
+    case Address:
+        return tr("Address");
+    case State:
+        return tr("State");
+    case Machine:
+        return tr("Machine");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+AgentsPanel::AgentsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    m_model = new AgentTableModel(this);
+    m_local =
+        new QCheckBox(tr("Use local agents (a device and an edge agent on this machine)"), this);
+    m_local->setChecked(true);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    m_address = new QLineEdit(this);
+    m_address->setPlaceholderText(tr("HOST:PORT"));
+    m_role = new QComboBox(this);
+    m_role->addItems(kRoles);
+    m_token = new QLineEdit(this);
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("none"));
+    m_tlsCa = new QLineEdit(this);
+    m_tlsCa->setPlaceholderText(tr("none: plain connection"));
+    auto *add = new QPushButton(tr("Add"), this);
+    auto *remove = new QPushButton(tr("Remove"), this);
+    auto *askButton = new QPushButton(tr("Ask All"), this);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+
+    auto *fields = new QFormLayout;
+    fields->addRow(tr("Address"), m_address);
+    fields->addRow(tr("Role"), m_role);
+    fields->addRow(tr("Token"), m_token);
+    fields->addRow(tr("TLS CA certificate"), m_tlsCa);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    buttons->addWidget(askButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_local);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(fields);
+    layout->addLayout(buttons);
+    layout->addWidget(m_message);
+
+    connect(add, &QPushButton::clicked, this, &AgentsPanel::addFromFields);
+    connect(m_address, &QLineEdit::returnPressed, this, &AgentsPanel::addFromFields);
+    connect(remove, &QPushButton::clicked, this, &AgentsPanel::removeSelected);
+    connect(askButton, &QPushButton::clicked, this, &AgentsPanel::askAll);
+    connect(m_local, &QCheckBox::toggled, this, [this] { Q_EMIT summaryChanged(summary()); });
+}
+
+void AgentsPanel::setAgents(const QList<AgentEntry> &agents)
+{
+    m_model->setAgents(agents);
+    // The embedded default when the project names no agents, as `make run` starts.
+    m_local->setChecked(agents.isEmpty());
+    showMessage({});
+    askAll();
+}
+
+QList<AgentEntry> AgentsPanel::jobAgents() const
+{
+    return useLocalAgents() ? QList<AgentEntry>{} : agents();
+}
+
+bool AgentsPanel::useLocalAgents() const
+{
+    return m_local->isChecked() || m_model->rowCount() == 0;
+}
+
+QString AgentsPanel::summary() const
+{
+    if (useLocalAgents())
+        return tr("agents: local (started for each job)");
+    int online = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        online += m_model->reach(row) == AgentTableModel::Reach::Online;
+    return tr("agents: %1 of %2 answer").arg(online).arg(m_model->rowCount());
+}
+
+bool AgentsPanel::addAgent(const QString &address, const QString &role, const QString &token,
+                           const QString &tlsCa)
+{
+    const auto trimmed = address.trimmed();
+    if (const auto problem = checkAgentAddress(trimmed); !problem.isEmpty()) {
+        showMessage(tr("Agent address %1").arg(problem));
+        return false;
+    }
+    if (!kRoles.contains(role)) {
+        showMessage(tr("Agent role '%1' is not device, edge or cloud").arg(role));
+        return false;
+    }
+    if (m_model->rowOf(trimmed) >= 0) {
+        showMessage(tr("Agent %1 is already in the list").arg(trimmed));
+        return false;
+    }
+    m_model->add({trimmed, role, token, tlsCa});
+    m_local->setChecked(false);
+    showMessage({});
+    Q_EMIT agentsEdited(agents());
+    ask(trimmed);
+    return true;
+}
+
+void AgentsPanel::addFromFields()
+{
+    if (addAgent(m_address->text(), m_role->currentText(), m_token->text(), m_tlsCa->text()))
+        m_address->clear();
+}
+
+void AgentsPanel::removeSelected()
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    m_model->remove(rows.first().row());
+    Q_EMIT agentsEdited(agents());
+    Q_EMIT summaryChanged(summary());
+}
+
+void AgentsPanel::askAll()
+{
+    for (const auto &a : m_model->agents())
+        ask(a.address);
+    Q_EMIT summaryChanged(summary());
+}
+
+void AgentsPanel::ask(const QString &address)
+{
+    m_model->setReach(address, AgentTableModel::Reach::Asking, {});
+    runInBackground<QString>(
+        this, [address] { return askAgent(address, kAskTimeoutMs); },
+        [this, address](const QString &info) {
+            m_model->setReach(address, AgentTableModel::Reach::Online, info);
+            Q_EMIT summaryChanged(summary());
+            Q_EMIT agentAnswered(address);
+        },
+        [this, address](const QString &reason) {
+            m_model->setReach(address, AgentTableModel::Reach::Unreachable, reason);
+            Q_EMIT summaryChanged(summary());
+            Q_EMIT agentAnswered(address);
+        });
+}
+
+void AgentsPanel::showMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
+} // namespace cleave::gui

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/gui/projectwork.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace cleave::gui {
+
+/// The project's agents and what each said when last asked.
+class AgentTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Role, Address, State, Machine, ColumnCount };
+    enum class Reach { Unknown, Asking, Online, Unreachable };
+
+    explicit AgentTableModel(QObject *parent = nullptr);
+
+    void setAgents(const QList<AgentEntry> &agents);
+    QList<AgentEntry> agents() const;
+    void add(const AgentEntry &agent);
+    void remove(int row);
+    /// Records what asking the agent at `address` gave: its one-line description or why not.
+    void setReach(const QString &address, Reach reach, const QString &detail);
+    Reach reach(int row) const { return m_rows.at(row).reach; }
+    int rowOf(const QString &address) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        AgentEntry agent;
+        Reach reach = Reach::Unknown;
+        QString detail;
+    };
+    QList<Row> m_rows;
+};
+
+/// Adds and removes agents by address and role, asks each who it is (GetInfo on a worker, so an
+/// agent that does not answer blocks nothing) and offers the embedded local agents, used when
+/// no agents are configured.
+class AgentsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AgentsPanel(QWidget *parent = nullptr);
+
+    /// Replaces the list (a project opened) and asks every agent.
+    void setAgents(const QList<AgentEntry> &agents);
+    QList<AgentEntry> agents() const { return m_model->agents(); }
+    /// The agents a job should use: empty when the local agents are to be started.
+    QList<AgentEntry> jobAgents() const;
+    bool useLocalAgents() const;
+    /// A one-line state for the status bar, e.g. "agents: 2 of 3 answer".
+    QString summary() const;
+
+    /// Adds the agent the fields describe, as the Add button does; false (and the reason shown
+    /// in the panel) when the address or the role mix is wrong.
+    bool addAgent(const QString &address, const QString &role, const QString &token = {},
+                  const QString &tlsCa = {});
+    void askAll();
+
+    AgentTableModel *model() const { return m_model; }
+    QCheckBox *localBox() const { return m_local; }
+    QLabel *messageLabel() const { return m_message; }
+
+Q_SIGNALS:
+    /// The list changed by the user: the project saves it.
+    void agentsEdited(const QList<AgentEntry> &agents);
+    void summaryChanged(const QString &summary);
+    /// Asking an agent ended (either way).
+    void agentAnswered(const QString &address);
+
+private:
+    void ask(const QString &address);
+    void addFromFields();
+    void removeSelected();
+    void showMessage(const QString &text);
+
+    AgentTableModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QCheckBox *m_local = nullptr;
+    QLineEdit *m_address = nullptr;
+    QComboBox *m_role = nullptr;
+    QLineEdit *m_token = nullptr;
+    QLineEdit *m_tlsCa = nullptr;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace cleave::gui

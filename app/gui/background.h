@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+#include <functional>
+#include <optional>
+
+namespace cleave::gui {
+
+/// What a background job gives back: its result, or its error's one-line message.
+template<typename Result>
+struct Outcome
+{
+    std::optional<Result> value;
+    QString error;
+};
+
+/// Runs `work` on the thread pool and hands its result (or its error's one-line message) to the
+/// GUI thread, unless `owner` is gone by then: the watcher is its child. Returns the future, for
+/// owners that wait for it when they go.
+template<typename Result, typename Work, typename Done>
+QFuture<Outcome<Result>> runInBackground(QObject *owner, Work work, Done done,
+                                         std::function<void(const QString &)> failed)
+{
+    auto *watcher = new QFutureWatcher<Outcome<Result>>(owner);
+    QObject::connect(watcher, &QFutureWatcher<Outcome<Result>>::finished, owner, [=] {
+        watcher->deleteLater();
+        auto outcome = watcher->result();
+        if (outcome.value)
+            done(std::move(*outcome.value));
+        else
+            failed(outcome.error);
+    });
+    auto future = QtConcurrent::run([work]() -> Outcome<Result> {
+        try {
+            return {work(), {}};
+        } catch (const std::exception &e) {
+            return {std::nullopt, QString::fromStdString(oneLineReason(e.what()))};
+        }
+    });
+    watcher->setFuture(future);
+    return future;
+}
+
+} // namespace cleave::gui

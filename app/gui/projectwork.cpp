@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/projectwork.h"
+
+#include "core/error.h"
+#include "core/store/store.h"
+#include "remote/client/agentclient.h"
+#include "remote/client/benchsession.h"
+#include "remote/client/localagents.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <mutex>
+
+namespace cleave::gui {
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+std::string s(const QString &q)
+{
+    return q.toStdString();
+}
+
+} // namespace
+
+ProjectState openProject(const QString &path, bool create)
+{
+    if (!create && !QFileInfo::exists(path))
+        throw Error(ErrorKind::NotFound, s(path) + ": no such project file");
+    if (create && QFileInfo::exists(path) && !QFile::remove(path))
+        throw Error(ErrorKind::InvalidInput, s(path) + ": cannot replace the file");
+    store::Store db(s(path));
+    ProjectState state;
+    state.path = path;
+    for (const auto &a : db.agents())
+        state.agents.push_back({q(a.address), q(a.role), q(a.token), q(a.tlsCa)});
+    state.model = q(db.setting("model").value_or(""));
+    for (const auto &n : db.modelNames())
+        state.timedModels.push_back(q(n));
+    return state;
+}
+
+void saveAgents(const QString &project, const QList<AgentEntry> &agents)
+{
+    std::vector<store::AgentRecord> records;
+    for (const auto &a : agents)
+        records.push_back({s(a.address), s(a.role), s(a.token), s(a.tlsCa)});
+    store::Store(s(project)).setAgents(records);
+}
+
+void saveSetting(const QString &project, const QString &key, const QString &value)
+{
+    store::Store(s(project)).setSetting(s(key), s(value));
+}
+
+void copyProject(const QString &project, const QString &target)
+{
+    if (QFileInfo::exists(target) && !QFile::remove(target))
+        throw Error(ErrorKind::InvalidInput, s(target) + ": cannot replace the file");
+    try {
+        store::Store(s(project)).saveCopy(s(target));
+    } catch (const Error &e) {
+        throw Error(e.kind(),
+                    s(target) + ": cannot write the project (" + oneLineReason(e.what()) + ")");
+    }
+}
+
+QString checkAgentAddress(const QString &address)
+{
+    // HOST:PORT, where HOST is a name, an IPv4 address or a bracketed IPv6 address.
+    static const QRegularExpression form(
+        QStringLiteral(R"(^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):([0-9]{1,5})$)"));
+    const auto match = form.match(address.trimmed());
+    if (!match.hasMatch())
+        return QStringLiteral("'%1' is not HOST:PORT").arg(address);
+    const int port = match.captured(2).toInt();
+    if (port < 1 || port > 65535)
+        return QStringLiteral("'%1': port %2 is outside 1-65535").arg(address).arg(port);
+    return {};
+}
+
+QString askAgent(const QString &address, int timeoutMs)
+{
+    remote::AgentClient client(s(address), std::chrono::milliseconds(timeoutMs));
+    const auto info = client.info();
+    return QStringLiteral("%1@%2, %3 cores, %4 threads, LibTorch %5, %6")
+        .arg(q(info.name()), q(info.host_name()))
+        .arg(info.cores())
+        .arg(info.torch_threads())
+        .arg(q(info.torch_version()), q(info.blas().empty() ? "BLAS unknown" : info.blas()));
+}
+
+struct BenchRunner::Private
+{
+    BenchJob job;
+    std::mutex mutex;
+    bool cancelled = false;
+    remote::BenchSession *session = nullptr; ///< while one runs
+};
+
+BenchRunner::BenchRunner(BenchJob job)
+    : d(std::make_unique<Private>())
+{
+    d->job = std::move(job);
+}
+
+BenchRunner::~BenchRunner() = default;
+
+void BenchRunner::cancel()
+{
+    const std::lock_guard lock(d->mutex);
+    d->cancelled = true;
+    if (d->session)
+        d->session->cancel();
+}
+
+QString BenchRunner::run(const BenchCallbacks &callbacks)
+{
+    const auto &job = d->job;
+    remote::BenchSettings settings;
+    settings.model = s(job.model);
+    settings.warmup = job.warmup;
+    settings.reps = job.reps;
+    settings.codecs.clear();
+    for (const auto &c : job.codecs)
+        settings.codecs.push_back(s(c));
+    for (const auto &t : job.tlSpecs)
+        settings.tlSpecs.push_back(s(t));
+    settings.resume = job.resume;
+    settings.validate();
+    store::Store db(s(job.project));
+
+    std::unique_ptr<remote::LocalAgents> local;
+    std::vector<remote::BenchTarget> targets;
+    if (job.agents.isEmpty()) {
+        if (callbacks.log)
+            callbacks.log({}, QStringLiteral("starting the local agents"));
+        local = std::make_unique<remote::LocalAgents>();
+        targets = {{"device", local->device().address()}, {"edge", local->edge().address()}};
+    } else {
+        for (const auto &a : job.agents)
+            targets.push_back({s(a.role), s(a.address)});
+    }
+    remote::BenchSession session(std::move(settings), std::move(targets));
+    {
+        const std::lock_guard lock(d->mutex);
+        if (d->cancelled)
+            throw Error(ErrorKind::Cancelled, "benchmark cancelled before it began");
+        d->session = &session;
+    }
+    struct Detach
+    {
+        Private *d;
+        ~Detach()
+        {
+            const std::lock_guard lock(d->mutex);
+            d->session = nullptr;
+        }
+    } detach{d.get()};
+
+    remote::BenchSession::Observer observer;
+    observer.progress = [&](const std::string &role, double fraction, int block, int blocks) {
+        if (callbacks.progress)
+            callbacks.progress(q(role), fraction, block, blocks);
+    };
+    observer.log = [&](const std::string &role, const std::string &line) {
+        if (callbacks.log)
+            callbacks.log(q(role), q(line));
+    };
+    observer.finished = [&](const remote::AgentBenchResult &result) {
+        if (callbacks.runComplete)
+            callbacks.runComplete(q(result.role));
+    };
+    const auto results = session.run(db, observer);
+    QStringList parts;
+    for (const auto &r : results)
+        parts.push_back(QStringLiteral("%1 run %2 (%3 blocks, whole model %4 ms)")
+                            .arg(q(r.role))
+                            .arg(r.runId)
+                            .arg(r.blocks)
+                            .arg(r.wholeModel_s * 1e3, 0, 'f', 2));
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace cleave::gui

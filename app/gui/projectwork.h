@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The project and agent work the workbench hands to worker threads: opening and writing the
+// project file (SQLite), asking agents who they are, running benchmarks. Plain results; the GUI
+// thread never holds a store or an RPC.
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace cleave::gui {
+
+/// An agent of the project, as the agents panel edits it.
+struct AgentEntry
+{
+    QString address; ///< HOST:PORT
+    QString role;    ///< device, edge or cloud
+    QString token;   ///< for a secured agent; empty: none
+    QString tlsCa;   ///< CA certificate for TLS; empty: plain connection
+
+    bool operator==(const AgentEntry &other) const
+    {
+        return address == other.address && role == other.role && token == other.token &&
+               tlsCa == other.tlsCa;
+    }
+};
+
+/// What an open project holds, for the window.
+struct ProjectState
+{
+    QString path;
+    QList<AgentEntry> agents;
+    QString model;           ///< the model open when it was last saved; empty: none
+    QStringList timedModels; ///< models with timings in it
+};
+
+/// Opens (`create`: creates) a project file. A missing file (when not creating), a file that is
+/// not SQLite or not Cleave's, or one from a newer version is refused with a one-line reason.
+ProjectState openProject(const QString &path, bool create);
+void saveAgents(const QString &project, const QList<AgentEntry> &agents);
+void saveSetting(const QString &project, const QString &key, const QString &value);
+/// Save As: a consistent copy of `project` at `target`, replacing a file there.
+void copyProject(const QString &project, const QString &target);
+
+/// An empty string for a usable HOST:PORT address, else why not.
+QString checkAgentAddress(const QString &address);
+
+/// What an agent says about itself (GetInfo), in one line, e.g.
+/// "edge@host, 16 cores, 16 threads, LibTorch 1.13.0, openblas". Throws Error when it does not
+/// answer within `timeoutMs`.
+QString askAgent(const QString &address, int timeoutMs);
+
+/// A benchmark request from the panel.
+struct BenchJob
+{
+    QString project;
+    QString model;
+    QList<AgentEntry> agents; ///< empty: start local agents (the embedded default) for the run
+    int warmup = 3;
+    int reps = 20;
+    QStringList codecs{QStringLiteral("fp32")};
+    QStringList tlSpecs;
+    bool resume = false;
+};
+
+/// What a benchmark reports as it runs; every callback comes from the worker thread.
+struct BenchCallbacks
+{
+    std::function<void(const QString &role, double fraction, int block, int blocks)> progress;
+    std::function<void(const QString &role, const QString &line)> log;
+    std::function<void(const QString &role)> runComplete;
+};
+
+/// A benchmark that can be cancelled from the GUI thread while a worker runs it.
+class BenchRunner
+{
+public:
+    explicit BenchRunner(BenchJob job);
+    ~BenchRunner();
+
+    /// Runs to the end (blocking; on a worker). Returns a one-line summary; throws Error (with
+    /// what the store keeps of an interrupted run) on failure or cancellation.
+    QString run(const BenchCallbacks &callbacks);
+    void cancel();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace cleave::gui
+
+Q_DECLARE_METATYPE(cleave::gui::AgentEntry)
