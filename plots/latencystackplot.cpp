@@ -3,7 +3,11 @@
 
 #include "plots/plotstyle.h"
 
+#include <QHelpEvent>
+#include <QToolTip>
+
 #include <algorithm>
+#include <cmath>
 
 namespace cleave::plots {
 
@@ -97,6 +101,82 @@ QCPBars *LatencyStackPlot::bars(plan::Part part, plan::Mode mode) const
 QCPItemText *LatencyStackPlot::optimumMarker(plan::Mode mode) const
 {
     return m_markers[size_t(index(mode))];
+}
+
+std::optional<LatencyStackPlot::Hit> LatencyStackPlot::hitAt(const QPointF &pixel) const
+{
+    if (m_series.points.empty() || !axisRect()->rect().contains(pixel.toPoint()))
+        return std::nullopt;
+    const double key = xAxis->pixelToCoord(pixel.x());
+    const double halfWidth = (m_show == Show::Both ? 0.4 : 0.8) / 2;
+    for (auto mode : {plan::Mode::Scission, plan::Mode::ScissionTl}) {
+        if (!shown(mode, m_show))
+            continue;
+        const double dx = offset(mode, m_show);
+        const int split = int(std::lround(key - dx));
+        if (std::abs(key - (split + dx)) > halfWidth)
+            continue;
+        for (const auto &point : m_series.points)
+            if (point.split == split)
+                return Hit{split, mode};
+    }
+    return std::nullopt;
+}
+
+QString LatencyStackPlot::describe(const Hit &hit) const
+{
+    for (const auto &point : m_series.points) {
+        if (point.split != hit.split)
+            continue;
+        const auto &parts = partsOf(point, hit.mode);
+        const bool tl = hit.mode == plan::Mode::ScissionTl && !point.tl.empty();
+        QString text = tr("Split %1, %2").arg(hit.split).arg(
+            hit.mode == plan::Mode::Scission
+                ? tr("Scission")
+                : (tl ? tr("ScissionTL with %1").arg(QString::fromStdString(point.tl))
+                      : tr("ScissionTL (no TL here)")));
+        if (!point.allowed)
+            text += tr(" \u2014 excluded by the constraints");
+        for (int p = 0; p < plan::kPartCount; ++p)
+            if (parts[size_t(p)] > 0)
+                text += QStringLiteral("\n%1: %2 ms")
+                            .arg(partLabel(plan::Part(p)))
+                            .arg(parts[size_t(p)] * kMsPerSecond, 0, 'f', 3);
+        const auto sent = tl ? point.tlBytes : point.codecBytes;
+        text += tr("\nTotal: %1 ms\nSent: %2 bytes")
+                    .arg(plan::sum(parts) * kMsPerSecond, 0, 'f', 3)
+                    .arg(sent);
+        return text;
+    }
+    return {};
+}
+
+void LatencyStackPlot::mouseMoveEvent(QMouseEvent *event)
+{
+    QCustomPlot::mouseMoveEvent(event);
+    const auto hit = hitAt(event->position());
+    setCursor(hit ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+bool LatencyStackPlot::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (const auto hit = hitAt(help->pos()))
+            QToolTip::showText(help->globalPos(), describe(*hit), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QCustomPlot::event(event);
+}
+
+void LatencyStackPlot::mouseReleaseEvent(QMouseEvent *event)
+{
+    QCustomPlot::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton)
+        if (const auto hit = hitAt(event->position()))
+            Q_EMIT splitClicked(hit->split);
 }
 
 double LatencyStackPlot::offset(plan::Mode mode, Show show)

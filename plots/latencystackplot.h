@@ -6,6 +6,7 @@
 #include <qcustomplot.h>
 
 #include <array>
+#include <optional>
 
 namespace cleave::plots {
 
@@ -41,6 +42,25 @@ public:
     const QList<QCPItemRect *> &excludedRegions() const { return m_excluded; }
     /// Where each cost model's bars sit relative to the split index.
     static double offset(plan::Mode mode, Show show);
+
+    /// The bar under a point in widget pixels: its split and cost model.
+    struct Hit
+    {
+        int split = 0;
+        plan::Mode mode = plan::Mode::Scission;
+    };
+    std::optional<Hit> hitAt(const QPointF &pixel) const;
+    /// What the tool-tip over a bar says: the split, the cost model, each part and the total.
+    QString describe(const Hit &hit) const;
+
+Q_SIGNALS:
+    /// A bar was clicked.
+    void splitClicked(int split);
+
+protected:
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void rebuild();

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScopedValueRollback>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -61,19 +62,45 @@ PlanView::PlanView(QWidget *parent)
     m_minSplit = new QSpinBox(this);
     m_minSplit->setRange(0, 0);
     m_minSplit->setToolTip(tr("Privacy: blocks before this split stay on the device"));
+    m_maxUpload = new QDoubleSpinBox(this);
+    m_maxUpload->setRange(0, 1e6);
+    m_maxUpload->setDecimals(3);
+    m_maxUpload->setSuffix(tr(" MB"));
+    m_maxUpload->setSpecialValueText(tr("no limit"));
+    m_maxDevice = new QDoubleSpinBox(this);
+    m_maxDevice->setRange(0, 1e7);
+    m_maxDevice->setDecimals(1);
+    m_maxDevice->setSuffix(tr(" ms"));
+    m_maxDevice->setSpecialValueText(tr("no limit"));
+    m_tiers = new QComboBox(this);
+    m_tiers->addItem(tr("device + edge"));
+    m_tiers->addItem(tr("device + edge + cloud"));
     m_mode = new QComboBox(this);
     m_mode->addItem(tr("ScissionTL (with Transfer Layers)"));
     m_mode->addItem(tr("Scission"));
+    m_show = new QComboBox(this);
+    m_show->addItem(tr("Scission and ScissionTL side by side"));
+    m_show->addItem(tr("Scission only"));
+    m_show->addItem(tr("ScissionTL only"));
 
     auto *bandwidthRow = new QHBoxLayout;
     bandwidthRow->addWidget(m_bandwidth, 1);
     bandwidthRow->addWidget(m_bandwidthLabel);
-    auto *controls = new QFormLayout;
-    controls->addRow(tr("Link preset"), m_preset);
-    controls->addRow(tr("Uplink"), bandwidthRow);
-    controls->addRow(tr("Latency (one way)"), m_latency);
-    controls->addRow(tr("Minimum split"), m_minSplit);
-    controls->addRow(tr("Ranking"), m_mode);
+    auto *network = new QFormLayout;
+    network->addRow(tr("Link preset"), m_preset);
+    network->addRow(tr("Uplink"), bandwidthRow);
+    network->addRow(tr("Latency (one way)"), m_latency);
+    network->addRow(tr("Ranking"), m_mode);
+    network->addRow(tr("Plot"), m_show);
+    auto *limits = new QFormLayout;
+    limits->addRow(tr("Minimum split"), m_minSplit);
+    limits->addRow(tr("Maximum upload"), m_maxUpload);
+    limits->addRow(tr("Maximum device time"), m_maxDevice);
+    limits->addRow(tr("Tiers"), m_tiers);
+    auto *controls = new QHBoxLayout;
+    controls->addLayout(network, 3);
+    controls->addSpacing(12);
+    controls->addLayout(limits, 2);
 
     m_plot = new plots::LatencyStackPlot(this);
     m_plot->setMinimumHeight(260);
@@ -107,10 +134,24 @@ PlanView::PlanView(QWidget *parent)
         replan();
     });
     connect(m_minSplit, &QSpinBox::valueChanged, this, &PlanView::replan);
+    connect(m_maxUpload, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
+    connect(m_maxDevice, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
+    connect(m_tiers, &QComboBox::currentIndexChanged, this, &PlanView::replan);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &PlanView::replan);
+    connect(m_show, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_plot->setShow(std::array{plots::LatencyStackPlot::Show::Both,
+                                   plots::LatencyStackPlot::Show::Scission,
+                                   plots::LatencyStackPlot::Show::ScissionTl}[size_t(index)]);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
+    connect(m_plot, &plots::LatencyStackPlot::splitClicked, this, [this](int split) {
+        selectSplit(split);
+        Q_EMIT splitSelected(split);
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid() && size_t(current.row()) < m_ranking->ranking().size())
+                if (!m_selecting && current.isValid() &&
+                    size_t(current.row()) < m_ranking->ranking().size())
                     Q_EMIT splitSelected(m_ranking->ranking()[size_t(current.row())].s1);
             });
     presetChosen(); // the first preset, 5g-peak
@@ -125,6 +166,17 @@ void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner, const QS
     {
         const QSignalBlocker block(m_minSplit);
         m_minSplit->setRange(0, m_planner ? m_planner->blocks() : 0);
+    }
+    // Three tiers only when the timings include a cloud.
+    bool cloud = false;
+    if (m_planner)
+        for (const auto &r : m_planner->resources())
+            cloud = cloud || r.tier == plan::Tier::Cloud;
+    {
+        const QSignalBlocker block(m_tiers);
+        if (!cloud)
+            m_tiers->setCurrentIndex(0);
+        m_tiers->setEnabled(cloud);
     }
     replan();
 }
@@ -191,6 +243,12 @@ void PlanView::replan()
         m_mode->currentIndex() == 0 && withTl ? plan::Mode::ScissionTl : plan::Mode::Scission;
     if (m_minSplit->value() > 0)
         request.constraints.minSplit = m_minSplit->value();
+    if (m_maxUpload->value() > 0)
+        request.constraints.maxUploadBytes = int64_t(m_maxUpload->value() * 1e6);
+    if (m_maxDevice->value() > 0)
+        request.constraints.maxDevice_s = m_maxDevice->value() / 1e3;
+    if (m_tiers->currentIndex() == 1)
+        request.tiers = {plan::Tier::Device, plan::Tier::Edge, plan::Tier::Cloud};
     try {
         m_plan = m_planner->plan(request);
         m_request = request;
@@ -212,6 +270,8 @@ void PlanView::replan()
 
 void PlanView::selectSplit(int split)
 {
+    // Selected from elsewhere: shown here, not announced again.
+    const QScopedValueRollback guard(m_selecting, true);
     const auto &ranking = m_ranking->ranking();
     for (size_t row = 0; row < ranking.size(); ++row) {
         if (ranking[row].s1 == split) {
@@ -219,6 +279,7 @@ void PlanView::selectSplit(int split)
             return;
         }
     }
+    m_table->clearSelection();
 }
 
 } // namespace cleave::gui

@@ -47,6 +47,13 @@ public:
     QSlider *bandwidthSlider() const { return m_bandwidth; }
     QComboBox *presetBox() const { return m_preset; }
     QSpinBox *minSplitBox() const { return m_minSplit; }
+    /// Maximum upload per inference in MB and maximum device time in ms; 0: no limit.
+    QDoubleSpinBox *maxUploadBox() const { return m_maxUpload; }
+    QDoubleSpinBox *maxDeviceBox() const { return m_maxDevice; }
+    /// Device + edge, or device + edge + cloud when the timings include a cloud.
+    QComboBox *tiersBox() const { return m_tiers; }
+    /// Both cost models side by side, or one of them.
+    QComboBox *showBox() const { return m_show; }
     RankingModel *rankingModel() const { return m_ranking; }
     plots::LatencyStackPlot *stackPlot() const { return m_plot; }
     const plan::SplitSeries &series() const { return m_series; }
@@ -78,7 +85,11 @@ private:
     QLabel *m_bandwidthLabel = nullptr;
     QDoubleSpinBox *m_latency = nullptr;
     QSpinBox *m_minSplit = nullptr;
+    QDoubleSpinBox *m_maxUpload = nullptr;
+    QDoubleSpinBox *m_maxDevice = nullptr;
+    QComboBox *m_tiers = nullptr;
     QComboBox *m_mode = nullptr;
+    QComboBox *m_show = nullptr;
     plots::LatencyStackPlot *m_plot = nullptr;
     RankingModel *m_ranking = nullptr;
     QTableView *m_table = nullptr;
@@ -86,6 +97,7 @@ private:
     QString m_emptyMessage;
     double m_lastUpdateMs = 0;
     bool m_updating = false;
+    bool m_selecting = false;
 };
 
 } // namespace cleave::gui

@@ -12,12 +12,14 @@
 #include "app/gui/modelview.h"
 #include "app/gui/planview.h"
 #include "app/gui/rankingmodel.h"
+#include "plots/latencystackplot.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
 #include "remote/client/localagents.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QComboBox>
 #include <QImage>
 #include <QJsonArray>
@@ -152,6 +154,52 @@ private Q_SLOTS:
         view.minSplitBox()->setValue(2);
         QVERIFY(bestSplit(view) >= 2);
         qInfo("re-rank of a 4-block model: %.3f ms", view.lastUpdateMs());
+
+        // Upload and device-time limits constrain the ranking as the cost model says.
+        view.minSplitBox()->setValue(0);
+        view.setBandwidthMbps(1);
+        view.maxUploadBox()->setValue(0.5); // MB: splits 0 and 1 send more
+        for (const auto &c : view.rankingModel()->ranking())
+            QVERIFY(c.uploadBytes <= 500000);
+        view.maxUploadBox()->setValue(0);
+        view.maxDeviceBox()->setValue(100); // ms: at most two slow device blocks
+        for (const auto &c : view.rankingModel()->ranking())
+            QVERIFY(c.s1 <= 2);
+        QVERIFY(!view.tiersBox()->isEnabled()); // no cloud timings
+        // Constraints that exclude everything: the view says why, and nothing is ranked.
+        view.minSplitBox()->setValue(4);
+        QVERIFY2(!failure.isEmpty(), "conflicting constraints were not reported");
+        QCOMPARE(view.rankingModel()->rowCount(), 0);
+    }
+
+    // Hovering a bar tells its exact parts; clicking it selects its split.
+    void stackPlotTellsAndSelects()
+    {
+        gui::PlanView view;
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setPlanner(slowDeviceFastEdge());
+        auto *plot = view.stackPlot();
+        plot->replot();
+        const double x = plot->xAxis->coordToPixel(
+            2 + plots::LatencyStackPlot::offset(plan::Mode::Scission, plot->show()));
+        const double y = plot->yAxis->coordToPixel(1.0);
+        const auto hit = plot->hitAt({x, y});
+        QVERIFY(hit);
+        QCOMPARE(hit->split, 2);
+        QCOMPARE(hit->mode, plan::Mode::Scission);
+        const auto text = plot->describe(*hit);
+        QVERIFY2(text.startsWith(QStringLiteral("Split 2, Scission")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Device: 80.000 ms")), qPrintable(text));
+        QVERIFY(!plot->hitAt({x + plot->xAxis->coordToPixel(0.7) - plot->xAxis->coordToPixel(0),
+                              y})); // between bars
+        QSignalSpy selected(&view, &gui::PlanView::splitSelected);
+        QTest::mouseClick(plot, Qt::LeftButton, {}, QPointF(x, y).toPoint());
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(0).toInt(), 2);
+        view.showBox()->setCurrentIndex(2); // ScissionTL only: the bars move to the split
+        QCOMPARE(plot->show(), plots::LatencyStackPlot::Show::ScissionTl);
     }
 
     // The real window: a model benched by real agents, opened with its store; selecting a split
