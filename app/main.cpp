@@ -65,9 +65,24 @@ int main(int argc, char **argv)
         QApplication::translate("main", "print how long the window took to become interactive, "
                                         "then quit"));
     parser.addOption(startupTime);
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QApplication::translate("main", "colours: system, light or dark (kept for next time)"),
+        QStringLiteral("THEME"));
+    parser.addOption(theme);
     parser.process(app);
 
     cleave::gui::MainWindow window;
+    if (parser.isSet(theme)) {
+        const auto name = parser.value(theme);
+        if (name != QLatin1String("system") && name != QLatin1String("light") &&
+            name != QLatin1String("dark")) {
+            std::fprintf(stderr, "cleave: --theme %s: use system, light or dark\n",
+                         qPrintable(name));
+            return 2;
+        }
+        window.setTheme(cleave::gui::themeFromName(name));
+    }
     window.resize(1280, 800);
     window.show();
     if (parser.isSet(screenshot)) {

@@ -130,11 +130,13 @@ QString LatencyStackPlot::describe(const Hit &hit) const
             continue;
         const auto &parts = partsOf(point, hit.mode);
         const bool tl = hit.mode == plan::Mode::ScissionTl && !point.tl.empty();
-        QString text = tr("Split %1, %2").arg(hit.split).arg(
-            hit.mode == plan::Mode::Scission
-                ? tr("Scission")
-                : (tl ? tr("ScissionTL with %1").arg(QString::fromStdString(point.tl))
-                      : tr("ScissionTL (no TL here)")));
+        QString text =
+            tr("Split %1, %2")
+                .arg(hit.split)
+                .arg(hit.mode == plan::Mode::Scission
+                         ? tr("Scission")
+                         : (tl ? tr("ScissionTL with %1").arg(QString::fromStdString(point.tl))
+                               : tr("ScissionTL (no TL here)")));
         if (!point.allowed)
             text += tr(" \u2014 excluded by the constraints");
         for (int p = 0; p < plan::kPartCount; ++p)

@@ -58,4 +58,27 @@ void useSplitTicks(QCPAxis *axis)
     axis->setTicker(ticker);
 }
 
+void applyPalette(QCustomPlot *plot, const QPalette &palette)
+{
+    const QColor background = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = text;
+    grid.setAlpha(45);
+    plot->setBackground(background);
+    for (auto *axis : plot->axisRect()->axes()) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setLabelColor(text);
+        axis->setTickLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    plot->legend->setBrush(background);
+    plot->legend->setTextColor(text);
+    plot->legend->setBorderPen(QPen(grid));
+    for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+        if (auto *title = qobject_cast<QCPTextElement *>(plot->plotLayout()->elementAt(i)))
+            title->setTextColor(text);
+}
+
 } // namespace cleave::plots

@@ -10,7 +10,9 @@
 #include "core/plan/planjson.h"
 #include "plots/latencystackplot.h"
 #include "plots/plotexport.h"
+#include "plots/plotstyle.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -97,6 +99,9 @@ MainWindow::MainWindow(QWidget *parent)
         loadTimings();
     });
     statusBar()->showMessage(tr("Open a model to begin."));
+    if (m_theme != Theme::System)
+        applyTheme(m_theme);
+    restylePlots();
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -140,6 +145,8 @@ void MainWindow::createDocks()
         dock(tr("Benchmark"), QStringLiteral("BenchmarkDock"), m_bench, Qt::RightDockWidgetArea);
     tabifyDockWidget(agents, bench);
     agents->raise();
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("ModelDock")), agents}, {320, 340},
+                Qt::Horizontal);
 }
 
 void MainWindow::createMenus()
@@ -163,6 +170,19 @@ void MainWindow::createMenus()
     auto *view = menuBar()->addMenu(tr("&View"));
     for (auto *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    auto *themes = view->addMenu(tr("&Theme"));
+    auto *group = new QActionGroup(this);
+    const std::pair<Theme, QString> choices[] = {{Theme::System, tr("Follow the &System")},
+                                                 {Theme::Light, tr("&Light")},
+                                                 {Theme::Dark, tr("&Dark")}};
+    m_theme = themeFromName(QSettings().value(QStringLiteral("view/theme")).toString());
+    for (const auto &[theme, label] : choices) {
+        auto *action = themes->addAction(label, this, [this, t = theme] { setTheme(t); });
+        action->setCheckable(true);
+        action->setChecked(theme == m_theme);
+        group->addAction(action);
+    }
     rebuildRecentMenu();
 }
 
@@ -439,6 +459,30 @@ void MainWindow::updateTitle()
     setWindowTitle(m_modelName.isEmpty()
                        ? tr("%1 \u2014 Cleave").arg(project)
                        : tr("%1 \u2014 %2 \u2014 Cleave").arg(m_modelName, project));
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    m_theme = theme;
+    QSettings().setValue(QStringLiteral("view/theme"), themeName(theme));
+    applyTheme(theme);
+    restylePlots();
+}
+
+void MainWindow::restylePlots()
+{
+    for (auto *plot : findChildren<QCustomPlot *>()) {
+        plots::applyPalette(plot, QApplication::palette());
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // The desktop switched between light and dark (or the theme menu did).
+    if (event->type() == QEvent::PaletteChange)
+        restylePlots();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

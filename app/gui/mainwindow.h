@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/gui/projectwork.h"
+#include "app/gui/theme.h"
 
 #include <QMainWindow>
 #include <QSize>
@@ -49,6 +50,9 @@ public:
     /// Writes the ranking as CSV or JSON, by suffix. Returns an empty string or the reason.
     QString exportRanking(const QString &path);
     void copyPlot();
+    /// Switches the colours (kept in the settings); the plots follow.
+    void setTheme(Theme theme);
+    Theme theme() const { return m_theme; }
 
     ModelView *modelView() const { return m_modelView; }
     PlanView *planView() const { return m_planView; }
@@ -69,6 +73,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createMenus();
@@ -88,6 +93,7 @@ private:
     void saveInBackground(std::function<void()> work);
     void showFailure(const QString &reason);
     void updateTitle();
+    void restylePlots();
 
     ModelView *m_modelView = nullptr;
     PlanView *m_planView = nullptr;
@@ -100,6 +106,7 @@ private:
     bool m_untitled = true;
     QString m_model;
     QString m_modelName;
+    Theme m_theme = Theme::System;
     int m_projectJob = 0; ///< the newest project request; older answers are dropped
     int m_modelJob = 0;
     int m_plannerJob = 0;

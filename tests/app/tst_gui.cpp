@@ -12,15 +12,15 @@
 #include "app/gui/modelview.h"
 #include "app/gui/planview.h"
 #include "app/gui/rankingmodel.h"
-#include "plots/latencystackplot.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
+#include "plots/latencystackplot.h"
 #include "remote/client/localagents.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
-#include <QDoubleSpinBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -452,6 +452,28 @@ private Q_SLOTS:
         window->close();
         window.reset(); // waits for the cancelled job
         qInfo("closed a window with a running benchmark in %lld ms", timer.elapsed());
+    }
+
+    // The dark theme darkens the window and its plots (axes and text turn light); the light
+    // theme turns them back; the choice is kept for the next window.
+    void themesRecolourThePlots()
+    {
+        auto window = readyWindow();
+        window->show();
+        auto *plot = window->planView()->stackPlot();
+        window->setTheme(gui::Theme::Dark);
+        QTRY_VERIFY(gui::isDark(window->palette()));
+        QVERIFY(plot->xAxis->labelColor().lightness() > 128);
+        const QImage dark = plot->toPixmap(300, 200).toImage();
+        QVERIFY(QColor(dark.pixel(2, 2)).lightness() < 80);
+        window->setTheme(gui::Theme::Light);
+        QTRY_VERIFY(!gui::isDark(window->palette()));
+        QVERIFY(plot->xAxis->labelColor().lightness() < 128);
+        QVERIFY(QColor(plot->toPixmap(300, 200).toImage().pixel(2, 2)).lightness() > 200);
+        window->setTheme(gui::Theme::Dark);
+        window.reset();
+        QCOMPARE(readyWindow()->theme(), gui::Theme::Dark);
+        QApplication::setPalette(gui::themePalette(gui::Theme::Light)); // for the tests after
     }
 
     // Plots export as PNG (at a DPI), PDF and SVG; the ranking as CSV and JSON, matching the

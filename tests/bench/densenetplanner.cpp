@@ -36,10 +36,9 @@ plan::Planner densenetPlanner(bool allTiers)
                 plan::WireCost{cutBytes[s] + 16, time(rng) / 10, time(rng) / 10});
             const bool image = graph.cuts()[s].shape.size() == 4;
             for (const char *spec : {"maxpool2", "maxpool4"})
-                r.tls[spec].push_back(
-                    image ? std::optional<plan::TlCost>(
-                                plan::TlCost{time(rng) / 10, time(rng) / 10, cutBytes[s] / 4})
-                          : std::nullopt);
+                r.tls[spec].push_back(image ? std::optional<plan::TlCost>(plan::TlCost{
+                                                  time(rng) / 10, time(rng) / 10, cutBytes[s] / 4})
+                                            : std::nullopt);
         }
         resources.push_back(std::move(r));
     }
