@@ -5,20 +5,15 @@
 #include "app/cli/commands.h"
 #include "app/cli/output.h"
 
-#include "core/bundle/bundle.h"
+#include "core/bundle/exporter.h"
 #include "core/error.h"
-#include "core/plan/fromstore.h"
-#include "core/store/store.h"
 #include "core/tl/dataset.h"
-#include "core/tl/inserter.h"
 #include "core/tl/trainer.h"
 #include "core/zoo/zoo.h"
-#include "remote/agent/agentservice.h"
+#include "remote/client/agentclient.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace cleave::cli {
 
@@ -150,41 +145,8 @@ struct ExportOptions
     bool json = false;
 };
 
-std::string modelId(const ExportOptions &options, const graph::Shape &shape)
-{
-    // The agents' and the store's identity of the model (see AgentService::LoadModel).
-    const std::string shapeText = options.model.input.empty() ? "" : graph::formatShape(shape);
-    if (const auto name = zoo::zooName(options.model.model))
-        return remote::sha256Hex("zoo:" + *name + "@" + std::to_string(options.training.seed) +
-                                 "@" + shapeText);
-    std::ifstream file(options.model.model, std::ios::binary);
-    std::stringstream bytes;
-    bytes << file.rdbuf();
-    return remote::sha256Hex(bytes.str() + "@" + shapeText);
-}
-
-std::string shortName(const std::string &model)
-{
-    if (const auto name = zoo::zooName(model))
-        return *name;
-    std::string stem = std::filesystem::path(model).stem().string();
-    for (auto &c : stem)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-')
-            c = '_';
-    return stem.empty() ? "model" : stem;
-}
-
 int runExport(const ExportOptions &options)
 {
-    const auto g =
-        zoo::openModel(options.model.model, options.model.inputShape(), options.training.seed);
-    const int k = g.blockCount();
-    if (options.split < 0 || options.split > k)
-        throw Error(ErrorKind::InvalidInput, "--split " + std::to_string(options.split) +
-                                                 ": out of range 0.." + std::to_string(k) +
-                                                 " for " + options.model.model);
-    if (!options.training.data.empty() && options.tl.empty())
-        throw Error(ErrorKind::InvalidInput, "--train fine-tunes a Transfer Layer: give --tl too");
     {
         // Refuse an occupied output before any work is done.
         std::error_code ec;
@@ -194,102 +156,52 @@ int runExport(const ExportOptions &options)
                                                      ": exists and is not empty (give --force to "
                                                      "replace it)");
     }
+    if (!options.training.data.empty() && options.tl.empty())
+        throw Error(ErrorKind::InvalidInput, "--train fine-tunes a Transfer Layer: give --tl too");
+    bundle::ExportRequest request;
+    request.model = options.model.model;
+    request.input = options.model.inputShape();
+    request.seed = options.training.seed;
+    request.split = options.split;
+    request.tl = options.tl;
+    request.modelSha256 = remote::modelIdOf(request.model, request.seed, request.input);
+    request.data = options.training.data;
+    request.training = options.training.settings();
+    request.trainLimit = options.training.trainLimit;
+    request.testLimit = options.training.testLimit;
+    request.afterCutOnly = options.afterCutOnly;
+    request.db = options.db;
+    request.link = options.link;
+    request.output = options.output;
+    request.force = options.force;
+    request.cleaveVersion = CLEAVE_VERSION;
 
-    bundle::BundleInfo info;
-    info.model = options.model.model;
-    info.name = shortName(options.model.model);
-    info.inputShape = g.inputShape();
-    info.outputShape = g.outputShape();
-    info.split = options.split;
-    info.cleaveVersion = CLEAVE_VERSION;
-    info.modelSha256 = modelId(options, g.inputShape());
-    info.training = nullptr;
-
-    torch::jit::Module head, tail;
-    torch::jit::Module reference;
-    std::optional<graph::ModelGraph> tlGraph;
-    if (options.tl.empty()) {
-        head = g.head(options.split);
-        tail = g.tail(options.split);
-        info.wireShape = g.cuts()[size_t(options.split)].shape;
-    } else {
-        const auto spec = tl::TlSpec::parse(options.tl);
-        auto model = tl::insertTransferLayer(g, options.split, spec, options.training.seed);
-        info.tl = spec.name();
-        if (!options.training.data.empty()) {
-            const auto [train, test] = options.training.load(g.inputShape());
-            // The model as it is, for the baseline: the same graph with nothing inserted.
-            auto original = g.trainableWith(k, [](torch::jit::Graph &, torch::jit::Value *v,
-                                                  torch::jit::Module &) { return v; });
-            const auto baseline = tl::evaluate(original, test);
-            const auto before = tl::evaluate(model.module, test);
-            std::cout << "baseline " << options.model.model << ": top-1 " << percent(baseline.top1)
-                      << ", top-5 " << percent(baseline.top5) << "\nwith " << info.tl
-                      << " at split " << options.split << " before fine-tuning: top-1 "
-                      << percent(before.top1) << ", top-5 " << percent(before.top5) << std::endl;
-            const auto reports = tl::train(
-                model.module, tl::trainableParameters(model, options.afterCutOnly), train, test,
-                options.training.settings(), progressLine("fine-tuning"),
-                [&](const tl::EpochReport &r) { printEpoch(r, options.training.epochs); });
-            const auto &after = reports.back().test;
-            std::cout << "after fine-tuning: top-1 " << percent(after.top1) << ", top-5 "
-                      << percent(after.top5) << "; drop from the baseline "
-                      << fixed((baseline.top1 - after.top1) * 100, 2) << " points (top-1)\n";
-            info.training =
-                nlohmann::json{{"data", options.training.data},
-                               {"train_images", train.size()},
-                               {"test_images", test.size()},
-                               {"epochs", options.training.epochs},
-                               {"learning_rate", options.training.learningRate},
-                               {"momentum", options.training.momentum},
-                               {"layers", options.afterCutOnly ? "after the cut" : "all layers"},
-                               {"baseline_top1", baseline.top1},
-                               {"baseline_top5", baseline.top5},
-                               {"tl_top1_before", before.top1},
-                               {"tl_top5_before", before.top5},
-                               {"tl_top1_after", after.top1},
-                               {"tl_top5_after", after.top5},
-                               {"images_per_second", reports.back().imagesPerSecond}};
-        }
-        model.module.eval();
-        auto split = tl::splitAtTransferLayer(model);
-        head = split.head;
-        tail = split.tail;
-        info.wireShape = model.wireShape;
-        reference = model.module;
+    bundle::ExportObserver observer;
+    const auto line = progressLine("fine-tuning");
+    observer.progress = [&](double fraction, std::string_view message) {
+        return request.data.empty() || line(fraction, message);
+    };
+    observer.evaluated = [&](const tl::Accuracy &baseline, const tl::Accuracy &before) {
+        std::cout << "baseline " << request.model << ": top-1 " << percent(baseline.top1)
+                  << ", top-5 " << percent(baseline.top5) << "\nwith " << request.tl
+                  << " at split " << request.split << " before fine-tuning: top-1 "
+                  << percent(before.top1) << ", top-5 " << percent(before.top5) << std::endl;
+    };
+    observer.epoch = [&](const tl::EpochReport &r) { printEpoch(r, request.training.epochs); };
+    const auto result = bundle::exportSplit(request, observer);
+    const auto &info = result.info;
+    if (!result.epochs.empty()) {
+        const auto &after = result.epochs.back().test;
+        std::cout << "after fine-tuning: top-1 " << percent(after.top1) << ", top-5 "
+                  << percent(after.top5) << "; drop from the baseline "
+                  << fixed((result.baseline->top1 - after.top1) * 100, 2)
+                  << " points (top-1)\n";
     }
-
-    // The halves must reproduce the whole: the TL model, or the model itself.
-    const auto x = g.sampleInput(1);
-    const auto halves = tail.forward({head.forward({x}).toTensor()}).toTensor();
-    const auto whole = options.tl.empty() ? g.forward(x) : reference.forward({x}).toTensor();
-    const double error = (halves - whole).abs().max().item<double>();
-    if (error > 1e-5 * std::max(1.0, whole.abs().max().item<double>()))
-        throw Error(ErrorKind::Internal,
-                    "the halves differ from the whole model by " + std::to_string(error));
-
-    if (!options.db.empty()) {
-        if (!std::filesystem::exists(options.db))
-            throw Error(ErrorKind::NotFound, options.db + ": no such file");
-        store::Store db(options.db);
-        const auto planner = plan::plannerFromStore(db, options.model.model);
-        plan::PlanRequest request;
-        request.link = plan::NetworkProfile::preset(options.link);
-        request.mode = info.tl.empty() ? plan::Mode::Scission : plan::Mode::ScissionTl;
-        if (!info.tl.empty())
-            request.tlSpecs = {info.tl};
-        const auto series = planner.series(request);
-        const auto &point = series.points.at(size_t(options.split));
-        info.predictedLatency_s = plan::sum(info.tl.empty() ? point.scission : point.scissionTl);
-        info.predictedOn = request.link.name + ", " + series.device + " -> " + series.edge;
-    }
-
-    bundle::writeBundle(options.output, head, tail, info, options.force);
-    const int64_t wireBytes = graph::elementCount(info.wireShape) * 4;
     std::cout << "wrote " << options.output << ": split " << options.split
               << (info.tl.empty() ? "" : " with " + info.tl) << ", "
-              << graph::formatShape(info.wireShape) << " on the wire (" << megabytes(wireBytes)
-              << " MB), halves match the whole within " << fixed(error, 8) << '\n';
+              << graph::formatShape(info.wireShape) << " on the wire ("
+              << megabytes(result.wireBytes) << " MB), halves match the whole within "
+              << fixed(result.maxError, 8) << '\n';
     if (info.predictedLatency_s)
         std::cout << "predicted latency " << fixed(*info.predictedLatency_s * 1e3, 2) << " ms ("
                   << info.predictedOn << ")\n";

@@ -171,7 +171,7 @@ private Q_SLOTS:
         };
         QTest::newRow("split out of range")
             << exportAt(QStringLiteral("18"), {})
-            << QStringLiteral("--split 18: out of range 0..17 for ") + m_model;
+            << QStringLiteral("split 18: out of range 0..17 for ") + m_model;
         QTest::newRow("TL on a 2-D cut")
             << exportAt(QStringLiteral("16"), {QStringLiteral("--tl"), QStringLiteral("maxpool2")})
             << QStringLiteral("maxpool2 cannot apply at split 16, a 1x64 tensor");
