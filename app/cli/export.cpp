@@ -183,9 +183,9 @@ int runExport(const ExportOptions &options)
     };
     observer.evaluated = [&](const tl::Accuracy &baseline, const tl::Accuracy &before) {
         std::cout << "baseline " << request.model << ": top-1 " << percent(baseline.top1)
-                  << ", top-5 " << percent(baseline.top5) << "\nwith " << request.tl
-                  << " at split " << request.split << " before fine-tuning: top-1 "
-                  << percent(before.top1) << ", top-5 " << percent(before.top5) << std::endl;
+                  << ", top-5 " << percent(baseline.top5) << "\nwith " << request.tl << " at split "
+                  << request.split << " before fine-tuning: top-1 " << percent(before.top1)
+                  << ", top-5 " << percent(before.top5) << std::endl;
     };
     observer.epoch = [&](const tl::EpochReport &r) { printEpoch(r, request.training.epochs); };
     const auto result = bundle::exportSplit(request, observer);
@@ -194,8 +194,7 @@ int runExport(const ExportOptions &options)
         const auto &after = result.epochs.back().test;
         std::cout << "after fine-tuning: top-1 " << percent(after.top1) << ", top-5 "
                   << percent(after.top5) << "; drop from the baseline "
-                  << fixed((result.baseline->top1 - after.top1) * 100, 2)
-                  << " points (top-1)\n";
+                  << fixed((result.baseline->top1 - after.top1) * 100, 2) << " points (top-1)\n";
     }
     std::cout << "wrote " << options.output << ": split " << options.split
               << (info.tl.empty() ? "" : " with " + info.tl) << ", "

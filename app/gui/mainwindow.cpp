@@ -4,6 +4,7 @@
 #include "app/gui/agentspanel.h"
 #include "app/gui/background.h"
 #include "app/gui/benchmarkpanel.h"
+#include "app/gui/exportwizard.h"
 #include "app/gui/modelloading.h"
 #include "app/gui/modelview.h"
 #include "app/gui/planview.h"
@@ -83,6 +84,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_agentState->setText(m_agents->summary());
 
     connect(m_modelView, &ModelView::splitSelected, m_planView, &PlanView::selectSplit);
+    connect(m_modelView, &ModelView::splitSelected, this,
+            [this](int split) { m_selectedSplit = split; });
+    connect(m_planView, &PlanView::splitSelected, this,
+            [this](int split) { m_selectedSplit = split; });
     connect(m_planView, &PlanView::splitSelected, m_modelView, &ModelView::selectSplit);
     connect(m_planView, &PlanView::planFailed, this,
             [this](const QString &reason) { statusBar()->showMessage(reason); });
@@ -161,6 +166,7 @@ void MainWindow::createMenus()
     file->addAction(tr("Open &Model..."), this, &MainWindow::chooseModelFile);
     file->addAction(tr("Open &Zoo Model..."), this, &MainWindow::chooseZooModel);
     file->addSeparator();
+    file->addAction(tr("Export &Bundle..."), this, &MainWindow::openExportWizard);
     file->addAction(tr("Export &Plot..."), this, &MainWindow::chooseExportPlot);
     file->addAction(tr("Export Ran&king..."), this, &MainWindow::chooseExportRanking);
     file->addSeparator();
@@ -307,6 +313,21 @@ QString MainWindow::exportRanking(const QString &path)
     return {};
 }
 
+ExportWizard *MainWindow::openExportWizard()
+{
+    if (m_model.isEmpty()) {
+        statusBar()->showMessage(tr("Open a model to export a split of it."));
+        return nullptr;
+    }
+    auto *wizard = new ExportWizard(m_model, m_blocks, m_selectedSplit, m_project, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ExportWizard::exportFinished, this, [this](bool ok, const QString &message) {
+        statusBar()->showMessage(ok ? message : tr("Export failed: %1").arg(message));
+    });
+    wizard->show();
+    return wizard;
+}
+
 void MainWindow::copyPlot()
 {
     auto *plot = m_planView->stackPlot();
@@ -389,6 +410,8 @@ void MainWindow::openModel(const QString &spec)
                 return; // a newer request replaced this one
             m_model = model.spec;
             m_modelName = model.name;
+            m_blocks = model.blocks;
+            m_selectedSplit = 0;
             m_modelView->setModel(model);
             updateTitle();
             statusBar()->showMessage(tr("%1: %2 blocks, %3 splits")

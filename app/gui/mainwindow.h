@@ -17,6 +17,7 @@ namespace cleave::gui {
 
 class AgentsPanel;
 class BenchmarkPanel;
+class ExportWizard;
 class ModelView;
 class PlanView;
 
@@ -50,6 +51,9 @@ public:
     /// Writes the ranking as CSV or JSON, by suffix. Returns an empty string or the reason.
     QString exportRanking(const QString &path);
     void copyPlot();
+    /// Opens the export wizard on the open model, at the selected split (none: nullptr).
+    ExportWizard *openExportWizard();
+    int selectedSplit() const { return m_selectedSplit; }
     /// Switches the colours (kept in the settings); the plots follow.
     void setTheme(Theme theme);
     Theme theme() const { return m_theme; }
@@ -106,6 +110,8 @@ private:
     bool m_untitled = true;
     QString m_model;
     QString m_modelName;
+    int m_blocks = 0;
+    int m_selectedSplit = 0;
     Theme m_theme = Theme::System;
     int m_projectJob = 0; ///< the newest project request; older answers are dropped
     int m_modelJob = 0;

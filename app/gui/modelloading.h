@@ -9,6 +9,8 @@
 
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 
 namespace cleave::gui {
@@ -31,6 +33,36 @@ QStringList zooNames();
 
 /// The models that have timings in a store (opening it migrates it: a write).
 QStringList timedModels(const QString &store);
+
+/// What the export wizard asks for (see bundle::ExportRequest).
+struct ExportJob
+{
+    QString model;
+    int split = 0;
+    QString tl;   ///< empty: none
+    QString data; ///< empty: no fine-tuning
+    int epochs = 1;
+    double learningRate = 0.001;
+    qint64 trainLimit = 0;
+    qint64 testLimit = 0;
+    bool afterCutOnly = false;
+    QString project; ///< predict the latency from its timings when it has them
+    QString link = QStringLiteral("5g-peak");
+    QString output;
+    bool force = false;
+};
+
+/// What an export reports while it runs; called on the worker.
+struct ExportCallbacks
+{
+    std::function<void(double fraction, const QString &what)> progress;
+    std::function<void(const QString &line)> log;
+};
+
+/// Runs the export (LibTorch, fine-tuning, files). Returns a summary; throws Error with a
+/// one-line reason, Error(Cancelled) once `cancelled` is seen (nothing is written then).
+QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
+                  const std::atomic<bool> &cancelled);
 
 /// A planner over a store's newest timings of `model`.
 std::shared_ptr<const plan::Planner> loadPlanner(const QString &store, const QString &model);

@@ -102,25 +102,25 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
             result.before = tl::evaluate(model.module, test);
             if (observer.evaluated)
                 observer.evaluated(*result.baseline, *result.before);
-            result.epochs = tl::train(
-                model.module, tl::trainableParameters(model, request.afterCutOnly), train, test,
-                request.training, observer.progress, observer.epoch);
+            result.epochs =
+                tl::train(model.module, tl::trainableParameters(model, request.afterCutOnly), train,
+                          test, request.training, observer.progress, observer.epoch);
             const auto &after = result.epochs.back().test;
-            info.training = nlohmann::json{
-                {"data", request.data},
-                {"train_images", train.size()},
-                {"test_images", test.size()},
-                {"epochs", request.training.epochs},
-                {"learning_rate", request.training.learningRate},
-                {"momentum", request.training.momentum},
-                {"layers", request.afterCutOnly ? "after the cut" : "all layers"},
-                {"baseline_top1", result.baseline->top1},
-                {"baseline_top5", result.baseline->top5},
-                {"tl_top1_before", result.before->top1},
-                {"tl_top5_before", result.before->top5},
-                {"tl_top1_after", after.top1},
-                {"tl_top5_after", after.top5},
-                {"images_per_second", result.epochs.back().imagesPerSecond}};
+            info.training =
+                nlohmann::json{{"data", request.data},
+                               {"train_images", train.size()},
+                               {"test_images", test.size()},
+                               {"epochs", request.training.epochs},
+                               {"learning_rate", request.training.learningRate},
+                               {"momentum", request.training.momentum},
+                               {"layers", request.afterCutOnly ? "after the cut" : "all layers"},
+                               {"baseline_top1", result.baseline->top1},
+                               {"baseline_top5", result.baseline->top5},
+                               {"tl_top1_before", result.before->top1},
+                               {"tl_top5_before", result.before->top5},
+                               {"tl_top1_after", after.top1},
+                               {"tl_top5_after", after.top5},
+                               {"images_per_second", result.epochs.back().imagesPerSecond}};
         }
         model.module.eval();
         auto split = tl::splitAtTransferLayer(model);

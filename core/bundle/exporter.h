@@ -19,7 +19,7 @@ struct ExportRequest
     std::optional<graph::Shape> input;
     uint64_t seed = 0; ///< zoo weights, TL initialisation and shuffling
     int split = -1;
-    std::string tl; ///< empty: cut the model as it is
+    std::string tl;          ///< empty: cut the model as it is
     std::string modelSha256; ///< the model's id as agents and stores name it
 
     /// Fine-tuning the TL model (needs `tl`): empty `data` skips it.

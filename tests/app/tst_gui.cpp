@@ -8,6 +8,7 @@
 #include "app/gui/agentspanel.h"
 #include "app/gui/benchmarkpanel.h"
 #include "app/gui/cuttablemodel.h"
+#include "app/gui/exportwizard.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/modelview.h"
 #include "app/gui/planview.h"
@@ -474,6 +475,99 @@ private Q_SLOTS:
         window.reset();
         QCOMPARE(readyWindow()->theme(), gui::Theme::Dark);
         QApplication::setPalette(gui::themePalette(gui::Theme::Light)); // for the tests after
+    }
+
+    // The export wizard writes a bundle with a fine-tuned TL on a Fashion-MNIST subset; an
+    // occupied folder is refused on its page, an unwritable one when writing; cancelling
+    // fine-tuning halfway writes nothing.
+    void exportWizardWritesBundles()
+    {
+        QTemporaryDir dir;
+        auto window = readyWindow();
+        window->show();
+        QVERIFY(!window->openExportWizard()); // no model yet
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(QStringLiteral("zoo:inspectnet"));
+        QVERIFY(opened.wait(60000));
+
+        const auto run = [&](const std::function<void(gui::ExportWizard &)> &fill,
+                             bool cancelHalfway) -> std::pair<bool, QString> {
+            auto *wizard = window->openExportWizard();
+            if (!wizard)
+                return {false, QStringLiteral("no wizard")};
+            QSignalSpy finished(wizard, &gui::ExportWizard::exportFinished);
+            wizard->splitBox()->setValue(7);
+            wizard->tlBox()->setCurrentText(QStringLiteral("maxpool2"));
+            fill(*wizard);
+            wizard->next();
+            wizard->next();
+            wizard->next();
+            if (wizard->currentId() != gui::ExportWizard::RunPage) {
+                const QString stuck = QStringLiteral("stayed on page %1").arg(wizard->currentId());
+                wizard->close();
+                return {false, stuck};
+            }
+            if (cancelHalfway) {
+                // Fine-tuning has begun once the accuracy before it is known.
+                for (int i = 0; i < 600 && !wizard->log().contains(QStringLiteral("top-1")); ++i)
+                    QTest::qWait(100);
+                wizard->button(QWizard::CancelButton)->click(); // cancels the running export
+                if (!wizard->isVisible())
+                    return {false, QStringLiteral("closed while the export ran")};
+            }
+            if (!finished.wait(300000))
+                return {false, QStringLiteral("no end")};
+            const auto result =
+                std::pair{finished.at(0).at(0).toBool(), finished.at(0).at(1).toString()};
+            wizard->close();
+            return result;
+        };
+
+        const auto bundle = dir.filePath(QStringLiteral("bundle"));
+        const auto [ok, message] = run(
+            [&](gui::ExportWizard &w) {
+                w.trainBox()->setChecked(true);
+                w.trainLimitBox()->setValue(256);
+                w.testLimitBox()->setValue(128);
+                w.outputEdit()->setText(bundle);
+            },
+            false);
+        QVERIFY2(ok, qPrintable(message));
+        for (const auto *file : {"manifest.json", "device/head.pt", "edge/tail.pt"})
+            QVERIFY2(QFile::exists(bundle + QLatin1Char('/') + QLatin1String(file)), file);
+        QFile manifest(bundle + QStringLiteral("/manifest.json"));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        const auto m = QJsonDocument::fromJson(manifest.readAll());
+        QCOMPARE(m[QStringLiteral("split")].toInt(), 7);
+        QCOMPARE(m[QStringLiteral("tl")].toString(), QStringLiteral("maxpool2"));
+        QCOMPARE(m[QStringLiteral("training")][QStringLiteral("train_images")].toInt(), 256);
+
+        // The same folder again: refused on the output page, nothing runs.
+        const auto [again, why] =
+            run([&](gui::ExportWizard &w) { w.outputEdit()->setText(bundle); }, false);
+        QVERIFY(!again);
+        QCOMPARE(why, QStringLiteral("stayed on page %1").arg(gui::ExportWizard::OutputPage));
+
+        const auto blocked = unwritablePath(dir, QStringLiteral("bundle"));
+        const auto [written, reason] =
+            run([&](gui::ExportWizard &w) { w.outputEdit()->setText(blocked); }, false);
+        QVERIFY(!written);
+        QVERIFY2(reason.contains(blocked) || reason.contains(QStringLiteral("/proc")),
+                 qPrintable(reason));
+
+        const auto cancelled = dir.filePath(QStringLiteral("cancelled"));
+        const auto [finishedOk, cancelReason] = run(
+            [&](gui::ExportWizard &w) {
+                w.trainBox()->setChecked(true);
+                w.trainLimitBox()->setValue(20000);
+                w.testLimitBox()->setValue(128);
+                w.outputEdit()->setText(cancelled);
+            },
+            true);
+        QVERIFY(!finishedOk);
+        QVERIFY2(cancelReason.contains(QStringLiteral("cancelled")), qPrintable(cancelReason));
+        QVERIFY(!QFileInfo::exists(cancelled));
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.partial-*")}).size(), 0);
     }
 
     // Plots export as PNG (at a DPI), PDF and SVG; the ranking as CSV and JSON, matching the

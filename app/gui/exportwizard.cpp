@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/exportwizard.h"
+
+#include "app/gui/background.h"
+#include "core/plan/network.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <functional>
+
+namespace cleave::gui {
+
+namespace {
+
+/// A wizard page whose checks are given as functions, so the wizard keeps its logic in one
+/// place.
+class Page : public QWizardPage
+{
+public:
+    std::function<bool()> validate;
+    std::function<void()> enter;
+    std::function<bool()> complete;
+
+    using QWizardPage::QWizardPage;
+    bool validatePage() override { return !validate || validate(); }
+    void initializePage() override
+    {
+        if (enter)
+            enter();
+    }
+    bool isComplete() const override { return !complete || complete(); }
+    void changed() { Q_EMIT completeChanged(); }
+};
+
+const QStringList kTlSpecs{QStringLiteral("maxpool2"),    QStringLiteral("maxpool4"),
+                           QStringLiteral("avgpool2"),    QStringLiteral("avgpool4"),
+                           QStringLiteral("maxpool2+c2"), QStringLiteral("maxpool2+c4")};
+
+} // namespace
+
+ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QString &project,
+                           QWidget *parent)
+    : QWizard(parent)
+    , m_model(model)
+    , m_project(project)
+    , m_cancelled(std::make_shared<std::atomic<bool>>(false))
+{
+    setWindowTitle(tr("Export a Split"));
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage, false);
+
+    auto *splitPage = new Page(this);
+    splitPage->setTitle(tr("Split and Transfer Layer"));
+    splitPage->setSubTitle(tr("Blocks before the split run on the device, the rest on the edge."));
+    m_split = new QSpinBox(splitPage);
+    m_split->setRange(0, blocks);
+    m_split->setValue(std::clamp(split, 0, blocks));
+    m_tl = new QComboBox(splitPage);
+    m_tl->addItem(tr("none"));
+    m_tl->addItems(kTlSpecs);
+    m_tl->setEditable(true); // any spec the parser takes, e.g. avgpool8+c4
+    auto *splitForm = new QFormLayout(splitPage);
+    splitForm->addRow(tr("Model"), new QLabel(model, splitPage));
+    splitForm->addRow(tr("Split"), m_split);
+    splitForm->addRow(tr("Transfer Layer"), m_tl);
+    setPage(SplitPage, splitPage);
+
+    auto *trainPage = new Page(this);
+    trainPage->setTitle(tr("Fine-tuning"));
+    trainPage->setSubTitle(tr("Optional: train the model with its Transfer Layer on a data set "
+                              "(SGD, momentum 0.9), so the reduced tensor keeps its accuracy."));
+    m_train = new QCheckBox(tr("Fine-tune the Transfer Layer"), trainPage);
+    m_data = new QLineEdit(QStringLiteral("fashion-mnist"), trainPage);
+    m_data->setToolTip(tr("fashion-mnist (the Debian package), a folder of IDX files, or an "
+                          "ImageFolder"));
+    m_epochs = new QSpinBox(trainPage);
+    m_epochs->setRange(1, 1000);
+    m_rate = new QDoubleSpinBox(trainPage);
+    m_rate->setDecimals(5);
+    m_rate->setRange(0.00001, 1);
+    m_rate->setSingleStep(0.0005);
+    m_rate->setValue(0.001);
+    m_trainLimit = new QSpinBox(trainPage);
+    m_trainLimit->setRange(0, 100000000);
+    m_trainLimit->setSpecialValueText(tr("all"));
+    m_testLimit = new QSpinBox(trainPage);
+    m_testLimit->setRange(0, 100000000);
+    m_testLimit->setSpecialValueText(tr("all"));
+    m_afterCut = new QCheckBox(tr("Train only the TL and the layers after the split"), trainPage);
+    auto *trainForm = new QFormLayout(trainPage);
+    trainForm->addRow(m_train);
+    trainForm->addRow(tr("Data set"), m_data);
+    trainForm->addRow(tr("Epochs"), m_epochs);
+    trainForm->addRow(tr("Learning rate"), m_rate);
+    trainForm->addRow(tr("Training images"), m_trainLimit);
+    trainForm->addRow(tr("Test images"), m_testLimit);
+    trainForm->addRow(m_afterCut);
+    const auto trainingEnabled = [this] {
+        const bool on = m_train->isChecked();
+        for (QWidget *w : {static_cast<QWidget *>(m_data), static_cast<QWidget *>(m_epochs),
+                           static_cast<QWidget *>(m_rate), static_cast<QWidget *>(m_trainLimit),
+                           static_cast<QWidget *>(m_testLimit), static_cast<QWidget *>(m_afterCut)})
+            w->setEnabled(on);
+    };
+    connect(m_train, &QCheckBox::toggled, this, trainingEnabled);
+    trainingEnabled();
+    trainPage->enter = [this] {
+        // Fine-tuning trains a TL: without one there is nothing to train.
+        const bool tl = !job().tl.isEmpty();
+        m_train->setEnabled(tl);
+        if (!tl)
+            m_train->setChecked(false);
+    };
+    trainPage->validate = [this, trainPage] {
+        if (m_train->isChecked() && m_data->text().trimmed().isEmpty()) {
+            trainPage->setSubTitle(tr("Give a data set to fine-tune on."));
+            return false;
+        }
+        return true;
+    };
+    setPage(TrainingPage, trainPage);
+
+    auto *outputPage = new Page(this);
+    outputPage->setTitle(tr("Output"));
+    outputPage->setSubTitle(tr("The bundle: manifest, device head, edge tail and a Triton model "
+                               "repository, written to a new folder."));
+    m_output = new QLineEdit(outputPage);
+    auto *browse = new QPushButton(tr("Browse..."), outputPage);
+    m_force = new QCheckBox(tr("Replace the folder if it is not empty"), outputPage);
+    m_link = new QComboBox(outputPage);
+    for (const auto &p : plan::NetworkProfile::presets())
+        m_link->addItem(QString::fromStdString(p.name));
+    auto *outputError = new QLabel(outputPage);
+    outputError->setWordWrap(true);
+    auto *outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_output, 1);
+    outputRow->addWidget(browse);
+    auto *outputForm = new QFormLayout(outputPage);
+    outputForm->addRow(tr("Folder"), outputRow);
+    outputForm->addRow(m_force);
+    outputForm->addRow(tr("Predict the latency on"), m_link);
+    outputForm->addRow(outputError);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const auto dir = QFileDialog::getExistingDirectory(this, tr("Bundle Folder"));
+        if (!dir.isEmpty())
+            m_output->setText(dir);
+    });
+    connect(m_output, &QLineEdit::textChanged, outputPage, &Page::changed);
+    outputPage->complete = [this] { return !m_output->text().trimmed().isEmpty(); };
+    outputPage->validate = [this, outputError] {
+        // Checked here, before anything runs; the export checks again when it writes.
+        const QFileInfo target(m_output->text().trimmed());
+        if (target.exists() && !target.isDir()) {
+            outputError->setText(tr("%1: is a file, not a folder").arg(target.filePath()));
+            return false;
+        }
+        if (target.isDir() && !QDir(target.filePath()).isEmpty() && !m_force->isChecked()) {
+            outputError->setText(
+                tr("%1: exists and is not empty; choose another folder or replace it")
+                    .arg(target.filePath()));
+            return false;
+        }
+        outputError->clear();
+        return true;
+    };
+    setPage(OutputPage, outputPage);
+
+    auto *runPage = new Page(this);
+    runPage->setTitle(tr("Export"));
+    m_status = new QLabel(runPage);
+    m_status->setWordWrap(true);
+    m_progress = new QProgressBar(runPage);
+    m_progress->setRange(0, 1000);
+    m_log = new QPlainTextEdit(runPage);
+    m_log->setReadOnly(true);
+    auto *runLayout = new QVBoxLayout(runPage);
+    runLayout->addWidget(m_status);
+    runLayout->addWidget(m_progress);
+    runLayout->addWidget(m_log, 1);
+    runPage->enter = [this] { startExport(); };
+    runPage->complete = [this] { return m_done; };
+    setPage(RunPage, runPage);
+}
+
+ExportWizard::~ExportWizard()
+{
+    // The worker posts to this wizard: it must end first.
+    m_cancelled->store(true);
+    m_future.waitForFinished();
+}
+
+ExportJob ExportWizard::job() const
+{
+    ExportJob job;
+    job.model = m_model;
+    job.split = m_split->value();
+    // Editable: a spec typed in counts as much as one picked from the list.
+    if (const auto tl = m_tl->currentText().trimmed(); !tl.isEmpty() && tl != m_tl->itemText(0))
+        job.tl = tl;
+    if (m_train->isChecked()) {
+        job.data = m_data->text().trimmed();
+        job.epochs = m_epochs->value();
+        job.learningRate = m_rate->value();
+        job.trainLimit = m_trainLimit->value();
+        job.testLimit = m_testLimit->value();
+        job.afterCutOnly = m_afterCut->isChecked();
+    }
+    job.project = m_project;
+    job.link = m_link->currentText();
+    job.output = m_output->text().trimmed();
+    job.force = m_force->isChecked();
+    return job;
+}
+
+QString ExportWizard::log() const
+{
+    return m_log->toPlainText();
+}
+
+void ExportWizard::cancelExport()
+{
+    if (!m_running)
+        return;
+    appendLog(tr("cancelling; nothing is written"));
+    m_cancelled->store(true);
+}
+
+void ExportWizard::reject()
+{
+    // Cancel stops a running export first; the wizard closes when it has.
+    if (m_running) {
+        cancelExport();
+        return;
+    }
+    QWizard::reject();
+}
+
+void ExportWizard::startExport()
+{
+    if (m_running)
+        return;
+    const auto job = this->job();
+    m_running = true;
+    m_done = false;
+    m_cancelled->store(false);
+    m_status->setText(tr("Exporting split %1 of %2...").arg(job.split).arg(job.model));
+    m_progress->setValue(0);
+    ExportCallbacks callbacks;
+    callbacks.progress = [this](double fraction, const QString &what) {
+        QMetaObject::invokeMethod(
+            this,
+            [=] {
+                m_progress->setValue(int(fraction * m_progress->maximum()));
+                m_progress->setFormat(QStringLiteral("%p% ") + what);
+            },
+            Qt::QueuedConnection);
+    };
+    callbacks.log = [this](const QString &line) {
+        QMetaObject::invokeMethod(
+            this, [=] { appendLog(line); }, Qt::QueuedConnection);
+    };
+    const auto cancelled = m_cancelled;
+    const auto finish = [this](bool ok, const QString &message) {
+        m_running = false;
+        m_done = true;
+        m_status->setText(ok ? tr("Done.") : tr("Not exported: %1").arg(message));
+        if (ok)
+            m_progress->setValue(m_progress->maximum());
+        appendLog(message);
+        static_cast<Page *>(page(RunPage))->changed();
+        Q_EMIT exportFinished(ok, message);
+    };
+    m_future = runInBackground<QString>(
+        this, [job, callbacks, cancelled] { return runExport(job, callbacks, *cancelled); },
+        [finish](const QString &summary) { finish(true, summary); },
+        [finish](const QString &reason) { finish(false, reason); });
+}
+
+void ExportWizard::appendLog(const QString &line)
+{
+    m_log->appendPlainText(line);
+}
+
+} // namespace cleave::gui
