@@ -10,16 +10,10 @@
 
 #include "core/bench/statistics.h"
 #include "core/error.h"
-#include "core/plan/fromstore.h"
-#include "core/store/store.h"
-#include "core/zoo/zoo.h"
-#include "remote/client/agentclient.h"
-#include "remote/client/localagents.h"
-#include "remote/client/offloader.h"
+#include "remote/client/offloadsession.h"
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <iostream>
 
 namespace cleave::cli {
@@ -60,32 +54,9 @@ std::array<double, 8> componentsOf(const v1::InferenceTiming &t)
             t.edge_decode_s(),    t.edge_tl_s(),   t.edge_compute_s(), t.return_s()};
 }
 
-store::OffloadInference toRecord(const v1::InferenceTiming &t)
-{
-    return {t.run(),      t.device_compute_s(), t.device_tl_s(),  t.encode_s(),
-            t.uplink_s(), t.edge_decode_s(),    t.edge_tl_s(),    t.edge_compute_s(),
-            t.return_s(), t.total_s(),          t.upload_bytes(), t.result_bytes()};
-}
-
-struct SplitResult
-{
-    remote::SplitMeasurement measured;
-    int64_t offloadId = 0;
-    std::optional<plan::Parts> predicted;
-};
-
 double medianOf(std::vector<double> values)
 {
     return bench::summarise(std::move(values)).median_s;
-}
-
-double errorPercent(const SplitResult &r)
-{
-    std::vector<double> totals;
-    for (const auto &t : r.measured.runs)
-        totals.push_back(t.total_s());
-    const double predicted = plan::sum(*r.predicted);
-    return (medianOf(totals) - predicted) / predicted * 100.0;
 }
 
 nlohmann::json componentJson(const std::vector<v1::InferenceTiming> &runs)
@@ -130,138 +101,48 @@ int run(const OffloadOptions &options)
     settings.warmup = options.warmup;
     settings.seed = options.seed;
     settings.deadline_s = options.deadline_s;
-    if (!zoo::zooName(options.model.model) && !std::filesystem::exists(options.model.model))
-        throw Error(ErrorKind::NotFound, options.model.model + ": no such file");
-
-    const auto graph =
-        zoo::openModel(options.model.model, options.model.inputShape(), options.seed);
-    const int k = graph.blockCount();
-    std::vector<int> splits;
-    if (options.split == "all") {
-        for (int s = 0; s <= k; ++s)
-            splits.push_back(s);
-    } else {
+    remote::OffloadRequest request;
+    request.model = options.model.model;
+    request.input = options.model.inputShape();
+    request.settings = settings;
+    request.unshaped = unshaped;
+    if (!options.local) {
+        request.device = options.device;
+        request.edge = options.edge;
+    }
+    request.db = options.db;
+    request.splitOption = "--split";
+    if (options.split != "all") {
         std::size_t used = 0;
         int s = -1;
         try {
             s = std::stoi(options.split, &used);
         } catch (const std::exception &) {
         }
-        if (used != options.split.size() || s < 0 || s > k)
-            throw Error(ErrorKind::InvalidInput,
-                        "--split " + options.split + ": expected all or a split in 0.." +
-                            std::to_string(k) + " for " + options.model.model);
-        splits.push_back(s);
+        if (used != options.split.size())
+            throw Error(ErrorKind::InvalidInput, "--split " + options.split +
+                                                     ": expected all or a split index for " +
+                                                     options.model.model);
+        request.splits = {s};
     }
-
-    // The planner's view, when the store has timings of this model.
-    std::unique_ptr<store::Store> db;
-    std::optional<plan::SplitSeries> series;
-    std::vector<std::string> notes;
-    if (!options.db.empty()) {
-        db = std::make_unique<store::Store>(options.db);
-        try {
-            const auto planner = plan::plannerFromStore(*db, options.model.model);
-            plan::PlanRequest request;
-            request.link = unshaped ? plan::NetworkProfile::custom(1e6, 0) : settings.link;
-            request.codec = settings.codec.name();
-            request.mode = plan::Mode::ScissionTl;
-            if (settings.tl)
-                request.tlSpecs = {settings.tl->name()};
-            series = planner.series(request);
-            if (unshaped)
-                notes.push_back("unshaped link: predicted as 1 Tbit/s with no latency");
-        } catch (const Error &e) {
-            notes.push_back(std::string("no prediction: ") + e.what());
-        }
-    } else {
-        notes.push_back("no prediction: give --db with timings from cleave-cli bench");
-    }
-
-    std::unique_ptr<remote::LocalAgents> local;
-    std::string deviceAddress = options.device, edgeAddress = options.edge;
-    if (options.local) {
-        local = std::make_unique<remote::LocalAgents>();
-        deviceAddress = local->device().address();
-        edgeAddress = local->edge().address();
-    }
-    remote::AgentClient device(deviceAddress), edge(edgeAddress);
-    const auto deviceInfo = device.info();
-    const auto edgeInfo = edge.info();
-    int64_t modelId = 0;
-    if (db) {
-        const auto input = options.model.inputShape();
-        const auto id = remote::modelIdOf(options.model.model, options.seed, input);
-        const auto known = db->model(id);
-        if (known) {
-            modelId = known->id;
-        } else {
-            store::ModelRecord record;
-            record.sha256 = id;
-            record.name = options.model.model;
-            record.inputShape = graph.inputShape();
-            record.blocks = k;
-            record.parameters = graph.parameterCount();
-            modelId = db->addModel(record);
-        }
-        db->addResource(remote::resourceOf(deviceInfo, "device"));
-        db->addResource(remote::resourceOf(edgeInfo, "edge"));
-    }
-
-    remote::Offloader offloader(device, edge);
-    std::vector<SplitResult> results;
+    remote::OffloadSession session(std::move(request));
     ProgressLine progress("offload");
-    for (const int s : splits) {
-        const auto halves = remote::makeHalves(graph, s, settings.tl);
-        SplitResult result;
-        if (series) {
-            const auto &point = series->points.at(size_t(s));
-            if (halves.tl.empty())
-                result.predicted = point.scission;
-            else if (point.tl == halves.tl)
-                result.predicted = point.scissionTl;
-        }
-        if (db) {
-            store::OffloadRecord record;
-            record.modelId = modelId;
-            record.device = remote::resourceOf(deviceInfo, "device").name;
-            record.edge = halves.runsOnEdge() ? remote::resourceOf(edgeInfo, "edge").name : "";
-            record.split = s;
-            record.tl = halves.tl;
-            record.codec = settings.codec.name();
-            record.link = settings.link.name;
-            record.latency_s = settings.link.latency_s;
-            record.uplink_bps = settings.link.uplink_bps;
-            record.downlink_bps = settings.link.downlink_bps;
-            if (result.predicted)
-                record.predicted_s = plan::sum(*result.predicted);
-            result.offloadId = db->beginOffload(record);
-        }
-        const auto label = "split " + std::to_string(s) + " of " + std::to_string(k);
-        try {
-            result.measured = offloader.run(
-                halves, options.model.model, settings,
-                [&](double fraction, std::string_view message) {
-                    progress.show(fraction, label + ": " + std::string(message));
-                    return true;
-                },
-                [&](const v1::InferenceTiming &t) {
-                    if (db)
-                        db->addOffloadInference(result.offloadId, toRecord(t));
-                });
-        } catch (const Error &e) {
-            std::string kept;
-            if (db)
-                kept = "; the runs measured so far are kept in " + options.db;
-            throw Error(e.kind(), std::string(e.what()) + " (at " + label + kept + ")");
-        }
-        results.push_back(std::move(result));
-    }
+    remote::OffloadSession::Observer observer;
+    observer.progress = [&](int split, int, int, double fraction, const std::string &message) {
+        progress.show(fraction, "split " + std::to_string(split) + ": " + message);
+    };
+    auto outcome = session.run(observer);
+    if (options.db.empty())
+        outcome.notes = {"no prediction: give --db with timings from cleave-cli bench"};
+    const auto &results = outcome.splits;
+    const auto &notes = outcome.notes;
+    const auto &deviceAddress = outcome.device;
+    const auto &edgeAddress = outcome.edge;
 
     std::vector<double> errors;
     for (const auto &r : results)
         if (r.predicted)
-            errors.push_back(std::abs(errorPercent(r)));
+            errors.push_back(std::abs(r.errorPercent()));
     if (options.json) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto &r : results) {
@@ -285,7 +166,7 @@ int run(const OffloadOptions &options)
                  {"measured", componentJson(r.measured.runs)},
                  {"total", {{"mean_s", total.mean_s}, {"median_s", total.median_s}}},
                  {"predicted", predicted},
-                 {"error_percent", r.predicted ? nlohmann::json(errorPercent(r)) : nullptr}});
+                 {"error_percent", r.predicted ? nlohmann::json(r.errorPercent()) : nullptr}});
         }
         nlohmann::json summary = nullptr;
         if (!errors.empty())
@@ -331,7 +212,7 @@ int run(const OffloadOptions &options)
              fixed(medianOf(dev) * 1e3, 2), fixed(medianOf(up) * 1e3, 2),
              fixed(medianOf(edg) * 1e3, 2), fixed(medianOf(totals) * 1e3, 2),
              r.predicted ? fixed(plan::sum(*r.predicted) * 1e3, 2) : "-",
-             r.predicted ? fixed(errorPercent(r), 1) : "-"});
+             r.predicted ? fixed(r.errorPercent(), 1) : "-"});
     }
     std::cout << options.model.model << " on " << settings.link.describe() << ", codec "
               << settings.codec.name() << ", medians of " << options.runs << " runs\n";

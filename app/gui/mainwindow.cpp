@@ -7,16 +7,19 @@
 #include "app/gui/exportwizard.h"
 #include "app/gui/modelloading.h"
 #include "app/gui/modelview.h"
+#include "app/gui/offloadview.h"
 #include "app/gui/planview.h"
 #include "core/plan/planjson.h"
 #include "plots/latencystackplot.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
+#include "plots/predictionplot.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -26,10 +29,12 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 
 namespace cleave::gui {
@@ -76,7 +81,12 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_planView = new PlanView(this);
-    setCentralWidget(m_planView);
+    m_offloadView = new OffloadView(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_planView, tr("Plan"));
+    m_tabs->addTab(m_offloadView, tr("Offload"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
     createDocks();
     createMenus();
     m_agentState = new QLabel(this);
@@ -97,6 +107,16 @@ MainWindow::MainWindow(QWidget *parent)
         saveInBackground([project, agents] { saveAgents(project, agents); });
     });
     connect(m_bench, &BenchmarkPanel::startRequested, this, &MainWindow::startBenchmark);
+    connect(m_offloadView, &OffloadView::runRequested, this, [this] {
+        if (m_offloadView->start(m_project, m_model, m_selectedSplit, m_agents->jobAgents()))
+            statusBar()->showMessage(tr("Offloading %1...").arg(m_modelName));
+    });
+    connect(m_offloadView, &OffloadView::finished, this, [this](bool ok, const QString &message) {
+        statusBar()->showMessage(ok ? tr("Offload complete: %1").arg(message)
+                                    : tr("Offload stopped: %1").arg(message));
+    });
+    connect(m_offloadView->linkBox(), &QComboBox::currentIndexChanged, this,
+            [this] { m_offloadView->reload(m_project, m_model); });
     connect(m_bench, &BenchmarkPanel::runCommitted, this, &MainWindow::loadTimings);
     connect(m_bench, &BenchmarkPanel::finished, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(ok ? tr("Benchmark complete: %1").arg(message)
@@ -287,9 +307,21 @@ void MainWindow::chooseExportRanking()
     statusBar()->showMessage(problem.isEmpty() ? tr("Ranking written to %1").arg(path) : problem);
 }
 
+void MainWindow::showTab(int index)
+{
+    m_tabs->setCurrentIndex(index);
+}
+
+QList<QCustomPlot *> MainWindow::currentPlots() const
+{
+    if (m_tabs->currentWidget() == m_offloadView)
+        return {m_offloadView->stackPlot(), m_offloadView->predictionPlot()};
+    return {m_planView->stackPlot()};
+}
+
 QString MainWindow::exportPlot(const QString &path, QSize size, int dpi)
 {
-    return plots::exportPlots({m_planView->stackPlot()}, path, size.width(), size.height(), dpi);
+    return plots::exportPlots(currentPlots(), path, size.width(), size.height(), dpi);
 }
 
 QString MainWindow::exportRanking(const QString &path)
@@ -330,8 +362,23 @@ ExportWizard *MainWindow::openExportWizard()
 
 void MainWindow::copyPlot()
 {
-    auto *plot = m_planView->stackPlot();
-    QApplication::clipboard()->setPixmap(plot->toPixmap(plot->width(), plot->height()));
+    // The plots shown, one below the other, as they are on screen.
+    const auto plots = currentPlots();
+    int width = 0, height = 0;
+    for (auto *plot : plots) {
+        width = std::max(width, plot->width());
+        height += plot->height();
+    }
+    QPixmap pixmap(width, height);
+    pixmap.fill(palette().color(QPalette::Base));
+    QPainter painter(&pixmap);
+    int y = 0;
+    for (auto *plot : plots) {
+        painter.drawPixmap(0, y, plot->toPixmap(plot->width(), plot->height()));
+        y += plot->height();
+    }
+    painter.end();
+    QApplication::clipboard()->setPixmap(pixmap);
     statusBar()->showMessage(tr("Plot copied"));
 }
 
@@ -441,6 +488,7 @@ void MainWindow::loadTimings()
             if (job != m_plannerJob)
                 return;
             m_planView->setPlanner(std::move(planner));
+            m_offloadView->reload(project, m_model);
             statusBar()->showMessage(tr("Planning with timings from %1").arg(project));
             Q_EMIT timingsOpened(project);
         },
@@ -510,8 +558,9 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // A running benchmark stops here; what it committed stays in the project.
+    // Running jobs stop here; what they committed stays in the project.
     m_bench->cancel();
+    m_offloadView->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

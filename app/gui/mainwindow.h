@@ -11,6 +11,8 @@
 
 class QLabel;
 class QMenu;
+class QCustomPlot;
+class QTabWidget;
 class QTemporaryDir;
 
 namespace cleave::gui {
@@ -19,6 +21,7 @@ class AgentsPanel;
 class BenchmarkPanel;
 class ExportWizard;
 class ModelView;
+class OffloadView;
 class PlanView;
 
 /// The workbench: the plan view in the middle; the model's cuts, the agents and the benchmark
@@ -45,8 +48,10 @@ public:
     /// Opens a model (a TorchScript file or zoo:NAME) and plans it with the project's timings.
     void openModel(const QString &spec);
 
-    /// Writes the latency stacks to `path` (.png, .pdf or .svg) at `size` (pixels at 96 DPI,
-    /// points in PDF and SVG) and, for PNG, `dpi`. Returns an empty string or a one-line reason.
+    /// Writes the plots shown (the latency stacks; in the offload view, the stacks above the
+    /// predicted-versus-measured scatter) to `path` (.png, .pdf or .svg), each at `size`
+    /// (pixels at 96 DPI, points in PDF and SVG) and, for PNG, `dpi`. Returns an empty string or
+    /// a one-line reason.
     QString exportPlot(const QString &path, QSize size, int dpi = 96);
     /// Writes the ranking as CSV or JSON, by suffix. Returns an empty string or the reason.
     QString exportRanking(const QString &path);
@@ -60,6 +65,11 @@ public:
 
     ModelView *modelView() const { return m_modelView; }
     PlanView *planView() const { return m_planView; }
+    OffloadView *offloadView() const { return m_offloadView; }
+    /// Shows the plan (0) or the offload view (1).
+    void showTab(int index);
+    /// The plots of the view shown, as Export Plot and Copy Plot take them.
+    QList<QCustomPlot *> currentPlots() const;
     AgentsPanel *agentsPanel() const { return m_agents; }
     BenchmarkPanel *benchmarkPanel() const { return m_bench; }
     const QString &currentModel() const { return m_model; }
@@ -101,6 +111,8 @@ private:
 
     ModelView *m_modelView = nullptr;
     PlanView *m_planView = nullptr;
+    OffloadView *m_offloadView = nullptr;
+    QTabWidget *m_tabs = nullptr;
     AgentsPanel *m_agents = nullptr;
     BenchmarkPanel *m_bench = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -2,15 +2,20 @@
 #include "app/gui/projectwork.h"
 
 #include "core/error.h"
+#include "core/plan/fromstore.h"
+#include "core/plan/planner.h"
 #include "core/store/store.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/benchsession.h"
 #include "remote/client/localagents.h"
+#include "remote/client/offloadsession.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
 
 namespace cleave::gui {
@@ -186,6 +191,132 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
                             .arg(r.blocks)
                             .arg(r.wholeModel_s * 1e3, 0, 'f', 2));
     return parts.join(QStringLiteral("; "));
+}
+
+struct OffloadRunner::Private
+{
+    OffloadJob job;
+    std::mutex mutex;
+    bool cancelled = false;
+    remote::OffloadSession *session = nullptr; ///< while one runs
+};
+
+OffloadRunner::OffloadRunner(OffloadJob job)
+    : d(std::make_unique<Private>())
+{
+    d->job = std::move(job);
+}
+
+OffloadRunner::~OffloadRunner() = default;
+
+void OffloadRunner::cancel()
+{
+    const std::lock_guard lock(d->mutex);
+    d->cancelled = true;
+    if (d->session)
+        d->session->cancel();
+}
+
+QString OffloadRunner::run(
+    const std::function<void(int split, int index, int count, double fraction)> &progress,
+    const std::function<void(const QString &line)> &log)
+{
+    const auto &job = d->job;
+    remote::OffloadRequest request;
+    request.model = s(job.model);
+    for (int split : job.splits)
+        request.splits.push_back(split);
+    request.settings.codec = codec::Codec::parse(s(job.codec));
+    if (!job.tl.isEmpty())
+        request.settings.tl = tl::TlSpec::parse(s(job.tl));
+    request.unshaped = job.link == QLatin1String("none");
+    if (request.unshaped)
+        request.settings.link.name = "unshaped";
+    else
+        request.settings.link = plan::NetworkProfile::preset(s(job.link));
+    request.settings.runs = job.runs;
+    request.settings.warmup = job.warmup;
+    request.db = s(job.project);
+    if (!job.agents.isEmpty()) {
+        for (const auto &a : job.agents) {
+            if (a.role == QLatin1String("device") && request.device.empty())
+                request.device = s(a.address);
+            if (a.role == QLatin1String("edge") && request.edge.empty())
+                request.edge = s(a.address);
+        }
+        if (request.device.empty() || request.edge.empty())
+            throw Error(ErrorKind::InvalidInput,
+                        "offload: the agents list needs a device and an edge agent");
+    } else if (log) {
+        log(QStringLiteral("starting the local agents"));
+    }
+    remote::OffloadSession session(std::move(request));
+    {
+        const std::lock_guard lock(d->mutex);
+        if (d->cancelled)
+            throw Error(ErrorKind::Cancelled, "offload cancelled before it began");
+        d->session = &session;
+    }
+    struct Detach
+    {
+        Private *d;
+        ~Detach()
+        {
+            const std::lock_guard lock(d->mutex);
+            d->session = nullptr;
+        }
+    } detach{d.get()};
+    remote::OffloadSession::Observer observer;
+    observer.progress = [&](int split, int index, int count, double fraction, const std::string &) {
+        if (progress)
+            progress(split, index, count, fraction);
+    };
+    observer.splitDone = [&](const remote::OffloadedSplit &r) {
+        if (!log)
+            return;
+        auto line =
+            QStringLiteral("split %1%2: measured %3 ms")
+                .arg(r.measured.split)
+                .arg(r.measured.tl.empty() ? QString() : QStringLiteral(" + ") + q(r.measured.tl))
+                .arg(r.medianTotal_s() * 1e3, 0, 'f', 2);
+        if (r.predicted)
+            line += QStringLiteral(", predicted %1 ms (%2 %)")
+                        .arg(plan::sum(*r.predicted) * 1e3, 0, 'f', 2)
+                        .arg(r.errorPercent(), 0, 'f', 1);
+        log(line);
+    };
+    const auto outcome = session.run(observer);
+    for (const auto &n : outcome.notes)
+        if (log)
+            log(q(n));
+    std::vector<double> errors;
+    for (const auto &r : outcome.splits)
+        if (r.predicted)
+            errors.push_back(std::abs(r.errorPercent()));
+    auto summary = QStringLiteral("%1 splits offloaded").arg(outcome.splits.size());
+    if (!errors.empty()) {
+        std::sort(errors.begin(), errors.end());
+        summary += QStringLiteral("; prediction error: median %1 %, worst %2 %")
+                       .arg(errors[errors.size() / 2], 0, 'f', 1)
+                       .arg(errors.back(), 0, 'f', 1);
+    }
+    return summary;
+}
+
+MeasuredView loadMeasured(const QString &project, const QString &model, const QString &link,
+                          const QString &codec)
+{
+    store::Store db(s(project));
+    const auto planner = plan::plannerFromStore(db, s(model));
+    plan::PlanRequest request;
+    request.link = link == QLatin1String("none") ? plan::NetworkProfile::custom(1e6, 0)
+                                                 : plan::NetworkProfile::preset(s(link));
+    request.codec = s(codec);
+    request.mode = plan::Mode::ScissionTl;
+    MeasuredView view;
+    view.predicted = planner.series(request);
+    view.measured = plan::measuredFromStore(db, s(model), request, view.predicted);
+    return view;
 }
 
 } // namespace cleave::gui

@@ -4,6 +4,8 @@
 // thread never holds a store or an RPC.
 #pragma once
 
+#include "core/plan/costs.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -91,6 +93,52 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+/// An offload request from the offload view.
+struct OffloadJob
+{
+    QString project; ///< the runs are stored here, and predicted from its timings
+    QString model;
+    QList<int> splits; ///< empty: every split
+    QString tl;        ///< empty: none
+    QString codec = QStringLiteral("fp32");
+    QString link = QStringLiteral("5g-peak"); ///< a preset, or "none" (unshaped)
+    int runs = 10;
+    int warmup = 2;
+    QList<AgentEntry> agents; ///< the first device and edge; empty: local agents
+};
+
+/// An offload that can be cancelled from the GUI thread while a worker runs it.
+class OffloadRunner
+{
+public:
+    explicit OffloadRunner(OffloadJob job);
+    ~OffloadRunner();
+
+    /// Runs every split (blocking; on a worker); `progress` sees the split, its position and
+    /// the fraction done. Returns a one-line summary (with the prediction error when there is
+    /// one); throws Error on failure or cancellation (runs so far stay in the project).
+    QString
+    run(const std::function<void(int split, int index, int count, double fraction)> &progress,
+        const std::function<void(const QString &line)> &log);
+    void cancel();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/// The predicted stacks and what was measured on a link, for the offload view's plots.
+struct MeasuredView
+{
+    plan::SplitSeries predicted;
+    plan::MeasuredSeries measured;
+};
+
+/// Reads the project's timings and offloaded runs of `model` on the `link` preset ("none":
+/// unshaped) with `codec`. Throws Error when there are no timings to predict from.
+MeasuredView loadMeasured(const QString &project, const QString &model, const QString &link,
+                          const QString &codec);
 
 } // namespace cleave::gui
 

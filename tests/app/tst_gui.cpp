@@ -11,11 +11,13 @@
 #include "app/gui/exportwizard.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/modelview.h"
+#include "app/gui/offloadview.h"
 #include "app/gui/planview.h"
 #include "app/gui/rankingmodel.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
 #include "plots/latencystackplot.h"
+#include "plots/predictionplot.h"
 #include "remote/client/localagents.h"
 
 #include <QAbstractItemModelTester>
@@ -59,6 +61,11 @@ std::shared_ptr<const plan::Planner> slowDeviceFastEdge()
 int bestSplit(const gui::PlanView &view)
 {
     return view.rankingModel()->ranking().at(0).s1;
+}
+
+int cuts(gui::MainWindow &window)
+{
+    return window.modelView()->cutModel()->rowCount();
 }
 
 /// A window whose untitled project is ready.
@@ -390,6 +397,49 @@ private Q_SLOTS:
         QVERIFY(bench->startButton()->isEnabled());
         store::Store db(window->projectPath().toStdString());
         QCOMPARE(db.modelNames(), std::vector<std::string>{model.toStdString()});
+
+        // Offload every split through the emulated 5G link: measured over predicted, and the
+        // scatter of one point per split.
+        auto *offload = window->offloadView();
+        window->showTab(1);
+        offload->runsBox()->setValue(2);
+        offload->warmupBox()->setValue(0);
+        offload->scopeBox()->setCurrentIndex(1);
+        QSignalSpy offloaded(offload, &gui::OffloadView::finished);
+        QSignalSpy reloaded(offload, &gui::OffloadView::reloaded);
+        offload->runButton()->click();
+        QVERIFY(offload->isRunning());
+        QVERIFY(offloaded.wait(180000));
+        QVERIFY2(offloaded.at(0).at(0).toBool(), qPrintable(offloaded.at(0).at(1).toString()));
+        QVERIFY2(offloaded.at(0).at(1).toString().contains(QStringLiteral("prediction error")),
+                 qPrintable(offloaded.at(0).at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(reloaded.count() > 0 &&
+                                     offload->predictionPlot()->pointsGraph(false)->dataCount() ==
+                                         cuts(*window),
+                                 30000);
+        QCOMPARE(offload->stackPlot()->measuredGraph(plan::Mode::Scission)->dataCount(),
+                 cuts(*window));
+        // Export takes the plots shown: the stacks above the scatter.
+        QTemporaryDir out;
+        const auto png = out.filePath(QStringLiteral("offload.png"));
+        QCOMPARE(window->exportPlot(png, {500, 300}), QString());
+        QCOMPARE(QImage(png).size(), QSize(500, 600));
+
+        // A sweep cancelled after its first split keeps what was measured.
+        offload->runsBox()->setValue(200);
+        const auto logBefore = offload->log().size();
+        offload->runButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(offload->log().mid(logBefore).contains(QStringLiteral("split 0")),
+                                 120000);
+        offload->cancelButton()->click();
+        QVERIFY(offloaded.wait(60000));
+        QCOMPARE(offloaded.at(1).at(0).toBool(), false);
+        QVERIFY2(offloaded.at(1).at(1).toString().contains(QStringLiteral("kept")),
+                 qPrintable(offloaded.at(1).at(1).toString()));
+        const auto modelId = db.modelsNamed(model.toStdString()).at(0).id;
+        const auto runs = db.offloads(modelId);
+        QVERIFY(runs.size() > size_t(cuts(*window)));
+        QVERIFY(!db.offloadInferences(runs.back().id).empty());
     }
 
     // Cancelling halfway: the device's complete run stays, the edge's run stays as far as it

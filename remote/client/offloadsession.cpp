@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "remote/client/offloadsession.h"
+
+#include "remote/client/agentclient.h"
+#include "remote/client/localagents.h"
+
+#include "core/bench/statistics.h"
+#include "core/error.h"
+#include "core/plan/fromstore.h"
+#include "core/store/store.h"
+#include "core/zoo/zoo.h"
+
+#include <filesystem>
+
+namespace cleave::remote {
+
+namespace v1 = cleave::agent::v1;
+
+namespace {
+
+store::OffloadInference toRecord(const v1::InferenceTiming &t)
+{
+    return {t.run(),      t.device_compute_s(), t.device_tl_s(),  t.encode_s(),
+            t.uplink_s(), t.edge_decode_s(),    t.edge_tl_s(),    t.edge_compute_s(),
+            t.return_s(), t.total_s(),          t.upload_bytes(), t.result_bytes()};
+}
+
+} // namespace
+
+double OffloadedSplit::medianTotal_s() const
+{
+    std::vector<double> totals;
+    for (const auto &t : measured.runs)
+        totals.push_back(t.total_s());
+    return bench::summarise(std::move(totals)).median_s;
+}
+
+double OffloadedSplit::errorPercent() const
+{
+    const double p = plan::sum(*predicted);
+    return (medianTotal_s() - p) / p * 100.0;
+}
+
+OffloadSession::OffloadSession(OffloadRequest request)
+    : m_request(std::move(request))
+{}
+
+OffloadOutcome OffloadSession::run(const Observer &observer)
+{
+    const auto &r = m_request;
+    const auto &settings = r.settings;
+    if (r.settings.runs < 1 || r.settings.warmup < 0)
+        throw Error(ErrorKind::InvalidInput, "offload: runs must be 1 or more, warm-up 0 or more");
+    if (!(r.settings.deadline_s > 0))
+        throw Error(ErrorKind::InvalidInput, "offload: the deadline must be positive");
+    if (!zoo::zooName(r.model) && !std::filesystem::exists(r.model))
+        throw Error(ErrorKind::NotFound, r.model + ": no such file");
+
+    const auto graph = zoo::openModel(r.model, r.input, settings.seed);
+    OffloadOutcome outcome;
+    const int k = outcome.blocks = graph.blockCount();
+    std::vector<int> splits = r.splits;
+    if (splits.empty())
+        for (int s = 0; s <= k; ++s)
+            splits.push_back(s);
+    for (int s : splits)
+        if (s < 0 || s > k)
+            throw Error(ErrorKind::InvalidInput, r.splitOption + " " + std::to_string(s) +
+                                                     ": expected all or a split in 0.." +
+                                                     std::to_string(k) + " for " + r.model);
+
+    // The planner's view, when the store has timings of this model.
+    std::unique_ptr<store::Store> db;
+    std::optional<plan::SplitSeries> series;
+    if (!r.db.empty()) {
+        db = std::make_unique<store::Store>(r.db);
+        try {
+            const auto planner = plan::plannerFromStore(*db, r.model);
+            plan::PlanRequest request;
+            request.link = r.unshaped ? plan::NetworkProfile::custom(1e6, 0) : settings.link;
+            request.codec = settings.codec.name();
+            request.mode = plan::Mode::ScissionTl;
+            if (settings.tl)
+                request.tlSpecs = {settings.tl->name()};
+            series = planner.series(request);
+            if (r.unshaped)
+                outcome.notes.push_back("unshaped link: predicted as 1 Tbit/s with no latency");
+        } catch (const Error &e) {
+            outcome.notes.push_back(std::string("no prediction: ") + e.what());
+        }
+    } else {
+        outcome.notes.push_back("no prediction: no store with timings of the model");
+    }
+
+    std::unique_ptr<LocalAgents> local;
+    outcome.device = r.device;
+    outcome.edge = r.edge;
+    if (r.device.empty() && r.edge.empty()) {
+        local = std::make_unique<LocalAgents>();
+        outcome.device = local->device().address();
+        outcome.edge = local->edge().address();
+    }
+    AgentClient device(outcome.device), edge(outcome.edge);
+    const auto deviceInfo = device.info();
+    const auto edgeInfo = edge.info();
+    int64_t modelId = 0;
+    if (db) {
+        const auto id = modelIdOf(r.model, settings.seed, r.input);
+        if (const auto known = db->model(id)) {
+            modelId = known->id;
+        } else {
+            store::ModelRecord record;
+            record.sha256 = id;
+            record.name = r.model;
+            record.inputShape = graph.inputShape();
+            record.blocks = k;
+            record.parameters = graph.parameterCount();
+            modelId = db->addModel(record);
+        }
+        db->addResource(resourceOf(deviceInfo, "device"));
+        db->addResource(resourceOf(edgeInfo, "edge"));
+    }
+
+    Offloader offloader(device, edge);
+    for (size_t i = 0; i < splits.size(); ++i) {
+        const int s = splits[i];
+        if (m_cancelled)
+            throw Error(ErrorKind::Cancelled,
+                        "offload cancelled before split " + std::to_string(s));
+        const auto halves = makeHalves(graph, s, settings.tl);
+        OffloadedSplit result;
+        if (series) {
+            const auto &point = series->points.at(size_t(s));
+            if (halves.tl.empty())
+                result.predicted = point.scission;
+            else if (point.tl == halves.tl)
+                result.predicted = point.scissionTl;
+        }
+        if (db) {
+            store::OffloadRecord record;
+            record.modelId = modelId;
+            record.device = resourceOf(deviceInfo, "device").name;
+            record.edge = halves.runsOnEdge() ? resourceOf(edgeInfo, "edge").name : "";
+            record.split = s;
+            record.tl = halves.tl;
+            record.codec = settings.codec.name();
+            record.link = settings.link.name;
+            record.latency_s = settings.link.latency_s;
+            record.uplink_bps = settings.link.uplink_bps;
+            record.downlink_bps = settings.link.downlink_bps;
+            if (result.predicted)
+                record.predicted_s = plan::sum(*result.predicted);
+            result.offloadId = db->beginOffload(record);
+        }
+        const auto label = "split " + std::to_string(s) + " of " + std::to_string(k);
+        try {
+            result.measured = offloader.run(
+                halves, r.model, settings,
+                [&](double fraction, std::string_view message) {
+                    if (observer.progress)
+                        observer.progress(s, int(i), int(splits.size()), fraction,
+                                          std::string(message));
+                    return !m_cancelled.load();
+                },
+                [&](const v1::InferenceTiming &t) {
+                    if (db)
+                        db->addOffloadInference(result.offloadId, toRecord(t));
+                });
+        } catch (const Error &e) {
+            std::string kept;
+            if (db)
+                kept = "; the runs measured so far are kept in " + r.db;
+            throw Error(e.kind(), std::string(e.what()) + " (at " + label + kept + ")");
+        }
+        if (observer.splitDone)
+            observer.splitDone(result);
+        outcome.splits.push_back(std::move(result));
+    }
+    return outcome;
+}
+
+} // namespace cleave::remote
