@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave: the desktop workbench. `cleave [MODEL [PROJECT]]` opens a model (a TorchScript file or
 // zoo:NAME) and, with a project (a .cleave store, e.g. written by `cleave-cli bench`), plans it.
+#include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
 
 #include <QApplication>
@@ -9,6 +10,7 @@
 #include <QTimer>
 
 #include <QElapsedTimer>
+#include <QSettings>
 
 #include <cstdio>
 #include <fstream>
@@ -70,8 +72,25 @@ int main(int argc, char **argv)
         QApplication::translate("main", "colours: system, light or dark (kept for next time)"),
         QStringLiteral("THEME"));
     parser.addOption(theme);
+    const QCommandLineOption language(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "language: system, en, de or ko (kept for next time)"),
+        QStringLiteral("LANG"));
+    parser.addOption(language);
     parser.process(app);
 
+    // The language is chosen before any window exists: texts are translated as widgets are made.
+    QSettings settings;
+    if (parser.isSet(language)) {
+        const auto name = parser.value(language);
+        if (name != QLatin1String("system") && !cleave::gui::languages().contains(name)) {
+            std::fprintf(stderr, "cleave: --lang %s: use system, en, de or ko\n", qPrintable(name));
+            return 2;
+        }
+        settings.setValue(QStringLiteral("view/language"), name);
+    }
+    cleave::gui::installTranslations(
+        settings.value(QStringLiteral("view/language"), QStringLiteral("system")).toString());
     cleave::gui::MainWindow window;
     if (parser.isSet(theme)) {
         const auto name = parser.value(theme);

@@ -3,6 +3,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -40,11 +41,16 @@ QString exportPlots(const QList<QCustomPlot *> &plots, const QString &path, int 
     const QString suffix = QFileInfo(path).suffix().toLower();
     const int total = height * int(plots.size());
     if (width < 16 || height < 16 || width > 20000 || height > 20000)
-        return path + QStringLiteral(": a plot of %1 x %2 is outside 16 to 20000 on a side")
-                          .arg(width)
-                          .arg(height);
+        return QCoreApplication::translate("cleave::plots::PlotExport",
+                                           "%1: a plot of %2 x %3 is outside 16 to 20000 on a side")
+            .arg(path)
+            .arg(width)
+            .arg(height);
     if (dpi < 24 || dpi > 1200)
-        return path + QStringLiteral(": %1 DPI is outside 24 to 1200").arg(dpi);
+        return QCoreApplication::translate("cleave::plots::PlotExport",
+                                           "%1: %2 DPI is outside 24 to 1200")
+            .arg(path)
+            .arg(dpi);
     if (suffix == QLatin1String("png")) {
         const double scale = dpi / 96.0;
         QImage image(int(std::lround(width * scale)), int(std::lround(total * scale)),
@@ -53,16 +59,20 @@ QString exportPlots(const QList<QCustomPlot *> &plots, const QString &path, int 
         image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
         image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
         if (!drawStacked(image, plots, width, height, false, scale) || !image.save(path, "PNG"))
-            return path + QStringLiteral(": cannot write the PNG file");
+            return QCoreApplication::translate("cleave::plots::PlotExport",
+                                               "%1: cannot write the PNG file")
+                .arg(path);
         return {};
     }
     QFile file(path);
     if (suffix != QLatin1String("pdf") && suffix != QLatin1String("svg"))
-        return path + QStringLiteral(": unknown image format '") + suffix +
-               QStringLiteral("' (use .png, .pdf or .svg)");
+        return QCoreApplication::translate("cleave::plots::PlotExport",
+                                           "%1: unknown image format '%2' (use .png, .pdf or .svg)")
+            .arg(path, suffix);
     if (!file.open(QIODevice::WriteOnly))
-        return path + QStringLiteral(": cannot write the file (") + file.errorString() +
-               QStringLiteral(")");
+        return QCoreApplication::translate("cleave::plots::PlotExport",
+                                           "%1: cannot write the file (%2)")
+            .arg(path, file.errorString());
     bool drawn = false;
     if (suffix == QLatin1String("pdf")) {
         QPdfWriter pdf(&file);
@@ -76,12 +86,13 @@ QString exportPlots(const QList<QCustomPlot *> &plots, const QString &path, int 
         svg.setOutputDevice(&file);
         svg.setSize(QSize(width, total));
         svg.setViewBox(QRect(0, 0, width, total));
-        svg.setTitle(QStringLiteral("Cleave plot"));
+        svg.setTitle(QCoreApplication::translate("cleave::plots::PlotExport", "Cleave plot"));
         drawn = drawStacked(svg, plots, width, height, true);
     }
     file.close();
     if (!drawn || file.error() != QFileDevice::NoError)
-        return path + QStringLiteral(": cannot write the file");
+        return QCoreApplication::translate("cleave::plots::PlotExport", "%1: cannot write the file")
+            .arg(path);
     return {};
 }
 

@@ -18,7 +18,7 @@ PredictionPlot::PredictionPlot(QWidget *parent)
     m_agree->setName(tr("Measured = predicted"));
     m_agree->setPen(QPen(grey, 1.0));
     m_bandLow = addGraph();
-    m_bandLow->setName(tr("\u00b110 %"));
+    m_bandLow->setName(tr("±10 %"));
     m_bandLow->setPen(QPen(grey, 1.0, Qt::DashLine));
     m_bandHigh = addGraph();
     m_bandHigh->setPen(QPen(grey, 1.0, Qt::DashLine));

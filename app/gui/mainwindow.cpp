@@ -197,6 +197,24 @@ void MainWindow::createMenus()
     for (auto *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
     view->addSeparator();
+    auto *languageMenu = view->addMenu(tr("&Language"));
+    auto *languageGroup = new QActionGroup(this);
+    const auto chosen =
+        QSettings().value(QStringLiteral("view/language"), QStringLiteral("system")).toString();
+    const std::pair<QString, QString> spoken[] = {
+        {QStringLiteral("system"), tr("Follow the &System")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")},
+        {QStringLiteral("ko"), QStringLiteral("\uD55C\uAD6D\uC5B4")}};
+    for (const auto &[code, label] : spoken) {
+        auto *action = languageMenu->addAction(label, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("view/language"), code);
+            statusBar()->showMessage(tr("The language changes when Cleave starts again."));
+        });
+        action->setCheckable(true);
+        action->setChecked(code == chosen);
+        languageGroup->addAction(action);
+    }
     auto *themes = view->addMenu(tr("&Theme"));
     auto *group = new QActionGroup(this);
     const std::pair<Theme, QString> choices[] = {{Theme::System, tr("Follow the &System")},

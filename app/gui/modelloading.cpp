@@ -8,6 +8,7 @@
 #include "core/zoo/zoo.h"
 #include "remote/client/agentclient.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace cleave::gui {
@@ -87,11 +88,14 @@ QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
         return !cancelled.load();
     };
     observer.evaluated = [&](const tl::Accuracy &baseline, const tl::Accuracy &before) {
-        log(QStringLiteral("model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %")
+        log(QCoreApplication::translate(
+                "cleave::gui::ModelLoading",
+                "model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %")
                 .arg(percent(baseline.top1), job.tl, percent(before.top1)));
     };
     observer.epoch = [&](const tl::EpochReport &r) {
-        log(QStringLiteral("epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %")
+        log(QCoreApplication::translate("cleave::gui::ModelLoading",
+                                        "epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %")
                 .arg(r.epoch)
                 .arg(job.epochs)
                 .arg(r.loss, 0, 'f', 4)
@@ -100,15 +104,17 @@ QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
     if (cancelled)
         throw Error(ErrorKind::Cancelled, "export cancelled");
     const auto result = bundle::exportSplit(request, observer);
-    auto summary = QStringLiteral("wrote %1: split %2%3, %4 on the wire")
+    auto summary = QCoreApplication::translate("cleave::gui::ModelLoading",
+                                               "wrote %1: split %2%3, %4 on the wire")
                        .arg(job.output)
                        .arg(job.split)
                        .arg(job.tl.isEmpty() ? QString() : QStringLiteral(" with ") + job.tl)
                        .arg(QString::fromStdString(graph::formatShape(result.info.wireShape)));
     if (result.info.predictedLatency_s)
-        summary += QStringLiteral(", predicted %1 ms (%2)")
-                       .arg(*result.info.predictedLatency_s * 1e3, 0, 'f', 2)
-                       .arg(QString::fromStdString(result.info.predictedOn));
+        summary +=
+            QCoreApplication::translate("cleave::gui::ModelLoading", ", predicted %1 ms (%2)")
+                .arg(*result.info.predictedLatency_s * 1e3, 0, 'f', 2)
+                .arg(QString::fromStdString(result.info.predictedOn));
     return summary;
 }
 

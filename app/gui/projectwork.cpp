@@ -10,6 +10,7 @@
 #include "remote/client/localagents.h"
 #include "remote/client/offloadsession.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -83,10 +84,14 @@ QString checkAgentAddress(const QString &address)
         QStringLiteral(R"(^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):([0-9]{1,5})$)"));
     const auto match = form.match(address.trimmed());
     if (!match.hasMatch())
-        return QStringLiteral("'%1' is not HOST:PORT").arg(address);
+        return QCoreApplication::translate("cleave::gui::ProjectWork", "'%1' is not HOST:PORT")
+            .arg(address);
     const int port = match.captured(2).toInt();
     if (port < 1 || port > 65535)
-        return QStringLiteral("'%1': port %2 is outside 1-65535").arg(address).arg(port);
+        return QCoreApplication::translate("cleave::gui::ProjectWork",
+                                           "'%1': port %2 is outside 1-65535")
+            .arg(address)
+            .arg(port);
     return {};
 }
 
@@ -94,7 +99,8 @@ QString askAgent(const QString &address, int timeoutMs)
 {
     remote::AgentClient client(s(address), std::chrono::milliseconds(timeoutMs));
     const auto info = client.info();
-    return QStringLiteral("%1@%2, %3 cores, %4 threads, LibTorch %5, %6")
+    return QCoreApplication::translate("cleave::gui::ProjectWork",
+                                       "%1@%2, %3 cores, %4 threads, LibTorch %5, %6")
         .arg(q(info.name()), q(info.host_name()))
         .arg(info.cores())
         .arg(info.torch_threads())
@@ -145,7 +151,8 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
     std::vector<remote::BenchTarget> targets;
     if (job.agents.isEmpty()) {
         if (callbacks.log)
-            callbacks.log({}, QStringLiteral("starting the local agents"));
+            callbacks.log({}, QCoreApplication::translate("cleave::gui::ProjectWork",
+                                                          "starting the local agents"));
         local = std::make_unique<remote::LocalAgents>();
         targets = {{"device", local->device().address()}, {"edge", local->edge().address()}};
     } else {
@@ -185,7 +192,8 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
     const auto results = session.run(db, observer);
     QStringList parts;
     for (const auto &r : results)
-        parts.push_back(QStringLiteral("%1 run %2 (%3 blocks, whole model %4 ms)")
+        parts.push_back(QCoreApplication::translate("cleave::gui::ProjectWork",
+                                                    "%1 run %2 (%3 blocks, whole model %4 ms)")
                             .arg(q(r.role))
                             .arg(r.runId)
                             .arg(r.blocks)
@@ -248,7 +256,7 @@ QString OffloadRunner::run(
             throw Error(ErrorKind::InvalidInput,
                         "offload: the agents list needs a device and an edge agent");
     } else if (log) {
-        log(QStringLiteral("starting the local agents"));
+        log(QCoreApplication::translate("cleave::gui::ProjectWork", "starting the local agents"));
     }
     remote::OffloadSession session(std::move(request));
     {
@@ -275,14 +283,15 @@ QString OffloadRunner::run(
         if (!log)
             return;
         auto line =
-            QStringLiteral("split %1%2: measured %3 ms")
+            QCoreApplication::translate("cleave::gui::ProjectWork", "split %1%2: measured %3 ms")
                 .arg(r.measured.split)
                 .arg(r.measured.tl.empty() ? QString() : QStringLiteral(" + ") + q(r.measured.tl))
                 .arg(r.medianTotal_s() * 1e3, 0, 'f', 2);
         if (r.predicted)
-            line += QStringLiteral(", predicted %1 ms (%2 %)")
-                        .arg(plan::sum(*r.predicted) * 1e3, 0, 'f', 2)
-                        .arg(r.errorPercent(), 0, 'f', 1);
+            line +=
+                QCoreApplication::translate("cleave::gui::ProjectWork", ", predicted %1 ms (%2 %)")
+                    .arg(plan::sum(*r.predicted) * 1e3, 0, 'f', 2)
+                    .arg(r.errorPercent(), 0, 'f', 1);
         log(line);
     };
     const auto outcome = session.run(observer);
@@ -293,10 +302,12 @@ QString OffloadRunner::run(
     for (const auto &r : outcome.splits)
         if (r.predicted)
             errors.push_back(std::abs(r.errorPercent()));
-    auto summary = QStringLiteral("%1 splits offloaded").arg(outcome.splits.size());
+    auto summary = QCoreApplication::translate("cleave::gui::ProjectWork", "%1 splits offloaded")
+                       .arg(outcome.splits.size());
     if (!errors.empty()) {
         std::sort(errors.begin(), errors.end());
-        summary += QStringLiteral("; prediction error: median %1 %, worst %2 %")
+        summary += QCoreApplication::translate("cleave::gui::ProjectWork",
+                                               "; prediction error: median %1 %, worst %2 %")
                        .arg(errors[errors.size() / 2], 0, 'f', 1)
                        .arg(errors.back(), 0, 'f', 1);
     }

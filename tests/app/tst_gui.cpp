@@ -9,6 +9,7 @@
 #include "app/gui/benchmarkpanel.h"
 #include "app/gui/cuttablemodel.h"
 #include "app/gui/exportwizard.h"
+#include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/modelview.h"
 #include "app/gui/offloadview.h"
@@ -30,6 +31,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -37,6 +39,7 @@
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QXmlStreamReader>
 
 #include <unistd.h>
 
@@ -618,6 +621,47 @@ private Q_SLOTS:
         QVERIFY2(cancelReason.contains(QStringLiteral("cancelled")), qPrintable(cancelReason));
         QVERIFY(!QFileInfo::exists(cancelled));
         QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.partial-*")}).size(), 0);
+    }
+
+    // Every text has a German and a Korean translation, compiled into the library; with one
+    // installed, the real window speaks it; the system language falls back to English.
+    void translationsAreCompleteAndUsed()
+    {
+        for (const auto *language : {"en", "de", "ko"}) {
+            QFile ts(QStringLiteral(CLEAVE_SOURCE_DIR "/translations/cleave_%1.ts")
+                         .arg(QLatin1String(language)));
+            QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+            QXmlStreamReader xml(&ts);
+            int messages = 0, unfinished = 0, empty = 0;
+            while (!xml.atEnd()) {
+                if (xml.readNext() != QXmlStreamReader::StartElement)
+                    continue;
+                if (xml.name() == QLatin1String("message"))
+                    ++messages;
+                if (xml.name() == QLatin1String("translation")) {
+                    unfinished += xml.attributes().value(QLatin1String("type")) ==
+                                  QLatin1String("unfinished");
+                    empty += xml.readElementText().isEmpty();
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+            QVERIFY2(messages > 200, language);
+            QCOMPARE(unfinished, 0);
+            QCOMPARE(empty, 0);
+            QVERIFY(
+                QFile::exists(QStringLiteral(":/i18n/cleave_%1.qm").arg(QLatin1String(language))));
+        }
+        const auto fileMenu = [] {
+            gui::MainWindow window;
+            return window.menuBar()->actions().value(0)->text();
+        };
+        QCOMPARE(gui::installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+        QCOMPARE(fileMenu(), QStringLiteral("&Datei"));
+        QCOMPARE(gui::installTranslations(QStringLiteral("ko")), QStringLiteral("ko"));
+        QCOMPARE(fileMenu(), QStringLiteral("파일(&F)"));
+        QCOMPARE(gui::installTranslations(QStringLiteral("fr")), QStringLiteral("en"));
+        QCOMPARE(fileMenu(), QStringLiteral("&File"));
+        QCOMPARE(gui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
     }
 
     // Plots export as PNG (at a DPI), PDF and SVG; the ranking as CSV and JSON, matching the

@@ -1,0 +1,1103 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>cleave::gui::AgentTableModel</name>
+    <message>
+        <source>not asked</source>
+        <translation>nicht gefragt</translation>
+    </message>
+    <message>
+        <source>asking...</source>
+        <translation>frage an...</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::AgentsPanel</name>
+    <message>
+        <source>Use local agents (a device and an edge agent on this machine)</source>
+        <translation>Lokale Agenten verwenden (ein Geräte- und ein Edge-Agent auf diesem Rechner)</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>none: plain connection</source>
+        <translation>keines: unverschlüsselte Verbindung</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Ask All</source>
+        <translation>Alle fragen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>TLS CA certificate</source>
+        <translation>TLS-CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>agents: local (started for each job)</source>
+        <translation>Agenten: lokal (für jeden Auftrag gestartet)</translation>
+    </message>
+    <message>
+        <source>agents: %1 of %2 answer</source>
+        <translation>Agenten: %1 von %2 antworten</translation>
+    </message>
+    <message>
+        <source>Agent address %1</source>
+        <translation>Agentenadresse %1</translation>
+    </message>
+    <message>
+        <source>Agent role '%1' is not device, edge or cloud</source>
+        <translation>Agentenrolle „%1“ ist weder device, edge noch cloud</translation>
+    </message>
+    <message>
+        <source>Agent %1 is already in the list</source>
+        <translation>Agent %1 ist bereits in der Liste</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::BenchmarkPanel</name>
+    <message>
+        <source>Open a model to measure it.</source>
+        <translation>Öffnen Sie ein Modell, um es zu messen.</translation>
+    </message>
+    <message>
+        <source>Transfer Layers to time at every cut, comma separated (e.g. maxpool2,avgpool4); empty: none</source>
+        <translation>Transfer Layer, die an jedem Schnitt gemessen werden, durch Kommas getrennt (z. B. maxpool2,avgpool4); leer: keine</translation>
+    </message>
+    <message>
+        <source>Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd</source>
+        <translation>Übertragungscodecs, die an jedem Schnitt gemessen werden: fp32, fp16, int8, jeweils optional mit +zstd</translation>
+    </message>
+    <message>
+        <source>Resume each agent's interrupted run</source>
+        <translation>Unterbrochenen Lauf jedes Agenten fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>Aufwärmläufe</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>Gemessene Läufe</translation>
+    </message>
+    <message>
+        <source>Transfer Layers</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Codecs</source>
+        <translation>Codecs</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Öffnen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: results are stored in it.</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt: Die Ergebnisse werden darin gespeichert.</translation>
+    </message>
+    <message>
+        <source>A benchmark needs a device and an edge agent; the project has: %1</source>
+        <translation>Ein Benchmark braucht einen Geräte- und einen Edge-Agenten; das Projekt hat: %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1</source>
+        <translation>Messe %1</translation>
+    </message>
+    <message>
+        <source>benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5</source>
+        <translation>Benchmark von %1: %2 Aufwärm-, %3 gemessene Läufe, TL %4, Codecs %5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1: complete</source>
+        <translation>%1: vollständig</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>fertig: %1</translation>
+    </message>
+    <message>
+        <source> (partial)</source>
+        <translation> (unvollständig)</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>angehalten: %1</translation>
+    </message>
+    <message>
+        <source>cancelling; what was measured stays in the project</source>
+        <translation>breche ab; das bereits Gemessene bleibt im Projekt</translation>
+    </message>
+    <message>
+        <source>%1: %p% (block %2 of %3)</source>
+        <translation>%1: %p% (Block %2 von %3)</translation>
+    </message>
+    <message>
+        <source>%1: waiting</source>
+        <translation>%1: wartet</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::CutTableModel</name>
+    <message>
+        <source>Split</source>
+        <translation>Schnitt</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ExportWizard</name>
+    <message>
+        <source>Export a Split</source>
+        <translation>Schnitt exportieren</translation>
+    </message>
+    <message>
+        <source>Split and Transfer Layer</source>
+        <translation>Schnitt und Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Blocks before the split run on the device, the rest on the edge.</source>
+        <translation>Blöcke vor dem Schnitt laufen auf dem Gerät, der Rest auf dem Edge-Server.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Schnitt</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Optional: train the model with its Transfer Layer on a data set (SGD, momentum 0.9), so the reduced tensor keeps its accuracy.</source>
+        <translation>Optional: Das Modell mit seinem Transfer Layer auf einem Datensatz trainieren (SGD, Momentum 0,9), damit der verkleinerte Tensor seine Genauigkeit behält.</translation>
+    </message>
+    <message>
+        <source>Fine-tune the Transfer Layer</source>
+        <translation>Transfer Layer feinabstimmen</translation>
+    </message>
+    <message>
+        <source>fashion-mnist (the Debian package), a folder of IDX files, or an ImageFolder</source>
+        <translation>fashion-mnist (das Debian-Paket), ein Ordner mit IDX-Dateien oder ein ImageFolder</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Train only the TL and the layers after the split</source>
+        <translation>Nur den TL und die Schichten nach dem Schnitt trainieren</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Trainingsbilder</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <source>Give a data set to fine-tune on.</source>
+        <translation>Geben Sie einen Datensatz für die Feinabstimmung an.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>The bundle: manifest, device head, edge tail and a Triton model repository, written to a new folder.</source>
+        <translation>Das Paket: Manifest, Geräteteil, Edge-Teil und ein Triton-Modell-Repository, in einen neuen Ordner geschrieben.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Replace the folder if it is not empty</source>
+        <translation>Ordner ersetzen, falls er nicht leer ist</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Predict the latency on</source>
+        <translation>Latenz vorhersagen für</translation>
+    </message>
+    <message>
+        <source>Bundle Folder</source>
+        <translation>Paketordner</translation>
+    </message>
+    <message>
+        <source>%1: is a file, not a folder</source>
+        <translation>%1: ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not empty; choose another folder or replace it</source>
+        <translation>%1: existiert und ist nicht leer; wählen Sie einen anderen Ordner oder ersetzen Sie ihn</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>cancelling; nothing is written</source>
+        <translation>breche ab; es wird nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>Exporting split %1 of %2...</source>
+        <translation>Exportiere Schnitt %1 von %2...</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::LatencyStackPlot</name>
+    <message>
+        <source>Split (blocks before it run on the device)</source>
+        <translation>Schnitt (die Blöcke davor laufen auf dem Gerät)</translation>
+    </message>
+    <message>
+        <source>End-to-end latency (ms)</source>
+        <translation>Gesamtlatenz (ms)</translation>
+    </message>
+    <message>
+        <source>Measured, ScissionLite</source>
+        <translation>Gemessen, ScissionLite</translation>
+    </message>
+    <message>
+        <source>Measured, Scission</source>
+        <translation>Gemessen, Scission</translation>
+    </message>
+    <message>
+        <source>Split %1, %2</source>
+        <translation>Schnitt %1, %2</translation>
+    </message>
+    <message>
+        <source>Scission</source>
+        <translation>Scission</translation>
+    </message>
+    <message>
+        <source>ScissionTL with %1</source>
+        <translation>ScissionTL mit %1</translation>
+    </message>
+    <message>
+        <source>ScissionTL (no TL here)</source>
+        <translation>ScissionTL (hier kein TL)</translation>
+    </message>
+    <message>
+        <source> — excluded by the constraints</source>
+        <translation> — durch die Bedingungen ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>
+Total: %1 ms
+Sent: %2 bytes</source>
+        <translation>
+Gesamt: %1 ms
+Gesendet: %2 Bytes</translation>
+    </message>
+    <message>
+        <source> — left: Scission, right: ScissionTL (darker)</source>
+        <translation> — links: Scission, rechts: ScissionTL (dunkler)</translation>
+    </message>
+    <message>
+        <source> — Scission</source>
+        <translation> — Scission</translation>
+    </message>
+    <message>
+        <source> — ScissionTL</source>
+        <translation> — ScissionTL</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::MainWindow</name>
+    <message>
+        <source>Plot Size</source>
+        <translation>Diagrammgröße</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Width (px at 96 DPI, pt in PDF/SVG)</source>
+        <translation>Breite (px bei 96 DPI, pt in PDF/SVG)</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG)</source>
+        <translation>Auflösung (PNG)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>Auslagern</translation>
+    </message>
+    <message>
+        <source>Offloading %1...</source>
+        <translation>Lagere %1 aus...</translation>
+    </message>
+    <message>
+        <source>Offload complete: %1</source>
+        <translation>Auslagern abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Offload stopped: %1</source>
+        <translation>Auslagern angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Benchmark complete: %1</source>
+        <translation>Benchmark abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Benchmark stopped: %1</source>
+        <translation>Benchmark angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Open a model to begin.</source>
+        <translation>Öffnen Sie ein Modell, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation>&amp;Neues Projekt...</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation>Projekt ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As...</source>
+        <translation>Projekt speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model...</source>
+        <translation>&amp;Modell öffnen...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Zoo Model...</source>
+        <translation>&amp;Zoo-Modell öffnen...</translation>
+    </message>
+    <message>
+        <source>Export &amp;Bundle...</source>
+        <translation>&amp;Paket exportieren...</translation>
+    </message>
+    <message>
+        <source>Export &amp;Plot...</source>
+        <translation>&amp;Diagramm exportieren...</translation>
+    </message>
+    <message>
+        <source>Export Ran&amp;king...</source>
+        <translation>Ran&amp;gliste exportieren...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Plot</source>
+        <translation>Diagramm &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>The language changes when Cleave starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Cleave.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Cleave projects (*.cleave)</source>
+        <translation>Cleave-Projekte (*.cleave)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt *.pth)</source>
+        <translation>TorchScript-Modelle (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Open Zoo Model</source>
+        <translation>Zoo-Modell öffnen</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Plot written to %1</source>
+        <translation>Diagramm geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Export Ranking</source>
+        <translation>Rangliste exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Ranking written to %1</source>
+        <translation>Rangliste geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>%1: nothing to export: there is no ranking yet</source>
+        <translation>%1: nichts zu exportieren: es gibt noch keine Rangliste</translation>
+    </message>
+    <message>
+        <source>%1: unknown format '%2' (use .csv or .json)</source>
+        <translation>%1: unbekanntes Format „%2“ (verwenden Sie .csv oder .json)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1: Datei kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>Open a model to export a split of it.</source>
+        <translation>Öffnen Sie ein Modell, um einen Schnitt davon zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Plot copied</source>
+        <translation>Diagramm kopiert</translation>
+    </message>
+    <message>
+        <source>Opening %1...</source>
+        <translation>Öffne %1...</translation>
+    </message>
+    <message>
+        <source>%1: there is no project to save</source>
+        <translation>%1: es gibt kein Projekt zu speichern</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 blocks, %3 splits</source>
+        <translation>%1: %2 Blöcke, %3 Schnitte</translation>
+    </message>
+    <message>
+        <source>Planning with timings from %1</source>
+        <translation>Planung mit Zeiten aus %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1...</source>
+        <translation>Messe %1...</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <source>%1 — Cleave</source>
+        <translation>%1 — Cleave</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Cleave</source>
+        <translation>%1 — %2 — Cleave</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ModelView</name>
+    <message>
+        <source>No model open.</source>
+        <translation>Kein Modell geöffnet.</translation>
+    </message>
+    <message>
+        <source>Filter by label, operator or shape</source>
+        <translation>Nach Bezeichnung, Operator oder Form filtern</translation>
+    </message>
+    <message>
+        <source>%1 — %2 blocks, input %3</source>
+        <translation>%1 — %2 Blöcke, Eingabe %3</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::OffloadView</name>
+    <message>
+        <source>The selected split</source>
+        <translation>Der gewählte Schnitt</translation>
+    </message>
+    <message>
+        <source>Every split (sweep)</source>
+        <translation>Jeder Schnitt (Durchlauf)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>No emulation: loopback as it is</source>
+        <translation>Keine Emulation: Loopback, wie es ist</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>Codec</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>Gemessene Läufe</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>Aufwärmläufe</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Öffnen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>offloading %1 (%2) on %3, %4 runs each</source>
+        <translation>lagere %1 aus (%2) über %3, je %4 Läufe</translation>
+    </message>
+    <message>
+        <source>every split</source>
+        <translation>jeder Schnitt</translation>
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation>Schnitt %1</translation>
+    </message>
+    <message>
+        <source>%p% (split %1, %2 of %3)</source>
+        <translation>%p% (Schnitt %1, %2 von %3)</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>fertig: %1</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>angehalten: %1</translation>
+    </message>
+    <message>
+        <source>cancelling; the runs so far stay in the project</source>
+        <translation>breche ab; die bisherigen Läufe bleiben im Projekt</translation>
+    </message>
+    <message>
+        <source>nothing to draw: %1</source>
+        <translation>nichts zu zeichnen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::PlanView</name>
+    <message>
+        <source>Uplink bandwidth, 1 to 1000 Mbit/s on a log scale</source>
+        <translation>Uplink-Bandbreite, 1 bis 1000 Mbit/s, logarithmisch</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Privacy: blocks before this split stay on the device</source>
+        <translation>Datenschutz: Blöcke vor diesem Schnitt bleiben auf dem Gerät</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>device + edge</source>
+        <translation>Gerät + Edge</translation>
+    </message>
+    <message>
+        <source>device + edge + cloud</source>
+        <translation>Gerät + Edge + Cloud</translation>
+    </message>
+    <message>
+        <source>ScissionTL (with Transfer Layers)</source>
+        <translation>ScissionTL (mit Transfer Layern)</translation>
+    </message>
+    <message>
+        <source>Scission</source>
+        <translation>Scission</translation>
+    </message>
+    <message>
+        <source>Scission and ScissionTL side by side</source>
+        <translation>Scission und ScissionTL nebeneinander</translation>
+    </message>
+    <message>
+        <source>Scission only</source>
+        <translation>Nur Scission</translation>
+    </message>
+    <message>
+        <source>ScissionTL only</source>
+        <translation>Nur ScissionTL</translation>
+    </message>
+    <message>
+        <source>Link preset</source>
+        <translation>Verbindungsprofil</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>Uplink</translation>
+    </message>
+    <message>
+        <source>Latency (one way)</source>
+        <translation>Latenz (einfach)</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Rangfolge</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Minimum split</source>
+        <translation>Kleinster Schnitt</translation>
+    </message>
+    <message>
+        <source>Maximum upload</source>
+        <translation>Größter Upload</translation>
+    </message>
+    <message>
+        <source>Maximum device time</source>
+        <translation>Längste Gerätezeit</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>No timings yet: measure the model in the Benchmark panel.</source>
+        <translation>Noch keine Zeiten: Messen Sie das Modell im Benchmark-Bereich.</translation>
+    </message>
+    <message>
+        <source> — no Transfer Layer timings: Scission only</source>
+        <translation> — keine Transfer-Layer-Zeiten: nur Scission</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::PredictionPlot</name>
+    <message>
+        <source>Predicted end-to-end latency (ms)</source>
+        <translation>Vorhergesagte Gesamtlatenz (ms)</translation>
+    </message>
+    <message>
+        <source>Measured end-to-end latency (ms)</source>
+        <translation>Gemessene Gesamtlatenz (ms)</translation>
+    </message>
+    <message>
+        <source>Measured = predicted</source>
+        <translation>Gemessen = vorhergesagt</translation>
+    </message>
+    <message>
+        <source>±10 %</source>
+        <translation>±10 %</translation>
+    </message>
+    <message>
+        <source>With Transfer Layer</source>
+        <translation>Mit Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Without</source>
+        <translation>Ohne</translation>
+    </message>
+    <message>
+        <source>Predicted versus measured</source>
+        <translation>Vorhergesagt gegen gemessen</translation>
+    </message>
+    <message>
+        <source>%1 on %2 — predicted versus measured: median error %3 %, worst %4 %</source>
+        <translation>%1 über %2 — vorhergesagt gegen gemessen: Median-Fehler %3 %, größter %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::RankingModel</name>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Schnitt</translation>
+    </message>
+    <message>
+        <source>TL</source>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <source>Total ms</source>
+        <translation>Gesamt ms</translation>
+    </message>
+    <message>
+        <source>Device ms</source>
+        <translation>Gerät ms</translation>
+    </message>
+    <message>
+        <source>Uplink ms</source>
+        <translation>Uplink ms</translation>
+    </message>
+    <message>
+        <source>Edge ms</source>
+        <translation>Edge ms</translation>
+    </message>
+    <message>
+        <source>Upload MB</source>
+        <translation>Upload MB</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::TransferSizePlot</name>
+    <message>
+        <source>Split</source>
+        <translation>Schnitt</translation>
+    </message>
+    <message>
+        <source>Bytes sent (log scale)</source>
+        <translation>Gesendete Bytes (logarithmisch)</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>Codec</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Raw tensor</source>
+        <translation>Roher Tensor</translation>
+    </message>
+    <message>
+        <source>Transfer size per split</source>
+        <translation>Übertragungsgröße je Schnitt</translation>
+    </message>
+    <message>
+        <source>%1 — transfer size per split</source>
+        <translation>%1 — Übertragungsgröße je Schnitt</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ModelLoading</name>
+    <message>
+        <source>model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %</source>
+        <translation>Modell unverändert: Top-1 %1 %; mit %2 vor der Feinabstimmung: Top-1 %3 %</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %</source>
+        <translation>Epoche %1/%2: Verlust %3, Test Top-1 %4 %, Top-5 %5 %</translation>
+    </message>
+    <message>
+        <source>wrote %1: split %2%3, %4 on the wire</source>
+        <translation>%1 geschrieben: Schnitt %2%3, %4 übertragen</translation>
+    </message>
+    <message>
+        <source>, predicted %1 ms (%2)</source>
+        <translation>, vorhergesagt %1 ms (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ProjectWork</name>
+    <message>
+        <source>'%1' is not HOST:PORT</source>
+        <translation>„%1“ ist nicht HOST:PORT</translation>
+    </message>
+    <message>
+        <source>'%1': port %2 is outside 1-65535</source>
+        <translation>„%1“: Port %2 liegt außerhalb von 1-65535</translation>
+    </message>
+    <message>
+        <source>%1@%2, %3 cores, %4 threads, LibTorch %5, %6</source>
+        <translation>%1@%2, %3 Kerne, %4 Threads, LibTorch %5, %6</translation>
+    </message>
+    <message>
+        <source>starting the local agents</source>
+        <translation>starte die lokalen Agenten</translation>
+    </message>
+    <message>
+        <source>%1 run %2 (%3 blocks, whole model %4 ms)</source>
+        <translation>%1 Lauf %2 (%3 Blöcke, ganzes Modell %4 ms)</translation>
+    </message>
+    <message>
+        <source>split %1%2: measured %3 ms</source>
+        <translation>Schnitt %1%2: gemessen %3 ms</translation>
+    </message>
+    <message>
+        <source>, predicted %1 ms (%2 %)</source>
+        <translation>, vorhergesagt %1 ms (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 splits offloaded</source>
+        <translation>%1 Schnitte ausgelagert</translation>
+    </message>
+    <message>
+        <source>; prediction error: median %1 %, worst %2 %</source>
+        <translation>; Vorhersagefehler: Median %1 %, größter %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::PlotExport</name>
+    <message>
+        <source>%1: a plot of %2 x %3 is outside 16 to 20000 on a side</source>
+        <translation>%1: ein Diagramm von %2 x %3 liegt außerhalb von 16 bis 20000 je Seite</translation>
+    </message>
+    <message>
+        <source>%1: %2 DPI is outside 24 to 1200</source>
+        <translation>%1: %2 DPI liegt außerhalb von 24 bis 1200</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PNG file</source>
+        <translation>%1: PNG-Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: unknown image format '%2' (use .png, .pdf or .svg)</source>
+        <translation>%1: unbekanntes Bildformat „%2“ (verwenden Sie .png, .pdf oder .svg)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1: Datei kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>Cleave plot</source>
+        <translation>Cleave-Diagramm</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1: Datei kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Plan split DNN inference between device, edge and cloud.</source>
+        <translation>Geteilte DNN-Inferenz zwischen Gerät, Edge und Cloud planen.</translation>
+    </message>
+    <message>
+        <source>TorchScript file or zoo:NAME</source>
+        <translation>TorchScript-Datei oder zoo:NAME</translation>
+    </message>
+    <message>
+        <source>a .cleave project (timings from cleave-cli bench)</source>
+        <translation>ein .cleave-Projekt (Zeiten aus cleave-cli bench)</translation>
+    </message>
+    <message>
+        <source>save the window to FILE (PNG) once the plan is drawn, then quit</source>
+        <translation>das Fenster nach dem Zeichnen des Plans als DATEI (PNG) speichern, dann beenden</translation>
+    </message>
+    <message>
+        <source>print how long the window took to become interactive, then quit</source>
+        <translation>ausgeben, wie lange das Fenster bis zur Bedienbarkeit brauchte, dann beenden</translation>
+    </message>
+    <message>
+        <source>colours: system, light or dark (kept for next time)</source>
+        <translation>Farben: system, light oder dark (wird gemerkt)</translation>
+    </message>
+    <message>
+        <source>language: system, en, de or ko (kept for next time)</source>
+        <translation>Sprache: system, en, de oder ko (wird gemerkt)</translation>
+    </message>
+</context>
+</TS>

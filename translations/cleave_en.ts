@@ -1,0 +1,1103 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>cleave::gui::AgentTableModel</name>
+    <message>
+        <source>not asked</source>
+        <translation>not asked</translation>
+    </message>
+    <message>
+        <source>asking...</source>
+        <translation>asking...</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::AgentsPanel</name>
+    <message>
+        <source>Use local agents (a device and an edge agent on this machine)</source>
+        <translation>Use local agents (a device and an edge agent on this machine)</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>none: plain connection</source>
+        <translation>none: plain connection</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ask All</source>
+        <translation>Ask All</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>TLS CA certificate</source>
+        <translation>TLS CA certificate</translation>
+    </message>
+    <message>
+        <source>agents: local (started for each job)</source>
+        <translation>agents: local (started for each job)</translation>
+    </message>
+    <message>
+        <source>agents: %1 of %2 answer</source>
+        <translation>agents: %1 of %2 answer</translation>
+    </message>
+    <message>
+        <source>Agent address %1</source>
+        <translation>Agent address %1</translation>
+    </message>
+    <message>
+        <source>Agent role '%1' is not device, edge or cloud</source>
+        <translation>Agent role '%1' is not device, edge or cloud</translation>
+    </message>
+    <message>
+        <source>Agent %1 is already in the list</source>
+        <translation>Agent %1 is already in the list</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::BenchmarkPanel</name>
+    <message>
+        <source>Open a model to measure it.</source>
+        <translation>Open a model to measure it.</translation>
+    </message>
+    <message>
+        <source>Transfer Layers to time at every cut, comma separated (e.g. maxpool2,avgpool4); empty: none</source>
+        <translation>Transfer Layers to time at every cut, comma separated (e.g. maxpool2,avgpool4); empty: none</translation>
+    </message>
+    <message>
+        <source>Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd</source>
+        <translation>Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd</translation>
+    </message>
+    <message>
+        <source>Resume each agent's interrupted run</source>
+        <translation>Resume each agent's interrupted run</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>Warm-up runs</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>Timed runs</translation>
+    </message>
+    <message>
+        <source>Transfer Layers</source>
+        <translation>Transfer Layers</translation>
+    </message>
+    <message>
+        <source>Codecs</source>
+        <translation>Codecs</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Open a model first.</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: results are stored in it.</source>
+        <translation>Open or create a project first: results are stored in it.</translation>
+    </message>
+    <message>
+        <source>A benchmark needs a device and an edge agent; the project has: %1</source>
+        <translation>A benchmark needs a device and an edge agent; the project has: %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1</source>
+        <translation>Measuring %1</translation>
+    </message>
+    <message>
+        <source>benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5</source>
+        <translation>benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1: complete</source>
+        <translation>%1: complete</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>done: %1</translation>
+    </message>
+    <message>
+        <source> (partial)</source>
+        <translation> (partial)</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>stopped: %1</translation>
+    </message>
+    <message>
+        <source>cancelling; what was measured stays in the project</source>
+        <translation>cancelling; what was measured stays in the project</translation>
+    </message>
+    <message>
+        <source>%1: %p% (block %2 of %3)</source>
+        <translation>%1: %p% (block %2 of %3)</translation>
+    </message>
+    <message>
+        <source>%1: waiting</source>
+        <translation>%1: waiting</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::CutTableModel</name>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Shape</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ExportWizard</name>
+    <message>
+        <source>Export a Split</source>
+        <translation>Export a Split</translation>
+    </message>
+    <message>
+        <source>Split and Transfer Layer</source>
+        <translation>Split and Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Blocks before the split run on the device, the rest on the edge.</source>
+        <translation>Blocks before the split run on the device, the rest on the edge.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>Fine-tuning</translation>
+    </message>
+    <message>
+        <source>Optional: train the model with its Transfer Layer on a data set (SGD, momentum 0.9), so the reduced tensor keeps its accuracy.</source>
+        <translation>Optional: train the model with its Transfer Layer on a data set (SGD, momentum 0.9), so the reduced tensor keeps its accuracy.</translation>
+    </message>
+    <message>
+        <source>Fine-tune the Transfer Layer</source>
+        <translation>Fine-tune the Transfer Layer</translation>
+    </message>
+    <message>
+        <source>fashion-mnist (the Debian package), a folder of IDX files, or an ImageFolder</source>
+        <translation>fashion-mnist (the Debian package), a folder of IDX files, or an ImageFolder</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Train only the TL and the layers after the split</source>
+        <translation>Train only the TL and the layers after the split</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Data set</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Training images</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Test images</translation>
+    </message>
+    <message>
+        <source>Give a data set to fine-tune on.</source>
+        <translation>Give a data set to fine-tune on.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>The bundle: manifest, device head, edge tail and a Triton model repository, written to a new folder.</source>
+        <translation>The bundle: manifest, device head, edge tail and a Triton model repository, written to a new folder.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Browse...</translation>
+    </message>
+    <message>
+        <source>Replace the folder if it is not empty</source>
+        <translation>Replace the folder if it is not empty</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Predict the latency on</source>
+        <translation>Predict the latency on</translation>
+    </message>
+    <message>
+        <source>Bundle Folder</source>
+        <translation>Bundle Folder</translation>
+    </message>
+    <message>
+        <source>%1: is a file, not a folder</source>
+        <translation>%1: is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not empty; choose another folder or replace it</source>
+        <translation>%1: exists and is not empty; choose another folder or replace it</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>cancelling; nothing is written</source>
+        <translation>cancelling; nothing is written</translation>
+    </message>
+    <message>
+        <source>Exporting split %1 of %2...</source>
+        <translation>Exporting split %1 of %2...</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::LatencyStackPlot</name>
+    <message>
+        <source>Split (blocks before it run on the device)</source>
+        <translation>Split (blocks before it run on the device)</translation>
+    </message>
+    <message>
+        <source>End-to-end latency (ms)</source>
+        <translation>End-to-end latency (ms)</translation>
+    </message>
+    <message>
+        <source>Measured, ScissionLite</source>
+        <translation>Measured, ScissionLite</translation>
+    </message>
+    <message>
+        <source>Measured, Scission</source>
+        <translation>Measured, Scission</translation>
+    </message>
+    <message>
+        <source>Split %1, %2</source>
+        <translation>Split %1, %2</translation>
+    </message>
+    <message>
+        <source>Scission</source>
+        <translation>Scission</translation>
+    </message>
+    <message>
+        <source>ScissionTL with %1</source>
+        <translation>ScissionTL with %1</translation>
+    </message>
+    <message>
+        <source>ScissionTL (no TL here)</source>
+        <translation>ScissionTL (no TL here)</translation>
+    </message>
+    <message>
+        <source> — excluded by the constraints</source>
+        <translation> — excluded by the constraints</translation>
+    </message>
+    <message>
+        <source>
+Total: %1 ms
+Sent: %2 bytes</source>
+        <translation>
+Total: %1 ms
+Sent: %2 bytes</translation>
+    </message>
+    <message>
+        <source> — left: Scission, right: ScissionTL (darker)</source>
+        <translation> — left: Scission, right: ScissionTL (darker)</translation>
+    </message>
+    <message>
+        <source> — Scission</source>
+        <translation> — Scission</translation>
+    </message>
+    <message>
+        <source> — ScissionTL</source>
+        <translation> — ScissionTL</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::MainWindow</name>
+    <message>
+        <source>Plot Size</source>
+        <translation>Plot Size</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Width (px at 96 DPI, pt in PDF/SVG)</source>
+        <translation>Width (px at 96 DPI, pt in PDF/SVG)</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG)</source>
+        <translation>Resolution (PNG)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>Offload</translation>
+    </message>
+    <message>
+        <source>Offloading %1...</source>
+        <translation>Offloading %1...</translation>
+    </message>
+    <message>
+        <source>Offload complete: %1</source>
+        <translation>Offload complete: %1</translation>
+    </message>
+    <message>
+        <source>Offload stopped: %1</source>
+        <translation>Offload stopped: %1</translation>
+    </message>
+    <message>
+        <source>Benchmark complete: %1</source>
+        <translation>Benchmark complete: %1</translation>
+    </message>
+    <message>
+        <source>Benchmark stopped: %1</source>
+        <translation>Benchmark stopped: %1</translation>
+    </message>
+    <message>
+        <source>Open a model to begin.</source>
+        <translation>Open a model to begin.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation>&amp;New Project...</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation>&amp;Open Project...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As...</source>
+        <translation>Save Project &amp;As...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model...</source>
+        <translation>Open &amp;Model...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Zoo Model...</source>
+        <translation>Open &amp;Zoo Model...</translation>
+    </message>
+    <message>
+        <source>Export &amp;Bundle...</source>
+        <translation>Export &amp;Bundle...</translation>
+    </message>
+    <message>
+        <source>Export &amp;Plot...</source>
+        <translation>Export &amp;Plot...</translation>
+    </message>
+    <message>
+        <source>Export Ran&amp;king...</source>
+        <translation>Export Ran&amp;king...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Plot</source>
+        <translation>&amp;Copy Plot</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Follow the &amp;System</translation>
+    </message>
+    <message>
+        <source>The language changes when Cleave starts again.</source>
+        <translation>The language changes when Cleave starts again.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>New Project</translation>
+    </message>
+    <message>
+        <source>Cleave projects (*.cleave)</source>
+        <translation>Cleave projects (*.cleave)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Open Project</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>Save Project As</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Open Model</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt *.pth)</source>
+        <translation>TorchScript models (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Open Zoo Model</source>
+        <translation>Open Zoo Model</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Export Plot</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</translation>
+    </message>
+    <message>
+        <source>Plot written to %1</source>
+        <translation>Plot written to %1</translation>
+    </message>
+    <message>
+        <source>Export Ranking</source>
+        <translation>Export Ranking</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Ranking written to %1</source>
+        <translation>Ranking written to %1</translation>
+    </message>
+    <message>
+        <source>%1: nothing to export: there is no ranking yet</source>
+        <translation>%1: nothing to export: there is no ranking yet</translation>
+    </message>
+    <message>
+        <source>%1: unknown format '%2' (use .csv or .json)</source>
+        <translation>%1: unknown format '%2' (use .csv or .json)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1: cannot write the file (%2)</translation>
+    </message>
+    <message>
+        <source>Open a model to export a split of it.</source>
+        <translation>Open a model to export a split of it.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>Plot copied</source>
+        <translation>Plot copied</translation>
+    </message>
+    <message>
+        <source>Opening %1...</source>
+        <translation>Opening %1...</translation>
+    </message>
+    <message>
+        <source>%1: there is no project to save</source>
+        <translation>%1: there is no project to save</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 blocks, %3 splits</source>
+        <translation>%1: %2 blocks, %3 splits</translation>
+    </message>
+    <message>
+        <source>Planning with timings from %1</source>
+        <translation>Planning with timings from %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1...</source>
+        <translation>Measuring %1...</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>untitled</translation>
+    </message>
+    <message>
+        <source>%1 — Cleave</source>
+        <translation>%1 — Cleave</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Cleave</source>
+        <translation>%1 — %2 — Cleave</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ModelView</name>
+    <message>
+        <source>No model open.</source>
+        <translation>No model open.</translation>
+    </message>
+    <message>
+        <source>Filter by label, operator or shape</source>
+        <translation>Filter by label, operator or shape</translation>
+    </message>
+    <message>
+        <source>%1 — %2 blocks, input %3</source>
+        <translation>%1 — %2 blocks, input %3</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::OffloadView</name>
+    <message>
+        <source>The selected split</source>
+        <translation>The selected split</translation>
+    </message>
+    <message>
+        <source>Every split (sweep)</source>
+        <translation>Every split (sweep)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>No emulation: loopback as it is</source>
+        <translation>No emulation: loopback as it is</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>Codec</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>Timed runs</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>Warm-up runs</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Open a model first.</translation>
+    </message>
+    <message>
+        <source>offloading %1 (%2) on %3, %4 runs each</source>
+        <translation>offloading %1 (%2) on %3, %4 runs each</translation>
+    </message>
+    <message>
+        <source>every split</source>
+        <translation>every split</translation>
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation>split %1</translation>
+    </message>
+    <message>
+        <source>%p% (split %1, %2 of %3)</source>
+        <translation>%p% (split %1, %2 of %3)</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>done: %1</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>stopped: %1</translation>
+    </message>
+    <message>
+        <source>cancelling; the runs so far stay in the project</source>
+        <translation>cancelling; the runs so far stay in the project</translation>
+    </message>
+    <message>
+        <source>nothing to draw: %1</source>
+        <translation>nothing to draw: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::PlanView</name>
+    <message>
+        <source>Uplink bandwidth, 1 to 1000 Mbit/s on a log scale</source>
+        <translation>Uplink bandwidth, 1 to 1000 Mbit/s on a log scale</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Privacy: blocks before this split stay on the device</source>
+        <translation>Privacy: blocks before this split stay on the device</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>device + edge</source>
+        <translation>device + edge</translation>
+    </message>
+    <message>
+        <source>device + edge + cloud</source>
+        <translation>device + edge + cloud</translation>
+    </message>
+    <message>
+        <source>ScissionTL (with Transfer Layers)</source>
+        <translation>ScissionTL (with Transfer Layers)</translation>
+    </message>
+    <message>
+        <source>Scission</source>
+        <translation>Scission</translation>
+    </message>
+    <message>
+        <source>Scission and ScissionTL side by side</source>
+        <translation>Scission and ScissionTL side by side</translation>
+    </message>
+    <message>
+        <source>Scission only</source>
+        <translation>Scission only</translation>
+    </message>
+    <message>
+        <source>ScissionTL only</source>
+        <translation>ScissionTL only</translation>
+    </message>
+    <message>
+        <source>Link preset</source>
+        <translation>Link preset</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>Uplink</translation>
+    </message>
+    <message>
+        <source>Latency (one way)</source>
+        <translation>Latency (one way)</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>Plot</translation>
+    </message>
+    <message>
+        <source>Minimum split</source>
+        <translation>Minimum split</translation>
+    </message>
+    <message>
+        <source>Maximum upload</source>
+        <translation>Maximum upload</translation>
+    </message>
+    <message>
+        <source>Maximum device time</source>
+        <translation>Maximum device time</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>No timings yet: measure the model in the Benchmark panel.</source>
+        <translation>No timings yet: measure the model in the Benchmark panel.</translation>
+    </message>
+    <message>
+        <source> — no Transfer Layer timings: Scission only</source>
+        <translation> — no Transfer Layer timings: Scission only</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::PredictionPlot</name>
+    <message>
+        <source>Predicted end-to-end latency (ms)</source>
+        <translation>Predicted end-to-end latency (ms)</translation>
+    </message>
+    <message>
+        <source>Measured end-to-end latency (ms)</source>
+        <translation>Measured end-to-end latency (ms)</translation>
+    </message>
+    <message>
+        <source>Measured = predicted</source>
+        <translation>Measured = predicted</translation>
+    </message>
+    <message>
+        <source>±10 %</source>
+        <translation>±10 %</translation>
+    </message>
+    <message>
+        <source>With Transfer Layer</source>
+        <translation>With Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Without</source>
+        <translation>Without</translation>
+    </message>
+    <message>
+        <source>Predicted versus measured</source>
+        <translation>Predicted versus measured</translation>
+    </message>
+    <message>
+        <source>%1 on %2 — predicted versus measured: median error %3 %, worst %4 %</source>
+        <translation>%1 on %2 — predicted versus measured: median error %3 %, worst %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::RankingModel</name>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>TL</source>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <source>Total ms</source>
+        <translation>Total ms</translation>
+    </message>
+    <message>
+        <source>Device ms</source>
+        <translation>Device ms</translation>
+    </message>
+    <message>
+        <source>Uplink ms</source>
+        <translation>Uplink ms</translation>
+    </message>
+    <message>
+        <source>Edge ms</source>
+        <translation>Edge ms</translation>
+    </message>
+    <message>
+        <source>Upload MB</source>
+        <translation>Upload MB</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::TransferSizePlot</name>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Bytes sent (log scale)</source>
+        <translation>Bytes sent (log scale)</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>Codec</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Raw tensor</source>
+        <translation>Raw tensor</translation>
+    </message>
+    <message>
+        <source>Transfer size per split</source>
+        <translation>Transfer size per split</translation>
+    </message>
+    <message>
+        <source>%1 — transfer size per split</source>
+        <translation>%1 — transfer size per split</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ModelLoading</name>
+    <message>
+        <source>model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %</source>
+        <translation>model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %</source>
+        <translation>epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %</translation>
+    </message>
+    <message>
+        <source>wrote %1: split %2%3, %4 on the wire</source>
+        <translation>wrote %1: split %2%3, %4 on the wire</translation>
+    </message>
+    <message>
+        <source>, predicted %1 ms (%2)</source>
+        <translation>, predicted %1 ms (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ProjectWork</name>
+    <message>
+        <source>'%1' is not HOST:PORT</source>
+        <translation>'%1' is not HOST:PORT</translation>
+    </message>
+    <message>
+        <source>'%1': port %2 is outside 1-65535</source>
+        <translation>'%1': port %2 is outside 1-65535</translation>
+    </message>
+    <message>
+        <source>%1@%2, %3 cores, %4 threads, LibTorch %5, %6</source>
+        <translation>%1@%2, %3 cores, %4 threads, LibTorch %5, %6</translation>
+    </message>
+    <message>
+        <source>starting the local agents</source>
+        <translation>starting the local agents</translation>
+    </message>
+    <message>
+        <source>%1 run %2 (%3 blocks, whole model %4 ms)</source>
+        <translation>%1 run %2 (%3 blocks, whole model %4 ms)</translation>
+    </message>
+    <message>
+        <source>split %1%2: measured %3 ms</source>
+        <translation>split %1%2: measured %3 ms</translation>
+    </message>
+    <message>
+        <source>, predicted %1 ms (%2 %)</source>
+        <translation>, predicted %1 ms (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 splits offloaded</source>
+        <translation>%1 splits offloaded</translation>
+    </message>
+    <message>
+        <source>; prediction error: median %1 %, worst %2 %</source>
+        <translation>; prediction error: median %1 %, worst %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::PlotExport</name>
+    <message>
+        <source>%1: a plot of %2 x %3 is outside 16 to 20000 on a side</source>
+        <translation>%1: a plot of %2 x %3 is outside 16 to 20000 on a side</translation>
+    </message>
+    <message>
+        <source>%1: %2 DPI is outside 24 to 1200</source>
+        <translation>%1: %2 DPI is outside 24 to 1200</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PNG file</source>
+        <translation>%1: cannot write the PNG file</translation>
+    </message>
+    <message>
+        <source>%1: unknown image format '%2' (use .png, .pdf or .svg)</source>
+        <translation>%1: unknown image format '%2' (use .png, .pdf or .svg)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1: cannot write the file (%2)</translation>
+    </message>
+    <message>
+        <source>Cleave plot</source>
+        <translation>Cleave plot</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1: cannot write the file</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Plan split DNN inference between device, edge and cloud.</source>
+        <translation>Plan split DNN inference between device, edge and cloud.</translation>
+    </message>
+    <message>
+        <source>TorchScript file or zoo:NAME</source>
+        <translation>TorchScript file or zoo:NAME</translation>
+    </message>
+    <message>
+        <source>a .cleave project (timings from cleave-cli bench)</source>
+        <translation>a .cleave project (timings from cleave-cli bench)</translation>
+    </message>
+    <message>
+        <source>save the window to FILE (PNG) once the plan is drawn, then quit</source>
+        <translation>save the window to FILE (PNG) once the plan is drawn, then quit</translation>
+    </message>
+    <message>
+        <source>print how long the window took to become interactive, then quit</source>
+        <translation>print how long the window took to become interactive, then quit</translation>
+    </message>
+    <message>
+        <source>colours: system, light or dark (kept for next time)</source>
+        <translation>colours: system, light or dark (kept for next time)</translation>
+    </message>
+    <message>
+        <source>language: system, en, de or ko (kept for next time)</source>
+        <translation>language: system, en, de or ko (kept for next time)</translation>
+    </message>
+</context>
+</TS>

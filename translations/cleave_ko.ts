@@ -1,0 +1,1103 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>cleave::gui::AgentTableModel</name>
+    <message>
+        <source>not asked</source>
+        <translation>확인 전</translation>
+    </message>
+    <message>
+        <source>asking...</source>
+        <translation>확인 중...</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>연결 불가</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>머신</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::AgentsPanel</name>
+    <message>
+        <source>Use local agents (a device and an edge agent on this machine)</source>
+        <translation>로컬 에이전트 사용 (이 컴퓨터의 디바이스 에이전트와 엣지 에이전트)</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>none: plain connection</source>
+        <translation>없음: 암호화하지 않은 연결</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Ask All</source>
+        <translation>모두 확인</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <source>TLS CA certificate</source>
+        <translation>TLS CA 인증서</translation>
+    </message>
+    <message>
+        <source>agents: local (started for each job)</source>
+        <translation>에이전트: 로컬 (작업마다 시작)</translation>
+    </message>
+    <message>
+        <source>agents: %1 of %2 answer</source>
+        <translation>에이전트: %2개 중 %1개 응답</translation>
+    </message>
+    <message>
+        <source>Agent address %1</source>
+        <translation>에이전트 주소 %1</translation>
+    </message>
+    <message>
+        <source>Agent role '%1' is not device, edge or cloud</source>
+        <translation>에이전트 역할 '%1'은(는) device, edge, cloud 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Agent %1 is already in the list</source>
+        <translation>에이전트 %1은(는) 이미 목록에 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::BenchmarkPanel</name>
+    <message>
+        <source>Open a model to measure it.</source>
+        <translation>측정할 모델을 여세요.</translation>
+    </message>
+    <message>
+        <source>Transfer Layers to time at every cut, comma separated (e.g. maxpool2,avgpool4); empty: none</source>
+        <translation>모든 절단 지점에서 측정할 전송 계층, 쉼표로 구분 (예: maxpool2,avgpool4); 비우면 없음</translation>
+    </message>
+    <message>
+        <source>Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd</source>
+        <translation>모든 절단 지점에서 측정할 전송 코덱: fp32, fp16, int8, 각각 +zstd 선택 가능</translation>
+    </message>
+    <message>
+        <source>Resume each agent's interrupted run</source>
+        <translation>각 에이전트의 중단된 실행 이어서 하기</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>워밍업 실행 횟수</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>측정 실행 횟수</translation>
+    </message>
+    <message>
+        <source>Transfer Layers</source>
+        <translation>전송 계층</translation>
+    </message>
+    <message>
+        <source>Codecs</source>
+        <translation>코덱</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>먼저 모델을 여세요.</translation>
+    </message>
+    <message>
+        <source>Open or create a project first: results are stored in it.</source>
+        <translation>먼저 프로젝트를 열거나 만드세요: 결과가 프로젝트에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>A benchmark needs a device and an edge agent; the project has: %1</source>
+        <translation>벤치마크에는 디바이스 에이전트와 엣지 에이전트가 필요합니다. 프로젝트에 있는 것: %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1</source>
+        <translation>%1 측정 중</translation>
+    </message>
+    <message>
+        <source>benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5</source>
+        <translation>%1 벤치마크: 워밍업 %2회, 측정 %3회, TL %4, 코덱 %5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>%1: complete</source>
+        <translation>%1: 완료</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>완료: %1</translation>
+    </message>
+    <message>
+        <source> (partial)</source>
+        <translation> (일부)</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>중지됨: %1</translation>
+    </message>
+    <message>
+        <source>cancelling; what was measured stays in the project</source>
+        <translation>취소 중입니다. 이미 측정한 결과는 프로젝트에 남습니다</translation>
+    </message>
+    <message>
+        <source>%1: %p% (block %2 of %3)</source>
+        <translation>%1: %p% (블록 %2/%3)</translation>
+    </message>
+    <message>
+        <source>%1: waiting</source>
+        <translation>%1: 대기 중</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::CutTableModel</name>
+    <message>
+        <source>Split</source>
+        <translation>분할 지점</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>연산자</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>형상</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ExportWizard</name>
+    <message>
+        <source>Export a Split</source>
+        <translation>분할 내보내기</translation>
+    </message>
+    <message>
+        <source>Split and Transfer Layer</source>
+        <translation>분할 지점과 전송 계층</translation>
+    </message>
+    <message>
+        <source>Blocks before the split run on the device, the rest on the edge.</source>
+        <translation>분할 지점 앞의 블록은 디바이스에서, 나머지는 엣지에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>분할 지점</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>전송 계층</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>미세 조정</translation>
+    </message>
+    <message>
+        <source>Optional: train the model with its Transfer Layer on a data set (SGD, momentum 0.9), so the reduced tensor keeps its accuracy.</source>
+        <translation>선택 사항: 전송 계층을 넣은 모델을 데이터셋으로 학습시켜 (SGD, 모멘텀 0.9) 축소된 텐서로도 정확도를 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Fine-tune the Transfer Layer</source>
+        <translation>전송 계층 미세 조정</translation>
+    </message>
+    <message>
+        <source>fashion-mnist (the Debian package), a folder of IDX files, or an ImageFolder</source>
+        <translation>fashion-mnist (데비안 패키지), IDX 파일 폴더 또는 ImageFolder</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Train only the TL and the layers after the split</source>
+        <translation>TL과 분할 지점 뒤의 계층만 학습</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>학습 이미지 수</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>테스트 이미지 수</translation>
+    </message>
+    <message>
+        <source>Give a data set to fine-tune on.</source>
+        <translation>미세 조정에 쓸 데이터셋을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>The bundle: manifest, device head, edge tail and a Triton model repository, written to a new folder.</source>
+        <translation>번들: 매니페스트, 디바이스용 앞부분, 엣지용 뒷부분, Triton 모델 저장소를 새 폴더에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Replace the folder if it is not empty</source>
+        <translation>폴더가 비어 있지 않으면 교체</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Predict the latency on</source>
+        <translation>지연 시간 예측 네트워크</translation>
+    </message>
+    <message>
+        <source>Bundle Folder</source>
+        <translation>번들 폴더</translation>
+    </message>
+    <message>
+        <source>%1: is a file, not a folder</source>
+        <translation>%1: 폴더가 아니라 파일입니다</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not empty; choose another folder or replace it</source>
+        <translation>%1: 이미 있으며 비어 있지 않습니다. 다른 폴더를 고르거나 교체하세요</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>cancelling; nothing is written</source>
+        <translation>취소 중입니다. 아무것도 쓰지 않습니다</translation>
+    </message>
+    <message>
+        <source>Exporting split %1 of %2...</source>
+        <translation>%2의 분할 지점 %1 내보내는 중...</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>완료.</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>내보내지 못함: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::LatencyStackPlot</name>
+    <message>
+        <source>Split (blocks before it run on the device)</source>
+        <translation>분할 지점 (그 앞의 블록은 디바이스에서 실행)</translation>
+    </message>
+    <message>
+        <source>End-to-end latency (ms)</source>
+        <translation>종단 간 지연 시간 (ms)</translation>
+    </message>
+    <message>
+        <source>Measured, ScissionLite</source>
+        <translation>측정값, ScissionLite</translation>
+    </message>
+    <message>
+        <source>Measured, Scission</source>
+        <translation>측정값, Scission</translation>
+    </message>
+    <message>
+        <source>Split %1, %2</source>
+        <translation>분할 지점 %1, %2</translation>
+    </message>
+    <message>
+        <source>Scission</source>
+        <translation>Scission</translation>
+    </message>
+    <message>
+        <source>ScissionTL with %1</source>
+        <translation>ScissionTL, %1 사용</translation>
+    </message>
+    <message>
+        <source>ScissionTL (no TL here)</source>
+        <translation>ScissionTL (여기서는 TL 없음)</translation>
+    </message>
+    <message>
+        <source> — excluded by the constraints</source>
+        <translation> — 제약 조건으로 제외됨</translation>
+    </message>
+    <message>
+        <source>
+Total: %1 ms
+Sent: %2 bytes</source>
+        <translation>
+합계: %1 ms
+전송: %2 바이트</translation>
+    </message>
+    <message>
+        <source> — left: Scission, right: ScissionTL (darker)</source>
+        <translation> — 왼쪽: Scission, 오른쪽: ScissionTL (진한 색)</translation>
+    </message>
+    <message>
+        <source> — Scission</source>
+        <translation> — Scission</translation>
+    </message>
+    <message>
+        <source> — ScissionTL</source>
+        <translation> — ScissionTL</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::MainWindow</name>
+    <message>
+        <source>Plot Size</source>
+        <translation>그래프 크기</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>Width (px at 96 DPI, pt in PDF/SVG)</source>
+        <translation>너비 (96 DPI 기준 px, PDF/SVG에서는 pt)</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG)</source>
+        <translation>해상도 (PNG)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>계획</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>오프로드</translation>
+    </message>
+    <message>
+        <source>Offloading %1...</source>
+        <translation>%1 오프로드 중...</translation>
+    </message>
+    <message>
+        <source>Offload complete: %1</source>
+        <translation>오프로드 완료: %1</translation>
+    </message>
+    <message>
+        <source>Offload stopped: %1</source>
+        <translation>오프로드 중지됨: %1</translation>
+    </message>
+    <message>
+        <source>Benchmark complete: %1</source>
+        <translation>벤치마크 완료: %1</translation>
+    </message>
+    <message>
+        <source>Benchmark stopped: %1</source>
+        <translation>벤치마크 중지됨: %1</translation>
+    </message>
+    <message>
+        <source>Open a model to begin.</source>
+        <translation>시작하려면 모델을 여세요.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>에이전트</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>벤치마크</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation>새 프로젝트(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation>프로젝트 열기(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 항목 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As...</source>
+        <translation>다른 이름으로 프로젝트 저장(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model...</source>
+        <translation>모델 열기(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Zoo Model...</source>
+        <translation>모델 모음에서 열기(&amp;Z)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;Bundle...</source>
+        <translation>번들 내보내기(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;Plot...</source>
+        <translation>그래프 내보내기(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Export Ran&amp;king...</source>
+        <translation>순위 내보내기(&amp;K)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Plot</source>
+        <translation>그래프 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>시스템 설정 따르기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The language changes when Cleave starts again.</source>
+        <translation>언어는 Cleave를 다시 시작하면 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <source>Cleave projects (*.cleave)</source>
+        <translation>Cleave 프로젝트 (*.cleave)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <source>TorchScript models (*.pt *.pth)</source>
+        <translation>TorchScript 모델 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Open Zoo Model</source>
+        <translation>모델 모음에서 열기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;PDF 문서 (*.pdf);;SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Plot written to %1</source>
+        <translation>그래프를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Export Ranking</source>
+        <translation>순위 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Ranking written to %1</source>
+        <translation>순위를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>%1: nothing to export: there is no ranking yet</source>
+        <translation>%1: 내보낼 것이 없습니다. 아직 순위가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: unknown format '%2' (use .csv or .json)</source>
+        <translation>%1: 알 수 없는 형식 '%2' (.csv 또는 .json 사용)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1: 파일을 쓸 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>Open a model to export a split of it.</source>
+        <translation>분할을 내보낼 모델을 여세요.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>내보내기 실패: %1</translation>
+    </message>
+    <message>
+        <source>Plot copied</source>
+        <translation>그래프를 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Opening %1...</source>
+        <translation>%1 여는 중...</translation>
+    </message>
+    <message>
+        <source>%1: there is no project to save</source>
+        <translation>%1: 저장할 프로젝트가 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>%1(으)로 저장했습니다</translation>
+    </message>
+    <message>
+        <source>%1: %2 blocks, %3 splits</source>
+        <translation>%1: 블록 %2개, 분할 지점 %3개</translation>
+    </message>
+    <message>
+        <source>Planning with timings from %1</source>
+        <translation>%1의 측정 시간으로 계획 중</translation>
+    </message>
+    <message>
+        <source>Measuring %1...</source>
+        <translation>%1 측정 중...</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>%1 — Cleave</source>
+        <translation>%1 — Cleave</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Cleave</source>
+        <translation>%1 — %2 — Cleave</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ModelView</name>
+    <message>
+        <source>No model open.</source>
+        <translation>열린 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Filter by label, operator or shape</source>
+        <translation>레이블, 연산자, 형상으로 거르기</translation>
+    </message>
+    <message>
+        <source>%1 — %2 blocks, input %3</source>
+        <translation>%1 — 블록 %2개, 입력 %3</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::OffloadView</name>
+    <message>
+        <source>The selected split</source>
+        <translation>선택한 분할 지점</translation>
+    </message>
+    <message>
+        <source>Every split (sweep)</source>
+        <translation>모든 분할 지점 (전체 실행)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>No emulation: loopback as it is</source>
+        <translation>에뮬레이션 없음: 루프백 그대로</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>전송 계층</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>코덱</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>측정 실행 횟수</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>워밍업 실행 횟수</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>먼저 모델을 여세요.</translation>
+    </message>
+    <message>
+        <source>offloading %1 (%2) on %3, %4 runs each</source>
+        <translation>%1 (%2)을(를) %3에서 오프로드, 각 %4회 실행</translation>
+    </message>
+    <message>
+        <source>every split</source>
+        <translation>모든 분할 지점</translation>
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation>분할 지점 %1</translation>
+    </message>
+    <message>
+        <source>%p% (split %1, %2 of %3)</source>
+        <translation>%p% (분할 지점 %1, %3개 중 %2번째)</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>완료: %1</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>중지됨: %1</translation>
+    </message>
+    <message>
+        <source>cancelling; the runs so far stay in the project</source>
+        <translation>취소 중입니다. 지금까지의 실행 결과는 프로젝트에 남습니다</translation>
+    </message>
+    <message>
+        <source>nothing to draw: %1</source>
+        <translation>그릴 것이 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::PlanView</name>
+    <message>
+        <source>Uplink bandwidth, 1 to 1000 Mbit/s on a log scale</source>
+        <translation>업링크 대역폭, 로그 척도로 1~1000 Mbit/s</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Privacy: blocks before this split stay on the device</source>
+        <translation>개인정보 보호: 이 분할 지점 앞의 블록은 디바이스에 남습니다</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>device + edge</source>
+        <translation>디바이스 + 엣지</translation>
+    </message>
+    <message>
+        <source>device + edge + cloud</source>
+        <translation>디바이스 + 엣지 + 클라우드</translation>
+    </message>
+    <message>
+        <source>ScissionTL (with Transfer Layers)</source>
+        <translation>ScissionTL (전송 계층 사용)</translation>
+    </message>
+    <message>
+        <source>Scission</source>
+        <translation>Scission</translation>
+    </message>
+    <message>
+        <source>Scission and ScissionTL side by side</source>
+        <translation>Scission과 ScissionTL 나란히</translation>
+    </message>
+    <message>
+        <source>Scission only</source>
+        <translation>Scission만</translation>
+    </message>
+    <message>
+        <source>ScissionTL only</source>
+        <translation>ScissionTL만</translation>
+    </message>
+    <message>
+        <source>Link preset</source>
+        <translation>네트워크 프리셋</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>업링크</translation>
+    </message>
+    <message>
+        <source>Latency (one way)</source>
+        <translation>지연 시간 (단방향)</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>순위 기준</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <source>Minimum split</source>
+        <translation>최소 분할 지점</translation>
+    </message>
+    <message>
+        <source>Maximum upload</source>
+        <translation>최대 업로드</translation>
+    </message>
+    <message>
+        <source>Maximum device time</source>
+        <translation>최대 디바이스 시간</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>계층</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>No timings yet: measure the model in the Benchmark panel.</source>
+        <translation>아직 측정 시간이 없습니다: 벤치마크 패널에서 모델을 측정하세요.</translation>
+    </message>
+    <message>
+        <source> — no Transfer Layer timings: Scission only</source>
+        <translation> — 전송 계층 측정 시간 없음: Scission만</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::PredictionPlot</name>
+    <message>
+        <source>Predicted end-to-end latency (ms)</source>
+        <translation>예측한 종단 간 지연 시간 (ms)</translation>
+    </message>
+    <message>
+        <source>Measured end-to-end latency (ms)</source>
+        <translation>측정한 종단 간 지연 시간 (ms)</translation>
+    </message>
+    <message>
+        <source>Measured = predicted</source>
+        <translation>측정값 = 예측값</translation>
+    </message>
+    <message>
+        <source>±10 %</source>
+        <translation>±10 %</translation>
+    </message>
+    <message>
+        <source>With Transfer Layer</source>
+        <translation>전송 계층 사용</translation>
+    </message>
+    <message>
+        <source>Without</source>
+        <translation>사용 안 함</translation>
+    </message>
+    <message>
+        <source>Predicted versus measured</source>
+        <translation>예측값과 측정값 비교</translation>
+    </message>
+    <message>
+        <source>%1 on %2 — predicted versus measured: median error %3 %, worst %4 %</source>
+        <translation>%2에서 %1 — 예측값과 측정값 비교: 오차 중앙값 %3 %, 최대 %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::RankingModel</name>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>분할 지점</translation>
+    </message>
+    <message>
+        <source>TL</source>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <source>Total ms</source>
+        <translation>합계 ms</translation>
+    </message>
+    <message>
+        <source>Device ms</source>
+        <translation>디바이스 ms</translation>
+    </message>
+    <message>
+        <source>Uplink ms</source>
+        <translation>업링크 ms</translation>
+    </message>
+    <message>
+        <source>Edge ms</source>
+        <translation>엣지 ms</translation>
+    </message>
+    <message>
+        <source>Upload MB</source>
+        <translation>업로드 MB</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::TransferSizePlot</name>
+    <message>
+        <source>Split</source>
+        <translation>분할 지점</translation>
+    </message>
+    <message>
+        <source>Bytes sent (log scale)</source>
+        <translation>전송 바이트 (로그 척도)</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>코덱</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>전송 계층</translation>
+    </message>
+    <message>
+        <source>Raw tensor</source>
+        <translation>원본 텐서</translation>
+    </message>
+    <message>
+        <source>Transfer size per split</source>
+        <translation>분할 지점별 전송 크기</translation>
+    </message>
+    <message>
+        <source>%1 — transfer size per split</source>
+        <translation>%1 — 분할 지점별 전송 크기</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ModelLoading</name>
+    <message>
+        <source>model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %</source>
+        <translation>원래 모델: top-1 %1 %; %2 사용, 미세 조정 전: top-1 %3 %</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %</source>
+        <translation>에포크 %1/%2: 손실 %3, 테스트 top-1 %4 %, top-5 %5 %</translation>
+    </message>
+    <message>
+        <source>wrote %1: split %2%3, %4 on the wire</source>
+        <translation>%1 저장: 분할 지점 %2%3, 전송 %4</translation>
+    </message>
+    <message>
+        <source>, predicted %1 ms (%2)</source>
+        <translation>, 예측 %1 ms (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ProjectWork</name>
+    <message>
+        <source>'%1' is not HOST:PORT</source>
+        <translation>'%1'은(는) HOST:PORT 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>'%1': port %2 is outside 1-65535</source>
+        <translation>'%1': 포트 %2이(가) 1-65535 범위를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>%1@%2, %3 cores, %4 threads, LibTorch %5, %6</source>
+        <translation>%1@%2, 코어 %3개, 스레드 %4개, LibTorch %5, %6</translation>
+    </message>
+    <message>
+        <source>starting the local agents</source>
+        <translation>로컬 에이전트 시작 중</translation>
+    </message>
+    <message>
+        <source>%1 run %2 (%3 blocks, whole model %4 ms)</source>
+        <translation>%1 실행 %2 (블록 %3개, 전체 모델 %4 ms)</translation>
+    </message>
+    <message>
+        <source>split %1%2: measured %3 ms</source>
+        <translation>분할 지점 %1%2: 측정 %3 ms</translation>
+    </message>
+    <message>
+        <source>, predicted %1 ms (%2 %)</source>
+        <translation>, 예측 %1 ms (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 splits offloaded</source>
+        <translation>분할 지점 %1개 오프로드함</translation>
+    </message>
+    <message>
+        <source>; prediction error: median %1 %, worst %2 %</source>
+        <translation>; 예측 오차: 중앙값 %1 %, 최대 %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::PlotExport</name>
+    <message>
+        <source>%1: a plot of %2 x %3 is outside 16 to 20000 on a side</source>
+        <translation>%1: %2 x %3 그래프는 한 변 16~20000 범위를 벗어납니다</translation>
+    </message>
+    <message>
+        <source>%1: %2 DPI is outside 24 to 1200</source>
+        <translation>%1: %2 DPI는 24~1200 범위를 벗어납니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PNG file</source>
+        <translation>%1: PNG 파일을 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: unknown image format '%2' (use .png, .pdf or .svg)</source>
+        <translation>%1: 알 수 없는 이미지 형식 '%2' (.png, .pdf, .svg 사용)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1: 파일을 쓸 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>Cleave plot</source>
+        <translation>Cleave 그래프</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1: 파일을 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Plan split DNN inference between device, edge and cloud.</source>
+        <translation>디바이스, 엣지, 클라우드 사이의 DNN 분할 추론을 계획합니다.</translation>
+    </message>
+    <message>
+        <source>TorchScript file or zoo:NAME</source>
+        <translation>TorchScript 파일 또는 zoo:NAME</translation>
+    </message>
+    <message>
+        <source>a .cleave project (timings from cleave-cli bench)</source>
+        <translation>.cleave 프로젝트 (cleave-cli bench의 측정 시간)</translation>
+    </message>
+    <message>
+        <source>save the window to FILE (PNG) once the plan is drawn, then quit</source>
+        <translation>계획을 그린 뒤 창을 FILE(PNG)로 저장하고 종료</translation>
+    </message>
+    <message>
+        <source>print how long the window took to become interactive, then quit</source>
+        <translation>창이 조작 가능해지기까지 걸린 시간을 출력하고 종료</translation>
+    </message>
+    <message>
+        <source>colours: system, light or dark (kept for next time)</source>
+        <translation>색상: system, light, dark (다음 실행에도 유지)</translation>
+    </message>
+    <message>
+        <source>language: system, en, de or ko (kept for next time)</source>
+        <translation>언어: system, en, de, ko (다음 실행에도 유지)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,608 @@
+#!/usr/bin/env python3
+# Fills translations/cleave_{de,ko,en}.ts from the tables below; `update_translations` runs it
+# after lupdate has added new source texts. Usage: python3 translations/fill.py
+# A text missing from a table stays unfinished, and the translation test reports it.
+import os
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+DE = {
+    "not asked": "nicht gefragt",
+    "asking...": "frage an...",
+    "online": "erreichbar",
+    "unreachable": "nicht erreichbar",
+    "Role": "Rolle",
+    "Address": "Adresse",
+    "State": "Zustand",
+    "Machine": "Maschine",
+    "Use local agents (a device and an edge agent on this machine)":
+        "Lokale Agenten verwenden (ein Geräte- und ein Edge-Agent auf diesem Rechner)",
+    "HOST:PORT": "HOST:PORT",
+    "none": "keiner",
+    "none: plain connection": "keines: unverschlüsselte Verbindung",
+    "Add": "Hinzufügen",
+    "Remove": "Entfernen",
+    "Ask All": "Alle fragen",
+    "Token": "Token",
+    "TLS CA certificate": "TLS-CA-Zertifikat",
+    "agents: local (started for each job)": "Agenten: lokal (für jeden Auftrag gestartet)",
+    "agents: %1 of %2 answer": "Agenten: %1 von %2 antworten",
+    "Agent address %1": "Agentenadresse %1",
+    "Agent role '%1' is not device, edge or cloud":
+        "Agentenrolle „%1“ ist weder device, edge noch cloud",
+    "Agent %1 is already in the list": "Agent %1 ist bereits in der Liste",
+    "Open a model to measure it.": "Öffnen Sie ein Modell, um es zu messen.",
+    "Transfer Layers to time at every cut, comma separated (e.g. maxpool2,avgpool4); empty: none":
+        "Transfer Layer, die an jedem Schnitt gemessen werden, durch Kommas getrennt "
+        "(z. B. maxpool2,avgpool4); leer: keine",
+    "Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd":
+        "Übertragungscodecs, die an jedem Schnitt gemessen werden: fp32, fp16, int8, "
+        "jeweils optional mit +zstd",
+    "Resume each agent's interrupted run": "Unterbrochenen Lauf jedes Agenten fortsetzen",
+    "Start": "Starten",
+    "Cancel": "Abbrechen",
+    "Warm-up runs": "Aufwärmläufe",
+    "Timed runs": "Gemessene Läufe",
+    "Transfer Layers": "Transfer Layer",
+    "Codecs": "Codecs",
+    "Open a model first.": "Öffnen Sie zuerst ein Modell.",
+    "Open or create a project first: results are stored in it.":
+        "Öffnen oder erstellen Sie zuerst ein Projekt: Die Ergebnisse werden darin gespeichert.",
+    "A benchmark needs a device and an edge agent; the project has: %1":
+        "Ein Benchmark braucht einen Geräte- und einen Edge-Agenten; das Projekt hat: %1",
+    "Measuring %1": "Messe %1",
+    "benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5":
+        "Benchmark von %1: %2 Aufwärm-, %3 gemessene Läufe, TL %4, Codecs %5",
+    "%1: complete": "%1: vollständig",
+    "done: %1": "fertig: %1",
+    " (partial)": " (unvollständig)",
+    "stopped: %1": "angehalten: %1",
+    "cancelling; what was measured stays in the project":
+        "breche ab; das bereits Gemessene bleibt im Projekt",
+    "%1: %p% (block %2 of %3)": "%1: %p% (Block %2 von %3)",
+    "%1: waiting": "%1: wartet",
+    "Split": "Schnitt",
+    "Label": "Bezeichnung",
+    "Operator": "Operator",
+    "Shape": "Form",
+    "MB": "MB",
+    "Export a Split": "Schnitt exportieren",
+    "Split and Transfer Layer": "Schnitt und Transfer Layer",
+    "Blocks before the split run on the device, the rest on the edge.":
+        "Blöcke vor dem Schnitt laufen auf dem Gerät, der Rest auf dem Edge-Server.",
+    "Model": "Modell",
+    "Transfer Layer": "Transfer Layer",
+    "Fine-tuning": "Feinabstimmung",
+    "Optional: train the model with its Transfer Layer on a data set (SGD, momentum 0.9), so the reduced tensor keeps its accuracy.":
+        "Optional: Das Modell mit seinem Transfer Layer auf einem Datensatz trainieren (SGD, "
+        "Momentum 0,9), damit der verkleinerte Tensor seine Genauigkeit behält.",
+    "Fine-tune the Transfer Layer": "Transfer Layer feinabstimmen",
+    "fashion-mnist (the Debian package), a folder of IDX files, or an ImageFolder":
+        "fashion-mnist (das Debian-Paket), ein Ordner mit IDX-Dateien oder ein ImageFolder",
+    "all": "alle",
+    "Train only the TL and the layers after the split":
+        "Nur den TL und die Schichten nach dem Schnitt trainieren",
+    "Data set": "Datensatz",
+    "Epochs": "Epochen",
+    "Learning rate": "Lernrate",
+    "Training images": "Trainingsbilder",
+    "Test images": "Testbilder",
+    "Give a data set to fine-tune on.": "Geben Sie einen Datensatz für die Feinabstimmung an.",
+    "Output": "Ausgabe",
+    "The bundle: manifest, device head, edge tail and a Triton model repository, written to a new folder.":
+        "Das Paket: Manifest, Geräteteil, Edge-Teil und ein Triton-Modell-Repository, in einen "
+        "neuen Ordner geschrieben.",
+    "Browse...": "Durchsuchen...",
+    "Replace the folder if it is not empty": "Ordner ersetzen, falls er nicht leer ist",
+    "Folder": "Ordner",
+    "Predict the latency on": "Latenz vorhersagen für",
+    "Bundle Folder": "Paketordner",
+    "%1: is a file, not a folder": "%1: ist eine Datei, kein Ordner",
+    "%1: exists and is not empty; choose another folder or replace it":
+        "%1: existiert und ist nicht leer; wählen Sie einen anderen Ordner oder ersetzen Sie ihn",
+    "Export": "Exportieren",
+    "cancelling; nothing is written": "breche ab; es wird nichts geschrieben",
+    "Exporting split %1 of %2...": "Exportiere Schnitt %1 von %2...",
+    "Done.": "Fertig.",
+    "Not exported: %1": "Nicht exportiert: %1",
+    "Split (blocks before it run on the device)":
+        "Schnitt (die Blöcke davor laufen auf dem Gerät)",
+    "End-to-end latency (ms)": "Gesamtlatenz (ms)",
+    "Measured, ScissionLite": "Gemessen, ScissionLite",
+    "Measured, Scission": "Gemessen, Scission",
+    "Split %1, %2": "Schnitt %1, %2",
+    "Scission": "Scission",
+    "ScissionTL with %1": "ScissionTL mit %1",
+    "ScissionTL (no TL here)": "ScissionTL (hier kein TL)",
+    " — excluded by the constraints": " — durch die Bedingungen ausgeschlossen",
+    "\nTotal: %1 ms\nSent: %2 bytes": "\nGesamt: %1 ms\nGesendet: %2 Bytes",
+    " — left: Scission, right: ScissionTL (darker)":
+        " — links: Scission, rechts: ScissionTL (dunkler)",
+    " — Scission": " — Scission",
+    " — ScissionTL": " — ScissionTL",
+    "Plot Size": "Diagrammgröße",
+    " DPI": " DPI",
+    "Width (px at 96 DPI, pt in PDF/SVG)": "Breite (px bei 96 DPI, pt in PDF/SVG)",
+    "Height": "Höhe",
+    "Resolution (PNG)": "Auflösung (PNG)",
+    "Plan": "Plan",
+    "Offload": "Auslagern",
+    "Offloading %1...": "Lagere %1 aus...",
+    "Offload complete: %1": "Auslagern abgeschlossen: %1",
+    "Offload stopped: %1": "Auslagern angehalten: %1",
+    "Benchmark complete: %1": "Benchmark abgeschlossen: %1",
+    "Benchmark stopped: %1": "Benchmark angehalten: %1",
+    "Open a model to begin.": "Öffnen Sie ein Modell, um zu beginnen.",
+    "Agents": "Agenten",
+    "Benchmark": "Benchmark",
+    "&File": "&Datei",
+    "&New Project...": "&Neues Projekt...",
+    "&Open Project...": "Projekt ö&ffnen...",
+    "Open &Recent": "&Zuletzt geöffnet",
+    "Save Project &As...": "Projekt speichern &unter...",
+    "Open &Model...": "&Modell öffnen...",
+    "Open &Zoo Model...": "&Zoo-Modell öffnen...",
+    "Export &Bundle...": "&Paket exportieren...",
+    "Export &Plot...": "&Diagramm exportieren...",
+    "Export Ran&king...": "Ran&gliste exportieren...",
+    "&Quit": "&Beenden",
+    "&Edit": "&Bearbeiten",
+    "&Copy Plot": "Diagramm &kopieren",
+    "&View": "&Ansicht",
+    "&Theme": "&Farbschema",
+    "Follow the &System": "Wie das &System",
+    "&Light": "&Hell",
+    "&Dark": "&Dunkel",
+    "New Project": "Neues Projekt",
+    "Cleave projects (*.cleave)": "Cleave-Projekte (*.cleave)",
+    "Open Project": "Projekt öffnen",
+    "Save Project As": "Projekt speichern unter",
+    "Open Model": "Modell öffnen",
+    "TorchScript models (*.pt *.pth)": "TorchScript-Modelle (*.pt *.pth)",
+    "Open Zoo Model": "Zoo-Modell öffnen",
+    "PNG image (*.png)": "PNG-Bild (*.png)",
+    "Export Plot": "Diagramm exportieren",
+    "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)":
+        "PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)",
+    "Plot written to %1": "Diagramm geschrieben: %1",
+    "Export Ranking": "Rangliste exportieren",
+    "CSV (*.csv);;JSON (*.json)": "CSV (*.csv);;JSON (*.json)",
+    "Ranking written to %1": "Rangliste geschrieben: %1",
+    "%1: nothing to export: there is no ranking yet":
+        "%1: nichts zu exportieren: es gibt noch keine Rangliste",
+    "%1: unknown format '%2' (use .csv or .json)":
+        "%1: unbekanntes Format „%2“ (verwenden Sie .csv oder .json)",
+    "%1: cannot write the file (%2)": "%1: Datei kann nicht geschrieben werden (%2)",
+    "Open a model to export a split of it.":
+        "Öffnen Sie ein Modell, um einen Schnitt davon zu exportieren.",
+    "Export failed: %1": "Export fehlgeschlagen: %1",
+    "Plot copied": "Diagramm kopiert",
+    "Opening %1...": "Öffne %1...",
+    "%1: there is no project to save": "%1: es gibt kein Projekt zu speichern",
+    "Saved as %1": "Gespeichert als %1",
+    "%1: %2 blocks, %3 splits": "%1: %2 Blöcke, %3 Schnitte",
+    "Planning with timings from %1": "Planung mit Zeiten aus %1",
+    "Measuring %1...": "Messe %1...",
+    "untitled": "unbenannt",
+    "%1 — Cleave": "%1 — Cleave",
+    "%1 — %2 — Cleave": "%1 — %2 — Cleave",
+    "No model open.": "Kein Modell geöffnet.",
+    "Filter by label, operator or shape": "Nach Bezeichnung, Operator oder Form filtern",
+    "%1 — %2 blocks, input %3": "%1 — %2 Blöcke, Eingabe %3",
+    "The selected split": "Der gewählte Schnitt",
+    "Every split (sweep)": "Jeder Schnitt (Durchlauf)",
+    "No emulation: loopback as it is": "Keine Emulation: Loopback, wie es ist",
+    "Run": "Ausführen",
+    "Codec": "Codec",
+    "Link": "Verbindung",
+    "offloading %1 (%2) on %3, %4 runs each": "lagere %1 aus (%2) über %3, je %4 Läufe",
+    "every split": "jeder Schnitt",
+    "split %1": "Schnitt %1",
+    "%p% (split %1, %2 of %3)": "%p% (Schnitt %1, %2 von %3)",
+    "cancelling; the runs so far stay in the project":
+        "breche ab; die bisherigen Läufe bleiben im Projekt",
+    "nothing to draw: %1": "nichts zu zeichnen: %1",
+    "Uplink bandwidth, 1 to 1000 Mbit/s on a log scale":
+        "Uplink-Bandbreite, 1 bis 1000 Mbit/s, logarithmisch",
+    " ms": " ms",
+    "Privacy: blocks before this split stay on the device":
+        "Datenschutz: Blöcke vor diesem Schnitt bleiben auf dem Gerät",
+    " MB": " MB",
+    "no limit": "keine Grenze",
+    "device + edge": "Gerät + Edge",
+    "device + edge + cloud": "Gerät + Edge + Cloud",
+    "ScissionTL (with Transfer Layers)": "ScissionTL (mit Transfer Layern)",
+    "Scission and ScissionTL side by side": "Scission und ScissionTL nebeneinander",
+    "Scission only": "Nur Scission",
+    "ScissionTL only": "Nur ScissionTL",
+    "Link preset": "Verbindungsprofil",
+    "Uplink": "Uplink",
+    "Latency (one way)": "Latenz (einfach)",
+    "Ranking": "Rangfolge",
+    "Plot": "Diagramm",
+    "Minimum split": "Kleinster Schnitt",
+    "Maximum upload": "Größter Upload",
+    "Maximum device time": "Längste Gerätezeit",
+    "Tiers": "Ebenen",
+    "%1 Mbit/s": "%1 Mbit/s",
+    "No timings yet: measure the model in the Benchmark panel.":
+        "Noch keine Zeiten: Messen Sie das Modell im Benchmark-Bereich.",
+    " — no Transfer Layer timings: Scission only":
+        " — keine Transfer-Layer-Zeiten: nur Scission",
+    "Predicted end-to-end latency (ms)": "Vorhergesagte Gesamtlatenz (ms)",
+    "Measured end-to-end latency (ms)": "Gemessene Gesamtlatenz (ms)",
+    "Measured = predicted": "Gemessen = vorhergesagt",
+    "±10 %": "±10 %",
+    "With Transfer Layer": "Mit Transfer Layer",
+    "Without": "Ohne",
+    "Predicted versus measured": "Vorhergesagt gegen gemessen",
+    "%1 on %2 — predicted versus measured: median error %3 %, worst %4 %":
+        "%1 über %2 — vorhergesagt gegen gemessen: Median-Fehler %3 %, größter %4 %",
+    "#": "#",
+    "TL": "TL",
+    "Total ms": "Gesamt ms",
+    "Device ms": "Gerät ms",
+    "Uplink ms": "Uplink ms",
+    "Edge ms": "Edge ms",
+    "Upload MB": "Upload MB",
+    "Bytes sent (log scale)": "Gesendete Bytes (logarithmisch)",
+    "Raw tensor": "Roher Tensor",
+    "Transfer size per split": "Übertragungsgröße je Schnitt",
+    "%1 — transfer size per split": "%1 — Übertragungsgröße je Schnitt",
+    "model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %":
+        "Modell unverändert: Top-1 %1 %; mit %2 vor der Feinabstimmung: Top-1 %3 %",
+    "epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %":
+        "Epoche %1/%2: Verlust %3, Test Top-1 %4 %, Top-5 %5 %",
+    "wrote %1: split %2%3, %4 on the wire": "%1 geschrieben: Schnitt %2%3, %4 übertragen",
+    ", predicted %1 ms (%2)": ", vorhergesagt %1 ms (%2)",
+    "'%1' is not HOST:PORT": "„%1“ ist nicht HOST:PORT",
+    "'%1': port %2 is outside 1-65535": "„%1“: Port %2 liegt außerhalb von 1-65535",
+    "%1@%2, %3 cores, %4 threads, LibTorch %5, %6":
+        "%1@%2, %3 Kerne, %4 Threads, LibTorch %5, %6",
+    "starting the local agents": "starte die lokalen Agenten",
+    "%1 run %2 (%3 blocks, whole model %4 ms)": "%1 Lauf %2 (%3 Blöcke, ganzes Modell %4 ms)",
+    "split %1%2: measured %3 ms": "Schnitt %1%2: gemessen %3 ms",
+    ", predicted %1 ms (%2 %)": ", vorhergesagt %1 ms (%2 %)",
+    "%1 splits offloaded": "%1 Schnitte ausgelagert",
+    "; prediction error: median %1 %, worst %2 %":
+        "; Vorhersagefehler: Median %1 %, größter %2 %",
+    "%1: a plot of %2 x %3 is outside 16 to 20000 on a side":
+        "%1: ein Diagramm von %2 x %3 liegt außerhalb von 16 bis 20000 je Seite",
+    "%1: %2 DPI is outside 24 to 1200": "%1: %2 DPI liegt außerhalb von 24 bis 1200",
+    "%1: cannot write the PNG file": "%1: PNG-Datei kann nicht geschrieben werden",
+    "%1: unknown image format '%2' (use .png, .pdf or .svg)":
+        "%1: unbekanntes Bildformat „%2“ (verwenden Sie .png, .pdf oder .svg)",
+    "Cleave plot": "Cleave-Diagramm",
+    "%1: cannot write the file": "%1: Datei kann nicht geschrieben werden",
+    "Plan split DNN inference between device, edge and cloud.":
+        "Geteilte DNN-Inferenz zwischen Gerät, Edge und Cloud planen.",
+    "TorchScript file or zoo:NAME": "TorchScript-Datei oder zoo:NAME",
+    "a .cleave project (timings from cleave-cli bench)":
+        "ein .cleave-Projekt (Zeiten aus cleave-cli bench)",
+    "save the window to FILE (PNG) once the plan is drawn, then quit":
+        "das Fenster nach dem Zeichnen des Plans als DATEI (PNG) speichern, dann beenden",
+    "print how long the window took to become interactive, then quit":
+        "ausgeben, wie lange das Fenster bis zur Bedienbarkeit brauchte, dann beenden",
+    "colours: system, light or dark (kept for next time)":
+        "Farben: system, light oder dark (wird gemerkt)",
+    "&Language": "&Sprache",
+    "The language changes when Cleave starts again.":
+        "Die Sprache wechselt beim nächsten Start von Cleave.",
+    "language: system, en, de or ko (kept for next time)":
+        "Sprache: system, en, de oder ko (wird gemerkt)",
+}
+
+KO = {
+    "not asked": "확인 전",
+    "asking...": "확인 중...",
+    "online": "연결됨",
+    "unreachable": "연결 불가",
+    "Role": "역할",
+    "Address": "주소",
+    "State": "상태",
+    "Machine": "머신",
+    "Use local agents (a device and an edge agent on this machine)":
+        "로컬 에이전트 사용 (이 컴퓨터의 디바이스 에이전트와 엣지 에이전트)",
+    "HOST:PORT": "HOST:PORT",
+    "none": "없음",
+    "none: plain connection": "없음: 암호화하지 않은 연결",
+    "Add": "추가",
+    "Remove": "제거",
+    "Ask All": "모두 확인",
+    "Token": "토큰",
+    "TLS CA certificate": "TLS CA 인증서",
+    "agents: local (started for each job)": "에이전트: 로컬 (작업마다 시작)",
+    "agents: %1 of %2 answer": "에이전트: %2개 중 %1개 응답",
+    "Agent address %1": "에이전트 주소 %1",
+    "Agent role '%1' is not device, edge or cloud":
+        "에이전트 역할 '%1'은(는) device, edge, cloud 중 하나가 아닙니다",
+    "Agent %1 is already in the list": "에이전트 %1은(는) 이미 목록에 있습니다",
+    "Open a model to measure it.": "측정할 모델을 여세요.",
+    "Transfer Layers to time at every cut, comma separated (e.g. maxpool2,avgpool4); empty: none":
+        "모든 절단 지점에서 측정할 전송 계층, 쉼표로 구분 (예: maxpool2,avgpool4); 비우면 없음",
+    "Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd":
+        "모든 절단 지점에서 측정할 전송 코덱: fp32, fp16, int8, 각각 +zstd 선택 가능",
+    "Resume each agent's interrupted run": "각 에이전트의 중단된 실행 이어서 하기",
+    "Start": "시작",
+    "Cancel": "취소",
+    "Warm-up runs": "워밍업 실행 횟수",
+    "Timed runs": "측정 실행 횟수",
+    "Transfer Layers": "전송 계층",
+    "Codecs": "코덱",
+    "Open a model first.": "먼저 모델을 여세요.",
+    "Open or create a project first: results are stored in it.":
+        "먼저 프로젝트를 열거나 만드세요: 결과가 프로젝트에 저장됩니다.",
+    "A benchmark needs a device and an edge agent; the project has: %1":
+        "벤치마크에는 디바이스 에이전트와 엣지 에이전트가 필요합니다. 프로젝트에 있는 것: %1",
+    "Measuring %1": "%1 측정 중",
+    "benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5":
+        "%1 벤치마크: 워밍업 %2회, 측정 %3회, TL %4, 코덱 %5",
+    "%1: complete": "%1: 완료",
+    "done: %1": "완료: %1",
+    " (partial)": " (일부)",
+    "stopped: %1": "중지됨: %1",
+    "cancelling; what was measured stays in the project":
+        "취소 중입니다. 이미 측정한 결과는 프로젝트에 남습니다",
+    "%1: %p% (block %2 of %3)": "%1: %p% (블록 %2/%3)",
+    "%1: waiting": "%1: 대기 중",
+    "Split": "분할 지점",
+    "Label": "레이블",
+    "Operator": "연산자",
+    "Shape": "형상",
+    "MB": "MB",
+    "Export a Split": "분할 내보내기",
+    "Split and Transfer Layer": "분할 지점과 전송 계층",
+    "Blocks before the split run on the device, the rest on the edge.":
+        "분할 지점 앞의 블록은 디바이스에서, 나머지는 엣지에서 실행됩니다.",
+    "Model": "모델",
+    "Transfer Layer": "전송 계층",
+    "Fine-tuning": "미세 조정",
+    "Optional: train the model with its Transfer Layer on a data set (SGD, momentum 0.9), so the reduced tensor keeps its accuracy.":
+        "선택 사항: 전송 계층을 넣은 모델을 데이터셋으로 학습시켜 (SGD, 모멘텀 0.9) 축소된 "
+        "텐서로도 정확도를 유지합니다.",
+    "Fine-tune the Transfer Layer": "전송 계층 미세 조정",
+    "fashion-mnist (the Debian package), a folder of IDX files, or an ImageFolder":
+        "fashion-mnist (데비안 패키지), IDX 파일 폴더 또는 ImageFolder",
+    "all": "전체",
+    "Train only the TL and the layers after the split": "TL과 분할 지점 뒤의 계층만 학습",
+    "Data set": "데이터셋",
+    "Epochs": "에포크",
+    "Learning rate": "학습률",
+    "Training images": "학습 이미지 수",
+    "Test images": "테스트 이미지 수",
+    "Give a data set to fine-tune on.": "미세 조정에 쓸 데이터셋을 지정하세요.",
+    "Output": "출력",
+    "The bundle: manifest, device head, edge tail and a Triton model repository, written to a new folder.":
+        "번들: 매니페스트, 디바이스용 앞부분, 엣지용 뒷부분, Triton 모델 저장소를 새 폴더에 씁니다.",
+    "Browse...": "찾아보기...",
+    "Replace the folder if it is not empty": "폴더가 비어 있지 않으면 교체",
+    "Folder": "폴더",
+    "Predict the latency on": "지연 시간 예측 네트워크",
+    "Bundle Folder": "번들 폴더",
+    "%1: is a file, not a folder": "%1: 폴더가 아니라 파일입니다",
+    "%1: exists and is not empty; choose another folder or replace it":
+        "%1: 이미 있으며 비어 있지 않습니다. 다른 폴더를 고르거나 교체하세요",
+    "Export": "내보내기",
+    "cancelling; nothing is written": "취소 중입니다. 아무것도 쓰지 않습니다",
+    "Exporting split %1 of %2...": "%2의 분할 지점 %1 내보내는 중...",
+    "Done.": "완료.",
+    "Not exported: %1": "내보내지 못함: %1",
+    "Split (blocks before it run on the device)": "분할 지점 (그 앞의 블록은 디바이스에서 실행)",
+    "End-to-end latency (ms)": "종단 간 지연 시간 (ms)",
+    "Measured, ScissionLite": "측정값, ScissionLite",
+    "Measured, Scission": "측정값, Scission",
+    "Split %1, %2": "분할 지점 %1, %2",
+    "Scission": "Scission",
+    "ScissionTL with %1": "ScissionTL, %1 사용",
+    "ScissionTL (no TL here)": "ScissionTL (여기서는 TL 없음)",
+    " — excluded by the constraints": " — 제약 조건으로 제외됨",
+    "\nTotal: %1 ms\nSent: %2 bytes": "\n합계: %1 ms\n전송: %2 바이트",
+    " — left: Scission, right: ScissionTL (darker)": " — 왼쪽: Scission, 오른쪽: ScissionTL (진한 색)",
+    " — Scission": " — Scission",
+    " — ScissionTL": " — ScissionTL",
+    "Plot Size": "그래프 크기",
+    " DPI": " DPI",
+    "Width (px at 96 DPI, pt in PDF/SVG)": "너비 (96 DPI 기준 px, PDF/SVG에서는 pt)",
+    "Height": "높이",
+    "Resolution (PNG)": "해상도 (PNG)",
+    "Plan": "계획",
+    "Offload": "오프로드",
+    "Offloading %1...": "%1 오프로드 중...",
+    "Offload complete: %1": "오프로드 완료: %1",
+    "Offload stopped: %1": "오프로드 중지됨: %1",
+    "Benchmark complete: %1": "벤치마크 완료: %1",
+    "Benchmark stopped: %1": "벤치마크 중지됨: %1",
+    "Open a model to begin.": "시작하려면 모델을 여세요.",
+    "Agents": "에이전트",
+    "Benchmark": "벤치마크",
+    "&File": "파일(&F)",
+    "&New Project...": "새 프로젝트(&N)...",
+    "&Open Project...": "프로젝트 열기(&O)...",
+    "Open &Recent": "최근 항목 열기(&R)",
+    "Save Project &As...": "다른 이름으로 프로젝트 저장(&A)...",
+    "Open &Model...": "모델 열기(&M)...",
+    "Open &Zoo Model...": "모델 모음에서 열기(&Z)...",
+    "Export &Bundle...": "번들 내보내기(&B)...",
+    "Export &Plot...": "그래프 내보내기(&P)...",
+    "Export Ran&king...": "순위 내보내기(&K)...",
+    "&Quit": "종료(&Q)",
+    "&Edit": "편집(&E)",
+    "&Copy Plot": "그래프 복사(&C)",
+    "&View": "보기(&V)",
+    "&Theme": "테마(&T)",
+    "Follow the &System": "시스템 설정 따르기(&S)",
+    "&Light": "밝게(&L)",
+    "&Dark": "어둡게(&D)",
+    "New Project": "새 프로젝트",
+    "Cleave projects (*.cleave)": "Cleave 프로젝트 (*.cleave)",
+    "Open Project": "프로젝트 열기",
+    "Save Project As": "다른 이름으로 프로젝트 저장",
+    "Open Model": "모델 열기",
+    "TorchScript models (*.pt *.pth)": "TorchScript 모델 (*.pt *.pth)",
+    "Open Zoo Model": "모델 모음에서 열기",
+    "PNG image (*.png)": "PNG 이미지 (*.png)",
+    "Export Plot": "그래프 내보내기",
+    "PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)":
+        "PNG 이미지 (*.png);;PDF 문서 (*.pdf);;SVG 그림 (*.svg)",
+    "Plot written to %1": "그래프를 %1에 저장했습니다",
+    "Export Ranking": "순위 내보내기",
+    "CSV (*.csv);;JSON (*.json)": "CSV (*.csv);;JSON (*.json)",
+    "Ranking written to %1": "순위를 %1에 저장했습니다",
+    "%1: nothing to export: there is no ranking yet": "%1: 내보낼 것이 없습니다. 아직 순위가 없습니다",
+    "%1: unknown format '%2' (use .csv or .json)":
+        "%1: 알 수 없는 형식 '%2' (.csv 또는 .json 사용)",
+    "%1: cannot write the file (%2)": "%1: 파일을 쓸 수 없습니다 (%2)",
+    "Open a model to export a split of it.": "분할을 내보낼 모델을 여세요.",
+    "Export failed: %1": "내보내기 실패: %1",
+    "Plot copied": "그래프를 복사했습니다",
+    "Opening %1...": "%1 여는 중...",
+    "%1: there is no project to save": "%1: 저장할 프로젝트가 없습니다",
+    "Saved as %1": "%1(으)로 저장했습니다",
+    "%1: %2 blocks, %3 splits": "%1: 블록 %2개, 분할 지점 %3개",
+    "Planning with timings from %1": "%1의 측정 시간으로 계획 중",
+    "Measuring %1...": "%1 측정 중...",
+    "untitled": "제목 없음",
+    "%1 — Cleave": "%1 — Cleave",
+    "%1 — %2 — Cleave": "%1 — %2 — Cleave",
+    "No model open.": "열린 모델이 없습니다.",
+    "Filter by label, operator or shape": "레이블, 연산자, 형상으로 거르기",
+    "%1 — %2 blocks, input %3": "%1 — 블록 %2개, 입력 %3",
+    "The selected split": "선택한 분할 지점",
+    "Every split (sweep)": "모든 분할 지점 (전체 실행)",
+    "No emulation: loopback as it is": "에뮬레이션 없음: 루프백 그대로",
+    "Run": "실행",
+    "Codec": "코덱",
+    "Link": "네트워크",
+    "offloading %1 (%2) on %3, %4 runs each": "%1 (%2)을(를) %3에서 오프로드, 각 %4회 실행",
+    "every split": "모든 분할 지점",
+    "split %1": "분할 지점 %1",
+    "%p% (split %1, %2 of %3)": "%p% (분할 지점 %1, %3개 중 %2번째)",
+    "cancelling; the runs so far stay in the project":
+        "취소 중입니다. 지금까지의 실행 결과는 프로젝트에 남습니다",
+    "nothing to draw: %1": "그릴 것이 없습니다: %1",
+    "Uplink bandwidth, 1 to 1000 Mbit/s on a log scale": "업링크 대역폭, 로그 척도로 1~1000 Mbit/s",
+    " ms": " ms",
+    "Privacy: blocks before this split stay on the device":
+        "개인정보 보호: 이 분할 지점 앞의 블록은 디바이스에 남습니다",
+    " MB": " MB",
+    "no limit": "제한 없음",
+    "device + edge": "디바이스 + 엣지",
+    "device + edge + cloud": "디바이스 + 엣지 + 클라우드",
+    "ScissionTL (with Transfer Layers)": "ScissionTL (전송 계층 사용)",
+    "Scission and ScissionTL side by side": "Scission과 ScissionTL 나란히",
+    "Scission only": "Scission만",
+    "ScissionTL only": "ScissionTL만",
+    "Link preset": "네트워크 프리셋",
+    "Uplink": "업링크",
+    "Latency (one way)": "지연 시간 (단방향)",
+    "Ranking": "순위 기준",
+    "Plot": "그래프",
+    "Minimum split": "최소 분할 지점",
+    "Maximum upload": "최대 업로드",
+    "Maximum device time": "최대 디바이스 시간",
+    "Tiers": "계층",
+    "%1 Mbit/s": "%1 Mbit/s",
+    "No timings yet: measure the model in the Benchmark panel.":
+        "아직 측정 시간이 없습니다: 벤치마크 패널에서 모델을 측정하세요.",
+    " — no Transfer Layer timings: Scission only": " — 전송 계층 측정 시간 없음: Scission만",
+    "Predicted end-to-end latency (ms)": "예측한 종단 간 지연 시간 (ms)",
+    "Measured end-to-end latency (ms)": "측정한 종단 간 지연 시간 (ms)",
+    "Measured = predicted": "측정값 = 예측값",
+    "±10 %": "±10 %",
+    "With Transfer Layer": "전송 계층 사용",
+    "Without": "사용 안 함",
+    "Predicted versus measured": "예측값과 측정값 비교",
+    "%1 on %2 — predicted versus measured: median error %3 %, worst %4 %":
+        "%2에서 %1 — 예측값과 측정값 비교: 오차 중앙값 %3 %, 최대 %4 %",
+    "#": "#",
+    "TL": "TL",
+    "Total ms": "합계 ms",
+    "Device ms": "디바이스 ms",
+    "Uplink ms": "업링크 ms",
+    "Edge ms": "엣지 ms",
+    "Upload MB": "업로드 MB",
+    "Bytes sent (log scale)": "전송 바이트 (로그 척도)",
+    "Raw tensor": "원본 텐서",
+    "Transfer size per split": "분할 지점별 전송 크기",
+    "%1 — transfer size per split": "%1 — 분할 지점별 전송 크기",
+    "model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %":
+        "원래 모델: top-1 %1 %; %2 사용, 미세 조정 전: top-1 %3 %",
+    "epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %":
+        "에포크 %1/%2: 손실 %3, 테스트 top-1 %4 %, top-5 %5 %",
+    "wrote %1: split %2%3, %4 on the wire": "%1 저장: 분할 지점 %2%3, 전송 %4",
+    ", predicted %1 ms (%2)": ", 예측 %1 ms (%2)",
+    "'%1' is not HOST:PORT": "'%1'은(는) HOST:PORT 형식이 아닙니다",
+    "'%1': port %2 is outside 1-65535": "'%1': 포트 %2이(가) 1-65535 범위를 벗어났습니다",
+    "%1@%2, %3 cores, %4 threads, LibTorch %5, %6": "%1@%2, 코어 %3개, 스레드 %4개, LibTorch %5, %6",
+    "starting the local agents": "로컬 에이전트 시작 중",
+    "%1 run %2 (%3 blocks, whole model %4 ms)": "%1 실행 %2 (블록 %3개, 전체 모델 %4 ms)",
+    "split %1%2: measured %3 ms": "분할 지점 %1%2: 측정 %3 ms",
+    ", predicted %1 ms (%2 %)": ", 예측 %1 ms (%2 %)",
+    "%1 splits offloaded": "분할 지점 %1개 오프로드함",
+    "; prediction error: median %1 %, worst %2 %": "; 예측 오차: 중앙값 %1 %, 최대 %2 %",
+    "%1: a plot of %2 x %3 is outside 16 to 20000 on a side":
+        "%1: %2 x %3 그래프는 한 변 16~20000 범위를 벗어납니다",
+    "%1: %2 DPI is outside 24 to 1200": "%1: %2 DPI는 24~1200 범위를 벗어납니다",
+    "%1: cannot write the PNG file": "%1: PNG 파일을 쓸 수 없습니다",
+    "%1: unknown image format '%2' (use .png, .pdf or .svg)":
+        "%1: 알 수 없는 이미지 형식 '%2' (.png, .pdf, .svg 사용)",
+    "Cleave plot": "Cleave 그래프",
+    "%1: cannot write the file": "%1: 파일을 쓸 수 없습니다",
+    "Plan split DNN inference between device, edge and cloud.":
+        "디바이스, 엣지, 클라우드 사이의 DNN 분할 추론을 계획합니다.",
+    "TorchScript file or zoo:NAME": "TorchScript 파일 또는 zoo:NAME",
+    "a .cleave project (timings from cleave-cli bench)":
+        ".cleave 프로젝트 (cleave-cli bench의 측정 시간)",
+    "save the window to FILE (PNG) once the plan is drawn, then quit":
+        "계획을 그린 뒤 창을 FILE(PNG)로 저장하고 종료",
+    "print how long the window took to become interactive, then quit":
+        "창이 조작 가능해지기까지 걸린 시간을 출력하고 종료",
+    "colours: system, light or dark (kept for next time)":
+        "색상: system, light, dark (다음 실행에도 유지)",
+    "&Language": "언어(&L)",
+    "The language changes when Cleave starts again.": "언어는 Cleave를 다시 시작하면 바뀝니다.",
+    "language: system, en, de or ko (kept for next time)":
+        "언어: system, en, de, ko (다음 실행에도 유지)",
+}
+
+
+# lupdate reads `namespace cleave::gui {` as no namespace at all; tr() looks texts up by the
+# class's full name, so the contexts get their namespace back here.
+PLOTS = {"LatencyStackPlot", "PredictionPlot", "TransferSizePlot"}
+
+
+def qualified(context):
+    if "::" in context or context == "main":
+        return context
+    return ("cleave::plots::" if context in PLOTS else "cleave::gui::") + context
+
+
+def fill(path, table):
+    tree = ET.parse(path)
+    for name in tree.getroot().iter("name"):
+        name.text = qualified(name.text)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.find("source").text
+        translation = message.find("translation")
+        text = source if table is None else table.get(source)
+        if text is None:
+            missing.append(source)
+            translation.set("type", "unfinished")
+            continue
+        translation.text = text
+        translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    # lupdate writes a DOCTYPE; ElementTree drops it: put it back so the file round-trips.
+    with open(path, encoding="utf-8") as f:
+        body = f.read().split("\n", 1)[1]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n")
+    return missing
+
+
+for name, table in (("cleave_en.ts", None), ("cleave_de.ts", DE), ("cleave_ko.ts", KO)):
+    missing = fill(os.path.join(HERE, name), table)
+    for source in missing:
+        print(f"{name}: no translation of {source!r}")
