@@ -77,6 +77,11 @@ int main(int argc, char **argv)
         QApplication::translate("main", "language: system, en, de or ko (kept for next time)"),
         QStringLiteral("LANG"));
     parser.addOption(language);
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QApplication::translate("main", "open on the plan or the "
+                                                                  "offload view"),
+                                  QStringLiteral("VIEW"));
+    parser.addOption(view);
     parser.process(app);
 
     // The language is chosen before any window exists: texts are translated as widgets are made.
@@ -101,6 +106,14 @@ int main(int argc, char **argv)
             return 2;
         }
         window.setTheme(cleave::gui::themeFromName(name));
+    }
+    if (parser.isSet(view)) {
+        const auto name = parser.value(view);
+        if (name != QLatin1String("plan") && name != QLatin1String("offload")) {
+            std::fprintf(stderr, "cleave: --view %s: use plan or offload\n", qPrintable(name));
+            return 2;
+        }
+        window.showTab(name == QLatin1String("offload") ? 1 : 0);
     }
     window.resize(1280, 800);
     window.show();

@@ -39,8 +39,12 @@
 <context>
     <name>cleave::gui::AgentsPanel</name>
     <message>
-        <source>Use local agents (a device and an edge agent on this machine)</source>
-        <translation>Lokale Agenten verwenden (ein Geräte- und ein Edge-Agent auf diesem Rechner)</translation>
+        <source>Use local agents</source>
+        <translation>Lokale Agenten verwenden</translation>
+    </message>
+    <message>
+        <source>A device and an edge agent on this machine, started for each job</source>
+        <translation>Ein Geräte- und ein Edge-Agent auf diesem Rechner, für jeden Auftrag gestartet</translation>
     </message>
     <message>
         <source>HOST:PORT</source>
@@ -1098,6 +1102,10 @@ Gesendet: %2 Bytes</translation>
     <message>
         <source>language: system, en, de or ko (kept for next time)</source>
         <translation>Sprache: system, en, de oder ko (wird gemerkt)</translation>
+    </message>
+    <message>
+        <source>open on the plan or the offload view</source>
+        <translation>mit der Plan- oder der Auslagerungsansicht öffnen</translation>
     </message>
 </context>
 </TS>

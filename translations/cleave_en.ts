@@ -39,8 +39,12 @@
 <context>
     <name>cleave::gui::AgentsPanel</name>
     <message>
-        <source>Use local agents (a device and an edge agent on this machine)</source>
-        <translation>Use local agents (a device and an edge agent on this machine)</translation>
+        <source>Use local agents</source>
+        <translation>Use local agents</translation>
+    </message>
+    <message>
+        <source>A device and an edge agent on this machine, started for each job</source>
+        <translation>A device and an edge agent on this machine, started for each job</translation>
     </message>
     <message>
         <source>HOST:PORT</source>
@@ -1098,6 +1102,10 @@ Sent: %2 bytes</translation>
     <message>
         <source>language: system, en, de or ko (kept for next time)</source>
         <translation>language: system, en, de or ko (kept for next time)</translation>
+    </message>
+    <message>
+        <source>open on the plan or the offload view</source>
+        <translation>open on the plan or the offload view</translation>
     </message>
 </context>
 </TS>

@@ -39,8 +39,12 @@
 <context>
     <name>cleave::gui::AgentsPanel</name>
     <message>
-        <source>Use local agents (a device and an edge agent on this machine)</source>
-        <translation>로컬 에이전트 사용 (이 컴퓨터의 디바이스 에이전트와 엣지 에이전트)</translation>
+        <source>Use local agents</source>
+        <translation>로컬 에이전트 사용</translation>
+    </message>
+    <message>
+        <source>A device and an edge agent on this machine, started for each job</source>
+        <translation>이 컴퓨터에서 작업마다 시작하는 디바이스 에이전트와 엣지 에이전트</translation>
     </message>
     <message>
         <source>HOST:PORT</source>
@@ -1098,6 +1102,10 @@ Sent: %2 bytes</source>
     <message>
         <source>language: system, en, de or ko (kept for next time)</source>
         <translation>언어: system, en, de, ko (다음 실행에도 유지)</translation>
+    </message>
+    <message>
+        <source>open on the plan or the offload view</source>
+        <translation>계획 화면 또는 오프로드 화면으로 열기</translation>
     </message>
 </context>
 </TS>

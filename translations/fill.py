@@ -16,8 +16,9 @@ DE = {
     "Address": "Adresse",
     "State": "Zustand",
     "Machine": "Maschine",
-    "Use local agents (a device and an edge agent on this machine)":
-        "Lokale Agenten verwenden (ein Geräte- und ein Edge-Agent auf diesem Rechner)",
+    "Use local agents": "Lokale Agenten verwenden",
+    "A device and an edge agent on this machine, started for each job":
+        "Ein Geräte- und ein Edge-Agent auf diesem Rechner, für jeden Auftrag gestartet",
     "HOST:PORT": "HOST:PORT",
     "none": "keiner",
     "none: plain connection": "keines: unverschlüsselte Verbindung",
@@ -287,6 +288,7 @@ DE = {
     "colours: system, light or dark (kept for next time)":
         "Farben: system, light oder dark (wird gemerkt)",
     "&Language": "&Sprache",
+    "open on the plan or the offload view": "mit der Plan- oder der Auslagerungsansicht öffnen",
     "The language changes when Cleave starts again.":
         "Die Sprache wechselt beim nächsten Start von Cleave.",
     "language: system, en, de or ko (kept for next time)":
@@ -302,8 +304,9 @@ KO = {
     "Address": "주소",
     "State": "상태",
     "Machine": "머신",
-    "Use local agents (a device and an edge agent on this machine)":
-        "로컬 에이전트 사용 (이 컴퓨터의 디바이스 에이전트와 엣지 에이전트)",
+    "Use local agents": "로컬 에이전트 사용",
+    "A device and an edge agent on this machine, started for each job":
+        "이 컴퓨터에서 작업마다 시작하는 디바이스 에이전트와 엣지 에이전트",
     "HOST:PORT": "HOST:PORT",
     "none": "없음",
     "none: plain connection": "없음: 암호화하지 않은 연결",
@@ -561,6 +564,7 @@ KO = {
     "colours: system, light or dark (kept for next time)":
         "색상: system, light, dark (다음 실행에도 유지)",
     "&Language": "언어(&L)",
+    "open on the plan or the offload view": "계획 화면 또는 오프로드 화면으로 열기",
     "The language changes when Cleave starts again.": "언어는 Cleave를 다시 시작하면 바뀝니다.",
     "language: system, en, de or ko (kept for next time)":
         "언어: system, en, de, ko (다음 실행에도 유지)",

@@ -147,8 +147,8 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     : QWidget(parent)
 {
     m_model = new AgentTableModel(this);
-    m_local =
-        new QCheckBox(tr("Use local agents (a device and an edge agent on this machine)"), this);
+    m_local = new QCheckBox(tr("Use local agents"), this);
+    m_local->setToolTip(tr("A device and an edge agent on this machine, started for each job"));
     m_local->setChecked(true);
     m_table = new QTableView(this);
     m_table->setModel(m_model);

@@ -130,7 +130,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_defaultLayout = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 
     // Work starts on an untitled project; File > Save Project As keeps it.
     m_scratch = std::make_unique<QTemporaryDir>();
@@ -170,8 +170,6 @@ void MainWindow::createDocks()
         dock(tr("Benchmark"), QStringLiteral("BenchmarkDock"), m_bench, Qt::RightDockWidgetArea);
     tabifyDockWidget(agents, bench);
     agents->raise();
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("ModelDock")), agents}, {320, 340},
-                Qt::Horizontal);
 }
 
 void MainWindow::createMenus()
@@ -564,6 +562,18 @@ void MainWindow::restylePlots()
         plots::applyPalette(plot, QApplication::palette());
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_defaultLayout)
+        return;
+    // First start: narrow docks, the plots get the room. Docks only take sizes once shown.
+    m_defaultLayout = false;
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("ModelDock")),
+                 findChild<QDockWidget *>(QStringLiteral("AgentsDock"))},
+                {300, 300}, Qt::Horizontal);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -88,6 +88,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
@@ -125,7 +126,8 @@ private:
     int m_blocks = 0;
     int m_selectedSplit = 0;
     Theme m_theme = Theme::System;
-    int m_projectJob = 0; ///< the newest project request; older answers are dropped
+    bool m_defaultLayout = false; ///< no saved layout: size the docks when first shown
+    int m_projectJob = 0;         ///< the newest project request; older answers are dropped
     int m_modelJob = 0;
     int m_plannerJob = 0;
 };
