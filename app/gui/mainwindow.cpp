@@ -400,25 +400,23 @@ void MainWindow::copyPlot()
 
 void MainWindow::openProject(const QString &path, const QString &model)
 {
-    const int job = ++m_projectJob;
-    statusBar()->showMessage(tr("Opening %1...").arg(path));
-    runInBackground<ProjectState>(
-        this, [path] { return gui::openProject(path, false); },
-        [this, job, model](const ProjectState &state) {
-            if (job == m_projectJob)
-                setProject(state, false, model);
-        },
-        [this](const QString &reason) { showFailure(reason); });
+    switchProject(path, false, model);
 }
 
 void MainWindow::newProject(const QString &path)
 {
+    switchProject(path, true, m_model);
+}
+
+void MainWindow::switchProject(const QString &path, bool create, const QString &model)
+{
     const int job = ++m_projectJob;
+    statusBar()->showMessage(tr("Opening %1...").arg(path));
     runInBackground<ProjectState>(
-        this, [path] { return gui::openProject(path, true); },
-        [this, job](const ProjectState &state) {
+        this, [path, create] { return gui::openProject(path, create); },
+        [this, job, model](const ProjectState &state) {
             if (job == m_projectJob)
-                setProject(state, false, m_model);
+                setProject(state, false, model);
         },
         [this](const QString &reason) { showFailure(reason); });
 }

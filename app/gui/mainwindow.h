@@ -93,6 +93,7 @@ protected:
 private:
     void createMenus();
     void createDocks();
+    void switchProject(const QString &path, bool create, const QString &model);
     void setProject(const ProjectState &state, bool untitled, const QString &model);
     void loadTimings();
     void rememberRecent(const QString &path);

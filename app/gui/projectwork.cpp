@@ -107,12 +107,47 @@ QString askAgent(const QString &address, int timeoutMs)
         .arg(q(info.torch_version()), q(info.blas().empty() ? "BLAS unknown" : info.blas()));
 }
 
+/// Lets the GUI thread cancel a session that a worker runs — also before the worker has made
+/// it, so a cancellation is never lost between the two.
+template<typename Session>
+class CancelPoint
+{
+public:
+    void cancel()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_cancelled = true;
+        if (m_session)
+            m_session->cancel();
+    }
+
+    /// While the returned guard lives, cancel() reaches `session`. Error(Cancelled) when
+    /// cancelled already.
+    [[nodiscard]] auto attach(Session &session, const char *what)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_cancelled)
+                throw Error(ErrorKind::Cancelled, std::string(what) + " cancelled before it began");
+            m_session = &session;
+        }
+        auto detach = [this](Session *) {
+            const std::lock_guard lock(m_mutex);
+            m_session = nullptr;
+        };
+        return std::unique_ptr<Session, decltype(detach)>(&session, detach);
+    }
+
+private:
+    std::mutex m_mutex;
+    bool m_cancelled = false;
+    Session *m_session = nullptr; ///< while one runs
+};
+
 struct BenchRunner::Private
 {
     BenchJob job;
-    std::mutex mutex;
-    bool cancelled = false;
-    remote::BenchSession *session = nullptr; ///< while one runs
+    CancelPoint<remote::BenchSession> cancel;
 };
 
 BenchRunner::BenchRunner(BenchJob job)
@@ -125,10 +160,7 @@ BenchRunner::~BenchRunner() = default;
 
 void BenchRunner::cancel()
 {
-    const std::lock_guard lock(d->mutex);
-    d->cancelled = true;
-    if (d->session)
-        d->session->cancel();
+    d->cancel.cancel();
 }
 
 QString BenchRunner::run(const BenchCallbacks &callbacks)
@@ -160,21 +192,7 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
             targets.push_back({s(a.role), s(a.address)});
     }
     remote::BenchSession session(std::move(settings), std::move(targets));
-    {
-        const std::lock_guard lock(d->mutex);
-        if (d->cancelled)
-            throw Error(ErrorKind::Cancelled, "benchmark cancelled before it began");
-        d->session = &session;
-    }
-    struct Detach
-    {
-        Private *d;
-        ~Detach()
-        {
-            const std::lock_guard lock(d->mutex);
-            d->session = nullptr;
-        }
-    } detach{d.get()};
+    const auto attached = d->cancel.attach(session, "benchmark");
 
     remote::BenchSession::Observer observer;
     observer.progress = [&](const std::string &role, double fraction, int block, int blocks) {
@@ -204,9 +222,7 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
 struct OffloadRunner::Private
 {
     OffloadJob job;
-    std::mutex mutex;
-    bool cancelled = false;
-    remote::OffloadSession *session = nullptr; ///< while one runs
+    CancelPoint<remote::OffloadSession> cancel;
 };
 
 OffloadRunner::OffloadRunner(OffloadJob job)
@@ -219,10 +235,7 @@ OffloadRunner::~OffloadRunner() = default;
 
 void OffloadRunner::cancel()
 {
-    const std::lock_guard lock(d->mutex);
-    d->cancelled = true;
-    if (d->session)
-        d->session->cancel();
+    d->cancel.cancel();
 }
 
 QString OffloadRunner::run(
@@ -259,21 +272,7 @@ QString OffloadRunner::run(
         log(QCoreApplication::translate("cleave::gui::ProjectWork", "starting the local agents"));
     }
     remote::OffloadSession session(std::move(request));
-    {
-        const std::lock_guard lock(d->mutex);
-        if (d->cancelled)
-            throw Error(ErrorKind::Cancelled, "offload cancelled before it began");
-        d->session = &session;
-    }
-    struct Detach
-    {
-        Private *d;
-        ~Detach()
-        {
-            const std::lock_guard lock(d->mutex);
-            d->session = nullptr;
-        }
-    } detach{d.get()};
+    const auto attached = d->cancel.attach(session, "offload");
     remote::OffloadSession::Observer observer;
     observer.progress = [&](int split, int index, int count, double fraction, const std::string &) {
         if (progress)

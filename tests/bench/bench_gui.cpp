@@ -12,7 +12,7 @@
 #include <QApplication>
 #include <QSlider>
 
-#include <benchmark/benchmark.h>
+#include "widgetbenchmain.h"
 
 using namespace cleave;
 
@@ -52,12 +52,4 @@ BENCHMARK(BM_WindowToFirstPaint)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 } // namespace
 
-int main(int argc, char **argv)
-{
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+CLEAVE_WIDGET_BENCHMARK_MAIN()

@@ -8,7 +8,7 @@
 #include <QImage>
 #include <QPainter>
 
-#include <benchmark/benchmark.h>
+#include "widgetbenchmain.h"
 
 #include <random>
 
@@ -72,12 +72,4 @@ BENCHMARK_CAPTURE(BM_RenderBothPlots, steps, Sizes::Steps)->Arg(200)->Unit(bench
 
 } // namespace
 
-int main(int argc, char **argv)
-{
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+CLEAVE_WIDGET_BENCHMARK_MAIN()
