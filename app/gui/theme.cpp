@@ -2,7 +2,6 @@
 #include "app/gui/theme.h"
 
 #include <QApplication>
-#include <QStyle>
 
 namespace cleave::gui {
 
@@ -32,7 +31,9 @@ QPalette themePalette(Theme theme)
 {
     switch (theme) {
     case Theme::System:
-        return QApplication::style()->standardPalette();
+        // No roles set: Qt resolves every one against the platform theme, light or dark as the
+        // desktop is.
+        return QPalette();
     case Theme::Light: {
         QPalette light(QColor(0xef, 0xef, 0xef));
         light.setColor(QPalette::Base, Qt::white);

@@ -524,6 +524,9 @@ private Q_SLOTS:
         QTRY_VERIFY(!gui::isDark(window->palette()));
         QVERIFY(plot->xAxis->labelColor().lightness() < 128);
         QVERIFY(QColor(plot->toPixmap(300, 200).toImage().pixel(2, 2)).lightness() > 200);
+        // Following the system again: the platform's palette (light on the offscreen platform).
+        window->setTheme(gui::Theme::System);
+        QTRY_VERIFY(!gui::isDark(window->palette()));
         window->setTheme(gui::Theme::Dark);
         window.reset();
         QCOMPARE(readyWindow()->theme(), gui::Theme::Dark);
