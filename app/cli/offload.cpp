@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave-cli offload MODEL --split S|all [--tl SPEC] [--codec C] (--local | --device ADDR
 //                    --edge ADDR) [--link PRESET|none | --bandwidth-mbps B --latency-ms L]
-//                    [--runs N] [--warmup W] [--seed N] [--db FILE] [--json]
+//                    [--runs N] [--warmup W] [--rounds R] [--seed N] [--db FILE] [--json]
 // Runs the split for real: the head on the device agent, the tail on the edge agent, through the
 // emulated link; measures every component and sets it beside the planner's prediction.
 #include "app/cli/commands.h"
@@ -37,6 +37,7 @@ struct OffloadOptions
     std::optional<double> latencyMs;
     int runs = 10;
     int warmup = 2;
+    int rounds = 1;
     uint64_t seed = 0;
     double deadline_s = 60;
     std::string db;
@@ -77,9 +78,9 @@ int run(const OffloadOptions &options)
     if (!options.local && (options.device.empty() || options.edge.empty()))
         throw Error(ErrorKind::InvalidInput,
                     "offload: give --local, or --device ADDR and --edge ADDR");
-    if (options.runs < 1 || options.warmup < 0)
+    if (options.runs < 1 || options.warmup < 0 || options.rounds < 1)
         throw Error(ErrorKind::InvalidInput,
-                    "offload: --runs must be 1 or more, --warmup 0 or more");
+                    "offload: --runs and --rounds must be 1 or more, --warmup 0 or more");
     if (!(options.deadline_s > 0))
         throw Error(ErrorKind::InvalidInput, "offload: --deadline-s must be positive");
     remote::OffloadSettings settings;
@@ -105,6 +106,7 @@ int run(const OffloadOptions &options)
     request.model = options.model.model;
     request.input = options.model.inputShape();
     request.settings = settings;
+    request.rounds = options.rounds;
     request.unshaped = unshaped;
     if (!options.local) {
         request.device = options.device;
@@ -215,7 +217,8 @@ int run(const OffloadOptions &options)
              r.predicted ? fixed(r.errorPercent(), 1) : "-"});
     }
     std::cout << options.model.model << " on " << settings.link.describe() << ", codec "
-              << settings.codec.name() << ", medians of " << options.runs << " runs\n";
+              << settings.codec.name() << ", medians of " << options.runs * options.rounds
+              << " runs\n";
     table.print(std::cout);
     if (!errors.empty())
         std::cout << "prediction error: median " << fixed(medianOf(errors), 1) << " %, worst "
@@ -250,6 +253,9 @@ void addOffloadCommand(CLI::App &app, int &exitCode)
     command->add_option("--latency-ms", options->latencyMs, "custom link: one-way latency in ms");
     command->add_option("--runs", options->runs, "timed inferences per split (default 10)");
     command->add_option("--warmup", options->warmup, "untimed inferences first (default 2)");
+    command->add_option("--rounds", options->rounds,
+                        "run the splits round-robin this many times, pooling each split's runs "
+                        "(default 1)");
     command->add_option("--seed", options->seed, "seed of zoo weights and inputs (default 0)");
     command->add_option("--deadline-s", options->deadline_s,
                         "longest one inference may take (default 60)");

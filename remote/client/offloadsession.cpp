@@ -49,8 +49,9 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
 {
     const auto &r = m_request;
     const auto &settings = r.settings;
-    if (r.settings.runs < 1 || r.settings.warmup < 0)
-        throw Error(ErrorKind::InvalidInput, "offload: runs must be 1 or more, warm-up 0 or more");
+    if (r.settings.runs < 1 || r.settings.warmup < 0 || r.rounds < 1)
+        throw Error(ErrorKind::InvalidInput,
+                    "offload: runs and rounds must be 1 or more, warm-up 0 or more");
     if (!(r.settings.deadline_s > 0))
         throw Error(ErrorKind::InvalidInput, "offload: the deadline must be positive");
     if (!zoo::zooName(r.model) && !std::filesystem::exists(r.model))
@@ -122,59 +123,80 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     }
 
     Offloader offloader(device, edge);
-    for (size_t i = 0; i < splits.size(); ++i) {
-        const int s = splits[i];
-        if (m_cancelled)
-            throw Error(ErrorKind::Cancelled,
-                        "offload cancelled before split " + std::to_string(s));
-        const auto halves = makeHalves(graph, s, settings.tl);
-        OffloadedSplit result;
-        if (series) {
-            const auto &point = series->points.at(size_t(s));
-            if (halves.tl.empty())
-                result.predicted = point.scission;
-            else if (point.tl == halves.tl)
-                result.predicted = point.scissionTl;
+    outcome.splits.resize(splits.size());
+    const int steps = int(splits.size()) * r.rounds;
+    for (int round = 0; round < r.rounds; ++round) {
+        for (size_t i = 0; i < splits.size(); ++i) {
+            const int s = splits[i];
+            if (m_cancelled)
+                throw Error(ErrorKind::Cancelled,
+                            "offload cancelled before split " + std::to_string(s));
+            const auto halves = makeHalves(graph, s, settings.tl);
+            auto &result = outcome.splits[i];
+            if (round == 0) {
+                if (series) {
+                    const auto &point = series->points.at(size_t(s));
+                    if (halves.tl.empty())
+                        result.predicted = point.scission;
+                    else if (point.tl == halves.tl)
+                        result.predicted = point.scissionTl;
+                }
+                if (db) {
+                    store::OffloadRecord record;
+                    record.modelId = modelId;
+                    record.device = resourceOf(deviceInfo, "device").name;
+                    record.edge =
+                        halves.runsOnEdge() ? resourceOf(edgeInfo, "edge").name : "";
+                    record.split = s;
+                    record.tl = halves.tl;
+                    record.codec = settings.codec.name();
+                    record.link = settings.link.name;
+                    record.latency_s = settings.link.latency_s;
+                    record.uplink_bps = settings.link.uplink_bps;
+                    record.downlink_bps = settings.link.downlink_bps;
+                    if (result.predicted)
+                        record.predicted_s = plan::sum(*result.predicted);
+                    result.offloadId = db->beginOffload(record);
+                }
+            }
+            const int step = round * int(splits.size()) + int(i);
+            const auto label = "split " + std::to_string(s) + " of " + std::to_string(k) +
+                               (r.rounds > 1 ? ", round " + std::to_string(round + 1) : "");
+            // Runs are numbered across rounds, as the store keys them.
+            const int firstRun = round * settings.runs;
+            SplitMeasurement measured;
+            try {
+                measured = offloader.run(
+                    halves, r.model, settings,
+                    [&](double fraction, std::string_view message) {
+                        if (observer.progress)
+                            observer.progress(s, step, steps, fraction, std::string(message));
+                        return !m_cancelled.load();
+                    },
+                    [&](const v1::InferenceTiming &t) {
+                        if (db) {
+                            auto record = toRecord(t);
+                            record.run += firstRun;
+                            db->addOffloadInference(result.offloadId, record);
+                        }
+                    });
+            } catch (const Error &e) {
+                std::string kept;
+                if (db)
+                    kept = "; the runs measured so far are kept in " + r.db;
+                throw Error(e.kind(), std::string(e.what()) + " (at " + label + kept + ")");
+            }
+            if (round == 0) {
+                result.measured = std::move(measured);
+            } else {
+                for (auto &t : measured.runs) {
+                    t.set_run(t.run() + firstRun);
+                    result.measured.runs.push_back(std::move(t));
+                }
+            }
+            if (round == r.rounds - 1 && observer.splitDone)
+                observer.splitDone(result);
         }
-        if (db) {
-            store::OffloadRecord record;
-            record.modelId = modelId;
-            record.device = resourceOf(deviceInfo, "device").name;
-            record.edge = halves.runsOnEdge() ? resourceOf(edgeInfo, "edge").name : "";
-            record.split = s;
-            record.tl = halves.tl;
-            record.codec = settings.codec.name();
-            record.link = settings.link.name;
-            record.latency_s = settings.link.latency_s;
-            record.uplink_bps = settings.link.uplink_bps;
-            record.downlink_bps = settings.link.downlink_bps;
-            if (result.predicted)
-                record.predicted_s = plan::sum(*result.predicted);
-            result.offloadId = db->beginOffload(record);
-        }
-        const auto label = "split " + std::to_string(s) + " of " + std::to_string(k);
-        try {
-            result.measured = offloader.run(
-                halves, r.model, settings,
-                [&](double fraction, std::string_view message) {
-                    if (observer.progress)
-                        observer.progress(s, int(i), int(splits.size()), fraction,
-                                          std::string(message));
-                    return !m_cancelled.load();
-                },
-                [&](const v1::InferenceTiming &t) {
-                    if (db)
-                        db->addOffloadInference(result.offloadId, toRecord(t));
-                });
-        } catch (const Error &e) {
-            std::string kept;
-            if (db)
-                kept = "; the runs measured so far are kept in " + r.db;
-            throw Error(e.kind(), std::string(e.what()) + " (at " + label + kept + ")");
-        }
-        if (observer.splitDone)
-            observer.splitDone(result);
-        outcome.splits.push_back(std::move(result));
     }
     return outcome;
 }

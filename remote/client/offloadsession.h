@@ -20,7 +20,11 @@ struct OffloadRequest
     std::string model; ///< a TorchScript file or zoo:NAME
     std::optional<graph::Shape> input;
     std::vector<int> splits; ///< empty: every split, 0..K
-    OffloadSettings settings;
+    OffloadSettings settings; ///< settings.runs per split and round
+    /// The splits run round-robin this many times; each split's runs are pooled. A machine's
+    /// speed drifts over minutes: rounds spread the drift over every split instead of letting
+    /// it fall on the few measured while it lasted.
+    int rounds = 1;
     bool unshaped = false; ///< no link emulation (predicted as a 1 Tbit/s link without latency)
     std::string device;    ///< agent addresses; both empty: start local agents
     std::string edge;

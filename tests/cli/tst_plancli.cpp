@@ -296,6 +296,31 @@ private Q_SLOTS:
         QCOMPARE(QImage(png).height(), 3 * 300);
     }
 
+    // Rounds run the splits round-robin and pool each split's runs: in the JSON and in the
+    // store, numbered across the rounds.
+    void offloadPoolsRounds()
+    {
+        const auto db = m_dir.filePath(QStringLiteral("rounds.cleave"));
+        QVERIFY(QFile::copy(m_db, db));
+        const auto r = cli({QStringLiteral("offload"), m_model, QStringLiteral("--split"),
+                            QStringLiteral("2"), QStringLiteral("--local"), QStringLiteral("--runs"),
+                            QStringLiteral("2"), QStringLiteral("--rounds"), QStringLiteral("3"),
+                            QStringLiteral("--warmup"), QStringLiteral("0"), QStringLiteral("--db"),
+                            db, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto split = QJsonDocument::fromJson(r.out)[QStringLiteral("splits")][0];
+        QCOMPARE(split[QStringLiteral("runs")].toInt(), 6);
+        cleave::store::Store store(db.toStdString());
+        const auto model = store.modelsNamed(m_model.toStdString()).at(0);
+        const auto offloads = store.offloads(model.id);
+        const auto &last = offloads.back();
+        QCOMPARE(last.split, 2);
+        const auto runs = store.offloadInferences(last.id);
+        QCOMPARE(runs.size(), size_t(6));
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(runs[size_t(i)].run, i);
+    }
+
     void offloadRefusesBadInput_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -327,7 +352,11 @@ private Q_SLOTS:
         QTest::newRow("no runs") << with(local +
                                          QStringList{QStringLiteral("--split"), QStringLiteral("3"),
                                                      QStringLiteral("--runs"), QStringLiteral("0")})
-                                 << QStringLiteral("--runs must be 1 or more");
+                                 << QStringLiteral("--runs and --rounds must be 1 or more");
+        QTest::newRow("no rounds")
+            << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("3"),
+                                        QStringLiteral("--rounds"), QStringLiteral("0")})
+            << QStringLiteral("--runs and --rounds must be 1 or more");
     }
     void offloadRefusesBadInput()
     {
