@@ -145,8 +145,7 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
                     store::OffloadRecord record;
                     record.modelId = modelId;
                     record.device = resourceOf(deviceInfo, "device").name;
-                    record.edge =
-                        halves.runsOnEdge() ? resourceOf(edgeInfo, "edge").name : "";
+                    record.edge = halves.runsOnEdge() ? resourceOf(edgeInfo, "edge").name : "";
                     record.split = s;
                     record.tl = halves.tl;
                     record.codec = settings.codec.name();

@@ -19,7 +19,7 @@ struct OffloadRequest
 {
     std::string model; ///< a TorchScript file or zoo:NAME
     std::optional<graph::Shape> input;
-    std::vector<int> splits; ///< empty: every split, 0..K
+    std::vector<int> splits;  ///< empty: every split, 0..K
     OffloadSettings settings; ///< settings.runs per split and round
     /// The splits run round-robin this many times; each split's runs are pooled. A machine's
     /// speed drifts over minutes: rounds spread the drift over every split instead of letting

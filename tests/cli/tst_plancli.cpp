@@ -302,11 +302,11 @@ private Q_SLOTS:
     {
         const auto db = m_dir.filePath(QStringLiteral("rounds.cleave"));
         QVERIFY(QFile::copy(m_db, db));
-        const auto r = cli({QStringLiteral("offload"), m_model, QStringLiteral("--split"),
-                            QStringLiteral("2"), QStringLiteral("--local"), QStringLiteral("--runs"),
-                            QStringLiteral("2"), QStringLiteral("--rounds"), QStringLiteral("3"),
-                            QStringLiteral("--warmup"), QStringLiteral("0"), QStringLiteral("--db"),
-                            db, QStringLiteral("--json")});
+        const auto r =
+            cli({QStringLiteral("offload"), m_model, QStringLiteral("--split"), QStringLiteral("2"),
+                 QStringLiteral("--local"), QStringLiteral("--runs"), QStringLiteral("2"),
+                 QStringLiteral("--rounds"), QStringLiteral("3"), QStringLiteral("--warmup"),
+                 QStringLiteral("0"), QStringLiteral("--db"), db, QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto split = QJsonDocument::fromJson(r.out)[QStringLiteral("splits")][0];
         QCOMPARE(split[QStringLiteral("runs")].toInt(), 6);
