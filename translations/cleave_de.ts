@@ -55,6 +55,10 @@
         <translation>keiner</translation>
     </message>
     <message>
+        <source>The file that holds the agent's token (kept with permissions 0600); the project stores only its path</source>
+        <translation>Die Datei mit dem Token des Agenten (mit den Rechten 0600); das Projekt speichert nur ihren Pfad</translation>
+    </message>
+    <message>
         <source>none: plain connection</source>
         <translation>keines: unverschlüsselte Verbindung</translation>
     </message>
@@ -79,8 +83,8 @@
         <translation>Rolle</translation>
     </message>
     <message>
-        <source>Token</source>
-        <translation>Token</translation>
+        <source>Token file</source>
+        <translation>Token-Datei</translation>
     </message>
     <message>
         <source>TLS CA certificate</source>

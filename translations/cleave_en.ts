@@ -55,6 +55,10 @@
         <translation>none</translation>
     </message>
     <message>
+        <source>The file that holds the agent's token (kept with permissions 0600); the project stores only its path</source>
+        <translation>The file that holds the agent's token (kept with permissions 0600); the project stores only its path</translation>
+    </message>
+    <message>
         <source>none: plain connection</source>
         <translation>none: plain connection</translation>
     </message>
@@ -79,8 +83,8 @@
         <translation>Role</translation>
     </message>
     <message>
-        <source>Token</source>
-        <translation>Token</translation>
+        <source>Token file</source>
+        <translation>Token file</translation>
     </message>
     <message>
         <source>TLS CA certificate</source>

@@ -55,6 +55,10 @@
         <translation>없음</translation>
     </message>
     <message>
+        <source>The file that holds the agent's token (kept with permissions 0600); the project stores only its path</source>
+        <translation>에이전트 토큰이 든 파일 (권한 0600); 프로젝트에는 파일 경로만 저장합니다</translation>
+    </message>
+    <message>
         <source>none: plain connection</source>
         <translation>없음: 암호화하지 않은 연결</translation>
     </message>
@@ -79,8 +83,8 @@
         <translation>역할</translation>
     </message>
     <message>
-        <source>Token</source>
-        <translation>토큰</translation>
+        <source>Token file</source>
+        <translation>토큰 파일</translation>
     </message>
     <message>
         <source>TLS CA certificate</source>

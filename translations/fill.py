@@ -25,7 +25,9 @@ DE = {
     "Add": "Hinzufügen",
     "Remove": "Entfernen",
     "Ask All": "Alle fragen",
-    "Token": "Token",
+    "Token file": "Token-Datei",
+    "The file that holds the agent's token (kept with permissions 0600); the project stores only its path":
+        "Die Datei mit dem Token des Agenten (mit den Rechten 0600); das Projekt speichert nur ihren Pfad",
     "TLS CA certificate": "TLS-CA-Zertifikat",
     "agents: local (started for each job)": "Agenten: lokal (für jeden Auftrag gestartet)",
     "agents: %1 of %2 answer": "Agenten: %1 von %2 antworten",
@@ -313,7 +315,9 @@ KO = {
     "Add": "추가",
     "Remove": "제거",
     "Ask All": "모두 확인",
-    "Token": "토큰",
+    "Token file": "토큰 파일",
+    "The file that holds the agent's token (kept with permissions 0600); the project stores only its path":
+        "에이전트 토큰이 든 파일 (권한 0600); 프로젝트에는 파일 경로만 저장합니다",
     "TLS CA certificate": "TLS CA 인증서",
     "agents: local (started for each job)": "에이전트: 로컬 (작업마다 시작)",
     "agents: %1 of %2 answer": "에이전트: %2개 중 %1개 응답",

@@ -162,8 +162,9 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     m_role = new QComboBox(this);
     m_role->addItems(kRoles);
     m_token = new QLineEdit(this);
-    m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("none"));
+    m_token->setToolTip(tr("The file that holds the agent's token (kept with permissions 0600); "
+                           "the project stores only its path"));
     m_tlsCa = new QLineEdit(this);
     m_tlsCa->setPlaceholderText(tr("none: plain connection"));
     auto *add = new QPushButton(tr("Add"), this);
@@ -175,7 +176,7 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     auto *fields = new QFormLayout;
     fields->addRow(tr("Address"), m_address);
     fields->addRow(tr("Role"), m_role);
-    fields->addRow(tr("Token"), m_token);
+    fields->addRow(tr("Token file"), m_token);
     fields->addRow(tr("TLS CA certificate"), m_tlsCa);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
@@ -225,7 +226,7 @@ QString AgentsPanel::summary() const
     return tr("agents: %1 of %2 answer").arg(online).arg(m_model->rowCount());
 }
 
-bool AgentsPanel::addAgent(const QString &address, const QString &role, const QString &token,
+bool AgentsPanel::addAgent(const QString &address, const QString &role, const QString &tokenFile,
                            const QString &tlsCa)
 {
     const auto trimmed = address.trimmed();
@@ -241,7 +242,7 @@ bool AgentsPanel::addAgent(const QString &address, const QString &role, const QS
         showMessage(tr("Agent %1 is already in the list").arg(trimmed));
         return false;
     }
-    m_model->add({trimmed, role, token, tlsCa});
+    m_model->add({trimmed, role, tokenFile, tlsCa});
     m_local->setChecked(false);
     showMessage({});
     Q_EMIT agentsEdited(agents());

@@ -72,7 +72,7 @@ public:
 
     /// Adds the agent the fields describe, as the Add button does; false (and the reason shown
     /// in the panel) when the address or the role mix is wrong.
-    bool addAgent(const QString &address, const QString &role, const QString &token = {},
+    bool addAgent(const QString &address, const QString &role, const QString &tokenFile = {},
                   const QString &tlsCa = {});
     void askAll();
 

@@ -45,7 +45,7 @@ ProjectState openProject(const QString &path, bool create)
     ProjectState state;
     state.path = path;
     for (const auto &a : db.agents())
-        state.agents.push_back({q(a.address), q(a.role), q(a.token), q(a.tlsCa)});
+        state.agents.push_back({q(a.address), q(a.role), q(a.tokenFile), q(a.tlsCa)});
     state.model = q(db.setting("model").value_or(""));
     for (const auto &n : db.modelNames())
         state.timedModels.push_back(q(n));
@@ -56,7 +56,7 @@ void saveAgents(const QString &project, const QList<AgentEntry> &agents)
 {
     std::vector<store::AgentRecord> records;
     for (const auto &a : agents)
-        records.push_back({s(a.address), s(a.role), s(a.token), s(a.tlsCa)});
+        records.push_back({s(a.address), s(a.role), s(a.tokenFile), s(a.tlsCa)});
     store::Store(s(project)).setAgents(records);
 }
 

@@ -19,14 +19,14 @@ namespace cleave::gui {
 /// An agent of the project, as the agents panel edits it.
 struct AgentEntry
 {
-    QString address; ///< HOST:PORT
-    QString role;    ///< device, edge or cloud
-    QString token;   ///< for a secured agent; empty: none
-    QString tlsCa;   ///< CA certificate for TLS; empty: plain connection
+    QString address;   ///< HOST:PORT
+    QString role;      ///< device, edge or cloud
+    QString tokenFile; ///< the file holding a secured agent's token; empty: none
+    QString tlsCa;     ///< CA certificate for TLS; empty: plain connection
 
     bool operator==(const AgentEntry &other) const
     {
-        return address == other.address && role == other.role && token == other.token &&
+        return address == other.address && role == other.role && tokenFile == other.tokenFile &&
                tlsCa == other.tlsCa;
     }
 };

@@ -116,7 +116,7 @@ CREATE TABLE offload_inferences(
 CREATE TABLE agents(
     address TEXT PRIMARY KEY,
     role TEXT NOT NULL CHECK (role IN ('device', 'edge', 'cloud')),
-    token TEXT NOT NULL DEFAULT '',
+    token_file TEXT NOT NULL DEFAULT '',
     tls_ca TEXT NOT NULL DEFAULT '',
     position INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 CREATE TABLE settings(
@@ -496,7 +496,7 @@ void Store::setAgents(const std::vector<AgentRecord> &agents)
     for (const auto &a : agents) {
         insert.bind(1, a.address)
             .bind(2, a.role)
-            .bind(3, a.token)
+            .bind(3, a.tokenFile)
             .bind(4, a.tlsCa)
             .bind(5, position++);
         insert.run();
@@ -506,7 +506,7 @@ void Store::setAgents(const std::vector<AgentRecord> &agents)
 
 std::vector<AgentRecord> Store::agents()
 {
-    Statement query(m_db, "SELECT address, role, token, tls_ca FROM agents ORDER BY position");
+    Statement query(m_db, "SELECT address, role, token_file, tls_ca FROM agents ORDER BY position");
     std::vector<AgentRecord> all;
     while (query.step())
         all.push_back({query.text(0), query.text(1), query.text(2), query.text(3)});

@@ -106,12 +106,13 @@ struct NetworkProfileRecord
     double downlink_bps = 0;
 };
 
-/// An agent a project uses. Token and CA are what a secured agent asks for; empty: none.
+/// An agent a project uses, with what a secured agent asks for; empty: none. The token itself
+/// never enters the project: only the path of the file that holds it.
 struct AgentRecord
 {
     std::string address; ///< HOST:PORT
     std::string role;    ///< device, edge or cloud
-    std::string token;
+    std::string tokenFile;
     std::string tlsCa; ///< path of the CA certificate that signs the agent's, for TLS
 };
 

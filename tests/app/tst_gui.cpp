@@ -281,7 +281,8 @@ private Q_SLOTS:
             QVERIFY(window->agentsPanel()->addAgent(QStringLiteral("127.0.0.1:1"),
                                                     QStringLiteral("device")));
             QVERIFY(window->agentsPanel()->addAgent(QStringLiteral("[::1]:2"),
-                                                    QStringLiteral("edge"), QStringLiteral("tok")));
+                                                    QStringLiteral("edge"),
+                                                    QStringLiteral("/run/edge.token")));
             QVERIFY(!window->agentsPanel()->localBox()->isChecked());
             QTRY_COMPARE_WITH_TIMEOUT(gui::openProject(first, false).agents.size(), 2, 10000);
             window->saveProjectAs(second);
@@ -300,7 +301,7 @@ private Q_SLOTS:
         const auto agents = window->agentsPanel()->agents();
         QCOMPARE(agents.size(), 2);
         QCOMPARE(agents[1].address, QStringLiteral("[::1]:2"));
-        QCOMPARE(agents[1].token, QStringLiteral("tok"));
+        QCOMPARE(agents[1].tokenFile, QStringLiteral("/run/edge.token"));
         QVERIFY(!window->agentsPanel()->useLocalAgents());
 
         const auto corrupt = dir.filePath(QStringLiteral("corrupt.cleave"));

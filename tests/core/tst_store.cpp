@@ -116,9 +116,10 @@ private Q_SLOTS:
         int64_t run = 0;
         {
             Store store(path);
-            store.setAgents({{"127.0.0.1:5001", "device", "", ""},
-                             {"edge.example:443", "edge", "secret", "/etc/ca.pem"}});
-            store.setAgents({{"edge.example:443", "edge", "secret", "/etc/ca.pem"},
+            store.setAgents(
+                {{"127.0.0.1:5001", "device", "", ""},
+                 {"edge.example:443", "edge", "/etc/cleave/edge.token", "/etc/ca.pem"}});
+            store.setAgents({{"edge.example:443", "edge", "/etc/cleave/edge.token", "/etc/ca.pem"},
                              {"127.0.0.1:5001", "device", "", ""}});
             store.setSetting("model", "zoo:resnet18");
             store.setSetting("model", "zoo:vgg16");
@@ -135,7 +136,7 @@ private Q_SLOTS:
             const auto agents = store.agents();
             QCOMPARE(agents.size(), size_t(2));
             QCOMPARE(agents[0].address, std::string("edge.example:443"));
-            QCOMPARE(agents[0].token, std::string("secret"));
+            QCOMPARE(agents[0].tokenFile, std::string("/etc/cleave/edge.token"));
             QCOMPARE(agents[0].tlsCa, std::string("/etc/ca.pem"));
             QCOMPARE(agents[1].role, std::string("device"));
             QCOMPARE(*store.setting("model"), std::string("zoo:vgg16"));
