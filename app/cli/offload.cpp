@@ -10,6 +10,7 @@
 
 #include "core/bench/statistics.h"
 #include "core/error.h"
+#include "remote/agent/bearertoken.h"
 #include "remote/client/offloadsession.h"
 
 #include <algorithm>
@@ -42,6 +43,7 @@ struct OffloadOptions
     double deadline_s = 60;
     std::string db;
     bool json = false;
+    std::string tokenFile;
 };
 
 // The measured components, in the planner's part order (core/plan/costs.h).
@@ -114,6 +116,8 @@ int run(const OffloadOptions &options)
     }
     request.db = options.db;
     request.splitOption = "--split";
+    if (!options.tokenFile.empty())
+        request.deviceToken = request.edgeToken = remote::readTokenFile(options.tokenFile);
     if (options.split != "all") {
         std::size_t used = 0;
         int s = -1;
@@ -262,6 +266,8 @@ void addOffloadCommand(CLI::App &app, int &exitCode)
     command->add_option("--db", options->db,
                         "store the measurements here and predict from its timings");
     command->add_flag("--json", options->json, "print one JSON document");
+    command->add_option("--token-file", options->tokenFile,
+                        "the token the agents require (agents started with --token-file)");
     command->callback([options, &exitCode] { exitCode = run(*options); });
 }
 

@@ -275,9 +275,11 @@ void AgentsPanel::askAll()
 
 void AgentsPanel::ask(const QString &address)
 {
+    const int row = m_model->rowOf(address);
+    const auto tokenFile = row >= 0 ? m_model->agents().at(row).tokenFile : QString();
     m_model->setReach(address, AgentTableModel::Reach::Asking, {});
     runInBackground<QString>(
-        this, [address] { return askAgent(address, kAskTimeoutMs); },
+        this, [address, tokenFile] { return askAgent(address, tokenFile, kAskTimeoutMs); },
         [this, address](const QString &info) {
             m_model->setReach(address, AgentTableModel::Reach::Online, info);
             Q_EMIT summaryChanged(summary());

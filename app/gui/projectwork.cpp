@@ -5,6 +5,7 @@
 #include "core/plan/fromstore.h"
 #include "core/plan/planner.h"
 #include "core/store/store.h"
+#include "remote/agent/bearertoken.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/benchsession.h"
 #include "remote/client/localagents.h"
@@ -95,9 +96,11 @@ QString checkAgentAddress(const QString &address)
     return {};
 }
 
-QString askAgent(const QString &address, int timeoutMs)
+QString askAgent(const QString &address, const QString &tokenFile, int timeoutMs)
 {
     remote::AgentClient client(s(address), std::chrono::milliseconds(timeoutMs));
+    if (!tokenFile.isEmpty())
+        client.setToken(remote::readTokenFile(s(tokenFile)));
     const auto info = client.info();
     return QCoreApplication::translate("cleave::gui::ProjectWork",
                                        "%1@%2, %3 cores, %4 threads, LibTorch %5, %6")
@@ -189,7 +192,9 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
         targets = {{"device", local->device().address()}, {"edge", local->edge().address()}};
     } else {
         for (const auto &a : job.agents)
-            targets.push_back({s(a.role), s(a.address)});
+            targets.push_back(
+                {s(a.role), s(a.address),
+                 a.tokenFile.isEmpty() ? std::string() : remote::readTokenFile(s(a.tokenFile))});
     }
     remote::BenchSession session(std::move(settings), std::move(targets));
     const auto attached = d->cancel.attach(session, "benchmark");
@@ -260,10 +265,18 @@ QString OffloadRunner::run(
     request.db = s(job.project);
     if (!job.agents.isEmpty()) {
         for (const auto &a : job.agents) {
-            if (a.role == QLatin1String("device") && request.device.empty())
+            const auto token = [&] {
+                return a.tokenFile.isEmpty() ? std::string()
+                                             : remote::readTokenFile(s(a.tokenFile));
+            };
+            if (a.role == QLatin1String("device") && request.device.empty()) {
                 request.device = s(a.address);
-            if (a.role == QLatin1String("edge") && request.edge.empty())
+                request.deviceToken = token();
+            }
+            if (a.role == QLatin1String("edge") && request.edge.empty()) {
                 request.edge = s(a.address);
+                request.edgeToken = token();
+            }
         }
         if (request.device.empty() || request.edge.empty())
             throw Error(ErrorKind::InvalidInput,

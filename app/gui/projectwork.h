@@ -52,9 +52,9 @@ void copyProject(const QString &project, const QString &target);
 QString checkAgentAddress(const QString &address);
 
 /// What an agent says about itself (GetInfo), in one line, e.g.
-/// "edge@host, 16 cores, 16 threads, LibTorch 1.13.0, openblas". Throws Error when it does not
-/// answer within `timeoutMs`.
-QString askAgent(const QString &address, int timeoutMs);
+/// "edge@host, 16 cores, 16 threads, LibTorch 1.13.0, openblas". `tokenFile`: the token the
+/// agent requires, if any. Throws Error when it does not answer within `timeoutMs` or refuses.
+QString askAgent(const QString &address, const QString &tokenFile, int timeoutMs);
 
 /// A benchmark request from the panel.
 struct BenchJob

@@ -144,6 +144,8 @@ grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetIn
                                    v1::AgentInfo *reply)
 {
     RequestLog log(context, "GetInfo");
+    if (auto denied = m_config.token.check(context); !denied.ok())
+        return log.done(denied);
     const auto machine = machineInfo();
     reply->set_name(m_config.name);
     reply->set_role(m_config.role);
@@ -244,6 +246,8 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
                                      v1::LoadModelReply *reply)
 {
     RequestLog log(context, "LoadModel");
+    if (auto denied = m_config.token.check(context); !denied.ok())
+        return log.done(denied);
     v1::LoadModelChunk first;
     if (!reader->Read(&first) || !first.has_header())
         return log.done({grpc::StatusCode::INVALID_ARGUMENT,
@@ -301,6 +305,8 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
                                      grpc::ServerWriter<v1::BenchmarkEvent> *writer)
 {
     RequestLog log(context, "Benchmark");
+    if (auto denied = m_config.token.check(context); !denied.ok())
+        return log.done(denied);
     const auto loaded = find(request->model_id());
     if (!loaded)
         return log.done({grpc::StatusCode::NOT_FOUND,
@@ -387,10 +393,12 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
 grpc::Status AgentService::Echo(grpc::ServerContext *context, const v1::EchoRequest *request,
                                 v1::EchoReply *reply)
 {
+    if (auto denied = m_config.token.check(context); !denied.ok())
+        return denied;
     if (request->reply_bytes() < 0 || request->reply_bytes() > 64 * kMaxChunkBytes)
         return {grpc::StatusCode::INVALID_ARGUMENT, "Echo: reply_bytes out of range"};
     reply->mutable_payload()->assign(size_t(request->reply_bytes()), '\0');
-    (void)context; // Echo is not logged: ProbeLink sends many of them.
+    // Echo is not logged: ProbeLink sends many of them.
     return grpc::Status::OK;
 }
 
@@ -398,6 +406,8 @@ grpc::Status AgentService::ProbeLink(grpc::ServerContext *context,
                                      const v1::ProbeLinkRequest *request, v1::ProbeLinkReply *reply)
 {
     RequestLog log(context, "ProbeLink");
+    if (auto denied = m_config.token.check(context); !denied.ok())
+        return log.done(denied);
     std::vector<int64_t> sizes(request->payload_bytes().begin(), request->payload_bytes().end());
     if (sizes.empty())
         sizes = {1 << 10, 64 << 10, 1 << 20};

@@ -4,6 +4,7 @@
 #include "cleave/agent/v1/agent.grpc.pb.h"
 
 #include "core/graph/modelgraph.h"
+#include "remote/agent/bearertoken.h"
 #include "remote/agent/deployment.h"
 
 #include <cstdint>
@@ -22,6 +23,7 @@ struct AgentConfig
     std::string role = "edge"; ///< "device", "edge" or "cloud"
     int64_t maxModelBytes = int64_t(2) << 30;
     std::filesystem::path cacheDir; ///< uploaded models; a temporary folder when empty
+    BearerToken token;              ///< required of every call when set (--token-file)
 };
 
 /// The agent's gRPC service (protocol cleave.agent.v1). Loaded models are kept by id; heavy

@@ -31,30 +31,38 @@ void setSeconds(inference::ModelInferResponse *reply, const char *name, double s
 
 } // namespace
 
-InferenceService::InferenceService(std::shared_ptr<const Deployments> deployments)
+InferenceService::InferenceService(std::shared_ptr<const Deployments> deployments,
+                                   BearerToken token)
     : m_deployments(std::move(deployments))
+    , m_token(std::move(token))
 {}
 
-grpc::Status InferenceService::ServerLive(grpc::ServerContext *,
+grpc::Status InferenceService::ServerLive(grpc::ServerContext *context,
                                           const inference::ServerLiveRequest *,
                                           inference::ServerLiveResponse *reply)
 {
+    if (auto denied = m_token.check(context); !denied.ok())
+        return denied;
     reply->set_live(true);
     return grpc::Status::OK;
 }
 
-grpc::Status InferenceService::ServerReady(grpc::ServerContext *,
+grpc::Status InferenceService::ServerReady(grpc::ServerContext *context,
                                            const inference::ServerReadyRequest *,
                                            inference::ServerReadyResponse *reply)
 {
+    if (auto denied = m_token.check(context); !denied.ok())
+        return denied;
     reply->set_ready(true);
     return grpc::Status::OK;
 }
 
-grpc::Status InferenceService::ModelReady(grpc::ServerContext *,
+grpc::Status InferenceService::ModelReady(grpc::ServerContext *context,
                                           const inference::ModelReadyRequest *request,
                                           inference::ModelReadyResponse *reply)
 {
+    if (auto denied = m_token.check(context); !denied.ok())
+        return denied;
     reply->set_ready(m_deployments->find(request->name()) != nullptr);
     return grpc::Status::OK;
 }
@@ -64,6 +72,8 @@ grpc::Status InferenceService::ModelMetadata(grpc::ServerContext *context,
                                              inference::ModelMetadataResponse *reply)
 {
     RequestLog log(context, "ModelMetadata");
+    if (auto denied = m_token.check(context); !denied.ok())
+        return log.done(denied);
     const auto deployment = m_deployments->find(request->name());
     if (!deployment)
         return log.done({grpc::StatusCode::NOT_FOUND,
@@ -87,6 +97,8 @@ grpc::Status InferenceService::ModelInfer(grpc::ServerContext *context,
                                           inference::ModelInferResponse *reply)
 {
     RequestLog log(context, "ModelInfer");
+    if (auto denied = m_token.check(context); !denied.ok())
+        return log.done(denied);
     const auto &name = request->model_name();
     const auto deployment = m_deployments->find(name);
     if (!deployment)

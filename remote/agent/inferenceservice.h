@@ -3,6 +3,7 @@
 
 #include "inference/grpc_service.grpc.pb.h"
 
+#include "remote/agent/bearertoken.h"
 #include "remote/agent/deployment.h"
 
 #include <memory>
@@ -18,7 +19,7 @@ namespace cleave::remote {
 class InferenceService final : public inference::GRPCInferenceService::Service
 {
 public:
-    explicit InferenceService(std::shared_ptr<const Deployments> deployments);
+    InferenceService(std::shared_ptr<const Deployments> deployments, BearerToken token = {});
 
     grpc::Status ServerLive(grpc::ServerContext *, const inference::ServerLiveRequest *,
                             inference::ServerLiveResponse *reply) override;
@@ -39,6 +40,7 @@ public:
 
 private:
     std::shared_ptr<const Deployments> m_deployments;
+    BearerToken m_token;
 };
 
 } // namespace cleave::remote

@@ -66,6 +66,7 @@ int main(int argc, char **argv)
     cleave::remote::AgentConfig config;
     int threads = 0;
     int64_t maxModelMiB = config.maxModelBytes >> 20;
+    std::string tokenFile;
     app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")
         ->required();
     app.add_option("--name", config.name, "name reported to the workbench");
@@ -75,6 +76,8 @@ int main(int argc, char **argv)
         ->check(CLI::PositiveNumber);
     app.add_option("--max-model-mib", maxModelMiB, "largest model upload accepted, MiB")
         ->check(CLI::PositiveNumber);
+    app.add_option("--token-file", tokenFile,
+                   "require this file's token of every call (authorization: Bearer TOKEN)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp &e) {
@@ -88,6 +91,16 @@ int main(int argc, char **argv)
     if (listen.find(':') == std::string::npos)
         return fail(kExitBadInput, "--listen " + listen + ": expected HOST:PORT");
     config.maxModelBytes = maxModelMiB << 20;
+    if (!tokenFile.empty()) {
+        try {
+            std::string warning;
+            config.token = cleave::remote::BearerToken::fromFile(tokenFile, &warning);
+            if (!warning.empty())
+                std::cerr << "warning: " << warning << '\n';
+        } catch (const cleave::Error &e) {
+            return fail(kExitBadInput, e.what());
+        }
+    }
     if (threads > 0)
         at::set_num_threads(threads);
     matchBlasThreads(at::get_num_threads());
@@ -106,7 +119,7 @@ int main(int argc, char **argv)
     } catch (const cleave::Error &e) {
         return fail(1, e.what());
     }
-    cleave::remote::InferenceService inference(service->deployments());
+    cleave::remote::InferenceService inference(service->deployments(), config.token);
     int port = 0;
     grpc::ServerBuilder builder;
     builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
@@ -123,8 +136,9 @@ int main(int argc, char **argv)
 
     const auto host = listen.substr(0, listen.rfind(':'));
     std::cout << "cleave-agent " << config.name << " (" << config.role << ", "
-              << at::get_num_threads() << " threads) listening on " << host << ':' << port
-              << std::endl;
+              << at::get_num_threads() << " threads"
+              << (config.token.required() ? ", token required" : "") << ") listening on " << host
+              << ':' << port << std::endl;
 
     std::thread stopper([&] {
         char signal = 0;

@@ -68,6 +68,8 @@ grpc::Status AgentService::Deploy(grpc::ServerContext *context,
                                   v1::DeployReply *reply)
 {
     RequestLog log(context, "Deploy");
+    if (auto denied = m_config.token.check(context); !denied.ok())
+        return log.done(denied);
     v1::DeployChunk first;
     if (!reader->Read(&first) || !first.has_header())
         return log.done({grpc::StatusCode::INVALID_ARGUMENT,
@@ -127,6 +129,8 @@ grpc::Status AgentService::Undeploy(grpc::ServerContext *context,
                                     const v1::UndeployRequest *request, v1::UndeployReply *)
 {
     RequestLog log(context, "Undeploy");
+    if (auto denied = m_config.token.check(context); !denied.ok())
+        return log.done(denied);
     std::lock_guard work(m_workMutex);
     if (!m_deployments->remove(request->name()))
         return log.done(
@@ -139,6 +143,8 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
                                    grpc::ServerWriter<v1::OffloadEvent> *writer)
 {
     RequestLog log(context, "Offload");
+    if (auto denied = m_config.token.check(context); !denied.ok())
+        return log.done(denied);
     const auto deployment = m_deployments->find(request->deployment());
     if (!deployment)
         return log.done({grpc::StatusCode::NOT_FOUND,
@@ -245,6 +251,8 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
                 std::chrono::system_clock::now() +
                 std::chrono::duration_cast<std::chrono::microseconds>(
                     std::chrono::duration<double>(std::max(deadline_s - secondsSince(sent), 0.0))));
+            if (!request->edge_token().empty())
+                rpc.AddMetadata("authorization", "Bearer " + request->edge_token());
             inference::ModelInferResponse answer;
             mark = Clock::now();
             const auto status = stub->ModelInfer(&rpc, call, &answer);

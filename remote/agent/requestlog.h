@@ -55,6 +55,8 @@ private:
             return "UNAVAILABLE";
         case grpc::StatusCode::DEADLINE_EXCEEDED:
             return "DEADLINE_EXCEEDED";
+        case grpc::StatusCode::UNAUTHENTICATED:
+            return "UNAUTHENTICATED";
         default:
             return "ERROR";
         }

@@ -34,6 +34,8 @@ std::unique_ptr<grpc::ClientContext> AgentClient::context(std::chrono::milliseco
 {
     auto context = std::make_unique<grpc::ClientContext>();
     context->set_deadline(std::chrono::system_clock::now() + deadline);
+    if (!m_token.empty())
+        context->AddMetadata("authorization", "Bearer " + m_token);
     return context;
 }
 

@@ -57,6 +57,11 @@ public:
     /// Cancels the call in progress, if any.
     void cancel();
 
+    /// Sends `token` with every call (authorization: Bearer TOKEN), for agents started with
+    /// --token-file. Empty: none.
+    void setToken(std::string token) { m_token = std::move(token); }
+    const std::string &token() const { return m_token; }
+
 private:
     std::unique_ptr<grpc::ClientContext> context(std::chrono::milliseconds deadline);
     [[noreturn]] void fail(const grpc::Status &status, const std::string &doing,
@@ -66,6 +71,7 @@ private:
                             const std::function<void(const Event &)> &onEvent);
 
     std::string m_address;
+    std::string m_token;
     std::chrono::milliseconds m_deadline;
     std::shared_ptr<grpc::Channel> m_channel;
     std::unique_ptr<agent::v1::Agent::Stub> m_stub;

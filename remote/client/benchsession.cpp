@@ -59,6 +59,7 @@ void BenchSession::cancel()
 BenchSession::Prepared BenchSession::prepare(const BenchTarget &target)
 {
     AgentClient client(target.address);
+    client.setToken(target.token);
     Prepared p{target, client.info(), {}};
     const auto zooName = zoo::zooName(settings.model);
     p.loaded = zooName ? client.loadZoo(*zooName, settings.seed, settings.input)
@@ -98,6 +99,7 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
     const auto &role = prepared.target.role;
     const auto &loaded = prepared.loaded;
     AgentClient client(prepared.target.address);
+    client.setToken(prepared.target.token);
     {
         const std::lock_guard lock(m_clientMutex);
         m_client = &client;

@@ -37,6 +37,7 @@ struct BenchTarget
 {
     std::string role;
     std::string address;
+    std::string token; ///< sent with every call when the agent requires one; empty: none
 };
 
 /// What one agent's run produced.

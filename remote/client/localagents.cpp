@@ -64,7 +64,8 @@ std::string AgentProcess::executable()
     return "cleave-agent";
 }
 
-AgentProcess::AgentProcess(const std::string &name, const std::string &role, int threads)
+AgentProcess::AgentProcess(const std::string &name, const std::string &role, int threads,
+                           const std::vector<std::string> &extraArgs)
 {
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0)
@@ -76,6 +77,7 @@ AgentProcess::AgentProcess(const std::string &name, const std::string &role, int
         args.push_back("--threads");
         args.push_back(std::to_string(threads));
     }
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());
     std::vector<char *> argv;
     for (auto &a : args)
         argv.push_back(a.data());

@@ -12,8 +12,10 @@ namespace cleave::remote {
 class AgentProcess
 {
 public:
-    /// Starts the agent and waits (up to 60 s) until it listens. Throws Error(Unavailable).
-    AgentProcess(const std::string &name, const std::string &role, int threads);
+    /// Starts the agent (with `extraArgs`, e.g. --token-file F) and waits (up to 60 s) until it
+    /// listens. Throws Error(Unavailable).
+    AgentProcess(const std::string &name, const std::string &role, int threads,
+                 const std::vector<std::string> &extraArgs = {});
     ~AgentProcess(); ///< SIGTERM, then SIGKILL if it does not stop within 5 s
     AgentProcess(const AgentProcess &) = delete;
     AgentProcess &operator=(const AgentProcess &) = delete;

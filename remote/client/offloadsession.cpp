@@ -102,6 +102,8 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
         outcome.edge = local->edge().address();
     }
     AgentClient device(outcome.device), edge(outcome.edge);
+    device.setToken(r.deviceToken);
+    edge.setToken(r.edgeToken);
     const auto deviceInfo = device.info();
     const auto edgeInfo = edge.info();
     int64_t modelId = 0;

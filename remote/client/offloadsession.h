@@ -28,6 +28,8 @@ struct OffloadRequest
     bool unshaped = false; ///< no link emulation (predicted as a 1 Tbit/s link without latency)
     std::string device;    ///< agent addresses; both empty: start local agents
     std::string edge;
+    std::string deviceToken; ///< for agents that require one; empty: none
+    std::string edgeToken;
     std::string db;                    ///< store runs and predict from it; empty: neither
     std::string splitOption = "split"; ///< how error messages name the split setting
 };

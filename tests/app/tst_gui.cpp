@@ -362,6 +362,29 @@ private Q_SLOTS:
             panel.model()->data(panel.model()->index(1, gui::AgentTableModel::Machine)).toString();
         QVERIFY2(machine.startsWith(QStringLiteral("gui-test@")), qPrintable(machine));
         QCOMPARE(panel.summary(), QStringLiteral("agents: 1 of 2 answer"));
+
+        // A secured agent answers with the token from its file, and says why without it.
+        QTemporaryDir dir;
+        const auto tokenPath = dir.filePath(QStringLiteral("edge.token"));
+        {
+            QFile f(tokenPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("gui-t0ken");
+        }
+        QFile::setPermissions(tokenPath, QFile::ReadOwner | QFile::WriteOwner);
+        remote::AgentProcess secured("secured", "edge", 1,
+                                     {"--token-file", tokenPath.toStdString()});
+        const auto securedAddress = QString::fromStdString(secured.address());
+        QVERIFY(panel.addAgent(securedAddress, QStringLiteral("edge"), tokenPath));
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 3, 15000);
+        QCOMPARE(panel.model()->reach(2), gui::AgentTableModel::Reach::Online);
+        panel.model()->remove(2);
+        QVERIFY(panel.addAgent(securedAddress, QStringLiteral("edge")));
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 4, 15000);
+        QCOMPARE(panel.model()->reach(2), gui::AgentTableModel::Reach::Unreachable);
+        const auto why =
+            panel.model()->data(panel.model()->index(2, gui::AgentTableModel::Machine)).toString();
+        QVERIFY2(why.contains(QStringLiteral("requires a token")), qPrintable(why));
         QAbstractItemModelTester tester(panel.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     }

@@ -4,12 +4,16 @@
 #include "testmain.h"
 
 #include "remote/agent/agentservice.h"
+#include "remote/client/agentclient.h"
+
+#include "inference/grpc_service.grpc.pb.h"
 
 #include <grpcpp/grpcpp.h>
 
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <csignal>
 #include <map>
@@ -405,6 +409,87 @@ private Q_SLOTS:
         QVERIFY2(log.contains(QStringLiteral("stopped")), qPrintable(log));
     }
 
+    // With --token-file every call needs "authorization: Bearer TOKEN", the inference endpoint's
+    // too: missing or wrong, the call fails UNAUTHENTICATED; the token never reaches the log.
+    // A token file others may read starts the agent with a warning.
+    void tokenIsRequiredOfEveryCall()
+    {
+        QTemporaryDir dir;
+        const QByteArray secret = "c1eave-s3cret-7f0d9a";
+        const auto tokenPath = dir.filePath(QStringLiteral("agent.token"));
+        {
+            QFile f(tokenPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(secret + "\n");
+        }
+        QFile::setPermissions(tokenPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                             QFile::ReadOther);
+        QProcess agent;
+        agent.start(QStringLiteral(CLEAVE_AGENT),
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--threads"), QStringLiteral("1"),
+                     QStringLiteral("--token-file"), tokenPath});
+        QVERIFY(agent.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(agent.canReadLine(), 30000);
+        const auto line = QString::fromUtf8(agent.readLine());
+        QVERIFY2(line.contains(QStringLiteral("token required")), qPrintable(line));
+        const auto address =
+            QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"))
+                .match(line)
+                .captured(1)
+                .toStdString();
+        const auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+        auto stub = v1::Agent::NewStub(channel);
+        auto inference = ::inference::GRPCInferenceService::NewStub(channel);
+        const auto withToken = [](const std::string &token) {
+            auto context = withDeadline();
+            if (!token.empty())
+                context->AddMetadata("authorization", "Bearer " + token);
+            return context;
+        };
+        v1::AgentInfo info;
+        auto status = stub->GetInfo(withToken({}).get(), {}, &info);
+        QCOMPARE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+        status = stub->GetInfo(withToken("c1eave-s3cret-7f0d9b").get(), {}, &info);
+        QCOMPARE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+        QCOMPARE(status.error_message(), std::string("wrong token"));
+        status = stub->GetInfo(withToken(secret.toStdString()).get(), {}, &info);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        ::inference::ServerLiveResponse live;
+        status = inference->ServerLive(withToken({}).get(), {}, &live);
+        QCOMPARE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+        status = inference->ServerLive(withToken(secret.toStdString()).get(), {}, &live);
+        QVERIFY(status.ok() && live.live());
+        ::inference::ModelInferRequest infer;
+        infer.set_model_name("anything");
+        ::inference::ModelInferResponse answer;
+        status = inference->ModelInfer(withToken({}).get(), infer, &answer);
+        QCOMPARE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+        v1::BenchmarkRequest bench;
+        bench.set_model_id("none");
+        auto benchContext = withToken({});
+        auto reader = stub->Benchmark(benchContext.get(), bench);
+        v1::BenchmarkEvent event;
+        while (reader->Read(&event)) {
+        }
+        QCOMPARE(reader->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
+        // The workbench's and the CLI's client.
+        cleave::remote::AgentClient client(address);
+        QVERIFY_THROWS_EXCEPTION(cleave::Error, client.info());
+        client.setToken(secret.toStdString());
+        QCOMPARE(client.info().torch_threads(), 1);
+
+        ::kill(pid_t(agent.processId()), SIGTERM);
+        QVERIFY(agent.waitForFinished(10000));
+        const auto log = agent.readAllStandardError();
+        QVERIFY2(
+            log.contains("warning: --token-file " + tokenPath.toUtf8() + ": others may read it"),
+            log.constData());
+        QVERIFY2(log.contains("GetInfo ipv4:127.0.0.1"), log.constData());
+        QVERIFY2(log.contains("UNAUTHENTICATED"), log.constData());
+        QVERIFY2(!log.contains(secret), log.constData());
+    }
+
     void executableRejectsBadFlags_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -416,6 +501,14 @@ private Q_SLOTS:
                                                  QStringLiteral("127.0.0.1:0"),
                                                  QStringLiteral("--role"), QStringLiteral("fog")}
                                   << QStringLiteral("--role");
+        QTest::newRow("missing token file")
+            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")}
+            << QStringLiteral("error: --token-file /nonexistent/token: cannot read the file");
+        QTest::newRow("empty token file")
+            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--token-file"), QStringLiteral("/dev/null")}
+            << QStringLiteral("error: --token-file /dev/null: the file is empty");
         QTest::newRow("impossible address")
             << QStringList{QStringLiteral("--listen"), QStringLiteral("999.1.1.1:5")}
             << QStringLiteral("cannot listen there");

@@ -2,6 +2,7 @@
 // Split inference for real: cleave-agent processes on 127.0.0.1 with ephemeral ports, the
 // halves of a C++-built TorchScript model deployed on them, the KServe v2 endpoint driven over
 // gRPC, and the device's Offload run through the emulated link.
+#include "clirunner.h"
 #include "testmain.h"
 #include "testmodels.h"
 
@@ -20,6 +21,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <atomic>
 #include <csignal>
@@ -354,6 +356,59 @@ private Q_SLOTS:
             qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("at run ")), qPrintable(message));
         QVERIFY(!message.contains(QLatin1Char('\n')));
+    }
+
+    // Agents that require a token: the device presents the edge's token to the edge's inference
+    // endpoint; `offload --token-file` runs a split through them; a wrong edge token fails with
+    // the edge's answer and nothing leaks the token.
+    void offloadsThroughAgentsThatRequireAToken()
+    {
+        QTemporaryDir dir;
+        const auto tokenPath = dir.filePath(QStringLiteral("token"));
+        {
+            QFile f(tokenPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("t0ken-for-both-agents\n");
+        }
+        QFile::setPermissions(tokenPath, QFile::ReadOwner | QFile::WriteOwner);
+        const std::vector<std::string> secured{"--token-file", tokenPath.toStdString()};
+        remote::AgentProcess device("secured-device", "device", 1, secured);
+        remote::AgentProcess edge("secured-edge", "edge", 1, secured);
+
+        const auto r = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            {QStringLiteral("offload"), testing::fixture("chain.pt"), QStringLiteral("--split"),
+             QStringLiteral("1"), QStringLiteral("--device"),
+             QString::fromStdString(device.address()), QStringLiteral("--edge"),
+             QString::fromStdString(edge.address()), QStringLiteral("--runs"), QStringLiteral("2"),
+             QStringLiteral("--token-file"), tokenPath, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out)[QStringLiteral("splits")][0][QStringLiteral("runs")]
+                     .toInt(),
+                 2);
+        const auto refused =
+            testing::runCli(QStringLiteral(CLEAVE_CLI),
+                            {QStringLiteral("offload"), testing::fixture("chain.pt"),
+                             QStringLiteral("--split"), QStringLiteral("1"),
+                             QStringLiteral("--device"), QString::fromStdString(device.address()),
+                             QStringLiteral("--edge"), QString::fromStdString(edge.address())});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("requires a token"), refused.err.constData());
+
+        remote::AgentClient deviceClient(device.address()), edgeClient(edge.address());
+        deviceClient.setToken("t0ken-for-both-agents");
+        edgeClient.setToken("t0ken-for-both-agents");
+        remote::Offloader offloader(deviceClient, edgeClient);
+        remote::OffloadSettings settings;
+        settings.runs = 2;
+        const auto measured = offloader.run(remote::makeHalves(*m_graph, 7, {}), "demo", settings);
+        QCOMPARE(measured.runs.size(), size_t(2));
+        // A wrong edge token: deploying the tail is refused by the edge.
+        edgeClient.setToken("not-the-token");
+        const auto message = testing::errorOf(
+            [&] { offloader.run(remote::makeHalves(*m_graph, 5, {}), "demo", settings); });
+        QVERIFY2(message.contains(QStringLiteral("wrong token")), qPrintable(message));
+        QVERIFY(!message.contains(QStringLiteral("t0ken")));
     }
 
     // A transfer that cannot make the deadline on a slow link fails at once, naming the link.
