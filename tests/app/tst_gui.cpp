@@ -4,6 +4,7 @@
 // a store that `cleave-cli bench --local` wrote, with the work on worker threads.
 #include "clirunner.h"
 #include "testmain.h"
+#include "tokenfile.h"
 
 #include "app/gui/agentspanel.h"
 #include "app/gui/benchmarkpanel.h"
@@ -365,13 +366,9 @@ private Q_SLOTS:
 
         // A secured agent answers with the token from its file, and says why without it.
         QTemporaryDir dir;
-        const auto tokenPath = dir.filePath(QStringLiteral("edge.token"));
-        {
-            QFile f(tokenPath);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("gui-t0ken");
-        }
-        QFile::setPermissions(tokenPath, QFile::ReadOwner | QFile::WriteOwner);
+        const auto tokenPath =
+            testing::writeTokenFile(dir, QStringLiteral("edge.token"), "gui-t0ken");
+        QVERIFY(!tokenPath.isEmpty());
         remote::AgentProcess secured("secured", "edge", 1,
                                      {"--token-file", tokenPath.toStdString()});
         const auto securedAddress = QString::fromStdString(secured.address());

@@ -2,6 +2,7 @@
 // The agent over real gRPC on 127.0.0.1 with ephemeral ports: in-process for the protocol,
 // and the cleave-agent executable for start-up, logging and shutdown.
 #include "testmain.h"
+#include "tokenfile.h"
 
 #include "remote/agent/agentservice.h"
 #include "remote/client/agentclient.h"
@@ -416,14 +417,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QByteArray secret = "c1eave-s3cret-7f0d9a";
-        const auto tokenPath = dir.filePath(QStringLiteral("agent.token"));
-        {
-            QFile f(tokenPath);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(secret + "\n");
-        }
-        QFile::setPermissions(tokenPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                             QFile::ReadOther);
+        // Readable by others: the agent starts, with a warning.
+        const auto tokenPath = cleave::testing::writeTokenFile(dir, QStringLiteral("agent.token"),
+                                                               secret, /*othersMayRead=*/true);
+        QVERIFY(!tokenPath.isEmpty());
         QProcess agent;
         agent.start(QStringLiteral(CLEAVE_AGENT),
                     {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),

@@ -5,6 +5,7 @@
 #include "clirunner.h"
 #include "testmain.h"
 #include "testmodels.h"
+#include "tokenfile.h"
 
 #include "core/codec/codec.h"
 #include "core/graph/modelgraph.h"
@@ -364,13 +365,9 @@ private Q_SLOTS:
     void offloadsThroughAgentsThatRequireAToken()
     {
         QTemporaryDir dir;
-        const auto tokenPath = dir.filePath(QStringLiteral("token"));
-        {
-            QFile f(tokenPath);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("t0ken-for-both-agents\n");
-        }
-        QFile::setPermissions(tokenPath, QFile::ReadOwner | QFile::WriteOwner);
+        const auto tokenPath =
+            testing::writeTokenFile(dir, QStringLiteral("token"), "t0ken-for-both-agents");
+        QVERIFY(!tokenPath.isEmpty());
         const std::vector<std::string> secured{"--token-file", tokenPath.toStdString()};
         remote::AgentProcess device("secured-device", "device", 1, secured);
         remote::AgentProcess edge("secured-edge", "edge", 1, secured);
