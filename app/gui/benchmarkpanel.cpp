@@ -105,8 +105,10 @@ bool BenchmarkPanel::start(const QString &project, const QString &model,
         appendLog({}, tr("Open or create a project first: results are stored in it."));
         return false;
     }
+    // The roles measured, in order: the local pair, or the project's agents.
+    QStringList roles{QStringLiteral("device"), QStringLiteral("edge")};
     if (!agents.isEmpty()) {
-        QStringList roles;
+        roles.clear();
         for (const auto &a : agents)
             roles.push_back(a.role);
         if (!roles.contains(QStringLiteral("device")) || !roles.contains(QStringLiteral("edge"))) {
@@ -129,13 +131,6 @@ bool BenchmarkPanel::start(const QString &project, const QString &model,
 
     qDeleteAll(m_bars);
     m_bars.clear();
-    const QStringList roles =
-        agents.isEmpty() ? QStringList{QStringLiteral("device"), QStringLiteral("edge")} : [&] {
-            QStringList r;
-            for (const auto &a : agents)
-                r.push_back(a.role);
-            return r;
-        }();
     for (const auto &role : roles)
         barFor(role);
     m_model->setText(tr("Measuring %1").arg(model));
