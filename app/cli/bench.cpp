@@ -6,7 +6,6 @@
 
 #include "core/error.h"
 #include "core/store/store.h"
-#include "remote/agent/bearertoken.h"
 #include "remote/client/benchsession.h"
 #include "remote/client/localagents.h"
 
@@ -33,7 +32,7 @@ struct BenchOptions
     std::vector<std::string> tlSpecs;
     bool resume = false;
     bool json = false;
-    std::string tokenFile;
+    remote::AgentAccess access;
 };
 
 int run(const BenchOptions &options)
@@ -65,11 +64,8 @@ int run(const BenchOptions &options)
         if (!options.cloud.empty())
             agents.push_back({"cloud", options.cloud});
     }
-    if (!options.tokenFile.empty()) {
-        const auto token = remote::readTokenFile(options.tokenFile);
-        for (auto &agent : agents)
-            agent.token = token;
-    }
+    for (auto &agent : agents)
+        agent.access = options.access;
     const auto started = std::chrono::steady_clock::now();
     remote::BenchSession session(std::move(settings), std::move(agents));
     std::unique_ptr<ProgressLine> progress;
@@ -159,8 +155,7 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     command->add_option("--tl", options->tlSpecs, "Transfer Layers to time at every cut")
         ->delimiter(',');
     command->add_flag("--resume", options->resume, "continue the newest incomplete run");
-    command->add_option("--token-file", options->tokenFile,
-                        "the token the agents require (agents started with --token-file)");
+    addAccessOptions(*command, options->access);
     command->add_flag("--json", options->json, "print one JSON document");
     command->callback([options, &exitCode] {
         // The planner costs (de)serialising at every cut: fp32 unless other codecs are asked.

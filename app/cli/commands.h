@@ -3,6 +3,7 @@
 
 #include "core/graph/modelgraph.h"
 #include "core/graph/shape.h"
+#include "remote/client/agentaccess.h"
 
 #include <CLI/CLI.hpp>
 
@@ -22,6 +23,10 @@ struct ModelOptions
     /// Opens MODEL: a TorchScript file or zoo:NAME.
     graph::ModelGraph open() const;
 };
+
+/// --token-file and --tls-ca/--tls-cert/--tls-key: how the commands that talk to agents reach
+/// secured ones (the same files for every agent of the command).
+void addAccessOptions(CLI::App &command, remote::AgentAccess &access);
 
 /// Each command registers its subcommand and returns the exit code when it runs.
 void addInspectCommand(CLI::App &app, int &exitCode);

@@ -18,6 +18,21 @@ void ModelOptions::addTo(CLI::App &command)
     command.add_option("--input", input, "input shape, e.g. 1x3x224x224 (default: the model's)");
 }
 
+void addAccessOptions(CLI::App &command, remote::AgentAccess &access)
+{
+    auto *group = command.add_option_group("Secured agents");
+    group->add_option("--token-file", access.tokenFile,
+                      "the token the agents require (agents started with --token-file)");
+    group->add_option("--tls-ca", access.tlsCaFile,
+                      "PEM roots that sign the agents' certificates, for https:// addresses "
+                      "(default: the system's)");
+    auto *cert = group->add_option("--tls-cert", access.tlsCertFile,
+                                   "client certificate (PEM), for agents started with --tls-ca");
+    auto *key = group->add_option("--tls-key", access.tlsKeyFile, "the key of --tls-cert (PEM)");
+    cert->needs(key);
+    key->needs(cert);
+}
+
 std::optional<graph::Shape> ModelOptions::inputShape() const
 {
     if (input.empty())

@@ -10,7 +10,6 @@
 
 #include "core/bench/statistics.h"
 #include "core/error.h"
-#include "remote/agent/bearertoken.h"
 #include "remote/client/offloadsession.h"
 
 #include <algorithm>
@@ -43,7 +42,7 @@ struct OffloadOptions
     double deadline_s = 60;
     std::string db;
     bool json = false;
-    std::string tokenFile;
+    remote::AgentAccess access;
 };
 
 // The measured components, in the planner's part order (core/plan/costs.h).
@@ -116,8 +115,7 @@ int run(const OffloadOptions &options)
     }
     request.db = options.db;
     request.splitOption = "--split";
-    if (!options.tokenFile.empty())
-        request.deviceToken = request.edgeToken = remote::readTokenFile(options.tokenFile);
+    request.deviceAccess = request.edgeAccess = options.access;
     if (options.split != "all") {
         std::size_t used = 0;
         int s = -1;
@@ -266,8 +264,7 @@ void addOffloadCommand(CLI::App &app, int &exitCode)
     command->add_option("--db", options->db,
                         "store the measurements here and predict from its timings");
     command->add_flag("--json", options->json, "print one JSON document");
-    command->add_option("--token-file", options->tokenFile,
-                        "the token the agents require (agents started with --token-file)");
+    addAccessOptions(*command, options->access);
     command->callback([options, &exitCode] { exitCode = run(*options); });
 }
 

@@ -167,6 +167,8 @@ AgentsPanel::AgentsPanel(QWidget *parent)
                            "the project stores only its path"));
     m_tlsCa = new QLineEdit(this);
     m_tlsCa->setPlaceholderText(tr("none: plain connection"));
+    m_tlsCa->setToolTip(tr("The PEM file of the CA that signs the agent's certificate: the "
+                           "connection uses TLS (as does an https:// address)"));
     auto *add = new QPushButton(tr("Add"), this);
     auto *remove = new QPushButton(tr("Remove"), this);
     auto *askButton = new QPushButton(tr("Ask All"), this);
@@ -276,10 +278,10 @@ void AgentsPanel::askAll()
 void AgentsPanel::ask(const QString &address)
 {
     const int row = m_model->rowOf(address);
-    const auto tokenFile = row >= 0 ? m_model->agents().at(row).tokenFile : QString();
+    const auto agent = row >= 0 ? m_model->agents().at(row) : AgentEntry{address, {}, {}, {}};
     m_model->setReach(address, AgentTableModel::Reach::Asking, {});
     runInBackground<QString>(
-        this, [address, tokenFile] { return askAgent(address, tokenFile, kAskTimeoutMs); },
+        this, [agent] { return askAgent(agent, kAskTimeoutMs); },
         [this, address](const QString &info) {
             m_model->setReach(address, AgentTableModel::Reach::Online, info);
             Q_EMIT summaryChanged(summary());

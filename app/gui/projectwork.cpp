@@ -5,7 +5,6 @@
 #include "core/plan/fromstore.h"
 #include "core/plan/planner.h"
 #include "core/store/store.h"
-#include "remote/agent/bearertoken.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/benchsession.h"
 #include "remote/client/localagents.h"
@@ -32,6 +31,23 @@ QString q(const std::string &s)
 std::string s(const QString &q)
 {
     return q.toStdString();
+}
+
+// A CA certificate asks for TLS as an https:// address does.
+std::string addressOf(const AgentEntry &agent)
+{
+    const auto address = agent.address.trimmed();
+    if (agent.tlsCa.isEmpty() || address.contains(QLatin1String("://")))
+        return s(address);
+    return "https://" + s(address);
+}
+
+remote::AgentAccess accessOf(const AgentEntry &agent)
+{
+    remote::AgentAccess access;
+    access.tokenFile = s(agent.tokenFile);
+    access.tlsCaFile = s(agent.tlsCa);
+    return access;
 }
 
 } // namespace
@@ -82,7 +98,7 @@ QString checkAgentAddress(const QString &address)
 {
     // HOST:PORT, where HOST is a name, an IPv4 address or a bracketed IPv6 address.
     static const QRegularExpression form(
-        QStringLiteral(R"(^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):([0-9]{1,5})$)"));
+        QStringLiteral(R"(^(?:https?://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):([0-9]{1,5})$)"));
     const auto match = form.match(address.trimmed());
     if (!match.hasMatch())
         return QCoreApplication::translate("cleave::gui::ProjectWork", "'%1' is not HOST:PORT")
@@ -96,11 +112,10 @@ QString checkAgentAddress(const QString &address)
     return {};
 }
 
-QString askAgent(const QString &address, const QString &tokenFile, int timeoutMs)
+QString askAgent(const AgentEntry &agent, int timeoutMs)
 {
-    remote::AgentClient client(s(address), std::chrono::milliseconds(timeoutMs));
-    if (!tokenFile.isEmpty())
-        client.setToken(remote::readTokenFile(s(tokenFile)));
+    remote::AgentClient client(addressOf(agent), std::chrono::milliseconds(timeoutMs),
+                               accessOf(agent));
     const auto info = client.info();
     return QCoreApplication::translate("cleave::gui::ProjectWork",
                                        "%1@%2, %3 cores, %4 threads, LibTorch %5, %6")
@@ -192,9 +207,7 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
         targets = {{"device", local->device().address()}, {"edge", local->edge().address()}};
     } else {
         for (const auto &a : job.agents)
-            targets.push_back(
-                {s(a.role), s(a.address),
-                 a.tokenFile.isEmpty() ? std::string() : remote::readTokenFile(s(a.tokenFile))});
+            targets.push_back({s(a.role), addressOf(a), accessOf(a)});
     }
     remote::BenchSession session(std::move(settings), std::move(targets));
     const auto attached = d->cancel.attach(session, "benchmark");
@@ -265,17 +278,13 @@ QString OffloadRunner::run(
     request.db = s(job.project);
     if (!job.agents.isEmpty()) {
         for (const auto &a : job.agents) {
-            const auto token = [&] {
-                return a.tokenFile.isEmpty() ? std::string()
-                                             : remote::readTokenFile(s(a.tokenFile));
-            };
             if (a.role == QLatin1String("device") && request.device.empty()) {
-                request.device = s(a.address);
-                request.deviceToken = token();
+                request.device = addressOf(a);
+                request.deviceAccess = accessOf(a);
             }
             if (a.role == QLatin1String("edge") && request.edge.empty()) {
-                request.edge = s(a.address);
-                request.edgeToken = token();
+                request.edge = addressOf(a);
+                request.edgeAccess = accessOf(a);
             }
         }
         if (request.device.empty() || request.edge.empty())

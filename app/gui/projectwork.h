@@ -19,10 +19,10 @@ namespace cleave::gui {
 /// An agent of the project, as the agents panel edits it.
 struct AgentEntry
 {
-    QString address;   ///< HOST:PORT
+    QString address;   ///< HOST:PORT or https://HOST:PORT
     QString role;      ///< device, edge or cloud
     QString tokenFile; ///< the file holding a secured agent's token; empty: none
-    QString tlsCa;     ///< CA certificate for TLS; empty: plain connection
+    QString tlsCa;     ///< CA certificate for TLS; empty: plain connection unless https://
 
     bool operator==(const AgentEntry &other) const
     {
@@ -48,13 +48,13 @@ void saveSetting(const QString &project, const QString &key, const QString &valu
 /// Save As: a consistent copy of `project` at `target`, replacing a file there.
 void copyProject(const QString &project, const QString &target);
 
-/// An empty string for a usable HOST:PORT address, else why not.
+/// An empty string for a usable [https://]HOST:PORT address, else why not.
 QString checkAgentAddress(const QString &address);
 
 /// What an agent says about itself (GetInfo), in one line, e.g.
-/// "edge@host, 16 cores, 16 threads, LibTorch 1.13.0, openblas". `tokenFile`: the token the
-/// agent requires, if any. Throws Error when it does not answer within `timeoutMs` or refuses.
-QString askAgent(const QString &address, const QString &tokenFile, int timeoutMs);
+/// "edge@host, 16 cores, 16 threads, LibTorch 1.13.0, openblas", reached with the agent's
+/// token and TLS settings. Throws Error when it does not answer within `timeoutMs` or refuses.
+QString askAgent(const AgentEntry &agent, int timeoutMs);
 
 /// A benchmark request from the panel.
 struct BenchJob

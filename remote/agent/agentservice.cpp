@@ -121,6 +121,7 @@ std::string sha256Hex(std::string_view data)
 
 AgentService::AgentService(AgentConfig config)
     : m_config(std::move(config))
+    , m_gate(std::make_shared<Gate>(m_config.token, m_config.limits))
 {
     if (m_config.cacheDir.empty()) {
         std::string pattern = (std::filesystem::temp_directory_path() / "cleave-agent-XXXXXX");
@@ -144,8 +145,9 @@ grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetIn
                                    v1::AgentInfo *reply)
 {
     RequestLog log(context, "GetInfo");
-    if (auto denied = m_config.token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     const auto machine = machineInfo();
     reply->set_name(m_config.name);
     reply->set_role(m_config.role);
@@ -168,7 +170,8 @@ std::shared_ptr<AgentService::Loaded> AgentService::find(const std::string &id)
     return found == m_models.end() ? nullptr : found->second;
 }
 
-grpc::Status AgentService::loadFile(grpc::ServerReader<v1::LoadModelChunk> *reader,
+grpc::Status AgentService::loadFile(const Gate::Pass &pass,
+                                    grpc::ServerReader<v1::LoadModelChunk> *reader,
                                     const v1::ModelHeader &header, const std::string &shapeText,
                                     std::string *id, std::shared_ptr<Loaded> *loaded)
 {
@@ -177,7 +180,7 @@ grpc::Status AgentService::loadFile(grpc::ServerReader<v1::LoadModelChunk> *read
         return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                             header.name() + ": " + std::to_string(bytes) +
                                 " bytes is over this agent's model size limit of " +
-                                std::to_string(limit) + " bytes");
+                                std::to_string(limit) + " bytes (--max-model-mib)");
     };
     if (int64_t(header.total_bytes()) > limit)
         return tooLarge(int64_t(header.total_bytes()));
@@ -195,6 +198,11 @@ grpc::Status AgentService::loadFile(grpc::ServerReader<v1::LoadModelChunk> *read
                 std::filesystem::remove(partial);
                 return {grpc::StatusCode::INVALID_ARGUMENT,
                         header.name() + ": a second header in the upload"};
+            }
+            if (grpc::Status overdue; pass.overdue(&overdue)) {
+                out.close();
+                std::filesystem::remove(partial);
+                return overdue;
             }
             received += int64_t(chunk.data().size());
             if (received > limit) {
@@ -246,8 +254,9 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
                                      v1::LoadModelReply *reply)
 {
     RequestLog log(context, "LoadModel");
-    if (auto denied = m_config.token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     v1::LoadModelChunk first;
     if (!reader->Read(&first) || !first.has_header())
         return log.done({grpc::StatusCode::INVALID_ARGUMENT,
@@ -285,7 +294,7 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
             }
         }
     } else {
-        const auto status = loadFile(reader, header, shapeText, &id, &loaded);
+        const auto status = loadFile(pass, reader, header, shapeText, &id, &loaded);
         if (!status.ok())
             return log.done(status);
     }
@@ -305,8 +314,9 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
                                      grpc::ServerWriter<v1::BenchmarkEvent> *writer)
 {
     RequestLog log(context, "Benchmark");
-    if (auto denied = m_config.token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     const auto loaded = find(request->model_id());
     if (!loaded)
         return log.done({grpc::StatusCode::NOT_FOUND,
@@ -331,9 +341,10 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
     const int blocks = loaded->graph.blockCount();
     // Blocks take most of the time; the whole model is timed last, once.
     const double blockShare = blocks > first ? 0.9 : 0.0;
+    grpc::Status overdue; // set when the call ran past --max-call-s
     const auto progress = [&](double from, double to) {
         return [&, from, to](double fraction, std::string_view message) {
-            if (context->IsCancelled())
+            if (context->IsCancelled() || pass.overdue(&overdue))
                 return false;
             if (Clock::now() - lastProgress > std::chrono::milliseconds(200)) {
                 lastProgress = Clock::now();
@@ -385,7 +396,7 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
         fill(event.mutable_whole_model()->mutable_time(), whole);
         writer->Write(event);
     } catch (const Error &e) {
-        return log.done(toStatus(e));
+        return log.done(overdue.ok() ? toStatus(e) : overdue);
     }
     return log.done(grpc::Status::OK, loaded->graph.name());
 }
@@ -393,8 +404,9 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
 grpc::Status AgentService::Echo(grpc::ServerContext *context, const v1::EchoRequest *request,
                                 v1::EchoReply *reply)
 {
-    if (auto denied = m_config.token.check(context); !denied.ok())
-        return denied;
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return pass.status();
     if (request->reply_bytes() < 0 || request->reply_bytes() > 64 * kMaxChunkBytes)
         return {grpc::StatusCode::INVALID_ARGUMENT, "Echo: reply_bytes out of range"};
     reply->mutable_payload()->assign(size_t(request->reply_bytes()), '\0');
@@ -406,8 +418,9 @@ grpc::Status AgentService::ProbeLink(grpc::ServerContext *context,
                                      const v1::ProbeLinkRequest *request, v1::ProbeLinkReply *reply)
 {
     RequestLog log(context, "ProbeLink");
-    if (auto denied = m_config.token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     std::vector<int64_t> sizes(request->payload_bytes().begin(), request->payload_bytes().end());
     if (sizes.empty())
         sizes = {1 << 10, 64 << 10, 1 << 20};

@@ -4,8 +4,9 @@
 #include "cleave/agent/v1/agent.grpc.pb.h"
 
 #include "core/graph/modelgraph.h"
-#include "remote/agent/bearertoken.h"
 #include "remote/agent/deployment.h"
+#include "remote/agent/gate.h"
+#include "remote/channel.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -24,6 +25,10 @@ struct AgentConfig
     int64_t maxModelBytes = int64_t(2) << 30;
     std::filesystem::path cacheDir; ///< uploaded models; a temporary folder when empty
     BearerToken token;              ///< required of every call when set (--token-file)
+    AgentLimits limits;
+    /// The agent's certificate (TLS when set); as a device, also its client certificate towards
+    /// edges that require one.
+    TlsPem tls;
 };
 
 /// The agent's gRPC service (protocol cleave.agent.v1). Loaded models are kept by id; heavy
@@ -56,6 +61,8 @@ public:
 
     /// The halves deployed here, which this agent's inference endpoint serves.
     std::shared_ptr<const Deployments> deployments() const { return m_deployments; }
+    /// The token and limits every call passes; the inference service shares them.
+    std::shared_ptr<Gate> gate() const { return m_gate; }
 
     static constexpr uint32_t kProtocolVersion = 1;
     static constexpr int64_t kMaxChunkBytes = int64_t(1) << 20;
@@ -63,11 +70,13 @@ public:
 private:
     struct Loaded;
     std::shared_ptr<Loaded> find(const std::string &id);
-    grpc::Status loadFile(grpc::ServerReader<agent::v1::LoadModelChunk> *reader,
+    grpc::Status loadFile(const Gate::Pass &pass,
+                          grpc::ServerReader<agent::v1::LoadModelChunk> *reader,
                           const agent::v1::ModelHeader &header, const std::string &shapeText,
                           std::string *id, std::shared_ptr<Loaded> *loaded);
 
     AgentConfig m_config;
+    std::shared_ptr<Gate> m_gate;
     bool m_ownCacheDir = false;
     std::mutex m_modelsMutex;
     std::map<std::string, std::shared_ptr<Loaded>> m_models;

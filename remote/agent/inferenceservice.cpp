@@ -32,17 +32,18 @@ void setSeconds(inference::ModelInferResponse *reply, const char *name, double s
 } // namespace
 
 InferenceService::InferenceService(std::shared_ptr<const Deployments> deployments,
-                                   BearerToken token)
+                                   std::shared_ptr<Gate> gate)
     : m_deployments(std::move(deployments))
-    , m_token(std::move(token))
+    , m_gate(std::move(gate))
 {}
 
 grpc::Status InferenceService::ServerLive(grpc::ServerContext *context,
                                           const inference::ServerLiveRequest *,
                                           inference::ServerLiveResponse *reply)
 {
-    if (auto denied = m_token.check(context); !denied.ok())
-        return denied;
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return pass.status();
     reply->set_live(true);
     return grpc::Status::OK;
 }
@@ -51,8 +52,9 @@ grpc::Status InferenceService::ServerReady(grpc::ServerContext *context,
                                            const inference::ServerReadyRequest *,
                                            inference::ServerReadyResponse *reply)
 {
-    if (auto denied = m_token.check(context); !denied.ok())
-        return denied;
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return pass.status();
     reply->set_ready(true);
     return grpc::Status::OK;
 }
@@ -61,8 +63,9 @@ grpc::Status InferenceService::ModelReady(grpc::ServerContext *context,
                                           const inference::ModelReadyRequest *request,
                                           inference::ModelReadyResponse *reply)
 {
-    if (auto denied = m_token.check(context); !denied.ok())
-        return denied;
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return pass.status();
     reply->set_ready(m_deployments->find(request->name()) != nullptr);
     return grpc::Status::OK;
 }
@@ -72,8 +75,9 @@ grpc::Status InferenceService::ModelMetadata(grpc::ServerContext *context,
                                              inference::ModelMetadataResponse *reply)
 {
     RequestLog log(context, "ModelMetadata");
-    if (auto denied = m_token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     const auto deployment = m_deployments->find(request->name());
     if (!deployment)
         return log.done({grpc::StatusCode::NOT_FOUND,
@@ -97,8 +101,9 @@ grpc::Status InferenceService::ModelInfer(grpc::ServerContext *context,
                                           inference::ModelInferResponse *reply)
 {
     RequestLog log(context, "ModelInfer");
-    if (auto denied = m_token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     const auto &name = request->model_name();
     const auto deployment = m_deployments->find(name);
     if (!deployment)

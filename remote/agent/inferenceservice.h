@@ -3,8 +3,8 @@
 
 #include "inference/grpc_service.grpc.pb.h"
 
-#include "remote/agent/bearertoken.h"
 #include "remote/agent/deployment.h"
+#include "remote/agent/gate.h"
 
 #include <memory>
 
@@ -19,7 +19,8 @@ namespace cleave::remote {
 class InferenceService final : public inference::GRPCInferenceService::Service
 {
 public:
-    InferenceService(std::shared_ptr<const Deployments> deployments, BearerToken token = {});
+    /// `gate` is the agent's own: its token and limits cover both services.
+    InferenceService(std::shared_ptr<const Deployments> deployments, std::shared_ptr<Gate> gate);
 
     grpc::Status ServerLive(grpc::ServerContext *, const inference::ServerLiveRequest *,
                             inference::ServerLiveResponse *reply) override;
@@ -40,7 +41,7 @@ public:
 
 private:
     std::shared_ptr<const Deployments> m_deployments;
-    BearerToken m_token;
+    std::shared_ptr<Gate> m_gate;
 };
 
 } // namespace cleave::remote

@@ -4,6 +4,7 @@
 // system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
 #include "remote/agent/agentservice.h"
 #include "remote/agent/inferenceservice.h"
+#include "remote/channel.h"
 
 #include "core/error.h"
 
@@ -66,7 +67,12 @@ int main(int argc, char **argv)
     cleave::remote::AgentConfig config;
     int threads = 0;
     int64_t maxModelMiB = config.maxModelBytes >> 20;
-    std::string tokenFile;
+    std::string tokenFile, tlsCert, tlsKey, tlsCa;
+    // Uploads come in chunks of 1 MiB; an inference carries one tensor.
+    int64_t maxMessageMiB = (cleave::remote::AgentService::maxTensorBytes() +
+                             cleave::remote::AgentService::kMaxChunkBytes) >>
+                            20;
+    int64_t maxCallSeconds = config.limits.maxCallTime.count();
     app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")
         ->required();
     app.add_option("--name", config.name, "name reported to the workbench");
@@ -78,6 +84,29 @@ int main(int argc, char **argv)
         ->check(CLI::PositiveNumber);
     app.add_option("--token-file", tokenFile,
                    "require this file's token of every call (authorization: Bearer TOKEN)");
+    auto *cert =
+        app.add_option("--tls-cert", tlsCert, "serve TLS with this PEM certificate (chain)");
+    auto *key = app.add_option("--tls-key", tlsKey, "the PEM private key of --tls-cert");
+    cert->needs(key);
+    key->needs(cert);
+    app.add_option("--tls-ca", tlsCa,
+                   "require client certificates signed by this PEM CA (with --tls-cert)")
+        ->needs(cert);
+    auto *limits = app.add_option_group("Limits", "what a call may ask of this agent");
+    limits->add_option("--max-message-mib", maxMessageMiB, "largest gRPC message, MiB")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    limits->add_option("--max-streams", config.limits.maxStreams, "calls in progress at once")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    limits
+        ->add_option("--max-calls-per-s", config.limits.callsPerSecond,
+                     "calls a second from one client host (0: unlimited)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    limits->add_option("--max-call-s", maxCallSeconds, "longest a call may run, seconds")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp &e) {
@@ -91,6 +120,9 @@ int main(int argc, char **argv)
     if (listen.find(':') == std::string::npos)
         return fail(kExitBadInput, "--listen " + listen + ": expected HOST:PORT");
     config.maxModelBytes = maxModelMiB << 20;
+    config.limits.maxCallTime = std::chrono::seconds(maxCallSeconds);
+    if (maxMessageMiB > 2047)
+        return fail(kExitBadInput, "--max-message-mib: at most 2047 (gRPC's limit)");
     if (!tokenFile.empty()) {
         try {
             std::string warning;
@@ -100,6 +132,11 @@ int main(int argc, char **argv)
         } catch (const cleave::Error &e) {
             return fail(kExitBadInput, e.what());
         }
+    }
+    try {
+        config.tls = cleave::remote::readTlsFiles(tlsCa, tlsCert, tlsKey);
+    } catch (const cleave::Error &e) {
+        return fail(kExitBadInput, e.what());
     }
     if (threads > 0)
         at::set_num_threads(threads);
@@ -119,17 +156,17 @@ int main(int argc, char **argv)
     } catch (const cleave::Error &e) {
         return fail(1, e.what());
     }
-    cleave::remote::InferenceService inference(service->deployments(), config.token);
+    cleave::remote::InferenceService inference(service->deployments(), service->gate());
     int port = 0;
     grpc::ServerBuilder builder;
-    builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
+    builder.AddListeningPort(listen, cleave::remote::serverCredentials(config.tls), &port);
     builder.RegisterService(service.get());
     builder.RegisterService(&inference);
-    // Uploads come in chunks of 1 MiB; an inference carries one tensor.
-    const int maxMessage = int(cleave::remote::AgentService::maxTensorBytes() +
-                               cleave::remote::AgentService::kMaxChunkBytes);
+    const int maxMessage = int(maxMessageMiB << 20);
     builder.SetMaxReceiveMessageSize(maxMessage);
     builder.SetMaxSendMessageSize(maxMessage);
+    // No HTTP/2 cap on streams per connection (GRPC_ARG_MAX_CONCURRENT_STREAMS): calls over it
+    // wait in the client until their deadline, where the gate answers at once which limit.
     auto server = builder.BuildAndStart();
     if (!server || port == 0)
         return fail(kExitBadInput, "--listen " + listen + ": cannot listen there");
@@ -137,8 +174,11 @@ int main(int argc, char **argv)
     const auto host = listen.substr(0, listen.rfind(':'));
     std::cout << "cleave-agent " << config.name << " (" << config.role << ", "
               << at::get_num_threads() << " threads"
-              << (config.token.required() ? ", token required" : "") << ") listening on " << host
-              << ':' << port << std::endl;
+              << (config.token.required() ? ", token required" : "")
+              << (config.tls.cert.empty()    ? ""
+                  : config.tls.roots.empty() ? ", TLS"
+                                             : ", TLS with client certificates")
+              << ") listening on " << host << ':' << port << std::endl;
 
     std::thread stopper([&] {
         char signal = 0;

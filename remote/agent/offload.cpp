@@ -68,8 +68,9 @@ grpc::Status AgentService::Deploy(grpc::ServerContext *context,
                                   v1::DeployReply *reply)
 {
     RequestLog log(context, "Deploy");
-    if (auto denied = m_config.token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     v1::DeployChunk first;
     if (!reader->Read(&first) || !first.has_header())
         return log.done({grpc::StatusCode::INVALID_ARGUMENT,
@@ -129,8 +130,9 @@ grpc::Status AgentService::Undeploy(grpc::ServerContext *context,
                                     const v1::UndeployRequest *request, v1::UndeployReply *)
 {
     RequestLog log(context, "Undeploy");
-    if (auto denied = m_config.token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     std::lock_guard work(m_workMutex);
     if (!m_deployments->remove(request->name()))
         return log.done(
@@ -143,8 +145,9 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
                                    grpc::ServerWriter<v1::OffloadEvent> *writer)
 {
     RequestLog log(context, "Offload");
-    if (auto denied = m_config.token.check(context); !denied.ok())
-        return log.done(denied);
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
     const auto deployment = m_deployments->find(request->deployment());
     if (!deployment)
         return log.done({grpc::StatusCode::NOT_FOUND,
@@ -173,8 +176,8 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
         grpc::ChannelArguments args;
         args.SetMaxReceiveMessageSize(int(kMaxTensorBytes + (1 << 20)));
         args.SetMaxSendMessageSize(int(kMaxTensorBytes + (1 << 20)));
-        stub = inference::GRPCInferenceService::NewStub(
-            grpc::CreateCustomChannel(edge, grpc::InsecureChannelCredentials(), args));
+        const TlsPem pem{request->edge_tls_ca(), m_config.tls.cert, m_config.tls.key};
+        stub = inference::GRPCInferenceService::NewStub(openChannel(edge, pem, args));
     }
     // The edge's own status code goes back to the caller, with the edge, the run and the link.
     const auto edgeFailed = [&](const grpc::Status &status, int run) {
@@ -192,6 +195,8 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
     for (int i = -warmup; i < runs; ++i) {
         if (context->IsCancelled())
             return log.done({grpc::StatusCode::CANCELLED, "Offload: cancelled"});
+        if (grpc::Status overdue; pass.overdue(&overdue))
+            return log.done(overdue);
         auto generator = at::detail::createCPUGenerator(request->seed() + uint64_t(i + warmup));
         const auto x = torch::randn(deployment->inputShape(), generator);
         v1::InferenceTiming timing;

@@ -4,6 +4,8 @@
 #include "core/error.h"
 #include "core/zoo/zoo.h"
 #include "remote/agent/agentservice.h"
+#include "remote/agent/bearertoken.h"
+#include "remote/channel.h"
 #include "remote/status.h"
 
 #include <grpcpp/grpcpp.h>
@@ -18,13 +20,18 @@ namespace {
 constexpr std::streamsize kChunkBytes = 1 << 20;
 }
 
-AgentClient::AgentClient(std::string address, std::chrono::milliseconds deadline)
+AgentClient::AgentClient(std::string address, std::chrono::milliseconds deadline,
+                         const AgentAccess &access)
     : m_address(std::move(address))
     , m_deadline(deadline)
 {
+    if (!access.tokenFile.empty())
+        m_token = readTokenFile(access.tokenFile);
+    const auto pem = readTlsFiles(access.tlsCaFile, access.tlsCertFile, access.tlsKeyFile);
+    m_tlsRoots = pem.roots;
     grpc::ChannelArguments args;
     args.SetMaxReceiveMessageSize(64 << 20);
-    m_channel = grpc::CreateCustomChannel(m_address, grpc::InsecureChannelCredentials(), args);
+    m_channel = openChannel(m_address, pem, args);
     m_stub = v1::Agent::NewStub(m_channel);
 }
 

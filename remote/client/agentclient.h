@@ -5,6 +5,7 @@
 
 #include "core/graph/shape.h"
 #include "core/store/store.h"
+#include "remote/client/agentaccess.h"
 
 #include <chrono>
 #include <functional>
@@ -21,8 +22,11 @@ class AgentClient
 {
 public:
     /// `deadline` bounds every short call (and how long to wait for an unreachable agent).
+    /// `address` is HOST:PORT, or https://HOST:PORT for TLS. Error naming the file when a file
+    /// of `access` cannot be read.
     explicit AgentClient(std::string address,
-                         std::chrono::milliseconds deadline = std::chrono::seconds(5));
+                         std::chrono::milliseconds deadline = std::chrono::seconds(5),
+                         const AgentAccess &access = {});
     ~AgentClient();
 
     const std::string &address() const { return m_address; }
@@ -57,6 +61,10 @@ public:
     /// Cancels the call in progress, if any.
     void cancel();
 
+    /// The PEM roots this client trusts for TLS (empty: the system's), to hand on to a device
+    /// that calls the same edge.
+    const std::string &tlsRoots() const { return m_tlsRoots; }
+
     /// Sends `token` with every call (authorization: Bearer TOKEN), for agents started with
     /// --token-file. Empty: none.
     void setToken(std::string token) { m_token = std::move(token); }
@@ -72,6 +80,7 @@ private:
 
     std::string m_address;
     std::string m_token;
+    std::string m_tlsRoots;
     std::chrono::milliseconds m_deadline;
     std::shared_ptr<grpc::Channel> m_channel;
     std::unique_ptr<agent::v1::Agent::Stub> m_stub;

@@ -58,8 +58,7 @@ void BenchSession::cancel()
 
 BenchSession::Prepared BenchSession::prepare(const BenchTarget &target)
 {
-    AgentClient client(target.address);
-    client.setToken(target.token);
+    AgentClient client(target.address, std::chrono::seconds(5), target.access);
     Prepared p{target, client.info(), {}};
     const auto zooName = zoo::zooName(settings.model);
     p.loaded = zooName ? client.loadZoo(*zooName, settings.seed, settings.input)
@@ -98,8 +97,7 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
     const auto started = Clock::now();
     const auto &role = prepared.target.role;
     const auto &loaded = prepared.loaded;
-    AgentClient client(prepared.target.address);
-    client.setToken(prepared.target.token);
+    AgentClient client(prepared.target.address, std::chrono::seconds(5), prepared.target.access);
     {
         const std::lock_guard lock(m_clientMutex);
         m_client = &client;

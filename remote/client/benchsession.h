@@ -3,6 +3,7 @@
 
 #include "core/graph/shape.h"
 #include "core/store/store.h"
+#include "remote/client/agentaccess.h"
 
 #include <atomic>
 #include <functional>
@@ -37,7 +38,7 @@ struct BenchTarget
 {
     std::string role;
     std::string address;
-    std::string token; ///< sent with every call when the agent requires one; empty: none
+    AgentAccess access; ///< token and TLS files, when the agent requires them
 };
 
 /// What one agent's run produced.

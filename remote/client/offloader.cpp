@@ -118,6 +118,7 @@ Offloader::run(const SplitHalves &halves, const std::string &modelName,
         request.set_edge_address(m_edgeForDevice);
         request.set_edge_model(base + "_tail");
         request.set_edge_token(m_edge.token());
+        request.set_edge_tls_ca(m_edge.tlsRoots());
     }
     request.set_codec(settings.codec.name());
     request.mutable_link()->set_uplink_bps(settings.link.uplink_bps);

@@ -101,9 +101,8 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
         outcome.device = local->device().address();
         outcome.edge = local->edge().address();
     }
-    AgentClient device(outcome.device), edge(outcome.edge);
-    device.setToken(r.deviceToken);
-    edge.setToken(r.edgeToken);
+    AgentClient device(outcome.device, std::chrono::seconds(5), r.deviceAccess);
+    AgentClient edge(outcome.edge, std::chrono::seconds(5), r.edgeAccess);
     const auto deviceInfo = device.info();
     const auto edgeInfo = edge.info();
     int64_t modelId = 0;

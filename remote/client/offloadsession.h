@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "remote/client/agentaccess.h"
 #include "remote/client/offloader.h"
 
 #include "core/plan/costs.h"
@@ -28,8 +29,8 @@ struct OffloadRequest
     bool unshaped = false; ///< no link emulation (predicted as a 1 Tbit/s link without latency)
     std::string device;    ///< agent addresses; both empty: start local agents
     std::string edge;
-    std::string deviceToken; ///< for agents that require one; empty: none
-    std::string edgeToken;
+    AgentAccess deviceAccess; ///< token and TLS files, for agents that require them
+    AgentAccess edgeAccess;
     std::string db;                    ///< store runs and predict from it; empty: neither
     std::string splitOption = "split"; ///< how error messages name the split setting
 };

@@ -4,6 +4,7 @@
 // a store that `cleave-cli bench --local` wrote, with the work on worker threads.
 #include "clirunner.h"
 #include "testmain.h"
+#include "throwawayca.h"
 #include "tokenfile.h"
 
 #include "app/gui/agentspanel.h"
@@ -382,6 +383,22 @@ private Q_SLOTS:
         const auto why =
             panel.model()->data(panel.model()->index(2, gui::AgentTableModel::Machine)).toString();
         QVERIFY2(why.contains(QStringLiteral("requires a token")), qPrintable(why));
+
+        // A TLS agent answers once the CA that signed its certificate is given.
+        const testing::ThrowawayCa ca("GUI test CA");
+        const auto pair = ca.issue("tls-edge");
+        const auto caPath = dir.filePath(QStringLiteral("ca.pem"));
+        const auto certPath = dir.filePath(QStringLiteral("edge.pem")).toStdString();
+        const auto keyPath = dir.filePath(QStringLiteral("edge.key")).toStdString();
+        QVERIFY(testing::writeTextFile(caPath.toStdString(), ca.certPem()) &&
+                testing::writeTextFile(certPath, pair.cert) &&
+                testing::writeTextFile(keyPath, pair.key));
+        remote::AgentProcess tls("tls-edge", "edge", 1,
+                                 {"--tls-cert", certPath, "--tls-key", keyPath});
+        QVERIFY(panel.addAgent(QString::fromStdString(tls.address()), QStringLiteral("edge"), {},
+                               caPath));
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 5, 15000);
+        QCOMPARE(panel.model()->reach(3), gui::AgentTableModel::Reach::Online);
         QAbstractItemModelTester tester(panel.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
