@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace cleave::store {
 
 Database::Database(const std::string &path, Mode mode)
@@ -23,6 +25,26 @@ Database::Database(const std::string &path, Mode mode)
     sqlite3_extended_result_codes(m_db, 1);
 }
 
+namespace {
+
+// "disk I/O error" alone does not say what to do. SQLite keeps the system's reason only when
+// errno survives until it asks (often not), so a failed write also gets the usual cause.
+std::string reasonOf(sqlite3 *db, const char *message)
+{
+    std::string reason = message ? message : sqlite3_errmsg(db);
+    const int extended = sqlite3_extended_errcode(db);
+    const int primary = extended & 0xff;
+    const int system = sqlite3_system_errno(db);
+    if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) && system != 0)
+        reason += std::string(" (") + std::strerror(system) + ")";
+    else if (extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_FSYNC ||
+             extended == SQLITE_IOERR_TRUNCATE)
+        reason += " (writing failed: is the disk full?)";
+    return reason;
+}
+
+} // namespace
+
 Database::~Database()
 {
     sqlite3_close_v2(m_db);
@@ -32,7 +54,7 @@ void Database::execute(std::string_view sql)
 {
     char *message = nullptr;
     if (sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        const std::string reason = message ? message : sqlite3_errmsg(m_db);
+        const auto reason = reasonOf(m_db, message);
         sqlite3_free(message);
         throw Error(ErrorKind::Internal, m_path + ": " + reason);
     }
@@ -59,7 +81,7 @@ void Database::fail(std::string_view doing) const
     const auto kind = badFile                  ? ErrorKind::InvalidInput
                       : primary == SQLITE_BUSY ? ErrorKind::Unavailable
                                                : ErrorKind::Internal;
-    throw Error(kind, m_path + ": " + std::string(doing) + ": " + sqlite3_errmsg(m_db));
+    throw Error(kind, m_path + ": " + std::string(doing) + ": " + reasonOf(m_db, nullptr));
 }
 
 Statement::Statement(Database &db, std::string_view sql)

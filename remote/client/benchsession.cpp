@@ -163,10 +163,13 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
         if (observer.committed)
             observer.committed(role);
     };
+    // A failed write is the store's fault, not the agent's: the message says which.
+    bool storeFailed = false;
     try {
         if (m_cancelled)
             throw Error(ErrorKind::Cancelled, "cancelled");
         client.benchmark(request, [&](const v1::BenchmarkEvent &event) {
+            storeFailed = true;
             if (event.has_progress()) {
                 if (observer.progress)
                     observer.progress(role, event.progress().fraction(), current, result.blocks);
@@ -192,6 +195,7 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
                 db.finishRun(result.runId, event.whole_model().time().median_s());
                 committed();
             }
+            storeFailed = false;
         });
     } catch (const Error &e) {
         result.blocksDone = current;
@@ -199,7 +203,8 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
         const auto kind = m_cancelled ? ErrorKind::Cancelled : e.kind();
         const auto what =
             m_cancelled ? prepared.target.address + ": cancelled" : std::string(e.what());
-        throw Error(kind, role + " agent " + what + " (at block " + std::to_string(current) +
+        const auto source = storeFailed ? "the store: " : role + " agent ";
+        throw Error(kind, source + what + " (at block " + std::to_string(current) +
                               " of " + settings.model + "; run " + std::to_string(result.runId) +
                               " keeps " + std::to_string(current) + " of " +
                               std::to_string(result.blocks) + " blocks)");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave-cli bench end to end: real agent processes on loopback, a real SQLite file.
 #include "clirunner.h"
+#include "storecheck.h"
 #include "testmain.h"
 
 #include "core/store/store.h"
@@ -231,6 +232,7 @@ private Q_SLOTS:
                  qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("continue it with --resume")), qPrintable(err));
 
+        QCOMPARE(cleave::testing::integrityOf(db.toStdString()), std::string("ok"));
         int64_t kept = 0;
         {
             cleave::store::Store store(db.toStdString());

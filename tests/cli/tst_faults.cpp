@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Crashes and a full disk while results are written: SIGKILL to the CLI or to an agent in the
+// middle of a benchmark or an offload, and a file size limit that stops writes half-way. After
+// each, SQLite's integrity check passes and every result committed before the fault is there.
+// Real processes on loopback, real SQLite files.
+#include "clirunner.h"
+#include "storecheck.h"
+#include "testmain.h"
+
+#include "remote/client/localagents.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace cleave;
+
+namespace {
+
+/// Starts `args` of cleave-cli and waits until `table` of `db` has at least `atLeast` rows;
+/// returns the last count seen (-1 when it never got there or the CLI ended first).
+int64_t waitForRows(QProcess &cli, const std::string &db, const std::string &table,
+                    int64_t atLeast)
+{
+    for (int i = 0; i < 1200; ++i) {
+        if (cli.state() == QProcess::NotRunning)
+            return -1;
+        const auto rows = testing::rowsIn(db, table);
+        if (rows >= atLeast)
+            return rows;
+        QTest::qWait(50);
+    }
+    return -1;
+}
+
+QStringList strings(std::initializer_list<std::string> items)
+{
+    QStringList list;
+    for (const auto &item : items)
+        list << QString::fromStdString(item);
+    return list;
+}
+
+} // namespace
+
+class TestFaults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void killedWhileWriting_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("victim");
+        QTest::newRow("bench, CLI killed") << QStringLiteral("bench") << QStringLiteral("cli");
+        QTest::newRow("offload, CLI killed")
+            << QStringLiteral("offload") << QStringLiteral("cli");
+        QTest::newRow("offload, device agent killed")
+            << QStringLiteral("offload") << QStringLiteral("device");
+    }
+
+    // SIGKILL in the middle of writing results: the store stays sound and keeps every row
+    // committed before the kill (seen by a second connection while the run went on).
+    void killedWhileWriting()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, victim);
+        QTemporaryDir dir;
+        const auto db = dir.filePath(QStringLiteral("faults.cleave")).toStdString();
+        auto device = std::make_unique<remote::AgentProcess>("dev", "device", 1);
+        remote::AgentProcess edge("edge", "edge", 1);
+        QStringList args;
+        std::string table;
+        if (command == QLatin1String("bench")) {
+            args = strings({"bench", "zoo:resnet18", "--input", "1x3x64x64", "--device",
+                            device->address(), "--edge", edge.address(), "--db", db, "--warmup",
+                            "1", "--reps", "100"});
+            table = "block_timings";
+        } else {
+            args = strings({"offload", testing::fixture("chain.pt").toStdString(), "--device",
+                            device->address(), "--edge", edge.address(), "--db", db, "--runs",
+                            "50000", "--link", "none", "--split", "1"});
+            table = "offload_inferences";
+        }
+        QProcess cli;
+        cli.start(QStringLiteral(CLEAVE_CLI), args);
+        QVERIFY(cli.waitForStarted());
+        const auto seen = waitForRows(cli, db, table, 3);
+        QVERIFY2(seen >= 3, cli.readAllStandardError().constData());
+
+        if (victim == QLatin1String("cli")) {
+            ::kill(pid_t(cli.processId()), SIGKILL);
+            QVERIFY(cli.waitForFinished(10000));
+            QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+        } else {
+            ::kill(device->pid(), SIGKILL);
+            const auto r = testing::finish(cli, 60000);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.startsWith("error: ") && r.err.count('\n') == 1, r.err.constData());
+            device.reset(); // already gone: nothing to stop
+        }
+        QCOMPARE(testing::integrityOf(db), std::string("ok"));
+        const auto kept = testing::rowsIn(db, table);
+        QVERIFY2(kept >= seen, qPrintable(QStringLiteral("%1 of %2").arg(kept).arg(seen)));
+    }
+
+    // A file size limit (as a full disk) stops the store half-way through a benchmark: one
+    // clear line naming the file and the reason, exit 1, a sound file with the earlier run whole.
+    void fullDiskIsReported()
+    {
+        QTemporaryDir dir;
+        const auto db = dir.filePath(QStringLiteral("full.cleave")).toStdString();
+        remote::AgentProcess device("dev", "device", 1);
+        remote::AgentProcess edge("edge", "edge", 1);
+        const auto bench = [&](const std::string &model, std::optional<rlim_t> limit) {
+            QProcess cli;
+            if (limit)
+                cli.setChildProcessModifier([limit] {
+                    // The write fails with EFBIG instead of the signal ending the process.
+                    ::signal(SIGXFSZ, SIG_IGN);
+                    const rlimit r{*limit, *limit};
+                    ::setrlimit(RLIMIT_FSIZE, &r);
+                });
+            cli.start(QStringLiteral(CLEAVE_CLI),
+                      strings({"bench", model, "--device", device.address(), "--edge",
+                               edge.address(), "--db", db, "--warmup", "0", "--reps", "2"}));
+            return testing::finish(cli);
+        };
+        const auto first = bench(testing::fixture("chain.pt").toStdString(), std::nullopt);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const auto blocksBefore = testing::rowsIn(db, "block_timings");
+        QVERIFY(blocksBefore > 0);
+
+        // Room for a few pages more than the store holds now: the second run cannot finish.
+        const auto size = std::max<rlim_t>(QFileInfo(QString::fromStdString(db)).size(), 1 << 16);
+        const auto full = bench("zoo:resnet18", size + 16384);
+        qInfo("full disk: %s", full.err.trimmed().constData());
+        QCOMPARE(full.exitCode, 1);
+        QVERIFY2(full.err.startsWith("error: ") && full.err.count('\n') == 1,
+                 full.err.constData());
+        QVERIFY2(full.err.contains(QByteArray::fromStdString(db)), full.err.constData());
+        QVERIFY2(full.err.contains("is the disk full?"), full.err.constData());
+
+        QCOMPARE(testing::integrityOf(db), std::string("ok"));
+        QVERIFY(testing::rowsIn(db, "block_timings") >= blocksBefore);
+        // The first run is whole: planning from it still works.
+        const auto plan = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            strings({"plan", "--db", db, "--model", testing::fixture("chain.pt").toStdString(),
+                     "--link", "4g"}));
+        QVERIFY2(plan.exitCode == 0, plan.err.constData());
+    }
+};
+
+CLEAVE_TEST_MAIN(TestFaults)
+#include "tst_faults.moc"
