@@ -19,7 +19,7 @@ PACKAGES := cmake g++ ninja-build ccache pkg-config \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all run test bench deps configure build clean format
+.PHONY: all run test bench fuzz asan soak deps configure build clean format
 
 all: build
 
@@ -59,6 +59,44 @@ test: build
 
 bench: build
 	@for b in $(BIN)/bench_*; do echo "== $$b"; $$b --benchmark_counters_tabular=true; done
+
+# Every fuzz target for FUZZ_SECONDS each (libFuzzer, clang, AddressSanitizer; not part of the
+# default build). New inputs go to build/fuzz/corpus/, crashes to build/fuzz/crashes/; the
+# checked-in seeds are in fuzz/corpus/. Single allocations up to 8 GiB are let through: LibTorch's
+# reader reserves what a crafted archive asks for (4 GiB) before it finds the archive short, and
+# Cleave turns a failed allocation into an error (tst_agent survivesAModelThatAsksForTooMuchMemory).
+FUZZ_SECONDS ?= 60
+FUZZERS := codec torchscript requests project
+fuzz: PACKAGES += clang libclang-rt-14-dev
+fuzz: deps
+	@[ -f build/fuzz/build.ninja ] || cmake --preset fuzz
+	cmake --build --preset fuzz
+	@mkdir -p build/fuzz/crashes
+	@for t in $(FUZZERS); do \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  echo "== fuzz_$$t ($(FUZZ_SECONDS) s)"; \
+	  LSAN_OPTIONS=suppressions=fuzz/lsan.supp \
+	  build/fuzz/bin/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
+	    -malloc_limit_mb=8192 \
+	    -close_fd_mask=2 -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/$$t- \
+	    build/fuzz/corpus/$$t fuzz/corpus/$$t > build/fuzz/fuzz_$$t.log 2>&1; rc=$$?; \
+	  grep -E '^stat::(number_of_executed_units|new_units_added)' build/fuzz/fuzz_$$t.log; \
+	  if [ $$rc != 0 ]; then \
+	    tail -40 build/fuzz/fuzz_$$t.log; echo "fuzz_$$t failed: see build/fuzz/crashes/"; exit 1; \
+	  fi; \
+	done
+
+# The load and soak test for longer than the suite runs it: SOAK_STREAMS streams for SOAK_SECONDS.
+SOAK_STREAMS ?= 16
+SOAK_SECONDS ?= 300
+soak: build
+	CLEAVE_SOAK_STREAMS=$(SOAK_STREAMS) CLEAVE_SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/tst_soak
+
+# The whole test suite under AddressSanitizer + UBSan (a Debug build of its own, build/asan).
+asan: deps
+	@[ -f build/asan/build.ninja ] || cmake --preset asan
+	cmake --build --preset asan
+	ctest --preset asan
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -40,6 +40,14 @@ std::optional<torch::jit::Module> loadModule(std::string_view bytes, const std::
     } catch (const c10::Error &e) {
         throw Error(ErrorKind::InvalidInput,
                     what + " is not a TorchScript module: " + e.what_without_backtrace());
+    } catch (const std::bad_alloc &) {
+        // LibTorch's reader trusts the lengths in the archive: a crafted 4 KB file asks for
+        // 4 GiB (found by fuzz_torchscript).
+        throw Error(ErrorKind::InvalidInput,
+                    what + " is not a TorchScript module: it asks for more memory than there is");
+    } catch (const std::exception &e) {
+        throw Error(ErrorKind::InvalidInput,
+                    what + " is not a TorchScript module: " + std::string(e.what()));
     }
 }
 

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <map>
 
 namespace v1 = cleave::agent::v1;
@@ -485,6 +486,52 @@ private Q_SLOTS:
         QVERIFY2(log.contains("GetInfo ipv4:127.0.0.1"), log.constData());
         QVERIFY2(log.contains("UNAUTHENTICATED"), log.constData());
         QVERIFY2(!log.contains(secret), log.constData());
+    }
+
+    // A crafted model file whose archive asks LibTorch for 4 GiB (found by fuzz_torchscript):
+    // on a machine without that memory, uploading or deploying it is refused and the agent
+    // keeps serving. The address space is limited to 3 GiB to be that machine.
+    void survivesAModelThatAsksForTooMuchMemory()
+    {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer needs more address space than the limit this test sets");
+#endif
+        QProcess agent;
+        agent.setChildProcessModifier([] {
+            const rlimit limit{rlim_t(3) << 30, rlim_t(3) << 30};
+            ::setrlimit(RLIMIT_AS, &limit);
+        });
+        agent.start(QStringLiteral(CLEAVE_AGENT),
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY(agent.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(agent.canReadLine(), 30000);
+        const auto address =
+            QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)"))
+                .match(QString::fromUtf8(agent.readLine()))
+                .captured(1)
+                .toStdString();
+        QVERIFY(!address.empty());
+        const auto crafted = fixture("fuzz/huge-string-length.pt");
+        cleave::remote::AgentClient client(address, std::chrono::seconds(30));
+        try {
+            client.loadFile(crafted.toStdString(), std::nullopt);
+            QFAIL("the crafted model was accepted");
+        } catch (const cleave::Error &e) {
+            QVERIFY2(QByteArray(e.what()).contains("TorchScript"), e.what());
+        }
+        QFile file(crafted);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        try {
+            client.deploy("crafted", {1, 3, 8, 8}, file.readAll().toStdString(), {});
+            QFAIL("the crafted model was deployed");
+        } catch (const cleave::Error &e) {
+            QVERIFY2(QByteArray(e.what()).contains("not a TorchScript module"), e.what());
+        }
+        QCOMPARE(client.info().torch_threads(), 1); // still serving
+        QCOMPARE(agent.state(), QProcess::Running);
+        agent.terminate();
+        QVERIFY(agent.waitForFinished(10000));
     }
 
     void executableRejectsBadFlags_data()
