@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 C=fuzz/corpus
-mkdir -p $C/codec $C/torchscript $C/requests $C/project
+mkdir -p $C/codec $C/requests $C/project
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -21,8 +21,7 @@ floats | zstd -q -c | seed '\003' fp32-zstd
 halves | zstd -q -c | seed '\004' fp16-zstd
 int8s  | zstd -q -c | seed '\005' int8-zstd
 
-# Model files: the small fixtures.
-cp tests/fixtures/chain.pt tests/fixtures/tuple_output.pt tests/fixtures/two_inputs.pt $C/torchscript/
+# Model files: `make fuzz` seeds fuzz_torchscript with tests/fixtures.
 
 # Agent requests: the selector byte, then the message (client streams: 2-byte lengths).
 P="-I remote/proto"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "remote/agent/agentservice.h"
 
+#include "remote/agent/modelcheck.h"
+
 #include "core/bench/blocktimer.h"
 #include "core/codec/codec.h"
 #include "core/error.h"
@@ -163,6 +165,47 @@ grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetIn
     return log.done(grpc::Status::OK);
 }
 
+void AgentService::vetModel(const std::filesystem::path &file, const std::string &digest,
+                            const std::string &what)
+{
+    if (m_config.modelChecker.empty())
+        return;
+    {
+        std::lock_guard lock(m_vettedMutex);
+        if (m_vetted.count(digest))
+            return;
+    }
+    checkModelInChild(m_config.modelChecker, file.string(), what);
+    std::lock_guard lock(m_vettedMutex);
+    m_vetted.insert(digest);
+}
+
+void AgentService::vetModel(std::string_view bytes, const std::string &what)
+{
+    if (m_config.modelChecker.empty() || bytes.empty())
+        return;
+    const auto digest = sha256Hex(bytes);
+    {
+        std::lock_guard lock(m_vettedMutex);
+        if (m_vetted.count(digest))
+            return;
+    }
+    const auto file = m_config.cacheDir / ("vet-" + digest + ".pt");
+    {
+        std::ofstream out(file, std::ios::binary);
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        if (!out)
+            throw Error(ErrorKind::Internal, what + ": cannot store the model to check it");
+    }
+    try {
+        vetModel(file, digest, what);
+    } catch (...) {
+        std::filesystem::remove(file);
+        throw;
+    }
+    std::filesystem::remove(file);
+}
+
 std::shared_ptr<AgentService::Loaded> AgentService::find(const std::string &id)
 {
     std::lock_guard lock(m_modelsMutex);
@@ -233,6 +276,7 @@ grpc::Status AgentService::loadFile(const Gate::Pass &pass,
     const auto path = m_config.cacheDir / (*id + ".pt");
     std::filesystem::rename(partial, path);
     try {
+        vetModel(path, *id, header.name());
         std::optional<graph::Shape> shape;
         if (!shapeText.empty())
             shape = graph::parseShape(shapeText);

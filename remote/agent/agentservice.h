@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <shared_mutex>
 #include <string>
 
@@ -29,6 +30,9 @@ struct AgentConfig
     /// The agent's certificate (TLS when set); as a device, also its client certificate towards
     /// edges that require one.
     TlsPem tls;
+    /// The executable that reads each new model first, in a child (see modelcheck.h): a file
+    /// that crashes LibTorch is refused instead of ending the agent. Empty: none.
+    std::string modelChecker;
 };
 
 /// The agent's gRPC service (protocol cleave.agent.v1). Loaded models are kept by id; heavy
@@ -70,6 +74,11 @@ public:
 private:
     struct Loaded;
     std::shared_ptr<Loaded> find(const std::string &id);
+    /// Reads untrusted TorchScript in the checker child once per distinct content; Error when it
+    /// crashes or hangs there.
+    void vetModel(const std::filesystem::path &file, const std::string &digest,
+                  const std::string &what);
+    void vetModel(std::string_view bytes, const std::string &what);
     grpc::Status loadFile(const Gate::Pass &pass,
                           grpc::ServerReader<agent::v1::LoadModelChunk> *reader,
                           const agent::v1::ModelHeader &header, const std::string &shapeText,
@@ -77,6 +86,8 @@ private:
 
     AgentConfig m_config;
     std::shared_ptr<Gate> m_gate;
+    std::mutex m_vettedMutex;
+    std::set<std::string> m_vetted; ///< digests of models the checker read without harm
     bool m_ownCacheDir = false;
     std::mutex m_modelsMutex;
     std::map<std::string, std::shared_ptr<Loaded>> m_models;

@@ -4,6 +4,7 @@
 // system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
 #include "remote/agent/agentservice.h"
 #include "remote/agent/inferenceservice.h"
+#include "remote/agent/modelcheck.h"
 #include "remote/channel.h"
 
 #include "core/error.h"
@@ -67,14 +68,14 @@ int main(int argc, char **argv)
     cleave::remote::AgentConfig config;
     int threads = 0;
     int64_t maxModelMiB = config.maxModelBytes >> 20;
-    std::string tokenFile, tlsCert, tlsKey, tlsCa;
+    std::string tokenFile, tlsCert, tlsKey, tlsCa, checkModel;
     // Uploads come in chunks of 1 MiB; an inference carries one tensor.
     int64_t maxMessageMiB = (cleave::remote::AgentService::maxTensorBytes() +
                              cleave::remote::AgentService::kMaxChunkBytes) >>
                             20;
     int64_t maxCallSeconds = config.limits.maxCallTime.count();
-    app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")
-        ->required();
+    // Required, but checked after parsing: the model check child runs without it.
+    app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port) (required)");
     app.add_option("--name", config.name, "name reported to the workbench");
     app.add_option("--role", config.role, "device, edge or cloud")
         ->check(CLI::IsMember({"device", "edge", "cloud"}));
@@ -92,6 +93,8 @@ int main(int argc, char **argv)
     app.add_option("--tls-ca", tlsCa,
                    "require client certificates signed by this PEM CA (with --tls-cert)")
         ->needs(cert);
+    // The child side of the model check (modelcheck.h); not for users.
+    app.add_option("--check-model", checkModel)->group("");
     auto *limits = app.add_option_group("Limits", "what a call may ask of this agent");
     limits->add_option("--max-message-mib", maxMessageMiB, "largest gRPC message, MiB")
         ->check(CLI::PositiveNumber)
@@ -117,9 +120,14 @@ int main(int argc, char **argv)
     } catch (const CLI::ParseError &e) {
         return fail(kExitBadInput, e.what());
     }
+    if (!checkModel.empty())
+        return cleave::remote::checkModelHere(checkModel);
+    if (listen.empty())
+        return fail(kExitBadInput, "--listen is required");
     if (listen.find(':') == std::string::npos)
         return fail(kExitBadInput, "--listen " + listen + ": expected HOST:PORT");
     config.maxModelBytes = maxModelMiB << 20;
+    config.modelChecker = cleave::remote::currentExecutable();
     config.limits.maxCallTime = std::chrono::seconds(maxCallSeconds);
     if (maxMessageMiB > 2047)
         return fail(kExitBadInput, "--max-message-mib: at most 2047 (gRPC's limit)");

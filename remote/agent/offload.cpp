@@ -116,6 +116,8 @@ grpc::Status AgentService::Deploy(grpc::ServerContext *context,
     std::lock_guard work(m_workMutex);
     try {
         const std::string_view all(bytes);
+        vetModel(all.substr(0, header.compute_bytes()), name + " (compute)");
+        vetModel(all.substr(header.compute_bytes()), name + " (Transfer Layer)");
         auto compute = loadModule(all.substr(0, header.compute_bytes()), name + " (compute)");
         auto tl = loadModule(all.substr(header.compute_bytes()), name + " (Transfer Layer)");
         bytes = {}; // the modules hold their own copy
