@@ -137,9 +137,17 @@ std::string toJson(const std::vector<std::string> &list)
     return nlohmann::json(list).dump();
 }
 
-std::vector<std::string> stringList(const std::string &json)
+/// A list the store wrote as JSON; a damaged one (found by fuzz_project: it ended the program)
+/// is an error naming the file and the run.
+std::vector<std::string> stringList(const std::string &json, const std::string &path,
+                                    int64_t runId)
 {
-    return nlohmann::json::parse(json).get<std::vector<std::string>>();
+    try {
+        return nlohmann::json::parse(json).get<std::vector<std::string>>();
+    } catch (const nlohmann::json::exception &) {
+        throw Error(ErrorKind::InvalidInput, path + ": run " + std::to_string(runId) +
+                                                 " is damaged (its settings are not a list)");
+    }
 }
 
 } // namespace
@@ -404,8 +412,8 @@ Run Store::readRun(Statement &q)
     run.id = q.integer(0);
     run.modelId = q.integer(1);
     run.resourceId = q.integer(2);
-    run.settings = {int(q.integer(3)), int(q.integer(4)), stringList(q.text(5)),
-                    stringList(q.text(6))};
+    run.settings = {int(q.integer(3)), int(q.integer(4)), stringList(q.text(5), path(), run.id),
+                    stringList(q.text(6), path(), run.id)};
     run.startedAt = q.text(7);
     if (!q.isNull(8))
         run.wholeModel_s = q.real(8);

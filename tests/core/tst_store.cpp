@@ -2,6 +2,7 @@
 #include "testmain.h"
 
 #include "core/error.h"
+#include "core/store/sqlite.h"
 #include "core/store/store.h"
 
 #include <QFile>
@@ -235,6 +236,34 @@ private Q_SLOTS:
         const auto t = store.timings(run);
         QCOMPARE(int(t.blocks.size()), 1);
         QCOMPARE(t.blocks[0].median_s, 0.25);
+    }
+
+    // A run whose settings were damaged on disk (found by fuzz_project, where it ended the
+    // program) is an error naming the file and the run; the other runs still read.
+    void damagedRunIsAnError()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("damaged.cleave")).toStdString();
+        Store store(path);
+        const auto model = store.addModel(resnet());
+        const auto damaged = store.beginRun(model, store.addResource(device()), {});
+        auto edge = device();
+        edge.name = "local-edge";
+        edge.role = "edge";
+        const auto sound = store.beginRun(model, store.addResource(edge), {});
+        {
+            cleave::store::Database raw(path, cleave::store::Database::Mode::ReadWrite);
+            raw.execute("UPDATE runs SET codecs = 'unix' WHERE id = " + std::to_string(damaged));
+        }
+        try {
+            store.timings(damaged);
+            QFAIL("a damaged run was read");
+        } catch (const cleave::Error &e) {
+            QCOMPARE(QString::fromUtf8(e.what()),
+                     QString::fromStdString(path) + QStringLiteral(": run %1 is damaged (its "
+                                                                   "settings are not a list)")
+                                                        .arg(damaged));
+        }
+        QCOMPARE(store.timings(sound).run.id, sound);
     }
 
     void rejectsResultsForUnknownRuns()
