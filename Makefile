@@ -7,13 +7,15 @@ BUILD_DIR := build/$(PRESET)
 BIN       := $(BUILD_DIR)/bin
 
 # The whole stack from docs/architecture.md, the build tools and CLI11; fonts-nanum draws the
-# Korean translation; python3-torch lets a test load exported files in Python (the build never
+# Korean translation; gnome-keyring and dbus-daemon give the keychain test a Secret Service;
+# python3-torch lets a test load exported files in Python (the build never
 # runs Python).
 PACKAGES := cmake g++ ninja-build ccache pkg-config \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite \
   libqcustomplot-dev libtorch-dev libopenblas0-pthread \
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libssl-dev \
   libsqlite3-dev libzstd-dev zlib1g-dev nlohmann-json3-dev libstb-dev libcli11-dev libbenchmark-dev \
+  qtkeychain-qt6-dev gnome-keyring dbus-daemon \
   xvfb xauth fonts-nanum dataset-fashion-mnist python3-torch
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -55,12 +55,24 @@
         <translation>keiner</translation>
     </message>
     <message>
-        <source>The file that holds the agent's token (kept with permissions 0600); the project stores only its path</source>
-        <translation>Die Datei mit dem Token des Agenten (mit den Rechten 0600); das Projekt speichert nur ihren Pfad</translation>
+        <source>The file that holds the agent's token (kept with permissions 0600), or %1 for the system keychain; the project stores only this</source>
+        <translation>Die Datei mit dem Token des Agenten (mit den Rechten 0600) oder %1 für den Schlüsselbund des Systems; das Projekt speichert nur dies</translation>
+    </message>
+    <message>
+        <source>Keychain...</source>
+        <translation>Schlüsselbund...</translation>
+    </message>
+    <message>
+        <source>Keep the agent's token in the system keychain instead of a file</source>
+        <translation>Das Token des Agenten im Schlüsselbund des Systems statt in einer Datei aufbewahren</translation>
     </message>
     <message>
         <source>none: plain connection</source>
         <translation>keines: unverschlüsselte Verbindung</translation>
+    </message>
+    <message>
+        <source>The PEM file of the CA that signs the agent's certificate: the connection uses TLS (as does an https:// address)</source>
+        <translation>Die PEM-Datei der CA, die das Zertifikat des Agenten signiert: die Verbindung verwendet TLS (wie eine https://-Adresse)</translation>
     </message>
     <message>
         <source>Add</source>
@@ -109,6 +121,22 @@
     <message>
         <source>Agent %1 is already in the list</source>
         <translation>Agent %1 ist bereits in der Liste</translation>
+    </message>
+    <message>
+        <source>Agent Token</source>
+        <translation>Agenten-Token</translation>
+    </message>
+    <message>
+        <source>The token agent %1 requires:</source>
+        <translation>Das Token, das Agent %1 verlangt:</translation>
+    </message>
+    <message>
+        <source>The token of %1 is in the system keychain</source>
+        <translation>Das Token von %1 liegt im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>No system keychain here (%1): keep the token in a file only you may read (chmod 600) and give its path</source>
+        <translation>Kein Schlüsselbund verfügbar (%1): das Token in einer nur für Sie lesbaren Datei (chmod 600) aufbewahren und ihren Pfad angeben</translation>
     </message>
 </context>
 <context>

@@ -55,12 +55,24 @@
         <translation>none</translation>
     </message>
     <message>
-        <source>The file that holds the agent's token (kept with permissions 0600); the project stores only its path</source>
-        <translation>The file that holds the agent's token (kept with permissions 0600); the project stores only its path</translation>
+        <source>The file that holds the agent's token (kept with permissions 0600), or %1 for the system keychain; the project stores only this</source>
+        <translation>The file that holds the agent's token (kept with permissions 0600), or %1 for the system keychain; the project stores only this</translation>
+    </message>
+    <message>
+        <source>Keychain...</source>
+        <translation>Keychain...</translation>
+    </message>
+    <message>
+        <source>Keep the agent's token in the system keychain instead of a file</source>
+        <translation>Keep the agent's token in the system keychain instead of a file</translation>
     </message>
     <message>
         <source>none: plain connection</source>
         <translation>none: plain connection</translation>
+    </message>
+    <message>
+        <source>The PEM file of the CA that signs the agent's certificate: the connection uses TLS (as does an https:// address)</source>
+        <translation>The PEM file of the CA that signs the agent's certificate: the connection uses TLS (as does an https:// address)</translation>
     </message>
     <message>
         <source>Add</source>
@@ -109,6 +121,22 @@
     <message>
         <source>Agent %1 is already in the list</source>
         <translation>Agent %1 is already in the list</translation>
+    </message>
+    <message>
+        <source>Agent Token</source>
+        <translation>Agent Token</translation>
+    </message>
+    <message>
+        <source>The token agent %1 requires:</source>
+        <translation>The token agent %1 requires:</translation>
+    </message>
+    <message>
+        <source>The token of %1 is in the system keychain</source>
+        <translation>The token of %1 is in the system keychain</translation>
+    </message>
+    <message>
+        <source>No system keychain here (%1): keep the token in a file only you may read (chmod 600) and give its path</source>
+        <translation>No system keychain here (%1): keep the token in a file only you may read (chmod 600) and give its path</translation>
     </message>
 </context>
 <context>

@@ -55,12 +55,24 @@
         <translation>없음</translation>
     </message>
     <message>
-        <source>The file that holds the agent's token (kept with permissions 0600); the project stores only its path</source>
-        <translation>에이전트 토큰이 든 파일 (권한 0600); 프로젝트에는 파일 경로만 저장합니다</translation>
+        <source>The file that holds the agent's token (kept with permissions 0600), or %1 for the system keychain; the project stores only this</source>
+        <translation>에이전트 토큰을 담은 파일(권한 0600) 또는 시스템 키체인을 뜻하는 %1; 프로젝트에는 이것만 저장됩니다</translation>
+    </message>
+    <message>
+        <source>Keychain...</source>
+        <translation>키체인...</translation>
+    </message>
+    <message>
+        <source>Keep the agent's token in the system keychain instead of a file</source>
+        <translation>에이전트 토큰을 파일 대신 시스템 키체인에 보관합니다</translation>
     </message>
     <message>
         <source>none: plain connection</source>
         <translation>없음: 암호화하지 않은 연결</translation>
+    </message>
+    <message>
+        <source>The PEM file of the CA that signs the agent's certificate: the connection uses TLS (as does an https:// address)</source>
+        <translation>에이전트 인증서에 서명한 CA의 PEM 파일: 연결에 TLS를 사용합니다(https:// 주소와 같음)</translation>
     </message>
     <message>
         <source>Add</source>
@@ -109,6 +121,22 @@
     <message>
         <source>Agent %1 is already in the list</source>
         <translation>에이전트 %1은(는) 이미 목록에 있습니다</translation>
+    </message>
+    <message>
+        <source>Agent Token</source>
+        <translation>에이전트 토큰</translation>
+    </message>
+    <message>
+        <source>The token agent %1 requires:</source>
+        <translation>에이전트 %1에 필요한 토큰:</translation>
+    </message>
+    <message>
+        <source>The token of %1 is in the system keychain</source>
+        <translation>%1의 토큰이 시스템 키체인에 저장되었습니다</translation>
+    </message>
+    <message>
+        <source>No system keychain here (%1): keep the token in a file only you may read (chmod 600) and give its path</source>
+        <translation>시스템 키체인이 없습니다(%1): 본인만 읽을 수 있는 파일(chmod 600)에 토큰을 보관하고 그 경로를 입력하십시오</translation>
     </message>
 </context>
 <context>

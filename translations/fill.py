@@ -8,6 +8,18 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "The file that holds the agent's token (kept with permissions 0600), or %1 for the system keychain; the project stores only this":
+        "Die Datei mit dem Token des Agenten (mit den Rechten 0600) oder %1 für den Schlüsselbund des Systems; das Projekt speichert nur dies",
+    "Keychain...": "Schlüsselbund...",
+    "Keep the agent's token in the system keychain instead of a file":
+        "Das Token des Agenten im Schlüsselbund des Systems statt in einer Datei aufbewahren",
+    "The PEM file of the CA that signs the agent's certificate: the connection uses TLS (as does an https:// address)":
+        "Die PEM-Datei der CA, die das Zertifikat des Agenten signiert: die Verbindung verwendet TLS (wie eine https://-Adresse)",
+    "Agent Token": "Agenten-Token",
+    "The token agent %1 requires:": "Das Token, das Agent %1 verlangt:",
+    "The token of %1 is in the system keychain": "Das Token von %1 liegt im Schlüsselbund des Systems",
+    "No system keychain here (%1): keep the token in a file only you may read (chmod 600) and give its path":
+        "Kein Schlüsselbund verfügbar (%1): das Token in einer nur für Sie lesbaren Datei (chmod 600) aufbewahren und ihren Pfad angeben",
     "not asked": "nicht gefragt",
     "asking...": "frage an...",
     "online": "erreichbar",
@@ -298,6 +310,18 @@ DE = {
 }
 
 KO = {
+    "The file that holds the agent's token (kept with permissions 0600), or %1 for the system keychain; the project stores only this":
+        "에이전트 토큰을 담은 파일(권한 0600) 또는 시스템 키체인을 뜻하는 %1; 프로젝트에는 이것만 저장됩니다",
+    "Keychain...": "키체인...",
+    "Keep the agent's token in the system keychain instead of a file":
+        "에이전트 토큰을 파일 대신 시스템 키체인에 보관합니다",
+    "The PEM file of the CA that signs the agent's certificate: the connection uses TLS (as does an https:// address)":
+        "에이전트 인증서에 서명한 CA의 PEM 파일: 연결에 TLS를 사용합니다(https:// 주소와 같음)",
+    "Agent Token": "에이전트 토큰",
+    "The token agent %1 requires:": "에이전트 %1에 필요한 토큰:",
+    "The token of %1 is in the system keychain": "%1의 토큰이 시스템 키체인에 저장되었습니다",
+    "No system keychain here (%1): keep the token in a file only you may read (chmod 600) and give its path":
+        "시스템 키체인이 없습니다(%1): 본인만 읽을 수 있는 파일(chmod 600)에 토큰을 보관하고 그 경로를 입력하십시오",
     "not asked": "확인 전",
     "asking...": "확인 중...",
     "online": "연결됨",

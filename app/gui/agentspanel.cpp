@@ -2,12 +2,14 @@
 #include "app/gui/agentspanel.h"
 
 #include "app/gui/background.h"
+#include "app/gui/keychain.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -163,8 +165,11 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     m_role->addItems(kRoles);
     m_token = new QLineEdit(this);
     m_token->setPlaceholderText(tr("none"));
-    m_token->setToolTip(tr("The file that holds the agent's token (kept with permissions 0600); "
-                           "the project stores only its path"));
+    m_token->setToolTip(tr("The file that holds the agent's token (kept with permissions 0600), "
+                           "or %1 for the system keychain; the project stores only this")
+                            .arg(keychain::kTokenInKeychain));
+    m_keychain = new QPushButton(tr("Keychain..."), this);
+    m_keychain->setToolTip(tr("Keep the agent's token in the system keychain instead of a file"));
     m_tlsCa = new QLineEdit(this);
     m_tlsCa->setPlaceholderText(tr("none: plain connection"));
     m_tlsCa->setToolTip(tr("The PEM file of the CA that signs the agent's certificate: the "
@@ -178,7 +183,10 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     auto *fields = new QFormLayout;
     fields->addRow(tr("Address"), m_address);
     fields->addRow(tr("Role"), m_role);
-    fields->addRow(tr("Token file"), m_token);
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_token, 1);
+    tokenRow->addWidget(m_keychain);
+    fields->addRow(tr("Token file"), tokenRow);
     fields->addRow(tr("TLS CA certificate"), m_tlsCa);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
@@ -195,6 +203,7 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     connect(add, &QPushButton::clicked, this, &AgentsPanel::addFromFields);
     connect(m_address, &QLineEdit::returnPressed, this, &AgentsPanel::addFromFields);
     connect(remove, &QPushButton::clicked, this, &AgentsPanel::removeSelected);
+    connect(m_keychain, &QPushButton::clicked, this, &AgentsPanel::askForToken);
     connect(askButton, &QPushButton::clicked, this, &AgentsPanel::askAll);
     connect(m_local, &QCheckBox::toggled, this, [this] { Q_EMIT summaryChanged(summary()); });
 }
@@ -256,6 +265,41 @@ void AgentsPanel::addFromFields()
 {
     if (addAgent(m_address->text(), m_role->currentText(), m_token->text(), m_tlsCa->text()))
         m_address->clear();
+}
+
+void AgentsPanel::askForToken()
+{
+    const auto address = m_address->text().trimmed();
+    if (const auto problem = checkAgentAddress(address); !problem.isEmpty()) {
+        showMessage(tr("Agent address %1").arg(problem));
+        return;
+    }
+    bool ok = false;
+    const auto token = QInputDialog::getText(this, tr("Agent Token"),
+                                             tr("The token agent %1 requires:").arg(address),
+                                             QLineEdit::Password, {}, &ok);
+    if (ok && !token.trimmed().isEmpty())
+        storeTokenInKeychain(address, token);
+}
+
+void AgentsPanel::storeTokenInKeychain(const QString &address, const QString &token)
+{
+    m_keychain->setEnabled(false);
+    const auto finished = [this, address](const QString &problem) {
+        m_keychain->setEnabled(true);
+        if (problem.isEmpty()) {
+            m_token->setText(keychain::kTokenInKeychain);
+            showMessage(tr("The token of %1 is in the system keychain").arg(address));
+        } else {
+            showMessage(tr("No system keychain here (%1): keep the token in a file only you may "
+                           "read (chmod 600) and give its path")
+                            .arg(problem));
+        }
+        Q_EMIT tokenStored(address, problem);
+    };
+    runInBackground<QString>(
+        this, [address, token] { return keychain::storeToken(address, token); }, finished,
+        finished);
 }
 
 void AgentsPanel::removeSelected()

@@ -75,6 +75,9 @@ public:
     bool addAgent(const QString &address, const QString &role, const QString &tokenFile = {},
                   const QString &tlsCa = {});
     void askAll();
+    /// Puts `token` for `address` in the platform keychain, on a worker; tokenStored() says how
+    /// it went. On success the token field names the keychain, so that adding the agent uses it.
+    void storeTokenInKeychain(const QString &address, const QString &token);
 
     AgentTableModel *model() const { return m_model; }
     QCheckBox *localBox() const { return m_local; }
@@ -86,10 +89,13 @@ Q_SIGNALS:
     void summaryChanged(const QString &summary);
     /// Asking an agent ended (either way).
     void agentAnswered(const QString &address);
+    /// storeTokenInKeychain() ended: `problem` is empty when the token is stored.
+    void tokenStored(const QString &address, const QString &problem);
 
 private:
     void ask(const QString &address);
     void addFromFields();
+    void askForToken();
     void removeSelected();
     void showMessage(const QString &text);
 
@@ -99,6 +105,7 @@ private:
     QLineEdit *m_address = nullptr;
     QComboBox *m_role = nullptr;
     QLineEdit *m_token = nullptr;
+    QPushButton *m_keychain = nullptr;
     QLineEdit *m_tlsCa = nullptr;
     QLabel *m_message = nullptr;
 };

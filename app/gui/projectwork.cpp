@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/projectwork.h"
 
+#include "app/gui/keychain.h"
+
 #include "core/error.h"
 #include "core/plan/fromstore.h"
 #include "core/plan/planner.h"
@@ -42,10 +44,14 @@ std::string addressOf(const AgentEntry &agent)
     return "https://" + s(address);
 }
 
+// On a worker: reading the keychain blocks.
 remote::AgentAccess accessOf(const AgentEntry &agent)
 {
     remote::AgentAccess access;
-    access.tokenFile = s(agent.tokenFile);
+    if (agent.tokenFile == keychain::kTokenInKeychain)
+        access.token = s(keychain::readToken(agent.address));
+    else
+        access.tokenFile = s(agent.tokenFile);
     access.tlsCaFile = s(agent.tlsCa);
     return access;
 }

@@ -21,7 +21,8 @@ struct AgentEntry
 {
     QString address;   ///< HOST:PORT or https://HOST:PORT
     QString role;      ///< device, edge or cloud
-    QString tokenFile; ///< the file holding a secured agent's token; empty: none
+    QString tokenFile; ///< the file holding a secured agent's token, keychain::kTokenInKeychain
+                       ///< for the system keychain; empty: none
     QString tlsCa;     ///< CA certificate for TLS; empty: plain connection unless https://
 
     bool operator==(const AgentEntry &other) const

@@ -25,7 +25,8 @@ AgentClient::AgentClient(std::string address, std::chrono::milliseconds deadline
     : m_address(std::move(address))
     , m_deadline(deadline)
 {
-    if (!access.tokenFile.empty())
+    m_token = access.token;
+    if (m_token.empty() && !access.tokenFile.empty())
         m_token = readTokenFile(access.tokenFile);
     const auto pem = readTlsFiles(access.tlsCaFile, access.tlsCertFile, access.tlsKeyFile);
     m_tlsRoots = pem.roots;

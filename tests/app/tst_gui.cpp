@@ -399,6 +399,16 @@ private Q_SLOTS:
                                caPath));
         QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 5, 15000);
         QCOMPARE(panel.model()->reach(3), gui::AgentTableModel::Reach::Online);
+
+        // Without a keychain (no session bus), the panel says so and points to a token file;
+        // tst_keychain covers the keychain itself.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+        QSignalSpy stored(&panel, &gui::AgentsPanel::tokenStored);
+        panel.storeTokenInKeychain(QStringLiteral("127.0.0.1:9"), QStringLiteral("t0ken"));
+        QVERIFY(stored.wait(35000));
+        QVERIFY(!stored.at(0).at(1).toString().isEmpty());
+        QVERIFY2(panel.messageLabel()->text().contains(QStringLiteral("chmod 600")),
+                 qPrintable(panel.messageLabel()->text()));
         QAbstractItemModelTester tester(panel.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
