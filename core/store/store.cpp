@@ -139,8 +139,7 @@ std::string toJson(const std::vector<std::string> &list)
 
 /// A list the store wrote as JSON; a damaged one (found by fuzz_project: it ended the program)
 /// is an error naming the file and the run.
-std::vector<std::string> stringList(const std::string &json, const std::string &path,
-                                    int64_t runId)
+std::vector<std::string> stringList(const std::string &json, const std::string &path, int64_t runId)
 {
     try {
         return nlohmann::json::parse(json).get<std::vector<std::string>>();
@@ -163,6 +162,10 @@ Store::Store(const std::string &path)
         throw Error(ErrorKind::InvalidInput,
                     path + ": not a Cleave database (" + m_db.lastError() + ")");
     }
+    // A negative version (found by fuzz_project) would index the migrations out of range.
+    if (version < 0)
+        throw Error(ErrorKind::InvalidInput,
+                    path + ": schema version " + std::to_string(version) + " is not Cleave's");
     if (version > kSchemaVersion)
         throw Error(ErrorKind::InvalidInput, path + ": schema version " + std::to_string(version) +
                                                  " is newer than this Cleave understands (" +

@@ -306,6 +306,8 @@ private Q_SLOTS:
             << QStringLiteral("future.cleave")
             << QStringLiteral("schema version 99 is newer than this Cleave understands (%1)")
                    .arg(Store::kSchemaVersion);
+        QTest::newRow("negative schema") << QStringLiteral("negative.cleave")
+                                         << QStringLiteral("schema version -248 is not Cleave's");
         QTest::newRow("other SQLite file")
             << QStringLiteral("other.sqlite")
             << QStringLiteral("an SQLite database, but not a Cleave store");
@@ -319,12 +321,14 @@ private Q_SLOTS:
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QByteArray("these are not the tables you are looking for\n").repeated(200));
-        } else if (name.startsWith(QStringLiteral("future"))) {
+        } else if (name.startsWith(QStringLiteral("future")) ||
+                   name.startsWith(QStringLiteral("negative"))) {
             {
                 Store store(path.toStdString());
             }
             Database raw(path.toStdString(), Database::Mode::ReadWrite);
-            raw.execute("PRAGMA user_version = 99");
+            raw.execute(name.startsWith(QStringLiteral("future")) ? "PRAGMA user_version = 99"
+                                                                  : "PRAGMA user_version = -248");
         } else {
             Database raw(path.toStdString(), Database::Mode::ReadWriteCreate);
             raw.execute("CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT)");
