@@ -76,8 +76,7 @@ Agent &agent()
         auto channel = a.server->InProcessChannel({});
         a.agent = v1::Agent::NewStub(channel);
         a.endpoint = inference::GRPCInferenceService::NewStub(channel);
-        const auto graph =
-            cleave::graph::ModelGraph::load(CLEAVE_FIXTURES_DIR "/chain.pt");
+        const auto graph = cleave::graph::ModelGraph::load(CLEAVE_FIXTURES_DIR "/chain.pt");
         const auto halves = cleave::remote::makeHalves(graph, 1, std::nullopt);
         deploy(a, "tail", halves.wire, halves.tailCompute);
         return a;

@@ -204,10 +204,10 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
         const auto what =
             m_cancelled ? prepared.target.address + ": cancelled" : std::string(e.what());
         const auto source = storeFailed ? "the store: " : role + " agent ";
-        throw Error(kind, source + what + " (at block " + std::to_string(current) +
-                              " of " + settings.model + "; run " + std::to_string(result.runId) +
-                              " keeps " + std::to_string(current) + " of " +
-                              std::to_string(result.blocks) + " blocks)");
+        throw Error(kind, source + what + " (at block " + std::to_string(current) + " of " +
+                              settings.model + "; run " + std::to_string(result.runId) + " keeps " +
+                              std::to_string(current) + " of " + std::to_string(result.blocks) +
+                              " blocks)");
     }
     result.blocksDone = result.blocks;
     const auto timings = db.timings(result.runId);

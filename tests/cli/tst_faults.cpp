@@ -21,8 +21,7 @@ namespace {
 
 /// Starts `args` of cleave-cli and waits until `table` of `db` has at least `atLeast` rows;
 /// returns the last count seen (-1 when it never got there or the CLI ended first).
-int64_t waitForRows(QProcess &cli, const std::string &db, const std::string &table,
-                    int64_t atLeast)
+int64_t waitForRows(QProcess &cli, const std::string &db, const std::string &table, int64_t atLeast)
 {
     for (int i = 0; i < 1200; ++i) {
         if (cli.state() == QProcess::NotRunning)
@@ -55,8 +54,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("command");
         QTest::addColumn<QString>("victim");
         QTest::newRow("bench, CLI killed") << QStringLiteral("bench") << QStringLiteral("cli");
-        QTest::newRow("offload, CLI killed")
-            << QStringLiteral("offload") << QStringLiteral("cli");
+        QTest::newRow("offload, CLI killed") << QStringLiteral("offload") << QStringLiteral("cli");
         QTest::newRow("offload, device agent killed")
             << QStringLiteral("offload") << QStringLiteral("device");
     }
@@ -138,18 +136,17 @@ private Q_SLOTS:
         const auto full = bench("zoo:resnet18", size + 16384);
         qInfo("full disk: %s", full.err.trimmed().constData());
         QCOMPARE(full.exitCode, 1);
-        QVERIFY2(full.err.startsWith("error: ") && full.err.count('\n') == 1,
-                 full.err.constData());
+        QVERIFY2(full.err.startsWith("error: ") && full.err.count('\n') == 1, full.err.constData());
         QVERIFY2(full.err.contains(QByteArray::fromStdString(db)), full.err.constData());
         QVERIFY2(full.err.contains("is the disk full?"), full.err.constData());
 
         QCOMPARE(testing::integrityOf(db), std::string("ok"));
         QVERIFY(testing::rowsIn(db, "block_timings") >= blocksBefore);
         // The first run is whole: planning from it still works.
-        const auto plan = testing::runCli(
-            QStringLiteral(CLEAVE_CLI),
-            strings({"plan", "--db", db, "--model", testing::fixture("chain.pt").toStdString(),
-                     "--link", "4g"}));
+        const auto plan =
+            testing::runCli(QStringLiteral(CLEAVE_CLI),
+                            strings({"plan", "--db", db, "--model",
+                                     testing::fixture("chain.pt").toStdString(), "--link", "4g"}));
         QVERIFY2(plan.exitCode == 0, plan.err.constData());
     }
 };

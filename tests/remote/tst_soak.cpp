@@ -92,8 +92,8 @@ private Q_SLOTS:
         for (int s = 0; s < streams; ++s) {
             threads.emplace_back([&, s] {
                 auto &r = results[size_t(s)];
-                auto stub = inference::GRPCInferenceService::NewStub(grpc::CreateChannel(
-                    edge.address(), grpc::InsecureChannelCredentials()));
+                auto stub = inference::GRPCInferenceService::NewStub(
+                    grpc::CreateChannel(edge.address(), grpc::InsecureChannelCredentials()));
                 bool checked = false;
                 while (phase.load() < 2) {
                     grpc::ClientContext context;
