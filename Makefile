@@ -9,19 +9,21 @@ BIN       := $(BUILD_DIR)/bin
 # The whole stack from docs/architecture.md, the build tools and CLI11; fonts-nanum draws the
 # Korean translation; gnome-keyring and dbus-daemon give the keychain test a Secret Service;
 # python3-torch lets a test load exported files in Python (the build never
-# runs Python).
+# runs Python); help2man writes the man pages, dpkg-dev gives CPack the packages' Depends, and
+# the rest check the packages (desktop file, AppStream, MIME type, man pages, systemd unit).
 PACKAGES := cmake g++ ninja-build ccache pkg-config \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite \
   libqcustomplot-dev libtorch-dev libopenblas0-pthread \
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libssl-dev \
   libsqlite3-dev libzstd-dev zlib1g-dev nlohmann-json3-dev libstb-dev libcli11-dev libbenchmark-dev \
   qtkeychain-qt6-dev gnome-keyring dbus-daemon \
-  xvfb xauth fonts-nanum dataset-fashion-mnist python3-torch
+  xvfb xauth fonts-nanum dataset-fashion-mnist python3-torch \
+  help2man dpkg-dev desktop-file-utils appstream shared-mime-info man-db systemd
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all run test bench fuzz asan soak deps configure build clean format
+.PHONY: all run test bench package screenshots fuzz asan soak deps configure build clean format
 
 all: build
 
@@ -58,6 +60,10 @@ run: build
 
 test: build
 	ctest --preset $(PRESET)
+
+# The Debian packages cleave and cleave-agent, in $(BUILD_DIR)/packages/ (packaging/).
+package: build
+	cd $(BUILD_DIR) && cpack
 
 bench: build
 	@for b in $(BIN)/bench_*; do echo "== $$b"; $$b --benchmark_counters_tabular=true; done

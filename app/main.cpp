@@ -3,6 +3,7 @@
 // zoo:NAME) and, with a project (a .cleave store, e.g. written by `cleave-cli bench`), plans it.
 #include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
+#include "remote/versions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <unistd.h>
 
 namespace {
@@ -36,12 +38,29 @@ double secondsSinceProcessStart()
     return up - std::stod(field) / double(sysconf(_SC_CLK_TCK));
 }
 
+/// Whether the command line only asks for text (help or version). Such a run must work where
+/// there is no display (a build making man pages, a shell over ssh), so it gets the offscreen
+/// platform instead of failing to connect to one.
+bool asksOnlyForText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" ||
+            arg == "-v")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    if (asksOnlyForText(argc, argv) && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Cleave"));
     QApplication::setOrganizationName(QStringLiteral("Cleave"));
@@ -50,12 +69,21 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QApplication::translate(
         "main", "Plan split DNN inference between device, edge and cloud."));
     parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("model"),
-                                 QApplication::translate("main", "TorchScript file or zoo:NAME"));
+    // Not addVersionOption(): that prints our version only, where a bug report needs the
+    // libraries' too.
+    const QCommandLineOption version(
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QApplication::translate("main", "Displays version information."));
+    parser.addOption(version);
+    parser.addPositionalArgument(
+        QStringLiteral("model"),
+        QApplication::translate("main", "TorchScript file or zoo:NAME; a .cleave project alone "
+                                        "opens it with the model it was last planned with"),
+        QStringLiteral("[model]"));
     parser.addPositionalArgument(
         QStringLiteral("project"),
-        QApplication::translate("main", "a .cleave project (timings from cleave-cli bench)"));
+        QApplication::translate("main", "a .cleave project (timings from cleave-cli bench)"),
+        QStringLiteral("[project]"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QApplication::translate("main", "save the window to FILE (PNG) once the plan is drawn, "
@@ -83,6 +111,10 @@ int main(int argc, char **argv)
                                   QStringLiteral("VIEW"));
     parser.addOption(view);
     parser.process(app);
+    if (parser.isSet(version)) {
+        std::printf("%s\n", cleave::remote::versionText("cleave", qVersion()).c_str());
+        return 0;
+    }
 
     // The language is chosen before any window exists: texts are translated as widgets are made.
     QSettings settings;
@@ -144,6 +176,8 @@ int main(int argc, char **argv)
     const auto args = parser.positionalArguments();
     if (args.size() > 1)
         window.openProject(args.value(1), args.value(0));
+    else if (!args.isEmpty() && args.value(0).endsWith(QLatin1String(".cleave")))
+        window.openProject(args.value(0)); // how the desktop opens a project file
     else if (!args.isEmpty())
         window.openModel(args.value(0));
     const int code = QApplication::exec();

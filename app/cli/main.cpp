@@ -5,8 +5,9 @@
 
 #include "core/error.h"
 #include "core/zoo/zoo.h"
+#include "remote/versions.h"
 
-#include <torch/version.h>
+#include <QtGlobal>
 
 #include <iostream>
 
@@ -65,7 +66,7 @@ int fail(int code, const std::string &message)
 
 std::string versionText()
 {
-    return "cleave-cli " CLEAVE_VERSION " (LibTorch " TORCH_VERSION ")";
+    return cleave::remote::versionText("cleave-cli", qVersion());
 }
 
 } // namespace

@@ -6,13 +6,15 @@
 #include "remote/agent/inferenceservice.h"
 #include "remote/agent/modelcheck.h"
 #include "remote/channel.h"
+#include "remote/clichecks.h"
+#include "remote/versions.h"
 
 #include "core/error.h"
 
 #include <ATen/Parallel.h>
 #include <CLI/CLI.hpp>
+#include <grpc/support/log.h>
 #include <grpcpp/grpcpp.h>
-#include <torch/version.h>
 
 #include <cerrno>
 #include <csignal>
@@ -33,6 +35,29 @@ extern "C" void onStopSignal(int signal)
 {
     const char byte = char(signal);
     [[maybe_unused]] const auto written = write(g_stopPipe[1], &byte, 1);
+}
+
+// gRPC says why it cannot listen (an unknown host, a port in use) only in its log, as a line of
+// its own; while the agent starts listening that reason is kept for the agent's one-line error.
+std::string g_listenFailure;
+
+extern "C" void keepListenFailure(gpr_log_func_args *args)
+{
+    if (args->severity != GPR_LOG_SEVERITY_ERROR || !g_listenFailure.empty())
+        return;
+    std::string reason = args->message;
+    // The system's word where there is one ("Address already in use"), else gRPC's own first
+    // line without the details in braces and the status name ("UNKNOWN:").
+    const std::string osError = "os_error:\"";
+    if (const auto at = reason.find(osError); at != std::string::npos) {
+        const auto from = at + osError.size();
+        reason = reason.substr(from, reason.find('"', from) - from);
+    } else {
+        reason = reason.substr(0, reason.find(" {"));
+        if (const auto colon = reason.find(':'); colon != std::string::npos && colon < 20)
+            reason = reason.substr(colon + 1);
+    }
+    g_listenFailure = reason;
 }
 
 int fail(int code, const std::string &message)
@@ -61,9 +86,7 @@ int main(int argc, char **argv)
     cleave::remote::keepFreedTensorsForReuse();
     CLI::App app{"Cleave agent: times model blocks and runs split inference for Cleave.",
                  "cleave-agent"};
-    app.set_version_flag("--version", "cleave-agent " CLEAVE_VERSION " (LibTorch " TORCH_VERSION
-                                      ", gRPC " +
-                                          grpc::Version() + ")");
+    app.set_version_flag("--version", cleave::remote::versionText("cleave-agent"));
     std::string listen;
     cleave::remote::AgentConfig config;
     int threads = 0;
@@ -74,15 +97,21 @@ int main(int argc, char **argv)
                              cleave::remote::AgentService::kMaxChunkBytes) >>
                             20;
     int64_t maxCallSeconds = config.limits.maxCallTime.count();
+    // The service reads its options from /etc/cleave/agent.conf; a misspelt name there must stop
+    // it rather than be ignored (CLI11 ignores unknown names by default).
+    app.set_config("--config", "",
+                   "read options from this file: NAME = VALUE lines, NAME a "
+                   "long option without dashes (command-line options win)");
+    app.allow_config_extras(CLI::config_extras_mode::error);
     // Required, but checked after parsing: the model check child runs without it.
     app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port) (required)");
     app.add_option("--name", config.name, "name reported to the workbench");
     app.add_option("--role", config.role, "device, edge or cloud")
         ->check(CLI::IsMember({"device", "edge", "cloud"}));
     app.add_option("--threads", threads, "LibTorch threads (default: all cores)")
-        ->check(CLI::PositiveNumber);
+        ->check(cleave::remote::wholeNumberFrom(1));
     app.add_option("--max-model-mib", maxModelMiB, "largest model upload accepted, MiB")
-        ->check(CLI::PositiveNumber);
+        ->check(cleave::remote::wholeNumberFrom(1));
     app.add_option("--token-file", tokenFile,
                    "require this file's token of every call (authorization: Bearer TOKEN)");
     auto *cert =
@@ -97,18 +126,18 @@ int main(int argc, char **argv)
     app.add_option("--check-model", checkModel)->group("");
     auto *limits = app.add_option_group("Limits", "what a call may ask of this agent");
     limits->add_option("--max-message-mib", maxMessageMiB, "largest gRPC message, MiB")
-        ->check(CLI::PositiveNumber)
+        ->check(cleave::remote::wholeNumberFrom(1))
         ->capture_default_str();
     limits->add_option("--max-streams", config.limits.maxStreams, "calls in progress at once")
-        ->check(CLI::PositiveNumber)
+        ->check(cleave::remote::wholeNumberFrom(1))
         ->capture_default_str();
     limits
         ->add_option("--max-calls-per-s", config.limits.callsPerSecond,
                      "calls a second from one client host (0: unlimited)")
-        ->check(CLI::NonNegativeNumber)
+        ->check(cleave::remote::numberFrom(0))
         ->capture_default_str();
     limits->add_option("--max-call-s", maxCallSeconds, "longest a call may run, seconds")
-        ->check(CLI::PositiveNumber)
+        ->check(cleave::remote::wholeNumberFrom(1))
         ->capture_default_str();
     try {
         app.parse(argc, argv);
@@ -117,6 +146,14 @@ int main(int argc, char **argv)
     } catch (const CLI::CallForVersion &) {
         std::cout << app.version() << '\n';
         return 0;
+    } catch (const CLI::ConfigError &e) {
+        // CLI11 names the line but neither the file nor the problem.
+        std::string reason = e.what();
+        const std::string unread = "INI was not able to parse ";
+        if (reason.rfind(unread, 0) == 0)
+            reason = "not an option of cleave-agent, or not NAME = VALUE: " +
+                     reason.substr(unread.size());
+        return fail(kExitBadInput, app["--config"]->as<std::string>() + ": " + reason);
     } catch (const CLI::ParseError &e) {
         return fail(kExitBadInput, e.what());
     }
@@ -175,9 +212,13 @@ int main(int argc, char **argv)
     builder.SetMaxSendMessageSize(maxMessage);
     // No HTTP/2 cap on streams per connection (GRPC_ARG_MAX_CONCURRENT_STREAMS): calls over it
     // wait in the client until their deadline, where the gate answers at once which limit.
+    gpr_set_log_function(keepListenFailure);
     auto server = builder.BuildAndStart();
+    gpr_set_log_function(nullptr); // gRPC's own log again
     if (!server || port == 0)
-        return fail(kExitBadInput, "--listen " + listen + ": cannot listen there");
+        return fail(kExitBadInput,
+                    "--listen " + listen + ": cannot listen there" +
+                        (g_listenFailure.empty() ? "" : " (" + g_listenFailure + ")"));
 
     const auto host = listen.substr(0, listen.rfind(':'));
     std::cout << "cleave-agent " << config.name << " (" << config.role << ", "

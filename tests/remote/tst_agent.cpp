@@ -551,6 +551,37 @@ private Q_SLOTS:
         QTest::newRow("impossible address")
             << QStringList{QStringLiteral("--listen"), QStringLiteral("999.1.1.1:5")}
             << QStringLiteral("cannot listen there");
+        QTest::newRow("not a number")
+            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--threads"), QStringLiteral("many")}
+            << QStringLiteral("error: --threads: expected a whole number of at least 1, got many");
+        QTest::newRow("negative rate")
+            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--max-calls-per-s"), QStringLiteral("-1")}
+            << QStringLiteral("error: --max-calls-per-s: expected a number of at least 0, got -1");
+        // The configuration file of the service (/etc/cleave/agent.conf).
+        const auto config = [this](const char *name, const QByteArray &text) {
+            const auto path = m_configs.filePath(QString::fromLatin1(name));
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+                qFatal("cannot write %s", qPrintable(path));
+            return path;
+        };
+        const auto misspelt = config("misspelt.conf", "lisen = \"127.0.0.1:0\"\n");
+        QTest::newRow("config: unknown name")
+            << QStringList{QStringLiteral("--config"), misspelt}
+            << misspelt + QStringLiteral(": not an option of cleave-agent, or not NAME = VALUE: "
+                                         "lisen");
+        const auto badValue = config("bad-value.conf", "listen = \"127.0.0.1:0\"\nthreads = x\n");
+        QTest::newRow("config: bad value")
+            << QStringList{QStringLiteral("--config"), badValue}
+            << QStringLiteral("error: --threads: expected a whole number of at least 1, got x");
+        QTest::newRow("config: missing")
+            << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/agent.conf")}
+            << QStringLiteral("error: /nonexistent/agent.conf was not readable (missing?)");
+        QTest::newRow("config: a folder")
+            << QStringList{QStringLiteral("--config"), m_configs.path()}
+            << QStringLiteral("error: ") + m_configs.path();
     }
     void executableRejectsBadFlags()
     {
@@ -562,7 +593,44 @@ private Q_SLOTS:
         QCOMPARE(agent.exitCode(), 2);
         const auto err = QString::fromUtf8(agent.readAllStandardError());
         QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line
     }
+
+    // The service's way: options from a file, NAME = VALUE; the command line wins.
+    void executableReadsAConfigFile()
+    {
+        const auto path = m_configs.filePath(QStringLiteral("agent.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# a comment\nlisten = \"127.0.0.1:0\"\nrole = \"edge\"\nname = \"jetson\"\n"
+                   "threads = 1\nmax-streams = 3\n");
+        file.close();
+        QProcess agent;
+        agent.start(
+            QStringLiteral(CLEAVE_AGENT),
+            {QStringLiteral("--config"), path, QStringLiteral("--role"), QStringLiteral("device")});
+        QVERIFY(agent.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(agent.canReadLine(), 30000);
+        const auto line = QString::fromUtf8(agent.readLine());
+        QVERIFY2(line.startsWith(QStringLiteral("cleave-agent jetson (device, 1 threads)")),
+                 qPrintable(line));
+        const auto match =
+            QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)")).match(line);
+        QVERIFY2(match.hasMatch(), qPrintable(line));
+        auto stub = v1::Agent::NewStub(grpc::CreateChannel(match.captured(1).toStdString(),
+                                                           grpc::InsecureChannelCredentials()));
+        v1::AgentInfo info;
+        QVERIFY(stub->GetInfo(withDeadline().get(), {}, &info).ok());
+        QCOMPARE(info.name(), std::string("jetson"));
+        QCOMPARE(info.role(), std::string("device"));
+        QCOMPARE(info.torch_threads(), 1);
+        ::kill(pid_t(agent.processId()), SIGTERM);
+        QVERIFY(agent.waitForFinished(10000));
+        QCOMPARE(agent.exitCode(), 0);
+    }
+
+private:
+    QTemporaryDir m_configs;
 };
 
 CLEAVE_TEST_MAIN(TestAgent)
