@@ -65,6 +65,10 @@ test: build
 package: build
 	cd $(BUILD_DIR) && cpack
 
+# The screenshots of the README and docs/guide.md, from the real workbench under Xvfb.
+screenshots: build
+	docs/screenshots/take.sh $(BIN) docs/screenshots
+
 bench: build
 	@for b in $(BIN)/bench_*; do echo "== $$b"; $$b --benchmark_counters_tabular=true; done
 

@@ -105,7 +105,7 @@ int main(int argc, char **argv)
     app.allow_config_extras(CLI::config_extras_mode::error);
     // Required, but checked after parsing: the model check child runs without it.
     app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port) (required)");
-    app.add_option("--name", config.name, "name reported to the workbench");
+    app.add_option("--name", config.name, "name reported to the workbench (default: the role)");
     app.add_option("--role", config.role, "device, edge or cloud")
         ->check(CLI::IsMember({"device", "edge", "cloud"}));
     app.add_option("--threads", threads, "LibTorch threads (default: all cores)")
@@ -163,6 +163,9 @@ int main(int argc, char **argv)
         return fail(kExitBadInput, "--listen is required");
     if (listen.find(':') == std::string::npos)
         return fail(kExitBadInput, "--listen " + listen + ": expected HOST:PORT");
+    // With the role as its name, a device and an edge agent on one host stay two resources.
+    if (app.count("--name") == 0)
+        config.name = config.role;
     config.maxModelBytes = maxModelMiB << 20;
     config.modelChecker = cleave::remote::currentExecutable();
     config.limits.maxCallTime = std::chrono::seconds(maxCallSeconds);

@@ -75,6 +75,19 @@ std::vector<AgentBenchResult> BenchSession::run(store::Store &db, const Observer
     std::vector<Prepared> prepared;
     for (auto &f : loading)
         prepared.push_back(f.get()); // the first agent that failed, in the targets' order
+    // The store knows a machine by the agent's name and host: two agents that report the same
+    // (two default-named agents on one host) would mix their timings under one resource.
+    for (std::size_t i = 0; i < prepared.size(); ++i)
+        for (std::size_t j = i + 1; j < prepared.size(); ++j) {
+            const auto &a = prepared[i], &b = prepared[j];
+            const auto name = resourceOf(a.info, a.target.role).name;
+            if (name == resourceOf(b.info, b.target.role).name)
+                throw Error(ErrorKind::InvalidInput,
+                            "the " + a.target.role + " agent " + a.target.address + " and the " +
+                                b.target.role + " agent " + b.target.address +
+                                " are both the resource " + name +
+                                ": start them with different --name");
+        }
     for (const auto &p : prepared)
         if (observer.log)
             observer.log(p.target.role, p.target.address + " (" + p.info.host_name() + ") holds " +

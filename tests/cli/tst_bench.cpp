@@ -187,6 +187,29 @@ private Q_SLOTS:
             qPrintable(why));
     }
 
+    // The store knows a machine by the agent's name and host: two agents that report the same
+    // are refused before anything is stored, rather than mixed into one resource.
+    void refusesTwoAgentsThatAreOneResource()
+    {
+        Agent device(QStringLiteral("twin"), QStringLiteral("device"));
+        Agent edge(QStringLiteral("twin"), QStringLiteral("edge"));
+        QVERIFY(!device.address().isEmpty() && !edge.address().isEmpty());
+        const auto db = m_dir.filePath(QStringLiteral("twins.cleave"));
+        const auto r = cli({QStringLiteral("bench"), fixture("chain.pt"),
+                            QStringLiteral("--device"), device.address(), QStringLiteral("--edge"),
+                            edge.address(), QStringLiteral("--db"), db, QStringLiteral("--reps"),
+                            QStringLiteral("1")});
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(
+                     r, QStringLiteral("are both the resource twin@"), &why),
+                 qPrintable(why));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(device.address().toUtf8()) && r.err.contains(edge.address().toUtf8()),
+                 r.err.constData());
+        cleave::store::Store store(db.toStdString());
+        QVERIFY(store.resources().empty());
+    }
+
     // kill -9 the device agent mid-benchmark: the CLI names it and where it stopped, the store
     // keeps the run and every block committed so far, and --resume finishes the same run.
     // (Blocks are timed in passes over the chain and committed during the last pass, so the
