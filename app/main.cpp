@@ -151,19 +151,34 @@ int main(int argc, char **argv)
     window.show();
     if (parser.isSet(screenshot)) {
         // For the documentation: the real window, drawn by the platform (e.g. under Xvfb).
+        // What the window shows is said on stderr; a model or project that did not open still
+        // gets its picture, but exits 1, so that a script making pictures notices.
         const auto path = parser.value(screenshot);
-        const auto grab = [&window, path] {
-            QTimer::singleShot(800, &window, [&window, path] {
+        const auto grab = [&window, path](int code) {
+            QTimer::singleShot(800, &window, [&window, path, code] {
                 const bool saved = window.grab().save(path, "PNG");
                 if (!saved)
                     std::fprintf(stderr, "cleave: %s: cannot write the screenshot\n",
                                  qPrintable(path));
-                QApplication::exit(saved ? 0 : 1);
+                QApplication::exit(saved ? code : 1);
             });
         };
-        QObject::connect(&window, &cleave::gui::MainWindow::timingsOpened, &window, grab);
-        QObject::connect(&window, &cleave::gui::MainWindow::timingsMissing, &window, grab);
-        QObject::connect(&window, &cleave::gui::MainWindow::openFailed, &window, grab);
+        QObject::connect(&window, &cleave::gui::MainWindow::timingsOpened, &window,
+                         [grab](const QString &project) {
+                             std::fprintf(stderr, "cleave: planned with the timings of %s\n",
+                                          qPrintable(project));
+                             grab(0);
+                         });
+        QObject::connect(&window, &cleave::gui::MainWindow::timingsMissing, &window,
+                         [grab](const QString &reason) {
+                             std::fprintf(stderr, "cleave: no plan: %s\n", qPrintable(reason));
+                             grab(0);
+                         });
+        QObject::connect(&window, &cleave::gui::MainWindow::openFailed, &window,
+                         [grab](const QString &reason) {
+                             std::fprintf(stderr, "cleave: %s\n", qPrintable(reason));
+                             grab(1);
+                         });
     }
     if (parser.isSet(startupTime)) {
         // The first turn of the event loop after show(): the window is painted and answers.

@@ -450,7 +450,11 @@ void MainWindow::setProject(const ProjectState &state, bool untitled, const QStr
         rememberRecent(state.path);
     updateTitle();
     Q_EMIT projectOpened(state.path);
-    const auto wanted = !model.isEmpty() ? model : state.model;
+    auto wanted = !model.isEmpty() ? model : state.model;
+    // A project made by `cleave-cli bench` records no model of its own; with one model timed in
+    // it, that is the one to plan.
+    if (wanted.isEmpty() && state.timedModels.size() == 1)
+        wanted = state.timedModels.front();
     if (!wanted.isEmpty() && wanted != m_model)
         openModel(wanted);
     else if (!m_model.isEmpty()) {

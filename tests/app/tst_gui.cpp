@@ -102,6 +102,21 @@ class TestGui : public QObject
 {
     Q_OBJECT
 
+    /// The chain fixture copied to `model` and benchmarked on the local agents into `db`.
+    static bool benchChain(const QString &model, const QString &db)
+    {
+        if (!QFile::copy(testing::fixture("chain.pt"), model))
+            return false;
+        const auto bench =
+            testing::runCli(QStringLiteral(CLEAVE_CLI),
+                            {QStringLiteral("bench"), model, QStringLiteral("--local"),
+                             QStringLiteral("--db"), db, QStringLiteral("--warmup"),
+                             QStringLiteral("1"), QStringLiteral("--reps"), QStringLiteral("3")});
+        if (bench.exitCode != 0)
+            qWarning("bench failed: %s", bench.err.constData());
+        return bench.exitCode == 0;
+    }
+
 private Q_SLOTS:
     void itemModelsPassTheTester()
     {
@@ -221,14 +236,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const auto model = dir.filePath(QStringLiteral("chain.pt"));
-        QVERIFY(QFile::copy(testing::fixture("chain.pt"), model));
         const auto db = dir.filePath(QStringLiteral("chain.cleave"));
-        const auto bench =
-            testing::runCli(QStringLiteral(CLEAVE_CLI),
-                            {QStringLiteral("bench"), model, QStringLiteral("--local"),
-                             QStringLiteral("--db"), db, QStringLiteral("--warmup"),
-                             QStringLiteral("1"), QStringLiteral("--reps"), QStringLiteral("3")});
-        QVERIFY2(bench.exitCode == 0, bench.err.constData());
+        QVERIFY(benchChain(model, db));
 
         gui::MainWindow window;
         QSignalSpy opened(&window, &gui::MainWindow::modelOpened);
@@ -261,6 +270,51 @@ private Q_SLOTS:
         QVERIFY(!reason.contains(QLatin1Char('\n')));
         // The model that was open stays open.
         QCOMPARE(window.currentModel(), model);
+    }
+
+    // How the desktop opens a project (the .desktop file's `cleave %f`): the file alone, with
+    // the model it was planned with. A file that is no project is refused with its name, exit 1,
+    // and is neither created nor touched.
+    void executableOpensAProjectFileAlone()
+    {
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("chain.pt"));
+        const auto db = dir.filePath(QStringLiteral("chain.cleave"));
+        QVERIFY(benchChain(model, db));
+        const auto run = [&dir](const QString &project) {
+            QProcess cleave;
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+            cleave.setProcessEnvironment(env);
+            cleave.start(QStringLiteral(CLEAVE_GUI), {project, QStringLiteral("--screenshot"),
+                                                      dir.filePath(QStringLiteral("shot.png"))});
+            return testing::finish(cleave, 120000);
+        };
+        // The project names no model (cleave-cli bench made it): the one model timed is planned.
+        const auto opened = run(db);
+        QVERIFY2(opened.exitCode == 0, opened.err.constData());
+        QVERIFY2(opened.err.contains("planned with the timings of " + db.toUtf8()),
+                 opened.err.constData());
+        QVERIFY(!QImage(dir.filePath(QStringLiteral("shot.png"))).isNull());
+
+        const auto missing = dir.filePath(QStringLiteral("missing.cleave"));
+        const auto refused = run(missing);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(missing.toUtf8()), refused.err.constData());
+        QVERIFY(!QFile::exists(missing));
+        const auto foreign = dir.filePath(QStringLiteral("foreign.cleave"));
+        {
+            QFile file(foreign);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not a database at all");
+        }
+        const auto notProject = run(foreign);
+        QCOMPARE(notProject.exitCode, 1);
+        QVERIFY2(notProject.err.contains(foreign.toUtf8()), notProject.err.constData());
+        QFile file(foreign);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("not a database at all"));
     }
 
     // A project is one file: agents edited in the panel are saved to it, Save As continues in

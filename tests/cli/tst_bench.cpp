@@ -195,16 +195,17 @@ private Q_SLOTS:
         Agent edge(QStringLiteral("twin"), QStringLiteral("edge"));
         QVERIFY(!device.address().isEmpty() && !edge.address().isEmpty());
         const auto db = m_dir.filePath(QStringLiteral("twins.cleave"));
-        const auto r = cli({QStringLiteral("bench"), fixture("chain.pt"),
-                            QStringLiteral("--device"), device.address(), QStringLiteral("--edge"),
-                            edge.address(), QStringLiteral("--db"), db, QStringLiteral("--reps"),
-                            QStringLiteral("1")});
+        const auto r =
+            cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--device"),
+                 device.address(), QStringLiteral("--edge"), edge.address(), QStringLiteral("--db"),
+                 db, QStringLiteral("--reps"), QStringLiteral("1")});
         QString why;
-        QVERIFY2(cleave::testing::failsWithOneLine(
-                     r, QStringLiteral("are both the resource twin@"), &why),
+        QVERIFY2(cleave::testing::failsWithOneLine(r, QStringLiteral("are both the resource twin@"),
+                                                   &why),
                  qPrintable(why));
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(device.address().toUtf8()) && r.err.contains(edge.address().toUtf8()),
+        QVERIFY2(r.err.contains(device.address().toUtf8()) &&
+                     r.err.contains(edge.address().toUtf8()),
                  r.err.constData());
         cleave::store::Store store(db.toStdString());
         QVERIFY(store.resources().empty());

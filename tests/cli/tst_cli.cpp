@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 
 using cleave::testing::fixture;
 
@@ -222,8 +223,18 @@ private Q_SLOTS:
     {
         const auto r = cli({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.startsWith("cleave-cli "), r.out.constData());
-        QVERIFY(r.out.contains("LibTorch"));
+        // The program and its version, then what it runs on: what a bug report needs.
+        const auto lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(QRegularExpression(QStringLiteral("^cleave-cli \\d+\\.\\d+\\.\\d+$"))
+                     .match(lines[0])
+                     .hasMatch(),
+                 r.out.constData());
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("^LibTorch \\d[\\d.]+, Qt 6\\.[\\d.]+, gRPC \\d[\\d.]+$"))
+                     .match(lines[1])
+                     .hasMatch(),
+                 r.out.constData());
     }
 
 private:
