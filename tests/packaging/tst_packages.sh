@@ -86,7 +86,7 @@ check "the shipped agent.conf starts an agent" grep -q '(device, 1 threads) list
 kill $agent_pid
 wait $agent_pid 2>/dev/null
 # The cleave package's cleave-cli finds the cleave package's agent (--local).
-"$root/usr/bin/cleave-cli" zoo export inspectnet -o "$work/inspectnet.pt" >/dev/null
+"$root/usr/bin/cleave-cli" zoo export inspectnet -o "$work/inspectnet.pt" >/dev/null 2>&1
 check "cleave-cli bench --local runs the packaged agents" \
     "$root/usr/bin/cleave-cli" bench "$work/inspectnet.pt" --local --db "$work/p.cleave" \
     --reps 1 --json
@@ -110,6 +110,8 @@ check "desktop-file-validate accepts the .desktop file" \
     desktop-file-validate "$share/applications/org.cleave.Cleave.desktop"
 check "appstreamcli validates the metainfo" \
     appstreamcli validate --no-net "$share/metainfo/org.cleave.Cleave.metainfo.xml"
+check "appstreamcli validates the installed tree (metainfo with its .desktop file)" \
+    appstreamcli validate-tree --no-net "$root"
 check "the metainfo's newest release is this version" \
     grep -q "<release version=\"$version\"" "$share/metainfo/org.cleave.Cleave.metainfo.xml"
 mkdir -p "$work/mime/packages"
