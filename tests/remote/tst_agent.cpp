@@ -99,6 +99,27 @@ bool serves(v1::Agent::Stub &stub)
     return stub.GetInfo(withDeadline(10).get(), {}, &info).ok();
 }
 
+/// The agent process's first line ("cleave-agent NAME (...) listening on HOST:PORT").
+QString firstLine(QProcess &agent)
+{
+    for (int i = 0; i < 300 && !agent.canReadLine(); ++i)
+        agent.waitForReadyRead(100);
+    return QString::fromUtf8(agent.readLine());
+}
+
+/// GetInfo of the agent whose first line is `line`; false when it names no loopback address or
+/// the call fails.
+bool askInfo(const QString &line, v1::AgentInfo *info)
+{
+    const auto match =
+        QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)")).match(line);
+    if (!match.hasMatch())
+        return false;
+    auto stub = v1::Agent::NewStub(
+        grpc::CreateChannel(match.captured(1).toStdString(), grpc::InsecureChannelCredentials()));
+    return stub->GetInfo(withDeadline().get(), {}, info).ok();
+}
+
 } // namespace
 
 class TestAgent : public QObject
@@ -388,15 +409,9 @@ private Q_SLOTS:
                      QStringLiteral("--name"), QStringLiteral("dev"), QStringLiteral("--role"),
                      QStringLiteral("device"), QStringLiteral("--threads"), QStringLiteral("1")});
         QVERIFY(agent.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(agent.canReadLine(), 30000);
-        const auto line = QString::fromUtf8(agent.readLine());
-        const auto match =
-            QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)")).match(line);
-        QVERIFY2(match.hasMatch(), qPrintable(line));
-        auto stub = v1::Agent::NewStub(grpc::CreateChannel(match.captured(1).toStdString(),
-                                                           grpc::InsecureChannelCredentials()));
+        const auto line = firstLine(agent);
         v1::AgentInfo info;
-        QVERIFY(stub->GetInfo(withDeadline().get(), {}, &info).ok());
+        QVERIFY2(askInfo(line, &info), qPrintable(line));
         QCOMPARE(info.torch_threads(), 1);
         QCOMPARE(info.role(), std::string("device"));
         ::kill(pid_t(agent.processId()), SIGTERM);
@@ -533,31 +548,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
+        // A loopback agent with one more option.
+        const auto listeningWith = [](const char *option, const char *value) {
+            return QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                               QString::fromLatin1(option), QString::fromLatin1(value)};
+        };
         QTest::newRow("no port") << QStringList{QStringLiteral("--listen"),
                                                 QStringLiteral("localhost")}
                                  << QStringLiteral("error: --listen localhost: expected HOST:PORT");
-        QTest::newRow("bad role") << QStringList{QStringLiteral("--listen"),
-                                                 QStringLiteral("127.0.0.1:0"),
-                                                 QStringLiteral("--role"), QStringLiteral("fog")}
-                                  << QStringLiteral("--role");
+        QTest::newRow("bad role") << listeningWith("--role", "fog") << QStringLiteral("--role");
         QTest::newRow("missing token file")
-            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                           QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")}
+            << listeningWith("--token-file", "/nonexistent/token")
             << QStringLiteral("error: --token-file /nonexistent/token: cannot read the file");
         QTest::newRow("empty token file")
-            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                           QStringLiteral("--token-file"), QStringLiteral("/dev/null")}
+            << listeningWith("--token-file", "/dev/null")
             << QStringLiteral("error: --token-file /dev/null: the file is empty");
         QTest::newRow("impossible address")
             << QStringList{QStringLiteral("--listen"), QStringLiteral("999.1.1.1:5")}
             << QStringLiteral("cannot listen there");
         QTest::newRow("not a number")
-            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                           QStringLiteral("--threads"), QStringLiteral("many")}
+            << listeningWith("--threads", "many")
             << QStringLiteral("error: --threads: expected a whole number of at least 1, got many");
         QTest::newRow("negative rate")
-            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                           QStringLiteral("--max-calls-per-s"), QStringLiteral("-1")}
+            << listeningWith("--max-calls-per-s", "-1")
             << QStringLiteral("error: --max-calls-per-s: expected a number of at least 0, got -1");
         // The configuration file of the service (/etc/cleave/agent.conf).
         const auto config = [this](const char *name, const QByteArray &text) {
@@ -610,17 +623,11 @@ private Q_SLOTS:
             QStringLiteral(CLEAVE_AGENT),
             {QStringLiteral("--config"), path, QStringLiteral("--role"), QStringLiteral("device")});
         QVERIFY(agent.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(agent.canReadLine(), 30000);
-        const auto line = QString::fromUtf8(agent.readLine());
+        const auto line = firstLine(agent);
         QVERIFY2(line.startsWith(QStringLiteral("cleave-agent jetson (device, 1 threads)")),
                  qPrintable(line));
-        const auto match =
-            QRegularExpression(QStringLiteral("listening on (127\\.0\\.0\\.1:\\d+)")).match(line);
-        QVERIFY2(match.hasMatch(), qPrintable(line));
-        auto stub = v1::Agent::NewStub(grpc::CreateChannel(match.captured(1).toStdString(),
-                                                           grpc::InsecureChannelCredentials()));
         v1::AgentInfo info;
-        QVERIFY(stub->GetInfo(withDeadline().get(), {}, &info).ok());
+        QVERIFY2(askInfo(line, &info), qPrintable(line));
         QCOMPARE(info.name(), std::string("jetson"));
         QCOMPARE(info.role(), std::string("device"));
         QCOMPARE(info.torch_threads(), 1);
