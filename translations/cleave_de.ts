@@ -1112,10 +1112,6 @@ Gesendet: %2 Bytes</translation>
         <translation>Geteilte DNN-Inferenz zwischen Gerät, Edge und Cloud planen.</translation>
     </message>
     <message>
-        <source>TorchScript file or zoo:NAME</source>
-        <translation>TorchScript-Datei oder zoo:NAME</translation>
-    </message>
-    <message>
         <source>a .cleave project (timings from cleave-cli bench)</source>
         <translation>ein .cleave-Projekt (Zeiten aus cleave-cli bench)</translation>
     </message>
@@ -1138,6 +1134,14 @@ Gesendet: %2 Bytes</translation>
     <message>
         <source>open on the plan or the offload view</source>
         <translation>mit der Plan- oder der Auslagerungsansicht öffnen</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>Zeigt die Versionsinformationen an.</translation>
+    </message>
+    <message>
+        <source>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</source>
+        <translation>TorchScript-Datei oder zoo:NAME; ein .cleave-Projekt allein öffnet es mit dem Modell, mit dem es zuletzt geplant wurde</translation>
     </message>
 </context>
 </TS>

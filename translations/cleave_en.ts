@@ -1112,10 +1112,6 @@ Sent: %2 bytes</translation>
         <translation>Plan split DNN inference between device, edge and cloud.</translation>
     </message>
     <message>
-        <source>TorchScript file or zoo:NAME</source>
-        <translation>TorchScript file or zoo:NAME</translation>
-    </message>
-    <message>
         <source>a .cleave project (timings from cleave-cli bench)</source>
         <translation>a .cleave project (timings from cleave-cli bench)</translation>
     </message>
@@ -1138,6 +1134,14 @@ Sent: %2 bytes</translation>
     <message>
         <source>open on the plan or the offload view</source>
         <translation>open on the plan or the offload view</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>Displays version information.</translation>
+    </message>
+    <message>
+        <source>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</source>
+        <translation>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</translation>
     </message>
 </context>
 </TS>

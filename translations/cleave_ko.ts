@@ -1112,10 +1112,6 @@ Sent: %2 bytes</source>
         <translation>디바이스, 엣지, 클라우드 사이의 DNN 분할 추론을 계획합니다.</translation>
     </message>
     <message>
-        <source>TorchScript file or zoo:NAME</source>
-        <translation>TorchScript 파일 또는 zoo:NAME</translation>
-    </message>
-    <message>
         <source>a .cleave project (timings from cleave-cli bench)</source>
         <translation>.cleave 프로젝트 (cleave-cli bench의 측정 시간)</translation>
     </message>
@@ -1138,6 +1134,14 @@ Sent: %2 bytes</source>
     <message>
         <source>open on the plan or the offload view</source>
         <translation>계획 화면 또는 오프로드 화면으로 열기</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>버전 정보를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</source>
+        <translation>TorchScript 파일 또는 zoo:NAME; .cleave 프로젝트만 주면 마지막으로 계획한 모델과 함께 엽니다</translation>
     </message>
 </context>
 </TS>

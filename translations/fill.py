@@ -293,6 +293,9 @@ DE = {
     "Plan split DNN inference between device, edge and cloud.":
         "Geteilte DNN-Inferenz zwischen Gerät, Edge und Cloud planen.",
     "TorchScript file or zoo:NAME": "TorchScript-Datei oder zoo:NAME",
+    "TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with":
+        "TorchScript-Datei oder zoo:NAME; ein .cleave-Projekt allein öffnet es mit dem Modell, mit dem es zuletzt geplant wurde",
+    "Displays version information.": "Zeigt die Versionsinformationen an.",
     "a .cleave project (timings from cleave-cli bench)":
         "ein .cleave-Projekt (Zeiten aus cleave-cli bench)",
     "save the window to FILE (PNG) once the plan is drawn, then quit":
@@ -583,6 +586,9 @@ KO = {
     "Plan split DNN inference between device, edge and cloud.":
         "디바이스, 엣지, 클라우드 사이의 DNN 분할 추론을 계획합니다.",
     "TorchScript file or zoo:NAME": "TorchScript 파일 또는 zoo:NAME",
+    "TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with":
+        "TorchScript 파일 또는 zoo:NAME; .cleave 프로젝트만 주면 마지막으로 계획한 모델과 함께 엽니다",
+    "Displays version information.": "버전 정보를 표시합니다.",
     "a .cleave project (timings from cleave-cli bench)":
         ".cleave 프로젝트 (cleave-cli bench의 측정 시간)",
     "save the window to FILE (PNG) once the plan is drawn, then quit":
