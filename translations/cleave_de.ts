@@ -75,6 +75,14 @@
         <translation>Die PEM-Datei der CA, die das Zertifikat des Agenten signiert: die Verbindung verwendet TLS (wie eine https://-Adresse)</translation>
     </message>
     <message>
+        <source>The PEM file of this workbench's certificate, for an agent that requires client certificates</source>
+        <translation>Die PEM-Datei des Zertifikats dieser Workbench, für einen Agenten, der Client-Zertifikate verlangt</translation>
+    </message>
+    <message>
+        <source>The PEM file of the client certificate's private key</source>
+        <translation>Die PEM-Datei des privaten Schlüssels des Client-Zertifikats</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -103,6 +111,14 @@
         <translation>TLS-CA-Zertifikat</translation>
     </message>
     <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
         <source>agents: local (started for each job)</source>
         <translation>Agenten: lokal (für jeden Auftrag gestartet)</translation>
     </message>
@@ -121,6 +137,10 @@
     <message>
         <source>Agent %1 is already in the list</source>
         <translation>Agent %1 ist bereits in der Liste</translation>
+    </message>
+    <message>
+        <source>Agent %1: give the client certificate and its key together</source>
+        <translation>Agent %1: Client-Zertifikat und Schlüssel zusammen angeben</translation>
     </message>
     <message>
         <source>Agent Token</source>

@@ -75,6 +75,14 @@
         <translation>The PEM file of the CA that signs the agent's certificate: the connection uses TLS (as does an https:// address)</translation>
     </message>
     <message>
+        <source>The PEM file of this workbench's certificate, for an agent that requires client certificates</source>
+        <translation>The PEM file of this workbench's certificate, for an agent that requires client certificates</translation>
+    </message>
+    <message>
+        <source>The PEM file of the client certificate's private key</source>
+        <translation>The PEM file of the client certificate's private key</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Add</translation>
     </message>
@@ -103,6 +111,14 @@
         <translation>TLS CA certificate</translation>
     </message>
     <message>
+        <source>Client certificate</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client key</translation>
+    </message>
+    <message>
         <source>agents: local (started for each job)</source>
         <translation>agents: local (started for each job)</translation>
     </message>
@@ -121,6 +137,10 @@
     <message>
         <source>Agent %1 is already in the list</source>
         <translation>Agent %1 is already in the list</translation>
+    </message>
+    <message>
+        <source>Agent %1: give the client certificate and its key together</source>
+        <translation>Agent %1: give the client certificate and its key together</translation>
     </message>
     <message>
         <source>Agent Token</source>

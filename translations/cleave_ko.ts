@@ -75,6 +75,14 @@
         <translation>에이전트 인증서에 서명한 CA의 PEM 파일: 연결에 TLS를 사용합니다(https:// 주소와 같음)</translation>
     </message>
     <message>
+        <source>The PEM file of this workbench's certificate, for an agent that requires client certificates</source>
+        <translation>클라이언트 인증서를 요구하는 에이전트를 위한 이 워크벤치의 인증서 PEM 파일</translation>
+    </message>
+    <message>
+        <source>The PEM file of the client certificate's private key</source>
+        <translation>클라이언트 인증서 개인 키의 PEM 파일</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>추가</translation>
     </message>
@@ -103,6 +111,14 @@
         <translation>TLS CA 인증서</translation>
     </message>
     <message>
+        <source>Client certificate</source>
+        <translation>클라이언트 인증서</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>클라이언트 키</translation>
+    </message>
+    <message>
         <source>agents: local (started for each job)</source>
         <translation>에이전트: 로컬 (작업마다 시작)</translation>
     </message>
@@ -121,6 +137,10 @@
     <message>
         <source>Agent %1 is already in the list</source>
         <translation>에이전트 %1은(는) 이미 목록에 있습니다</translation>
+    </message>
+    <message>
+        <source>Agent %1: give the client certificate and its key together</source>
+        <translation>에이전트 %1: 클라이언트 인증서와 키를 함께 지정하십시오</translation>
     </message>
     <message>
         <source>Agent Token</source>

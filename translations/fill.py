@@ -296,6 +296,13 @@ DE = {
     "TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with":
         "TorchScript-Datei oder zoo:NAME; ein .cleave-Projekt allein öffnet es mit dem Modell, mit dem es zuletzt geplant wurde",
     "Displays version information.": "Zeigt die Versionsinformationen an.",
+    "The PEM file of this workbench's certificate, for an agent that requires client certificates":
+        "Die PEM-Datei des Zertifikats dieser Workbench, für einen Agenten, der Client-Zertifikate verlangt",
+    "The PEM file of the client certificate's private key": "Die PEM-Datei des privaten Schlüssels des Client-Zertifikats",
+    "Client certificate": "Client-Zertifikat",
+    "Client key": "Client-Schlüssel",
+    "Agent %1: give the client certificate and its key together":
+        "Agent %1: Client-Zertifikat und Schlüssel zusammen angeben",
     "a .cleave project (timings from cleave-cli bench)":
         "ein .cleave-Projekt (Zeiten aus cleave-cli bench)",
     "save the window to FILE (PNG) once the plan is drawn, then quit":
@@ -589,6 +596,13 @@ KO = {
     "TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with":
         "TorchScript 파일 또는 zoo:NAME; .cleave 프로젝트만 주면 마지막으로 계획한 모델과 함께 엽니다",
     "Displays version information.": "버전 정보를 표시합니다.",
+    "The PEM file of this workbench's certificate, for an agent that requires client certificates":
+        "클라이언트 인증서를 요구하는 에이전트를 위한 이 워크벤치의 인증서 PEM 파일",
+    "The PEM file of the client certificate's private key": "클라이언트 인증서 개인 키의 PEM 파일",
+    "Client certificate": "클라이언트 인증서",
+    "Client key": "클라이언트 키",
+    "Agent %1: give the client certificate and its key together":
+        "에이전트 %1: 클라이언트 인증서와 키를 함께 지정하십시오",
     "a .cleave project (timings from cleave-cli bench)":
         ".cleave 프로젝트 (cleave-cli bench의 측정 시간)",
     "save the window to FILE (PNG) once the plan is drawn, then quit":

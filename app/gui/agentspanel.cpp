@@ -174,6 +174,14 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     m_tlsCa->setPlaceholderText(tr("none: plain connection"));
     m_tlsCa->setToolTip(tr("The PEM file of the CA that signs the agent's certificate: the "
                            "connection uses TLS (as does an https:// address)"));
+    // For agents started with --tls-ca, which require a certificate of their clients.
+    m_tlsCert = new QLineEdit(this);
+    m_tlsCert->setPlaceholderText(tr("none"));
+    m_tlsCert->setToolTip(tr("The PEM file of this workbench's certificate, for an agent that "
+                             "requires client certificates"));
+    m_tlsKey = new QLineEdit(this);
+    m_tlsKey->setPlaceholderText(tr("none"));
+    m_tlsKey->setToolTip(tr("The PEM file of the client certificate's private key"));
     auto *add = new QPushButton(tr("Add"), this);
     auto *remove = new QPushButton(tr("Remove"), this);
     auto *askButton = new QPushButton(tr("Ask All"), this);
@@ -188,6 +196,8 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     tokenRow->addWidget(m_keychain);
     fields->addRow(tr("Token file"), tokenRow);
     fields->addRow(tr("TLS CA certificate"), m_tlsCa);
+    fields->addRow(tr("Client certificate"), m_tlsCert);
+    fields->addRow(tr("Client key"), m_tlsKey);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(remove);
@@ -238,7 +248,7 @@ QString AgentsPanel::summary() const
 }
 
 bool AgentsPanel::addAgent(const QString &address, const QString &role, const QString &tokenFile,
-                           const QString &tlsCa)
+                           const QString &tlsCa, const QString &tlsCert, const QString &tlsKey)
 {
     const auto trimmed = address.trimmed();
     if (const auto problem = checkAgentAddress(trimmed); !problem.isEmpty()) {
@@ -253,7 +263,11 @@ bool AgentsPanel::addAgent(const QString &address, const QString &role, const QS
         showMessage(tr("Agent %1 is already in the list").arg(trimmed));
         return false;
     }
-    m_model->add({trimmed, role, tokenFile, tlsCa});
+    if (tlsCert.trimmed().isEmpty() != tlsKey.trimmed().isEmpty()) {
+        showMessage(tr("Agent %1: give the client certificate and its key together").arg(trimmed));
+        return false;
+    }
+    m_model->add({trimmed, role, tokenFile, tlsCa, tlsCert.trimmed(), tlsKey.trimmed()});
     m_local->setChecked(false);
     showMessage({});
     Q_EMIT agentsEdited(agents());
@@ -263,7 +277,8 @@ bool AgentsPanel::addAgent(const QString &address, const QString &role, const QS
 
 void AgentsPanel::addFromFields()
 {
-    if (addAgent(m_address->text(), m_role->currentText(), m_token->text(), m_tlsCa->text()))
+    if (addAgent(m_address->text(), m_role->currentText(), m_token->text(), m_tlsCa->text(),
+                 m_tlsCert->text(), m_tlsKey->text()))
         m_address->clear();
 }
 

@@ -73,7 +73,8 @@ public:
     /// Adds the agent the fields describe, as the Add button does; false (and the reason shown
     /// in the panel) when the address or the role mix is wrong.
     bool addAgent(const QString &address, const QString &role, const QString &tokenFile = {},
-                  const QString &tlsCa = {});
+                  const QString &tlsCa = {}, const QString &tlsCert = {},
+                  const QString &tlsKey = {});
     void askAll();
     /// Puts `token` for `address` in the platform keychain, on a worker; tokenStored() says how
     /// it went. On success the token field names the keychain, so that adding the agent uses it.
@@ -107,6 +108,8 @@ private:
     QLineEdit *m_token = nullptr;
     QPushButton *m_keychain = nullptr;
     QLineEdit *m_tlsCa = nullptr;
+    QLineEdit *m_tlsCert = nullptr;
+    QLineEdit *m_tlsKey = nullptr;
     QLabel *m_message = nullptr;
 };
 

@@ -35,11 +35,12 @@ std::string s(const QString &q)
     return q.toStdString();
 }
 
-// A CA certificate asks for TLS as an https:// address does.
+// A CA or client certificate asks for TLS as an https:// address does.
 std::string addressOf(const AgentEntry &agent)
 {
     const auto address = agent.address.trimmed();
-    if (agent.tlsCa.isEmpty() || address.contains(QLatin1String("://")))
+    if ((agent.tlsCa.isEmpty() && agent.tlsCert.isEmpty()) ||
+        address.contains(QLatin1String("://")))
         return s(address);
     return "https://" + s(address);
 }
@@ -53,6 +54,8 @@ remote::AgentAccess accessOf(const AgentEntry &agent)
     else
         access.tokenFile = s(agent.tokenFile);
     access.tlsCaFile = s(agent.tlsCa);
+    access.tlsCertFile = s(agent.tlsCert);
+    access.tlsKeyFile = s(agent.tlsKey);
     return access;
 }
 
@@ -68,7 +71,8 @@ ProjectState openProject(const QString &path, bool create)
     ProjectState state;
     state.path = path;
     for (const auto &a : db.agents())
-        state.agents.push_back({q(a.address), q(a.role), q(a.tokenFile), q(a.tlsCa)});
+        state.agents.push_back(
+            {q(a.address), q(a.role), q(a.tokenFile), q(a.tlsCa), q(a.tlsCert), q(a.tlsKey)});
     state.model = q(db.setting("model").value_or(""));
     for (const auto &n : db.modelNames())
         state.timedModels.push_back(q(n));
@@ -79,7 +83,8 @@ void saveAgents(const QString &project, const QList<AgentEntry> &agents)
 {
     std::vector<store::AgentRecord> records;
     for (const auto &a : agents)
-        records.push_back({s(a.address), s(a.role), s(a.tokenFile), s(a.tlsCa)});
+        records.push_back(
+            {s(a.address), s(a.role), s(a.tokenFile), s(a.tlsCa), s(a.tlsCert), s(a.tlsKey)});
     store::Store(s(project)).setAgents(records);
 }
 

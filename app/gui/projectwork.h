@@ -24,11 +24,15 @@ struct AgentEntry
     QString tokenFile; ///< the file holding a secured agent's token, keychain::kTokenInKeychain
                        ///< for the system keychain; empty: none
     QString tlsCa;     ///< CA certificate for TLS; empty: plain connection unless https://
+    /// Client certificate and key (PEM) for an agent that requires one; both or neither. Either
+    /// asks for TLS too.
+    QString tlsCert;
+    QString tlsKey;
 
     bool operator==(const AgentEntry &other) const
     {
         return address == other.address && role == other.role && tokenFile == other.tokenFile &&
-               tlsCa == other.tlsCa;
+               tlsCa == other.tlsCa && tlsCert == other.tlsCert && tlsKey == other.tlsKey;
     }
 };
 

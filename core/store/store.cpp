@@ -122,6 +122,10 @@ CREATE TABLE agents(
 CREATE TABLE settings(
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL) WITHOUT ROWID;
+)sql",
+                                                                  R"sql(
+ALTER TABLE agents ADD COLUMN tls_cert TEXT NOT NULL DEFAULT '';
+ALTER TABLE agents ADD COLUMN tls_key TEXT NOT NULL DEFAULT '';
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -502,14 +506,17 @@ void Store::setAgents(const std::vector<AgentRecord> &agents)
 {
     Transaction transaction(m_db);
     Statement(m_db, "DELETE FROM agents").run();
-    Statement insert(m_db, "INSERT INTO agents VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement insert(m_db, "INSERT INTO agents(address, role, token_file, tls_ca, position, "
+                           "tls_cert, tls_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     int position = 0;
     for (const auto &a : agents) {
         insert.bind(1, a.address)
             .bind(2, a.role)
             .bind(3, a.tokenFile)
             .bind(4, a.tlsCa)
-            .bind(5, position++);
+            .bind(5, position++)
+            .bind(6, a.tlsCert)
+            .bind(7, a.tlsKey);
         insert.run();
     }
     transaction.commit();
@@ -517,10 +524,12 @@ void Store::setAgents(const std::vector<AgentRecord> &agents)
 
 std::vector<AgentRecord> Store::agents()
 {
-    Statement query(m_db, "SELECT address, role, token_file, tls_ca FROM agents ORDER BY position");
+    Statement query(m_db, "SELECT address, role, token_file, tls_ca, tls_cert, tls_key FROM agents "
+                          "ORDER BY position");
     std::vector<AgentRecord> all;
     while (query.step())
-        all.push_back({query.text(0), query.text(1), query.text(2), query.text(3)});
+        all.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4),
+                       query.text(5)});
     return all;
 }
 

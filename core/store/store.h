@@ -114,6 +114,10 @@ struct AgentRecord
     std::string role;    ///< device, edge or cloud
     std::string tokenFile;
     std::string tlsCa; ///< path of the CA certificate that signs the agent's, for TLS
+    /// The client certificate and its key (PEM paths) for an agent that requires one (started
+    /// with --tls-ca); both or neither.
+    std::string tlsCert;
+    std::string tlsKey;
 };
 
 /// One offloaded run of one split: the model, the agents, how it was cut and sent, the link it
@@ -158,7 +162,7 @@ struct OffloadInference
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     /// Opens or creates the file and migrates it to the current schema. A file that is not
     /// SQLite, or whose schema is newer than this build knows, is refused untouched.

@@ -454,6 +454,36 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 5, 15000);
         QCOMPARE(panel.model()->reach(3), gui::AgentTableModel::Reach::Online);
 
+        // An agent that requires client certificates (--tls-ca) answers the one that gives a
+        // certificate its CA signed, not the one without. Certificate and key go together.
+        const auto me = ca.issue("workbench");
+        const auto myCert = dir.filePath(QStringLiteral("me.pem"));
+        const auto myKey = dir.filePath(QStringLiteral("me.key"));
+        QVERIFY(testing::writeTextFile(myCert.toStdString(), me.cert) &&
+                testing::writeTextFile(myKey.toStdString(), me.key));
+        remote::AgentProcess mutual(
+            "mutual-edge", "edge", 1,
+            {"--tls-cert", certPath, "--tls-key", keyPath, "--tls-ca", caPath.toStdString()});
+        const auto mutualAddress = QString::fromStdString(mutual.address());
+        QVERIFY(!panel.addAgent(mutualAddress, QStringLiteral("edge"), {}, caPath, myCert));
+        QVERIFY2(panel.messageLabel()->text().contains(QStringLiteral("together")),
+                 qPrintable(panel.messageLabel()->text()));
+        QVERIFY(panel.addAgent(mutualAddress, QStringLiteral("edge"), {}, caPath, myCert, myKey));
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 6, 15000);
+        QCOMPARE(panel.model()->reach(4), gui::AgentTableModel::Reach::Online);
+        QCOMPARE(panel.agents().at(4).tlsKey, myKey);
+        const auto withoutCert =
+            QStringLiteral("https://localhost:") + mutualAddress.section(QLatin1Char(':'), -1);
+        QVERIFY(panel.addAgent(withoutCert, QStringLiteral("edge"), {}, caPath));
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 7, 15000);
+        QCOMPARE(panel.model()->reach(5), gui::AgentTableModel::Reach::Unreachable);
+        // It reached the agent, which closed the connection: no certificate, no service.
+        const auto refusal =
+            panel.model()->data(panel.model()->index(5, gui::AgentTableModel::Machine)).toString();
+        QVERIFY2(refusal.contains(QStringLiteral("127.0.0.1")) &&
+                     !refusal.contains(QStringLiteral("Connection refused")),
+                 qPrintable(refusal));
+
         // Without a keychain (no session bus), the panel says so and points to a token file;
         // tst_keychain covers the keychain itself.
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");

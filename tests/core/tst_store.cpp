@@ -120,7 +120,8 @@ private Q_SLOTS:
             store.setAgents(
                 {{"127.0.0.1:5001", "device", "", ""},
                  {"edge.example:443", "edge", "/etc/cleave/edge.token", "/etc/ca.pem"}});
-            store.setAgents({{"edge.example:443", "edge", "/etc/cleave/edge.token", "/etc/ca.pem"},
+            store.setAgents({{"edge.example:443", "edge", "/etc/cleave/edge.token", "/etc/ca.pem",
+                              "/etc/cleave/me.pem", "/etc/cleave/me.key"},
                              {"127.0.0.1:5001", "device", "", ""}});
             store.setSetting("model", "zoo:resnet18");
             store.setSetting("model", "zoo:vgg16");
@@ -139,12 +140,39 @@ private Q_SLOTS:
             QCOMPARE(agents[0].address, std::string("edge.example:443"));
             QCOMPARE(agents[0].tokenFile, std::string("/etc/cleave/edge.token"));
             QCOMPARE(agents[0].tlsCa, std::string("/etc/ca.pem"));
+            QCOMPARE(agents[0].tlsCert, std::string("/etc/cleave/me.pem"));
+            QCOMPARE(agents[0].tlsKey, std::string("/etc/cleave/me.key"));
             QCOMPARE(agents[1].role, std::string("device"));
+            QCOMPARE(agents[1].tlsCert, std::string());
             QCOMPARE(*store.setting("model"), std::string("zoo:vgg16"));
             QVERIFY(!store.setting("link"));
             QVERIFY(store.incompleteRun(1, 1));
             QCOMPARE(store.incompleteRun(1, 1)->id, run);
         }
+    }
+
+    // Schema 3 had no client certificates: its agents open unchanged, without one.
+    void keepsAgentsOfSchema3()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("schema3.cleave")).toStdString();
+        {
+            Store store(path);
+            store.setAgents({{"edge.example:443", "edge", "/etc/cleave/edge.token", "/etc/ca.pem"},
+                             {"127.0.0.1:5001", "device", "", ""}});
+        }
+        {
+            Database raw(path, Database::Mode::ReadWrite);
+            raw.execute("ALTER TABLE agents DROP COLUMN tls_cert; "
+                        "ALTER TABLE agents DROP COLUMN tls_key; PRAGMA user_version = 3");
+        }
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+        const auto agents = store.agents();
+        QCOMPARE(agents.size(), size_t(2));
+        QCOMPARE(agents[0].tokenFile, std::string("/etc/cleave/edge.token"));
+        QCOMPARE(agents[0].tlsCa, std::string("/etc/ca.pem"));
+        QCOMPARE(agents[0].tlsCert, std::string());
+        QCOMPARE(agents[1].address, std::string("127.0.0.1:5001"));
     }
 
     void createsTheSchemaAndKeepsData()
