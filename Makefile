@@ -10,7 +10,8 @@ BIN       := $(BUILD_DIR)/bin
 # Korean translation; gnome-keyring and dbus-daemon give the keychain test a Secret Service;
 # python3-torch lets a test load exported files in Python (the build never
 # runs Python); help2man writes the man pages, dpkg-dev gives CPack the packages' Depends, and
-# the rest check the packages (desktop file, AppStream, MIME type, man pages, systemd unit).
+# the rest check the packages (desktop file, AppStream, MIME type, man pages, systemd unit);
+# iproute2 gives the exposure test a non-loopback address in a network namespace of its own.
 PACKAGES := cmake g++ ninja-build ccache pkg-config \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite \
   libqcustomplot-dev libtorch-dev libopenblas0-pthread \
@@ -18,7 +19,8 @@ PACKAGES := cmake g++ ninja-build ccache pkg-config \
   libsqlite3-dev libzstd-dev zlib1g-dev nlohmann-json3-dev libstb-dev libcli11-dev libbenchmark-dev \
   qtkeychain-qt6-dev gnome-keyring dbus-daemon \
   xvfb xauth fonts-nanum dataset-fashion-mnist python3-torch \
-  help2man dpkg-dev desktop-file-utils appstream shared-mime-info man-db systemd
+  help2man dpkg-dev desktop-file-utils appstream shared-mime-info man-db systemd \
+  iproute2
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get

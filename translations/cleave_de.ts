@@ -4,12 +4,20 @@
 <context>
     <name>cleave::gui::AgentTableModel</name>
     <message>
+        <source>This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.</source>
+        <translation>Dieser Agent bedient jeden, der ihn erreicht: er hat weder Token noch Client-Zertifikate (gestartet mit --allow-unauthenticated). Jeder in seinem Netz kann Modelle hochladen und ihn nutzen.</translation>
+    </message>
+    <message>
         <source>not asked</source>
         <translation>nicht gefragt</translation>
     </message>
     <message>
         <source>asking...</source>
         <translation>frage an...</translation>
+    </message>
+    <message>
+        <source>online, open to anyone</source>
+        <translation>erreichbar, für jeden offen</translation>
     </message>
     <message>
         <source>online</source>

@@ -4,12 +4,20 @@
 <context>
     <name>cleave::gui::AgentTableModel</name>
     <message>
+        <source>This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.</source>
+        <translation>This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.</translation>
+    </message>
+    <message>
         <source>not asked</source>
         <translation>not asked</translation>
     </message>
     <message>
         <source>asking...</source>
         <translation>asking...</translation>
+    </message>
+    <message>
+        <source>online, open to anyone</source>
+        <translation>online, open to anyone</translation>
     </message>
     <message>
         <source>online</source>

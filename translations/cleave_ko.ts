@@ -4,12 +4,20 @@
 <context>
     <name>cleave::gui::AgentTableModel</name>
     <message>
+        <source>This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.</source>
+        <translation>이 에이전트는 접근할 수 있는 누구에게나 응답합니다: 토큰도 클라이언트 인증서도 없습니다(--allow-unauthenticated로 시작됨). 같은 네트워크의 누구나 모델을 올리고 사용할 수 있습니다.</translation>
+    </message>
+    <message>
         <source>not asked</source>
         <translation>확인 전</translation>
     </message>
     <message>
         <source>asking...</source>
         <translation>확인 중...</translation>
+    </message>
+    <message>
+        <source>online, open to anyone</source>
+        <translation>연결됨, 누구나 사용 가능</translation>
     </message>
     <message>
         <source>online</source>

@@ -23,6 +23,9 @@ DE = {
     "not asked": "nicht gefragt",
     "asking...": "frage an...",
     "online": "erreichbar",
+    "online, open to anyone": "erreichbar, für jeden offen",
+    "This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.":
+        "Dieser Agent bedient jeden, der ihn erreicht: er hat weder Token noch Client-Zertifikate (gestartet mit --allow-unauthenticated). Jeder in seinem Netz kann Modelle hochladen und ihn nutzen.",
     "unreachable": "nicht erreichbar",
     "Role": "Rolle",
     "Address": "Adresse",
@@ -335,6 +338,9 @@ KO = {
     "not asked": "확인 전",
     "asking...": "확인 중...",
     "online": "연결됨",
+    "online, open to anyone": "연결됨, 누구나 사용 가능",
+    "This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.":
+        "이 에이전트는 접근할 수 있는 누구에게나 응답합니다: 토큰도 클라이언트 인증서도 없습니다(--allow-unauthenticated로 시작됨). 같은 네트워크의 누구나 모델을 올리고 사용할 수 있습니다.",
     "unreachable": "연결 불가",
     "Role": "역할",
     "Address": "주소",

@@ -57,15 +57,16 @@ int run(const BenchOptions &options)
     std::unique_ptr<remote::LocalAgents> local;
     std::vector<remote::BenchTarget> agents;
     if (options.local) {
-        local = std::make_unique<remote::LocalAgents>();
-        agents = {{"device", local->device().address()}, {"edge", local->edge().address()}};
+        local = std::make_unique<remote::LocalAgents>(options.access.tokenFile);
+        agents = {{"device", local->device().address(), local->access()},
+                  {"edge", local->edge().address(), local->access()}};
     } else {
         agents = {{"device", options.device}, {"edge", options.edge}};
         if (!options.cloud.empty())
             agents.push_back({"cloud", options.cloud});
+        for (auto &agent : agents)
+            agent.access = options.access;
     }
-    for (auto &agent : agents)
-        agent.access = options.access;
     const auto started = std::chrono::steady_clock::now();
     remote::BenchSession session(std::move(settings), std::move(agents));
     std::unique_ptr<ProgressLine> progress;

@@ -4,6 +4,7 @@
 #include "app/gui/background.h"
 #include "app/gui/keychain.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -72,13 +74,15 @@ int AgentTableModel::rowOf(const QString &address) const
     return -1;
 }
 
-void AgentTableModel::setReach(const QString &address, Reach reach, const QString &detail)
+void AgentTableModel::setReach(const QString &address, Reach reach, const QString &detail,
+                               bool open)
 {
     const int row = rowOf(address);
     if (row < 0)
         return; // removed while it was being asked
     m_rows[row].reach = reach;
     m_rows[row].detail = detail;
+    m_rows[row].open = open;
     Q_EMIT dataChanged(index(row, State), index(row, Machine));
 }
 
@@ -97,8 +101,15 @@ QVariant AgentTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const auto &row = m_rows[index.row()];
+    const bool openWarning = row.open && index.column() == State;
+    if (role == Qt::ToolTipRole && openWarning)
+        return tr("This agent serves anyone who can reach it: it has no token and no client "
+                  "certificates (started with --allow-unauthenticated). Anyone on its network "
+                  "may upload models to it and use it.");
     if (role == Qt::ToolTipRole && index.column() >= State)
         return row.detail;
+    if (role == Qt::DecorationRole && openWarning)
+        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -113,7 +124,7 @@ QVariant AgentTableModel::data(const QModelIndex &index, int role) const
         case Reach::Asking:
             return tr("asking...");
         case Reach::Online:
-            return tr("online");
+            return row.open ? tr("online, open to anyone") : tr("online");
         case Reach::Unreachable:
             return tr("unreachable");
         }
@@ -339,10 +350,11 @@ void AgentsPanel::ask(const QString &address)
     const int row = m_model->rowOf(address);
     const auto agent = row >= 0 ? m_model->agents().at(row) : AgentEntry{address, {}, {}, {}};
     m_model->setReach(address, AgentTableModel::Reach::Asking, {});
-    runInBackground<QString>(
+    runInBackground<AgentAnswer>(
         this, [agent] { return askAgent(agent, kAskTimeoutMs); },
-        [this, address](const QString &info) {
-            m_model->setReach(address, AgentTableModel::Reach::Online, info);
+        [this, address](const AgentAnswer &answer) {
+            m_model->setReach(address, AgentTableModel::Reach::Online, answer.description,
+                              answer.unauthenticated);
             Q_EMIT summaryChanged(summary());
             Q_EMIT agentAnswered(address);
         },

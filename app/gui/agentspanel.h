@@ -30,9 +30,11 @@ public:
     QList<AgentEntry> agents() const;
     void add(const AgentEntry &agent);
     void remove(int row);
-    /// Records what asking the agent at `address` gave: its one-line description or why not.
-    void setReach(const QString &address, Reach reach, const QString &detail);
+    /// Records what asking the agent at `address` gave: its one-line description or why not;
+    /// `open` when it serves anyone who reaches it (no token, no client certificates).
+    void setReach(const QString &address, Reach reach, const QString &detail, bool open = false);
     Reach reach(int row) const { return m_rows.at(row).reach; }
+    bool isOpen(int row) const { return m_rows.at(row).open; }
     int rowOf(const QString &address) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -47,6 +49,7 @@ private:
         AgentEntry agent;
         Reach reach = Reach::Unknown;
         QString detail;
+        bool open = false;
     };
     QList<Row> m_rows;
 };

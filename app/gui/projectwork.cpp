@@ -123,17 +123,21 @@ QString checkAgentAddress(const QString &address)
     return {};
 }
 
-QString askAgent(const AgentEntry &agent, int timeoutMs)
+AgentAnswer askAgent(const AgentEntry &agent, int timeoutMs)
 {
     remote::AgentClient client(addressOf(agent), std::chrono::milliseconds(timeoutMs),
                                accessOf(agent));
     const auto info = client.info();
-    return QCoreApplication::translate("cleave::gui::ProjectWork",
-                                       "%1@%2, %3 cores, %4 threads, LibTorch %5, %6")
-        .arg(q(info.name()), q(info.host_name()))
-        .arg(info.cores())
-        .arg(info.torch_threads())
-        .arg(q(info.torch_version()), q(info.blas().empty() ? "BLAS unknown" : info.blas()));
+    AgentAnswer answer;
+    answer.description =
+        QCoreApplication::translate("cleave::gui::ProjectWork",
+                                    "%1@%2, %3 cores, %4 threads, LibTorch %5, %6")
+            .arg(q(info.name()), q(info.host_name()))
+            .arg(info.cores())
+            .arg(info.torch_threads())
+            .arg(q(info.torch_version()), q(info.blas().empty() ? "BLAS unknown" : info.blas()));
+    answer.unauthenticated = info.unauthenticated();
+    return answer;
 }
 
 /// Lets the GUI thread cancel a session that a worker runs — also before the worker has made
@@ -215,7 +219,8 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
             callbacks.log({}, QCoreApplication::translate("cleave::gui::ProjectWork",
                                                           "starting the local agents"));
         local = std::make_unique<remote::LocalAgents>();
-        targets = {{"device", local->device().address()}, {"edge", local->edge().address()}};
+        targets = {{"device", local->device().address(), local->access()},
+                   {"edge", local->edge().address(), local->access()}};
     } else {
         for (const auto &a : job.agents)
             targets.push_back({s(a.role), addressOf(a), accessOf(a)});

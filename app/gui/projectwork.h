@@ -56,10 +56,19 @@ void copyProject(const QString &project, const QString &target);
 /// An empty string for a usable [https://]HOST:PORT address, else why not.
 QString checkAgentAddress(const QString &address);
 
-/// What an agent says about itself (GetInfo), in one line, e.g.
-/// "edge@host, 16 cores, 16 threads, LibTorch 1.13.0, openblas", reached with the agent's
-/// token and TLS settings. Throws Error when it does not answer within `timeoutMs` or refuses.
-QString askAgent(const AgentEntry &agent, int timeoutMs);
+/// What an agent says about itself (GetInfo).
+struct AgentAnswer
+{
+    /// One line, e.g. "edge@host, 16 cores, 16 threads, LibTorch 1.13.0, openblas".
+    QString description;
+    /// It serves a network address with neither token nor client certificates
+    /// (cleave-agent --allow-unauthenticated).
+    bool unauthenticated = false;
+};
+
+/// Asks an agent, with its token and TLS settings, what it is. Throws Error when it does not
+/// answer within `timeoutMs` or refuses.
+AgentAnswer askAgent(const AgentEntry &agent, int timeoutMs);
 
 /// A benchmark request from the panel.
 struct BenchJob

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "remote/agent/agentservice.h"
 
+#include "remote/agent/exposure.h"
 #include "remote/agent/modelcheck.h"
 
 #include "core/bench/blocktimer.h"
@@ -162,7 +163,22 @@ grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetIn
     reply->set_cleave_version(CLEAVE_VERSION);
     reply->set_blas(machine.blas);
     reply->set_protocol_version(kProtocolVersion);
+    reply->set_unauthenticated(m_config.unauthenticated);
     return log.done(grpc::Status::OK);
+}
+
+grpc::Status AgentService::mayConnectFor(const grpc::ServerContext *context, const std::string &rpc,
+                                         const std::string &target) const
+{
+    // The gate has checked the token; TLS with client certificates has checked the caller's.
+    if (m_gate->tokenRequired() || !m_config.tls.roots.empty() || isLoopbackPeer(context->peer()))
+        return grpc::Status::OK;
+    return {grpc::StatusCode::PERMISSION_DENIED,
+            rpc +
+                ": this agent has no token or client certificates (--allow-unauthenticated), "
+                "so it connects to other agents (" +
+                target + ") only for callers on its own machine, not for " +
+                peerHost(context->peer())};
 }
 
 void AgentService::vetModel(const std::filesystem::path &file, const std::string &digest,
@@ -465,6 +481,8 @@ grpc::Status AgentService::ProbeLink(grpc::ServerContext *context,
     const auto pass = m_gate->enter(context);
     if (!pass.ok())
         return log.done(pass.status());
+    if (auto denied = mayConnectFor(context, "ProbeLink", request->target()); !denied.ok())
+        return log.done(denied);
     std::vector<int64_t> sizes(request->payload_bytes().begin(), request->payload_bytes().end());
     if (sizes.empty())
         sizes = {1 << 10, 64 << 10, 1 << 20};

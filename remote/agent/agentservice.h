@@ -30,6 +30,10 @@ struct AgentConfig
     /// The agent's certificate (TLS when set); as a device, also its client certificate towards
     /// edges that require one.
     TlsPem tls;
+    /// Serves a network address with neither token nor client certificates
+    /// (--allow-unauthenticated): GetInfo says so, and the agent opens connections to other
+    /// agents only for callers on its own loopback.
+    bool unauthenticated = false;
     /// The executable that reads each new model first, in a child (see modelcheck.h): a file
     /// that crashes LibTorch is refused instead of ending the agent. Empty: none.
     std::string modelChecker;
@@ -74,6 +78,11 @@ public:
 private:
     struct Loaded;
     std::shared_ptr<Loaded> find(const std::string &id);
+    /// OK when this agent may connect to `target` for the caller of `context`: callers who
+    /// passed a token or a client certificate, or who are on this machine. PERMISSION_DENIED
+    /// otherwise, so that an open agent is no relay into the network behind it.
+    grpc::Status mayConnectFor(const grpc::ServerContext *context, const std::string &rpc,
+                               const std::string &target) const;
     /// Reads untrusted TorchScript in the checker child once per distinct content; Error when it
     /// crashes or hangs there.
     void vetModel(const std::filesystem::path &file, const std::string &digest,

@@ -7,11 +7,6 @@
 
 namespace cleave::remote {
 
-/// The token in a token file, surrounding white space removed. Error(NotFound / InvalidInput)
-/// naming the file when it cannot be read, holds nothing or more than one word; `warning` (when
-/// given) gets a line when others may read the file.
-std::string readTokenFile(const std::string &path, std::string *warning = nullptr);
-
 /// The secret an agent started with `--token-file` requires of every call, as gRPC metadata
 /// `authorization: Bearer TOKEN`. Only a digest is kept; calls are compared digest against
 /// digest in constant time, so neither the token nor its length leaks through timing.

@@ -3,6 +3,7 @@
 // Prints "listening on HOST:PORT" on stdout once it accepts calls (with port 0, the port the
 // system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
 #include "remote/agent/agentservice.h"
+#include "remote/agent/exposure.h"
 #include "remote/agent/inferenceservice.h"
 #include "remote/agent/modelcheck.h"
 #include "remote/channel.h"
@@ -79,6 +80,30 @@ void matchBlasThreads(int threads)
         set(threads);
 }
 
+// An agent runs what it is sent. On an address other machines reach it must tell its callers
+// apart (a token, client certificates), unless its administrator says in so many words that
+// anyone may use it. Returns why it may not start, or empty; marks `config` when it serves
+// without.
+std::string exposureRefusal(const std::string &listen, bool allowUnauthenticated,
+                            cleave::remote::AgentConfig &config)
+{
+    if (config.token.required() || !config.tls.roots.empty())
+        return {};
+    const auto exposure = cleave::remote::exposureOf(listen);
+    if (!exposure.network)
+        return {};
+    if (allowUnauthenticated) {
+        config.unauthenticated = true;
+        return {};
+    }
+    return "--listen " + listen + ": other machines can reach this address (" +
+           exposure.reachableAt +
+           ") and the agent would run what anyone sends: require a token (make one with "
+           "\"(umask 077; head -c 32 /dev/urandom | base64 > agent.token)\" and give "
+           "--token-file agent.token) or client certificates (--tls-cert, --tls-key, --tls-ca), "
+           "or serve anyone with --allow-unauthenticated";
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -92,6 +117,7 @@ int main(int argc, char **argv)
     int threads = 0;
     int64_t maxModelMiB = config.maxModelBytes >> 20;
     std::string tokenFile, tlsCert, tlsKey, tlsCa, checkModel;
+    bool allowUnauthenticated = false;
     // Uploads come in chunks of 1 MiB; an inference carries one tensor.
     int64_t maxMessageMiB = (cleave::remote::AgentService::maxTensorBytes() +
                              cleave::remote::AgentService::kMaxChunkBytes) >>
@@ -122,6 +148,10 @@ int main(int argc, char **argv)
     app.add_option("--tls-ca", tlsCa,
                    "require client certificates signed by this PEM CA (with --tls-cert)")
         ->needs(cert);
+    app.add_flag("--allow-unauthenticated", allowUnauthenticated,
+                 "serve a network address with neither --token-file nor --tls-ca: anyone who "
+                 "reaches it may upload models and use this machine (without this flag, such "
+                 "an agent does not start; loopback addresses need neither)");
     // The child side of the model check (modelcheck.h); not for users.
     app.add_option("--check-model", checkModel)->group("");
     auto *limits = app.add_option_group("Limits", "what a call may ask of this agent");
@@ -186,6 +216,9 @@ int main(int argc, char **argv)
     } catch (const cleave::Error &e) {
         return fail(kExitBadInput, e.what());
     }
+    if (const auto refusal = exposureRefusal(listen, allowUnauthenticated, config);
+        !refusal.empty())
+        return fail(kExitBadInput, refusal);
     if (threads > 0)
         at::set_num_threads(threads);
     matchBlasThreads(at::get_num_threads());
@@ -224,9 +257,14 @@ int main(int argc, char **argv)
                         (g_listenFailure.empty() ? "" : " (" + g_listenFailure + ")"));
 
     const auto host = listen.substr(0, listen.rfind(':'));
+    if (config.unauthenticated)
+        std::cerr << "warning: " << host << ':' << port
+                  << " is open to anyone who reaches it (--allow-unauthenticated): they may "
+                     "upload models, use this machine's CPU and offload to agents it reaches\n";
     std::cout << "cleave-agent " << config.name << " (" << config.role << ", "
               << at::get_num_threads() << " threads"
               << (config.token.required() ? ", token required" : "")
+              << (config.unauthenticated ? ", UNAUTHENTICATED: open to anyone" : "")
               << (config.tls.cert.empty()    ? ""
                   : config.tls.roots.empty() ? ", TLS"
                                              : ", TLS with client certificates")

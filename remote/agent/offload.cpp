@@ -158,6 +158,10 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
     const auto pass = m_gate->enter(context);
     if (!pass.ok())
         return log.done(pass.status());
+    if (!request->edge_address().empty()) {
+        if (auto denied = mayConnectFor(context, "Offload", request->edge_address()); !denied.ok())
+            return log.done(denied);
+    }
     const auto deployment = m_deployments->find(request->deployment());
     if (!deployment)
         return log.done({grpc::StatusCode::NOT_FOUND,

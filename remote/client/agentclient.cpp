@@ -4,8 +4,8 @@
 #include "core/error.h"
 #include "core/zoo/zoo.h"
 #include "remote/agent/agentservice.h"
-#include "remote/agent/bearertoken.h"
 #include "remote/channel.h"
+#include "remote/secrets.h"
 #include "remote/status.h"
 
 #include <grpcpp/grpcpp.h>

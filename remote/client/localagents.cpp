@@ -2,7 +2,9 @@
 #include "remote/client/localagents.h"
 
 #include "core/error.h"
+#include "remote/secrets.h"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -71,8 +73,9 @@ AgentProcess::AgentProcess(const std::string &name, const std::string &role, int
     if (pipe2(out, O_CLOEXEC) != 0)
         throw Error(ErrorKind::Unavailable, "cannot start the local " + role + " agent: no pipe");
     const auto program = executable();
-    std::vector<std::string> args{program, "--listen", "127.0.0.1:0", "--name",
-                                  name,    "--role",   role};
+    std::vector<std::string> args{program, "--name", name, "--role", role};
+    if (std::find(extraArgs.begin(), extraArgs.end(), "--listen") == extraArgs.end())
+        args.insert(args.end(), {"--listen", "127.0.0.1:0"});
     if (threads > 0) {
         args.push_back("--threads");
         args.push_back(std::to_string(threads));
@@ -120,12 +123,26 @@ AgentProcess::~AgentProcess()
     waitpid(m_pid, nullptr, 0);
 }
 
-LocalAgents::LocalAgents()
+LocalAgents::LocalAgents(const std::string &tokenFile)
 {
-    // Both start at once: loading LibTorch is most of an agent's start-up.
-    auto edge = std::async(std::launch::async,
-                           [] { return std::make_unique<AgentProcess>("local-edge", "edge", 0); });
-    m_device = std::make_unique<AgentProcess>("local-device", "device", 1);
+    std::unique_ptr<PrivateTokenFile> fresh;
+    if (tokenFile.empty()) {
+        m_access.token = newToken();
+        fresh = std::make_unique<PrivateTokenFile>(m_access.token);
+    } else if (const auto problem = privateFileProblem(tokenFile); !problem.empty()) {
+        throw Error(ErrorKind::InvalidInput,
+                    "--token-file " + tokenFile + ": " + problem +
+                        " (the local agents would accept anyone who reads it)");
+    } else {
+        m_access.tokenFile = tokenFile;
+    }
+    const std::vector<std::string> args{"--token-file", fresh ? fresh->path() : tokenFile};
+    // Both start at once: loading LibTorch is most of an agent's start-up. The agents have read
+    // the token once they listen; the fresh file goes when this returns.
+    auto edge = std::async(std::launch::async, [&args] {
+        return std::make_unique<AgentProcess>("local-edge", "edge", 0, args);
+    });
+    m_device = std::make_unique<AgentProcess>("local-device", "device", 1, args);
     m_edge = edge.get();
 }
 

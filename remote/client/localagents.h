@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "remote/client/agentaccess.h"
+
 #include <memory>
 #include <string>
 #include <sys/types.h>
@@ -13,7 +15,8 @@ class AgentProcess
 {
 public:
     /// Starts the agent (with `extraArgs`, e.g. --token-file F) and waits (up to 60 s) until it
-    /// listens. Throws Error(Unavailable).
+    /// listens; on 127.0.0.1 with a free port unless `extraArgs` has a --listen of its own.
+    /// Throws Error(Unavailable).
     AgentProcess(const std::string &name, const std::string &role, int threads,
                  const std::vector<std::string> &extraArgs = {});
     ~AgentProcess(); ///< SIGTERM, then SIGKILL if it does not stop within 5 s
@@ -32,15 +35,22 @@ private:
 };
 
 /// The embedded default: a `device` agent limited to one thread and an `edge` agent with all
-/// cores, both real processes on loopback, stopped when this goes away.
+/// cores, both real processes on loopback, stopped when this goes away. Both require a token,
+/// so that other users of the machine cannot use them while they run.
 class LocalAgents
 {
 public:
-    LocalAgents();
+    /// `tokenFile` empty: a fresh random token, handed to the agents in a file only this user
+    /// may read, removed once they listen (never on a command line). Else that file's token;
+    /// Error(InvalidInput) naming it, before any agent starts, when it is not private.
+    explicit LocalAgents(const std::string &tokenFile = {});
     const AgentProcess &device() const { return *m_device; }
     const AgentProcess &edge() const { return *m_edge; }
+    /// What a client needs to call them.
+    const AgentAccess &access() const { return m_access; }
 
 private:
+    AgentAccess m_access;
     std::unique_ptr<AgentProcess> m_device;
     std::unique_ptr<AgentProcess> m_edge;
 };

@@ -96,13 +96,16 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     std::unique_ptr<LocalAgents> local;
     outcome.device = r.device;
     outcome.edge = r.edge;
+    auto deviceAccess = r.deviceAccess;
+    auto edgeAccess = r.edgeAccess;
     if (r.device.empty() && r.edge.empty()) {
-        local = std::make_unique<LocalAgents>();
+        local = std::make_unique<LocalAgents>(r.deviceAccess.tokenFile);
         outcome.device = local->device().address();
         outcome.edge = local->edge().address();
+        deviceAccess = edgeAccess = local->access();
     }
-    AgentClient device(outcome.device, std::chrono::seconds(5), r.deviceAccess);
-    AgentClient edge(outcome.edge, std::chrono::seconds(5), r.edgeAccess);
+    AgentClient device(outcome.device, std::chrono::seconds(5), deviceAccess);
+    AgentClient edge(outcome.edge, std::chrono::seconds(5), edgeAccess);
     const auto deviceInfo = device.info();
     const auto edgeInfo = edge.info();
     int64_t modelId = 0;

@@ -47,10 +47,15 @@ std::unique_ptr<inference::GRPCInferenceService::Stub> inferenceStub(const std::
         grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args));
 }
 
+// The local pair's token (LocalAgents makes a fresh one), sent with every raw call.
+std::string g_localToken;
+
 std::unique_ptr<grpc::ClientContext> withDeadline(int seconds = 60)
 {
     auto context = std::make_unique<grpc::ClientContext>();
     context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
+    if (!g_localToken.empty())
+        context->AddMetadata("authorization", "Bearer " + g_localToken);
     return context;
 }
 
@@ -94,6 +99,7 @@ private Q_SLOTS:
     {
         qputenv("CLEAVE_AGENT", CLEAVE_AGENT);
         m_agents = std::make_unique<remote::LocalAgents>();
+        g_localToken = m_agents->access().token;
         m_graph = std::make_unique<graph::ModelGraph>(demo());
     }
 
@@ -105,7 +111,8 @@ private Q_SLOTS:
         const auto &g = *m_graph;
         const int split = 7;
         const auto halves = remote::makeHalves(g, split, std::nullopt);
-        remote::AgentClient edge(m_agents->edge().address());
+        remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
+                                 m_agents->access());
         const auto reply = edge.deploy("demo_tail", halves.wire, halves.tailCompute, {});
         QCOMPARE(graph::Shape(reply.output_shape().begin(), reply.output_shape().end()),
                  (graph::Shape{1, 10}));
@@ -193,7 +200,8 @@ private Q_SLOTS:
         QFETCH(int, code);
         QFETCH(QString, message);
         const auto halves = remote::makeHalves(*m_graph, 7, std::nullopt);
-        remote::AgentClient edge(m_agents->edge().address());
+        remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
+                                 m_agents->access());
         edge.deploy("demo_bad", halves.wire, halves.tailCompute, {});
         auto request = inferRequest("demo_bad", torch::randn(halves.wire));
         if (what == QLatin1String("model")) {
@@ -228,8 +236,10 @@ private Q_SLOTS:
     // component is reported, and what was sent is a quarter of the raw cut.
     void offloadsASplitWithATransferLayer()
     {
-        remote::AgentClient device(m_agents->device().address());
-        remote::AgentClient edge(m_agents->edge().address());
+        remote::AgentClient device(m_agents->device().address(), std::chrono::seconds(5),
+                                   m_agents->access());
+        remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
+                                 m_agents->access());
         remote::Offloader offloader(device, edge);
         const int split = 5; // 1x16x32x32
         const auto halves = remote::makeHalves(*m_graph, split, tl::TlSpec::parse("maxpool2"));
@@ -263,8 +273,10 @@ private Q_SLOTS:
     // At split K everything runs on the device and nothing is sent; at split 0 the raw input.
     void offloadsTheEnds()
     {
-        remote::AgentClient device(m_agents->device().address());
-        remote::AgentClient edge(m_agents->edge().address());
+        remote::AgentClient device(m_agents->device().address(), std::chrono::seconds(5),
+                                   m_agents->access());
+        remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
+                                 m_agents->access());
         remote::Offloader offloader(device, edge);
         remote::OffloadSettings settings;
         settings.runs = 2;
@@ -303,7 +315,8 @@ private Q_SLOTS:
     {
         const auto &g = *m_graph;
         const auto halves = remote::makeHalves(g, 9, std::nullopt);
-        remote::AgentClient edge(m_agents->edge().address());
+        remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
+                                 m_agents->access());
         edge.deploy("demo_streams", halves.wire, halves.tailCompute, {});
         std::atomic<int> failures{0}, answers{0};
         std::vector<std::thread> streams;
@@ -337,7 +350,8 @@ private Q_SLOTS:
     void edgeDyingMidRunIsReported()
     {
         remote::AgentProcess dying("dying-edge", "edge", 1);
-        remote::AgentClient device(m_agents->device().address());
+        remote::AgentClient device(m_agents->device().address(), std::chrono::seconds(5),
+                                   m_agents->access());
         remote::AgentClient edge(dying.address());
         remote::Offloader offloader(device, edge);
         remote::OffloadSettings settings;
@@ -411,8 +425,10 @@ private Q_SLOTS:
     // A transfer that cannot make the deadline on a slow link fails at once, naming the link.
     void slowLinkMissesTheDeadline()
     {
-        remote::AgentClient device(m_agents->device().address());
-        remote::AgentClient edge(m_agents->edge().address());
+        remote::AgentClient device(m_agents->device().address(), std::chrono::seconds(5),
+                                   m_agents->access());
+        remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
+                                 m_agents->access());
         remote::Offloader offloader(device, edge);
         remote::OffloadSettings settings;
         settings.runs = 2;
@@ -500,7 +516,8 @@ private Q_SLOTS:
 
     void refusesBadOffloads()
     {
-        remote::AgentClient device(m_agents->device().address());
+        remote::AgentClient device(m_agents->device().address(), std::chrono::seconds(5),
+                                   m_agents->access());
         v1::OffloadRequest request;
         request.set_deployment("never_deployed");
         QVERIFY(testing::errorOf([&] {

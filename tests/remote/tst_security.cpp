@@ -3,8 +3,8 @@
 // client certificates, and the limits that stop one client from taking an agent over. Real
 // cleave-agent processes on 127.0.0.1, the real clients and CLI.
 #include "clirunner.h"
+#include "pki.h"
 #include "testmain.h"
-#include "throwawayca.h"
 
 #include "inference/grpc_service.grpc.pb.h"
 #include "remote/client/agentclient.h"
@@ -23,6 +23,7 @@ namespace v1 = cleave::agent::v1;
 namespace {
 
 using testing::errorOf;
+using testing::Pki;
 const QString kNoError = QStringLiteral("no error"); ///< what errorOf says of a call that worked
 
 std::unique_ptr<grpc::ClientContext> withDeadline(int seconds = 30)
@@ -31,35 +32,6 @@ std::unique_ptr<grpc::ClientContext> withDeadline(int seconds = 30)
     context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
     return context;
 }
-
-/// The files of one throwaway PKI in a temporary folder: ca.pem, and NAME.pem + NAME.key for
-/// each certificate issued.
-class Pki
-{
-public:
-    explicit Pki(const std::string &name = "Cleave test CA")
-        : m_ca(name)
-    {
-        testing::writeTextFile(path("ca.pem"), m_ca.certPem());
-    }
-    std::string path(const std::string &file) const
-    {
-        return m_dir.filePath(QString::fromStdString(file)).toStdString();
-    }
-    /// Issues a certificate for 127.0.0.1 and returns {cert file, key file}.
-    std::pair<std::string, std::string> issue(const std::string &name)
-    {
-        const auto pair = m_ca.issue(name);
-        testing::writeTextFile(path(name + ".pem"), pair.cert);
-        testing::writeTextFile(path(name + ".key"), pair.key);
-        return {path(name + ".pem"), path(name + ".key")};
-    }
-    std::string ca() const { return path("ca.pem"); }
-
-private:
-    QTemporaryDir m_dir;
-    testing::ThrowawayCa m_ca;
-};
 
 std::vector<std::string> serverTls(const std::pair<std::string, std::string> &files)
 {
