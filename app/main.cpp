@@ -3,6 +3,7 @@
 // zoo:NAME) and, with a project (a .cleave store, e.g. written by `cleave-cli bench`), plans it.
 #include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
+#include "core/graph/modelcheck.h"
 #include "remote/versions.h"
 
 #include <QApplication>
@@ -56,6 +57,11 @@ bool asksOnlyForText(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // The child side of the model check (core/graph/modelcheck.h); not for users.
+    if (argc == 3 && std::string_view(argv[1]) == "--check-model")
+        return cleave::graph::checkModelHere(argv[2]);
+    // A crafted model file crashes LibTorch's reader: read each first in a child.
+    cleave::graph::setModelChecker(cleave::graph::currentExecutable());
     QElapsedTimer sinceMain;
     sinceMain.start();
     if (asksOnlyForText(argc, argv) && qEnvironmentVariableIsEmpty("DISPLAY") &&

@@ -7,6 +7,7 @@
 
 #include "core/bundle/exporter.h"
 #include "core/error.h"
+#include "core/modelid.h"
 #include "core/tl/dataset.h"
 #include "core/tl/trainer.h"
 #include "core/zoo/zoo.h"
@@ -164,7 +165,7 @@ int runExport(const ExportOptions &options)
     request.seed = options.training.seed;
     request.split = options.split;
     request.tl = options.tl;
-    request.modelSha256 = remote::modelIdOf(request.model, request.seed, request.input);
+    request.modelSha256 = ModelIdentity::of(request.model, request.seed).id(request.input);
     request.data = options.training.data;
     request.training = options.training.settings();
     request.trainLimit = options.training.trainLimit;

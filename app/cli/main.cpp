@@ -4,6 +4,7 @@
 #include "app/cli/commands.h"
 
 #include "core/error.h"
+#include "core/graph/modelcheck.h"
 #include "core/zoo/zoo.h"
 #include "remote/versions.h"
 
@@ -73,6 +74,11 @@ std::string versionText()
 
 int main(int argc, char **argv)
 {
+    // The child side of the model check (core/graph/modelcheck.h); not for users.
+    if (argc == 3 && std::string_view(argv[1]) == "--check-model")
+        return cleave::graph::checkModelHere(argv[2]);
+    // A crafted model file crashes LibTorch's reader: read each first in a child.
+    cleave::graph::setModelChecker(cleave::graph::currentExecutable());
     CLI::App app{"Cleave: plan split DNN inference between device, edge and cloud.", "cleave-cli"};
     app.set_version_flag("--version", versionText());
     app.require_subcommand(1);

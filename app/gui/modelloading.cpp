@@ -3,6 +3,7 @@
 
 #include "core/bundle/exporter.h"
 #include "core/error.h"
+#include "core/modelid.h"
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
 #include "core/zoo/zoo.h"
@@ -63,7 +64,7 @@ QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
     request.model = job.model.toStdString();
     request.split = job.split;
     request.tl = job.tl.toStdString();
-    request.modelSha256 = remote::modelIdOf(request.model, request.seed, request.input);
+    request.modelSha256 = ModelIdentity::of(request.model, request.seed).id(request.input);
     request.data = job.data.toStdString();
     request.training.epochs = job.epochs;
     request.training.learningRate = job.learningRate;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/graph/modelgraph.h"
+#include "core/graph/modelcheck.h"
 
 #include "core/error.h"
 #include "core/graph/analysis_p.h"
@@ -489,6 +490,7 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         throw invalid(path, "is a directory, not a TorchScript file");
     if (!startsWithZipMagic(path))
         throw invalid(path, "not a TorchScript archive (not a zip file)");
+    checkModelFile(path, path);
 
     torch::jit::ExtraFilesMap extra{{kInputShapeHint, ""}};
     torch::jit::Module module;

@@ -5,9 +5,9 @@
 #include "core/error.h"
 #include "core/graph/shape.h"
 #include "core/store/store.h"
+#include "core/store/storedmodels.h"
 
 #include <cmath>
-#include <filesystem>
 #include <map>
 
 namespace cleave::plan {
@@ -62,15 +62,7 @@ ResourceCosts toCosts(const store::Resource &resource, const store::ModelRecord 
 
 Planner plannerFromStore(store::Store &db, const std::string &model)
 {
-    auto records = db.modelsNamed(model);
-    if (records.empty() && std::filesystem::exists(model)) {
-        // A file benchmarked under another spelling of its path.
-        const auto wanted = std::filesystem::weakly_canonical(model);
-        for (const auto &name : db.modelNames())
-            if (std::filesystem::exists(name) && std::filesystem::weakly_canonical(name) == wanted)
-                records = db.modelsNamed(name);
-    }
-    for (const auto &record : records) {
+    for (const auto &record : store::storedModels(db, model)) {
         const auto resources = db.timedResources(record.id);
         if (resources.empty())
             continue;
@@ -100,7 +92,7 @@ MeasuredSeries measuredFromStore(store::Store &db, const std::string &model,
     series.model = model;
     series.link = request.link.describe();
     std::map<std::pair<int, bool>, store::OffloadRecord> newest;
-    for (const auto &record : db.modelsNamed(model)) {
+    for (const auto &record : store::storedModels(db, model)) {
         for (auto &o : db.offloads(record.id)) {
             if (o.codec != request.codec || !near(o.uplink_bps, request.link.uplink_bps) ||
                 !near(o.downlink_bps, request.link.downlink_bps) ||

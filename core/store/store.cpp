@@ -126,6 +126,10 @@ CREATE TABLE settings(
                                                                   R"sql(
 ALTER TABLE agents ADD COLUMN tls_cert TEXT NOT NULL DEFAULT '';
 ALTER TABLE agents ADD COLUMN tls_key TEXT NOT NULL DEFAULT '';
+)sql",
+                                                                  R"sql(
+ALTER TABLE models ADD COLUMN content TEXT NOT NULL DEFAULT '';
+CREATE INDEX models_by_content ON models(content);
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -245,41 +249,67 @@ std::optional<Resource> Store::resource(const std::string &name)
 int64_t Store::addModel(const ModelRecord &m)
 {
     Statement upsert(m_db, R"sql(
-        INSERT INTO models(sha256, name, input_shape, blocks, parameters)
-        VALUES (?1, ?2, ?3, ?4, ?5)
+        INSERT INTO models(sha256, name, input_shape, blocks, parameters, content)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
         ON CONFLICT(sha256) DO UPDATE SET name = ?2, input_shape = ?3, blocks = ?4,
-            parameters = ?5
+            parameters = ?5, content = CASE WHEN ?6 <> '' THEN ?6 ELSE content END
         RETURNING id)sql");
     upsert.bind(1, m.sha256).bind(2, m.name).bind(3, graph::formatShape(m.inputShape));
-    upsert.bind(4, m.blocks).bind(5, m.parameters);
+    upsert.bind(4, m.blocks).bind(5, m.parameters).bind(6, m.content);
     if (!upsert.step())
         m_db.fail("saving model " + m.name);
     return upsert.integer(0);
 }
 
+namespace {
+
+constexpr const char *kModelColumns =
+    "SELECT id, sha256, name, input_shape, blocks, parameters, content FROM models ";
+
+ModelRecord readModel(Statement &query)
+{
+    return ModelRecord{
+        query.integer(0),      query.text(1),    query.text(2), graph::parseShape(query.text(3)),
+        int(query.integer(4)), query.integer(5), query.text(6)};
+}
+
+std::vector<ModelRecord> readModels(Statement &query)
+{
+    std::vector<ModelRecord> found;
+    while (query.step())
+        found.push_back(readModel(query));
+    return found;
+}
+
+} // namespace
+
 std::optional<ModelRecord> Store::model(const std::string &sha256)
 {
-    Statement query(m_db, "SELECT id, sha256, name, input_shape, blocks, parameters FROM models "
-                          "WHERE sha256 = ?1");
+    Statement query(m_db, std::string(kModelColumns) + "WHERE sha256 = ?1");
     query.bind(1, sha256);
     if (!query.step())
         return std::nullopt;
-    return ModelRecord{query.integer(0),      query.text(1),
-                       query.text(2),         graph::parseShape(query.text(3)),
-                       int(query.integer(4)), query.integer(5)};
+    return readModel(query);
 }
 
 std::vector<ModelRecord> Store::modelsNamed(const std::string &name)
 {
-    Statement query(m_db, "SELECT id, sha256, name, input_shape, blocks, parameters FROM models "
-                          "WHERE name = ?1 ORDER BY id DESC");
+    Statement query(m_db, std::string(kModelColumns) + "WHERE name = ?1 ORDER BY id DESC");
     query.bind(1, name);
-    std::vector<ModelRecord> found;
-    while (query.step())
-        found.push_back({query.integer(0), query.text(1), query.text(2),
-                         graph::parseShape(query.text(3)), int(query.integer(4)),
-                         query.integer(5)});
-    return found;
+    return readModels(query);
+}
+
+std::vector<ModelRecord> Store::modelsWithContent(const std::string &content)
+{
+    Statement query(m_db, std::string(kModelColumns) + "WHERE content = ?1 ORDER BY id DESC");
+    query.bind(1, content);
+    return readModels(query);
+}
+
+std::vector<ModelRecord> Store::models()
+{
+    Statement query(m_db, std::string(kModelColumns) + "ORDER BY id DESC");
+    return readModels(query);
 }
 
 std::vector<std::string> Store::modelNames()
@@ -289,6 +319,15 @@ std::vector<std::string> Store::modelNames()
     while (query.step())
         names.push_back(query.text(0));
     return names;
+}
+
+std::optional<std::string> Store::lastRunStarted(int64_t modelId)
+{
+    Statement query(m_db, "SELECT max(started_at) FROM runs WHERE model_id = ?1");
+    query.bind(1, modelId);
+    if (!query.step() || query.isNull(0))
+        return std::nullopt;
+    return query.text(0);
 }
 
 std::vector<Resource> Store::timedResources(int64_t modelId)

@@ -25,16 +25,16 @@ struct Resource
     std::string blas;
 };
 
-/// A model as benchmarked: identified by the SHA-256 of its TorchScript file (or of its zoo
-/// name and seed), with the input shape its timings are for.
+/// A model as benchmarked, with the input shape its timings are for (see core/modelid.h).
 struct ModelRecord
 {
     int64_t id = 0;
-    std::string sha256;
-    std::string name; ///< a path or zoo:NAME, for people
+    std::string sha256; ///< ModelIdentity::id: the content and the input shape
+    std::string name;   ///< a path or zoo:NAME as given, for people
     graph::Shape inputShape;
     int blocks = 0;
     int64_t parameters = 0;
+    std::string content; ///< ModelIdentity::content; empty in records of schema 4 and before
 };
 
 struct RunSettings
@@ -162,7 +162,7 @@ struct OffloadInference
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     /// Opens or creates the file and migrates it to the current schema. A file that is not
     /// SQLite, or whose schema is newer than this build knows, is refused untouched.
@@ -181,7 +181,13 @@ public:
     std::optional<ModelRecord> model(const std::string &sha256);
     /// Models stored under `name` (a path or zoo:NAME as given to bench), newest first.
     std::vector<ModelRecord> modelsNamed(const std::string &name);
+    /// Models of this content (ModelIdentity::content), any input shape, newest first.
+    std::vector<ModelRecord> modelsWithContent(const std::string &content);
+    /// Every model, newest first.
+    std::vector<ModelRecord> models();
     std::vector<std::string> modelNames();
+    /// When the model's newest benchmark began (UTC, ISO 8601), if it has any.
+    std::optional<std::string> lastRunStarted(int64_t modelId);
     /// The resources with at least one complete run of the model.
     std::vector<Resource> timedResources(int64_t modelId);
 

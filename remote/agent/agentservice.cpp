@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "remote/agent/agentservice.h"
 
+#include "core/graph/modelcheck.h"
 #include "remote/agent/exposure.h"
-#include "remote/agent/modelcheck.h"
 
 #include "core/bench/blocktimer.h"
 #include "core/codec/codec.h"
 #include "core/error.h"
+#include "core/modelid.h"
 #include "core/tl/spec.h"
 #include "core/zoo/zoo.h"
 #include "remote/agent/machineinfo.h"
@@ -15,7 +16,6 @@
 
 #include <ATen/Parallel.h>
 #include <grpcpp/grpcpp.h>
-#include <openssl/evp.h>
 #include <torch/version.h>
 
 #include <chrono>
@@ -45,34 +45,6 @@ namespace {
 struct ReturnFreedMemory
 {
     ~ReturnFreedMemory() { returnFreedMemory(); }
-};
-
-class Sha256
-{
-public:
-    Sha256()
-        : m_ctx(EVP_MD_CTX_new())
-    {
-        EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
-    }
-    ~Sha256() { EVP_MD_CTX_free(m_ctx); }
-    void add(std::string_view data) { EVP_DigestUpdate(m_ctx, data.data(), data.size()); }
-    std::string hex()
-    {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int size = 0;
-        EVP_DigestFinal_ex(m_ctx, digest, &size);
-        static const char *const digits = "0123456789abcdef";
-        std::string text;
-        for (unsigned int i = 0; i < size; ++i) {
-            text += digits[digest[i] >> 4];
-            text += digits[digest[i] & 15];
-        }
-        return text;
-    }
-
-private:
-    EVP_MD_CTX *m_ctx;
 };
 
 void fill(v1::Timing *out, const bench::Statistics &s)
@@ -113,13 +85,6 @@ void keepFreedTensorsForReuse()
 {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
-}
-
-std::string sha256Hex(std::string_view data)
-{
-    Sha256 hash;
-    hash.add(data);
-    return hash.hex();
 }
 
 AgentService::AgentService(AgentConfig config)
@@ -191,7 +156,7 @@ void AgentService::vetModel(const std::filesystem::path &file, const std::string
         if (m_vetted.count(digest))
             return;
     }
-    checkModelInChild(m_config.modelChecker, file.string(), what);
+    graph::checkModelInChild(m_config.modelChecker, file.string(), what);
     std::lock_guard lock(m_vettedMutex);
     m_vetted.insert(digest);
 }
@@ -247,7 +212,7 @@ grpc::Status AgentService::loadFile(const Gate::Pass &pass,
     const auto partial =
         m_config.cacheDir / ("upload-" + std::to_string(getpid()) + "-" +
                              std::to_string(Clock::now().time_since_epoch().count()));
-    Sha256 hash;
+    ModelIdentityBuilder identity;
     int64_t received = 0;
     {
         std::ofstream out(partial, std::ios::binary);
@@ -269,7 +234,7 @@ grpc::Status AgentService::loadFile(const Gate::Pass &pass,
                 std::filesystem::remove(partial);
                 return tooLarge(received);
             }
-            hash.add(chunk.data());
+            identity.add(chunk.data());
             out.write(chunk.data().data(), std::streamsize(chunk.data().size()));
         }
         if (!out) {
@@ -283,8 +248,7 @@ grpc::Status AgentService::loadFile(const Gate::Pass &pass,
                 header.name() + ": the upload ended after " + std::to_string(received) + " of " +
                     std::to_string(header.total_bytes()) + " bytes"};
     }
-    hash.add("@" + shapeText);
-    *id = hash.hex();
+    *id = identity.finish().id(shapeText);
     if ((*loaded = find(*id))) {
         std::filesystem::remove(partial);
         return grpc::Status::OK;
@@ -340,7 +304,7 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
     std::shared_ptr<Loaded> loaded;
     if (!header.zoo_name().empty()) {
         const auto spec = "zoo:" + header.zoo_name();
-        id = sha256Hex(spec + "@" + std::to_string(header.seed()) + "@" + shapeText);
+        id = ModelIdentity::ofZoo(header.zoo_name(), header.seed()).id(shapeText);
         loaded = find(id);
         if (!loaded) {
             try {

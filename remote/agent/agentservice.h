@@ -124,7 +124,4 @@ void returnFreedMemory();
 /// Called once at start-up by cleave-agent (and by benchmarks that measure what it does).
 void keepFreedTensorsForReuse();
 
-/// Lower-case hex SHA-256 of `data`.
-std::string sha256Hex(std::string_view data);
-
 } // namespace cleave::remote

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "remote/agent/bearertoken.h"
 
-#include "remote/agent/agentservice.h"
 #include "remote/secrets.h"
 
+#include "core/digest.h"
 #include "core/error.h"
 
 #include <openssl/crypto.h>

@@ -2,10 +2,10 @@
 // cleave-agent: runs on a device, edge or cloud machine and answers the workbench over gRPC.
 // Prints "listening on HOST:PORT" on stdout once it accepts calls (with port 0, the port the
 // system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
+#include "core/graph/modelcheck.h"
 #include "remote/agent/agentservice.h"
 #include "remote/agent/exposure.h"
 #include "remote/agent/inferenceservice.h"
-#include "remote/agent/modelcheck.h"
 #include "remote/channel.h"
 #include "remote/clichecks.h"
 #include "remote/versions.h"
@@ -20,6 +20,7 @@
 #include <cerrno>
 #include <csignal>
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -59,6 +60,23 @@ extern "C" void keepListenFailure(gpr_log_func_args *args)
             reason = reason.substr(colon + 1);
     }
     g_listenFailure = reason;
+}
+
+// A parent that started this agent (cleave-cli --local, the workbench) holds the writing end of
+// this pipe: reading its end means the parent is gone, whatever stopped it (SIGKILL too), and
+// the agent stops as on SIGTERM.
+void watchLifeline(int fd)
+{
+    std::thread([fd] {
+        char byte = 0;
+        for (;;) {
+            const auto n = read(fd, &byte, 1);
+            if (n == 0 || (n < 0 && errno != EINTR))
+                break;
+        }
+        const char parentGone = 0;
+        [[maybe_unused]] const auto written = write(g_stopPipe[1], &parentGone, 1);
+    }).detach();
 }
 
 int fail(int code, const std::string &message)
@@ -118,6 +136,7 @@ int main(int argc, char **argv)
     int64_t maxModelMiB = config.maxModelBytes >> 20;
     std::string tokenFile, tlsCert, tlsKey, tlsCa, checkModel;
     bool allowUnauthenticated = false;
+    int lifelineFd = -1;
     // Uploads come in chunks of 1 MiB; an inference carries one tensor.
     int64_t maxMessageMiB = (cleave::remote::AgentService::maxTensorBytes() +
                              cleave::remote::AgentService::kMaxChunkBytes) >>
@@ -154,6 +173,8 @@ int main(int argc, char **argv)
                  "an agent does not start; loopback addresses need neither)");
     // The child side of the model check (modelcheck.h); not for users.
     app.add_option("--check-model", checkModel)->group("");
+    // A pipe from the process that started this agent (localagents.h); not for users.
+    app.add_option("--lifeline-fd", lifelineFd)->group("");
     auto *limits = app.add_option_group("Limits", "what a call may ask of this agent");
     limits->add_option("--max-message-mib", maxMessageMiB, "largest gRPC message, MiB")
         ->check(cleave::remote::wholeNumberFrom(1))
@@ -188,7 +209,7 @@ int main(int argc, char **argv)
         return fail(kExitBadInput, e.what());
     }
     if (!checkModel.empty())
-        return cleave::remote::checkModelHere(checkModel);
+        return cleave::graph::checkModelHere(checkModel);
     if (listen.empty())
         return fail(kExitBadInput, "--listen is required");
     if (listen.find(':') == std::string::npos)
@@ -197,7 +218,7 @@ int main(int argc, char **argv)
     if (app.count("--name") == 0)
         config.name = config.role;
     config.maxModelBytes = maxModelMiB << 20;
-    config.modelChecker = cleave::remote::currentExecutable();
+    config.modelChecker = cleave::graph::currentExecutable();
     config.limits.maxCallTime = std::chrono::seconds(maxCallSeconds);
     if (maxMessageMiB > 2047)
         return fail(kExitBadInput, "--max-message-mib: at most 2047 (gRPC's limit)");
@@ -223,8 +244,13 @@ int main(int argc, char **argv)
         at::set_num_threads(threads);
     matchBlasThreads(at::get_num_threads());
 
+    if (lifelineFd >= 0 && fcntl(lifelineFd, F_GETFD) < 0)
+        return fail(kExitBadInput,
+                    "--lifeline-fd " + std::to_string(lifelineFd) + ": not an open descriptor");
     if (pipe(g_stopPipe) != 0)
         return fail(1, "cannot create a pipe for signals");
+    if (lifelineFd >= 0)
+        watchLifeline(lifelineFd);
     struct sigaction action = {};
     action.sa_handler = onStopSignal;
     sigemptyset(&action.sa_mask);
@@ -274,7 +300,10 @@ int main(int argc, char **argv)
         char signal = 0;
         while (read(g_stopPipe[0], &signal, 1) < 0 && errno == EINTR) {
         }
-        std::cerr << "stopping on signal " << int(signal) << '\n';
+        if (signal == 0)
+            std::cerr << "stopping: the process that started this agent is gone\n";
+        else
+            std::cerr << "stopping on signal " << int(signal) << '\n';
         server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
     });
     server->Wait();

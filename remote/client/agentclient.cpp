@@ -239,20 +239,6 @@ store::Resource resourceOf(const v1::AgentInfo &info, const std::string &role)
     return resource;
 }
 
-// Mirrors AgentService::LoadModel, which names what it loads this way.
-std::string modelIdOf(const std::string &model, uint64_t seed,
-                      const std::optional<graph::Shape> &input)
-{
-    const auto shapeText = input ? graph::formatShape(*input) : std::string();
-    if (const auto name = zoo::zooName(model))
-        return sha256Hex("zoo:" + *name + "@" + std::to_string(seed) + "@" + shapeText);
-    std::ifstream file(model, std::ios::binary);
-    if (!file)
-        throw Error(ErrorKind::NotFound, model + ": cannot read the model file");
-    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    return sha256Hex(bytes + "@" + shapeText);
-}
-
 void AgentClient::cancel()
 {
     std::lock_guard lock(m_callMutex);

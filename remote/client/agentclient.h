@@ -91,10 +91,4 @@ private:
 /// The store's record of the machine an agent runs on, named NAME@HOST.
 store::Resource resourceOf(const agent::v1::AgentInfo &info, const std::string &role);
 
-/// The id an agent gives `model` (a file or zoo:NAME) loaded with `seed` for `input` (empty:
-/// the model's own): the SHA-256 of the file, or of the zoo name and seed, and the shape.
-/// Error(NotFound) for a file that cannot be read.
-std::string modelIdOf(const std::string &model, uint64_t seed,
-                      const std::optional<graph::Shape> &input);
-
 } // namespace cleave::remote

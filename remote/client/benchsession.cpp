@@ -5,6 +5,7 @@
 
 #include "core/codec/codec.h"
 #include "core/error.h"
+#include "core/modelid.h"
 #include "core/tl/spec.h"
 #include "core/zoo/zoo.h"
 
@@ -69,6 +70,8 @@ BenchSession::Prepared BenchSession::prepare(const BenchTarget &target)
 std::vector<AgentBenchResult> BenchSession::run(store::Store &db, const Observer &observer)
 {
     settings.validate();
+    const auto identity = ModelIdentity::of(settings.model, settings.seed);
+    m_content = identity.content();
     std::vector<std::future<Prepared>> loading;
     for (const auto &target : targets)
         loading.push_back(std::async(std::launch::async, &BenchSession::prepare, this, target));
@@ -88,6 +91,11 @@ std::vector<AgentBenchResult> BenchSession::run(store::Store &db, const Observer
                                 " are both the resource " + name +
                                 ": start them with different --name");
         }
+    for (const auto &p : prepared)
+        if (p.loaded.model_id() != identity.id(settings.input))
+            throw Error(ErrorKind::InvalidInput, settings.model +
+                                                     " changed while it was sent to the " +
+                                                     p.target.role + " agent " + p.target.address);
     for (const auto &p : prepared)
         if (observer.log)
             observer.log(p.target.role, p.target.address + " (" + p.info.host_name() + ") holds " +
@@ -128,6 +136,7 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
     const auto resourceId = db.addResource(resourceOf(prepared.info, role));
     store::ModelRecord model;
     model.sha256 = loaded.model_id();
+    model.content = m_content;
     model.name = settings.model;
     model.inputShape.assign(loaded.input_shape().begin(), loaded.input_shape().end());
     model.blocks = loaded.blocks();

@@ -101,6 +101,7 @@ private:
     Prepared prepare(const BenchTarget &target);
     AgentBenchResult measure(store::Store &db, const Prepared &prepared, const Observer &observer);
 
+    std::string m_content; ///< the model's ModelIdentity::content
     std::atomic<bool> m_cancelled{false};
     std::optional<AgentBenchResult> m_interrupted;
     std::mutex m_clientMutex;

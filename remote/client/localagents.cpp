@@ -72,8 +72,19 @@ AgentProcess::AgentProcess(const std::string &name, const std::string &role, int
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0)
         throw Error(ErrorKind::Unavailable, "cannot start the local " + role + " agent: no pipe");
+    // The lifeline: the agent stops when it reads the end of this pipe, which happens when this
+    // process closes it or dies, whatever kills it (SIGKILL too). Only this process holds the
+    // writing end (close-on-exec); the child gets the reading end.
+    int lifeline[2];
+    if (pipe2(lifeline, O_CLOEXEC) != 0) {
+        close(out[0]);
+        close(out[1]);
+        throw Error(ErrorKind::Unavailable, "cannot start the local " + role + " agent: no pipe");
+    }
+    m_lifeline = lifeline[1];
     const auto program = executable();
-    std::vector<std::string> args{program, "--name", name, "--role", role};
+    std::vector<std::string> args{
+        program, "--name", name, "--role", role, "--lifeline-fd", std::to_string(lifeline[0])};
     if (std::find(extraArgs.begin(), extraArgs.end(), "--listen") == extraArgs.end())
         args.insert(args.end(), {"--listen", "127.0.0.1:0"});
     if (threads > 0) {
@@ -89,13 +100,17 @@ AgentProcess::AgentProcess(const std::string &name, const std::string &role, int
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    // The same descriptor: glibc clears close-on-exec for the child alone.
+    posix_spawn_file_actions_adddup2(&actions, lifeline[0], lifeline[0]);
     // Its request log would interleave with our progress output.
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     const int rc = posix_spawnp(&m_pid, program.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     close(out[1]);
+    close(lifeline[0]);
     if (rc != 0) {
         close(out[0]);
+        close(m_lifeline);
         throw Error(ErrorKind::Unavailable, "cannot start the local " + role + " agent (" +
                                                 program + "): " + std::strerror(rc));
     }
@@ -104,6 +119,7 @@ AgentProcess::AgentProcess(const std::string &name, const std::string &role, int
     if (m_address.empty()) {
         kill(m_pid, SIGKILL);
         waitpid(m_pid, nullptr, 0);
+        close(m_lifeline);
         throw Error(ErrorKind::Unavailable,
                     "the local " + role + " agent (" + program + ") did not start listening");
     }
@@ -113,6 +129,7 @@ AgentProcess::~AgentProcess()
 {
     if (m_pid <= 0)
         return;
+    close(m_lifeline);
     kill(m_pid, SIGTERM);
     for (int i = 0; i < 50; ++i) {
         if (waitpid(m_pid, nullptr, WNOHANG) == m_pid)

@@ -10,7 +10,8 @@
 
 namespace cleave::remote {
 
-/// One cleave-agent child process listening on 127.0.0.1 with a port the system chose.
+/// One cleave-agent child process listening on 127.0.0.1 with a port the system chose. It stops
+/// when this goes away or when this process dies, however (a pipe whose end it watches).
 class AgentProcess
 {
 public:
@@ -31,6 +32,7 @@ public:
 
 private:
     pid_t m_pid = -1;
+    int m_lifeline = -1; ///< the writing end of the agent's lifeline
     std::string m_address;
 };
 

@@ -6,6 +6,7 @@
 
 #include "core/bench/statistics.h"
 #include "core/error.h"
+#include "core/modelid.h"
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
 #include "core/zoo/zoo.h"
@@ -110,12 +111,14 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     const auto edgeInfo = edge.info();
     int64_t modelId = 0;
     if (db) {
-        const auto id = modelIdOf(r.model, settings.seed, r.input);
-        if (const auto known = db->model(id)) {
+        const auto identity = ModelIdentity::of(r.model, settings.seed);
+        const auto id = identity.id(r.input);
+        if (const auto known = db->model(id); known && !known->content.empty()) {
             modelId = known->id;
         } else {
             store::ModelRecord record;
             record.sha256 = id;
+            record.content = identity.content();
             record.name = r.model;
             record.inputShape = graph.inputShape();
             record.blocks = k;

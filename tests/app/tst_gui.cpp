@@ -17,6 +17,7 @@
 #include "app/gui/offloadview.h"
 #include "app/gui/planview.h"
 #include "app/gui/rankingmodel.h"
+#include "core/graph/modelcheck.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
 #include "plots/latencystackplot.h"
@@ -269,6 +270,16 @@ private Q_SLOTS:
         QVERIFY2(reason.startsWith(broken), qPrintable(reason));
         QVERIFY(!reason.contains(QLatin1Char('\n')));
         // The model that was open stays open.
+        QCOMPARE(window.currentModel(), model);
+
+        // A crafted archive that crashes LibTorch's reader is read first in a child (the
+        // workbench's own executable, as `cleave` does at start-up): a message, not a crash.
+        graph::setModelChecker(CLEAVE_GUI);
+        window.openModel(QStringLiteral(CLEAVE_FIXTURES_DIR "/fuzz/class-constant-crash.pt"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 60000);
+        graph::setModelChecker({});
+        const auto crash = failed.at(1).at(0).toString();
+        QVERIFY2(crash.contains(QStringLiteral("crashes LibTorch's reader")), qPrintable(crash));
         QCOMPARE(window.currentModel(), model);
     }
 

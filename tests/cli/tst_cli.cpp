@@ -133,6 +133,15 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("verify"), fixture("chain.pt"), QStringLiteral("--input"),
                            QStringLiteral("1x3xeight")}
             << QStringLiteral("error: --input '1x3xeight': 'eight' is not a number");
+        // Crafted archives (found by fuzzing) are read first in a child: a line, not a crash.
+        QTest::newRow("crashes the reader")
+            << QStringList{inspect, fixture("fuzz/class-constant-crash.pt")}
+            << QStringLiteral("class-constant-crash.pt: not a TorchScript module: the file "
+                              "crashes LibTorch's reader");
+        QTest::newRow("asks for 4 GiB")
+            << QStringList{QStringLiteral("verify"), fixture("fuzz/huge-string-length.pt")}
+            << QStringLiteral("huge-string-length.pt: not a TorchScript module: reading it asks "
+                              "for more memory");
         QTest::newRow("no model") << QStringList{inspect} << QStringLiteral("MODEL is required");
         QTest::newRow("unknown flag")
             << QStringList{inspect, fixture("chain.pt"), QStringLiteral("--bogus")}

@@ -9,6 +9,8 @@
 
 #include "remote/client/localagents.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -34,6 +36,39 @@ int64_t waitForRows(QProcess &cli, const std::string &db, const std::string &tab
     return -1;
 }
 
+/// The processes whose parent is `parent` and whose command is `command` (from /proc).
+QList<pid_t> childrenOf(pid_t parent, const QByteArray &command)
+{
+    QList<pid_t> found;
+    for (const auto &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool number = false;
+        const pid_t pid = entry.toInt(&number);
+        if (!number)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // pid (comm) state ppid ...
+        const auto text = stat.readAll();
+        const auto close = text.lastIndexOf(')');
+        const auto comm = text.mid(text.indexOf('(') + 1, close - text.indexOf('(') - 1);
+        const auto fields = text.mid(close + 2).split(' ');
+        if (fields.size() > 1 && fields[1].toInt() == parent && comm == command)
+            found.push_back(pid);
+    }
+    return found;
+}
+
+/// True once `pid` has ended (gone, or a zombie nobody reaps yet).
+bool ended(pid_t pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const auto text = stat.readAll();
+    return text.mid(text.lastIndexOf(')') + 2, 1) == "Z";
+}
+
 QStringList strings(std::initializer_list<std::string> items)
 {
     QStringList list;
@@ -49,6 +84,54 @@ class TestFaults : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void localAgentsEndWithTheirParent_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<int>("signal");
+        QTest::newRow("bench, SIGTERM") << QStringLiteral("bench") << int(SIGTERM);
+        QTest::newRow("bench, SIGINT") << QStringLiteral("bench") << int(SIGINT);
+        QTest::newRow("bench, SIGHUP") << QStringLiteral("bench") << int(SIGHUP);
+        QTest::newRow("bench, SIGKILL") << QStringLiteral("bench") << int(SIGKILL);
+        QTest::newRow("offload, SIGTERM") << QStringLiteral("offload") << int(SIGTERM);
+        QTest::newRow("offload, SIGKILL") << QStringLiteral("offload") << int(SIGKILL);
+    }
+
+    // The local agents of `--local` stop when the CLI does, whatever signal ends it and however
+    // it is sent (a supervisor signals the CLI's PID alone), SIGKILL included.
+    void localAgentsEndWithTheirParent()
+    {
+        QFETCH(QString, command);
+        QFETCH(int, signal);
+        QTemporaryDir dir;
+        const auto db = dir.filePath(QStringLiteral("hygiene.cleave"));
+        QStringList args{command, QStringLiteral("zoo:resnet18"), QStringLiteral("--local"),
+                         QStringLiteral("--db"), db};
+        if (command == QLatin1String("bench"))
+            args << QStringLiteral("--reps") << QStringLiteral("200");
+        else
+            args << QStringLiteral("--split") << QStringLiteral("all") << QStringLiteral("--runs")
+                 << QStringLiteral("50");
+        QProcess cli;
+        cli.start(QStringLiteral(CLEAVE_CLI), args);
+        QVERIFY(cli.waitForStarted());
+        QList<pid_t> agents;
+        for (int i = 0; i < 600 && agents.size() < 2; ++i) {
+            QTest::qWait(100);
+            agents = childrenOf(pid_t(cli.processId()), "cleave-agent");
+        }
+        QCOMPARE(agents.size(), 2);
+        QTest::qWait(1000); // both agents listen and the CLI is at work
+        QCOMPARE(cli.state(), QProcess::Running);
+        QCOMPARE(::kill(pid_t(cli.processId()), signal), 0);
+        QVERIFY(cli.waitForFinished(30000));
+        for (const auto pid : agents)
+            QTRY_VERIFY2_WITH_TIMEOUT(ended(pid),
+                                      qPrintable(QStringLiteral("agent %1 outlived "
+                                                                "the CLI")
+                                                     .arg(pid)),
+                                      15000);
+    }
+
     void killedWhileWriting_data()
     {
         QTest::addColumn<QString>("command");

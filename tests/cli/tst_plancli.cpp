@@ -6,8 +6,10 @@
 #include "testmodels.h"
 
 #include "core/graph/modelgraph.h"
+#include "core/modelid.h"
 #include "core/store/store.h"
 
+#include <QDir>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -109,6 +111,59 @@ private Q_SLOTS:
         QVERIFY(table.out.contains("total ms"));
         QVERIFY(table.out.contains("5g-peak (57 Mbit/s up, 28 ms)"));
         QVERIFY(table.out.contains("configurations meet the constraints"));
+    }
+
+    // The store knows the benchmarked model by content: a copy of the file under another name,
+    // its path spelt otherwise and its digest plan with its timings.
+    void plansAModelByItsContent()
+    {
+        const auto copy = m_dir.filePath(QStringLiteral("copy of demo.pt"));
+        QVERIFY(QFile::copy(m_model, copy));
+        const auto digest = QString::fromStdString(
+            cleave::ModelIdentity::ofFile(m_model.toStdString()).content().substr(7));
+        const auto relative = QDir::current().relativeFilePath(m_model);
+        for (const auto &spec : {copy, relative, digest}) {
+            const auto r = cli({QStringLiteral("plan"), QStringLiteral("--db"), m_db,
+                                QStringLiteral("--model"), spec, QStringLiteral("--json")});
+            QVERIFY2(r.exitCode == 0,
+                     qPrintable(spec + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+            const auto root = QJsonDocument::fromJson(r.out).object();
+            QVERIFY(!root[QStringLiteral("ranking")].toArray().isEmpty());
+        }
+    }
+
+    // A file rewritten with another network after its benchmark is refused by plan and report
+    // with the date and both digests, never planned with the old network's timings.
+    void refusesAModelFileThatChanged()
+    {
+        const auto swap = m_dir.filePath(QStringLiteral("swap.pt"));
+        const auto db = m_dir.filePath(QStringLiteral("swap.cleave"));
+        QVERIFY(QFile::copy(m_db, db));
+        QVERIFY(QFile::copy(m_model, swap));
+        {
+            // What `bench swap.pt` recorded: the demo network under the name swap.pt.
+            cleave::store::Store store(db.toStdString());
+            auto record = store.models().front();
+            record.name = swap.toStdString();
+            store.addModel(record);
+        }
+        auto r = cli(
+            {QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--model"), swap});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFile::remove(swap));
+        cleave::graph::saveModule(cleave::testing::convChain(4, 8, 3), swap.toStdString(),
+                                  cleave::testing::kDemoInputShape);
+        for (const auto &command : {QStringLiteral("plan"), QStringLiteral("report")}) {
+            QStringList args{command, QStringLiteral("--db"), db, QStringLiteral("--model"), swap};
+            if (command == QLatin1String("report"))
+                args << QStringLiteral("-o") << m_dir.filePath(QStringLiteral("swap.png"));
+            r = cli(args);
+            QString why;
+            QVERIFY2(cleave::testing::failsWithOneLine(
+                         r, swap + QStringLiteral(" changed since it was benchmarked on 20"), &why),
+                     qPrintable(command + QStringLiteral(": ") + why));
+            QVERIFY(r.err.contains("): benchmark it again"));
+        }
     }
 
     void reportWritesEachFormat_data()

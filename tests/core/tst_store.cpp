@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testmain.h"
+#include "testmodels.h"
 
 #include "core/error.h"
+#include "core/graph/modelgraph.h"
+#include "core/modelid.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
+#include "core/store/storedmodels.h"
 
+#include <QDir>
 #include <QFile>
 
 using namespace cleave;
@@ -32,6 +37,10 @@ Resource device()
 {
     return {0, "local-device", "device", "host", "cpu", 2, 1, "", "1.13", "openblas"};
 }
+
+// What schema 5 added, taken away again to make an older store.
+constexpr const char *kDropSchema5 =
+    "DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; ";
 
 ModelRecord resnet()
 {
@@ -68,7 +77,8 @@ private Q_SLOTS:
             // What a build of schema 1 left behind.
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
-                        "DROP TABLE agents; DROP TABLE settings; PRAGMA user_version = 1");
+                        "DROP TABLE agents; DROP TABLE settings; " +
+                        std::string(kDropSchema5) + "PRAGMA user_version = 1");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -163,7 +173,8 @@ private Q_SLOTS:
         {
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("ALTER TABLE agents DROP COLUMN tls_cert; "
-                        "ALTER TABLE agents DROP COLUMN tls_key; PRAGMA user_version = 3");
+                        "ALTER TABLE agents DROP COLUMN tls_key; " +
+                        std::string(kDropSchema5) + "PRAGMA user_version = 3");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -173,6 +184,62 @@ private Q_SLOTS:
         QCOMPARE(agents[0].tlsCa, std::string("/etc/ca.pem"));
         QCOMPARE(agents[0].tlsCert, std::string());
         QCOMPARE(agents[1].address, std::string("127.0.0.1:5001"));
+    }
+
+    // A model is its content: a copy under another name, its absolute path and its digest find
+    // the records; a file rewritten with another network finds none and says so; records from
+    // before schema 5 (no content kept) are found by their id.
+    void findsModelsByContent()
+    {
+        const auto file = [this](const char *name) {
+            return m_dir.filePath(QString::fromLatin1(name)).toStdString();
+        };
+        const graph::Shape input{1, 3, 32, 32};
+        graph::saveModule(testing::demoModel(), file("swap.pt"), input);
+        graph::saveModule(testing::convChain(3, 4, 1), file("other.pt"), input);
+        const auto path = file("models.cleave");
+        Store store(path);
+        const auto identity = ModelIdentity::ofFile(file("swap.pt"));
+        ModelRecord record{0,   identity.id(input), file("swap.pt"), input, 9,
+                           100, identity.content()};
+        const auto id = store.addModel(record);
+        store.beginRun(id, store.addResource(device()), {});
+
+        QVERIFY(QFile::copy(QString::fromStdString(file("swap.pt")),
+                            QString::fromStdString(file("copy.pt"))));
+        for (const auto &spec :
+             {file("copy.pt"),
+              QDir(m_dir.path()).absoluteFilePath(QStringLiteral("swap.pt")).toStdString(),
+              identity.id(input), identity.content().substr(7)}) {
+            const auto found = storedModels(store, spec);
+            QCOMPARE(found.size(), size_t(1));
+            QCOMPARE(found[0].id, id);
+        }
+        QVERIFY(storedModels(store, file("other.pt")).empty());
+
+        // swap.pt rewritten with another network: its name is known, its content is not.
+        QVERIFY(QFile::remove(QString::fromStdString(file("swap.pt"))));
+        QVERIFY(QFile::copy(QString::fromStdString(file("other.pt")),
+                            QString::fromStdString(file("swap.pt"))));
+        const auto changed = testing::errorOf([&] { storedModels(store, file("swap.pt")); });
+        const auto other = ModelIdentity::ofFile(file("other.pt")).content().substr(7, 12);
+        QVERIFY2(changed.startsWith(QString::fromStdString(file("swap.pt")) +
+                                    QStringLiteral(" changed since it was benchmarked on 20")) &&
+                     changed.contains(QStringLiteral("(digest ") +
+                                      QString::fromStdString(identity.content().substr(7, 12)) +
+                                      QStringLiteral(", now ") + QString::fromStdString(other)) &&
+                     changed.endsWith(QStringLiteral("): benchmark it again")),
+                 qPrintable(changed));
+        // The copy still finds the old network's records.
+        QCOMPARE(storedModels(store, file("copy.pt")).size(), size_t(1));
+
+        // A record of schema 4: no content, an id made without an input shape.
+        const auto older = ModelIdentity::ofFile(file("other.pt"));
+        const auto olderId = store.addModel({0, older.id(std::string()), "gone.pt", input, 3, 10});
+        const auto found = storedModels(store, file("swap.pt"));
+        QCOMPARE(found.size(), size_t(1));
+        QCOMPARE(found[0].id, olderId);
+        QCOMPARE(storedModels(store, "gone.pt").size(), size_t(1)); // by name, the file gone
     }
 
     void createsTheSchemaAndKeepsData()

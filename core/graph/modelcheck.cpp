@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "remote/agent/modelcheck.h"
+#include "core/graph/modelcheck.h"
 
 #include "core/error.h"
+#include "core/modelid.h"
 
 #include <torch/script.h>
 
@@ -10,6 +11,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
+#include <set>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -18,7 +21,7 @@
 
 extern char **environ;
 
-namespace cleave::remote {
+namespace cleave::graph {
 
 std::string currentExecutable()
 {
@@ -28,6 +31,19 @@ std::string currentExecutable()
 }
 
 namespace {
+
+struct Checker
+{
+    std::mutex mutex;
+    std::string program;
+    std::set<std::string> passed; ///< contents (ModelIdentity::content) read without harm
+};
+
+Checker &checker()
+{
+    static Checker instance;
+    return instance;
+}
 
 constexpr int kUnreadable = 2;
 constexpr int kTooGreedy = 3;
@@ -105,4 +121,37 @@ void checkModelInChild(const std::string &checker, const std::string &file, cons
                         strsignal(WTERMSIG(status)) + "); refused");
 }
 
-} // namespace cleave::remote
+void setModelChecker(const std::string &program)
+{
+    auto &c = checker();
+    const std::lock_guard lock(c.mutex);
+    c.program = program;
+}
+
+void checkModelFile(const std::string &file, const std::string &what)
+{
+    auto &c = checker();
+    std::string program;
+    {
+        const std::lock_guard lock(c.mutex);
+        program = c.program;
+    }
+    if (program.empty())
+        return;
+    std::string content;
+    try {
+        content = ModelIdentity::ofFile(file).content();
+    } catch (const Error &) {
+        return; // unreadable: loading it fails with its own message
+    }
+    {
+        const std::lock_guard lock(c.mutex);
+        if (c.passed.count(content))
+            return;
+    }
+    checkModelInChild(program, file, what);
+    const std::lock_guard lock(c.mutex);
+    c.passed.insert(content);
+}
+
+} // namespace cleave::graph

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace cleave::graph {
+
+/// LibTorch's model reader is not safe against crafted files: fuzzing found archives that
+/// crash it (a null dereference in its TorchScript source importer) and that ask it for 4 GiB.
+/// Cleave's programs read each new model first in a child process (`PROGRAM --check-model
+/// FILE`): a child that dies or hangs costs a refusal, not the program (the agent, which takes
+/// models from the network, nor cleave-cli or the workbench, which read the user's files). Throws
+/// Error(InvalidInput) naming `what` when the child is killed by a signal or does not finish within
+/// `timeout`; a file the child merely cannot read passes, since loading it here then fails with
+/// LibTorch's own message.
+void checkModelInChild(const std::string &checker, const std::string &file, const std::string &what,
+                       std::chrono::seconds timeout = std::chrono::seconds(60));
+
+/// The child's side: loads `file` with LibTorch and returns the exit code (0 read, 2 not).
+int checkModelHere(const std::string &file);
+
+/// This executable's path, for a checker child.
+std::string currentExecutable();
+
+/// Makes every ModelGraph::load of a file check it first with `checker --check-model FILE`
+/// (checkModelInChild), once per content. A program calls it at start-up when it answers
+/// --check-model (with checkModelHere); without it, files are read in-process.
+void setModelChecker(const std::string &checker);
+
+/// Checks `file` with the checker set, unless a file of the same content passed already.
+/// Error(InvalidInput) naming `what` as checkModelInChild; nothing without a checker.
+void checkModelFile(const std::string &file, const std::string &what);
+
+} // namespace cleave::graph

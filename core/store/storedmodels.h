@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/store.h"
+
+#include <string>
+#include <vector>
+
+namespace cleave::store {
+
+/// The store's records of the model `spec` means, newest first, found by content:
+/// - a file: the records of its content, whatever the file was called or where it was when
+///   benchmarked (records older than schema 5, which lack the content, by their id). When only
+///   records under its name or path exist, the file changed since: Error(NotFound) saying when
+///   it was benchmarked and both digests, never the old network's records;
+/// - zoo:NAME: the records under that name;
+/// - a digest recorded in the store (a model's id, or the hex of its content);
+/// - any other text: the records under that name (a file benchmarked and since removed).
+/// Empty when the store has none.
+std::vector<ModelRecord> storedModels(Store &db, const std::string &spec);
+
+} // namespace cleave::store
