@@ -44,4 +44,19 @@ inline CLI::Validator numberFrom(double least)
         least > 0 ? "POSITIVE" : "NONNEGATIVE");
 }
 
+/// A number (fractions allowed) greater than `bound`, for the same reason.
+inline CLI::Validator numberAbove(double bound)
+{
+    return CLI::Validator(
+        [bound](std::string &text) -> std::string {
+            char *end = nullptr;
+            errno = 0;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || *end != '\0' || errno == ERANGE || !(value > bound))
+                return "expected a number above " + CLI::detail::to_string(bound) + ", got " + text;
+            return {};
+        },
+        "POSITIVE");
+}
+
 } // namespace cleave::remote

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace cleave::cli {
@@ -35,6 +36,22 @@ struct BenchOptions
     remote::AgentAccess access;
 };
 
+int measure(const BenchOptions &options, remote::BenchSettings settings);
+
+/// Removes a store this run created when nothing was recorded in it: a failed first run leaves
+/// no file (named after a typo, perhaps) behind.
+void removeIfUnused(const std::string &path)
+{
+    try {
+        if (!store::Store(path).models().empty())
+            return;
+    } catch (const Error &) {
+        return;
+    }
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(path + suffix);
+}
+
 int run(const BenchOptions &options)
 {
     if (!options.local && (options.device.empty() || options.edge.empty()))
@@ -52,6 +69,19 @@ int run(const BenchOptions &options)
     settings.tlSpecs = options.tlSpecs;
     settings.resume = options.resume;
     settings.validate();
+    std::error_code ec;
+    const bool storeExisted = std::filesystem::exists(options.db, ec);
+    try {
+        return measure(options, std::move(settings));
+    } catch (...) {
+        if (!storeExisted)
+            removeIfUnused(options.db);
+        throw;
+    }
+}
+
+int measure(const BenchOptions &options, remote::BenchSettings settings)
+{
     store::Store db(options.db);
 
     std::unique_ptr<remote::LocalAgents> local;
@@ -115,6 +145,8 @@ int run(const BenchOptions &options)
                   << '\n';
         return 0;
     }
+    if (local) // what they are: threads (every core, for the edge) and token
+        std::cout << local->device().startLine() << '\n' << local->edge().startLine() << '\n';
     Table table({{"role", Table::Left},
                  {"resource", Table::Left},
                  {"run", Table::Right},

@@ -96,6 +96,19 @@ int main(int argc, char **argv)
     cleave::cli::addExportCommand(app, exitCode);
     cleave::cli::addOffloadCommand(app, exitCode);
 
+    // CLI11 takes an unknown word for a missing command ("A subcommand is required").
+    if (argc > 1 && argv[1][0] != '-') {
+        std::string names;
+        bool known = false;
+        for (const auto *command : app.get_subcommands({})) {
+            known = known || command->get_name() == argv[1];
+            names += (names.empty() ? "" : ", ") + command->get_name();
+        }
+        if (!known)
+            return fail(kExitBadInput, std::string(argv[1]) +
+                                           ": not a cleave-cli command (the commands: " + names +
+                                           ")");
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp &e) {

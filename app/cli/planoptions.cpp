@@ -41,8 +41,13 @@ plan::NetworkProfile networkProfile(const std::string &preset, std::optional<dou
         throw invalid(std::string(presetFlag) + " and " + bandwidthFlag +
                       " exclude each other: give a preset or a bandwidth and latency");
     if (mbps || latencyMs) {
-        if (!mbps || !latencyMs)
-            throw invalid(std::string(bandwidthFlag) + " needs its latency too (and back)");
+        // --bandwidth-mbps goes with --latency-ms, --cloud-bandwidth-mbps with --cloud-latency-ms.
+        std::string latencyFlag = bandwidthFlag;
+        latencyFlag.replace(latencyFlag.find("bandwidth-mbps"), 14, "latency-ms");
+        if (!mbps)
+            throw invalid(latencyFlag + " needs " + bandwidthFlag + " too");
+        if (!latencyMs)
+            throw invalid(std::string(bandwidthFlag) + " needs " + latencyFlag + " too");
         return plan::NetworkProfile::custom(*mbps, *latencyMs, downMbps.value_or(0));
     }
     return plan::NetworkProfile::preset(preset.empty() ? fallback : preset);

@@ -57,6 +57,8 @@ int run(const ReportOptions &options)
     store::Store db(options.plan.db);
     const auto planner = plan::plannerFromStore(db, options.plan.model);
     const auto request = options.plan.request(planner);
+    // Constraints that leave nothing stop the report as they stop plan, with its message.
+    planner.plan(request);
     const auto series = planner.series(request);
     // What cleave-cli offload measured on this link, if anything: drawn over the stacks and
     // set against the prediction in a third plot.
@@ -102,6 +104,14 @@ int run(const ReportOptions &options)
                   << prediction.medianErrorPercent() << " %, worst "
                   << prediction.worstErrorPercent() << " %";
     std::cout << '\n';
+    // One codec is drawn; say so when the store has others to choose with --codec.
+    std::string others;
+    for (const auto &c : planner.codecs())
+        if (c != request.codec)
+            others += (others.empty() ? "" : ", ") + c;
+    if (!others.empty())
+        std::cout << "drew codec " << request.codec << "; also measured: " << others
+                  << " (--codec)\n";
     return 0;
 }
 

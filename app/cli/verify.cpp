@@ -2,6 +2,7 @@
 // cleave-cli verify MODEL [--input ...]: every cut, tail(head(x)) == model(x).
 #include "app/cli/commands.h"
 #include "app/cli/output.h"
+#include "remote/clichecks.h"
 
 #include "core/graph/verifier.h"
 
@@ -83,7 +84,7 @@ void addVerifyCommand(CLI::App &app, int &exitCode)
     command
         ->add_option("--tolerance", options->tolerance,
                      "largest difference allowed, relative to max |output|")
-        ->check(CLI::PositiveNumber);
+        ->check(remote::numberAbove(0));
     command->add_flag("--json", options->json, "print one JSON document");
     command->callback([options, &exitCode] { exitCode = run(*options); });
 }

@@ -6,6 +6,7 @@
 #include "core/graph/analysis_p.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <caffe2/serialize/inline_container.h>
 #include <torch/csrc/jit/api/function_impl.h>
 #include <torch/csrc/jit/ir/ir.h>
 #include <torch/csrc/jit/passes/freeze_module.h>
@@ -42,6 +43,39 @@ bool startsWithZipMagic(const std::string &path)
     char magic[4] = {};
     in.read(magic, sizeof magic);
     return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
+// torch.save's pickle protocol 2 marker: the format of PyTorch before 1.6.
+bool startsWithPickle(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    unsigned char magic[2] = {};
+    in.read(reinterpret_cast<char *>(magic), sizeof magic);
+    return in.gcount() == 2 && magic[0] == 0x80 && magic[1] >= 2 && magic[1] <= 5;
+}
+
+// torch.save (1.6 and later) writes the zip container of torch.jit.save without the TorchScript:
+// a pickle (data.pkl) and tensors, no code/ and no constants.pkl.
+bool isTorchSaveArchive(const std::string &path)
+{
+    try {
+        caffe2::serialize::PyTorchStreamReader reader(path);
+        bool pickle = false;
+        for (const auto &record : reader.getAllRecords()) {
+            if (record.rfind("code/", 0) == 0 || record == "constants.pkl")
+                return false;
+            pickle = pickle || record == "data.pkl";
+        }
+        return pickle;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
+Error torchSavePickle(const std::string &path)
+{
+    return invalid(path, "this is a torch.save pickle, not TorchScript: save the model with "
+                         "torch.jit.trace or torch.jit.script and torch.jit.save");
 }
 
 void checkSignature(const torch::jit::Module &module, const std::string &name)
@@ -488,6 +522,8 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         throw Error(ErrorKind::NotFound, path + ": no such file");
     if (std::filesystem::is_directory(path, ec))
         throw invalid(path, "is a directory, not a TorchScript file");
+    if (startsWithPickle(path))
+        throw torchSavePickle(path);
     if (!startsWithZipMagic(path))
         throw invalid(path, "not a TorchScript archive (not a zip file)");
     checkModelFile(path, path);
@@ -497,6 +533,8 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
     try {
         module = torch::jit::load(path, torch::kCPU, extra);
     } catch (const std::exception &e) {
+        if (isTorchSaveArchive(path))
+            throw torchSavePickle(path);
         throw invalid(path,
                       "truncated or damaged TorchScript archive (" + oneLineReason(e.what()) + ")");
     }

@@ -218,6 +218,15 @@ std::vector<std::string> Planner::tlSpecs() const
     return {specs.begin(), specs.end()};
 }
 
+std::vector<std::string> Planner::codecs() const
+{
+    std::set<std::string> names;
+    for (const auto &r : m_resources)
+        for (const auto &[codec, cuts] : r.codecs)
+            names.insert(codec);
+    return {names.begin(), names.end()};
+}
+
 int Planner::resourceIndex(const std::string &name, const char *what) const
 {
     for (size_t i = 0; i < m_resources.size(); ++i)

@@ -23,6 +23,8 @@ public:
     const std::vector<ResourceCosts> &resources() const { return m_resources; }
     /// The TL specs measured on any resource, sorted.
     std::vector<std::string> tlSpecs() const;
+    /// The codecs whose costs were measured, by name, sorted.
+    std::vector<std::string> codecs() const;
 
     /// The ranked configurations. Bad requests (bandwidth, unknown codec or TL, indices out of
     /// range) throw Error(InvalidInput); constraints that exclude every configuration throw

@@ -22,6 +22,7 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <iostream>
+#include <sched.h>
 #include <thread>
 #include <unistd.h>
 
@@ -77,6 +78,16 @@ void watchLifeline(int fd)
         const char parentGone = 0;
         [[maybe_unused]] const auto written = write(g_stopPipe[1], &parentGone, 1);
     }).detach();
+}
+
+/// The cores this process may run on (its CPU affinity, which containers narrow).
+int coresAvailable()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+    return int(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 int fail(int code, const std::string &message)
@@ -153,7 +164,8 @@ int main(int argc, char **argv)
     app.add_option("--name", config.name, "name reported to the workbench (default: the role)");
     app.add_option("--role", config.role, "device, edge or cloud")
         ->check(CLI::IsMember({"device", "edge", "cloud"}));
-    app.add_option("--threads", threads, "LibTorch threads (default: all cores)")
+    app.add_option("--threads", threads,
+                   "LibTorch and BLAS threads (default: every core this agent may run on)")
         ->check(cleave::remote::wholeNumberFrom(1));
     app.add_option("--max-model-mib", maxModelMiB, "largest model upload accepted, MiB")
         ->check(cleave::remote::wholeNumberFrom(1));
@@ -214,6 +226,12 @@ int main(int argc, char **argv)
         return fail(kExitBadInput, "--listen is required");
     if (listen.find(':') == std::string::npos)
         return fail(kExitBadInput, "--listen " + listen + ": expected HOST:PORT");
+    if (const auto port = listen.substr(listen.rfind(':') + 1);
+        listen.rfind("unix", 0) != 0 &&
+        (port.empty() || port.size() > 5 ||
+         port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535))
+        return fail(kExitBadInput,
+                    "--listen " + listen + ": the port must be a number from 0 to 65535");
     // With the role as its name, a device and an edge agent on one host stay two resources.
     if (app.count("--name") == 0)
         config.name = config.role;
@@ -240,8 +258,10 @@ int main(int argc, char **argv)
     if (const auto refusal = exposureRefusal(listen, allowUnauthenticated, config);
         !refusal.empty())
         return fail(kExitBadInput, refusal);
-    if (threads > 0)
-        at::set_num_threads(threads);
+    // LibTorch alone may start fewer threads than cores (one, on a machine of two): without
+    // --threads, the agent uses every core it may run on.
+    const bool everyCore = threads == 0;
+    at::set_num_threads(everyCore ? coresAvailable() : threads);
     matchBlasThreads(at::get_num_threads());
 
     if (lifelineFd >= 0 && fcntl(lifelineFd, F_GETFD) < 0)
@@ -287,8 +307,9 @@ int main(int argc, char **argv)
         std::cerr << "warning: " << host << ':' << port
                   << " is open to anyone who reaches it (--allow-unauthenticated): they may "
                      "upload models, use this machine's CPU and offload to agents it reaches\n";
-    std::cout << "cleave-agent " << config.name << " (" << config.role << ", "
-              << at::get_num_threads() << " threads"
+    const int torchThreads = at::get_num_threads();
+    std::cout << "cleave-agent " << config.name << " (" << config.role << ", " << torchThreads
+              << (torchThreads == 1 ? " thread" : " threads") << (everyCore ? ": every core" : "")
               << (config.token.required() ? ", token required" : "")
               << (config.unauthenticated ? ", UNAUTHENTICATED: open to anyone" : "")
               << (config.tls.cert.empty()    ? ""

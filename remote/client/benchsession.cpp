@@ -62,8 +62,19 @@ BenchSession::Prepared BenchSession::prepare(const BenchTarget &target)
     AgentClient client(target.address, std::chrono::seconds(5), target.access);
     Prepared p{target, client.info(), {}};
     const auto zooName = zoo::zooName(settings.model);
-    p.loaded = zooName ? client.loadZoo(*zooName, settings.seed, settings.input)
-                       : client.loadFile(settings.model, settings.input);
+    try {
+        p.loaded = zooName ? client.loadZoo(*zooName, settings.seed, settings.input)
+                           : client.loadFile(settings.model, settings.input);
+    } catch (const Error &e) {
+        // The agent's reason names the model; its address ("HOST:PORT: LoadModel: ") tells a
+        // user nothing of a local agent, its role does.
+        const std::string prefix = target.address + ": LoadModel: ";
+        std::string reason = e.what();
+        if (e.kind() != ErrorKind::InvalidInput || reason.rfind(prefix, 0) != 0)
+            throw;
+        throw Error(e.kind(),
+                    reason.substr(prefix.size()) + " (said the " + target.role + " agent)");
+    }
     return p;
 }
 

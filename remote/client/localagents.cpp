@@ -25,8 +25,8 @@ namespace cleave::remote {
 
 namespace {
 
-// Reads stdout until the "listening on HOST:PORT" line or the timeout.
-std::string waitForAddress(int fd, pid_t pid, std::chrono::seconds timeout)
+// Reads stdout until the start-up line ("... listening on HOST:PORT") or the timeout.
+std::string waitForStartLine(int fd, pid_t pid, std::chrono::seconds timeout)
 {
     const auto end = std::chrono::steady_clock::now() + timeout;
     std::string text;
@@ -41,7 +41,7 @@ std::string waitForAddress(int fd, pid_t pid, std::chrono::seconds timeout)
             const auto at = text.find("listening on ");
             const auto newline = text.find('\n', at == std::string::npos ? 0 : at);
             if (at != std::string::npos && newline != std::string::npos)
-                return text.substr(at + 13, newline - at - 13);
+                return text.substr(0, newline);
         }
         int status = 0;
         if (waitpid(pid, &status, WNOHANG) == pid)
@@ -114,8 +114,11 @@ AgentProcess::AgentProcess(const std::string &name, const std::string &role, int
         throw Error(ErrorKind::Unavailable, "cannot start the local " + role + " agent (" +
                                                 program + "): " + std::strerror(rc));
     }
-    m_address = waitForAddress(out[0], m_pid, std::chrono::seconds(60));
+    m_startLine = waitForStartLine(out[0], m_pid, std::chrono::seconds(60));
     close(out[0]);
+    const auto at = m_startLine.rfind("listening on ");
+    if (at != std::string::npos)
+        m_address = m_startLine.substr(at + 13);
     if (m_address.empty()) {
         kill(m_pid, SIGKILL);
         waitpid(m_pid, nullptr, 0);

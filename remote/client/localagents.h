@@ -25,6 +25,8 @@ public:
     AgentProcess &operator=(const AgentProcess &) = delete;
 
     const std::string &address() const { return m_address; }
+    /// What the agent said when it started: name, role, threads, address.
+    const std::string &startLine() const { return m_startLine; }
     pid_t pid() const { return m_pid; }
 
     /// The cleave-agent next to the running executable, or $CLEAVE_AGENT when set.
@@ -34,6 +36,7 @@ private:
     pid_t m_pid = -1;
     int m_lifeline = -1; ///< the writing end of the agent's lifeline
     std::string m_address;
+    std::string m_startLine;
 };
 
 /// The embedded default: a `device` agent limited to one thread and an `edge` agent with all

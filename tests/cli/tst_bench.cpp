@@ -169,6 +169,25 @@ private Q_SLOTS:
         QCOMPARE(f.readAll(), QByteArray("not a database\n").repeated(100));
     }
 
+    // A file that is no model stops bench before anything is stored: the message names the
+    // model (not a local agent's passing address) and no store file is left behind.
+    void refusesAnUnreadableModelLeavingNoStore()
+    {
+        const auto db = m_dir.filePath(QStringLiteral("never.cleave"));
+        const auto r = cli({QStringLiteral("bench"), fixture("make_fixtures.py"),
+                            QStringLiteral("--local"), QStringLiteral("--db"), db});
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(
+                     r,
+                     fixture("make_fixtures.py") +
+                         QStringLiteral(": not a TorchScript archive (not a zip file) (said the "
+                                        "device agent)"),
+                     &why),
+                 qPrintable(why));
+        QVERIFY(!r.err.contains("127.0.0.1"));
+        QVERIFY(!QFile::exists(db));
+    }
+
     void rejectsConflictingAgentFlags()
     {
         const auto r = cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--local"),

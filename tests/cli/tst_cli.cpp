@@ -142,7 +142,21 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("verify"), fixture("fuzz/huge-string-length.pt")}
             << QStringLiteral("huge-string-length.pt: not a TorchScript module: reading it asks "
                               "for more memory");
+        // What people save instead of TorchScript (tests/fixtures/make_fixtures.py).
+        const auto pickle = QStringLiteral(": this is a torch.save pickle, not TorchScript: save "
+                                           "the model with torch.jit.trace or torch.jit.script "
+                                           "and torch.jit.save");
+        QTest::newRow("state_dict") << QStringList{inspect, fixture("state_dict.pt")}
+                                    << QStringLiteral("state_dict.pt") + pickle;
+        QTest::newRow("pickled module") << QStringList{inspect, fixture("pickled_module.pt")}
+                                        << QStringLiteral("pickled_module.pt") + pickle;
+        QTest::newRow("legacy pickle") << QStringList{inspect, fixture("legacy_pickle.pt")}
+                                       << QStringLiteral("legacy_pickle.pt") + pickle;
         QTest::newRow("no model") << QStringList{inspect} << QStringLiteral("MODEL is required");
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")}
+            << QStringLiteral("error: frobnicate: not a cleave-cli command (the commands: inspect, "
+                              "verify,");
         QTest::newRow("unknown flag")
             << QStringList{inspect, fixture("chain.pt"), QStringLiteral("--bogus")}
             << QStringLiteral("--bogus");
@@ -183,6 +197,10 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("verify"), fixture("chain.pt"),
                            QStringLiteral("--tolerance"), QStringLiteral("-1")}
             << QStringLiteral("--tolerance");
+        QTest::newRow("zero tolerance")
+            << QStringList{QStringLiteral("verify"), fixture("chain.pt"),
+                           QStringLiteral("--tolerance"), QStringLiteral("0")}
+            << QStringLiteral("error: --tolerance: expected a number above 0, got 0");
     }
     void badInputIsOneLineAndExitTwo()
     {

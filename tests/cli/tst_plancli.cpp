@@ -224,7 +224,10 @@ private Q_SLOTS:
             << QStringLiteral("the uplink bandwidth must be positive, not -3 Mbit/s");
         QTest::newRow("bandwidth without latency")
             << with({QStringLiteral("--bandwidth-mbps"), QStringLiteral("10")})
-            << QStringLiteral("--bandwidth-mbps needs its latency too");
+            << QStringLiteral("--bandwidth-mbps needs --latency-ms too");
+        QTest::newRow("latency without bandwidth")
+            << with({QStringLiteral("--latency-ms"), QStringLiteral("10")})
+            << QStringLiteral("--latency-ms needs --bandwidth-mbps too");
         QTest::newRow("unknown TL spec") << with({QStringLiteral("--tl"), QStringLiteral("zip9")})
                                          << QStringLiteral("TL spec 'zip9'");
         QTest::newRow("TL not measured")
@@ -262,6 +265,21 @@ private Q_SLOTS:
                            QStringLiteral("-o"),
                            m_dir.filePath(QStringLiteral("r.gif"))}
             << QStringLiteral("r.gif: unknown image format (use .png, .pdf or .svg)");
+        // Constraints that leave nothing stop report as they stop plan.
+        QTest::newRow("report, nothing allowed")
+            << QStringList{QStringLiteral("report"),
+                           QStringLiteral("--db"),
+                           m_db,
+                           QStringLiteral("--model"),
+                           m_model,
+                           QStringLiteral("--min-split"),
+                           QStringLiteral("2"),
+                           QStringLiteral("--pin"),
+                           QStringLiteral("0=edge"),
+                           QStringLiteral("-o"),
+                           m_dir.filePath(QStringLiteral("nothing.png"))}
+            << QStringLiteral("conflicting constraints: --min-split 2 and block 0 pinned to the "
+                              "edge");
         QTest::newRow("report unwritable")
             << QStringList{QStringLiteral("report"),
                            QStringLiteral("--db"),

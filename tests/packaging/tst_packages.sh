@@ -81,7 +81,7 @@ for _ in $(seq 100); do
     grep -q 'listening on' "$work/agent.log" && break
     sleep 0.1
 done
-check "the shipped agent.conf starts an agent" grep -q '(device, 1 threads) listening on' \
+check "the shipped agent.conf starts an agent" grep -q '(device, 1 thread) listening on' \
     "$work/agent.log"
 kill $agent_pid
 wait $agent_pid 2>/dev/null

@@ -566,6 +566,10 @@ private Q_SLOTS:
         QTest::newRow("impossible address")
             << QStringList{QStringLiteral("--listen"), QStringLiteral("999.1.1.1:5")}
             << QStringLiteral("cannot listen there");
+        QTest::newRow("port above 65535")
+            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:70000")}
+            << QStringLiteral("error: --listen 127.0.0.1:70000: the port must be a number from 0 "
+                              "to 65535");
         QTest::newRow("not a number")
             << listeningWith("--threads", "many")
             << QStringLiteral("error: --threads: expected a whole number of at least 1, got many");
@@ -624,7 +628,7 @@ private Q_SLOTS:
             {QStringLiteral("--config"), path, QStringLiteral("--role"), QStringLiteral("device")});
         QVERIFY(agent.waitForStarted());
         const auto line = firstLine(agent);
-        QVERIFY2(line.startsWith(QStringLiteral("cleave-agent jetson (device, 1 threads)")),
+        QVERIFY2(line.startsWith(QStringLiteral("cleave-agent jetson (device, 1 thread)")),
                  qPrintable(line));
         v1::AgentInfo info;
         QVERIFY2(askInfo(line, &info), qPrintable(line));
