@@ -38,6 +38,25 @@ struct BenchOptions
 
 int measure(const BenchOptions &options, remote::BenchSettings settings);
 
+/// Where the Transfer Layers and codecs were measured, and a warning for a TL that applies
+/// nowhere in the model (plans cannot use it).
+void printWhereMeasured(const remote::AgentBenchResult &result, const std::string &model)
+{
+    const auto cuts = std::to_string(result.blocks + 1);
+    std::string line;
+    for (const auto *measured : {&result.tlCuts, &result.codecCuts})
+        for (const auto &[name, count] : *measured)
+            line += (line.empty() ? "" : ", ") + name + " at " + std::to_string(count) + " of " +
+                    cuts + " cuts";
+    if (!line.empty())
+        std::cout << "measured: " << line << '\n';
+    for (const auto &[spec, count] : result.tlCuts)
+        if (count == 0)
+            std::cerr << "warning: the Transfer Layer " << spec << " applies at no cut of " << model
+                      << " (it needs a 4-D cut with height and width above 1): plans cannot "
+                         "use it\n";
+}
+
 /// Removes a store this run created when nothing was recorded in it: a failed first run leaves
 /// no file (named after a typo, perhaps) behind.
 void removeIfUnused(const std::string &path)
@@ -134,6 +153,8 @@ int measure(const BenchOptions &options, remote::BenchSettings settings)
                             {"sum_of_block_medians_s", s.sumOfBlockMedians_s},
                             {"whole_model_median_s", s.wholeModel_s},
                             {"additivity_error_percent", s.additivityErrorPercent()},
+                            {"tl_cuts", s.tlCuts},
+                            {"codec_cuts", s.codecCuts},
                             {"wall_s", s.wall_s}});
         std::cout << nlohmann::json{{"model", options.model.model},
                                     {"db", options.db},
@@ -160,6 +181,7 @@ int measure(const BenchOptions &options, remote::BenchSettings settings)
                       fixed(s.sumOfBlockMedians_s * 1e3, 2), fixed(s.wholeModel_s * 1e3, 2),
                       fixed(s.additivityErrorPercent(), 1), fixed(s.wall_s, 1)});
     table.print(std::cout);
+    printWhereMeasured(summaries.front(), options.model.model);
     std::cout << "saved to " << options.db << " (" << fixed(wall, 1) << " s)\n";
     return 0;
 }

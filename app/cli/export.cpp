@@ -202,6 +202,11 @@ int runExport(const ExportOptions &options)
               << graph::formatShape(info.wireShape) << " on the wire ("
               << megabytes(result.wireBytes) << " MB), halves match the whole within "
               << fixed(result.maxError, 8) << '\n';
+    if (result.tlChange && result.epochs.empty())
+        std::cerr << "warning: the Transfer Layer " << info.tl
+                  << " is not trained: on the check input it changes the model's output by "
+                  << fixed(*result.tlChange * 100, 1)
+                  << " % of its largest value; fine-tune it with --train DATASET\n";
     if (info.predictedLatency_s)
         std::cout << "predicted latency " << fixed(*info.predictedLatency_s * 1e3, 2) << " ms ("
                   << info.predictedOn << ")\n";

@@ -48,7 +48,17 @@ std::optional<graph::Shape> ModelOptions::inputShape() const
 
 graph::ModelGraph ModelOptions::open() const
 {
-    return zoo::openModel(model, inputShape());
+    try {
+        auto graph = zoo::openModel(model, inputShape());
+        if (graph.inputShapeAssumed())
+            std::cerr << "note: " << model << " stores no input shape: assumed "
+                      << graph::formatShape(graph.inputShape()) << " (--input chooses another)\n";
+        return graph;
+    } catch (const Error &e) {
+        if (std::string(e.what()).find("rejects the assumed input") == std::string::npos)
+            throw;
+        throw Error(e.kind(), std::string(e.what()) + ": give --input");
+    }
 }
 
 } // namespace cleave::cli

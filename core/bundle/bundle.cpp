@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/bundle/bundle.h"
 
+#include "core/graph/modelgraph.h"
+
 #include "core/error.h"
 
 #include <filesystem>
@@ -41,20 +43,6 @@ void writeText(const fs::path &path, const std::string &text)
         throw Error(ErrorKind::Unavailable, path.string() + ": cannot write (disk full?)");
 }
 
-void save(const torch::jit::Module &module, const fs::path &path)
-{
-    // Serialised in memory first: LibTorch's file writer aborts the process when a write fails
-    // (its destructor throws while the first error unwinds), and a full disk must not do that.
-    std::ostringstream bytes;
-    try {
-        module.save(bytes);
-    } catch (const std::exception &e) {
-        throw Error(ErrorKind::Internal,
-                    path.string() + ": cannot serialise (" + oneLineReason(e.what()) + ")");
-    }
-    writeText(path, bytes.str());
-}
-
 std::string readme(const BundleInfo &info)
 {
     std::ostringstream r;
@@ -71,7 +59,8 @@ std::string readme(const BundleInfo &info)
       << "Both halves are TorchScript: `torch::jit::load(\"device/head.pt\")` in C++, "
       << "`torch.jit.load(\"device/head.pt\")` in Python. The result is "
       << "`tail(head(x))`.\n\n"
-      << "    cleave-cli offload " << info.model << " --split " << info.split
+      << "    cleave-cli offload " << info.model << " --input "
+      << graph::formatShape(info.inputShape) << " --split " << info.split
       << (info.tl.empty() ? "" : " --tl " + info.tl) << " --local\n\n"
       << "runs the same split over gRPC and measures it. Triton: point `tritonserver "
       << "--model-repository` at `triton/`.\n";
@@ -118,8 +107,10 @@ void writeBundle(const std::string &dir, const torch::jit::Module &head,
         fs::create_directories(temp / "edge");
         const auto triton = temp / "triton" / (info.name + "_tail");
         fs::create_directories(triton / "1");
-        save(head, temp / "device" / "head.pt");
-        save(tail, temp / "edge" / "tail.pt");
+        // Each half records its input shape, as Cleave's own files do: cleave-cli reads a half
+        // without --input.
+        graph::saveModule(head, (temp / "device" / "head.pt").string(), info.inputShape);
+        graph::saveModule(tail, (temp / "edge" / "tail.pt").string(), info.wireShape);
         fs::copy_file(temp / "edge" / "tail.pt", triton / "1" / "model.pt");
         writeText(triton / "config.pbtxt", tritonConfig(info));
 

@@ -139,6 +139,11 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
     if (result.maxError > 1e-5 * std::max(1.0, whole.abs().max().item<double>()))
         throw Error(ErrorKind::Internal,
                     "the halves differ from the whole model by " + std::to_string(result.maxError));
+    if (spec) {
+        const auto own = g.forward(x);
+        result.tlChange = (whole - own).abs().max().item<double>() /
+                          std::max(own.abs().max().item<double>(), 1e-12);
+    }
 
     if (!request.db.empty()) {
         store::Store db(request.db);

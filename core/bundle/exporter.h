@@ -43,6 +43,9 @@ struct ExportResult
 {
     BundleInfo info;
     double maxError = 0; ///< |halves - whole| at most, on a sample input
+    /// With a TL: how far the TL model's output is from the model's own on that input, at most,
+    /// over the largest |output| of the model (0.1: 10 %). An untrained TL changes it.
+    std::optional<double> tlChange;
     int64_t wireBytes = 0;
     std::optional<tl::Accuracy> baseline; ///< the model as it is (fine-tuning only)
     std::optional<tl::Accuracy> before;   ///< with the TL, before fine-tuning

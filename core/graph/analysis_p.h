@@ -15,6 +15,7 @@ struct ModelGraph::Analysis
 {
     std::string name;
     Shape inputShape;
+    bool inputAssumed = false; ///< no shape was given or stored: the default was taken
     /// The floating type of the model's parameters (float32 unless the model was converted).
     c10::ScalarType inputType = c10::ScalarType::Float;
     Shape outputShape;

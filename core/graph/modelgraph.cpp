@@ -538,11 +538,25 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         throw invalid(path,
                       "truncated or damaged TorchScript archive (" + oneLineReason(e.what()) + ")");
     }
+    const bool assumed = !inputShape && extra[kInputShapeHint].empty();
     if (!inputShape) {
         const auto &hint = extra[kInputShapeHint];
         inputShape = hint.empty() ? kDefaultInputShape : parseShape(hint);
     }
-    return fromModule(module, path, *inputShape, original);
+    try {
+        auto graph = fromModule(module, path, *inputShape, original);
+        graph.d->inputAssumed = assumed;
+        return graph;
+    } catch (const Error &e) {
+        const std::string rejected = " rejected by the model: ";
+        const std::string what = e.what();
+        const auto at = what.find(rejected);
+        if (!assumed || at == std::string::npos)
+            throw;
+        throw invalid(path, "the model rejects the assumed input " + formatShape(*inputShape) +
+                                " (none was given, and the file stores none): " +
+                                what.substr(at + rejected.size()));
+    }
 }
 
 ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::string &name,
@@ -591,6 +605,11 @@ const std::string &ModelGraph::name() const
 const Shape &ModelGraph::inputShape() const
 {
     return d->inputShape;
+}
+
+bool ModelGraph::inputShapeAssumed() const
+{
+    return d->inputAssumed;
 }
 const Shape &ModelGraph::outputShape() const
 {
@@ -650,13 +669,15 @@ void saveModule(const torch::jit::Module &module, const std::string &path, const
         throw invalid(path, "cannot serialise the model: " + oneLineReason(e.what()));
     }
     std::ofstream out(path, std::ios::binary);
+    if (!out.is_open()) // a folder that does not exist or may not be written: the path's fault
+        throw invalid(path, "cannot write the model");
     out << bytes.str();
     out.flush();
     if (!out) {
         out.close();
         std::error_code ignored;
         std::filesystem::remove(path, ignored); // no truncated model left behind
-        throw invalid(path, "cannot write the model");
+        throw Error(ErrorKind::Unavailable, path + ": cannot write the model (is the disk full?)");
     }
 }
 

@@ -62,6 +62,9 @@ public:
 
     const std::string &name() const;
     const Shape &inputShape() const;
+    /// True when load() was given no shape and the file stores none: inputShape() is the
+    /// default (1x3x224x224), assumed.
+    bool inputShapeAssumed() const;
     const Shape &outputShape() const;
     /// Parameters of the original module (buffers such as BatchNorm statistics are not counted).
     int64_t parameterCount() const;

@@ -247,6 +247,14 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
     for (const auto &b : timings.blocks)
         result.sumOfBlockMedians_s += b.median_s;
     result.wholeModel_s = timings.run.wholeModel_s.value_or(0);
+    for (const auto &spec : settings.tlSpecs)
+        result.tlCuts[spec] = 0;
+    for (const auto &t : timings.tls)
+        ++result.tlCuts[t.spec];
+    for (const auto &codec : settings.codecs)
+        result.codecCuts[codec] = 0;
+    for (const auto &c : timings.codecs)
+        ++result.codecCuts[c.codec];
     result.wall_s = std::chrono::duration<double>(Clock::now() - started).count();
     if (observer.log)
         observer.log(role, "run " + std::to_string(result.runId) +

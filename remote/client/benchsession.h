@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -54,6 +55,10 @@ struct AgentBenchResult
     double wholeModel_s = 0;
     double wall_s = 0;
     bool resumed = false;
+    /// Cuts measured for each TL spec and each codec asked for (a spec that applies at no cut
+    /// has 0), out of blocks + 1.
+    std::map<std::string, int> tlCuts;
+    std::map<std::string, int> codecCuts;
 
     /// How far the sum of block medians is from the whole model's median, in percent.
     double additivityErrorPercent() const;

@@ -4,6 +4,7 @@
 #include "storecheck.h"
 #include "testmain.h"
 
+#include "core/graph/modelgraph.h"
 #include "core/store/store.h"
 
 #include <QJsonArray>
@@ -87,6 +88,13 @@ private Q_SLOTS:
             QCOMPARE(o[QStringLiteral("blocks")].toInt(), 8);
             QVERIFY(o[QStringLiteral("whole_model_median_s")].toDouble() > 0);
             QVERIFY(o[QStringLiteral("sum_of_block_medians_s")].toDouble() > 0);
+            // Where each TL and codec was measured: the TLs at cuts 0..5, the codecs at all 9.
+            const auto tls = o[QStringLiteral("tl_cuts")].toObject();
+            QCOMPARE(tls[QStringLiteral("maxpool2")].toInt(), 6);
+            QCOMPARE(tls[QStringLiteral("avgpool2")].toInt(), 6);
+            const auto codecs = o[QStringLiteral("codec_cuts")].toObject();
+            QCOMPARE(codecs[QStringLiteral("fp32")].toInt(), 9);
+            QCOMPARE(codecs[QStringLiteral("fp16+zstd")].toInt(), 9);
         }
         // Everything is in the store, complete, for the planner.
         cleave::store::Store store(db.toStdString());
@@ -110,6 +118,34 @@ private Q_SLOTS:
             QCOMPARE(int(t.tls.size()), 2 * 6);
             QCOMPARE(t.tls[0].outputBytes, int64_t(1 * 3 * 4 * 4 * 4));
         }
+    }
+
+    // A TL asked for where none applies (a model of vectors) is measured nowhere, and bench
+    // says so rather than leaving plans to wonder why it is never used.
+    void saysWhereTransferLayersApply()
+    {
+        torch::jit::Module mlp("Mlp");
+        mlp.register_parameter("w", torch::randn({16, 8}), false);
+        mlp.define(R"(
+def forward(self, x):
+    return torch.relu(torch.matmul(x, self.w))
+)");
+        const auto model = m_dir.filePath(QStringLiteral("mlp.pt"));
+        cleave::graph::saveModule(mlp, model.toStdString(), {1, 16});
+        const auto r =
+            cli({QStringLiteral("bench"), model, QStringLiteral("--local"), QStringLiteral("--db"),
+                 m_dir.filePath(QStringLiteral("mlp.cleave")), QStringLiteral("--warmup"),
+                 QStringLiteral("0"), QStringLiteral("--reps"), QStringLiteral("2"),
+                 QStringLiteral("--tl"), QStringLiteral("maxpool2"), QStringLiteral("--codec"),
+                 QStringLiteral("fp16")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("measured: maxpool2 at 0 of 3 cuts, fp16 at 3 of 3 cuts\n"),
+                 r.out.constData());
+        QVERIFY2(r.err.contains("warning: the Transfer Layer maxpool2 applies at no cut of " +
+                                model.toUtf8() +
+                                " (it needs a 4-D cut with height and width "
+                                "above 1): plans cannot use it\n"),
+                 r.err.constData());
     }
 
     // A progress bar per agent on stderr when it is a terminal; nothing there when it is not.

@@ -5,6 +5,7 @@
 #include "testmodels.h"
 
 #include "core/graph/modelgraph.h"
+#include "core/zoo/zoo.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,6 +105,37 @@ private Q_SLOTS:
         const auto root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root[QStringLiteral("passed")].toBool(), true);
         QCOMPARE(root[QStringLiteral("splits")].toArray().size(), 7);
+    }
+
+    // A file that stores no input shape: the default is assumed and said so; a model that
+    // rejects it is told to give --input, not left with LibTorch's words alone.
+    void saysWhichInputItAssumes()
+    {
+        const auto rgb = m_dir.filePath(QStringLiteral("no-shape-rgb.pt"));
+        const auto grey = m_dir.filePath(QStringLiteral("no-shape-grey.pt"));
+        cleave::testing::convChain(2, 3, 1).save(rgb.toStdString());
+        cleave::zoo::build("inspectnet", 1, cleave::graph::Shape{1, 1, 28, 28})
+            .save(grey.toStdString());
+        auto r = cli({QStringLiteral("inspect"), rgb});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(r.err),
+                 QStringLiteral("note: ") + rgb +
+                     QStringLiteral(" stores no input shape: assumed 1x3x224x224 (--input "
+                                    "chooses another)\n"));
+        r = cli({QStringLiteral("inspect"), grey});
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(
+                     r,
+                     grey + QStringLiteral(": the model rejects the assumed input "
+                                           "1x3x224x224 (none was given, and the file "
+                                           "stores none): "),
+                     &why),
+                 qPrintable(why));
+        QVERIFY(r.err.endsWith(": give --input\n"));
+        r = cli({QStringLiteral("inspect"), grey, QStringLiteral("--input"),
+                 QStringLiteral("1x1x28x28")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.isEmpty());
     }
 
     void badInputIsOneLineAndExitTwo_data()

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace {
@@ -84,6 +85,20 @@ private Q_SLOTS:
         QVERIFY(text.contains("dims: [ 1, 10 ]"));
         // No temporary folder is left beside the bundle.
         QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.partial-*")}).size(), 0);
+        // Not fine-tuned: the TL's change to the output, measured, and the way to train it.
+        static const QRegularExpression untrained(QStringLiteral(
+            "warning: the Transfer Layer maxpool2 is not trained: on the check input it changes "
+            "the model's output by ([0-9.]+) % of its largest value; fine-tune it with --train "
+            "DATASET\n"));
+        const auto warned = untrained.match(QString::fromUtf8(r.err));
+        QVERIFY2(warned.hasMatch(), r.err.constData());
+        QVERIFY(warned.captured(1).toDouble() > 0);
+        // The halves record their input shapes; the README's command gives the model's.
+        QVERIFY(cli({QStringLiteral("inspect"), out + QStringLiteral("/edge/tail.pt")})
+                    .out.contains("input       1x32x8x8"));
+        QFile readme(out + QStringLiteral("/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QVERIFY(readme.readAll().contains("--input 1x3x32x32 --split 7 --tl maxpool2"));
 
         // The halves load in C++ and chain: head's output is the wire tensor.
         auto head = torch::jit::load((out + QStringLiteral("/device/head.pt")).toStdString());
@@ -151,6 +166,7 @@ private Q_SLOTS:
                  QStringLiteral("--lr"), QStringLiteral("0.01"), QStringLiteral("-o"), out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("after fine-tuning: top-1"));
+        QVERIFY(!r.err.contains("not trained"));
         const auto training = manifestOf(out)[QStringLiteral("training")].toObject();
         QCOMPARE(training[QStringLiteral("train_images")].toInt(), 1000);
         QCOMPARE(training[QStringLiteral("test_images")].toInt(), 300);
