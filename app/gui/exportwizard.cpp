@@ -2,6 +2,7 @@
 #include "app/gui/exportwizard.h"
 
 #include "app/gui/background.h"
+#include "core/offered.h"
 #include "core/plan/network.h"
 
 #include <QCheckBox>
@@ -46,9 +47,13 @@ public:
     void changed() { Q_EMIT completeChanged(); }
 };
 
-const QStringList kTlSpecs{QStringLiteral("maxpool2"),    QStringLiteral("maxpool4"),
-                           QStringLiteral("avgpool2"),    QStringLiteral("avgpool4"),
-                           QStringLiteral("maxpool2+c2"), QStringLiteral("maxpool2+c4")};
+QStringList offeredTlSpecs()
+{
+    QStringList specs;
+    for (const auto &spec : tl::offeredSpecs())
+        specs.push_back(QString::fromStdString(spec));
+    return specs;
+}
 
 } // namespace
 
@@ -71,7 +76,7 @@ ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QS
     m_split->setValue(std::clamp(split, 0, blocks));
     m_tl = new QComboBox(splitPage);
     m_tl->addItem(tr("none"));
-    m_tl->addItems(kTlSpecs);
+    m_tl->addItems(offeredTlSpecs());
     m_tl->setEditable(true); // any spec the parser takes, e.g. avgpool8+c4
     auto *splitForm = new QFormLayout(splitPage);
     splitForm->addRow(tr("Model"), new QLabel(model, splitPage));

@@ -2,6 +2,7 @@
 #include "app/gui/offloadview.h"
 
 #include "app/gui/background.h"
+#include "core/offered.h"
 #include "core/plan/network.h"
 #include "plots/latencystackplot.h"
 #include "plots/predictionplot.h"
@@ -27,11 +28,11 @@ OffloadView::OffloadView(QWidget *parent)
     m_scope->addItem(tr("Every split (sweep)"));
     m_tl = new QComboBox(this);
     m_tl->addItem(tr("none"));
-    for (const auto *spec : {"maxpool2", "maxpool4", "avgpool2", "avgpool4"})
-        m_tl->addItem(QString::fromLatin1(spec));
+    for (const auto &spec : tl::offeredSpecs())
+        m_tl->addItem(QString::fromStdString(spec));
     m_codec = new QComboBox(this);
-    for (const auto *codec : {"fp32", "fp16", "int8", "fp32+zstd", "fp16+zstd", "int8+zstd"})
-        m_codec->addItem(QString::fromLatin1(codec));
+    for (const auto &codec : codec::names())
+        m_codec->addItem(QString::fromStdString(codec));
     m_link = new QComboBox(this);
     for (const auto &p : plan::NetworkProfile::presets())
         m_link->addItem(QString::fromStdString(p.name));

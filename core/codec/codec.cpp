@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/codec/codec.h"
+#include "core/offered.h"
 
 #include "core/error.h"
 
@@ -81,6 +82,17 @@ std::string Codec::name() const
                        : precision == Precision::Fp16 ? "fp16"
                                                       : "int8";
     return std::string(base) + (zstd ? "+zstd" : "");
+}
+
+const std::vector<std::string> &names()
+{
+    static const std::vector<std::string> list = [] {
+        std::vector<std::string> names;
+        for (const auto &c : allCodecs())
+            names.push_back(c.name());
+        return names;
+    }();
+    return list;
 }
 
 const std::vector<Codec> &allCodecs()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tl/spec.h"
+#include "core/offered.h"
 
 #include "core/error.h"
 
@@ -168,6 +169,13 @@ torch::Tensor TransferLayer::up(const torch::Tensor &y) const
 {
     const auto restored = m_restore.defined() ? torch::conv2d(y, m_restore) : y;
     return torch::upsample_nearest2d(restored, {m_cut[2], m_cut[3]});
+}
+
+const std::vector<std::string> &offeredSpecs()
+{
+    static const std::vector<std::string> specs{"maxpool2", "maxpool4",    "avgpool2",
+                                                "avgpool4", "maxpool2+c2", "maxpool2+c4"};
+    return specs;
 }
 
 } // namespace cleave::tl

@@ -8,7 +8,7 @@
 #include "inference/grpc_service.grpc.pb.h"
 #include "remote/agent/inferenceservice.h"
 #include "remote/agent/requestlog.h"
-#include "remote/client/linkemulator.h"
+#include "remote/linkemulator.h"
 #include "remote/status.h"
 
 #include <ATen/CPUGeneratorImpl.h>

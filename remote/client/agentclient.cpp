@@ -3,7 +3,6 @@
 
 #include "core/error.h"
 #include "core/zoo/zoo.h"
-#include "remote/agent/agentservice.h"
 #include "remote/channel.h"
 #include "remote/secrets.h"
 #include "remote/status.h"

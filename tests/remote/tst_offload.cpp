@@ -11,9 +11,9 @@
 #include "core/graph/modelgraph.h"
 #include "inference/grpc_service.grpc.pb.h"
 #include "remote/client/agentclient.h"
-#include "remote/client/linkemulator.h"
 #include "remote/client/localagents.h"
 #include "remote/client/offloader.h"
+#include "remote/linkemulator.h"
 
 #include <grpcpp/grpcpp.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "remote/client/linkemulator.h"
+#include "remote/linkemulator.h"
 
 #include <algorithm>
 #include <thread>
