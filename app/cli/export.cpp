@@ -7,11 +7,9 @@
 
 #include "core/bundle/exporter.h"
 #include "core/error.h"
-#include "core/modelid.h"
 #include "core/tl/dataset.h"
 #include "core/tl/trainer.h"
 #include "core/zoo/zoo.h"
-#include "remote/client/agentclient.h"
 
 #include <filesystem>
 #include <iostream>
@@ -165,7 +163,6 @@ int runExport(const ExportOptions &options)
     request.seed = options.training.seed;
     request.split = options.split;
     request.tl = options.tl;
-    request.modelSha256 = ModelIdentity::of(request.model, request.seed).id(request.input);
     request.data = options.training.data;
     request.training = options.training.settings();
     request.trainLimit = options.training.trainLimit;
@@ -175,7 +172,6 @@ int runExport(const ExportOptions &options)
     request.link = options.link;
     request.output = options.output;
     request.force = options.force;
-    request.cleaveVersion = CLEAVE_VERSION;
 
     bundle::ExportObserver observer;
     const auto line = progressLine("fine-tuning");

@@ -3,11 +3,9 @@
 
 #include "core/bundle/exporter.h"
 #include "core/error.h"
-#include "core/modelid.h"
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
 #include "core/zoo/zoo.h"
-#include "remote/client/agentclient.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -64,7 +62,6 @@ QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
     request.model = job.model.toStdString();
     request.split = job.split;
     request.tl = job.tl.toStdString();
-    request.modelSha256 = ModelIdentity::of(request.model, request.seed).id(request.input);
     request.data = job.data.toStdString();
     request.training.epochs = job.epochs;
     request.training.learningRate = job.learningRate;
@@ -74,13 +71,10 @@ QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
     request.link = job.link.toStdString();
     request.output = job.output.toStdString();
     request.force = job.force;
-    request.cleaveVersion = CLEAVE_VERSION;
     // Predict only when the project has timings of this model.
     if (!job.project.isEmpty() && QFileInfo::exists(job.project)) {
-        store::Store db(job.project.toStdString());
-        const auto timed = db.modelNames();
-        if (std::find(timed.begin(), timed.end(), request.model) != timed.end())
-            request.db = job.project.toStdString();
+        request.db = job.project.toStdString();
+        request.predictOnlyIfTimed = true;
     }
     bundle::ExportObserver observer;
     observer.progress = [&](double fraction, std::string_view what) {

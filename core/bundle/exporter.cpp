@@ -2,6 +2,8 @@
 #include "core/bundle/exporter.h"
 
 #include "core/error.h"
+#include "core/modelid.h"
+#include "core/store/storedmodels.h"
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
 #include "core/tl/dataset.h"
@@ -78,8 +80,8 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
     info.inputShape = g.inputShape();
     info.outputShape = g.outputShape();
     info.split = request.split;
-    info.cleaveVersion = request.cleaveVersion;
-    info.modelSha256 = request.modelSha256;
+    info.cleaveVersion = CLEAVE_VERSION;
+    info.modelSha256 = ModelIdentity::of(request.model, request.seed).id(request.input);
     info.training = nullptr;
 
     torch::jit::Module head, tail, reference;
@@ -145,9 +147,11 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
                           std::max(own.abs().max().item<double>(), 1e-12);
     }
 
-    if (!request.db.empty()) {
-        store::Store db(request.db);
-        const auto planner = plan::plannerFromStore(db, request.model);
+    std::optional<store::Store> db;
+    if (!request.db.empty())
+        db.emplace(request.db);
+    if (db && (!request.predictOnlyIfTimed || !store::storedModels(*db, request.model).empty())) {
+        const auto planner = plan::plannerFromStore(*db, request.model);
         plan::PlanRequest planRequest;
         planRequest.link = plan::NetworkProfile::preset(request.link);
         planRequest.mode = info.tl.empty() ? plan::Mode::Scission : plan::Mode::ScissionTl;

@@ -19,8 +19,7 @@ struct ExportRequest
     std::optional<graph::Shape> input;
     uint64_t seed = 0; ///< zoo weights, TL initialisation and shuffling
     int split = -1;
-    std::string tl;          ///< empty: cut the model as it is
-    std::string modelSha256; ///< the model's id as agents and stores name it
+    std::string tl; ///< empty: cut the model as it is
 
     /// Fine-tuning the TL model (needs `tl`): empty `data` skips it.
     std::string data;
@@ -31,11 +30,13 @@ struct ExportRequest
 
     /// A store to predict the split's latency from, on the `link` preset; empty: no prediction.
     std::string db;
+    /// A store without timings of the model (the workbench's project) means no prediction
+    /// rather than an error.
+    bool predictOnlyIfTimed = false;
     std::string link = "5g-peak";
 
     std::string output;
     bool force = false; ///< replace an output folder that is not empty
-    std::string cleaveVersion;
 };
 
 /// What the export saw and wrote.
