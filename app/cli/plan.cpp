@@ -28,7 +28,7 @@ int run(const PlanOptions &options, bool json)
     if (!std::filesystem::exists(options.db))
         throw Error(ErrorKind::NotFound, options.db + ": no such file; create it with cleave-cli "
                                                       "bench");
-    store::Store db(options.db);
+    store::Store db(options.db, store::Store::readingAccess(options.db));
     const auto planner = plan::plannerFromStore(db, options.model);
     const auto request = options.request(planner);
     const auto result = planner.plan(request);

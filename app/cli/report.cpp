@@ -54,7 +54,7 @@ int run(const ReportOptions &options)
     if (!std::filesystem::exists(options.plan.db))
         throw Error(ErrorKind::NotFound,
                     options.plan.db + ": no such file; create it with cleave-cli bench");
-    store::Store db(options.plan.db);
+    store::Store db(options.plan.db, store::Store::readingAccess(options.plan.db));
     const auto planner = plan::plannerFromStore(db, options.plan.model);
     const auto request = options.plan.request(planner);
     // Constraints that leave nothing stop the report as they stop plan, with its message.

@@ -5,16 +5,41 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <cstring>
 
 namespace cleave::store {
 
+namespace {
+
+// A file name as an SQLite URI: the characters a URI gives a meaning are escaped.
+std::string immutableUri(const std::string &path)
+{
+    std::string uri = "file:";
+    for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X",
+                          unsigned(static_cast<unsigned char>(c)));
+            uri += escaped;
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?mode=ro&immutable=1";
+}
+
+} // namespace
+
 Database::Database(const std::string &path, Mode mode)
     : m_path(path)
 {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                      (mode == Mode::ReadWriteCreate ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+    const int flags = mode == Mode::ReadOnly
+                          ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                                (mode == Mode::ReadWriteCreate ? SQLITE_OPEN_CREATE : 0);
+    const auto name = mode == Mode::ReadOnly ? immutableUri(path) : path;
+    if (sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
         const std::string reason = m_db ? sqlite3_errmsg(m_db) : "out of memory";
         sqlite3_close(m_db);
         m_db = nullptr;

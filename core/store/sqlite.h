@@ -16,7 +16,9 @@ namespace cleave::store {
 class Database
 {
 public:
-    enum class Mode { ReadWriteCreate, ReadWrite };
+    /// ReadOnly is for a file in a place that cannot be written (a read-only folder or mount):
+    /// it is read as it is (SQLite's immutable), without the journal files writing would need.
+    enum class Mode { ReadWriteCreate, ReadWrite, ReadOnly };
 
     Database(const std::string &path, Mode mode);
     ~Database();

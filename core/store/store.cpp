@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <filesystem>
+
+#include <unistd.h>
 
 namespace cleave::store {
 
@@ -159,8 +162,17 @@ std::vector<std::string> stringList(const std::string &json, const std::string &
 
 } // namespace
 
-Store::Store(const std::string &path)
-    : m_db(path, Database::Mode::ReadWriteCreate)
+Store::Access Store::readingAccess(const std::string &path)
+{
+    const auto folder = std::filesystem::path(path).parent_path();
+    const bool writable =
+        access(path.c_str(), W_OK) == 0 && access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
+    return writable ? Access::ReadWrite : Access::ReadOnly;
+}
+
+Store::Store(const std::string &path, Access access)
+    : m_db(path,
+           access == Access::ReadOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWriteCreate)
 {
     // Everything up to the migration only reads, so a file we refuse is left as it was.
     int64_t version = 0;
@@ -186,6 +198,15 @@ Store::Store(const std::string &path)
                     path + ": an SQLite database, but not a Cleave store (application id " +
                         std::to_string(application) + ")");
 
+    if (access == Access::ReadOnly) {
+        if (version < kSchemaVersion)
+            throw Error(ErrorKind::InvalidInput,
+                        path + ": schema version " + std::to_string(version) +
+                            " is older than this Cleave's (" + std::to_string(kSchemaVersion) +
+                            ") and its folder is not writable, so it cannot be upgraded there: "
+                            "copy it to a writable folder");
+        return;
+    }
     // WAL: readers (the GUI) never block the writer committing results.
     m_db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;");

@@ -164,9 +164,19 @@ class Store
 public:
     static constexpr int kSchemaVersion = 5;
 
-    /// Opens or creates the file and migrates it to the current schema. A file that is not
-    /// SQLite, or whose schema is newer than this build knows, is refused untouched.
-    explicit Store(const std::string &path);
+    enum class Access {
+        ReadWrite, ///< create the file when missing, migrate it to the current schema
+        ReadOnly,  ///< read it as it is: a store of the current schema in a read-only place
+    };
+
+    /// Opens (or creates) the file and migrates it to the current schema. A file that is not
+    /// SQLite, or whose schema is newer than this build knows, is refused untouched; so is, when
+    /// only read, one of an older schema (it cannot be migrated where it is).
+    explicit Store(const std::string &path, Access access = Access::ReadWrite);
+
+    /// How a command that only reads (plan, report) opens `path`: read-only when neither the file
+    /// nor its folder may be written (a read-only folder or mount), else as usual.
+    static Access readingAccess(const std::string &path);
 
     const std::string &path() const { return m_db.path(); }
     int schemaVersion();

@@ -7,6 +7,7 @@
 
 #include "core/graph/modelgraph.h"
 #include "core/modelid.h"
+#include "core/store/sqlite.h"
 #include "core/store/store.h"
 
 #include <QDir>
@@ -14,6 +15,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <unistd.h>
 
 namespace {
 
@@ -164,6 +169,58 @@ private Q_SLOTS:
                      qPrintable(command + QStringLiteral(": ") + why));
             QVERIFY(r.err.contains("): benchmark it again"));
         }
+    }
+
+    // A project in a folder that cannot be written (a read-only mount, made in a mount
+    // namespace of the test's own) is read as it is by plan and report; one of an older schema
+    // cannot be upgraded there, and the message says so.
+    void readsAProjectInAReadOnlyFolder()
+    {
+        QTemporaryDir folder;
+        const auto db = folder.filePath(QStringLiteral("shared.cleave"));
+        const auto older = folder.filePath(QStringLiteral("older.cleave"));
+        QVERIFY(QFile::copy(m_db, db) && QFile::copy(m_db, older));
+        {
+            cleave::store::Database raw(older.toStdString(),
+                                        cleave::store::Database::Mode::ReadWrite);
+            raw.execute("DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; "
+                        "PRAGMA user_version = 4");
+        }
+        const auto readOnly = [&](const QString &command) {
+            QProcess p;
+            const QString script =
+                QStringLiteral("mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" "
+                               "\"$0\" && exec ") +
+                command;
+            QStringList args{QStringLiteral("--mount"), QStringLiteral("--propagation"),
+                             QStringLiteral("private")};
+            if (geteuid() != 0)
+                args.prepend(QStringLiteral("--map-root-user"));
+            p.start(QStringLiteral("unshare"),
+                    args + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), script,
+                                       folder.path()});
+            return cleave::testing::finish(p);
+        };
+        const auto cliPath = QStringLiteral(CLEAVE_CLI);
+        auto r = readOnly(cliPath + QStringLiteral(" plan --db '") + db +
+                          QStringLiteral("' --model '") + m_model + QStringLiteral("' --json"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!QJsonDocument::fromJson(r.out)[QStringLiteral("ranking")].toArray().isEmpty());
+        r = readOnly(cliPath + QStringLiteral(" report --db '") + db +
+                     QStringLiteral("' --model '") + m_model + QStringLiteral("' -o '") +
+                     m_dir.filePath(QStringLiteral("from-read-only.png")) + QLatin1Char('\''));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = readOnly(cliPath + QStringLiteral(" plan --db '") + older +
+                     QStringLiteral("' --model '") + m_model + QLatin1Char('\''));
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(
+                     r,
+                     older + QStringLiteral(": schema version 4 is older than this Cleave's (5) "
+                                            "and its folder is not writable"),
+                     &why),
+                 qPrintable(why));
+        // Nothing was written beside the files.
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files).size(), 2);
     }
 
     void reportWritesEachFormat_data()
