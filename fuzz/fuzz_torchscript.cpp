@@ -3,7 +3,7 @@
 // them: the input is written to a file and opened as cleave-cli and the agent open models. A
 // bad file must end in cleave::Error.
 //
-// LibTorch's own reader crashes on some crafted archives (see remote/agent/modelcheck.h): the
+// LibTorch's own reader crashes on some crafted archives (see core/graph/modelcheck.h): the
 // agent reads each new model in a child process first and refuses what kills it. This target
 // does the same with fork(), so what it reports is Cleave's: a crash, a leak or another
 // exception once the reader has accepted the file.
