@@ -242,14 +242,30 @@ int Planner::resourceIndex(const std::string &name, const char *what) const
 Planner::Prepared Planner::prepare(const PlanRequest &request) const
 {
     Prepared P;
-    const int K = m_blocks;
-    P.K = K;
+    P.K = m_blocks;
     P.link = request.link;
     P.cloudLink = request.cloudLink;
     P.returnLeg = request.returnLeg;
     P.link.validate();
+    const auto inPlan = prepareTiers(request, P);
+    const auto factor = whatIfFactors(request.constraints);
+    prepareCandidates(inPlan, P);
+    prepareWire(request, factor, P);
+    if (request.mode == Mode::ScissionTl)
+        prepareTransferLayers(request, factor, P);
+    addTierRule(inPlan, P);
+    addPlacementRules(request.constraints, P);
+    addCostRules(request.constraints, P);
+    for (auto &r : P.rules) {
+        r.hi1 = std::min(r.hi1, P.K);
+        r.hi2 = std::min(r.hi2, P.K);
+    }
+    return P;
+}
 
-    // Tiers: device alone, edge alone (the raw input is sent), device and edge, or all three.
+// Tiers: device alone, edge alone (the raw input is sent), device and edge, or all three.
+std::array<bool, kTierCount> Planner::prepareTiers(const PlanRequest &request, Prepared &P) const
+{
     std::array<bool, kTierCount> inPlan{};
     for (auto t : request.tiers)
         inPlan[int(t)] = true;
@@ -260,19 +276,24 @@ Planner::Prepared Planner::prepare(const PlanRequest &request) const
         throw invalid("tiers: name device, edge or both");
     if (P.threeTiers)
         P.cloudLink.validate();
-    std::string tiersText;
-    for (int t = 0; t < kTierCount; ++t)
-        if (inPlan[size_t(t)])
-            tiersText += std::string(tiersText.empty() ? "" : ",") + tierName(Tier(t));
+    return inPlan;
+}
 
-    // The input starts on the device, so a device resource is needed even to send it raw.
-    const auto &c = request.constraints;
+// What-if factors: each resource's measured times scaled (1: as measured).
+std::vector<double> Planner::whatIfFactors(const Constraints &c) const
+{
     std::vector<double> factor(m_resources.size(), 1.0);
     for (const auto &[name, f] : c.slowdown) {
         if (!std::isfinite(f) || f <= 0)
             throw invalid("what-if factor for " + name + ": must be positive, not " + number(f));
         factor[size_t(resourceIndex(name, "what-if resource"))] = f;
     }
+    return factor;
+}
+
+// The input starts on the device, so a device resource is needed even to send it raw.
+void Planner::prepareCandidates(const std::array<bool, kTierCount> &inPlan, Prepared &P) const
+{
     for (size_t r = 0; r < m_resources.size(); ++r) {
         const auto &res = m_resources[r];
         const bool needed = res.tier == Tier::Device || inPlan[int(res.tier)];
@@ -286,9 +307,14 @@ Planner::Prepared Planner::prepare(const PlanRequest &request) const
                         m_model + ": no " + std::string(tierName(tier)) +
                             " resource has timings of it; benchmark it with cleave-cli bench");
     }
+}
 
-    // Codec: its measurement at every cut. Without fp32 timings (a run without --codec), raw
-    // bytes are sent and (de)serialising is taken as free; the plan says so.
+// Codec: its measurement at every cut. Without fp32 timings (a run without --codec), raw bytes
+// are sent and (de)serialising is taken as free; the plan says so.
+void Planner::prepareWire(const PlanRequest &request, const std::vector<double> &factor,
+                          Prepared &P) const
+{
+    const int K = P.K;
     codec::Codec::parse(request.codec); // the name must be a codec at all
     P.prefix.resize(m_resources.size());
     P.wire.resize(m_resources.size());
@@ -317,53 +343,62 @@ Planner::Prepared Planner::prepare(const PlanRequest &request) const
             }
         }
     }
+}
 
-    // TL specs: ScissionTL considers the requested ones (default: every one measured).
-    if (request.mode == Mode::ScissionTl) {
-        P.specs = request.tlSpecs.empty() ? tlSpecs() : request.tlSpecs;
-        if (P.specs.empty())
-            throw Error(ErrorKind::NotFound, m_model + ": no Transfer Layer timings; benchmark " +
-                                                 "with cleave-cli bench --tl maxpool2");
-        for (const auto &spec : P.specs) {
-            tl::TlSpec::parse(spec); // a known spec at all
-            bool anywhere = false;
-            for (const auto &r : m_resources)
-                anywhere = anywhere || r.tls.count(spec) > 0;
-            if (!anywhere)
-                throw Error(ErrorKind::NotFound, "TL " + spec + ": not measured for " + m_model +
-                                                     "; benchmark with cleave-cli bench --tl " +
-                                                     spec);
-        }
-        P.tl.resize(P.specs.size());
-        for (size_t t = 0; t < P.specs.size(); ++t) {
-            P.tl[t].resize(m_resources.size());
-            for (size_t r = 0; r < m_resources.size(); ++r) {
-                const auto &res = m_resources[r];
-                auto &cuts = P.tl[t][r];
-                cuts.resize(size_t(K) + 1);
-                const auto found = res.tls.find(P.specs[t]);
-                if (found == res.tls.end())
+// TL specs: ScissionTL considers the requested ones (default: every one measured).
+void Planner::prepareTransferLayers(const PlanRequest &request, const std::vector<double> &factor,
+                                    Prepared &P) const
+{
+    const int K = P.K;
+    P.specs = request.tlSpecs.empty() ? tlSpecs() : request.tlSpecs;
+    if (P.specs.empty())
+        throw Error(ErrorKind::NotFound, m_model + ": no Transfer Layer timings; benchmark " +
+                                             "with cleave-cli bench --tl maxpool2");
+    for (const auto &spec : P.specs) {
+        tl::TlSpec::parse(spec); // a known spec at all
+        bool anywhere = false;
+        for (const auto &r : m_resources)
+            anywhere = anywhere || r.tls.count(spec) > 0;
+        if (!anywhere)
+            throw Error(ErrorKind::NotFound, "TL " + spec + ": not measured for " + m_model +
+                                                 "; benchmark with cleave-cli bench --tl " + spec);
+    }
+    P.tl.resize(P.specs.size());
+    for (size_t t = 0; t < P.specs.size(); ++t) {
+        P.tl[t].resize(m_resources.size());
+        for (size_t r = 0; r < m_resources.size(); ++r) {
+            const auto &res = m_resources[r];
+            auto &cuts = P.tl[t][r];
+            cuts.resize(size_t(K) + 1);
+            const auto found = res.tls.find(P.specs[t]);
+            if (found == res.tls.end())
+                continue;
+            for (int s = 0; s <= K && size_t(s) < found->second.size(); ++s) {
+                const auto &m = found->second[size_t(s)];
+                if (!m)
                     continue;
-                for (int s = 0; s <= K && size_t(s) < found->second.size(); ++s) {
-                    const auto &m = found->second[size_t(s)];
-                    if (!m)
-                        continue;
-                    const auto raw = res.cutBytes[size_t(s)];
-                    const double share = raw > 0 ? double(m->bytes) / double(raw) : 1.0;
-                    const auto &w = P.wire[r][size_t(s)];
-                    cuts[size_t(s)] = {true,
-                                       m->down_s * factor[r],
-                                       m->up_s * factor[r],
-                                       int64_t(std::llround(double(w.bytes) * share)),
-                                       w.serialise_s * share,
-                                       w.deserialise_s * share};
-                }
+                const auto raw = res.cutBytes[size_t(s)];
+                const double share = raw > 0 ? double(m->bytes) / double(raw) : 1.0;
+                const auto &w = P.wire[r][size_t(s)];
+                cuts[size_t(s)] = {true,
+                                   m->down_s * factor[r],
+                                   m->up_s * factor[r],
+                                   int64_t(std::llround(double(w.bytes) * share)),
+                                   w.serialise_s * share,
+                                   w.deserialise_s * share};
             }
         }
     }
+}
 
-    // Rules. The tiers come first: a constraint that contradicts them names them.
-    const int kMax = K;
+// The tiers' rule comes first: a constraint that contradicts it names the tiers.
+void Planner::addTierRule(const std::array<bool, kTierCount> &inPlan, Prepared &P) const
+{
+    const int K = P.K;
+    std::string tiersText;
+    for (int t = 0; t < kTierCount; ++t)
+        if (inPlan[size_t(t)])
+            tiersText += std::string(tiersText.empty() ? "" : ",") + tierName(Tier(t));
     Rule tiers;
     tiers.label = "--tiers " + tiersText;
     if (!P.threeTiers)
@@ -373,7 +408,12 @@ Planner::Prepared Planner::prepare(const PlanRequest &request) const
     if (!inPlan[int(Tier::Device)])
         tiers.hi1 = 0; // the edge alone: the raw input is sent
     P.rules.push_back(std::move(tiers));
+}
 
+// Where the split may fall and which blocks, tiers and resources go where.
+void Planner::addPlacementRules(const Constraints &c, Prepared &P) const
+{
+    const int K = P.K;
     const auto blockIndex = [&](int block, const std::string &what) {
         if (block < 0 || block >= K)
             throw invalid(what + ": block " + std::to_string(block) + " is out of range 0.." +
@@ -448,6 +488,11 @@ Planner::Prepared Planner::prepare(const PlanRequest &request) const
         r.allowedResources[int(t)][size_t(index)] = false;
         P.rules.push_back(std::move(r));
     }
+}
+
+// Limits on what a configuration costs: bytes sent, time on the device, time in all.
+void Planner::addCostRules(const Constraints &c, Prepared &P) const
+{
     if (c.maxUploadBytes) {
         if (*c.maxUploadBytes < 0)
             throw invalid("--max-upload-bytes must be zero or more");
@@ -481,11 +526,6 @@ Planner::Prepared Planner::prepare(const PlanRequest &request) const
         r.cost = [limit](const Candidate &x) { return x.total_s <= limit; };
         P.rules.push_back(std::move(r));
     }
-    for (auto &r : P.rules) {
-        r.hi1 = std::min(r.hi1, kMax);
-        r.hi2 = std::min(r.hi2, kMax);
-    }
-    return P;
 }
 
 namespace {

@@ -38,7 +38,19 @@ public:
 
 private:
     struct Prepared;
+    /// Everything a search needs, in named steps: tiers, what-if factors, candidate resources,
+    /// wire and TL costs per cut, then the rules of the constraints.
     Prepared prepare(const PlanRequest &request) const;
+    std::array<bool, kTierCount> prepareTiers(const PlanRequest &request, Prepared &P) const;
+    std::vector<double> whatIfFactors(const Constraints &c) const;
+    void prepareCandidates(const std::array<bool, kTierCount> &inPlan, Prepared &P) const;
+    void prepareWire(const PlanRequest &request, const std::vector<double> &factor,
+                     Prepared &P) const;
+    void prepareTransferLayers(const PlanRequest &request, const std::vector<double> &factor,
+                               Prepared &P) const;
+    void addTierRule(const std::array<bool, kTierCount> &inPlan, Prepared &P) const;
+    void addPlacementRules(const Constraints &c, Prepared &P) const;
+    void addCostRules(const Constraints &c, Prepared &P) const;
     int resourceIndex(const std::string &name, const char *what) const;
 
     std::string m_model;
