@@ -28,35 +28,28 @@ inline CLI::Validator wholeNumberFrom(long long least)
         least > 0 ? "POSITIVE" : "NONNEGATIVE");
 }
 
-/// A number (fractions allowed) of at least `least`, for the same reason.
-inline CLI::Validator numberFrom(double least)
+/// A number (fractions allowed) of at least `bound` (above it when `strictly`), for the same
+/// reason.
+inline CLI::Validator numberFrom(double bound, bool strictly = false)
 {
     return CLI::Validator(
-        [least](std::string &text) -> std::string {
+        [bound, strictly](std::string &text) -> std::string {
             char *end = nullptr;
             errno = 0;
             const double value = std::strtod(text.c_str(), &end);
-            if (text.empty() || *end != '\0' || errno == ERANGE || !(value >= least))
-                return "expected a number of at least " + CLI::detail::to_string(least) + ", got " +
-                       text;
+            const bool inRange = strictly ? value > bound : value >= bound;
+            if (text.empty() || *end != '\0' || errno == ERANGE || !inRange)
+                return std::string("expected a number ") + (strictly ? "above " : "of at least ") +
+                       CLI::detail::to_string(bound) + ", got " + text;
             return {};
         },
-        least > 0 ? "POSITIVE" : "NONNEGATIVE");
+        bound > 0 || strictly ? "POSITIVE" : "NONNEGATIVE");
 }
 
-/// A number (fractions allowed) greater than `bound`, for the same reason.
+/// A number (fractions allowed) greater than `bound`.
 inline CLI::Validator numberAbove(double bound)
 {
-    return CLI::Validator(
-        [bound](std::string &text) -> std::string {
-            char *end = nullptr;
-            errno = 0;
-            const double value = std::strtod(text.c_str(), &end);
-            if (text.empty() || *end != '\0' || errno == ERANGE || !(value > bound))
-                return "expected a number above " + CLI::detail::to_string(bound) + ", got " + text;
-            return {};
-        },
-        "POSITIVE");
+    return numberFrom(bound, true);
 }
 
 } // namespace cleave::remote
