@@ -5,7 +5,13 @@
 #include "core/zoo/zoo.h"
 
 #include <fstream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <tuple>
 #include <vector>
+
+#include <sys/stat.h>
 
 namespace cleave {
 
@@ -21,7 +27,54 @@ ModelIdentity ModelIdentity::ofArchive(std::string_view bytes)
     return builder.finish();
 }
 
+namespace {
+
+/// A file as the system knows it: another content means another key (a rewrite changes the
+/// size or the modification time, a replacement the inode).
+struct FileKey
+{
+    dev_t device = 0;
+    ino_t inode = 0;
+    off_t size = 0;
+    int64_t modified_ns = 0;
+    auto tied() const { return std::tie(device, inode, size, modified_ns); }
+    bool operator<(const FileKey &o) const { return tied() < o.tied(); }
+    bool operator==(const FileKey &o) const { return tied() == o.tied(); }
+};
+
+std::optional<FileKey> keyOf(const std::string &path)
+{
+    struct stat info = {};
+    if (stat(path.c_str(), &info) != 0)
+        return std::nullopt;
+    return FileKey{info.st_dev, info.st_ino, info.st_size,
+                   int64_t(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+}
+
+// plan, report, export and the model check each ask for a file's identity: it is read once per
+// process while the file stays the same.
+std::mutex g_knownMutex;
+std::map<FileKey, ModelIdentity> g_known;
+
+} // namespace
+
 ModelIdentity ModelIdentity::ofFile(const std::string &path)
+{
+    const auto before = keyOf(path);
+    if (before) {
+        const std::lock_guard lock(g_knownMutex);
+        if (const auto found = g_known.find(*before); found != g_known.end())
+            return found->second;
+    }
+    auto identity = readFile(path);
+    if (before && keyOf(path) == before) { // unchanged while it was read
+        const std::lock_guard lock(g_knownMutex);
+        g_known.emplace(*before, identity);
+    }
+    return identity;
+}
+
+ModelIdentity ModelIdentity::readFile(const std::string &path)
 {
     std::ifstream file(path, std::ios::binary);
     if (!file)

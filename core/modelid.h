@@ -18,7 +18,8 @@ namespace cleave {
 class ModelIdentity
 {
 public:
-    /// The archive in `path`, read once. Error(NotFound) naming it when it cannot be read.
+    /// The archive in `path`, read once per process while the file stays the same (inode, size,
+    /// modification time). Error(NotFound) naming it when it cannot be read.
     static ModelIdentity ofFile(const std::string &path);
     static ModelIdentity ofArchive(std::string_view bytes);
     /// `name` without the "zoo:" prefix.
@@ -37,6 +38,7 @@ public:
 private:
     friend class ModelIdentityBuilder;
     ModelIdentity(std::string content, Sha256 prefix);
+    static ModelIdentity readFile(const std::string &path);
     std::string m_content;
     Sha256 m_prefix; ///< the archive's bytes, or "zoo:NAME@SEED", hashed
 };

@@ -3,9 +3,9 @@
 
 #include "core/error.h"
 #include "core/modelid.h"
-#include "core/store/storedmodels.h"
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
+#include "core/store/storedmodels.h"
 #include "core/tl/dataset.h"
 #include "core/tl/inserter.h"
 #include "core/zoo/zoo.h"

@@ -15,6 +15,7 @@
 #include <torch/csrc/jit/serialization/import.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -31,6 +32,8 @@ namespace {
 
 const char *const kInputShapeHint = "cleave/input_shape";
 const Shape kDefaultInputShape{1, 3, 224, 224};
+// How shape inference says the model refused its input; load() rewords it for an assumed one.
+const char *const kRejectedBy = " rejected by the model: ";
 
 Error invalid(const std::string &name, const std::string &what)
 {
@@ -383,8 +386,8 @@ private:
             c10::InferenceMode inference;
             function.run(stack);
         } catch (const std::exception &e) {
-            throw invalid(m_a.name, "input " + formatShape(m_a.inputShape) +
-                                        " rejected by the model: " + oneLineReason(e.what()));
+            throw invalid(m_a.name, "input " + formatShape(m_a.inputShape) + kRejectedBy +
+                                        oneLineReason(e.what()));
         }
         const auto results = stack.at(0).toTupleRef().elements();
         size_t next = 0;
@@ -548,14 +551,13 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         graph.d->inputAssumed = assumed;
         return graph;
     } catch (const Error &e) {
-        const std::string rejected = " rejected by the model: ";
         const std::string what = e.what();
-        const auto at = what.find(rejected);
+        const auto at = what.find(kRejectedBy);
         if (!assumed || at == std::string::npos)
             throw;
         throw invalid(path, "the model rejects the assumed input " + formatShape(*inputShape) +
                                 " (none was given, and the file stores none): " +
-                                what.substr(at + rejected.size()));
+                                what.substr(at + std::strlen(kRejectedBy)));
     }
 }
 

@@ -209,22 +209,30 @@ Planner::Planner(std::string model, std::vector<ResourceCosts> resources)
     }
 }
 
+namespace {
+
+/// The keys of one per-name table (TLs, codecs) over every resource, sorted, once each.
+template<typename Table>
+std::vector<std::string> namesMeasured(const std::vector<ResourceCosts> &resources,
+                                       Table ResourceCosts::*table)
+{
+    std::set<std::string> names;
+    for (const auto &r : resources)
+        for (const auto &entry : r.*table)
+            names.insert(entry.first);
+    return {names.begin(), names.end()};
+}
+
+} // namespace
+
 std::vector<std::string> Planner::tlSpecs() const
 {
-    std::set<std::string> specs;
-    for (const auto &r : m_resources)
-        for (const auto &[spec, cuts] : r.tls)
-            specs.insert(spec);
-    return {specs.begin(), specs.end()};
+    return namesMeasured(m_resources, &ResourceCosts::tls);
 }
 
 std::vector<std::string> Planner::codecs() const
 {
-    std::set<std::string> names;
-    for (const auto &r : m_resources)
-        for (const auto &[codec, cuts] : r.codecs)
-            names.insert(codec);
-    return {names.begin(), names.end()};
+    return namesMeasured(m_resources, &ResourceCosts::codecs);
 }
 
 int Planner::resourceIndex(const std::string &name, const char *what) const

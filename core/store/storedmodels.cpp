@@ -51,11 +51,11 @@ std::vector<ModelRecord> recordsNamedLike(Store &db, const std::string &file)
     return found;
 }
 
-std::string shortDigest(const ModelRecord &record)
+/// The first 12 hex digits of an id or a content ("sha256:HEX"), for people.
+std::string shortHex(const std::string &digest)
 {
-    const auto &text = record.content.empty() ? record.sha256 : record.content;
-    const auto hex = text.substr(text.find(':') == std::string::npos ? 0 : text.find(':') + 1);
-    return hex.substr(0, 12);
+    const auto colon = digest.find(':');
+    return digest.substr(colon == std::string::npos ? 0 : colon + 1, 12);
 }
 
 std::vector<ModelRecord> storedFile(Store &db, const std::string &file)
@@ -74,10 +74,10 @@ std::vector<ModelRecord> storedFile(Store &db, const std::string &file)
         return {};
     const auto &last = named.front();
     const auto when = db.lastRunStarted(last.id).value_or("an unknown date");
-    throw Error(ErrorKind::NotFound, file + " changed since it was benchmarked on " +
-                                         when.substr(0, 10) + " (digest " + shortDigest(last) +
-                                         ", now " + identity.content().substr(7, 12) +
-                                         "): benchmark it again");
+    throw Error(ErrorKind::NotFound,
+                file + " changed since it was benchmarked on " + when.substr(0, 10) + " (digest " +
+                    shortHex(last.content.empty() ? last.sha256 : last.content) + ", now " +
+                    shortHex(identity.content()) + "): benchmark it again");
 }
 
 } // namespace

@@ -46,7 +46,7 @@ std::string portOf(const std::string &address)
     return address.substr(address.rfind(':') + 1);
 }
 
-std::unique_ptr<v1::Agent::Stub> stubAt(const std::string &address)
+std::unique_ptr<v1::Agent::Stub> agentAt(const std::string &address)
 {
     return v1::Agent::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
 }
@@ -70,7 +70,7 @@ grpc::Status probe(const std::string &address, const std::string &target,
     request.add_payload_bytes(4096);
     request.set_reps(1);
     v1::ProbeLinkReply reply;
-    return stubAt(address)->ProbeLink(withDeadline(token).get(), request, &reply);
+    return agentAt(address)->ProbeLink(withDeadline(token).get(), request, &reply);
 }
 
 /// Asks the agent at `address` to offload a deployment it does not have towards `edge`: past
@@ -81,7 +81,7 @@ grpc::Status offloadTowards(const std::string &address, const std::string &edge)
     request.set_deployment("nothing-deployed");
     request.set_edge_address(edge);
     auto context = withDeadline();
-    auto reader = stubAt(address)->Offload(context.get(), request);
+    auto reader = agentAt(address)->Offload(context.get(), request);
     v1::OffloadEvent event;
     while (reader->Read(&event)) {
     }
