@@ -45,4 +45,11 @@ ErrorKind errorKind(grpc::StatusCode code)
     }
 }
 
+RemoteError::RemoteError(ErrorKind kind, std::string address, std::string call, std::string reason)
+    : Error(kind, address + ": " + call + ": " + reason)
+    , m_address(std::move(address))
+    , m_call(std::move(call))
+    , m_reason(std::move(reason))
+{}
+
 } // namespace cleave::remote

@@ -14,4 +14,21 @@ grpc::Status toStatus(const Error &error);
 /// The core error kind for a gRPC status received by a client.
 ErrorKind errorKind(grpc::StatusCode code);
 
+/// What an agent answered a call with: its address, the call ("LoadModel") and its own words,
+/// kept apart so callers can say it their way. The message is "ADDRESS: CALL: REASON".
+class RemoteError : public Error
+{
+public:
+    RemoteError(ErrorKind kind, std::string address, std::string call, std::string reason);
+
+    const std::string &address() const noexcept { return m_address; }
+    const std::string &call() const noexcept { return m_call; }
+    const std::string &reason() const noexcept { return m_reason; }
+
+private:
+    std::string m_address;
+    std::string m_call;
+    std::string m_reason;
+};
+
 } // namespace cleave::remote

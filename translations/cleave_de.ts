@@ -286,6 +286,113 @@
     </message>
 </context>
 <context>
+    <name>cleave::gui::ErrorText</name>
+    <message>
+        <source>device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>Edge</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Tiers %1</source>
+        <translation>Ebenen %1</translation>
+    </message>
+    <message>
+        <source>Minimum split %1</source>
+        <translation>Kleinster Schnitt %1</translation>
+    </message>
+    <message>
+        <source>block %1 pinned to the %2</source>
+        <translation>Block %1 fest auf Ebene %2</translation>
+    </message>
+    <message>
+        <source>block %1 kept off the %2</source>
+        <translation>Block %1 nie auf Ebene %2</translation>
+    </message>
+    <message>
+        <source>tier %1 required</source>
+        <translation>Ebene %1 verlangt</translation>
+    </message>
+    <message>
+        <source>tier %1 unused</source>
+        <translation>Ebene %1 ungenutzt</translation>
+    </message>
+    <message>
+        <source>resource %1 required</source>
+        <translation>Ressource %1 verlangt</translation>
+    </message>
+    <message>
+        <source>resource %1 excluded</source>
+        <translation>Ressource %1 ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>Maximum upload %1 MB</source>
+        <translation>Größter Upload %1 MB</translation>
+    </message>
+    <message>
+        <source>Maximum device time %1 ms</source>
+        <translation>Längste Gerätezeit %1 ms</translation>
+    </message>
+    <message>
+        <source>Maximum latency %1 ms</source>
+        <translation>Längste Latenz %1 ms</translation>
+    </message>
+    <message>
+        <source>ranking length %1</source>
+        <translation>Länge der Rangliste %1</translation>
+    </message>
+    <message>
+        <source>No timings of %1 in this project yet: measure it in the Benchmark panel.</source>
+        <translation>Dieses Projekt hat noch keine Zeiten von %1: messen Sie es im Benchmark-Bereich.</translation>
+    </message>
+    <message>
+        <source>No %1 agent has measured %2 yet: add one in the Agents panel and measure the model in the Benchmark panel.</source>
+        <translation>Noch kein Agent der Ebene %1 hat %2 gemessen: fügen Sie einen im Agenten-Bereich hinzu und messen Sie das Modell im Benchmark-Bereich.</translation>
+    </message>
+    <message>
+        <source>Codec %1 was not measured on %2: add it under Codecs in the Benchmark panel and measure again.</source>
+        <translation>Codec %1 wurde auf %2 nicht gemessen: tragen Sie ihn im Benchmark-Bereich unter Codecs ein und messen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>No Transfer Layer timings of %1: add one under Transfer Layers in the Benchmark panel and measure again.</source>
+        <translation>Keine Zeiten eines Transfer Layers für %1: tragen Sie einen im Benchmark-Bereich unter Transfer Layer ein und messen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Transfer Layer %1 was not measured for %2: add it under Transfer Layers in the Benchmark panel and measure again.</source>
+        <translation>Transfer Layer %1 wurde für %2 nicht gemessen: tragen Sie ihn im Benchmark-Bereich unter Transfer Layer ein und messen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2..%3</source>
+        <translation>%1 liegt außerhalb von %2..%3</translation>
+    </message>
+    <message>
+        <source>%1 must be zero or more</source>
+        <translation>%1 muss null oder größer sein</translation>
+    </message>
+    <message>
+        <source>%1 must be positive</source>
+        <translation>%1 muss positiv sein</translation>
+    </message>
+    <message>
+        <source>No split meets %1 with %2.</source>
+        <translation>Kein Schnitt erfüllt %1 mit %2.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 exclude each other: no split meets both.</source>
+        <translation>%1 und %2 schließen einander aus: kein Schnitt erfüllt beide.</translation>
+    </message>
+    <message>
+        <source>No split meets all of: %1.</source>
+        <translation>Kein Schnitt erfüllt alles zugleich: %1.</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::ExportWizard</name>
     <message>
         <source>Export a Split</source>

@@ -286,6 +286,113 @@
     </message>
 </context>
 <context>
+    <name>cleave::gui::ErrorText</name>
+    <message>
+        <source>device</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>edge</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>cloud</translation>
+    </message>
+    <message>
+        <source>Tiers %1</source>
+        <translation>Tiers %1</translation>
+    </message>
+    <message>
+        <source>Minimum split %1</source>
+        <translation>Minimum split %1</translation>
+    </message>
+    <message>
+        <source>block %1 pinned to the %2</source>
+        <translation>block %1 pinned to the %2</translation>
+    </message>
+    <message>
+        <source>block %1 kept off the %2</source>
+        <translation>block %1 kept off the %2</translation>
+    </message>
+    <message>
+        <source>tier %1 required</source>
+        <translation>tier %1 required</translation>
+    </message>
+    <message>
+        <source>tier %1 unused</source>
+        <translation>tier %1 unused</translation>
+    </message>
+    <message>
+        <source>resource %1 required</source>
+        <translation>resource %1 required</translation>
+    </message>
+    <message>
+        <source>resource %1 excluded</source>
+        <translation>resource %1 excluded</translation>
+    </message>
+    <message>
+        <source>Maximum upload %1 MB</source>
+        <translation>Maximum upload %1 MB</translation>
+    </message>
+    <message>
+        <source>Maximum device time %1 ms</source>
+        <translation>Maximum device time %1 ms</translation>
+    </message>
+    <message>
+        <source>Maximum latency %1 ms</source>
+        <translation>Maximum latency %1 ms</translation>
+    </message>
+    <message>
+        <source>ranking length %1</source>
+        <translation>ranking length %1</translation>
+    </message>
+    <message>
+        <source>No timings of %1 in this project yet: measure it in the Benchmark panel.</source>
+        <translation>No timings of %1 in this project yet: measure it in the Benchmark panel.</translation>
+    </message>
+    <message>
+        <source>No %1 agent has measured %2 yet: add one in the Agents panel and measure the model in the Benchmark panel.</source>
+        <translation>No %1 agent has measured %2 yet: add one in the Agents panel and measure the model in the Benchmark panel.</translation>
+    </message>
+    <message>
+        <source>Codec %1 was not measured on %2: add it under Codecs in the Benchmark panel and measure again.</source>
+        <translation>Codec %1 was not measured on %2: add it under Codecs in the Benchmark panel and measure again.</translation>
+    </message>
+    <message>
+        <source>No Transfer Layer timings of %1: add one under Transfer Layers in the Benchmark panel and measure again.</source>
+        <translation>No Transfer Layer timings of %1: add one under Transfer Layers in the Benchmark panel and measure again.</translation>
+    </message>
+    <message>
+        <source>Transfer Layer %1 was not measured for %2: add it under Transfer Layers in the Benchmark panel and measure again.</source>
+        <translation>Transfer Layer %1 was not measured for %2: add it under Transfer Layers in the Benchmark panel and measure again.</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2..%3</source>
+        <translation>%1 is out of range %2..%3</translation>
+    </message>
+    <message>
+        <source>%1 must be zero or more</source>
+        <translation>%1 must be zero or more</translation>
+    </message>
+    <message>
+        <source>%1 must be positive</source>
+        <translation>%1 must be positive</translation>
+    </message>
+    <message>
+        <source>No split meets %1 with %2.</source>
+        <translation>No split meets %1 with %2.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 exclude each other: no split meets both.</source>
+        <translation>%1 and %2 exclude each other: no split meets both.</translation>
+    </message>
+    <message>
+        <source>No split meets all of: %1.</source>
+        <translation>No split meets all of: %1.</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::ExportWizard</name>
     <message>
         <source>Export a Split</source>

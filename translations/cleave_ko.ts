@@ -286,6 +286,113 @@
     </message>
 </context>
 <context>
+    <name>cleave::gui::ErrorText</name>
+    <message>
+        <source>device</source>
+        <translation>디바이스</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>엣지</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>클라우드</translation>
+    </message>
+    <message>
+        <source>Tiers %1</source>
+        <translation>계층 %1</translation>
+    </message>
+    <message>
+        <source>Minimum split %1</source>
+        <translation>최소 분할 지점 %1</translation>
+    </message>
+    <message>
+        <source>block %1 pinned to the %2</source>
+        <translation>블록 %1은(는) %2에 고정</translation>
+    </message>
+    <message>
+        <source>block %1 kept off the %2</source>
+        <translation>블록 %1은(는) %2 제외</translation>
+    </message>
+    <message>
+        <source>tier %1 required</source>
+        <translation>계층 %1 필수</translation>
+    </message>
+    <message>
+        <source>tier %1 unused</source>
+        <translation>계층 %1 사용 안 함</translation>
+    </message>
+    <message>
+        <source>resource %1 required</source>
+        <translation>리소스 %1 필수</translation>
+    </message>
+    <message>
+        <source>resource %1 excluded</source>
+        <translation>리소스 %1 제외</translation>
+    </message>
+    <message>
+        <source>Maximum upload %1 MB</source>
+        <translation>최대 업로드 %1 MB</translation>
+    </message>
+    <message>
+        <source>Maximum device time %1 ms</source>
+        <translation>최대 디바이스 시간 %1 ms</translation>
+    </message>
+    <message>
+        <source>Maximum latency %1 ms</source>
+        <translation>최대 지연 시간 %1 ms</translation>
+    </message>
+    <message>
+        <source>ranking length %1</source>
+        <translation>순위 길이 %1</translation>
+    </message>
+    <message>
+        <source>No timings of %1 in this project yet: measure it in the Benchmark panel.</source>
+        <translation>이 프로젝트에는 아직 %1의 측정 시간이 없습니다: 벤치마크 패널에서 측정하세요.</translation>
+    </message>
+    <message>
+        <source>No %1 agent has measured %2 yet: add one in the Agents panel and measure the model in the Benchmark panel.</source>
+        <translation>아직 %1 에이전트가 %2을(를) 측정하지 않았습니다: 에이전트 패널에서 추가하고 벤치마크 패널에서 모델을 측정하세요.</translation>
+    </message>
+    <message>
+        <source>Codec %1 was not measured on %2: add it under Codecs in the Benchmark panel and measure again.</source>
+        <translation>코덱 %1은(는) %2에서 측정되지 않았습니다: 벤치마크 패널의 코덱에 추가하고 다시 측정하세요.</translation>
+    </message>
+    <message>
+        <source>No Transfer Layer timings of %1: add one under Transfer Layers in the Benchmark panel and measure again.</source>
+        <translation>%1의 전송 계층 측정 시간이 없습니다: 벤치마크 패널의 전송 계층에 추가하고 다시 측정하세요.</translation>
+    </message>
+    <message>
+        <source>Transfer Layer %1 was not measured for %2: add it under Transfer Layers in the Benchmark panel and measure again.</source>
+        <translation>전송 계층 %1은(는) %2에 대해 측정되지 않았습니다: 벤치마크 패널의 전송 계층에 추가하고 다시 측정하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2..%3</source>
+        <translation>%1은(는) 범위 %2..%3을(를) 벗어납니다</translation>
+    </message>
+    <message>
+        <source>%1 must be zero or more</source>
+        <translation>%1은(는) 0 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must be positive</source>
+        <translation>%1은(는) 양수여야 합니다</translation>
+    </message>
+    <message>
+        <source>No split meets %1 with %2.</source>
+        <translation>%2에서 %1을(를) 만족하는 분할이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 exclude each other: no split meets both.</source>
+        <translation>%1와(과) %2은(는) 서로 배제합니다: 둘 다 만족하는 분할이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No split meets all of: %1.</source>
+        <translation>모두를 동시에 만족하는 분할이 없습니다: %1.</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::ExportWizard</name>
     <message>
         <source>Export a Split</source>

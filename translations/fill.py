@@ -320,6 +320,38 @@ DE = {
         "Die Sprache wechselt beim nächsten Start von Cleave.",
     "language: system, en, de or ko (kept for next time)":
         "Sprache: system, en, de oder ko (wird gemerkt)",
+    "device": "Gerät",
+    "edge": "Edge",
+    "cloud": "Cloud",
+    "Tiers %1": "Ebenen %1",
+    "Minimum split %1": "Kleinster Schnitt %1",
+    "block %1 pinned to the %2": "Block %1 fest auf Ebene %2",
+    "block %1 kept off the %2": "Block %1 nie auf Ebene %2",
+    "tier %1 required": "Ebene %1 verlangt",
+    "tier %1 unused": "Ebene %1 ungenutzt",
+    "resource %1 required": "Ressource %1 verlangt",
+    "resource %1 excluded": "Ressource %1 ausgeschlossen",
+    "Maximum upload %1 MB": "Größter Upload %1 MB",
+    "Maximum device time %1 ms": "Längste Gerätezeit %1 ms",
+    "Maximum latency %1 ms": "Längste Latenz %1 ms",
+    "ranking length %1": "Länge der Rangliste %1",
+    "No timings of %1 in this project yet: measure it in the Benchmark panel.":
+        "Dieses Projekt hat noch keine Zeiten von %1: messen Sie es im Benchmark-Bereich.",
+    "No %1 agent has measured %2 yet: add one in the Agents panel and measure the model in the Benchmark panel.":
+        "Noch kein Agent der Ebene %1 hat %2 gemessen: fügen Sie einen im Agenten-Bereich hinzu und messen Sie das Modell im Benchmark-Bereich.",
+    "Codec %1 was not measured on %2: add it under Codecs in the Benchmark panel and measure again.":
+        "Codec %1 wurde auf %2 nicht gemessen: tragen Sie ihn im Benchmark-Bereich unter Codecs ein und messen Sie erneut.",
+    "No Transfer Layer timings of %1: add one under Transfer Layers in the Benchmark panel and measure again.":
+        "Keine Zeiten eines Transfer Layers für %1: tragen Sie einen im Benchmark-Bereich unter Transfer Layer ein und messen Sie erneut.",
+    "Transfer Layer %1 was not measured for %2: add it under Transfer Layers in the Benchmark panel and measure again.":
+        "Transfer Layer %1 wurde für %2 nicht gemessen: tragen Sie ihn im Benchmark-Bereich unter Transfer Layer ein und messen Sie erneut.",
+    "%1 is out of range %2..%3": "%1 liegt außerhalb von %2..%3",
+    "%1 must be zero or more": "%1 muss null oder größer sein",
+    "%1 must be positive": "%1 muss positiv sein",
+    "No split meets %1 with %2.": "Kein Schnitt erfüllt %1 mit %2.",
+    "%1 and %2 exclude each other: no split meets both.":
+        "%1 und %2 schließen einander aus: kein Schnitt erfüllt beide.",
+    "No split meets all of: %1.": "Kein Schnitt erfüllt alles zugleich: %1.",
 }
 
 KO = {
@@ -622,6 +654,38 @@ KO = {
     "The language changes when Cleave starts again.": "언어는 Cleave를 다시 시작하면 바뀝니다.",
     "language: system, en, de or ko (kept for next time)":
         "언어: system, en, de, ko (다음 실행에도 유지)",
+    "device": "디바이스",
+    "edge": "엣지",
+    "cloud": "클라우드",
+    "Tiers %1": "계층 %1",
+    "Minimum split %1": "최소 분할 지점 %1",
+    "block %1 pinned to the %2": "블록 %1은(는) %2에 고정",
+    "block %1 kept off the %2": "블록 %1은(는) %2 제외",
+    "tier %1 required": "계층 %1 필수",
+    "tier %1 unused": "계층 %1 사용 안 함",
+    "resource %1 required": "리소스 %1 필수",
+    "resource %1 excluded": "리소스 %1 제외",
+    "Maximum upload %1 MB": "최대 업로드 %1 MB",
+    "Maximum device time %1 ms": "최대 디바이스 시간 %1 ms",
+    "Maximum latency %1 ms": "최대 지연 시간 %1 ms",
+    "ranking length %1": "순위 길이 %1",
+    "No timings of %1 in this project yet: measure it in the Benchmark panel.":
+        "이 프로젝트에는 아직 %1의 측정 시간이 없습니다: 벤치마크 패널에서 측정하세요.",
+    "No %1 agent has measured %2 yet: add one in the Agents panel and measure the model in the Benchmark panel.":
+        "아직 %1 에이전트가 %2을(를) 측정하지 않았습니다: 에이전트 패널에서 추가하고 벤치마크 패널에서 모델을 측정하세요.",
+    "Codec %1 was not measured on %2: add it under Codecs in the Benchmark panel and measure again.":
+        "코덱 %1은(는) %2에서 측정되지 않았습니다: 벤치마크 패널의 코덱에 추가하고 다시 측정하세요.",
+    "No Transfer Layer timings of %1: add one under Transfer Layers in the Benchmark panel and measure again.":
+        "%1의 전송 계층 측정 시간이 없습니다: 벤치마크 패널의 전송 계층에 추가하고 다시 측정하세요.",
+    "Transfer Layer %1 was not measured for %2: add it under Transfer Layers in the Benchmark panel and measure again.":
+        "전송 계층 %1은(는) %2에 대해 측정되지 않았습니다: 벤치마크 패널의 전송 계층에 추가하고 다시 측정하세요.",
+    "%1 is out of range %2..%3": "%1은(는) 범위 %2..%3을(를) 벗어납니다",
+    "%1 must be zero or more": "%1은(는) 0 이상이어야 합니다",
+    "%1 must be positive": "%1은(는) 양수여야 합니다",
+    "No split meets %1 with %2.": "%2에서 %1을(를) 만족하는 분할이 없습니다.",
+    "%1 and %2 exclude each other: no split meets both.":
+        "%1와(과) %2은(는) 서로 배제합니다: 둘 다 만족하는 분할이 없습니다.",
+    "No split meets all of: %1.": "모두를 동시에 만족하는 분할이 없습니다: %1.",
 }
 
 

@@ -2,6 +2,7 @@
 // cleave-cli: the command-line face of Cleave. The contract (commands, flags, exit codes, JSON
 // fields) is documented in ARCHITECTURE.md and scripts depend on it.
 #include "app/cli/commands.h"
+#include "app/cli/problems.h"
 
 #include "core/error.h"
 #include "core/graph/modelcheck.h"
@@ -54,8 +55,8 @@ graph::ModelGraph ModelOptions::open() const
             std::cerr << "note: " << model << " stores no input shape: assumed "
                       << graph::formatShape(graph.inputShape()) << " (--input chooses another)\n";
         return graph;
-    } catch (const Error &e) {
-        if (std::string(e.what()).find("rejects the assumed input") == std::string::npos)
+    } catch (const graph::InputRejected &e) {
+        if (!e.assumed())
             throw;
         throw Error(e.kind(), std::string(e.what()) + ": give --input");
     }
@@ -130,6 +131,8 @@ int main(int argc, char **argv)
         return 0;
     } catch (const CLI::ParseError &e) {
         return fail(kExitBadInput, e.what());
+    } catch (const cleave::plan::PlanError &e) {
+        return fail(kExitBadInput, cleave::cli::cliText(e.problem()));
     } catch (const cleave::Error &e) {
         const bool badInput =
             e.kind() == cleave::ErrorKind::InvalidInput || e.kind() == cleave::ErrorKind::NotFound;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/error.h"
+#include "app/gui/errortext.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -14,7 +14,7 @@
 
 namespace cleave::gui {
 
-/// What a background job gives back: its result, or its error's one-line message.
+/// What a background job gives back: its result, or its error in the workbench's words.
 template<typename Result>
 struct Outcome
 {
@@ -42,7 +42,7 @@ QFuture<Outcome<Result>> runInBackground(QObject *owner, Work work, Done done,
         try {
             return {work(), {}};
         } catch (const std::exception &e) {
-            return {std::nullopt, QString::fromStdString(oneLineReason(e.what()))};
+            return {std::nullopt, ErrorText::of(e)};
         }
     });
     watcher->setFuture(future);

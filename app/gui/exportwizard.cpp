@@ -125,7 +125,7 @@ ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QS
     trainingEnabled();
     trainPage->enter = [this] {
         // Fine-tuning trains a TL: without one there is nothing to train.
-        const bool tl = !job().tl.isEmpty();
+        const bool tl = !request().tl.empty();
         m_train->setEnabled(tl);
         if (!tl)
             m_train->setChecked(false);
@@ -208,27 +208,31 @@ ExportWizard::~ExportWizard()
     m_future.waitForFinished();
 }
 
-ExportJob ExportWizard::job() const
+bundle::ExportRequest ExportWizard::request() const
 {
-    ExportJob job;
-    job.model = m_model;
-    job.split = m_split->value();
+    bundle::ExportRequest r;
+    r.model = m_model.toStdString();
+    r.split = m_split->value();
     // Editable: a spec typed in counts as much as one picked from the list.
     if (const auto tl = m_tl->currentText().trimmed(); !tl.isEmpty() && tl != m_tl->itemText(0))
-        job.tl = tl;
+        r.tl = tl.toStdString();
     if (m_train->isChecked()) {
-        job.data = m_data->text().trimmed();
-        job.epochs = m_epochs->value();
-        job.learningRate = m_rate->value();
-        job.trainLimit = m_trainLimit->value();
-        job.testLimit = m_testLimit->value();
-        job.afterCutOnly = m_afterCut->isChecked();
+        r.data = m_data->text().trimmed().toStdString();
+        r.training.epochs = m_epochs->value();
+        r.training.learningRate = m_rate->value();
+        r.trainLimit = m_trainLimit->value();
+        r.testLimit = m_testLimit->value();
+        r.afterCutOnly = m_afterCut->isChecked();
     }
-    job.project = m_project;
-    job.link = m_link->currentText();
-    job.output = m_output->text().trimmed();
-    job.force = m_force->isChecked();
-    return job;
+    // Predict only when the project has timings of this model.
+    if (!m_project.isEmpty() && QFileInfo::exists(m_project)) {
+        r.db = m_project.toStdString();
+        r.predictOnlyIfTimed = true;
+    }
+    r.link = m_link->currentText().toStdString();
+    r.output = m_output->text().trimmed().toStdString();
+    r.force = m_force->isChecked();
+    return r;
 }
 
 QString ExportWizard::log() const
@@ -258,11 +262,11 @@ void ExportWizard::startExport()
 {
     if (m_running)
         return;
-    const auto job = this->job();
+    const auto request = this->request();
     m_running = true;
     m_done = false;
     m_cancelled->store(false);
-    m_status->setText(tr("Exporting split %1 of %2...").arg(job.split).arg(job.model));
+    m_status->setText(tr("Exporting split %1 of %2...").arg(request.split).arg(m_model));
     m_progress->setValue(0);
     ExportCallbacks callbacks;
     callbacks.progress = [this](double fraction, const QString &what) {
@@ -290,7 +294,7 @@ void ExportWizard::startExport()
         Q_EMIT exportFinished(ok, message);
     };
     m_future = runInBackground<QString>(
-        this, [job, callbacks, cancelled] { return runExport(job, callbacks, *cancelled); },
+        this, [request, callbacks, cancelled] { return runExport(request, callbacks, *cancelled); },
         [finish](const QString &summary) { finish(true, summary); },
         [finish](const QString &reason) { finish(false, reason); });
 }

@@ -36,7 +36,8 @@ public:
                  QWidget *parent = nullptr);
     ~ExportWizard() override; ///< cancels a running export and waits for it
 
-    ExportJob job() const;
+    /// The export as the pages ask for it; the project predicts its latency when it has timings.
+    bundle::ExportRequest request() const;
     bool isRunning() const { return m_running; }
     void cancelExport();
 

@@ -8,7 +8,6 @@
 #include "core/zoo/zoo.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 
 namespace cleave::gui {
 
@@ -50,7 +49,7 @@ std::shared_ptr<const plan::Planner> loadPlanner(const QString &store, const QSt
     return std::make_shared<const plan::Planner>(plan::plannerFromStore(db, model.toStdString()));
 }
 
-QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
+QString runExport(const bundle::ExportRequest &request, const ExportCallbacks &callbacks,
                   const std::atomic<bool> &cancelled)
 {
     const auto percent = [](double fraction) { return QString::number(fraction * 100, 'f', 2); };
@@ -58,24 +57,7 @@ QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
         if (callbacks.log)
             callbacks.log(line);
     };
-    bundle::ExportRequest request;
-    request.model = job.model.toStdString();
-    request.split = job.split;
-    request.tl = job.tl.toStdString();
-    request.data = job.data.toStdString();
-    request.training.epochs = job.epochs;
-    request.training.learningRate = job.learningRate;
-    request.trainLimit = job.trainLimit;
-    request.testLimit = job.testLimit;
-    request.afterCutOnly = job.afterCutOnly;
-    request.link = job.link.toStdString();
-    request.output = job.output.toStdString();
-    request.force = job.force;
-    // Predict only when the project has timings of this model.
-    if (!job.project.isEmpty() && QFileInfo::exists(job.project)) {
-        request.db = job.project.toStdString();
-        request.predictOnlyIfTimed = true;
-    }
+    const auto tl = QString::fromStdString(request.tl);
     bundle::ExportObserver observer;
     observer.progress = [&](double fraction, std::string_view what) {
         if (callbacks.progress)
@@ -86,13 +68,13 @@ QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
         log(QCoreApplication::translate(
                 "cleave::gui::ModelLoading",
                 "model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %")
-                .arg(percent(baseline.top1), job.tl, percent(before.top1)));
+                .arg(percent(baseline.top1), tl, percent(before.top1)));
     };
     observer.epoch = [&](const tl::EpochReport &r) {
         log(QCoreApplication::translate("cleave::gui::ModelLoading",
                                         "epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %")
                 .arg(r.epoch)
-                .arg(job.epochs)
+                .arg(request.training.epochs)
                 .arg(r.loss, 0, 'f', 4)
                 .arg(percent(r.test.top1), percent(r.test.top5)));
     };
@@ -101,9 +83,9 @@ QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
     const auto result = bundle::exportSplit(request, observer);
     auto summary = QCoreApplication::translate("cleave::gui::ModelLoading",
                                                "wrote %1: split %2%3, %4 on the wire")
-                       .arg(job.output)
-                       .arg(job.split)
-                       .arg(job.tl.isEmpty() ? QString() : QStringLiteral(" with ") + job.tl)
+                       .arg(QString::fromStdString(request.output))
+                       .arg(request.split)
+                       .arg(tl.isEmpty() ? QString() : QStringLiteral(" with ") + tl)
                        .arg(QString::fromStdString(graph::formatShape(result.info.wireShape)));
     if (result.info.predictedLatency_s)
         summary +=

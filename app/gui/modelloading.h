@@ -5,6 +5,7 @@
 
 #include "app/gui/cuttablemodel.h"
 
+#include "core/bundle/exportrequest.h"
 #include "core/plan/planner.h"
 
 #include <QStringList>
@@ -34,24 +35,6 @@ QStringList zooNames();
 /// The models that have timings in a store (opening it migrates it: a write).
 QStringList timedModels(const QString &store);
 
-/// What the export wizard asks for (see bundle::ExportRequest).
-struct ExportJob
-{
-    QString model;
-    int split = 0;
-    QString tl;   ///< empty: none
-    QString data; ///< empty: no fine-tuning
-    int epochs = 1;
-    double learningRate = 0.001;
-    qint64 trainLimit = 0;
-    qint64 testLimit = 0;
-    bool afterCutOnly = false;
-    QString project; ///< predict the latency from its timings when it has them
-    QString link = QStringLiteral("5g-peak");
-    QString output;
-    bool force = false;
-};
-
 /// What an export reports while it runs; called on the worker.
 struct ExportCallbacks
 {
@@ -61,7 +44,7 @@ struct ExportCallbacks
 
 /// Runs the export (LibTorch, fine-tuning, files). Returns a summary; throws Error with a
 /// one-line reason, Error(Cancelled) once `cancelled` is seen (nothing is written then).
-QString runExport(const ExportJob &job, const ExportCallbacks &callbacks,
+QString runExport(const bundle::ExportRequest &request, const ExportCallbacks &callbacks,
                   const std::atomic<bool> &cancelled);
 
 /// A planner over a store's newest timings of `model`.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/planview.h"
 
+#include "app/gui/errortext.h"
 #include "app/gui/rankingmodel.h"
 #include "core/error.h"
 #include "plots/latencystackplot.h"
@@ -218,6 +219,11 @@ void PlanView::bandwidthMoved()
     replan();
 }
 
+QString PlanView::messageText() const
+{
+    return m_message->text();
+}
+
 void PlanView::replan()
 {
     if (m_updating)
@@ -260,8 +266,9 @@ void PlanView::replan()
     } catch (const Error &e) {
         m_plan = {};
         m_ranking->setRanking({});
-        m_message->setText(QString::fromUtf8(e.what()));
-        Q_EMIT planFailed(QString::fromUtf8(e.what()));
+        const QString why = ErrorText::of(e);
+        m_message->setText(why);
+        Q_EMIT planFailed(why);
     }
     m_plot->setSeries(m_series);
     m_plot->replot(QCustomPlot::rpQueuedReplot);

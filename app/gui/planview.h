@@ -52,6 +52,8 @@ public:
     QDoubleSpinBox *maxDeviceBox() const { return m_maxDevice; }
     /// Device + edge, or device + edge + cloud when the timings include a cloud.
     QComboBox *tiersBox() const { return m_tiers; }
+    /// The line above the ranking: the link planned for, or why nothing is ranked.
+    QString messageText() const;
     /// Both cost models side by side, or one of them.
     QComboBox *showBox() const { return m_show; }
     RankingModel *rankingModel() const { return m_ranking; }

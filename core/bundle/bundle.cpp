@@ -92,7 +92,7 @@ void writeBundle(const std::string &dir, const torch::jit::Module &head,
             throw Error(ErrorKind::InvalidInput, dir + ": exists and is not a folder");
         if (!fs::is_empty(target) && !force)
             throw Error(ErrorKind::InvalidInput,
-                        dir + ": exists and is not empty (give --force to replace it)");
+                        dir + ": exists and is not empty, and replacing it was not asked for");
     }
     const fs::path parent = target.parent_path();
     if (!fs::is_directory(parent))

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/bundle/bundle.h"
+#include "core/bundle/exportrequest.h"
 #include "core/progress.h"
 #include "core/tl/trainer.h"
 
@@ -10,34 +11,6 @@
 #include <string>
 
 namespace cleave::bundle {
-
-/// Everything a deployment bundle is made from: `cleave-cli export` and the workbench's export
-/// wizard fill it in.
-struct ExportRequest
-{
-    std::string model; ///< a TorchScript file or zoo:NAME
-    std::optional<graph::Shape> input;
-    uint64_t seed = 0; ///< zoo weights, TL initialisation and shuffling
-    int split = -1;
-    std::string tl; ///< empty: cut the model as it is
-
-    /// Fine-tuning the TL model (needs `tl`): empty `data` skips it.
-    std::string data;
-    tl::TrainSettings training;
-    int64_t trainLimit = 0; ///< 0: all images
-    int64_t testLimit = 0;
-    bool afterCutOnly = false;
-
-    /// A store to predict the split's latency from, on the `link` preset; empty: no prediction.
-    std::string db;
-    /// A store without timings of the model (the workbench's project) means no prediction
-    /// rather than an error.
-    bool predictOnlyIfTimed = false;
-    std::string link = "5g-peak";
-
-    std::string output;
-    bool force = false; ///< replace an output folder that is not empty
-};
 
 /// What the export saw and wrote.
 struct ExportResult

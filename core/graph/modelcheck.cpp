@@ -32,16 +32,16 @@ std::string currentExecutable()
 
 namespace {
 
-struct Checker
+/// The checker of this process's own reads (setModelChecker), if any.
+struct ProcessChecker
 {
     std::mutex mutex;
-    std::string program;
-    std::set<std::string> passed; ///< contents (ModelIdentity::content) read without harm
+    std::shared_ptr<ModelChecker> checker;
 };
 
-Checker &checker()
+ProcessChecker &processChecker()
 {
-    static Checker instance;
+    static ProcessChecker instance;
     return instance;
 }
 
@@ -121,22 +121,39 @@ void checkModelInChild(const std::string &checker, const std::string &file, cons
                         strsignal(WTERMSIG(status)) + "); refused");
 }
 
+ModelChecker::ModelChecker(std::string program)
+    : m_program(std::move(program))
+{}
+
+void ModelChecker::check(const std::string &file, const std::string &content,
+                         const std::string &what)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_passed.count(content))
+            return;
+    }
+    checkModelInChild(m_program, file, what);
+    const std::lock_guard lock(m_mutex);
+    m_passed.insert(content);
+}
+
 void setModelChecker(const std::string &program)
 {
-    auto &c = checker();
-    const std::lock_guard lock(c.mutex);
-    c.program = program;
+    auto &p = processChecker();
+    const std::lock_guard lock(p.mutex);
+    p.checker = program.empty() ? nullptr : std::make_shared<ModelChecker>(program);
 }
 
 void checkModelFile(const std::string &file, const std::string &what)
 {
-    auto &c = checker();
-    std::string program;
+    std::shared_ptr<ModelChecker> checker;
     {
-        const std::lock_guard lock(c.mutex);
-        program = c.program;
+        auto &p = processChecker();
+        const std::lock_guard lock(p.mutex);
+        checker = p.checker;
     }
-    if (program.empty())
+    if (!checker)
         return;
     std::string content;
     try {
@@ -144,14 +161,7 @@ void checkModelFile(const std::string &file, const std::string &what)
     } catch (const Error &) {
         return; // unreadable: loading it fails with its own message
     }
-    {
-        const std::lock_guard lock(c.mutex);
-        if (c.passed.count(content))
-            return;
-    }
-    checkModelInChild(program, file, what);
-    const std::lock_guard lock(c.mutex);
-    c.passed.insert(content);
+    checker->check(file, content, what);
 }
 
 } // namespace cleave::graph

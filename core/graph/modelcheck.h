@@ -2,6 +2,8 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
+#include <set>
 #include <string>
 
 namespace cleave::graph {
@@ -22,6 +24,24 @@ int checkModelHere(const std::string &file);
 
 /// This executable's path, for a checker child.
 std::string currentExecutable();
+
+/// A checker program and the contents it has read without harm: each content is checked once.
+/// Thread-safe.
+class ModelChecker
+{
+public:
+    explicit ModelChecker(std::string program);
+
+    const std::string &program() const noexcept { return m_program; }
+    /// checkModelInChild on `file`, unless a file of the same `content` (any digest text the
+    /// caller uses consistently) passed already.
+    void check(const std::string &file, const std::string &content, const std::string &what);
+
+private:
+    std::string m_program;
+    std::mutex m_mutex;
+    std::set<std::string> m_passed;
+};
 
 /// Makes every ModelGraph::load of a file check it first with `checker --check-model FILE`
 /// (checkModelInChild), once per content. A program calls it at start-up when it answers

@@ -15,7 +15,6 @@
 #include <torch/csrc/jit/serialization/import.h>
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -32,8 +31,6 @@ namespace {
 
 const char *const kInputShapeHint = "cleave/input_shape";
 const Shape kDefaultInputShape{1, 3, 224, 224};
-// How shape inference says the model refused its input; load() rewords it for an assumed one.
-const char *const kRejectedBy = " rejected by the model: ";
 
 Error invalid(const std::string &name, const std::string &what)
 {
@@ -386,8 +383,7 @@ private:
             c10::InferenceMode inference;
             function.run(stack);
         } catch (const std::exception &e) {
-            throw invalid(m_a.name, "input " + formatShape(m_a.inputShape) + kRejectedBy +
-                                        oneLineReason(e.what()));
+            throw InputRejected(m_a.name, m_a.inputShape, oneLineReason(e.what()), false);
         }
         const auto results = stack.at(0).toTupleRef().elements();
         size_t next = 0;
@@ -550,16 +546,25 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         auto graph = fromModule(module, path, *inputShape, original);
         graph.d->inputAssumed = assumed;
         return graph;
-    } catch (const Error &e) {
-        const std::string what = e.what();
-        const auto at = what.find(kRejectedBy);
-        if (!assumed || at == std::string::npos)
+    } catch (const InputRejected &e) {
+        if (!assumed)
             throw;
-        throw invalid(path, "the model rejects the assumed input " + formatShape(*inputShape) +
-                                " (none was given, and the file stores none): " +
-                                what.substr(at + std::strlen(kRejectedBy)));
+        throw InputRejected(path, e.shape(), e.reason(), true);
     }
 }
+
+InputRejected::InputRejected(const std::string &name, Shape shape, const std::string &reason,
+                             bool assumed)
+    : Error(ErrorKind::InvalidInput,
+            name +
+                (assumed ? ": the model rejects the assumed input " + formatShape(shape) +
+                               " (none was given, and the file stores none): "
+                         : ": input " + formatShape(shape) + " rejected by the model: ") +
+                reason)
+    , m_shape(std::move(shape))
+    , m_reason(reason)
+    , m_assumed(assumed)
+{}
 
 ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::string &name,
                                   const Shape &inputShape, Original original)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/error.h"
 #include "core/graph/shape.h"
 
 #include <torch/script.h>
@@ -34,6 +35,23 @@ struct Block
     std::string label;
     int nodeCount = 0; ///< compute nodes (constants aside)
     std::vector<std::string> ops;
+};
+
+/// The model refused its input while its shapes were inferred: which input, whether it was
+/// assumed (none given and none stored in the file) and the model's reason. Error(InvalidInput).
+class InputRejected : public Error
+{
+public:
+    InputRejected(const std::string &name, Shape shape, const std::string &reason, bool assumed);
+
+    const Shape &shape() const noexcept { return m_shape; }
+    const std::string &reason() const noexcept { return m_reason; }
+    bool assumed() const noexcept { return m_assumed; }
+
+private:
+    Shape m_shape;
+    std::string m_reason;
+    bool m_assumed;
 };
 
 /// A TorchScript model frozen, inlined and analysed for one input shape: its compute nodes,

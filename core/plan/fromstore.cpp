@@ -4,6 +4,7 @@
 #include "core/bench/statistics.h"
 #include "core/error.h"
 #include "core/graph/shape.h"
+#include "core/plan/problem.h"
 #include "core/store/store.h"
 #include "core/store/storedmodels.h"
 
@@ -71,9 +72,11 @@ Planner plannerFromStore(store::Store &db, const std::string &model)
             costs.push_back(toCosts(r, record, *db.latestTimings(record.id, r.id)));
         return Planner(model, std::move(costs));
     }
-    throw Error(ErrorKind::NotFound, model + ": no complete timings in " + db.path() +
-                                         "; measure it with: cleave-cli bench " + model +
-                                         " --local --db " + db.path());
+    PlanProblem problem;
+    problem.kind = PlanProblem::Kind::NoTimings;
+    problem.model = model;
+    problem.where = db.path();
+    throw PlanError(std::move(problem));
 }
 
 namespace {

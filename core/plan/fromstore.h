@@ -11,8 +11,8 @@ namespace cleave::plan {
 
 /// A planner over the newest complete timings of `model` (a .pt path or zoo:NAME, as given to
 /// `cleave-cli bench`) on every resource that has them. When several records carry that name
-/// (other seeds or input shapes), the newest one with complete runs is used. Error(NotFound)
-/// names the model and how to measure it.
+/// (other seeds or input shapes), the newest one with complete runs is used. Without any:
+/// PlanError(NoTimings), naming the model and the store.
 Planner plannerFromStore(store::Store &db, const std::string &model);
 
 /// The newest offloaded run of `model` at each split, without and with a Transfer Layer, that

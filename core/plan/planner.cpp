@@ -3,6 +3,7 @@
 
 #include "core/codec/codec.h"
 #include "core/error.h"
+#include "core/plan/problem.h"
 #include "core/tl/spec.h"
 
 #include <algorithm>
@@ -57,6 +58,18 @@ Error invalid(const std::string &message)
     return Error(ErrorKind::InvalidInput, message);
 }
 
+/// A problem that names demands: out of range, not positive, unmet, conflicting.
+PlanError refused(PlanProblem::Kind kind, std::vector<Demand> demands, int64_t lo = 0,
+                  int64_t hi = 0)
+{
+    PlanProblem p;
+    p.kind = kind;
+    p.demands = std::move(demands);
+    p.lo = lo;
+    p.hi = hi;
+    return PlanError(std::move(p));
+}
+
 std::string number(double value)
 {
     char text[32];
@@ -105,10 +118,10 @@ struct Candidate
 };
 
 /// One constraint as the search uses it: bounds on s1 and s2, the resources it allows per
-/// tier, and predicates for what bounds cannot say. `label` names it in conflict messages.
+/// tier, and predicates for what bounds cannot say. `demand` names it in conflict messages.
 struct Rule
 {
-    std::string label;
+    Demand demand;
     int lo1 = 0, hi1 = std::numeric_limits<int>::max();
     int lo2 = 0, hi2 = std::numeric_limits<int>::max();
     std::array<std::vector<bool>, kTierCount> allowedResources; ///< empty: any
@@ -310,10 +323,13 @@ void Planner::prepareCandidates(const std::array<bool, kTierCount> &inPlan, Prep
     }
     for (auto tier : {Tier::Device, Tier::Edge, Tier::Cloud}) {
         const bool needed = tier == Tier::Device || inPlan[int(tier)];
-        if (needed && P.candidates[int(tier)].empty())
-            throw Error(ErrorKind::NotFound,
-                        m_model + ": no " + std::string(tierName(tier)) +
-                            " resource has timings of it; benchmark it with cleave-cli bench");
+        if (needed && P.candidates[int(tier)].empty()) {
+            PlanProblem p;
+            p.kind = PlanProblem::Kind::NoTimingsOnTier;
+            p.model = m_model;
+            p.tier = tier;
+            throw PlanError(std::move(p));
+        }
     }
 }
 
@@ -335,10 +351,14 @@ void Planner::prepareWire(const PlanRequest &request, const std::vector<double> 
         auto &wire = P.wire[r];
         wire.resize(size_t(K) + 1);
         const auto measured = res.codecs.find(request.codec);
-        if (measured == res.codecs.end() && request.codec != "fp32")
-            throw Error(ErrorKind::NotFound,
-                        "codec " + request.codec + ": not measured on " + res.name +
-                            "; benchmark with cleave-cli bench --codec " + request.codec);
+        if (measured == res.codecs.end() && request.codec != "fp32") {
+            PlanProblem p;
+            p.kind = PlanProblem::Kind::CodecNotMeasured;
+            p.model = m_model;
+            p.codec = request.codec;
+            p.resource = res.name;
+            throw PlanError(std::move(p));
+        }
         for (int s = 0; s <= K; ++s) {
             std::optional<WireCost> cost;
             if (measured != res.codecs.end() && size_t(s) < measured->second.size())
@@ -359,17 +379,24 @@ void Planner::prepareTransferLayers(const PlanRequest &request, const std::vecto
 {
     const int K = P.K;
     P.specs = request.tlSpecs.empty() ? tlSpecs() : request.tlSpecs;
-    if (P.specs.empty())
-        throw Error(ErrorKind::NotFound, m_model + ": no Transfer Layer timings; benchmark " +
-                                             "with cleave-cli bench --tl maxpool2");
+    if (P.specs.empty()) {
+        PlanProblem p;
+        p.kind = PlanProblem::Kind::NoTransferLayers;
+        p.model = m_model;
+        throw PlanError(std::move(p));
+    }
     for (const auto &spec : P.specs) {
         tl::TlSpec::parse(spec); // a known spec at all
         bool anywhere = false;
         for (const auto &r : m_resources)
             anywhere = anywhere || r.tls.count(spec) > 0;
-        if (!anywhere)
-            throw Error(ErrorKind::NotFound, "TL " + spec + ": not measured for " + m_model +
-                                                 "; benchmark with cleave-cli bench --tl " + spec);
+        if (!anywhere) {
+            PlanProblem p;
+            p.kind = PlanProblem::Kind::TlNotMeasured;
+            p.model = m_model;
+            p.tl = spec;
+            throw PlanError(std::move(p));
+        }
     }
     P.tl.resize(P.specs.size());
     for (size_t t = 0; t < P.specs.size(); ++t) {
@@ -403,12 +430,12 @@ void Planner::prepareTransferLayers(const PlanRequest &request, const std::vecto
 void Planner::addTierRule(const std::array<bool, kTierCount> &inPlan, Prepared &P) const
 {
     const int K = P.K;
-    std::string tiersText;
+    std::vector<Tier> named;
     for (int t = 0; t < kTierCount; ++t)
         if (inPlan[size_t(t)])
-            tiersText += std::string(tiersText.empty() ? "" : ",") + tierName(Tier(t));
+            named.push_back(Tier(t));
     Rule tiers;
-    tiers.label = "--tiers " + tiersText;
+    tiers.demand = Demand::ofTiers(std::move(named));
     if (!P.threeTiers)
         tiers.lo2 = K;
     if (!inPlan[int(Tier::Edge)])
@@ -422,27 +449,19 @@ void Planner::addTierRule(const std::array<bool, kTierCount> &inPlan, Prepared &
 void Planner::addPlacementRules(const Constraints &c, Prepared &P) const
 {
     const int K = P.K;
-    const auto blockIndex = [&](int block, const std::string &what) {
-        if (block < 0 || block >= K)
-            throw invalid(what + ": block " + std::to_string(block) + " is out of range 0.." +
-                          std::to_string(K - 1));
-    };
     if (c.minSplit) {
-        if (*c.minSplit < 0 || *c.minSplit > K)
-            throw invalid("--min-split " + std::to_string(*c.minSplit) + ": out of range 0.." +
-                          std::to_string(K));
         Rule r;
-        r.label = "--min-split " + std::to_string(*c.minSplit);
+        r.demand = Demand::ofNumber(Demand::Kind::MinSplit, *c.minSplit);
+        if (*c.minSplit < 0 || *c.minSplit > K)
+            throw refused(PlanProblem::Kind::OutOfRange, {r.demand}, 0, K);
         r.lo1 = *c.minSplit;
         P.rules.push_back(std::move(r));
     }
     for (const auto &b : c.blocks) {
-        const std::string label = "block " + std::to_string(b.block) +
-                                  (b.keepOff ? " kept off the " : " pinned to the ") +
-                                  tierName(b.tier);
-        blockIndex(b.block, label);
         Rule r;
-        r.label = label;
+        r.demand = Demand::ofBlock(b);
+        if (b.block < 0 || b.block >= K)
+            throw refused(PlanProblem::Kind::OutOfRange, {r.demand}, 0, K - 1);
         // Block b runs on the device if b < s1, on the edge if s1 <= b < s2, else the cloud.
         const Tier t = b.tier;
         if (!b.keepOff) {
@@ -467,13 +486,13 @@ void Planner::addPlacementRules(const Constraints &c, Prepared &P) const
     };
     for (auto t : c.requiredTiers) {
         Rule r;
-        r.label = std::string("tier ") + tierName(t) + " required";
+        r.demand = Demand::ofTier(Demand::Kind::RequiredTier, t);
         r.shape = [tierUsed, t](int s1, int s2) { return tierUsed(t, s1, s2); };
         P.rules.push_back(std::move(r));
     }
     for (auto t : c.unusedTiers) {
         Rule r;
-        r.label = std::string("tier ") + tierName(t) + " unused";
+        r.demand = Demand::ofTier(Demand::Kind::UnusedTier, t);
         r.shape = [tierUsed, t](int s1, int s2) { return !tierUsed(t, s1, s2); };
         P.rules.push_back(std::move(r));
     }
@@ -481,7 +500,7 @@ void Planner::addPlacementRules(const Constraints &c, Prepared &P) const
         const int index = resourceIndex(name, "required resource");
         const Tier t = m_resources[size_t(index)].tier;
         Rule r;
-        r.label = "resource " + name + " required";
+        r.demand = Demand::ofResource(Demand::Kind::RequiredResource, name);
         r.allowedResources[int(t)].assign(m_resources.size(), false);
         r.allowedResources[int(t)][size_t(index)] = true;
         r.shape = [tierUsed, t](int s1, int s2) { return tierUsed(t, s1, s2); };
@@ -491,7 +510,7 @@ void Planner::addPlacementRules(const Constraints &c, Prepared &P) const
         const int index = resourceIndex(name, "excluded resource");
         const Tier t = m_resources[size_t(index)].tier;
         Rule r;
-        r.label = "resource " + name + " excluded";
+        r.demand = Demand::ofResource(Demand::Kind::ExcludedResource, name);
         r.allowedResources[int(t)].assign(m_resources.size(), true);
         r.allowedResources[int(t)][size_t(index)] = false;
         P.rules.push_back(std::move(r));
@@ -502,23 +521,23 @@ void Planner::addPlacementRules(const Constraints &c, Prepared &P) const
 void Planner::addCostRules(const Constraints &c, Prepared &P) const
 {
     if (c.maxUploadBytes) {
-        if (*c.maxUploadBytes < 0)
-            throw invalid("--max-upload-bytes must be zero or more");
         Rule r;
-        r.label = "--max-upload-bytes " + std::to_string(*c.maxUploadBytes);
+        r.demand = Demand::ofNumber(Demand::Kind::MaxUploadBytes, *c.maxUploadBytes);
+        if (*c.maxUploadBytes < 0)
+            throw refused(PlanProblem::Kind::Negative, {r.demand});
         const auto limit = *c.maxUploadBytes;
         r.cost = [limit](const Candidate &x) { return x.upload <= limit; };
         P.rules.push_back(std::move(r));
     }
-    const auto positiveLimit = [](std::optional<double> v, const char *flag) {
+    const auto positiveLimit = [](std::optional<double> v, Demand::Kind kind) {
         if (v && !(std::isfinite(*v) && *v > 0))
-            throw invalid(std::string(flag) + " must be positive");
+            throw refused(PlanProblem::Kind::NotPositive, {Demand::ofSeconds(kind, *v)});
     };
-    positiveLimit(c.maxDevice_s, "--max-device-ms");
-    positiveLimit(c.maxTotal_s, "--max-latency-ms");
+    positiveLimit(c.maxDevice_s, Demand::Kind::MaxDeviceTime);
+    positiveLimit(c.maxTotal_s, Demand::Kind::MaxLatency);
     if (c.maxDevice_s) {
         Rule r;
-        r.label = "--max-device-ms " + number(*c.maxDevice_s * 1000);
+        r.demand = Demand::ofSeconds(Demand::Kind::MaxDeviceTime, *c.maxDevice_s);
         const double limit = *c.maxDevice_s;
         r.cost = [limit](const Candidate &x) {
             return x.parts[size_t(Part::Device)] + x.parts[size_t(Part::DeviceTl)] +
@@ -529,7 +548,7 @@ void Planner::addCostRules(const Constraints &c, Prepared &P) const
     }
     if (c.maxTotal_s) {
         Rule r;
-        r.label = "--max-latency-ms " + number(*c.maxTotal_s * 1000);
+        r.demand = Demand::ofSeconds(Demand::Kind::MaxLatency, *c.maxTotal_s);
         const double limit = *c.maxTotal_s;
         r.cost = [limit](const Candidate &x) { return x.total_s <= limit; };
         P.rules.push_back(std::move(r));
@@ -614,7 +633,8 @@ void search(const std::vector<Rule> &rules, uint64_t use,
 Plan Planner::plan(const PlanRequest &request) const
 {
     if (request.top < 0)
-        throw invalid("--top must be zero (all) or more");
+        throw refused(PlanProblem::Kind::Negative,
+                      {Demand::ofNumber(Demand::Kind::Top, request.top)});
     const auto P = prepare(request);
     const int K = P.K;
     const int tlOptions = int(P.specs.size());
@@ -644,17 +664,16 @@ Plan Planner::plan(const PlanRequest &request) const
         const size_t n = P.rules.size();
         for (size_t i = 1; i < n; ++i)
             if (!feasible(uint64_t(1) << i))
-                throw invalid("no configuration meets " + P.rules[i].label + " with " +
-                              P.rules[0].label);
+                throw refused(PlanProblem::Kind::Unmet, {P.rules[i].demand, P.rules[0].demand});
         for (size_t i = 1; i < n; ++i)
             for (size_t j = i + 1; j < n; ++j)
                 if (!feasible(uint64_t(1) << i | uint64_t(1) << j))
-                    throw invalid("conflicting constraints: " + P.rules[i].label + " and " +
-                                  P.rules[j].label);
-        std::string labels;
+                    throw refused(PlanProblem::Kind::Conflict,
+                                  {P.rules[i].demand, P.rules[j].demand});
+        std::vector<Demand> all;
         for (size_t i = 1; i < n; ++i)
-            labels += (labels.empty() ? "" : ", ") + P.rules[i].label;
-        throw invalid("no configuration meets all of: " + labels);
+            all.push_back(P.rules[i].demand);
+        throw refused(PlanProblem::Kind::UnmetTogether, std::move(all));
     }
 
     // Ties go to the earlier split, so rankings are stable.

@@ -26,9 +26,10 @@ public:
     /// The codecs whose costs were measured, by name, sorted.
     std::vector<std::string> codecs() const;
 
-    /// The ranked configurations. Bad requests (bandwidth, unknown codec or TL, indices out of
-    /// range) throw Error(InvalidInput); constraints that exclude every configuration throw
-    /// Error(InvalidInput) naming the constraint, or the two, that conflict.
+    /// The ranked configurations. Bad requests (bandwidth, unknown codec or TL) throw
+    /// Error(InvalidInput); timings the request needs and the store lacks, demands out of range
+    /// and demands that exclude every configuration throw PlanError, whose problem names the
+    /// demand, or the two, that conflict (core/plan/problem.h).
     Plan plan(const PlanRequest &request) const;
 
     /// Every two-tier split on `device` and `edge` (empty: the best plan's, else the first of

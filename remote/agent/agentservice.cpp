@@ -91,6 +91,8 @@ AgentService::AgentService(AgentConfig config)
     : m_config(std::move(config))
     , m_gate(std::make_shared<Gate>(m_config.token, m_config.limits))
 {
+    if (!m_config.modelChecker.empty())
+        m_checker = std::make_unique<graph::ModelChecker>(m_config.modelChecker);
     if (m_config.cacheDir.empty()) {
         std::string pattern = (std::filesystem::temp_directory_path() / "cleave-agent-XXXXXX");
         if (!mkdtemp(pattern.data()))
@@ -149,28 +151,15 @@ grpc::Status AgentService::mayConnectFor(const grpc::ServerContext *context, con
 void AgentService::vetModel(const std::filesystem::path &file, const std::string &digest,
                             const std::string &what)
 {
-    if (m_config.modelChecker.empty())
-        return;
-    {
-        std::lock_guard lock(m_vettedMutex);
-        if (m_vetted.count(digest))
-            return;
-    }
-    graph::checkModelInChild(m_config.modelChecker, file.string(), what);
-    std::lock_guard lock(m_vettedMutex);
-    m_vetted.insert(digest);
+    if (m_checker)
+        m_checker->check(file.string(), digest, what);
 }
 
 void AgentService::vetModel(std::string_view bytes, const std::string &what)
 {
-    if (m_config.modelChecker.empty() || bytes.empty())
+    if (!m_checker || bytes.empty())
         return;
     const auto digest = sha256Hex(bytes);
-    {
-        std::lock_guard lock(m_vettedMutex);
-        if (m_vetted.count(digest))
-            return;
-    }
     const auto file = m_config.cacheDir / ("vet-" + digest + ".pt");
     {
         std::ofstream out(file, std::ios::binary);

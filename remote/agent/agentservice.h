@@ -3,6 +3,7 @@
 
 #include "cleave/agent/v1/agent.grpc.pb.h"
 
+#include "core/graph/modelcheck.h"
 #include "core/graph/modelgraph.h"
 #include "remote/agent/deployment.h"
 #include "remote/agent/gate.h"
@@ -13,7 +14,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <shared_mutex>
 #include <string>
 
@@ -95,8 +95,7 @@ private:
 
     AgentConfig m_config;
     std::shared_ptr<Gate> m_gate;
-    std::mutex m_vettedMutex;
-    std::set<std::string> m_vetted; ///< digests of models the checker read without harm
+    std::unique_ptr<graph::ModelChecker> m_checker; ///< none: models are read in-process
     bool m_ownCacheDir = false;
     std::mutex m_modelsMutex;
     std::map<std::string, std::shared_ptr<Loaded>> m_models;

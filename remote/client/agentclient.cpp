@@ -52,7 +52,7 @@ void AgentClient::fail(const grpc::Status &status, const std::string &doing, boo
     if (!answered && (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
                       status.error_code() == grpc::StatusCode::UNAVAILABLE))
         message = "agent unreachable or not answering (" + message + ")";
-    throw Error(errorKind(status.error_code()), m_address + ": " + doing + ": " + message);
+    throw RemoteError(errorKind(status.error_code()), m_address, doing, message);
 }
 
 v1::AgentInfo AgentClient::info()

@@ -2,6 +2,7 @@
 #include "remote/client/benchsession.h"
 
 #include "remote/client/agentclient.h"
+#include "remote/status.h"
 
 #include "core/codec/codec.h"
 #include "core/error.h"
@@ -65,15 +66,12 @@ BenchSession::Prepared BenchSession::prepare(const BenchTarget &target)
     try {
         p.loaded = zooName ? client.loadZoo(*zooName, settings.seed, settings.input)
                            : client.loadFile(settings.model, settings.input);
-    } catch (const Error &e) {
-        // The agent's reason names the model; its address ("HOST:PORT: LoadModel: ") tells a
-        // user nothing of a local agent, its role does.
-        const std::string prefix = target.address + ": LoadModel: ";
-        std::string reason = e.what();
-        if (e.kind() != ErrorKind::InvalidInput || reason.rfind(prefix, 0) != 0)
+    } catch (const RemoteError &e) {
+        // The agent's reason names the model; its address tells a user nothing of a local
+        // agent, its role does.
+        if (e.kind() != ErrorKind::InvalidInput)
             throw;
-        throw Error(e.kind(),
-                    reason.substr(prefix.size()) + " (said the " + target.role + " agent)");
+        throw Error(e.kind(), e.reason() + " (said the " + target.role + " agent)");
     }
     return p;
 }

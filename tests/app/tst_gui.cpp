@@ -10,6 +10,7 @@
 #include "app/gui/agentspanel.h"
 #include "app/gui/benchmarkpanel.h"
 #include "app/gui/cuttablemodel.h"
+#include "app/gui/errortext.h"
 #include "app/gui/exportwizard.h"
 #include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
@@ -199,6 +200,12 @@ private Q_SLOTS:
         view.minSplitBox()->setValue(4);
         QVERIFY2(!failure.isEmpty(), "conflicting constraints were not reported");
         QCOMPARE(view.rankingModel()->rowCount(), 0);
+        // In the window's words: its controls by their labels, no command-line flags.
+        QVERIFY2(failure.contains(QStringLiteral("Minimum split 4")) &&
+                     failure.contains(QStringLiteral("Maximum device time 100 ms")) &&
+                     !failure.contains(QStringLiteral("--")),
+                 qPrintable(failure));
+        QCOMPARE(view.messageText(), failure);
     }
 
     // Hovering a bar tells its exact parts; clicking it selects its split.
@@ -521,6 +528,12 @@ private Q_SLOTS:
         window->openModel(model);
         QVERIFY(opened.wait(30000));
         QCOMPARE(window->planView()->rankingModel()->rowCount(), 0); // nothing measured yet
+        // Where to measure it, in the window's terms (the project is new, so no timings).
+        QTRY_VERIFY_WITH_TIMEOUT(window->planView()->messageText().contains(
+                                     QStringLiteral("measure it in the Benchmark panel")),
+                                 10000);
+        QVERIFY2(!window->planView()->messageText().contains(QStringLiteral("cleave-cli")),
+                 qPrintable(window->planView()->messageText()));
         auto *bench = window->benchmarkPanel();
         bench->warmupBox()->setValue(1);
         bench->repsBox()->setValue(3);
@@ -803,6 +816,14 @@ private Q_SLOTS:
         };
         QCOMPARE(gui::installTranslations(QStringLiteral("de")), QStringLiteral("de"));
         QCOMPARE(fileMenu(), QStringLiteral("&Datei"));
+        // The planner's problems too, with the controls as the German window labels them.
+        plan::PlanProblem conflict;
+        conflict.kind = plan::PlanProblem::Kind::Conflict;
+        conflict.demands = {plan::Demand::ofNumber(plan::Demand::Kind::MinSplit, 2),
+                            plan::Demand::ofSeconds(plan::Demand::Kind::MaxDeviceTime, 0.1)};
+        QCOMPARE(gui::ErrorText::problem(conflict),
+                 QStringLiteral("Kleinster Schnitt 2 und Längste Gerätezeit 100 ms schließen "
+                                "einander aus: kein Schnitt erfüllt beide."));
         QCOMPARE(gui::installTranslations(QStringLiteral("ko")), QStringLiteral("ko"));
         QCOMPARE(fileMenu(), QStringLiteral("파일(&F)"));
         QCOMPARE(gui::installTranslations(QStringLiteral("fr")), QStringLiteral("en"));

@@ -289,7 +289,16 @@ private Q_SLOTS:
                                          << QStringLiteral("TL spec 'zip9'");
         QTest::newRow("TL not measured")
             << with({QStringLiteral("--tl"), QStringLiteral("avgpool4")})
-            << QStringLiteral("TL avgpool4: not measured");
+            << QStringLiteral("TL avgpool4: not measured for %1; benchmark with cleave-cli bench "
+                              "--tl avgpool4")
+                   .arg(m_model);
+        QTest::newRow("limit not positive")
+            << with({QStringLiteral("--max-latency-ms"), QStringLiteral("0")})
+            << QStringLiteral("--max-latency-ms 0: must be positive");
+        QTest::newRow("limit out of reach")
+            << with({QStringLiteral("--max-latency-ms"), QStringLiteral("0.001")})
+            << QStringLiteral("no configuration meets --max-latency-ms 0.001 with --tiers "
+                              "device,edge");
         QTest::newRow("split out of range")
             << with({QStringLiteral("--min-split"), QStringLiteral("999")})
             << QStringLiteral("--min-split 999: out of range 0..");
@@ -299,12 +308,11 @@ private Q_SLOTS:
         QTest::newRow("contradictory constraints")
             << with({QStringLiteral("--min-split"), QStringLiteral("2"), QStringLiteral("--pin"),
                      QStringLiteral("0=edge")})
-            << QStringLiteral("conflicting constraints: --min-split 2 and block 0 pinned to the "
-                              "edge");
+            << QStringLiteral("conflicting constraints: --min-split 2 and --pin 0=edge");
         QTest::newRow("required and unused")
             << with({QStringLiteral("--require"), QStringLiteral("edge"),
                      QStringLiteral("--unused"), QStringLiteral("edge")})
-            << QStringLiteral("conflicting constraints: tier edge required and tier edge unused");
+            << QStringLiteral("conflicting constraints: --require edge and --unused edge");
         QTest::newRow("unknown resource")
             << with({QStringLiteral("--exclude"), QStringLiteral("jetson")})
             << QStringLiteral("excluded resource 'jetson': no timings of");
@@ -335,8 +343,7 @@ private Q_SLOTS:
                            QStringLiteral("0=edge"),
                            QStringLiteral("-o"),
                            m_dir.filePath(QStringLiteral("nothing.png"))}
-            << QStringLiteral("conflicting constraints: --min-split 2 and block 0 pinned to the "
-                              "edge");
+            << QStringLiteral("conflicting constraints: --min-split 2 and --pin 0=edge");
         QTest::newRow("report unwritable")
             << QStringList{QStringLiteral("report"),
                            QStringLiteral("--db"),

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/plan/fromstore.h"
 #include "core/plan/planner.h"
+#include "core/plan/problem.h"
 #include "core/store/store.h"
 
 #include <QTemporaryDir>
@@ -74,6 +75,22 @@ QString errorOfPlan(const plan::Planner &planner, const plan::PlanRequest &r)
 {
     return testing::errorOf([&] { planner.plan(r); });
 }
+
+// The problem a PlanError carries; kind NoTimings with model "no PlanError" when none is thrown.
+plan::PlanProblem problemOfPlan(const plan::Planner &planner, const plan::PlanRequest &r)
+{
+    try {
+        planner.plan(r);
+    } catch (const plan::PlanError &e) {
+        return e.problem();
+    }
+    plan::PlanProblem none;
+    none.model = "no PlanError";
+    return none;
+}
+
+using Demand = plan::Demand;
+using Problem = plan::PlanProblem;
 
 // ---- brute force, straight from ARCHITECTURE.md's formula, one configuration at a time ----
 
@@ -402,12 +419,25 @@ private Q_SLOTS:
         auto r = request();
         r.constraints.minSplit = 2;
         r.constraints.blocks = {{0, Tier::Edge, false}};
+        auto p = problemOfPlan(planner, r);
+        QCOMPARE(int(p.kind), int(Problem::Kind::Conflict));
+        QCOMPARE(p.demands.size(), size_t(2));
+        QCOMPARE(int(p.demands[0].kind), int(Demand::Kind::MinSplit));
+        QCOMPARE(p.demands[0].number, int64_t(2));
+        QCOMPARE(int(p.demands[1].kind), int(Demand::Kind::PinnedBlock));
+        QCOMPARE(p.demands[1].number, int64_t(0));
+        QCOMPARE(int(p.demands[1].tier), int(Tier::Edge));
         QCOMPARE(errorOfPlan(planner, r),
-                 QStringLiteral("conflicting constraints: --min-split 2 and block 0 pinned to "
+                 QStringLiteral("conflicting constraints: minimum split 2 and block 0 pinned to "
                                 "the edge"));
         r = request();
         r.constraints.requiredResources = {"edge"};
         r.constraints.excludedResources = {"edge"};
+        p = problemOfPlan(planner, r);
+        QCOMPARE(int(p.kind), int(Problem::Kind::Conflict));
+        QCOMPARE(int(p.demands[0].kind), int(Demand::Kind::RequiredResource));
+        QCOMPARE(int(p.demands[1].kind), int(Demand::Kind::ExcludedResource));
+        QCOMPARE(p.demands[1].resource, std::string("edge"));
         QCOMPARE(errorOfPlan(planner, r),
                  QStringLiteral("conflicting constraints: resource edge required and resource "
                                 "edge excluded"));
@@ -420,13 +450,49 @@ private Q_SLOTS:
         r = request();
         r.tiers = {Tier::Device};
         r.constraints.requiredTiers = {Tier::Edge};
+        p = problemOfPlan(planner, r);
+        QCOMPARE(int(p.kind), int(Problem::Kind::Unmet));
+        QCOMPARE(int(p.demands[0].kind), int(Demand::Kind::RequiredTier));
+        QCOMPARE(int(p.demands[1].kind), int(Demand::Kind::Tiers));
+        QCOMPARE(p.demands[1].tiers, std::vector<Tier>{Tier::Device});
         QCOMPARE(errorOfPlan(planner, r),
-                 QStringLiteral("no configuration meets tier edge required with --tiers device"));
+                 QStringLiteral("no configuration meets tier edge required with tiers device"));
         r = request();
         r.constraints.maxTotal_s = 1 * kMs;
+        p = problemOfPlan(planner, r);
+        QCOMPARE(int(p.demands[0].kind), int(Demand::Kind::MaxLatency));
+        QCOMPARE(p.demands[0].seconds, 1 * kMs);
         QCOMPARE(errorOfPlan(planner, r),
-                 QStringLiteral("no configuration meets --max-latency-ms 1 with --tiers "
+                 QStringLiteral("no configuration meets latency limit 1 ms with tiers "
                                 "device,edge"));
+    }
+
+    // Core says what is wrong and leaves how to fix it to the front ends: no flag, no command.
+    void problemsNameNoFlagOrCommand()
+    {
+        const auto planner = twoTierPlanner();
+        std::vector<plan::PlanRequest> requests(6, request());
+        requests[0].constraints.minSplit = 9;
+        requests[1].constraints.maxUploadBytes = -1;
+        requests[2].constraints.maxDevice_s = 0.0;
+        requests[3].top = -1;
+        requests[4].codec = "fp16";
+        requests[5].mode = plan::Mode::ScissionTl, requests[5].tlSpecs = {"avgpool2"};
+        const std::vector<Problem::Kind> kinds{
+            Problem::Kind::OutOfRange,       Problem::Kind::Negative,
+            Problem::Kind::NotPositive,      Problem::Kind::Negative,
+            Problem::Kind::CodecNotMeasured, Problem::Kind::TlNotMeasured};
+        for (size_t i = 0; i < requests.size(); ++i) {
+            const auto message = errorOfPlan(planner, requests[i]);
+            QCOMPARE(int(problemOfPlan(planner, requests[i]).kind), int(kinds[i]));
+            QVERIFY2(!message.contains(QStringLiteral("--")) &&
+                         !message.contains(QStringLiteral("cleave-cli")),
+                     qPrintable(message));
+        }
+        QCOMPARE(errorOfPlan(planner, requests[0]),
+                 QStringLiteral("minimum split 9: out of range 0..3"));
+        QCOMPARE(errorOfPlan(planner, requests[2]),
+                 QStringLiteral("device time limit 0 ms: must be positive"));
     }
 
     void badInputIsRefused_data()
@@ -450,21 +516,17 @@ private Q_SLOTS:
                               "maxpool2, maxpool4, "
                               "avgpool2 or avgpool4, optionally +cN)");
         QTest::newRow("TL not measured")
-            << 4
-            << QStringLiteral("TL avgpool2: not measured for toy; benchmark with cleave-cli bench "
-                              "--tl avgpool2");
+            << 4 << QStringLiteral("TL avgpool2: not measured for toy");
         QTest::newRow("block out of range")
             << 5 << QStringLiteral("block 3 pinned to the edge: block 3 is out of range 0..2");
         QTest::newRow("min split out of range")
-            << 6 << QStringLiteral("--min-split 4: out of range 0..3");
+            << 6 << QStringLiteral("minimum split 4: out of range 0..3");
         QTest::newRow("unknown resource")
             << 7
             << QStringLiteral(
                    "required resource 'jetson': no timings of toy on it (measured on: dev, edge)");
         QTest::newRow("codec not measured")
-            << 8
-            << QStringLiteral(
-                   "codec fp16: not measured on dev; benchmark with cleave-cli bench --codec fp16");
+            << 8 << QStringLiteral("codec fp16: not measured on dev");
         QTest::newRow("negative latency")
             << 9 << QStringLiteral("link 'custom': the latency must be zero or more, not -1 ms");
     }
@@ -575,10 +637,16 @@ private Q_SLOTS:
         QCOMPARE(planner.tlSpecs(), std::vector<std::string>{"maxpool2"});
 
         QCOMPARE(testing::errorOf([&] { plan::plannerFromStore(db, "zoo:nothing"); }),
-                 QString::fromStdString("zoo:nothing: no complete timings in " + path +
-                                        "; measure it with: cleave-cli bench zoo:nothing "
-                                        "--local --db " +
-                                        path));
+                 QString::fromStdString("zoo:nothing: no complete timings in " + path));
+        try {
+            plan::plannerFromStore(db, "zoo:nothing");
+            QFAIL("no PlanError");
+        } catch (const plan::PlanError &e) {
+            QCOMPARE(int(e.kind()), int(ErrorKind::NotFound));
+            QCOMPARE(int(e.problem().kind), int(Problem::Kind::NoTimings));
+            QCOMPARE(e.problem().model, std::string("zoo:nothing"));
+            QCOMPARE(e.problem().where, path);
+        }
     }
 };
 

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/problems.h"
+
+#include <cstdio>
+
+namespace cleave::cli {
+
+namespace {
+
+std::string number(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+/// What to run to measure what a problem finds missing; empty when nothing is missing.
+std::string remedy(const plan::PlanProblem &p)
+{
+    using K = plan::PlanProblem::Kind;
+    switch (p.kind) {
+    case K::NoTimings:
+        return "; measure it with: cleave-cli bench " + p.model + " --local --db " + p.where;
+    case K::NoTimingsOnTier:
+        return "; benchmark it with cleave-cli bench --" + std::string(plan::tierName(p.tier)) +
+               " HOST:PORT";
+    case K::CodecNotMeasured:
+        return "; benchmark with cleave-cli bench --codec " + p.codec;
+    case K::NoTransferLayers:
+        return "; benchmark with cleave-cli bench --tl maxpool2";
+    case K::TlNotMeasured:
+        return "; benchmark with cleave-cli bench --tl " + p.tl;
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+std::string flagText(const plan::Demand &d)
+{
+    using K = plan::Demand::Kind;
+    const std::string n = std::to_string(d.number);
+    const std::string tier = plan::tierName(d.tier);
+    switch (d.kind) {
+    case K::Tiers: {
+        std::string tiers;
+        for (const auto t : d.tiers)
+            tiers += (tiers.empty() ? "" : ",") + std::string(plan::tierName(t));
+        return "--tiers " + tiers;
+    }
+    case K::MinSplit:
+        return "--min-split " + n;
+    case K::PinnedBlock:
+        return "--pin " + n + "=" + tier;
+    case K::KeptOffBlock:
+        return "--keep-off " + n + "=" + tier;
+    case K::RequiredTier:
+        return "--require " + tier;
+    case K::UnusedTier:
+        return "--unused " + tier;
+    case K::RequiredResource:
+        return "--require " + d.resource;
+    case K::ExcludedResource:
+        return "--exclude " + d.resource;
+    case K::MaxUploadBytes:
+        return "--max-upload-bytes " + n;
+    case K::MaxDeviceTime:
+        return "--max-device-ms " + number(d.seconds * 1000);
+    case K::MaxLatency:
+        return "--max-latency-ms " + number(d.seconds * 1000);
+    case K::Top:
+        return "--top " + n;
+    }
+    return plan::demandText(d);
+}
+
+std::string cliText(const plan::PlanProblem &problem)
+{
+    return plan::problemText(problem, flagText) + remedy(problem);
+}
+
+} // namespace cleave::cli

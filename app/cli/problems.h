@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/plan/problem.h"
+
+#include <string>
+
+namespace cleave::cli {
+
+/// A demand by the flag that makes it: "--min-split 2", "--pin 0=edge".
+std::string flagText(const plan::Demand &demand);
+
+/// A planner's problem in the command line's words: demands by their flags, and for timings
+/// that are missing, the bench command that measures them.
+std::string cliText(const plan::PlanProblem &problem);
+
+} // namespace cleave::cli

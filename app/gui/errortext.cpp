@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/errortext.h"
+
+#include <QStringList>
+
+namespace cleave::gui {
+
+namespace {
+
+QString s(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+QString ErrorText::tier(plan::Tier tier)
+{
+    switch (tier) {
+    case plan::Tier::Device:
+        return tr("device");
+    case plan::Tier::Edge:
+        return tr("edge");
+    case plan::Tier::Cloud:
+        return tr("cloud");
+    }
+    return {};
+}
+
+QString ErrorText::demand(const plan::Demand &d)
+{
+    using K = plan::Demand::Kind;
+    switch (d.kind) {
+    case K::Tiers: {
+        QStringList tiers;
+        for (const auto t : d.tiers)
+            tiers.push_back(tier(t));
+        return tr("Tiers %1").arg(tiers.join(QStringLiteral(" + ")));
+    }
+    case K::MinSplit:
+        return tr("Minimum split %1").arg(d.number);
+    case K::PinnedBlock:
+        return tr("block %1 pinned to the %2").arg(d.number).arg(tier(d.tier));
+    case K::KeptOffBlock:
+        return tr("block %1 kept off the %2").arg(d.number).arg(tier(d.tier));
+    case K::RequiredTier:
+        return tr("tier %1 required").arg(tier(d.tier));
+    case K::UnusedTier:
+        return tr("tier %1 unused").arg(tier(d.tier));
+    case K::RequiredResource:
+        return tr("resource %1 required").arg(s(d.resource));
+    case K::ExcludedResource:
+        return tr("resource %1 excluded").arg(s(d.resource));
+    case K::MaxUploadBytes:
+        return tr("Maximum upload %1 MB").arg(double(d.number) / 1e6, 0, 'g', 6);
+    case K::MaxDeviceTime:
+        return tr("Maximum device time %1 ms").arg(d.seconds * 1000, 0, 'g', 6);
+    case K::MaxLatency:
+        return tr("Maximum latency %1 ms").arg(d.seconds * 1000, 0, 'g', 6);
+    case K::Top:
+        return tr("ranking length %1").arg(d.number);
+    }
+    return s(plan::demandText(d));
+}
+
+QString ErrorText::problem(const plan::PlanProblem &p)
+{
+    using K = plan::PlanProblem::Kind;
+    const auto named = [&](size_t i) {
+        return i < p.demands.size() ? demand(p.demands[i]) : QStringLiteral("?");
+    };
+    switch (p.kind) {
+    case K::NoTimings:
+        return tr("No timings of %1 in this project yet: measure it in the Benchmark panel.")
+            .arg(s(p.model));
+    case K::NoTimingsOnTier:
+        return tr("No %1 agent has measured %2 yet: add one in the Agents panel and measure "
+                  "the model in the Benchmark panel.")
+            .arg(tier(p.tier), s(p.model));
+    case K::CodecNotMeasured:
+        return tr("Codec %1 was not measured on %2: add it under Codecs in the Benchmark panel "
+                  "and measure again.")
+            .arg(s(p.codec), s(p.resource));
+    case K::NoTransferLayers:
+        return tr("No Transfer Layer timings of %1: add one under Transfer Layers in the "
+                  "Benchmark panel and measure again.")
+            .arg(s(p.model));
+    case K::TlNotMeasured:
+        return tr("Transfer Layer %1 was not measured for %2: add it under Transfer Layers in "
+                  "the Benchmark panel and measure again.")
+            .arg(s(p.tl), s(p.model));
+    case K::OutOfRange:
+        return tr("%1 is out of range %2..%3").arg(named(0)).arg(p.lo).arg(p.hi);
+    case K::Negative:
+        return tr("%1 must be zero or more").arg(named(0));
+    case K::NotPositive:
+        return tr("%1 must be positive").arg(named(0));
+    case K::Unmet:
+        return tr("No split meets %1 with %2.").arg(named(0), named(1));
+    case K::Conflict:
+        return tr("%1 and %2 exclude each other: no split meets both.").arg(named(0), named(1));
+    case K::UnmetTogether: {
+        QStringList all;
+        for (size_t i = 0; i < p.demands.size(); ++i)
+            all.push_back(named(i));
+        return tr("No split meets all of: %1.").arg(all.join(QStringLiteral(", ")));
+    }
+    }
+    return s(plan::problemText(p));
+}
+
+QString ErrorText::of(const std::exception &error)
+{
+    if (const auto *planError = dynamic_cast<const plan::PlanError *>(&error))
+        return problem(planError->problem());
+    return s(oneLineReason(error.what()));
+}
+
+} // namespace cleave::gui

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What keeps a request from being planned, as values: which demand, block, tier, resource,
+// codec or TL. Core words them plainly (problemText); the CLI names the demands by its flags and
+// the workbench by its controls, each adding how to fix it in its own terms.
+#pragma once
+
+#include "core/error.h"
+#include "core/plan/costs.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cleave::plan {
+
+/// One demand on a plan: a constraint of the request, or its tiers.
+struct Demand
+{
+    enum class Kind {
+        Tiers,            ///< `tiers`: the tiers the plan may use
+        MinSplit,         ///< `number`: blocks [0, number) stay on the device
+        PinnedBlock,      ///< `number` (the block) runs on `tier`
+        KeptOffBlock,     ///< `number` (the block) never runs on `tier`
+        RequiredTier,     ///< `tier` must run blocks
+        UnusedTier,       ///< `tier` must run none
+        RequiredResource, ///< `resource` must run blocks
+        ExcludedResource, ///< `resource` must run none
+        MaxUploadBytes,   ///< `number` bytes leave the device at most
+        MaxDeviceTime,    ///< `seconds` on the device at most
+        MaxLatency,       ///< `seconds` end to end at most
+        Top,              ///< `number` configurations listed (0: all)
+    };
+    Kind kind = Kind::Tiers;
+    std::vector<Tier> tiers;
+    Tier tier = Tier::Device;
+    int64_t number = 0;
+    double seconds = 0;
+    std::string resource;
+
+    static Demand ofTiers(std::vector<Tier> tiers);
+    static Demand ofNumber(Kind kind, int64_t number);
+    static Demand ofSeconds(Kind kind, double seconds);
+    static Demand ofBlock(const BlockRule &rule);
+    static Demand ofTier(Kind kind, Tier tier);
+    static Demand ofResource(Kind kind, std::string resource);
+};
+
+/// Why a request cannot be planned; the fields each kind uses are named beside it.
+struct PlanProblem
+{
+    enum class Kind {
+        NoTimings,        ///< `model` has no complete timings in the store at `where`
+        NoTimingsOnTier,  ///< no resource of `tier` has timings of `model`
+        CodecNotMeasured, ///< `codec` was not measured on `resource`
+        NoTransferLayers, ///< no TL was measured for `model`
+        TlNotMeasured,    ///< `tl` was not measured for `model`
+        OutOfRange,       ///< demands[0] lies outside `lo`..`hi`
+        Negative,         ///< demands[0] must be zero or more
+        NotPositive,      ///< demands[0] must be positive
+        Unmet,            ///< no configuration meets demands[0] with demands[1] (the tiers)
+        Conflict,         ///< demands[0] and demands[1] exclude each other
+        UnmetTogether,    ///< every demand can be met, and every two, but not all at once
+    };
+    Kind kind = Kind::NoTimings;
+    std::string model;
+    std::vector<Demand> demands;
+    Tier tier = Tier::Device;
+    std::string resource;
+    std::string codec;
+    std::string tl;
+    std::string where;
+    int64_t lo = 0;
+    int64_t hi = 0;
+};
+
+/// A demand in plain words: "minimum split 2", "block 0 pinned to the edge".
+std::string demandText(const Demand &demand);
+
+using DemandNamer = std::function<std::string(const Demand &)>;
+
+/// The problem in one line, with each demand named by `name`; it says what is wrong, not which
+/// command or control would fix it.
+std::string problemText(const PlanProblem &problem, const DemandNamer &name = demandText);
+
+/// The planner's error: Error(NotFound) for missing timings, Error(InvalidInput) otherwise,
+/// with problemText as its message and the problem itself for front ends to phrase.
+class PlanError : public Error
+{
+public:
+    explicit PlanError(PlanProblem problem);
+
+    const PlanProblem &problem() const noexcept { return m_problem; }
+
+private:
+    PlanProblem m_problem;
+};
+
+} // namespace cleave::plan
