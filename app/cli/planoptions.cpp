@@ -103,7 +103,7 @@ plan::PlanRequest PlanOptions::request(const plan::Planner &planner) const
     r.link = networkProfile(link, bandwidthMbps, latencyMs, downlinkMbps, "--link",
                             "--bandwidth-mbps", "5g-peak");
     r.cloudLink = networkProfile(cloudLink, cloudBandwidthMbps, cloudLatencyMs, std::nullopt,
-                                 "--cloud-link", "--cloud-bandwidth-mbps", "wan");
+                                 "--cloud-link", "--cloud-bandwidth-mbps", r.cloudLink.name);
     r.codec = codec;
     const bool none = tl.size() == 1 && tl.front() == "none";
     if (none || (tl.empty() && planner.tlSpecs().empty())) {

@@ -76,6 +76,19 @@ PlanView::PlanView(QWidget *parent)
     m_tiers = new QComboBox(this);
     m_tiers->addItem(tr("device + edge"));
     m_tiers->addItem(tr("device + edge + cloud"));
+    m_cloudPreset = new QComboBox(this);
+    for (const auto &p : plan::NetworkProfile::presets())
+        m_cloudPreset->addItem(QString::fromStdString(p.name));
+    m_cloudPreset->addItem(kCustom);
+    m_cloudPreset->setToolTip(tr("The link between the edge and the cloud (three tiers)"));
+    m_cloudBandwidth = new QDoubleSpinBox(this);
+    m_cloudBandwidth->setRange(0.1, 100000);
+    m_cloudBandwidth->setDecimals(1);
+    m_cloudBandwidth->setSuffix(tr(" Mbit/s"));
+    m_cloudLatency = new QDoubleSpinBox(this);
+    m_cloudLatency->setRange(0, 2000);
+    m_cloudLatency->setDecimals(1);
+    m_cloudLatency->setSuffix(tr(" ms"));
     m_mode = new QComboBox(this);
     m_mode->addItem(tr("ScissionTL (with Transfer Layers)"));
     m_mode->addItem(tr("Scission"));
@@ -98,6 +111,11 @@ PlanView::PlanView(QWidget *parent)
     limits->addRow(tr("Maximum upload"), m_maxUpload);
     limits->addRow(tr("Maximum device time"), m_maxDevice);
     limits->addRow(tr("Tiers"), m_tiers);
+    auto *cloudRow = new QHBoxLayout;
+    cloudRow->addWidget(m_cloudPreset, 1);
+    cloudRow->addWidget(m_cloudBandwidth, 1);
+    cloudRow->addWidget(m_cloudLatency, 1);
+    limits->addRow(tr("Edge–cloud link"), cloudRow);
     auto *controls = new QHBoxLayout;
     controls->addLayout(network, 3);
     controls->addSpacing(12);
@@ -137,7 +155,19 @@ PlanView::PlanView(QWidget *parent)
     connect(m_minSplit, &QSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_maxUpload, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_maxDevice, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
-    connect(m_tiers, &QComboBox::currentIndexChanged, this, &PlanView::replan);
+    connect(m_tiers, &QComboBox::currentIndexChanged, this, [this] {
+        updateCloudControls();
+        replan();
+    });
+    connect(m_cloudPreset, &QComboBox::currentIndexChanged, this, &PlanView::cloudPresetChosen);
+    for (auto *box : {m_cloudBandwidth, m_cloudLatency})
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
+            if (m_updating)
+                return;
+            const QSignalBlocker block(m_cloudPreset);
+            m_cloudPreset->setCurrentText(kCustom);
+            replan();
+        });
     connect(m_mode, &QComboBox::currentIndexChanged, this, &PlanView::replan);
     connect(m_show, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_plot->setShow(std::array{plots::LatencyStackPlot::Show::Both,
@@ -155,7 +185,9 @@ PlanView::PlanView(QWidget *parent)
                     size_t(current.row()) < m_ranking->ranking().size())
                     Q_EMIT splitSelected(m_ranking->ranking()[size_t(current.row())].s1);
             });
-    presetChosen(); // the first preset, 5g-peak
+    presetChosen();                                       // the first preset, 5g-peak
+    m_cloudPreset->setCurrentText(QStringLiteral("wan")); // as cleave-cli plan --cloud-link
+    updateCloudControls();
 }
 
 PlanView::~PlanView() = default;
@@ -179,6 +211,7 @@ void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner, const QS
             m_tiers->setCurrentIndex(0);
         m_tiers->setEnabled(cloud);
     }
+    updateCloudControls();
     replan();
 }
 
@@ -187,6 +220,33 @@ plan::NetworkProfile PlanView::link() const
     if (m_preset->currentText() != kCustom)
         return plan::NetworkProfile::preset(m_preset->currentText().toStdString());
     return plan::NetworkProfile::custom(sliderToMbps(m_bandwidth->value()), m_latency->value());
+}
+
+plan::NetworkProfile PlanView::cloudLink() const
+{
+    if (m_cloudPreset->currentText() != kCustom)
+        return plan::NetworkProfile::preset(m_cloudPreset->currentText().toStdString());
+    return plan::NetworkProfile::custom(m_cloudBandwidth->value(), m_cloudLatency->value());
+}
+
+void PlanView::cloudPresetChosen()
+{
+    if (m_cloudPreset->currentText() != kCustom) {
+        const auto profile = cloudLink();
+        const QScopedValueRollback updating(m_updating, true);
+        m_cloudBandwidth->setValue(profile.uplink_bps / 1e6);
+        m_cloudLatency->setValue(profile.latency_s * 1e3);
+    }
+    replan();
+}
+
+// The edge-cloud link matters only when the plan has three tiers.
+void PlanView::updateCloudControls()
+{
+    const bool threeTiers = m_tiers->isEnabled() && m_tiers->currentIndex() == 1;
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_cloudPreset, m_cloudBandwidth, m_cloudLatency})
+        w->setEnabled(threeTiers);
 }
 
 void PlanView::setBandwidthMbps(double mbps)
@@ -253,8 +313,10 @@ void PlanView::replan()
         request.constraints.maxUploadBytes = int64_t(m_maxUpload->value() * 1e6);
     if (m_maxDevice->value() > 0)
         request.constraints.maxDevice_s = m_maxDevice->value() / 1e3;
-    if (m_tiers->currentIndex() == 1)
+    if (m_tiers->currentIndex() == 1) {
         request.tiers = {plan::Tier::Device, plan::Tier::Edge, plan::Tier::Cloud};
+        request.cloudLink = cloudLink();
+    }
     try {
         m_plan = m_planner->plan(request);
         m_request = request;

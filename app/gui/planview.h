@@ -52,6 +52,12 @@ public:
     QDoubleSpinBox *maxDeviceBox() const { return m_maxDevice; }
     /// Device + edge, or device + edge + cloud when the timings include a cloud.
     QComboBox *tiersBox() const { return m_tiers; }
+    /// The edge-cloud link (three tiers only): a preset, wan by default, or custom bandwidth
+    /// and latency.
+    QComboBox *cloudPresetBox() const { return m_cloudPreset; }
+    QDoubleSpinBox *cloudBandwidthBox() const { return m_cloudBandwidth; }
+    QDoubleSpinBox *cloudLatencyBox() const { return m_cloudLatency; }
+    plan::NetworkProfile cloudLink() const;
     /// The line above the ranking: the link planned for, or why nothing is ranked.
     QString messageText() const;
     /// Both cost models side by side, or one of them.
@@ -75,6 +81,8 @@ public Q_SLOTS:
 
 private:
     void presetChosen();
+    void cloudPresetChosen();
+    void updateCloudControls();
     void bandwidthMoved();
     void replan();
 
@@ -90,6 +98,9 @@ private:
     QDoubleSpinBox *m_maxUpload = nullptr;
     QDoubleSpinBox *m_maxDevice = nullptr;
     QComboBox *m_tiers = nullptr;
+    QComboBox *m_cloudPreset = nullptr;
+    QDoubleSpinBox *m_cloudBandwidth = nullptr;
+    QDoubleSpinBox *m_cloudLatency = nullptr;
     QComboBox *m_mode = nullptr;
     QComboBox *m_show = nullptr;
     plots::LatencyStackPlot *m_plot = nullptr;

@@ -111,8 +111,8 @@ const char *modeName(Mode mode); ///< "scission", "scissiontl"
 struct PlanRequest
 {
     std::vector<Tier> tiers{Tier::Device, Tier::Edge};
-    NetworkProfile link;      ///< device <-> edge
-    NetworkProfile cloudLink; ///< edge <-> cloud (three tiers)
+    NetworkProfile link;                                      ///< device <-> edge
+    NetworkProfile cloudLink = NetworkProfile::preset("wan"); ///< edge <-> cloud (three tiers)
     std::string codec = "fp32";
     Mode mode = Mode::Scission;
     /// ScissionTL: the TL specs to consider; the best applicable one is taken per

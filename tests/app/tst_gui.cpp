@@ -208,6 +208,57 @@ private Q_SLOTS:
         QCOMPARE(view.messageText(), failure);
     }
 
+    // Timings of a device, an edge and a cloud agent (real processes on loopback) plan over
+    // three tiers: the edge-cloud link starts as wan, as on the command line, and has controls
+    // of its own that re-rank.
+    void plansThreeTiers()
+    {
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("chain.pt"));
+        const auto db = dir.filePath(QStringLiteral("three.cleave"));
+        QVERIFY(QFile::copy(testing::fixture("chain.pt"), model));
+        {
+            remote::AgentProcess device("device", "device", 1), edge("edge", "edge", 1),
+                cloud("cloud", "cloud", 1);
+            const auto s = [](const std::string &text) { return QString::fromStdString(text); };
+            const auto bench = testing::runCli(
+                QStringLiteral(CLEAVE_CLI),
+                {QStringLiteral("bench"), model, QStringLiteral("--device"), s(device.address()),
+                 QStringLiteral("--edge"), s(edge.address()), QStringLiteral("--cloud"),
+                 s(cloud.address()), QStringLiteral("--db"), db, QStringLiteral("--warmup"),
+                 QStringLiteral("1"), QStringLiteral("--reps"), QStringLiteral("3")});
+            QVERIFY2(bench.exitCode == 0, bench.err.constData());
+        }
+        gui::MainWindow window;
+        QSignalSpy timings(&window, &gui::MainWindow::timingsOpened);
+        window.openProject(db, model);
+        QTRY_COMPARE_WITH_TIMEOUT(timings.count(), 1, 60000);
+        auto *view = window.planView();
+        QVERIFY(view->tiersBox()->isEnabled());
+        QVERIFY(!view->cloudPresetBox()->isEnabled()); // two tiers: no edge-cloud link
+        view->tiersBox()->setCurrentIndex(1);
+        QVERIFY(view->cloudPresetBox()->isEnabled());
+        QCOMPARE(view->cloudPresetBox()->currentText(), QStringLiteral("wan"));
+        QVERIFY2(view->rankingModel()->rowCount() > 0, qPrintable(view->messageText()));
+        QCOMPARE(view->request().tiers.size(), size_t(3));
+        QCOMPARE(view->request().cloudLink.name, std::string("wan"));
+        QVERIFY(!view->series().points.empty());
+
+        // A slow edge-cloud link makes every configuration that uses the cloud slower.
+        const auto totalWithCloud = [&] {
+            plan::PlanRequest r = view->request();
+            r.top = 0;
+            r.constraints.requiredTiers = {plan::Tier::Cloud};
+            return view->planner()->plan(r).ranking.at(0).total_s;
+        };
+        const double fast = totalWithCloud();
+        view->cloudBandwidthBox()->setValue(1);
+        QCOMPARE(view->cloudPresetBox()->currentText(), QStringLiteral("custom"));
+        QCOMPARE(view->request().cloudLink.uplink_bps, 1e6);
+        QVERIFY(view->rankingModel()->rowCount() > 0);
+        QVERIFY2(totalWithCloud() > fast, qPrintable(QString::number(fast)));
+    }
+
     // Hovering a bar tells its exact parts; clicking it selects its split.
     void stackPlotTellsAndSelects()
     {
