@@ -47,6 +47,7 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar(const QString &role) const { return m_bars.value(role); }
     QString log() const;
+    QPlainTextEdit *logView() const { return m_log; }
 
 Q_SIGNALS:
     /// The Start button: the window answers with start() and what it knows.

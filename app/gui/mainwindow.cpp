@@ -4,6 +4,7 @@
 #include "app/gui/agentspanel.h"
 #include "app/gui/background.h"
 #include "app/gui/benchmarkpanel.h"
+#include "app/gui/clipboard.h"
 #include "app/gui/exportwizard.h"
 #include "app/gui/modelloading.h"
 #include "app/gui/modelview.h"
@@ -28,8 +29,9 @@
 #include <QFormLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
-#include <QPainter>
+#include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
@@ -170,6 +172,9 @@ void MainWindow::createDocks()
         dock(tr("Benchmark"), QStringLiteral("BenchmarkDock"), m_bench, Qt::RightDockWidgetArea);
     tabifyDockWidget(agents, bench);
     agents->raise();
+    // A click gives a plot the focus, so that Copy takes that plot.
+    for (auto *plot : findChildren<QCustomPlot *>())
+        plot->setFocusPolicy(Qt::ClickFocus);
 }
 
 void MainWindow::createMenus()
@@ -190,7 +195,9 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     auto *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Copy Plot"), QKeySequence::Copy, this, &MainWindow::copyPlot);
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copySelection);
+    edit->addAction(tr("Copy &Plot"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                    &MainWindow::copyPlot);
     auto *view = menuBar()->addMenu(tr("&View"));
     for (auto *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
@@ -379,23 +386,36 @@ ExportWizard *MainWindow::openExportWizard()
 void MainWindow::copyPlot()
 {
     // The plots shown, one below the other, as they are on screen.
-    const auto plots = currentPlots();
-    int width = 0, height = 0;
-    for (auto *plot : plots) {
-        width = std::max(width, plot->width());
-        height += plot->height();
-    }
-    QPixmap pixmap(width, height);
-    pixmap.fill(palette().color(QPalette::Base));
-    QPainter painter(&pixmap);
-    int y = 0;
-    for (auto *plot : plots) {
-        painter.drawPixmap(0, y, plot->toPixmap(plot->width(), plot->height()));
-        y += plot->height();
-    }
-    painter.end();
-    QApplication::clipboard()->setPixmap(pixmap);
+    QApplication::clipboard()->setPixmap(
+        plotsAsPixmap(currentPlots(), palette().color(QPalette::Base)));
     statusBar()->showMessage(tr("Plot copied"));
+}
+
+// Copy takes what has the focus: selected text, a table's rows, or the plot clicked last.
+void MainWindow::copySelection()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (auto *text = qobject_cast<QPlainTextEdit *>(focus)) {
+        text->copy();
+    } else if (auto *line = qobject_cast<QLineEdit *>(focus)) {
+        line->copy();
+    } else if (auto *table = qobject_cast<QAbstractItemView *>(focus)) {
+        const auto rows = rowsAsText(*table);
+        if (rows.isEmpty()) {
+            statusBar()->showMessage(tr("Nothing to copy: select rows first"));
+            return;
+        }
+        QApplication::clipboard()->setText(rows);
+        statusBar()->showMessage(tr("Rows copied"));
+    } else if (auto *plot = qobject_cast<QCustomPlot *>(focus)) {
+        QApplication::clipboard()->setPixmap(
+            plotsAsPixmap({plot}, palette().color(QPalette::Base)));
+        statusBar()->showMessage(tr("Plot copied"));
+    } else {
+        statusBar()->showMessage(
+            tr("Nothing to copy: select text or rows, or click a plot (Copy Plot takes the plots "
+               "shown)"));
+    }
 }
 
 void MainWindow::openProject(const QString &path, const QString &model)

@@ -55,7 +55,11 @@ public:
     QString exportPlot(const QString &path, QSize size, int dpi = 96);
     /// Writes the ranking as CSV or JSON, by suffix. Returns an empty string or the reason.
     QString exportRanking(const QString &path);
+    /// Copies the plots shown (Copy Plot, Ctrl+Shift+C).
     void copyPlot();
+    /// Copy (Ctrl+C): the focused text's selection, a table's selected rows as tab-separated
+    /// text, or the focused plot.
+    void copySelection();
     /// Opens the export wizard on the open model, at the selected split (none: nullptr).
     ExportWizard *openExportWizard();
     int selectedSplit() const { return m_selectedSplit; }

@@ -63,6 +63,7 @@ public:
     /// Both cost models side by side, or one of them.
     QComboBox *showBox() const { return m_show; }
     RankingModel *rankingModel() const { return m_ranking; }
+    QTableView *rankingTable() const { return m_table; }
     plots::LatencyStackPlot *stackPlot() const { return m_plot; }
     const plan::SplitSeries &series() const { return m_series; }
     /// The request and plan the view shows now (for exporting the ranking).

@@ -27,7 +27,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QJsonArray>
@@ -43,6 +45,7 @@
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTableView>
 #include <QXmlStreamReader>
 
 #include <unistd.h>
@@ -257,6 +260,58 @@ private Q_SLOTS:
         QCOMPARE(view->request().cloudLink.uplink_bps, 1e6);
         QVERIFY(view->rankingModel()->rowCount() > 0);
         QVERIFY2(totalWithCloud() > fast, qPrintable(QString::number(fast)));
+    }
+
+    // Copy takes what has the focus: the log's selected text, the ranking's selected rows as
+    // tab-separated text with the header, a clicked plot as an image; Copy Plot the plots shown.
+    void copyTakesWhatHasTheFocus()
+    {
+        auto window = readyWindow();
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->planView()->setPlanner(slowDeviceFastEdge());
+        auto *clipboard = QApplication::clipboard();
+        const auto copy = [&] { QTest::keySequence(window.get(), QKeySequence::Copy); };
+
+        auto *log = window->benchmarkPanel()->logView();
+        window->findChild<QDockWidget *>(QStringLiteral("BenchmarkDock"))->raise();
+        log->setPlainText(QStringLiteral("first line\nsecond line"));
+        log->selectAll();
+        log->setFocus();
+        QTRY_VERIFY(log->hasFocus());
+        clipboard->clear();
+        copy();
+        QCOMPARE(clipboard->text(), QStringLiteral("first line\nsecond line"));
+
+        auto *table = window->planView()->rankingTable();
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        table->selectRow(1);
+        clipboard->clear();
+        copy();
+        const auto lines = clipboard->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2); // the header and the selected row
+        auto *ranking = window->planView()->rankingModel();
+        QCOMPARE(lines[0].split(QLatin1Char('\t')).size(), ranking->columnCount());
+        QCOMPARE(lines[0].split(QLatin1Char('\t')).at(0),
+                 ranking->headerData(0, Qt::Horizontal).toString());
+        QCOMPARE(lines[1].split(QLatin1Char('\t')).at(0), ranking->index(1, 0).data().toString());
+        QVERIFY(clipboard->image().isNull());
+
+        auto *plot = window->planView()->stackPlot();
+        QTest::mouseClick(plot, Qt::LeftButton, {}, QPoint(5, 5));
+        QTRY_VERIFY(plot->hasFocus());
+        clipboard->clear();
+        copy();
+        QCOMPARE(clipboard->image().size(), plot->size());
+
+        // Copy Plot takes the plots whatever has the focus.
+        log->setFocus();
+        QTRY_VERIFY(log->hasFocus());
+        clipboard->clear();
+        QTest::keyClick(window.get(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(clipboard->image().size(), plot->size());
     }
 
     // Hovering a bar tells its exact parts; clicking it selects its split.

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/clipboard.h"
+
+#include <QAbstractItemView>
+#include <QHeaderView>
+#include <QPainter>
+#include <QTableView>
+#include <qcustomplot.h>
+
+#include <algorithm>
+
+namespace cleave::gui {
+
+QString rowsAsText(const QAbstractItemView &view)
+{
+    const auto *model = view.model();
+    if (!model)
+        return {};
+    QList<int> rows;
+    if (view.selectionModel())
+        for (const auto &index : view.selectionModel()->selectedRows())
+            rows.push_back(index.row());
+    if (rows.isEmpty() && view.currentIndex().isValid())
+        rows.push_back(view.currentIndex().row());
+    if (rows.isEmpty())
+        return {};
+    std::sort(rows.begin(), rows.end());
+    const auto *table = qobject_cast<const QTableView *>(&view);
+    QList<int> columns;
+    for (int c = 0; c < model->columnCount(); ++c)
+        if (!table || !table->isColumnHidden(c))
+            columns.push_back(c);
+    const auto line = [&](auto cell) {
+        QStringList cells;
+        for (int c : columns)
+            cells.push_back(cell(c).toString().replace(QLatin1Char('\t'), QLatin1Char(' ')));
+        return cells.join(QLatin1Char('\t'));
+    };
+    QStringList lines{line([&](int c) { return model->headerData(c, Qt::Horizontal); })};
+    for (int r : rows)
+        lines.push_back(line([&](int c) { return model->index(r, c).data(); }));
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QPixmap plotsAsPixmap(const QList<QCustomPlot *> &plots, const QColor &background)
+{
+    int width = 0, height = 0;
+    for (auto *plot : plots) {
+        width = std::max(width, plot->width());
+        height += plot->height();
+    }
+    QPixmap pixmap(std::max(width, 1), std::max(height, 1));
+    pixmap.fill(background);
+    QPainter painter(&pixmap);
+    int y = 0;
+    for (auto *plot : plots) {
+        painter.drawPixmap(0, y, plot->toPixmap(plot->width(), plot->height()));
+        y += plot->height();
+    }
+    return pixmap;
+}
+
+} // namespace cleave::gui
