@@ -101,6 +101,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_planView, &PlanView::splitSelected, this,
             [this](int split) { m_selectedSplit = split; });
     connect(m_planView, &PlanView::splitSelected, m_modelView, &ModelView::selectSplit);
+    connect(m_planView, &PlanView::seriesChanged, m_modelView, &ModelView::setMeasuredSizes);
     connect(m_planView, &PlanView::planFailed, this,
             [this](const QString &reason) { statusBar()->showMessage(reason); });
     connect(m_agents, &AgentsPanel::summaryChanged, m_agentState, &QLabel::setText);

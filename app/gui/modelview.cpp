@@ -63,17 +63,54 @@ void ModelView::setModel(const LoadedModel &model)
                          .arg(model.inputShape));
     m_cuts->setCuts(model.cuts);
     // The sizes alone, before any timing: the raw tensor at each split.
-    plan::SplitSeries series;
-    series.model = model.name.toStdString();
+    m_raw = {};
+    m_raw.model = model.name.toStdString();
     for (const auto &c : model.cuts) {
         plan::SplitPoint p;
         p.split = c.index;
         p.rawBytes = c.bytes;
         p.codecBytes = c.bytes;
-        series.points.push_back(p);
+        m_raw.points.push_back(p);
     }
+    show(m_raw);
+}
+
+namespace {
+
+bool sameSizes(const plan::SplitSeries &a, const plan::SplitSeries &b)
+{
+    if (a.model != b.model || a.points.size() != b.points.size())
+        return false;
+    for (size_t i = 0; i < a.points.size(); ++i) {
+        const auto &p = a.points[i], &q = b.points[i];
+        if (p.rawBytes != q.rawBytes || p.codecBytes != q.codecBytes || p.tl != q.tl ||
+            p.tlBytes != q.tlBytes)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void ModelView::setMeasuredSizes(const plan::SplitSeries &series)
+{
+    if (series.points.size() != m_raw.points.size()) {
+        show(m_raw);
+        return;
+    }
+    auto measured = series;
+    measured.model = m_raw.model;
+    show(measured);
+}
+
+// Redraws only when the sizes change: the bandwidth slider re-plans without changing them.
+void ModelView::show(const plan::SplitSeries &series)
+{
+    if (sameSizes(series, m_shown) && !series.points.empty())
+        return;
+    m_shown = series;
     m_sizes->setSeries(series);
-    m_sizes->replot();
+    m_sizes->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ModelView::selectSplit(int split)

@@ -296,6 +296,7 @@ void PlanView::replan()
         m_plan = {};
         m_plot->setSeries(m_series);
         m_plot->replot();
+        Q_EMIT seriesChanged(m_series);
         m_message->setText(m_emptyMessage.isEmpty()
                                ? tr("No timings yet: measure the model in the Benchmark panel.")
                                : m_emptyMessage);
@@ -317,10 +318,16 @@ void PlanView::replan()
         request.tiers = {plan::Tier::Device, plan::Tier::Edge, plan::Tier::Cloud};
         request.cloudLink = cloudLink();
     }
+    // The plot shows every split even when the constraints leave nothing to rank; only a
+    // request that cannot be costed at all (a link, a codec) leaves it empty.
+    try {
+        m_series = m_planner->series(request);
+    } catch (const Error &) {
+        m_series = {};
+    }
     try {
         m_plan = m_planner->plan(request);
         m_request = request;
-        m_series = m_planner->series(request);
         m_ranking->setRanking(m_plan.ranking);
         m_message->setText(
             QString::fromStdString(request.link.describe()) +
@@ -334,6 +341,7 @@ void PlanView::replan()
     }
     m_plot->setSeries(m_series);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT seriesChanged(m_series);
     m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;
 }
 

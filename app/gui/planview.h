@@ -74,6 +74,8 @@ public:
 
 Q_SIGNALS:
     void splitSelected(int split);
+    /// The per-split series planned now (empty without timings), after every re-plan.
+    void seriesChanged(const plan::SplitSeries &series);
     /// A one-line reason when the controls leave nothing to rank (conflicting constraints).
     void planFailed(const QString &reason);
 

@@ -23,6 +23,7 @@
 #include "core/store/store.h"
 #include "plots/latencystackplot.h"
 #include "plots/predictionplot.h"
+#include "plots/transfersizeplot.h"
 #include "remote/client/localagents.h"
 
 #include <QAbstractItemModelTester>
@@ -47,6 +48,9 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QXmlStreamReader>
+
+#include <algorithm>
+#include <cmath>
 
 #include <unistd.h>
 
@@ -260,6 +264,43 @@ private Q_SLOTS:
         QCOMPARE(view->request().cloudLink.uplink_bps, 1e6);
         QVERIFY(view->rankingModel()->rowCount() > 0);
         QVERIFY2(totalWithCloud() > fast, qPrintable(QString::number(fast)));
+    }
+
+    // The Model dock's transfer sizes follow the timings: with a Transfer Layer measured, its
+    // series is drawn where it applies, as in the report.
+    void modelDockDrawsTheTransferLayer()
+    {
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("chain.pt"));
+        const auto db = dir.filePath(QStringLiteral("tl.cleave"));
+        QVERIFY(QFile::copy(testing::fixture("chain.pt"), model));
+        const auto bench = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            {QStringLiteral("bench"), model, QStringLiteral("--local"), QStringLiteral("--db"), db,
+             QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--reps"),
+             QStringLiteral("2"), QStringLiteral("--tl"), QStringLiteral("maxpool2")});
+        QVERIFY2(bench.exitCode == 0, bench.err.constData());
+        gui::MainWindow window;
+        QSignalSpy timings(&window, &gui::MainWindow::timingsOpened);
+        window.openProject(db, model);
+        QTRY_COMPARE_WITH_TIMEOUT(timings.count(), 1, 60000);
+        const auto *tl = window.modelView()->sizesPlot()->tlGraph();
+        const auto &points = window.planView()->series().points;
+        int drawn = 0;
+        for (auto it = tl->data()->constBegin(); it != tl->data()->constEnd(); ++it) {
+            if (std::isnan(it->value))
+                continue;
+            ++drawn;
+            const auto &point = points.at(size_t(it->key));
+            QVERIFY(!point.tl.empty());
+            QCOMPARE(it->value, double(point.tlBytes));
+        }
+        QVERIFY2(drawn >= 3, qPrintable(QString::number(drawn))); // maxpool2 at 4x8x8, 4x4x4
+        // Another model without timings: the raw sizes alone again.
+        window.planView()->setPlanner(nullptr);
+        QVERIFY(tl->data()->isEmpty() ||
+                std::all_of(tl->data()->constBegin(), tl->data()->constEnd(),
+                            [](const auto &d) { return std::isnan(d.value); }));
     }
 
     // Copy takes what has the focus: the log's selected text, the ranking's selected rows as
