@@ -56,9 +56,16 @@ QString exportPlots(const QList<QCustomPlot *> &plots, const QString &path, int 
         QImage image(int(std::lround(width * scale)), int(std::lround(total * scale)),
                      QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
-        image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
-        image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
-        if (!drawStacked(image, plots, width, height, false, scale) || !image.save(path, "PNG"))
+        // Fonts in points take their pixel size from the device's DPI: drawn at 96 and scaled,
+        // text grows with the pixels, as everything else does. The file then says its DPI.
+        const auto dotsPerMeter = [&image](double perInch) {
+            image.setDotsPerMeterX(int(std::lround(perInch / 0.0254)));
+            image.setDotsPerMeterY(int(std::lround(perInch / 0.0254)));
+        };
+        dotsPerMeter(96);
+        const bool drawn = drawStacked(image, plots, width, height, false, scale);
+        dotsPerMeter(dpi);
+        if (!drawn || !image.save(path, "PNG"))
             return QCoreApplication::translate("cleave::plots::PlotExport",
                                                "%1: cannot write the PNG file")
                 .arg(path);
