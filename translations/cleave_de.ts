@@ -210,6 +210,10 @@
         <translation>Codecs</translation>
     </message>
     <message>
+        <source>Ready to measure %1</source>
+        <translation>Bereit, %1 zu messen</translation>
+    </message>
+    <message>
         <source>Open a model first.</source>
         <translation>Öffnen Sie zuerst ein Modell.</translation>
     </message>
@@ -238,8 +242,20 @@
         <translation>%1: vollständig</translation>
     </message>
     <message>
+        <source>Measured %1</source>
+        <translation>%1 gemessen</translation>
+    </message>
+    <message>
         <source>done: %1</source>
         <translation>fertig: %1</translation>
+    </message>
+    <message>
+        <source>Stopped measuring %1</source>
+        <translation>Messung von %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: not started</source>
+        <translation>%1: nicht begonnen</translation>
     </message>
     <message>
         <source> (partial)</source>
@@ -701,8 +717,12 @@ Gesendet: %2 Bytes</translation>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Copy Plot</source>
-        <translation>Diagramm &amp;kopieren</translation>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Plot</source>
+        <translation>&amp;Diagramm kopieren</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -811,6 +831,18 @@ Gesendet: %2 Bytes</translation>
     <message>
         <source>Plot copied</source>
         <translation>Diagramm kopiert</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: select rows first</source>
+        <translation>Nichts zu kopieren: zuerst Zeilen auswählen</translation>
+    </message>
+    <message>
+        <source>Rows copied</source>
+        <translation>Zeilen kopiert</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: select text or rows, or click a plot (Copy Plot takes the plots shown)</source>
+        <translation>Nichts zu kopieren: Text oder Zeilen auswählen oder ein Diagramm anklicken (Diagramm kopieren nimmt die angezeigten Diagramme)</translation>
     </message>
     <message>
         <source>Opening %1...</source>
@@ -978,6 +1010,14 @@ Gesendet: %2 Bytes</translation>
         <translation>Gerät + Edge + Cloud</translation>
     </message>
     <message>
+        <source>The link between the edge and the cloud (three tiers)</source>
+        <translation>Die Verbindung zwischen Edge und Cloud (drei Ebenen)</translation>
+    </message>
+    <message>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
         <source>ScissionTL (with Transfer Layers)</source>
         <translation>ScissionTL (mit Transfer Layern)</translation>
     </message>
@@ -1032,6 +1072,10 @@ Gesendet: %2 Bytes</translation>
     <message>
         <source>Tiers</source>
         <translation>Ebenen</translation>
+    </message>
+    <message>
+        <source>Edge–cloud link</source>
+        <translation>Edge-Cloud-Verbindung</translation>
     </message>
     <message>
         <source>%1 Mbit/s</source>

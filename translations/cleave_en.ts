@@ -210,6 +210,10 @@
         <translation>Codecs</translation>
     </message>
     <message>
+        <source>Ready to measure %1</source>
+        <translation>Ready to measure %1</translation>
+    </message>
+    <message>
         <source>Open a model first.</source>
         <translation>Open a model first.</translation>
     </message>
@@ -238,8 +242,20 @@
         <translation>%1: complete</translation>
     </message>
     <message>
+        <source>Measured %1</source>
+        <translation>Measured %1</translation>
+    </message>
+    <message>
         <source>done: %1</source>
         <translation>done: %1</translation>
+    </message>
+    <message>
+        <source>Stopped measuring %1</source>
+        <translation>Stopped measuring %1</translation>
+    </message>
+    <message>
+        <source>%1: not started</source>
+        <translation>%1: not started</translation>
     </message>
     <message>
         <source> (partial)</source>
@@ -701,8 +717,12 @@ Sent: %2 bytes</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <source>&amp;Copy Plot</source>
-        <translation>&amp;Copy Plot</translation>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Plot</source>
+        <translation>Copy &amp;Plot</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -811,6 +831,18 @@ Sent: %2 bytes</translation>
     <message>
         <source>Plot copied</source>
         <translation>Plot copied</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: select rows first</source>
+        <translation>Nothing to copy: select rows first</translation>
+    </message>
+    <message>
+        <source>Rows copied</source>
+        <translation>Rows copied</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: select text or rows, or click a plot (Copy Plot takes the plots shown)</source>
+        <translation>Nothing to copy: select text or rows, or click a plot (Copy Plot takes the plots shown)</translation>
     </message>
     <message>
         <source>Opening %1...</source>
@@ -978,6 +1010,14 @@ Sent: %2 bytes</translation>
         <translation>device + edge + cloud</translation>
     </message>
     <message>
+        <source>The link between the edge and the cloud (three tiers)</source>
+        <translation>The link between the edge and the cloud (three tiers)</translation>
+    </message>
+    <message>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
         <source>ScissionTL (with Transfer Layers)</source>
         <translation>ScissionTL (with Transfer Layers)</translation>
     </message>
@@ -1032,6 +1072,10 @@ Sent: %2 bytes</translation>
     <message>
         <source>Tiers</source>
         <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>Edge–cloud link</source>
+        <translation>Edge–cloud link</translation>
     </message>
     <message>
         <source>%1 Mbit/s</source>

@@ -210,6 +210,10 @@
         <translation>코덱</translation>
     </message>
     <message>
+        <source>Ready to measure %1</source>
+        <translation>%1 측정 준비 완료</translation>
+    </message>
+    <message>
         <source>Open a model first.</source>
         <translation>먼저 모델을 여세요.</translation>
     </message>
@@ -238,8 +242,20 @@
         <translation>%1: 완료</translation>
     </message>
     <message>
+        <source>Measured %1</source>
+        <translation>%1 측정 완료</translation>
+    </message>
+    <message>
         <source>done: %1</source>
         <translation>완료: %1</translation>
+    </message>
+    <message>
+        <source>Stopped measuring %1</source>
+        <translation>%1 측정 중단됨</translation>
+    </message>
+    <message>
+        <source>%1: not started</source>
+        <translation>%1: 시작 안 함</translation>
     </message>
     <message>
         <source> (partial)</source>
@@ -701,8 +717,12 @@ Sent: %2 bytes</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Copy Plot</source>
-        <translation>그래프 복사(&amp;C)</translation>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Plot</source>
+        <translation>그래프 복사(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -811,6 +831,18 @@ Sent: %2 bytes</source>
     <message>
         <source>Plot copied</source>
         <translation>그래프를 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: select rows first</source>
+        <translation>복사할 것이 없습니다: 먼저 행을 선택하세요</translation>
+    </message>
+    <message>
+        <source>Rows copied</source>
+        <translation>행을 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: select text or rows, or click a plot (Copy Plot takes the plots shown)</source>
+        <translation>복사할 것이 없습니다: 텍스트나 행을 선택하거나 그래프를 클릭하세요 (그래프 복사는 표시된 그래프를 복사합니다)</translation>
     </message>
     <message>
         <source>Opening %1...</source>
@@ -978,6 +1010,14 @@ Sent: %2 bytes</source>
         <translation>디바이스 + 엣지 + 클라우드</translation>
     </message>
     <message>
+        <source>The link between the edge and the cloud (three tiers)</source>
+        <translation>엣지와 클라우드 사이의 링크 (3계층)</translation>
+    </message>
+    <message>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
         <source>ScissionTL (with Transfer Layers)</source>
         <translation>ScissionTL (전송 계층 사용)</translation>
     </message>
@@ -1032,6 +1072,10 @@ Sent: %2 bytes</source>
     <message>
         <source>Tiers</source>
         <translation>계층</translation>
+    </message>
+    <message>
+        <source>Edge–cloud link</source>
+        <translation>엣지-클라우드 링크</translation>
     </message>
     <message>
         <source>%1 Mbit/s</source>

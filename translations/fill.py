@@ -166,7 +166,6 @@ DE = {
     "Export Ran&king...": "Ran&gliste exportieren...",
     "&Quit": "&Beenden",
     "&Edit": "&Bearbeiten",
-    "&Copy Plot": "Diagramm &kopieren",
     "&View": "&Ansicht",
     "&Theme": "&Farbschema",
     "Follow the &System": "Wie das &System",
@@ -352,6 +351,20 @@ DE = {
     "%1 and %2 exclude each other: no split meets both.":
         "%1 und %2 schließen einander aus: kein Schnitt erfüllt beide.",
     "No split meets all of: %1.": "Kein Schnitt erfüllt alles zugleich: %1.",
+    "Ready to measure %1": "Bereit, %1 zu messen",
+    "Measured %1": "%1 gemessen",
+    "Stopped measuring %1": "Messung von %1 abgebrochen",
+    "%1: not started": "%1: nicht begonnen",
+    "&Copy": "&Kopieren",
+    "Copy &Plot": "&Diagramm kopieren",
+    "Nothing to copy: select rows first": "Nichts zu kopieren: zuerst Zeilen auswählen",
+    "Rows copied": "Zeilen kopiert",
+    "Nothing to copy: select text or rows, or click a plot (Copy Plot takes the plots shown)":
+        "Nichts zu kopieren: Text oder Zeilen auswählen oder ein Diagramm anklicken (Diagramm kopieren nimmt die angezeigten Diagramme)",
+    "The link between the edge and the cloud (three tiers)":
+        "Die Verbindung zwischen Edge und Cloud (drei Ebenen)",
+    " Mbit/s": " Mbit/s",
+    "Edge–cloud link": "Edge-Cloud-Verbindung",
 }
 
 KO = {
@@ -507,7 +520,6 @@ KO = {
     "Export Ran&king...": "순위 내보내기(&K)...",
     "&Quit": "종료(&Q)",
     "&Edit": "편집(&E)",
-    "&Copy Plot": "그래프 복사(&C)",
     "&View": "보기(&V)",
     "&Theme": "테마(&T)",
     "Follow the &System": "시스템 설정 따르기(&S)",
@@ -686,6 +698,19 @@ KO = {
     "%1 and %2 exclude each other: no split meets both.":
         "%1와(과) %2은(는) 서로 배제합니다: 둘 다 만족하는 분할이 없습니다.",
     "No split meets all of: %1.": "모두를 동시에 만족하는 분할이 없습니다: %1.",
+    "Ready to measure %1": "%1 측정 준비 완료",
+    "Measured %1": "%1 측정 완료",
+    "Stopped measuring %1": "%1 측정 중단됨",
+    "%1: not started": "%1: 시작 안 함",
+    "&Copy": "복사(&C)",
+    "Copy &Plot": "그래프 복사(&P)",
+    "Nothing to copy: select rows first": "복사할 것이 없습니다: 먼저 행을 선택하세요",
+    "Rows copied": "행을 복사했습니다",
+    "Nothing to copy: select text or rows, or click a plot (Copy Plot takes the plots shown)":
+        "복사할 것이 없습니다: 텍스트나 행을 선택하거나 그래프를 클릭하세요 (그래프 복사는 표시된 그래프를 복사합니다)",
+    "The link between the edge and the cloud (three tiers)": "엣지와 클라우드 사이의 링크 (3계층)",
+    " Mbit/s": " Mbit/s",
+    "Edge–cloud link": "엣지-클라우드 링크",
 }
 
 

@@ -52,6 +52,7 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent)
     m_start = new QPushButton(tr("Start"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setEnabled(false);
+    m_start->setEnabled(false); // until a model is open
     m_log = new QPlainTextEdit(this);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
@@ -85,6 +86,26 @@ BenchmarkPanel::~BenchmarkPanel()
     if (m_runner)
         m_runner->cancel();
     m_future.waitForFinished();
+}
+
+void BenchmarkPanel::setModel(const QString &spec, const QString &name)
+{
+    m_spec = spec;
+    m_name = name;
+    if (!m_runner)
+        m_model->setText(spec.isEmpty() ? tr("Open a model to measure it.")
+                                        : tr("Ready to measure %1").arg(name));
+    updateStart();
+}
+
+QString BenchmarkPanel::statusText() const
+{
+    return m_model->text();
+}
+
+void BenchmarkPanel::updateStart()
+{
+    m_start->setEnabled(!m_runner && !m_spec.isEmpty());
 }
 
 QString BenchmarkPanel::log() const
@@ -133,7 +154,8 @@ bool BenchmarkPanel::start(const QString &project, const QString &model,
     m_bars.clear();
     for (const auto &role : roles)
         barFor(role);
-    m_model->setText(tr("Measuring %1").arg(model));
+    const QString name = model == m_spec && !m_name.isEmpty() ? m_name : model;
+    m_model->setText(tr("Measuring %1").arg(name));
     appendLog({}, tr("benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5")
                       .arg(model)
                       .arg(job.warmup)
@@ -168,18 +190,25 @@ bool BenchmarkPanel::start(const QString &project, const QString &model,
     };
     m_future = runInBackground<QString>(
         this, [runner, callbacks] { return runner->run(callbacks); },
-        [this](const QString &summary) {
+        [this, name](const QString &summary) {
             m_runner.reset();
             setRunning(false);
+            m_model->setText(tr("Measured %1").arg(name));
             appendLog({}, tr("done: %1").arg(summary));
             Q_EMIT finished(true, summary);
         },
-        [this](const QString &reason) {
+        [this, name](const QString &reason) {
             m_runner.reset();
             setRunning(false);
-            for (auto *bar : std::as_const(m_bars))
-                if (bar->value() < bar->maximum())
+            m_model->setText(tr("Stopped measuring %1").arg(name));
+            // A bar that never moved did not start; one that moved kept what it measured.
+            for (auto it = m_bars.cbegin(); it != m_bars.cend(); ++it) {
+                auto *bar = it.value();
+                if (bar->value() == 0)
+                    bar->setFormat(tr("%1: not started").arg(it.key()));
+                else if (bar->value() < bar->maximum())
                     bar->setFormat(bar->format() + tr(" (partial)"));
+            }
             appendLog({}, tr("stopped: %1").arg(reason));
             Q_EMIT finished(false, reason);
         });
@@ -224,7 +253,7 @@ QProgressBar *BenchmarkPanel::barFor(const QString &role)
 
 void BenchmarkPanel::setRunning(bool running)
 {
-    m_start->setEnabled(!running);
+    updateStart();
     m_cancel->setEnabled(running);
     for (auto *w : {static_cast<QWidget *>(m_warmup), static_cast<QWidget *>(m_reps),
                     static_cast<QWidget *>(m_tl), static_cast<QWidget *>(m_codecs),

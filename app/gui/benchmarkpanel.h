@@ -37,6 +37,10 @@ public:
     bool start(const QString &project, const QString &model, const QList<AgentEntry> &agents);
     void cancel();
     bool isRunning() const { return m_runner != nullptr; }
+    /// The model Start measures (`name` for the panel's line); empty: none, Start is disabled.
+    void setModel(const QString &spec, const QString &name);
+    /// The line above the controls: what is or was measured, or what to do first.
+    QString statusText() const;
 
     QSpinBox *warmupBox() const { return m_warmup; }
     QSpinBox *repsBox() const { return m_reps; }
@@ -61,6 +65,7 @@ private:
     void appendLog(const QString &role, const QString &line);
     void showProgress(const QString &role, double fraction, int block, int blocks);
     void setRunning(bool running);
+    void updateStart();
     QProgressBar *barFor(const QString &role);
 
     QSpinBox *m_warmup = nullptr;
@@ -71,6 +76,8 @@ private:
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_model = nullptr;
+    QString m_spec; ///< the model Start measures
+    QString m_name;
     QVBoxLayout *m_barLayout = nullptr;
     QMap<QString, QProgressBar *> m_bars;
     QPlainTextEdit *m_log = nullptr;

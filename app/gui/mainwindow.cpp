@@ -499,6 +499,7 @@ void MainWindow::openModel(const QString &spec)
             m_blocks = model.blocks;
             m_selectedSplit = 0;
             m_modelView->setModel(model);
+            m_bench->setModel(model.spec, model.name);
             updateTitle();
             statusBar()->showMessage(tr("%1: %2 blocks, %3 splits")
                                          .arg(model.name)

@@ -8,6 +8,7 @@
 #include "core/zoo/zoo.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace cleave::gui {
 
@@ -16,7 +17,9 @@ LoadedModel loadModel(const QString &spec)
     const auto graph = zoo::openModel(spec.toStdString(), std::nullopt);
     LoadedModel model;
     model.spec = spec;
-    model.name = QString::fromStdString(graph.name());
+    // A file by its name, as titles show it; a zoo model by the graph's own name.
+    model.name = zoo::zooName(spec.toStdString()) ? QString::fromStdString(graph.name())
+                                                  : QFileInfo(spec).fileName();
     model.inputShape = QString::fromStdString(graph::formatShape(graph.inputShape()));
     model.blocks = graph.blockCount();
     for (const auto &c : graph.cuts())

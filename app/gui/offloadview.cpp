@@ -150,6 +150,11 @@ bool OffloadView::start(const QString &project, const QString &model, int split,
         QMetaObject::invokeMethod(
             this, [=] { appendLog(line); }, Qt::QueuedConnection);
     };
+    // Each split is drawn as soon as its runs are in the project.
+    const auto splitDone = [this, project, model](int) {
+        QMetaObject::invokeMethod(
+            this, [=] { reload(project, model); }, Qt::QueuedConnection);
+    };
     const auto done = [this, project, model](bool ok, const QString &message) {
         m_runner.reset();
         setRunning(false);
@@ -160,7 +165,7 @@ bool OffloadView::start(const QString &project, const QString &model, int split,
         Q_EMIT finished(ok, message);
     };
     m_future = runInBackground<QString>(
-        this, [runner, progress, log] { return runner->run(progress, log); },
+        this, [runner, progress, log, splitDone] { return runner->run(progress, log, splitDone); },
         [done](const QString &summary) { done(true, summary); },
         [done](const QString &reason) { done(false, reason); });
     return true;
@@ -178,6 +183,12 @@ void OffloadView::reload(const QString &project, const QString &model)
 {
     if (project.isEmpty() || model.isEmpty())
         return;
+    // Another model or project: the log of the last one says nothing of this one.
+    if (project != m_project || model != m_model) {
+        m_project = project;
+        m_model = model;
+        m_log->clear();
+    }
     const int job = ++m_reloadJob;
     const auto link = m_link->currentText(), codec = m_codec->currentText();
     runInBackground<MeasuredView>(

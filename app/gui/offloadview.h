@@ -73,6 +73,8 @@ private:
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
     QPlainTextEdit *m_log = nullptr;
+    QString m_project; ///< what the plots and the log are about
+    QString m_model;
     plots::LatencyStackPlot *m_stacks = nullptr;
     plots::PredictionPlot *m_prediction = nullptr;
     std::shared_ptr<OffloadRunner> m_runner;

@@ -274,7 +274,8 @@ void OffloadRunner::cancel()
 
 QString OffloadRunner::run(
     const std::function<void(int split, int index, int count, double fraction)> &progress,
-    const std::function<void(const QString &line)> &log)
+    const std::function<void(const QString &line)> &log,
+    const std::function<void(int split)> &splitDone)
 {
     const auto &job = d->job;
     remote::OffloadRequest request;
@@ -317,6 +318,8 @@ QString OffloadRunner::run(
             progress(split, index, count, fraction);
     };
     observer.splitDone = [&](const remote::OffloadedSplit &r) {
+        if (splitDone)
+            splitDone(r.measured.split);
         if (!log)
             return;
         auto line =

@@ -132,9 +132,11 @@ public:
     /// Runs every split (blocking; on a worker); `progress` sees the split, its position and
     /// the fraction done. Returns a one-line summary (with the prediction error when there is
     /// one); throws Error on failure or cancellation (runs so far stay in the project).
+    /// `splitDone` follows each split once all its runs are in the project.
     QString
     run(const std::function<void(int split, int index, int count, double fraction)> &progress,
-        const std::function<void(const QString &line)> &log);
+        const std::function<void(const QString &line)> &log,
+        const std::function<void(int split)> &splitDone = {});
     void cancel();
 
 private:

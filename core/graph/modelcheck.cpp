@@ -15,6 +15,7 @@
 #include <set>
 #include <spawn.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -47,6 +48,20 @@ ProcessChecker &processChecker()
 
 constexpr int kUnreadable = 2;
 constexpr int kTooGreedy = 3;
+// The child tells why it could not read a file on this descriptor (a pipe of the parent's).
+constexpr int kReasonFd = 3;
+
+// The reason a child wrote, up to the last 4 KB.
+void readReason(int fd, std::string &reason)
+{
+    char buffer[512];
+    ssize_t n = 0;
+    while ((n = read(fd, buffer, sizeof buffer)) > 0) {
+        reason.append(buffer, size_t(n));
+        if (reason.size() > 4096)
+            reason.erase(0, reason.size() - 4096);
+    }
+}
 
 // A model needs a few times its size while it is read; LibTorch and its threads take about
 // 0.8 GB of address space before it starts. A file that asks for more is refused: a crafted
@@ -71,7 +86,14 @@ int checkModelHere(const std::string &file)
         return 0;
     } catch (const std::bad_alloc &) {
         return kTooGreedy;
-    } catch (const std::exception &) {
+    } catch (const std::exception &e) {
+        struct stat info
+        {
+        };
+        if (fstat(kReasonFd, &info) == 0 && S_ISFIFO(info.st_mode)) {
+            const auto reason = oneLineReason(e.what());
+            [[maybe_unused]] const auto written = write(kReasonFd, reason.data(), reason.size());
+        }
         return kUnreadable;
     }
 }
@@ -84,22 +106,39 @@ void checkModelInChild(const std::string &checker, const std::string &file, cons
     // The child's output is LibTorch's, about a file the client sent: not for the agent's log.
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    int reasonPipe[2] = {-1, -1};
+    if (pipe2(reasonPipe, O_CLOEXEC) != 0)
+        throw Error(ErrorKind::Internal, what + ": cannot start the model check (no pipe)");
+    posix_spawn_file_actions_adddup2(&actions, reasonPipe[1], kReasonFd);
     std::string option = "--check-model";
     std::vector<char *> argv{const_cast<char *>(checker.c_str()), option.data(),
                              const_cast<char *>(file.c_str()), nullptr};
     pid_t pid = -1;
     const int spawned = posix_spawn(&pid, checker.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0)
+    close(reasonPipe[1]);
+    if (spawned != 0) {
+        close(reasonPipe[0]);
         throw Error(ErrorKind::Internal,
                     what + ": cannot start the model check (" + std::strerror(spawned) + ")");
+    }
+    fcntl(reasonPipe[0], F_SETFL, O_NONBLOCK);
+    struct ClosePipe
+    {
+        int fd;
+        ~ClosePipe() { close(fd); }
+    } closePipe{reasonPipe[0]};
 
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     int status = 0;
+    std::string reason;
     while (true) {
+        readReason(reasonPipe[0], reason);
         const pid_t done = waitpid(pid, &status, WNOHANG);
-        if (done == pid)
+        if (done == pid) {
+            readReason(reasonPipe[0], reason);
             break;
+        }
         if (done < 0 && errno != EINTR)
             throw Error(ErrorKind::Internal, what + ": lost the model check");
         if (std::chrono::steady_clock::now() > deadline) {
@@ -119,6 +158,12 @@ void checkModelInChild(const std::string &checker, const std::string &file, cons
         throw Error(ErrorKind::InvalidInput,
                     what + ": not a TorchScript module: the file crashes LibTorch's reader (" +
                         strsignal(WTERMSIG(status)) + "); refused");
+    // What the child could not read is not read here either: a crafted file that fails there
+    // may crash this process's reader, whose memory differs.
+    if (WIFEXITED(status) && WEXITSTATUS(status) == kUnreadable)
+        throw Error(ErrorKind::InvalidInput,
+                    what + ": truncated or damaged TorchScript archive (" +
+                        (reason.empty() ? std::string("LibTorch cannot read it") : reason) + ")");
 }
 
 ModelChecker::ModelChecker(std::string program)

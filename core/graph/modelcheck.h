@@ -13,9 +13,9 @@ namespace cleave::graph {
 /// Cleave's programs read each new model first in a child process (`PROGRAM --check-model
 /// FILE`): a child that dies or hangs costs a refusal, not the program (the agent, which takes
 /// models from the network, nor cleave-cli or the workbench, which read the user's files). Throws
-/// Error(InvalidInput) naming `what` when the child is killed by a signal or does not finish within
-/// `timeout`; a file the child merely cannot read passes, since loading it here then fails with
-/// LibTorch's own message.
+/// Error(InvalidInput) naming `what` when the child is killed by a signal, does not finish within
+/// `timeout`, or cannot read the file (with LibTorch's reason, as the child saw it): a file the
+/// child could not read is never read in the caller's process.
 void checkModelInChild(const std::string &checker, const std::string &file, const std::string &what,
                        std::chrono::seconds timeout = std::chrono::seconds(60));
 

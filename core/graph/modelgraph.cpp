@@ -513,8 +513,7 @@ ModelGraph::ModelGraph(ModelGraph &&) noexcept = default;
 ModelGraph &ModelGraph::operator=(ModelGraph &&) noexcept = default;
 ModelGraph::~ModelGraph() = default;
 
-ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputShape,
-                            Original original)
+void refuseWhatIsNotTorchScript(const std::string &path)
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
@@ -525,6 +524,15 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         throw torchSavePickle(path);
     if (!startsWithZipMagic(path))
         throw invalid(path, "not a TorchScript archive (not a zip file)");
+    // torch.save's zip holds no TorchScript: say so before any reader fails on it.
+    if (isTorchSaveArchive(path))
+        throw torchSavePickle(path);
+}
+
+ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputShape,
+                            Original original)
+{
+    refuseWhatIsNotTorchScript(path);
     checkModelFile(path, path);
 
     torch::jit::ExtraFilesMap extra{{kInputShapeHint, ""}};

@@ -54,6 +54,11 @@ private:
     bool m_assumed;
 };
 
+/// Refuses, by its first bytes and its zip directory, a file that is not TorchScript at all (none,
+/// a folder, a torch.save pickle or state_dict, not a zip) before any reader parses it.
+/// Error(NotFound / InvalidInput) naming `path`.
+void refuseWhatIsNotTorchScript(const std::string &path);
+
 /// A TorchScript model frozen, inlined and analysed for one input shape: its compute nodes,
 /// blocks and cuts. Owns the frozen module; not thread-safe (one owner at a time).
 class ModelGraph

@@ -245,6 +245,7 @@ grpc::Status AgentService::loadFile(const Gate::Pass &pass,
     const auto path = m_config.cacheDir / (*id + ".pt");
     std::filesystem::rename(partial, path);
     try {
+        graph::refuseWhatIsNotTorchScript(path.string());
         vetModel(path, *id, header.name());
         std::optional<graph::Shape> shape;
         if (!shapeText.empty())

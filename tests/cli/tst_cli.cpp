@@ -165,11 +165,8 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("verify"), fixture("chain.pt"), QStringLiteral("--input"),
                            QStringLiteral("1x3xeight")}
             << QStringLiteral("error: --input '1x3xeight': 'eight' is not a number");
-        // Crafted archives (found by fuzzing) are read first in a child: a line, not a crash.
-        QTest::newRow("crashes the reader")
-            << QStringList{inspect, fixture("fuzz/class-constant-crash.pt")}
-            << QStringLiteral("class-constant-crash.pt: not a TorchScript module: the file "
-                              "crashes LibTorch's reader");
+        // Crafted archives (found by fuzzing) are read first in a child: a line, not a crash
+        // (refusesACraftedArchive for the one whose effect varies from run to run).
         QTest::newRow("asks for 4 GiB")
             << QStringList{QStringLiteral("verify"), fixture("fuzz/huge-string-length.pt")}
             << QStringLiteral("huge-string-length.pt: not a TorchScript module: reading it asks "
@@ -240,6 +237,22 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QString why;
         QVERIFY2(cleave::testing::failsWithOneLine(cli(args), message, &why), qPrintable(why));
+    }
+
+    // A crafted archive (found by fuzzing) makes LibTorch's reader crash, or fail, by chance
+    // (about one run in ten fails): read first in a child, it is refused in one line either way
+    // and never read in cleave-cli's own process.
+    void refusesACraftedArchive()
+    {
+        const auto r = cli({QStringLiteral("inspect"), fixture("fuzz/class-constant-crash.pt")});
+        QString why;
+        QVERIFY2(
+            cleave::testing::failsWithOneLine(r, QStringLiteral("class-constant-crash.pt: "), &why),
+            qPrintable(why));
+        const auto err = QString::fromUtf8(r.err);
+        QVERIFY2(err.contains(QStringLiteral("crashes LibTorch's reader")) ||
+                     err.contains(QStringLiteral("truncated or damaged TorchScript archive")),
+                 qPrintable(err));
     }
 
     void zooListJson()
