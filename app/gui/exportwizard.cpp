@@ -2,8 +2,10 @@
 #include "app/gui/exportwizard.h"
 
 #include "app/gui/background.h"
+#include "core/graph/shape.h"
 #include "core/offered.h"
 #include "core/plan/network.h"
+#include "core/tl/datashape.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -131,8 +133,15 @@ ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QS
             m_train->setChecked(false);
     };
     trainPage->validate = [this, trainPage] {
-        if (m_train->isChecked() && m_data->text().trimmed().isEmpty()) {
+        if (!m_train->isChecked())
+            return true;
+        if (m_data->text().trimmed().isEmpty()) {
             trainPage->setSubTitle(tr("Give a data set to fine-tune on."));
+            return false;
+        }
+        const auto misfit = dataMisfit();
+        if (!misfit.isEmpty()) {
+            trainPage->setSubTitle(misfit);
             return false;
         }
         return true;
@@ -206,6 +215,28 @@ ExportWizard::~ExportWizard()
     // The worker posts to this wizard: it must end first.
     m_cancelled->store(true);
     m_future.waitForFinished();
+}
+
+void ExportWizard::setModelShapes(const QString &input, const QString &output)
+{
+    m_inputShape = input;
+    m_outputShape = output;
+}
+
+// Channels, size and classes from the data set's headers (no images read, no LibTorch).
+QString ExportWizard::dataMisfit() const
+{
+    if (m_inputShape.isEmpty() || m_outputShape.isEmpty())
+        return {};
+    try {
+        const auto output = graph::parseShape(m_outputShape.toStdString());
+        const auto why = tl::dataMismatch(tl::peekDataset(m_data->text().trimmed().toStdString()),
+                                          graph::parseShape(m_inputShape.toStdString()),
+                                          output.empty() ? 0 : output.back());
+        return QString::fromStdString(why);
+    } catch (const Error &e) {
+        return QString::fromStdString(e.what());
+    }
 }
 
 bundle::ExportRequest ExportWizard::request() const

@@ -38,7 +38,12 @@ public:
 
     /// The export as the pages ask for it; the project predicts its latency when it has timings.
     bundle::ExportRequest request() const;
+    /// The model's input and output shapes ("1x3x224x224"), so the data page can check that a
+    /// data set fits before anything runs; empty: not checked here (the export checks).
+    void setModelShapes(const QString &input, const QString &output);
     bool isRunning() const { return m_running; }
+    /// Why the data set given cannot fine-tune the model; empty when it fits or is unknown.
+    QString dataMisfit() const;
     void cancelExport();
 
     QSpinBox *splitBox() const { return m_split; }
@@ -64,6 +69,8 @@ private:
     void appendLog(const QString &line);
 
     QString m_model;
+    QString m_inputShape;
+    QString m_outputShape;
     QString m_project;
     QSpinBox *m_split = nullptr;
     QComboBox *m_tl = nullptr;

@@ -376,6 +376,7 @@ ExportWizard *MainWindow::openExportWizard()
         return nullptr;
     }
     auto *wizard = new ExportWizard(m_model, m_blocks, m_selectedSplit, m_project, this);
+    wizard->setModelShapes(m_inputShape, m_outputShape);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ExportWizard::exportFinished, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(ok ? message : tr("Export failed: %1").arg(message));
@@ -497,6 +498,8 @@ void MainWindow::openModel(const QString &spec)
             m_model = model.spec;
             m_modelName = model.name;
             m_blocks = model.blocks;
+            m_inputShape = model.inputShape;
+            m_outputShape = model.cuts.isEmpty() ? QString() : model.cuts.back().shape;
             m_selectedSplit = 0;
             m_modelView->setModel(model);
             m_bench->setModel(model.spec, model.name);

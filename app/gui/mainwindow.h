@@ -129,6 +129,8 @@ private:
     QString m_model;
     QString m_modelName;
     int m_blocks = 0;
+    QString m_inputShape; ///< of the open model, "1x3x224x224"
+    QString m_outputShape;
     int m_selectedSplit = 0;
     Theme m_theme = Theme::System;
     bool m_defaultLayout = false; ///< no saved layout: size the docks when first shown

@@ -72,6 +72,14 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
         throw Error(ErrorKind::InvalidInput, "split " + std::to_string(request.split) +
                                                  ": out of range 0.." + std::to_string(k) +
                                                  " for " + request.model);
+    // Data that cannot train this model is refused now, not after minutes of loading.
+    if (!request.data.empty()) {
+        const auto &output = g.outputShape();
+        const auto why = tl::dataMismatch(tl::peekDataset(request.data), g.inputShape(),
+                                          output.empty() ? 0 : output.back());
+        if (!why.empty())
+            throw Error(ErrorKind::InvalidInput, why);
+    }
 
     ExportResult result;
     auto &info = result.info;

@@ -194,6 +194,63 @@ Dataset loadImageFolder(const std::string &dir, const ImageOptions &options)
     return d;
 }
 
+namespace {
+
+// The IDX images file of a Fashion-MNIST folder's test split.
+std::string idxImages(const std::string &dir)
+{
+    for (const auto *suffix : {"-images-idx3-ubyte.gz", "-images-idx3-ubyte"})
+        if (fs::exists(fs::path(dir) / (std::string("t10k") + suffix)))
+            return (fs::path(dir) / (std::string("t10k") + suffix)).string();
+    return {};
+}
+
+} // namespace
+
+DataShape peekDataset(const std::string &spec)
+{
+    const std::string dir = spec == "fashion-mnist" ? kFashionMnistDir : spec;
+    if (!fs::is_directory(dir))
+        throw Error(ErrorKind::NotFound,
+                    spec + ": no such folder (give fashion-mnist, a folder of IDX files, or an "
+                           "ImageFolder)");
+    DataShape shape;
+    shape.name = spec;
+    if (const auto images = idxImages(dir); !images.empty()) {
+        GzFile file(images);
+        if (file.bigEndian32("the magic number") != kIdxImages)
+            throw invalid(images, "not an IDX image file");
+        file.bigEndian32("the image count");
+        shape.channels = 1;
+        shape.height = file.bigEndian32("the height");
+        shape.width = file.bigEndian32("the width");
+        shape.classes = 10; // Fashion-MNIST's, as loadFashionMnist reads it
+        return shape;
+    }
+    const auto test = fs::path(dir) / "test";
+    shape.resized = true;
+    for (const auto &entry : fs::directory_iterator(fs::is_directory(test) ? test : fs::path(dir)))
+        shape.classes += entry.is_directory() ? 1 : 0;
+    return shape;
+}
+
+std::string dataMismatch(const DataShape &data, const graph::Shape &input, int64_t classes)
+{
+    if (input.size() != 4)
+        return data.name + ": the model's input " + graph::formatShape(input) +
+               " is not a batch of images (N x C x H x W)";
+    if (!data.resized &&
+        (data.channels != input[1] || data.height != input[2] || data.width != input[3]))
+        return data.name + ": its images are " + std::to_string(data.channels) + "x" +
+               std::to_string(data.height) + "x" + std::to_string(data.width) +
+               " and the model takes " + std::to_string(input[1]) + "x" + std::to_string(input[2]) +
+               "x" + std::to_string(input[3]) + " (an image folder is resized to fit)";
+    if (data.classes > classes)
+        return data.name + ": " + std::to_string(data.classes) +
+               " classes, but the model's output tells " + std::to_string(classes) + " apart";
+    return {};
+}
+
 Dataset openDataset(const std::string &spec, bool train, const ImageOptions &options, int64_t limit)
 {
     if (spec == "fashion-mnist")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/tl/datashape.h"
+
 #include <torch/script.h>
 
 #include <cstdint>

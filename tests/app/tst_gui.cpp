@@ -867,6 +867,39 @@ private Q_SLOTS:
     // The export wizard writes a bundle with a fine-tuned TL on a Fashion-MNIST subset; an
     // occupied folder is refused on its page, an unwritable one when writing; cancelling
     // fine-tuning halfway writes nothing.
+    // Fine-tuning ResNet-18 (3x224x224) on Fashion-MNIST (1x28x28) is refused on the data page,
+    // naming both shapes, before anything runs; a model that takes Fashion-MNIST passes.
+    void exportWizardChecksTheDataFirst()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")))
+            QSKIP("needs the dataset-fashion-mnist package (make test installs it)");
+        auto window = readyWindow();
+        window->show();
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        const auto pass = [&](const QString &model) -> QString {
+            window->openModel(model);
+            if (!opened.wait(60000))
+                return QStringLiteral("not opened");
+            auto *wizard = window->openExportWizard();
+            wizard->splitBox()->setValue(3);
+            wizard->tlBox()->setCurrentText(QStringLiteral("maxpool2"));
+            wizard->next();
+            wizard->trainBox()->setChecked(true);
+            wizard->dataEdit()->setText(QStringLiteral("fashion-mnist"));
+            wizard->next();
+            const auto why = wizard->currentId() == gui::ExportWizard::TrainingPage
+                                 ? wizard->page(gui::ExportWizard::TrainingPage)->subTitle()
+                                 : QString();
+            wizard->close();
+            return why;
+        };
+        const auto refused = pass(QStringLiteral("zoo:resnet18"));
+        QVERIFY2(refused.contains(QStringLiteral("1x28x28")) &&
+                     refused.contains(QStringLiteral("3x224x224")),
+                 qPrintable(refused));
+        QCOMPARE(pass(QStringLiteral("zoo:inspectnet")), QString());
+    }
+
     void exportWizardWritesBundles()
     {
         QTemporaryDir dir;

@@ -197,6 +197,15 @@ private Q_SLOTS:
         QTest::newRow("unknown TL spec")
             << exportAt(QStringLiteral("5"), {QStringLiteral("--tl"), QStringLiteral("maxpool3")})
             << QStringLiteral("TL spec 'maxpool3'");
+        // Data that cannot train the model is refused before any image is loaded.
+        QTest::newRow("data set does not fit the model")
+            << QStringList{QStringLiteral("export"),  QStringLiteral("zoo:resnet18"),
+                           QStringLiteral("--split"), QStringLiteral("3"),
+                           QStringLiteral("--tl"),    QStringLiteral("maxpool2"),
+                           QStringLiteral("--train"), QStringLiteral("fashion-mnist"),
+                           QStringLiteral("-o"),      out}
+            << QStringLiteral("fashion-mnist: its images are 1x28x28 and the model takes "
+                              "3x224x224");
         QTest::newRow("data set missing")
             << exportAt(QStringLiteral("5"),
                         {QStringLiteral("--tl"), QStringLiteral("maxpool2"),
