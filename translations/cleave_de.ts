@@ -182,8 +182,12 @@
         <translation>Übertragungscodecs, die an jedem Schnitt gemessen werden: fp32, fp16, int8, jeweils optional mit +zstd</translation>
     </message>
     <message>
-        <source>Resume each agent's interrupted run</source>
-        <translation>Unterbrochenen Lauf jedes Agenten fortsetzen</translation>
+        <source>Resume interrupted runs</source>
+        <translation>Unterbrochene Läufe fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue each agent's newest incomplete run instead of starting it afresh</source>
+        <translation>Den neuesten unvollständigen Lauf jedes Agenten fortsetzen, statt neu zu beginnen</translation>
     </message>
     <message>
         <source>Start</source>

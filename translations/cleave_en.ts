@@ -182,8 +182,12 @@
         <translation>Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd</translation>
     </message>
     <message>
-        <source>Resume each agent's interrupted run</source>
-        <translation>Resume each agent's interrupted run</translation>
+        <source>Resume interrupted runs</source>
+        <translation>Resume interrupted runs</translation>
+    </message>
+    <message>
+        <source>Continue each agent's newest incomplete run instead of starting it afresh</source>
+        <translation>Continue each agent's newest incomplete run instead of starting it afresh</translation>
     </message>
     <message>
         <source>Start</source>

@@ -182,8 +182,12 @@
         <translation>모든 절단 지점에서 측정할 전송 코덱: fp32, fp16, int8, 각각 +zstd 선택 가능</translation>
     </message>
     <message>
-        <source>Resume each agent's interrupted run</source>
-        <translation>각 에이전트의 중단된 실행 이어서 하기</translation>
+        <source>Resume interrupted runs</source>
+        <translation>중단된 실행 이어서 하기</translation>
+    </message>
+    <message>
+        <source>Continue each agent's newest incomplete run instead of starting it afresh</source>
+        <translation>각 에이전트의 가장 최근 미완료 실행을 처음부터 다시 하지 않고 이어서 합니다</translation>
     </message>
     <message>
         <source>Start</source>

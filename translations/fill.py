@@ -57,7 +57,9 @@ DE = {
     "Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd":
         "Übertragungscodecs, die an jedem Schnitt gemessen werden: fp32, fp16, int8, "
         "jeweils optional mit +zstd",
-    "Resume each agent's interrupted run": "Unterbrochenen Lauf jedes Agenten fortsetzen",
+    "Resume interrupted runs": "Unterbrochene Läufe fortsetzen",
+    "Continue each agent's newest incomplete run instead of starting it afresh":
+        "Den neuesten unvollständigen Lauf jedes Agenten fortsetzen, statt neu zu beginnen",
     "Start": "Starten",
     "Cancel": "Abbrechen",
     "Warm-up runs": "Aufwärmläufe",
@@ -415,7 +417,9 @@ KO = {
         "모든 절단 지점에서 측정할 전송 계층, 쉼표로 구분 (예: maxpool2,avgpool4); 비우면 없음",
     "Wire codecs to time at every cut: fp32, fp16, int8, each with an optional +zstd":
         "모든 절단 지점에서 측정할 전송 코덱: fp32, fp16, int8, 각각 +zstd 선택 가능",
-    "Resume each agent's interrupted run": "각 에이전트의 중단된 실행 이어서 하기",
+    "Resume interrupted runs": "중단된 실행 이어서 하기",
+    "Continue each agent's newest incomplete run instead of starting it afresh":
+        "각 에이전트의 가장 최근 미완료 실행을 처음부터 다시 하지 않고 이어서 합니다",
     "Start": "시작",
     "Cancel": "취소",
     "Warm-up runs": "워밍업 실행 횟수",

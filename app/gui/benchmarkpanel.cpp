@@ -48,7 +48,9 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent)
     m_codecs = new QLineEdit(QStringLiteral("fp32"), this);
     m_codecs->setToolTip(tr("Wire codecs to time at every cut: fp32, fp16, int8, each with "
                             "an optional +zstd"));
-    m_resume = new QCheckBox(tr("Resume each agent's interrupted run"), this);
+    m_resume = new QCheckBox(tr("Resume interrupted runs"), this);
+    m_resume->setToolTip(
+        tr("Continue each agent's newest incomplete run instead of starting it afresh"));
     m_start = new QPushButton(tr("Start"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setEnabled(false);

@@ -36,6 +36,8 @@ ModelView::ModelView(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_sizes = new plots::TransferSizePlot(this);
     m_sizes->setMinimumHeight(180);
+    // Narrower than its legend asks: the dock, not the plot, decides the width.
+    m_sizes->setMinimumWidth(200);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);

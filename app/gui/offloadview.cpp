@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/offloadview.h"
 
+#include "app/gui/compact.h"
+
 #include "app/gui/background.h"
 #include "core/offered.h"
 #include "core/plan/network.h"
@@ -54,7 +56,7 @@ OffloadView::OffloadView(QWidget *parent)
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
     m_stacks = new plots::LatencyStackPlot(this);
-    m_stacks->setMinimumHeight(220);
+    m_stacks->setMinimumSize(300, 220);
     m_prediction = new plots::PredictionPlot(this);
     m_prediction->setMinimumSize(260, 220);
 
@@ -91,6 +93,7 @@ OffloadView::OffloadView(QWidget *parent)
 
     connect(m_run, &QPushButton::clicked, this, &OffloadView::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &OffloadView::cancel);
+    letCombosShrink(this);
 }
 
 OffloadView::~OffloadView()

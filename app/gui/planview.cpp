@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/planview.h"
 
+#include "app/gui/compact.h"
 #include "app/gui/errortext.h"
 #include "app/gui/rankingmodel.h"
 #include "core/error.h"
@@ -112,10 +113,10 @@ PlanView::PlanView(QWidget *parent)
     limits->addRow(tr("Maximum device time"), m_maxDevice);
     limits->addRow(tr("Tiers"), m_tiers);
     auto *cloudRow = new QHBoxLayout;
-    cloudRow->addWidget(m_cloudPreset, 1);
     cloudRow->addWidget(m_cloudBandwidth, 1);
     cloudRow->addWidget(m_cloudLatency, 1);
-    limits->addRow(tr("Edge–cloud link"), cloudRow);
+    limits->addRow(tr("Edge–cloud link"), m_cloudPreset);
+    limits->addRow(QString(), cloudRow);
     auto *controls = new QHBoxLayout;
     controls->addLayout(network, 3);
     controls->addSpacing(12);
@@ -123,6 +124,7 @@ PlanView::PlanView(QWidget *parent)
 
     m_plot = new plots::LatencyStackPlot(this);
     m_plot->setMinimumHeight(260);
+    m_plot->setMinimumWidth(300);
     m_ranking = new RankingModel(this);
     m_table = new QTableView(this);
     m_table->setModel(m_ranking);
@@ -185,6 +187,7 @@ PlanView::PlanView(QWidget *parent)
                     size_t(current.row()) < m_ranking->ranking().size())
                     Q_EMIT splitSelected(m_ranking->ranking()[size_t(current.row())].s1);
             });
+    letCombosShrink(this);
     presetChosen();                                       // the first preset, 5g-peak
     m_cloudPreset->setCurrentText(QStringLiteral("wan")); // as cleave-cli plan --cloud-link
     updateCloudControls();

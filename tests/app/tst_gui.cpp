@@ -42,6 +42,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -1041,6 +1042,34 @@ private Q_SLOTS:
 
     // Plots export as PNG (at a DPI), PDF and SVG; the ranking as CSV and JSON, matching the
     // ranking shown; bad formats and unwritable folders give a reason naming the file.
+    // 1280x800 holds the window in every language and on every tab: it never grows itself.
+    void fitsTheSmallScreenInEveryLanguage()
+    {
+        // English again afterwards, whatever happens here.
+        const auto english = qScopeGuard([] { gui::installTranslations(QStringLiteral("en")); });
+        for (const auto *language : {"en", "de", "ko"}) {
+            gui::installTranslations(QString::fromLatin1(language));
+            auto window = readyWindow();
+            window->planView()->setPlanner(slowDeviceFastEdge());
+            window->resize(1280, 800);
+            window->show();
+            QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+            for (int tab = 0; tab < 2; ++tab) {
+                window->showTab(tab);
+                QTest::qWait(50);
+                const auto hint = window->minimumSizeHint();
+                qInfo("%s, tab %d: minimum %dx%d, size %dx%d", language, tab, hint.width(),
+                      hint.height(), window->width(), window->height());
+                QVERIFY2(window->size() == QSize(1280, 800),
+                         qPrintable(QStringLiteral("%1 tab %2: %3x%4")
+                                        .arg(QLatin1String(language))
+                                        .arg(tab)
+                                        .arg(window->width())
+                                        .arg(window->height())));
+            }
+        }
+    }
+
     void exportsPlotsAndRankings()
     {
         QTemporaryDir dir;
