@@ -87,6 +87,15 @@ void LatencyStackPlot::setSeries(const plan::SplitSeries &series)
     rebuild();
 }
 
+void LatencyStackPlot::setSelectedSplit(int split)
+{
+    if (split == m_selected)
+        return;
+    m_selected = split;
+    rebuild();
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
 void LatencyStackPlot::setShow(Show show)
 {
     m_show = show;
@@ -195,6 +204,7 @@ void LatencyStackPlot::rebuild()
     m_items.clear();
     m_excluded.clear();
     m_markers = {};
+    m_selection = nullptr;
 
     const auto &points = m_series.points;
     const double width = m_show == Show::Both ? 0.4 : 0.8;
@@ -293,6 +303,19 @@ void LatencyStackPlot::rebuild()
         m_items.push_back(label);
         return label;
     };
+    if (m_selected >= 0 && size_t(m_selected) < points.size()) {
+        m_selection = new QCPItemRect(this);
+        m_selection->setLayer(QStringLiteral("grid"));
+        const auto highlight = palette().color(QPalette::Highlight);
+        m_selection->setPen(QPen(highlight, 1.5));
+        auto fill = highlight;
+        fill.setAlpha(40);
+        m_selection->setBrush(fill);
+        m_selection->topLeft->setCoords(m_selected - 0.48, top);
+        m_selection->bottomRight->setCoords(m_selected + 0.48, 0);
+        m_items.push_back(m_selection);
+    }
+
     const QString filled = QStringLiteral("\u2605");
     const QString hollow = QStringLiteral("\u2606");
     m_markers[0] = star(plan::Mode::Scission, m_series.bestScissionAllowed, filled);

@@ -38,6 +38,11 @@ public:
     QCPBars *bars(plan::Part part, plan::Mode mode) const;
     /// The star above the optimal allowed split of `mode`; nullptr when hidden or none.
     QCPItemText *optimumMarker(plan::Mode mode) const;
+    /// Outlines the split selected elsewhere (-1: none) behind its bars.
+    void setSelectedSplit(int split);
+    int selectedSplit() const { return m_selected; }
+    /// The outline of the selected split; nullptr when none is shown.
+    QCPItemRect *selectionMarker() const { return m_selection; }
     /// The shaded spans of excluded splits.
     const QList<QCPItemRect *> &excludedRegions() const { return m_excluded; }
     /// Where each cost model's bars sit relative to the split index.
@@ -73,6 +78,8 @@ private:
     std::array<QCPItemText *, 2> m_markers{};
     QList<QCPAbstractItem *> m_items;
     QList<QCPItemRect *> m_excluded;
+    int m_selected = -1;
+    QCPItemRect *m_selection = nullptr;
     QCPTextElement *m_title = nullptr;
 };
 

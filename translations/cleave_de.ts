@@ -975,6 +975,10 @@ Gesendet: %2 Bytes</translation>
         <translation>angehalten: %1</translation>
     </message>
     <message>
+        <source>The selected split (%1)</source>
+        <translation>Der gewählte Schnitt (%1)</translation>
+    </message>
+    <message>
         <source>cancelling; the runs so far stay in the project</source>
         <translation>breche ab; die bisherigen Läufe bleiben im Projekt</translation>
     </message>
@@ -1132,6 +1136,10 @@ Gesendet: %2 Bytes</translation>
 <context>
     <name>cleave::gui::RankingModel</name>
     <message>
+        <source>Split %1 on %2</source>
+        <translation>Schnitt %1 auf %2</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>keiner</translation>
     </message>
@@ -1166,6 +1174,10 @@ Gesendet: %2 Bytes</translation>
     <message>
         <source>Upload MB</source>
         <translation>Upload MB</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
     </message>
 </context>
 <context>

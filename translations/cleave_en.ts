@@ -975,6 +975,10 @@ Sent: %2 bytes</translation>
         <translation>stopped: %1</translation>
     </message>
     <message>
+        <source>The selected split (%1)</source>
+        <translation>The selected split (%1)</translation>
+    </message>
+    <message>
         <source>cancelling; the runs so far stay in the project</source>
         <translation>cancelling; the runs so far stay in the project</translation>
     </message>
@@ -1132,6 +1136,10 @@ Sent: %2 bytes</translation>
 <context>
     <name>cleave::gui::RankingModel</name>
     <message>
+        <source>Split %1 on %2</source>
+        <translation>Split %1 on %2</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>none</translation>
     </message>
@@ -1166,6 +1174,10 @@ Sent: %2 bytes</translation>
     <message>
         <source>Upload MB</source>
         <translation>Upload MB</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Resources</translation>
     </message>
 </context>
 <context>

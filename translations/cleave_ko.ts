@@ -975,6 +975,10 @@ Sent: %2 bytes</source>
         <translation>중지됨: %1</translation>
     </message>
     <message>
+        <source>The selected split (%1)</source>
+        <translation>선택한 분할 지점 (%1)</translation>
+    </message>
+    <message>
         <source>cancelling; the runs so far stay in the project</source>
         <translation>취소 중입니다. 지금까지의 실행 결과는 프로젝트에 남습니다</translation>
     </message>
@@ -1132,6 +1136,10 @@ Sent: %2 bytes</source>
 <context>
     <name>cleave::gui::RankingModel</name>
     <message>
+        <source>Split %1 on %2</source>
+        <translation>분할 지점 %1, %2에서 실행</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1166,6 +1174,10 @@ Sent: %2 bytes</source>
     <message>
         <source>Upload MB</source>
         <translation>업로드 MB</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>리소스</translation>
     </message>
 </context>
 <context>

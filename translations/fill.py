@@ -367,6 +367,9 @@ DE = {
         "Die Verbindung zwischen Edge und Cloud (drei Ebenen)",
     " Mbit/s": " Mbit/s",
     "Edge–cloud link": "Edge-Cloud-Verbindung",
+    "The selected split (%1)": "Der gewählte Schnitt (%1)",
+    "Split %1 on %2": "Schnitt %1 auf %2",
+    "Resources": "Ressourcen",
 }
 
 KO = {
@@ -715,6 +718,9 @@ KO = {
     "The link between the edge and the cloud (three tiers)": "엣지와 클라우드 사이의 링크 (3계층)",
     " Mbit/s": " Mbit/s",
     "Edge–cloud link": "엣지-클라우드 링크",
+    "The selected split (%1)": "선택한 분할 지점 (%1)",
+    "Split %1 on %2": "분할 지점 %1, %2에서 실행",
+    "Resources": "리소스",
 }
 
 

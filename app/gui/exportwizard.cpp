@@ -217,6 +217,14 @@ ExportWizard::~ExportWizard()
     m_future.waitForFinished();
 }
 
+void ExportWizard::setTransferLayer(const QString &spec)
+{
+    if (spec.isEmpty())
+        m_tl->setCurrentIndex(0);
+    else
+        m_tl->setCurrentText(spec);
+}
+
 void ExportWizard::setModelShapes(const QString &input, const QString &output)
 {
     m_inputShape = input;

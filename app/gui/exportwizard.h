@@ -41,6 +41,8 @@ public:
     /// The model's input and output shapes ("1x3x224x224"), so the data page can check that a
     /// data set fits before anything runs; empty: not checked here (the export checks).
     void setModelShapes(const QString &input, const QString &output);
+    /// Pre-selects the Transfer Layer of the selected configuration (empty: none).
+    void setTransferLayer(const QString &spec);
     bool isRunning() const { return m_running; }
     /// Why the data set given cannot fine-tune the model; empty when it fits or is unknown.
     QString dataMisfit() const;

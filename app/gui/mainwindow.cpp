@@ -95,11 +95,18 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_agentState);
     m_agentState->setText(m_agents->summary());
 
+    // A selection is a configuration: the ranking's row carries its TL and resources to the
+    // plot, the cut table, the Offload view and the export wizard; a split chosen elsewhere
+    // takes the ranking's best row with that split.
+    connect(m_modelView, &ModelView::splitSelected, this, &MainWindow::selectSplit);
     connect(m_modelView, &ModelView::splitSelected, m_planView, &PlanView::selectSplit);
-    connect(m_modelView, &ModelView::splitSelected, this,
-            [this](int split) { m_selectedSplit = split; });
-    connect(m_planView, &PlanView::splitSelected, this,
-            [this](int split) { m_selectedSplit = split; });
+    connect(m_planView, &PlanView::splitSelected, this, &MainWindow::selectSplit);
+    connect(m_planView, &PlanView::configurationSelected, this,
+            [this](const plan::Configuration &c) {
+                m_selection = c;
+                m_selectedSplit = c.s1;
+                m_offloadView->setSelection(c.s1, QString::fromStdString(c.tl));
+            });
     connect(m_planView, &PlanView::splitSelected, m_modelView, &ModelView::selectSplit);
     connect(m_planView, &PlanView::seriesChanged, m_modelView, &ModelView::setMeasuredSizes);
     connect(m_planView, &PlanView::planFailed, this,
@@ -376,6 +383,7 @@ ExportWizard *MainWindow::openExportWizard()
         return nullptr;
     }
     auto *wizard = new ExportWizard(m_model, m_blocks, m_selectedSplit, m_project, this);
+    wizard->setTransferLayer(QString::fromStdString(m_selection.tl));
     wizard->setModelShapes(m_inputShape, m_outputShape);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ExportWizard::exportFinished, this, [this](bool ok, const QString &message) {
@@ -383,6 +391,16 @@ ExportWizard *MainWindow::openExportWizard()
     });
     wizard->show();
     return wizard;
+}
+
+void MainWindow::selectSplit(int split)
+{
+    m_selectedSplit = split;
+    if (m_selection.s1 != split) {
+        m_selection = {};
+        m_selection.s1 = split;
+    }
+    m_offloadView->setSelection(split, QString::fromStdString(m_selection.tl));
 }
 
 void MainWindow::copyPlot()
@@ -501,6 +519,7 @@ void MainWindow::openModel(const QString &spec)
             m_inputShape = model.inputShape;
             m_outputShape = model.cuts.isEmpty() ? QString() : model.cuts.back().shape;
             m_selectedSplit = 0;
+            m_selection = {};
             m_modelView->setModel(model);
             m_bench->setModel(model.spec, model.name);
             updateTitle();

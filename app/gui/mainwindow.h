@@ -60,9 +60,14 @@ public:
     /// Copy (Ctrl+C): the focused text's selection, a table's selected rows as tab-separated
     /// text, or the focused plot.
     void copySelection();
+    /// A split chosen in the plot or the cut table.
+    void selectSplit(int split);
     /// Opens the export wizard on the open model, at the selected split (none: nullptr).
     ExportWizard *openExportWizard();
     int selectedSplit() const { return m_selectedSplit; }
+    /// The configuration selected: its split, TL and resources (a split chosen in the plot or
+    /// the cut table alone: that split, no TL).
+    const plan::Configuration &selection() const { return m_selection; }
     /// Switches the colours (kept in the settings); the plots follow.
     void setTheme(Theme theme);
     Theme theme() const { return m_theme; }
@@ -129,6 +134,7 @@ private:
     QString m_model;
     QString m_modelName;
     int m_blocks = 0;
+    plan::Configuration m_selection;
     QString m_inputShape; ///< of the open model, "1x3x224x224"
     QString m_outputShape;
     int m_selectedSplit = 0;

@@ -174,6 +174,17 @@ bool OffloadView::start(const QString &project, const QString &model, int split,
     return true;
 }
 
+void OffloadView::setSelection(int split, const QString &tl)
+{
+    if (m_runner)
+        return; // a run's settings stay as they were when it started
+    if (tl.isEmpty())
+        m_tl->setCurrentIndex(0);
+    else if (const int i = m_tl->findText(tl); i >= 0)
+        m_tl->setCurrentIndex(i);
+    m_scope->setItemText(0, tr("The selected split (%1)").arg(split));
+}
+
 void OffloadView::cancel()
 {
     if (!m_runner)

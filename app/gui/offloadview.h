@@ -42,6 +42,8 @@ public:
     /// Redraws the plots from the project's timings and runs on the chosen link.
     void reload(const QString &project, const QString &model);
 
+    /// The configuration selected elsewhere: its split for "this split" and its TL.
+    void setSelection(int split, const QString &tl);
     QComboBox *scopeBox() const { return m_scope; }
     QComboBox *tlBox() const { return m_tl; }
     QComboBox *linkBox() const { return m_link; }

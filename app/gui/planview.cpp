@@ -180,13 +180,17 @@ PlanView::PlanView(QWidget *parent)
     connect(m_plot, &plots::LatencyStackPlot::splitClicked, this, [this](int split) {
         selectSplit(split);
         Q_EMIT splitSelected(split);
+        if (const auto *chosen = currentConfiguration())
+            Q_EMIT configurationSelected(*chosen);
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (!m_selecting && current.isValid() &&
-                    size_t(current.row()) < m_ranking->ranking().size())
-                    Q_EMIT splitSelected(m_ranking->ranking()[size_t(current.row())].s1);
-            });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const auto *chosen = currentConfiguration();
+        if (m_selecting || !chosen)
+            return;
+        m_plot->setSelectedSplit(chosen->s1);
+        Q_EMIT splitSelected(chosen->s1);
+        Q_EMIT configurationSelected(*chosen);
+    });
     letCombosShrink(this);
     presetChosen();                                       // the first preset, 5g-peak
     m_cloudPreset->setCurrentText(QStringLiteral("wan")); // as cleave-cli plan --cloud-link
@@ -348,10 +352,22 @@ void PlanView::replan()
     m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;
 }
 
+const plan::Configuration *PlanView::currentConfiguration() const
+{
+    const auto current = m_table->currentIndex();
+    const auto &ranking = m_ranking->ranking();
+    if (!current.isValid() || size_t(current.row()) >= ranking.size())
+        return nullptr;
+    return &ranking[size_t(current.row())];
+}
+
 void PlanView::selectSplit(int split)
 {
     // Selected from elsewhere: shown here, not announced again.
     const QScopedValueRollback guard(m_selecting, true);
+    m_plot->setSelectedSplit(split);
+    if (const auto *chosen = currentConfiguration(); chosen && chosen->s1 == split)
+        return; // the row chosen has that split already: it stays
     const auto &ranking = m_ranking->ranking();
     for (size_t row = 0; row < ranking.size(); ++row) {
         if (ranking[row].s1 == split) {

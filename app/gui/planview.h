@@ -74,12 +74,17 @@ public:
 
 Q_SIGNALS:
     void splitSelected(int split);
+    /// A ranking row was chosen (or a split whose best row is then shown): the whole
+    /// configuration, its TL and resources with its split.
+    void configurationSelected(const plan::Configuration &configuration);
     /// The per-split series planned now (empty without timings), after every re-plan.
     void seriesChanged(const plan::SplitSeries &series);
     /// A one-line reason when the controls leave nothing to rank (conflicting constraints).
     void planFailed(const QString &reason);
 
 public Q_SLOTS:
+    /// Shows `split` selected: the chosen ranking row stays when it has that split, else the
+    /// best row with it is chosen; the plot outlines it.
     void selectSplit(int split);
 
 private:
@@ -88,6 +93,8 @@ private:
     void updateCloudControls();
     void bandwidthMoved();
     void replan();
+    /// The ranking row chosen now, if any.
+    const plan::Configuration *currentConfiguration() const;
 
     std::shared_ptr<const plan::Planner> m_planner;
     plan::SplitSeries m_series;

@@ -47,7 +47,18 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
     const auto &c = m_ranking[size_t(index.row())];
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(Qt::Alignment(
-            (index.column() == Tl ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter));
+            (index.column() == Tl || index.column() == Resources ? Qt::AlignLeft : Qt::AlignRight) |
+            Qt::AlignVCenter));
+    // Device -> edge -> cloud, the tiers that take part.
+    const auto resources = [&c] {
+        QStringList names;
+        for (const auto &name : c.resources)
+            if (!name.empty())
+                names.push_back(QString::fromStdString(name));
+        return names.join(QStringLiteral(" \u2192 "));
+    };
+    if (role == Qt::ToolTipRole)
+        return tr("Split %1 on %2").arg(c.s1).arg(resources());
     if (role != Qt::DisplayRole)
         return {};
     const auto ms = [](double value) { return QString::number(value, 'f', 2); };
@@ -68,6 +79,8 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
         return ms(partMs(c, plan::Part::EdgeTl) + partMs(c, plan::Part::Edge));
     case UploadMb:
         return QString::number(double(c.uploadBytes) / 1e6, 'f', 3);
+    case Resources:
+        return resources();
     }
     return {};
 }
@@ -93,6 +106,8 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Edge ms");
     case UploadMb:
         return tr("Upload MB");
+    case Resources:
+        return tr("Resources");
     }
     return {};
 }

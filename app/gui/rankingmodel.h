@@ -8,13 +8,14 @@
 namespace cleave::gui {
 
 /// The planner's ranking, best first: split, Transfer Layer, total and the main parts in ms,
-/// and the bytes each inference uploads.
+/// the bytes each inference uploads and the resources that run it (also every row's tool-tip),
+/// so that rows differing only by resource can be told apart.
 class RankingModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Rank, Split, Tl, Total, Device, Uplink, Edge, UploadMb, ColumnCount };
+    enum Column { Rank, Split, Tl, Total, Device, Uplink, Edge, UploadMb, Resources, ColumnCount };
 
     explicit RankingModel(QObject *parent = nullptr);
 

@@ -602,7 +602,12 @@ void search(const std::vector<Rule> &rules, uint64_t use,
                     // Sending needs someone to receive: no edge resource means device only.
                     if (s1 < K && e == kNone)
                         continue;
+                    // An idle edge (s1 == s2) or cloud (s2 == K) costs nothing and is not
+                    // named: the first candidate stands for all, so each configuration is
+                    // listed once.
                     for (int s2 = std::max(s1, lo2); s2 <= hi2; ++s2) {
+                        if ((s1 == s2 && e != edges.front()) || (s2 == K && cl != clouds.front()))
+                            continue;
                         bool ok = true;
                         for (const auto *r : shapes)
                             ok = ok && r->shape(s1, s2);

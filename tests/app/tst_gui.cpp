@@ -73,6 +73,20 @@ std::shared_ptr<const plan::Planner> slowDeviceFastEdge()
     return std::make_shared<const plan::Planner>("toy", std::vector{device, edge});
 }
 
+// The same, with a Transfer Layer measured at the middle cuts: ScissionTL ranks each of those
+// splits twice, with and without it.
+std::shared_ptr<const plan::Planner> withTransferLayer()
+{
+    auto resources = slowDeviceFastEdge()->resources();
+    for (auto &r : resources) {
+        auto &cuts = r.tls["maxpool2"];
+        cuts.resize(r.cutBytes.size());
+        for (size_t s = 1; s + 1 < cuts.size(); ++s)
+            cuts[s] = plan::TlCost{0.001, 0.001, r.cutBytes[s] / 4};
+    }
+    return std::make_shared<const plan::Planner>("toy", resources);
+}
+
 int bestSplit(const gui::PlanView &view)
 {
     return view.rankingModel()->ranking().at(0).s1;
@@ -302,6 +316,56 @@ private Q_SLOTS:
         QVERIFY(tl->data()->isEmpty() ||
                 std::all_of(tl->data()->constBegin(), tl->data()->constEnd(),
                             [](const auto &d) { return std::isnan(d.value); }));
+    }
+
+    // A selection is a configuration: choosing a lower ranking row whose split also appears
+    // higher up keeps that row; its split is outlined in the plot and its TL carried to the
+    // Offload view and the export wizard; the ranking names the resources of each row.
+    void selectionCarriesTheConfiguration()
+    {
+        auto window = readyWindow();
+        window->show();
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(QStringLiteral("zoo:inspectnet")); // for the wizard; timings are toy's
+        QVERIFY(opened.wait(60000));
+        auto *view = window->planView();
+        view->setPlanner(withTransferLayer());
+        view->setBandwidthMbps(10);
+        const auto &ranking = view->rankingModel()->ranking();
+        int lower = -1;
+        for (size_t j = 1; j < ranking.size() && lower < 0; ++j)
+            for (size_t i = 0; i < j; ++i)
+                if (ranking[i].s1 == ranking[j].s1 && ranking[i].tl != ranking[j].tl)
+                    lower = int(j);
+        QVERIFY2(lower > 0, "no split ranked twice");
+        const auto chosen = ranking[size_t(lower)];
+        auto *table = view->rankingTable();
+        table->setFocus();
+        table->setCurrentIndex(view->rankingModel()->index(lower, 0));
+        QCOMPARE(table->currentIndex().row(), lower);
+        QCOMPARE(window->selection().s1, chosen.s1);
+        QCOMPARE(window->selection().tl, chosen.tl);
+        QCOMPARE(view->stackPlot()->selectedSplit(), chosen.s1);
+        QVERIFY(view->stackPlot()->selectionMarker());
+        const auto tl =
+            chosen.tl.empty() ? QStringLiteral("none") : QString::fromStdString(chosen.tl);
+        QCOMPARE(window->offloadView()->tlBox()->currentText(), tl);
+        auto *wizard = window->openExportWizard();
+        QVERIFY(wizard);
+        QCOMPARE(wizard->splitBox()->value(), chosen.s1);
+        QCOMPARE(wizard->tlBox()->currentText(), tl);
+        wizard->close();
+        const auto resources =
+            view->rankingModel()->index(lower, gui::RankingModel::Resources).data().toString();
+        QVERIFY2(resources.contains(QStringLiteral("device")) &&
+                     resources.contains(QStringLiteral("edge")),
+                 qPrintable(resources));
+        // A split clicked in the plot takes that split's best row and outlines it.
+        const int other = chosen.s1 == 0 ? 1 : 0;
+        Q_EMIT view->stackPlot()->splitClicked(other);
+        QCOMPARE(view->stackPlot()->selectedSplit(), other);
+        QCOMPARE(window->selection().s1, other);
+        QCOMPARE(ranking[size_t(table->currentIndex().row())].s1, other);
     }
 
     // Copy takes what has the focus: the log's selected text, the ranking's selected rows as

@@ -14,6 +14,8 @@
 #include <QtTest>
 
 #include <random>
+#include <set>
+#include <tuple>
 
 using namespace cleave;
 using plan::Part;
@@ -315,6 +317,11 @@ private Q_SLOTS:
             if (three)
                 r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
             const auto fast = planner.plan(r).ranking;
+            // Each configuration once: an idle edge or cloud is not another configuration.
+            std::set<std::tuple<int, int, std::string, std::string, std::string, std::string>> keys;
+            for (const auto &c : fast)
+                keys.insert({c.s1, c.s2, c.resources[0], c.resources[1], c.resources[2], c.tl});
+            QCOMPARE(keys.size(), fast.size());
 
             std::vector<double> totals;
             double best = 1e300;
