@@ -1046,6 +1046,14 @@ Gesendet: %2 Bytes</translation>
         <translation>Nur ScissionTL</translation>
     </message>
     <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>How many configurations the ranking lists, and Export Ranking writes</source>
+        <translation>Wie viele Konfigurationen die Rangliste zeigt und Rangliste exportieren schreibt</translation>
+    </message>
+    <message>
         <source>Link preset</source>
         <translation>Verbindungsprofil</translation>
     </message>
@@ -1084,6 +1092,14 @@ Gesendet: %2 Bytes</translation>
     <message>
         <source>Edge–cloud link</source>
         <translation>Edge-Cloud-Verbindung</translation>
+    </message>
+    <message>
+        <source>Benchmark Now</source>
+        <translation>Jetzt messen</translation>
+    </message>
+    <message>
+        <source>Measure the open model on the agents, with the Benchmark panel's settings</source>
+        <translation>Das geöffnete Modell auf den Agenten messen, mit den Einstellungen des Benchmark-Bereichs</translation>
     </message>
     <message>
         <source>%1 Mbit/s</source>

@@ -1046,6 +1046,14 @@ Sent: %2 bytes</translation>
         <translation>ScissionTL only</translation>
     </message>
     <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>How many configurations the ranking lists, and Export Ranking writes</source>
+        <translation>How many configurations the ranking lists, and Export Ranking writes</translation>
+    </message>
+    <message>
         <source>Link preset</source>
         <translation>Link preset</translation>
     </message>
@@ -1084,6 +1092,14 @@ Sent: %2 bytes</translation>
     <message>
         <source>Edge–cloud link</source>
         <translation>Edge–cloud link</translation>
+    </message>
+    <message>
+        <source>Benchmark Now</source>
+        <translation>Benchmark Now</translation>
+    </message>
+    <message>
+        <source>Measure the open model on the agents, with the Benchmark panel's settings</source>
+        <translation>Measure the open model on the agents, with the Benchmark panel's settings</translation>
     </message>
     <message>
         <source>%1 Mbit/s</source>

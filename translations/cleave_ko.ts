@@ -1046,6 +1046,14 @@ Sent: %2 bytes</source>
         <translation>ScissionTL만</translation>
     </message>
     <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>How many configurations the ranking lists, and Export Ranking writes</source>
+        <translation>순위에 표시하고 순위 내보내기가 쓰는 구성의 수</translation>
+    </message>
+    <message>
         <source>Link preset</source>
         <translation>네트워크 프리셋</translation>
     </message>
@@ -1084,6 +1092,14 @@ Sent: %2 bytes</source>
     <message>
         <source>Edge–cloud link</source>
         <translation>엣지-클라우드 링크</translation>
+    </message>
+    <message>
+        <source>Benchmark Now</source>
+        <translation>지금 벤치마크</translation>
+    </message>
+    <message>
+        <source>Measure the open model on the agents, with the Benchmark panel's settings</source>
+        <translation>벤치마크 패널의 설정으로 열린 모델을 에이전트에서 측정합니다</translation>
     </message>
     <message>
         <source>%1 Mbit/s</source>

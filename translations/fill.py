@@ -370,6 +370,11 @@ DE = {
     "The selected split (%1)": "Der gewählte Schnitt (%1)",
     "Split %1 on %2": "Schnitt %1 auf %2",
     "Resources": "Ressourcen",
+    "How many configurations the ranking lists, and Export Ranking writes":
+        "Wie viele Konfigurationen die Rangliste zeigt und Rangliste exportieren schreibt",
+    "Benchmark Now": "Jetzt messen",
+    "Measure the open model on the agents, with the Benchmark panel's settings":
+        "Das geöffnete Modell auf den Agenten messen, mit den Einstellungen des Benchmark-Bereichs",
 }
 
 KO = {
@@ -721,6 +726,11 @@ KO = {
     "The selected split (%1)": "선택한 분할 지점 (%1)",
     "Split %1 on %2": "분할 지점 %1, %2에서 실행",
     "Resources": "리소스",
+    "How many configurations the ranking lists, and Export Ranking writes":
+        "순위에 표시하고 순위 내보내기가 쓰는 구성의 수",
+    "Benchmark Now": "지금 벤치마크",
+    "Measure the open model on the agents, with the Benchmark panel's settings":
+        "벤치마크 패널의 설정으로 열린 모델을 에이전트에서 측정합니다",
 }
 
 

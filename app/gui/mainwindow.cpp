@@ -117,6 +117,13 @@ MainWindow::MainWindow(QWidget *parent)
         saveInBackground([project, agents] { saveAgents(project, agents); });
     });
     connect(m_bench, &BenchmarkPanel::startRequested, this, &MainWindow::startBenchmark);
+    connect(m_planView, &PlanView::benchmarkRequested, this, [this] {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("BenchmarkDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        startBenchmark();
+    });
     connect(m_offloadView, &OffloadView::runRequested, this, [this] {
         if (m_offloadView->start(m_project, m_model, m_selectedSplit, m_agents->jobAgents()))
             statusBar()->showMessage(tr("Offloading %1...").arg(m_modelName));
@@ -443,9 +450,19 @@ void MainWindow::openProject(const QString &path, const QString &model)
     switchProject(path, false, model);
 }
 
+namespace {
+
+// A project file's name as given, with .cleave added when it has no suffix at all.
+QString withProjectSuffix(const QString &path)
+{
+    return QFileInfo(path).suffix().isEmpty() ? path + QStringLiteral(".cleave") : path;
+}
+
+} // namespace
+
 void MainWindow::newProject(const QString &path)
 {
-    switchProject(path, true, m_model);
+    switchProject(withProjectSuffix(path), true, m_model);
 }
 
 void MainWindow::switchProject(const QString &path, bool create, const QString &model)
@@ -461,8 +478,9 @@ void MainWindow::switchProject(const QString &path, bool create, const QString &
         [this](const QString &reason) { showFailure(reason); });
 }
 
-void MainWindow::saveProjectAs(const QString &path)
+void MainWindow::saveProjectAs(const QString &given)
 {
+    const auto path = withProjectSuffix(given);
     if (m_project.isEmpty())
         return showFailure(tr("%1: there is no project to save").arg(path));
     const int job = ++m_projectJob;

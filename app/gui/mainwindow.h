@@ -41,9 +41,11 @@ public:
     /// Opens a project file (refusing a corrupt or foreign one) and then `model` when given,
     /// else the model the project had open. Returns at once; projectOpened or openFailed follow.
     void openProject(const QString &path, const QString &model = {});
-    /// Creates an empty project at `path` (replacing a file there) and switches to it.
+    /// Creates an empty project at `path` (.cleave added when it has no suffix; replacing a file
+    /// there) and switches to it.
     void newProject(const QString &path);
-    /// Writes the project to `path` and continues there; savedAs or openFailed follow.
+    /// Writes the project to `path` (.cleave added when it has no suffix) and continues there;
+    /// projectOpened or openFailed follow.
     void saveProjectAs(const QString &path);
     /// Opens a model (a TorchScript file or zoo:NAME) and plans it with the project's timings.
     void openModel(const QString &spec);

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QScopedValueRollback>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -98,6 +99,12 @@ PlanView::PlanView(QWidget *parent)
     m_show->addItem(tr("Scission only"));
     m_show->addItem(tr("ScissionTL only"));
 
+    m_rows = new QSpinBox(this);
+    m_rows->setRange(0, 100000);
+    m_rows->setValue(plan::PlanRequest().top);
+    m_rows->setSpecialValueText(tr("all"));
+    m_rows->setToolTip(tr("How many configurations the ranking lists, and Export Ranking writes"));
+
     auto *bandwidthRow = new QHBoxLayout;
     bandwidthRow->addWidget(m_bandwidth, 1);
     bandwidthRow->addWidget(m_bandwidthLabel);
@@ -105,7 +112,10 @@ PlanView::PlanView(QWidget *parent)
     network->addRow(tr("Link preset"), m_preset);
     network->addRow(tr("Uplink"), bandwidthRow);
     network->addRow(tr("Latency (one way)"), m_latency);
-    network->addRow(tr("Ranking"), m_mode);
+    auto *rankingRow = new QHBoxLayout;
+    rankingRow->addWidget(m_mode, 1);
+    rankingRow->addWidget(m_rows);
+    network->addRow(tr("Ranking"), rankingRow);
     network->addRow(tr("Plot"), m_show);
     auto *limits = new QFormLayout;
     limits->addRow(tr("Minimum split"), m_minSplit);
@@ -134,6 +144,11 @@ PlanView::PlanView(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
+    m_benchmarkNow = new QPushButton(tr("Benchmark Now"), this);
+    m_benchmarkNow->setToolTip(tr("Measure the open model on the agents, with the Benchmark "
+                                  "panel's settings"));
+    m_benchmarkNow->hide();
+    connect(m_benchmarkNow, &QPushButton::clicked, this, &PlanView::benchmarkRequested);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_plot);
@@ -142,7 +157,10 @@ PlanView::PlanView(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
-    layout->addWidget(m_message);
+    auto *messageRow = new QHBoxLayout;
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_benchmarkNow);
+    layout->addLayout(messageRow);
     layout->addWidget(splitter, 1);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &PlanView::presetChosen);
@@ -155,6 +173,7 @@ PlanView::PlanView(QWidget *parent)
         replan();
     });
     connect(m_minSplit, &QSpinBox::valueChanged, this, &PlanView::replan);
+    connect(m_rows, &QSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_maxUpload, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_maxDevice, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_tiers, &QComboBox::currentIndexChanged, this, [this] {
@@ -203,6 +222,8 @@ void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner, const QS
 {
     m_planner = std::move(planner);
     m_emptyMessage = why;
+    // A model without timings: measuring it is one click away.
+    m_benchmarkNow->setVisible(!m_planner && !why.isEmpty());
     {
         const QSignalBlocker block(m_minSplit);
         m_minSplit->setRange(0, m_planner ? m_planner->blocks() : 0);
@@ -315,6 +336,7 @@ void PlanView::replan()
     const bool withTl = !m_planner->tlSpecs().empty();
     request.mode =
         m_mode->currentIndex() == 0 && withTl ? plan::Mode::ScissionTl : plan::Mode::Scission;
+    request.top = m_rows->value();
     if (m_minSplit->value() > 0)
         request.constraints.minSplit = m_minSplit->value();
     if (m_maxUpload->value() > 0)

@@ -11,6 +11,7 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTableView;
@@ -62,6 +63,9 @@ public:
     QString messageText() const;
     /// Both cost models side by side, or one of them.
     QComboBox *showBox() const { return m_show; }
+    /// How many configurations the ranking lists (0: all); Export Ranking writes the same.
+    QSpinBox *rowsBox() const { return m_rows; }
+    QPushButton *benchmarkNowButton() const { return m_benchmarkNow; }
     RankingModel *rankingModel() const { return m_ranking; }
     QTableView *rankingTable() const { return m_table; }
     plots::LatencyStackPlot *stackPlot() const { return m_plot; }
@@ -74,6 +78,8 @@ public:
 
 Q_SIGNALS:
     void splitSelected(int split);
+    /// Benchmark Now, offered while the open model has no timings.
+    void benchmarkRequested();
     /// A ranking row was chosen (or a split whose best row is then shown): the whole
     /// configuration, its TL and resources with its split.
     void configurationSelected(const plan::Configuration &configuration);
@@ -113,6 +119,8 @@ private:
     QDoubleSpinBox *m_cloudLatency = nullptr;
     QComboBox *m_mode = nullptr;
     QComboBox *m_show = nullptr;
+    QSpinBox *m_rows = nullptr;
+    QPushButton *m_benchmarkNow = nullptr;
     plots::LatencyStackPlot *m_plot = nullptr;
     RankingModel *m_ranking = nullptr;
     QTableView *m_table = nullptr;

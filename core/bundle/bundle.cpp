@@ -82,6 +82,20 @@ std::string tritonConfig(const BundleInfo &info)
     return c.str();
 }
 
+namespace {
+
+// The umask, read without changing it (umask(2) would, for every thread, for a moment).
+unsigned processUmask()
+{
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("Umask:", 0) == 0)
+            return unsigned(std::stoul(line.substr(6), nullptr, 8));
+    return 022;
+}
+
+} // namespace
+
 void writeBundle(const std::string &dir, const torch::jit::Module &head,
                  const torch::jit::Module &tail, const BundleInfo &info, bool force)
 {
@@ -103,6 +117,9 @@ void writeBundle(const std::string &dir, const torch::jit::Module &head,
         throw Error(ErrorKind::InvalidInput, parent.string() + ": cannot create a folder in it");
     const fs::path temp = pattern;
     try {
+        // mkdtemp makes the folder private (0700); the bundle gets the mode of any new folder,
+        // as its subfolders do (0777 less the umask).
+        fs::permissions(temp, fs::perms(0777 & ~processUmask()), fs::perm_options::replace);
         fs::create_directories(temp / "device");
         fs::create_directories(temp / "edge");
         const auto triton = temp / "triton" / (info.name + "_tail");

@@ -575,7 +575,7 @@ private Q_SLOTS:
                                                     QStringLiteral("/run/edge.token")));
             QVERIFY(!window->agentsPanel()->localBox()->isChecked());
             QTRY_COMPARE_WITH_TIMEOUT(gui::openProject(first, false).agents.size(), 2, 10000);
-            window->saveProjectAs(second);
+            window->saveProjectAs(dir.filePath(QStringLiteral("second"))); // .cleave is added
             QVERIFY(opened.wait(10000));
             QCOMPARE(window->projectPath(), second);
             QVERIFY(!window->isUntitled());
@@ -769,7 +769,10 @@ private Q_SLOTS:
         bench->tlEdit()->clear();
         QSignalSpy finished(bench, &gui::BenchmarkPanel::finished);
         QSignalSpy timings(window.get(), &gui::MainWindow::timingsOpened);
-        bench->startButton()->click();
+        // No timings: the plan view offers to measure, with the panel's settings.
+        auto *now = window->planView()->benchmarkNowButton();
+        QVERIFY(now->isVisible());
+        now->click();
         QCOMPARE(bench->statusText(), QStringLiteral("Measuring chain.pt"));
         QVERIFY(bench->isRunning());
         QVERIFY(!bench->startButton()->isEnabled());
@@ -777,6 +780,7 @@ private Q_SLOTS:
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
         QTRY_VERIFY_WITH_TIMEOUT(timings.count() > 0, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(window->planView()->rankingModel()->rowCount() > 0, 30000);
+        QVERIFY(!now->isVisible()); // timings now
         for (const auto *role : {"device", "edge"}) {
             auto *bar = bench->progressBar(QString::fromLatin1(role));
             QVERIFY(bar);
@@ -1179,6 +1183,9 @@ private Q_SLOTS:
         const auto reason = window->exportPlot(blocked, {400, 300});
         QVERIFY2(reason.startsWith(blocked), qPrintable(reason));
 
+        // The ranking lists as many rows as asked, and Export Ranking writes those.
+        window->planView()->rowsBox()->setValue(3);
+        QCOMPARE(window->planView()->rankingModel()->rowCount(), 3);
         const auto csv = dir.filePath(QStringLiteral("ranking.csv"));
         QCOMPARE(window->exportRanking(csv), QString());
         QFile csvFile(csv);
@@ -1186,6 +1193,7 @@ private Q_SLOTS:
         const auto lines =
             QString::fromUtf8(csvFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         const auto &ranking = window->planView()->rankingModel()->ranking();
+        QCOMPARE(lines.size(), 3 + 1);
         QCOMPARE(lines.size(), int(ranking.size()) + 1);
         QVERIFY(lines[0].startsWith(QStringLiteral("rank,split,")));
         QCOMPARE(lines[1].section(QLatin1Char(','), 1, 1).toInt(), ranking[0].s1);

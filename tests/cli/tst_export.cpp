@@ -139,6 +139,9 @@ private Q_SLOTS:
         QVERIFY(m[QStringLiteral("tl")].isNull());
         QCOMPARE(shapeOf(m[QStringLiteral("wire")].toObject()[QStringLiteral("shape")]),
                  (QList<qint64>{1, 64, 8, 8}));
+        // The bundle folder has the mode of its subfolders (the umask's), not mkdtemp's 0700.
+        QCOMPARE(QFileInfo(out).permissions(),
+                 QFileInfo(out + QStringLiteral("/device")).permissions());
         // An existing, non-empty folder is refused, and replaced with --force.
         const auto again = cli({QStringLiteral("export"), m_model, QStringLiteral("--split"),
                                 QStringLiteral("3"), QStringLiteral("-o"), out});
