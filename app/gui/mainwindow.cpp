@@ -28,6 +28,8 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -38,6 +40,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 
 namespace cleave::gui {
 
@@ -117,6 +120,19 @@ MainWindow::MainWindow(QWidget *parent)
         saveInBackground([project, agents] { saveAgents(project, agents); });
     });
     connect(m_bench, &BenchmarkPanel::startRequested, this, &MainWindow::startBenchmark);
+    // The project keeps the plan view's controls and selection, written once they rest.
+    m_savePlan = new QTimer(this);
+    m_savePlan->setSingleShot(true);
+    m_savePlan->setInterval(400);
+    connect(m_planView, &PlanView::settingsChanged, m_savePlan, qOverload<>(&QTimer::start));
+    connect(m_savePlan, &QTimer::timeout, this, [this] {
+        if (m_project.isEmpty())
+            return;
+        const auto project = m_project;
+        const auto json =
+            QString::fromUtf8(QJsonDocument(m_planView->settings()).toJson(QJsonDocument::Compact));
+        saveInBackground([project, json] { saveSetting(project, QStringLiteral("plan"), json); });
+    });
     connect(m_planView, &PlanView::benchmarkRequested, this, [this] {
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("BenchmarkDock"))) {
             dock->show();
@@ -504,6 +520,9 @@ void MainWindow::setProject(const ProjectState &state, bool untitled, const QStr
     m_project = state.path;
     m_untitled = untitled;
     m_agents->setAgents(state.agents);
+    m_savePlan->stop(); // what was to be saved belongs to the project before
+    if (!state.planSettings.isEmpty())
+        m_planView->restoreSettings(QJsonDocument::fromJson(state.planSettings.toUtf8()).object());
     if (!untitled)
         rememberRecent(state.path);
     updateTitle();

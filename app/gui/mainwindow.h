@@ -14,6 +14,7 @@ class QMenu;
 class QCustomPlot;
 class QTabWidget;
 class QTemporaryDir;
+class QTimer;
 
 namespace cleave::gui {
 
@@ -137,7 +138,8 @@ private:
     QString m_modelName;
     int m_blocks = 0;
     plan::Configuration m_selection;
-    QString m_inputShape; ///< of the open model, "1x3x224x224"
+    QTimer *m_savePlan = nullptr; ///< saves the plan view's settings once they rest
+    QString m_inputShape;         ///< of the open model, "1x3x224x224"
     QString m_outputShape;
     int m_selectedSplit = 0;
     Theme m_theme = Theme::System;

@@ -209,6 +209,7 @@ PlanView::PlanView(QWidget *parent)
         m_plot->setSelectedSplit(chosen->s1);
         Q_EMIT splitSelected(chosen->s1);
         Q_EMIT configurationSelected(*chosen);
+        Q_EMIT settingsChanged();
     });
     letCombosShrink(this);
     presetChosen();                                       // the first preset, 5g-peak
@@ -222,11 +223,14 @@ void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner, const QS
 {
     m_planner = std::move(planner);
     m_emptyMessage = why;
+    const QScopedValueRollback updating(m_updating, true); // one re-plan, at the end
     // A model without timings: measuring it is one click away.
     m_benchmarkNow->setVisible(!m_planner && !why.isEmpty());
     {
         const QSignalBlocker block(m_minSplit);
         m_minSplit->setRange(0, m_planner ? m_planner->blocks() : 0);
+        if (m_planner && m_restoredMinSplit <= m_planner->blocks())
+            m_minSplit->setValue(m_restoredMinSplit);
     }
     // Three tiers only when the timings include a cloud.
     bool cloud = false;
@@ -235,12 +239,13 @@ void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner, const QS
             cloud = cloud || r.tier == plan::Tier::Cloud;
     {
         const QSignalBlocker block(m_tiers);
-        if (!cloud)
-            m_tiers->setCurrentIndex(0);
+        m_tiers->setCurrentIndex(cloud ? m_restoredTiers : 0);
         m_tiers->setEnabled(cloud);
     }
     updateCloudControls();
+    m_updating = false;
     replan();
+    restoreSelection();
 }
 
 plan::NetworkProfile PlanView::link() const
@@ -304,6 +309,78 @@ void PlanView::bandwidthMoved()
         const QSignalBlocker block(m_preset);
         m_preset->setCurrentText(kCustom);
     }
+    replan();
+}
+
+QJsonObject PlanView::settings() const
+{
+    QJsonObject o{{QStringLiteral("preset"), m_preset->currentText()},
+                  {QStringLiteral("bandwidthMbps"), sliderToMbps(m_bandwidth->value())},
+                  {QStringLiteral("latencyMs"), m_latency->value()},
+                  {QStringLiteral("mode"), m_mode->currentIndex()},
+                  {QStringLiteral("show"), m_show->currentIndex()},
+                  {QStringLiteral("rows"), m_rows->value()},
+                  {QStringLiteral("minSplit"), m_minSplit->value()},
+                  {QStringLiteral("maxUploadMb"), m_maxUpload->value()},
+                  {QStringLiteral("maxDeviceMs"), m_maxDevice->value()},
+                  {QStringLiteral("tiers"), m_tiers->currentIndex()},
+                  {QStringLiteral("cloudPreset"), m_cloudPreset->currentText()},
+                  {QStringLiteral("cloudBandwidthMbps"), m_cloudBandwidth->value()},
+                  {QStringLiteral("cloudLatencyMs"), m_cloudLatency->value()}};
+    if (const auto *chosen = currentConfiguration()) {
+        o.insert(QStringLiteral("split"), chosen->s1);
+        o.insert(QStringLiteral("tl"), QString::fromStdString(chosen->tl));
+    }
+    return o;
+}
+
+void PlanView::restoreSettings(const QJsonObject &o)
+{
+    {
+        const QScopedValueRollback updating(m_updating, true);
+        const auto number = [&o](const char *key, auto set) {
+            if (o.contains(QLatin1String(key)))
+                set(o.value(QLatin1String(key)).toDouble());
+        };
+        const auto choose = [&o](const char *key, QComboBox *box) {
+            const auto v = o.value(QLatin1String(key));
+            const int i = v.isString() ? box->findText(v.toString()) : v.toInt(-1);
+            if (i >= 0 && i < box->count())
+                box->setCurrentIndex(i);
+        };
+        {
+            const QSignalBlocker block(m_preset);
+            choose("preset", m_preset);
+        }
+        if (m_preset->currentText() == kCustom) {
+            number("bandwidthMbps", [this](double v) { setBandwidthMbps(v); });
+            number("latencyMs", [this](double v) { m_latency->setValue(v); });
+        }
+        choose("mode", m_mode);
+        choose("show", m_show);
+        number("rows", [this](double v) { m_rows->setValue(int(v)); });
+        number("maxUploadMb", [this](double v) { m_maxUpload->setValue(v); });
+        number("maxDeviceMs", [this](double v) { m_maxDevice->setValue(v); });
+        choose("cloudPreset", m_cloudPreset);
+        number("cloudBandwidthMbps", [this](double v) { m_cloudBandwidth->setValue(v); });
+        number("cloudLatencyMs", [this](double v) { m_cloudLatency->setValue(v); });
+        // Known only with the timings: kept until they come (setPlanner).
+        m_restoredMinSplit = o.value(QStringLiteral("minSplit")).toInt(0);
+        m_restoredTiers = o.value(QStringLiteral("tiers")).toInt(0);
+        if (m_restoredMinSplit <= m_minSplit->maximum())
+            m_minSplit->setValue(m_restoredMinSplit);
+        if (m_tiers->isEnabled())
+            m_tiers->setCurrentIndex(std::clamp(m_restoredTiers, 0, 1));
+        updateCloudControls();
+        m_pendingSelection.reset();
+        if (o.contains(QStringLiteral("split")))
+            m_pendingSelection = std::pair{o.value(QStringLiteral("split")).toInt(),
+                                           o.value(QStringLiteral("tl")).toString()};
+    }
+    if (m_preset->currentText() != kCustom)
+        presetChosen(); // sets the slider and the latency, and re-plans
+    else
+        bandwidthMoved();
     replan();
 }
 
@@ -371,7 +448,28 @@ void PlanView::replan()
     m_plot->setSeries(m_series);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     Q_EMIT seriesChanged(m_series);
+    m_restoredMinSplit = m_minSplit->value();
+    m_restoredTiers = m_tiers->currentIndex();
+    Q_EMIT settingsChanged();
     m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;
+}
+
+// The selection the project kept, once the ranking has a row for it.
+void PlanView::restoreSelection()
+{
+    if (!m_pendingSelection || !m_planner)
+        return;
+    const auto [split, tl] = *m_pendingSelection;
+    m_pendingSelection.reset();
+    const auto &ranking = m_ranking->ranking();
+    for (size_t row = 0; row < ranking.size(); ++row) {
+        if (ranking[row].s1 == split && QString::fromStdString(ranking[row].tl) == tl) {
+            m_table->setCurrentIndex(m_ranking->index(int(row), 0));
+            return;
+        }
+    }
+    selectSplit(split);
+    Q_EMIT splitSelected(split);
 }
 
 const plan::Configuration *PlanView::currentConfiguration() const

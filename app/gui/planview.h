@@ -4,9 +4,11 @@
 #include "core/plan/planner.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -59,6 +61,11 @@ public:
     QDoubleSpinBox *cloudBandwidthBox() const { return m_cloudBandwidth; }
     QDoubleSpinBox *cloudLatencyBox() const { return m_cloudLatency; }
     plan::NetworkProfile cloudLink() const;
+    /// The controls and the selection, for the project to keep (JSON), and back: unknown or
+    /// out-of-range values are left as they are. The selection is restored once the timings
+    /// that hold it are there.
+    QJsonObject settings() const;
+    void restoreSettings(const QJsonObject &settings);
     /// The line above the ranking: the link planned for, or why nothing is ranked.
     QString messageText() const;
     /// Both cost models side by side, or one of them.
@@ -78,6 +85,8 @@ public:
 
 Q_SIGNALS:
     void splitSelected(int split);
+    /// A control or the selection changed (what settings() holds).
+    void settingsChanged();
     /// Benchmark Now, offered while the open model has no timings.
     void benchmarkRequested();
     /// A ranking row was chosen (or a split whose best row is then shown): the whole
@@ -101,6 +110,7 @@ private:
     void replan();
     /// The ranking row chosen now, if any.
     const plan::Configuration *currentConfiguration() const;
+    void restoreSelection();
 
     std::shared_ptr<const plan::Planner> m_planner;
     plan::SplitSeries m_series;
@@ -129,6 +139,9 @@ private:
     double m_lastUpdateMs = 0;
     bool m_updating = false;
     bool m_selecting = false;
+    std::optional<std::pair<int, QString>> m_pendingSelection; ///< split and TL to restore
+    int m_restoredMinSplit = 0; ///< applied when timings give the range
+    int m_restoredTiers = 0;    ///< applied when timings include a cloud
 };
 
 } // namespace cleave::gui

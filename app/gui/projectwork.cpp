@@ -74,6 +74,7 @@ ProjectState openProject(const QString &path, bool create)
         state.agents.push_back(
             {q(a.address), q(a.role), q(a.tokenFile), q(a.tlsCa), q(a.tlsCert), q(a.tlsKey)});
     state.model = q(db.setting("model").value_or(""));
+    state.planSettings = q(db.setting("plan").value_or(""));
     for (const auto &n : db.modelNames())
         state.timedModels.push_back(q(n));
     return state;

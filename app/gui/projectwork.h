@@ -43,6 +43,7 @@ struct ProjectState
     QList<AgentEntry> agents;
     QString model;           ///< the model open when it was last saved; empty: none
     QStringList timedModels; ///< models with timings in it
+    QString planSettings;    ///< the plan view's controls when last saved (JSON); empty: none
 };
 
 /// Opens (`create`: creates) a project file. A missing file (when not creating), a file that is

@@ -368,6 +368,51 @@ private Q_SLOTS:
         QCOMPARE(ranking[size_t(table->currentIndex().row())].s1, other);
     }
 
+    // The project keeps the plan view's controls and selection: a window opening it again
+    // shows the same link, limits, ranking and chosen row.
+    void projectKeepsThePlanSettings()
+    {
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("chain.pt"));
+        const auto db = dir.filePath(QStringLiteral("chain.cleave"));
+        QVERIFY(benchChain(model, db));
+        plan::Configuration chosen;
+        {
+            gui::MainWindow window;
+            QSignalSpy timings(&window, &gui::MainWindow::timingsOpened);
+            window.openProject(db, model);
+            QTRY_COMPARE_WITH_TIMEOUT(timings.count(), 1, 60000);
+            auto *view = window.planView();
+            view->presetBox()->setCurrentText(QStringLiteral("4g"));
+            view->showBox()->setCurrentIndex(2);
+            view->rowsBox()->setValue(5);
+            view->minSplitBox()->setValue(2);
+            view->maxDeviceBox()->setValue(500);
+            QVERIFY(view->rankingModel()->rowCount() > 1);
+            view->rankingTable()->setCurrentIndex(view->rankingModel()->index(1, 0));
+            chosen = view->rankingModel()->ranking().at(1);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                gui::openProject(db, false).planSettings.contains(QStringLiteral("\"split\"")),
+                10000);
+        }
+        gui::MainWindow window;
+        QSignalSpy timings(&window, &gui::MainWindow::timingsOpened);
+        window.openProject(db);
+        QTRY_COMPARE_WITH_TIMEOUT(timings.count(), 1, 60000);
+        auto *view = window.planView();
+        QCOMPARE(view->presetBox()->currentText(), QStringLiteral("4g"));
+        QCOMPARE(view->request().link.name, std::string("4g"));
+        QCOMPARE(view->showBox()->currentIndex(), 2);
+        QCOMPARE(view->rowsBox()->value(), 5);
+        QCOMPARE(view->minSplitBox()->value(), 2);
+        QCOMPARE(view->maxDeviceBox()->value(), 500.0);
+        QCOMPARE(view->rankingModel()->rowCount(), 5);
+        const auto row = view->rankingTable()->currentIndex().row();
+        QVERIFY(row >= 0);
+        QCOMPARE(view->rankingModel()->ranking().at(size_t(row)).s1, chosen.s1);
+        QCOMPARE(window.selection().s1, chosen.s1);
+    }
+
     // Copy takes what has the focus: the log's selected text, the ranking's selected rows as
     // tab-separated text with the header, a clicked plot as an image; Copy Plot the plots shown.
     void copyTakesWhatHasTheFocus()
