@@ -1197,6 +1197,65 @@ Gesendet: %2 Bytes</translation>
     </message>
 </context>
 <context>
+    <name>cleave::gui::StartPage</name>
+    <message>
+        <source>&lt;h2&gt;Cleave&lt;/h2&gt;Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.</source>
+        <translation>&lt;h2&gt;Cleave&lt;/h2&gt;Geteilte DNN-Inferenz zwischen Gerät, Edge und Cloud planen: ein Modell öffnen, auf Ihren Rechnern messen und sehen, wo es zu schneiden ist.</translation>
+    </message>
+    <message>
+        <source>Open Model File...</source>
+        <translation>Modelldatei öffnen...</translation>
+    </message>
+    <message>
+        <source>Open Project...</source>
+        <translation>Projekt öffnen...</translation>
+    </message>
+    <message>
+        <source>New Project...</source>
+        <translation>Neues Projekt...</translation>
+    </message>
+    <message>
+        <source>Try It: Benchmark ResNet-18 on Local Agents</source>
+        <translation>Ausprobieren: ResNet-18 auf lokalen Agenten messen</translation>
+    </message>
+    <message>
+        <source>Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine</source>
+        <translation>Öffnet ResNet-18 aus dem Zoo und misst es auf einem Geräte- und einem Edge-Agenten, die auf diesem Rechner gestartet werden</translation>
+    </message>
+    <message>
+        <source>Zoo model</source>
+        <translation>Zoo-Modell</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <source>Double-click to open a model; its weights are seeded, not trained</source>
+        <translation>Doppelklick öffnet ein Modell; seine Gewichte sind zufällig initialisiert, nicht trainiert</translation>
+    </message>
+    <message>
+        <source>Double-click to open a project</source>
+        <translation>Doppelklick öffnet ein Projekt</translation>
+    </message>
+    <message>
+        <source>Zoo models</source>
+        <translation>Zoo-Modelle</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Zuletzt geöffnete Projekte</translation>
+    </message>
+</context>
+<context>
     <name>cleave::plots::TransferSizePlot</name>
     <message>
         <source>Split</source>

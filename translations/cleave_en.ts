@@ -1197,6 +1197,65 @@ Sent: %2 bytes</translation>
     </message>
 </context>
 <context>
+    <name>cleave::gui::StartPage</name>
+    <message>
+        <source>&lt;h2&gt;Cleave&lt;/h2&gt;Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.</source>
+        <translation>&lt;h2&gt;Cleave&lt;/h2&gt;Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.</translation>
+    </message>
+    <message>
+        <source>Open Model File...</source>
+        <translation>Open Model File...</translation>
+    </message>
+    <message>
+        <source>Open Project...</source>
+        <translation>Open Project...</translation>
+    </message>
+    <message>
+        <source>New Project...</source>
+        <translation>New Project...</translation>
+    </message>
+    <message>
+        <source>Try It: Benchmark ResNet-18 on Local Agents</source>
+        <translation>Try It: Benchmark ResNet-18 on Local Agents</translation>
+    </message>
+    <message>
+        <source>Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine</source>
+        <translation>Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine</translation>
+    </message>
+    <message>
+        <source>Zoo model</source>
+        <translation>Zoo model</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Input</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>Double-click to open a model; its weights are seeded, not trained</source>
+        <translation>Double-click to open a model; its weights are seeded, not trained</translation>
+    </message>
+    <message>
+        <source>Double-click to open a project</source>
+        <translation>Double-click to open a project</translation>
+    </message>
+    <message>
+        <source>Zoo models</source>
+        <translation>Zoo models</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Recent projects</translation>
+    </message>
+</context>
+<context>
     <name>cleave::plots::TransferSizePlot</name>
     <message>
         <source>Split</source>

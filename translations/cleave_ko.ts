@@ -1197,6 +1197,65 @@ Sent: %2 bytes</source>
     </message>
 </context>
 <context>
+    <name>cleave::gui::StartPage</name>
+    <message>
+        <source>&lt;h2&gt;Cleave&lt;/h2&gt;Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.</source>
+        <translation>&lt;h2&gt;Cleave&lt;/h2&gt;디바이스, 엣지, 클라우드 사이의 분할 DNN 추론을 계획합니다: 모델을 열고, 내 머신에서 측정하고, 어디서 나눌지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Open Model File...</source>
+        <translation>모델 파일 열기...</translation>
+    </message>
+    <message>
+        <source>Open Project...</source>
+        <translation>프로젝트 열기...</translation>
+    </message>
+    <message>
+        <source>New Project...</source>
+        <translation>새 프로젝트...</translation>
+    </message>
+    <message>
+        <source>Try It: Benchmark ResNet-18 on Local Agents</source>
+        <translation>체험: 로컬 에이전트에서 ResNet-18 벤치마크</translation>
+    </message>
+    <message>
+        <source>Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine</source>
+        <translation>모델 모음에서 ResNet-18을 열고 이 컴퓨터에서 시작한 디바이스 에이전트와 엣지 에이전트에서 측정합니다</translation>
+    </message>
+    <message>
+        <source>Zoo model</source>
+        <translation>모델 모음</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>아키텍처</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>Double-click to open a model; its weights are seeded, not trained</source>
+        <translation>두 번 클릭하면 모델을 엽니다. 가중치는 학습된 것이 아니라 시드로 생성됩니다</translation>
+    </message>
+    <message>
+        <source>Double-click to open a project</source>
+        <translation>두 번 클릭하면 프로젝트를 엽니다</translation>
+    </message>
+    <message>
+        <source>Zoo models</source>
+        <translation>모델 모음</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>최근 프로젝트</translation>
+    </message>
+</context>
+<context>
     <name>cleave::plots::TransferSizePlot</name>
     <message>
         <source>Split</source>

@@ -375,6 +375,23 @@ DE = {
     "Benchmark Now": "Jetzt messen",
     "Measure the open model on the agents, with the Benchmark panel's settings":
         "Das geöffnete Modell auf den Agenten messen, mit den Einstellungen des Benchmark-Bereichs",
+    "<h2>Cleave</h2>Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.":
+        "<h2>Cleave</h2>Geteilte DNN-Inferenz zwischen Gerät, Edge und Cloud planen: ein Modell öffnen, auf Ihren Rechnern messen und sehen, wo es zu schneiden ist.",
+    "Open Model File...": "Modelldatei öffnen...",
+    "Open Project...": "Projekt öffnen...",
+    "New Project...": "Neues Projekt...",
+    "Try It: Benchmark ResNet-18 on Local Agents": "Ausprobieren: ResNet-18 auf lokalen Agenten messen",
+    "Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine":
+        "Öffnet ResNet-18 aus dem Zoo und misst es auf einem Geräte- und einem Edge-Agenten, die auf diesem Rechner gestartet werden",
+    "Zoo model": "Zoo-Modell",
+    "Architecture": "Architektur",
+    "Input": "Eingabe",
+    "Classes": "Klassen",
+    "Double-click to open a model; its weights are seeded, not trained":
+        "Doppelklick öffnet ein Modell; seine Gewichte sind zufällig initialisiert, nicht trainiert",
+    "Double-click to open a project": "Doppelklick öffnet ein Projekt",
+    "Zoo models": "Zoo-Modelle",
+    "Recent projects": "Zuletzt geöffnete Projekte",
 }
 
 KO = {
@@ -731,6 +748,23 @@ KO = {
     "Benchmark Now": "지금 벤치마크",
     "Measure the open model on the agents, with the Benchmark panel's settings":
         "벤치마크 패널의 설정으로 열린 모델을 에이전트에서 측정합니다",
+    "<h2>Cleave</h2>Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.":
+        "<h2>Cleave</h2>디바이스, 엣지, 클라우드 사이의 분할 DNN 추론을 계획합니다: 모델을 열고, 내 머신에서 측정하고, 어디서 나눌지 확인하세요.",
+    "Open Model File...": "모델 파일 열기...",
+    "Open Project...": "프로젝트 열기...",
+    "New Project...": "새 프로젝트...",
+    "Try It: Benchmark ResNet-18 on Local Agents": "체험: 로컬 에이전트에서 ResNet-18 벤치마크",
+    "Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine":
+        "모델 모음에서 ResNet-18을 열고 이 컴퓨터에서 시작한 디바이스 에이전트와 엣지 에이전트에서 측정합니다",
+    "Zoo model": "모델 모음",
+    "Architecture": "아키텍처",
+    "Input": "입력",
+    "Classes": "클래스",
+    "Double-click to open a model; its weights are seeded, not trained":
+        "두 번 클릭하면 모델을 엽니다. 가중치는 학습된 것이 아니라 시드로 생성됩니다",
+    "Double-click to open a project": "두 번 클릭하면 프로젝트를 엽니다",
+    "Zoo models": "모델 모음",
+    "Recent projects": "최근 프로젝트",
 }
 
 

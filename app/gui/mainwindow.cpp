@@ -10,6 +10,7 @@
 #include "app/gui/modelview.h"
 #include "app/gui/offloadview.h"
 #include "app/gui/planview.h"
+#include "app/gui/startpage.h"
 #include "core/plan/planjson.h"
 #include "plots/latencystackplot.h"
 #include "plots/plotexport.h"
@@ -37,10 +38,13 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+
+#include <utility>
 
 namespace cleave::gui {
 
@@ -91,7 +95,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_planView, tr("Plan"));
     m_tabs->addTab(m_offloadView, tr("Offload"));
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    // Until a model is open the window offers ways in, not empty axes.
+    m_start = new StartPage(zooChoices(), this);
+    m_start->setRecentProjects(recentProjects());
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_start);
+    m_central->addWidget(m_tabs);
+    setCentralWidget(m_central);
     createDocks();
     createMenus();
     m_agentState = new QLabel(this);
@@ -120,6 +130,16 @@ MainWindow::MainWindow(QWidget *parent)
         saveInBackground([project, agents] { saveAgents(project, agents); });
     });
     connect(m_bench, &BenchmarkPanel::startRequested, this, &MainWindow::startBenchmark);
+    connect(m_start, &StartPage::openModelRequested, this, &MainWindow::chooseModelFile);
+    connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::chooseNewProject);
+    connect(m_start, &StartPage::zooModelChosen, this, &MainWindow::openModel);
+    connect(m_start, &StartPage::recentProjectChosen, this,
+            [this](const QString &path) { openProject(path); });
+    connect(m_start, &StartPage::tryRequested, this, [this] {
+        m_benchmarkWhenOpen = true;
+        openModel(QStringLiteral("zoo:resnet18"));
+    });
     // The project keeps the plan view's controls and selection, written once they rest.
     m_savePlan = new QTimer(this);
     m_savePlan->setSingleShot(true);
@@ -281,6 +301,7 @@ void MainWindow::rememberRecent(const QString &path)
         recent.removeLast();
     QSettings().setValue(kRecentKey, recent);
     rebuildRecentMenu();
+    m_start->setRecentProjects(recent);
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -559,6 +580,7 @@ void MainWindow::openModel(const QString &spec)
             m_selection = {};
             m_modelView->setModel(model);
             m_bench->setModel(model.spec, model.name);
+            m_central->setCurrentWidget(m_tabs);
             updateTitle();
             statusBar()->showMessage(tr("%1: %2 blocks, %3 splits")
                                          .arg(model.name)
@@ -571,6 +593,8 @@ void MainWindow::openModel(const QString &spec)
                     [project, spec] { saveSetting(project, QStringLiteral("model"), spec); });
                 loadTimings();
             }
+            if (std::exchange(m_benchmarkWhenOpen, false))
+                startBenchmark();
         },
         [this](const QString &reason) { showFailure(reason); });
 }

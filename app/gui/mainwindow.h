@@ -12,6 +12,7 @@
 class QLabel;
 class QMenu;
 class QCustomPlot;
+class QStackedWidget;
 class QTabWidget;
 class QTemporaryDir;
 class QTimer;
@@ -24,6 +25,7 @@ class ExportWizard;
 class ModelView;
 class OffloadView;
 class PlanView;
+class StartPage;
 
 /// The workbench: the plan view in the middle; the model's cuts, the agents and the benchmark
 /// in docks. A project is one `.cleave` file (the store): the timings, the agents and the model
@@ -83,6 +85,8 @@ public:
     /// The plots of the view shown, as Export Plot and Copy Plot take them.
     QList<QCustomPlot *> currentPlots() const;
     AgentsPanel *agentsPanel() const { return m_agents; }
+    /// Shown while no model is open.
+    StartPage *startPage() const { return m_start; }
     BenchmarkPanel *benchmarkPanel() const { return m_bench; }
     const QString &currentModel() const { return m_model; }
     const QString &projectPath() const { return m_project; }
@@ -138,8 +142,11 @@ private:
     QString m_modelName;
     int m_blocks = 0;
     plan::Configuration m_selection;
-    QTimer *m_savePlan = nullptr; ///< saves the plan view's settings once they rest
-    QString m_inputShape;         ///< of the open model, "1x3x224x224"
+    QTimer *m_savePlan = nullptr;        ///< saves the plan view's settings once they rest
+    QStackedWidget *m_central = nullptr; ///< the start page, then the plan and offload tabs
+    StartPage *m_start = nullptr;
+    bool m_benchmarkWhenOpen = false; ///< "Try it": measure the model once it is open
+    QString m_inputShape;             ///< of the open model, "1x3x224x224"
     QString m_outputShape;
     int m_selectedSplit = 0;
     Theme m_theme = Theme::System;

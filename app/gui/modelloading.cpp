@@ -37,6 +37,16 @@ QStringList zooNames()
     return names;
 }
 
+QList<ZooChoice> zooChoices()
+{
+    QList<ZooChoice> choices;
+    for (const auto &m : zoo::models())
+        choices.push_back({QStringLiteral("zoo:") + QString::fromStdString(m.name),
+                           QString::fromStdString(m.description),
+                           QString::fromStdString(graph::formatShape(m.defaultInput)), m.classes});
+    return choices;
+}
+
 QStringList timedModels(const QString &store)
 {
     store::Store db(store.toStdString());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/gui/cuttablemodel.h"
+#include "app/gui/startpage.h"
 
 #include "core/bundle/exportrequest.h"
 #include "core/plan/planner.h"
@@ -31,6 +32,8 @@ LoadedModel loadModel(const QString &spec);
 
 /// The zoo's model names, for the "Open Zoo Model" list.
 QStringList zooNames();
+/// The zoo's models with their description, default input and classes, for the start page.
+QList<ZooChoice> zooChoices();
 
 /// The models that have timings in a store (opening it migrates it: a write).
 QStringList timedModels(const QString &store);

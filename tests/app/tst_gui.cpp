@@ -18,6 +18,7 @@
 #include "app/gui/offloadview.h"
 #include "app/gui/planview.h"
 #include "app/gui/rankingmodel.h"
+#include "app/gui/startpage.h"
 #include "core/graph/modelcheck.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
@@ -38,6 +39,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -48,6 +50,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -411,6 +414,37 @@ private Q_SLOTS:
         QVERIFY(row >= 0);
         QCOMPARE(view->rankingModel()->ranking().at(size_t(row)).s1, chosen.s1);
         QCOMPARE(window.selection().s1, chosen.s1);
+    }
+
+    // With nothing open the window offers ways in: the zoo with inputs and classes, the recent
+    // projects, and a first benchmark to try; choosing a model shows the plan.
+    void startPageOffersAWayIn()
+    {
+        auto window = readyWindow();
+        window->show();
+        auto *start = window->startPage();
+        QVERIFY(start->isVisible());
+        QVERIFY(!window->planView()->isVisible());
+        auto *zoo = start->zooList();
+        QCOMPARE(zoo->topLevelItemCount(), int(gui::zooNames().size()));
+        const auto found = zoo->findItems(QStringLiteral("zoo:resnet18"), Qt::MatchExactly);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found[0]->text(2), QStringLiteral("1x3x224x224"));
+        QCOMPARE(found[0]->text(3), QStringLiteral("1000"));
+        QCOMPARE(start->recentList()->count(), window->recentProjects().size());
+
+        // Try it: ResNet-18 opens and its benchmark starts on local agents.
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        start->tryButton()->click();
+        QVERIFY(opened.wait(60000));
+        QCOMPARE(window->currentModel(), QStringLiteral("zoo:resnet18"));
+        QVERIFY(window->planView()->isVisible());
+        QVERIFY(!start->isVisible());
+        auto *bench = window->benchmarkPanel();
+        QVERIFY(bench->isRunning());
+        QSignalSpy finished(bench, &gui::BenchmarkPanel::finished);
+        bench->cancel();
+        QVERIFY(finished.wait(120000));
     }
 
     // Copy takes what has the focus: the log's selected text, the ranking's selected rows as
