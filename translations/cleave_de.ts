@@ -515,8 +515,8 @@
         <translation>Latenz vorhersagen für</translation>
     </message>
     <message>
-        <source>Bundle Folder</source>
-        <translation>Paketordner</translation>
+        <source>Folder to Put the Bundle In</source>
+        <translation>Ordner, in den das Paket kommt</translation>
     </message>
     <message>
         <source>%1: is a file, not a folder</source>
@@ -883,6 +883,13 @@ Gesendet: %2 Bytes</translation>
     <message>
         <source>%1 — %2 — Cleave</source>
         <translation>%1 — %2 — Cleave</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::MessageBar</name>
+    <message>
+        <source>Close this notice</source>
+        <translation>Diesen Hinweis schließen</translation>
     </message>
 </context>
 <context>

@@ -515,8 +515,8 @@
         <translation>Predict the latency on</translation>
     </message>
     <message>
-        <source>Bundle Folder</source>
-        <translation>Bundle Folder</translation>
+        <source>Folder to Put the Bundle In</source>
+        <translation>Folder to Put the Bundle In</translation>
     </message>
     <message>
         <source>%1: is a file, not a folder</source>
@@ -883,6 +883,13 @@ Sent: %2 bytes</translation>
     <message>
         <source>%1 — %2 — Cleave</source>
         <translation>%1 — %2 — Cleave</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::MessageBar</name>
+    <message>
+        <source>Close this notice</source>
+        <translation>Close this notice</translation>
     </message>
 </context>
 <context>

@@ -515,8 +515,8 @@
         <translation>지연 시간 예측 네트워크</translation>
     </message>
     <message>
-        <source>Bundle Folder</source>
-        <translation>번들 폴더</translation>
+        <source>Folder to Put the Bundle In</source>
+        <translation>번들을 넣을 폴더</translation>
     </message>
     <message>
         <source>%1: is a file, not a folder</source>
@@ -883,6 +883,13 @@ Sent: %2 bytes</source>
     <message>
         <source>%1 — %2 — Cleave</source>
         <translation>%1 — %2 — Cleave</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::MessageBar</name>
+    <message>
+        <source>Close this notice</source>
+        <translation>이 알림 닫기</translation>
     </message>
 </context>
 <context>

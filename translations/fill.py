@@ -117,7 +117,6 @@ DE = {
     "Replace the folder if it is not empty": "Ordner ersetzen, falls er nicht leer ist",
     "Folder": "Ordner",
     "Predict the latency on": "Latenz vorhersagen für",
-    "Bundle Folder": "Paketordner",
     "%1: is a file, not a folder": "%1: ist eine Datei, kein Ordner",
     "%1: exists and is not empty; choose another folder or replace it":
         "%1: existiert und ist nicht leer; wählen Sie einen anderen Ordner oder ersetzen Sie ihn",
@@ -392,6 +391,8 @@ DE = {
     "Double-click to open a project": "Doppelklick öffnet ein Projekt",
     "Zoo models": "Zoo-Modelle",
     "Recent projects": "Zuletzt geöffnete Projekte",
+    "Folder to Put the Bundle In": "Ordner, in den das Paket kommt",
+    "Close this notice": "Diesen Hinweis schließen",
 }
 
 KO = {
@@ -500,7 +501,6 @@ KO = {
     "Replace the folder if it is not empty": "폴더가 비어 있지 않으면 교체",
     "Folder": "폴더",
     "Predict the latency on": "지연 시간 예측 네트워크",
-    "Bundle Folder": "번들 폴더",
     "%1: is a file, not a folder": "%1: 폴더가 아니라 파일입니다",
     "%1: exists and is not empty; choose another folder or replace it":
         "%1: 이미 있으며 비어 있지 않습니다. 다른 폴더를 고르거나 교체하세요",
@@ -765,6 +765,8 @@ KO = {
     "Double-click to open a project": "두 번 클릭하면 프로젝트를 엽니다",
     "Zoo models": "모델 모음",
     "Recent projects": "최근 프로젝트",
+    "Folder to Put the Bundle In": "번들을 넣을 폴더",
+    "Close this notice": "이 알림 닫기",
 }
 
 

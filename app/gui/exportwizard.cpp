@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -57,6 +58,9 @@ QStringList offeredTlSpecs()
     return specs;
 }
 
+const QString kTlKey = QStringLiteral("export/tl");
+const QString kParentKey = QStringLiteral("export/parent");
+
 } // namespace
 
 ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QString &project,
@@ -80,6 +84,8 @@ ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QS
     m_tl->addItem(tr("none"));
     m_tl->addItems(offeredTlSpecs());
     m_tl->setEditable(true); // any spec the parser takes, e.g. avgpool8+c4
+    if (const auto last = QSettings().value(kTlKey).toString(); !last.isEmpty())
+        m_tl->setCurrentText(last);
     auto *splitForm = new QFormLayout(splitPage);
     splitForm->addRow(tr("Model"), new QLabel(model, splitPage));
     splitForm->addRow(tr("Split"), m_split);
@@ -168,11 +174,18 @@ ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QS
     outputForm->addRow(m_force);
     outputForm->addRow(tr("Predict the latency on"), m_link);
     outputForm->addRow(outputError);
+    // The bundle goes to a new folder: Browse picks where, the name is proposed.
     connect(browse, &QPushButton::clicked, this, [this] {
-        const auto dir = QFileDialog::getExistingDirectory(this, tr("Bundle Folder"));
-        if (!dir.isEmpty())
-            m_output->setText(dir);
+        const auto parent = QFileDialog::getExistingDirectory(
+            this, tr("Folder to Put the Bundle In"), QFileInfo(m_output->text()).path());
+        if (!parent.isEmpty())
+            m_output->setText(QDir(parent).filePath(proposedFolderName()));
     });
+    outputPage->enter = [this] {
+        if (m_output->text().trimmed().isEmpty())
+            m_output->setText(QDir(QSettings().value(kParentKey, QDir::homePath()).toString())
+                                  .filePath(proposedFolderName()));
+    };
     connect(m_output, &QLineEdit::textChanged, outputPage, &Page::changed);
     outputPage->complete = [this] { return !m_output->text().trimmed().isEmpty(); };
     outputPage->validate = [this, outputError] {
@@ -247,6 +260,15 @@ QString ExportWizard::dataMisfit() const
     }
 }
 
+// "inspectnet-split7-maxpool2": the model, the split and the TL, as a folder name.
+QString ExportWizard::proposedFolderName() const
+{
+    const auto tl = request().tl;
+    return QString::fromStdString(bundle::shortName(m_model.toStdString())) +
+           QStringLiteral("-split%1").arg(m_split->value()) +
+           (tl.empty() ? QString() : QLatin1Char('-') + QString::fromStdString(tl));
+}
+
 bundle::ExportRequest ExportWizard::request() const
 {
     bundle::ExportRequest r;
@@ -302,6 +324,10 @@ void ExportWizard::startExport()
     if (m_running)
         return;
     const auto request = this->request();
+    // Next time: the same kind of TL, a folder in the same place.
+    QSettings().setValue(kTlKey, QString::fromStdString(request.tl));
+    QSettings().setValue(kParentKey,
+                         QFileInfo(QString::fromStdString(request.output)).absolutePath());
     m_running = true;
     m_done = false;
     m_cancelled->store(false);

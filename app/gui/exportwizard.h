@@ -46,6 +46,8 @@ public:
     bool isRunning() const { return m_running; }
     /// Why the data set given cannot fine-tune the model; empty when it fits or is unknown.
     QString dataMisfit() const;
+    /// The bundle folder's proposed name: model, split and TL.
+    QString proposedFolderName() const;
     void cancelExport();
 
     QSpinBox *splitBox() const { return m_split; }

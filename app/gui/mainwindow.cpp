@@ -6,6 +6,7 @@
 #include "app/gui/benchmarkpanel.h"
 #include "app/gui/clipboard.h"
 #include "app/gui/exportwizard.h"
+#include "app/gui/messagebar.h"
 #include "app/gui/modelloading.h"
 #include "app/gui/modelview.h"
 #include "app/gui/offloadview.h"
@@ -43,6 +44,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QVBoxLayout>
 
 #include <utility>
 
@@ -101,7 +103,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_central = new QStackedWidget(this);
     m_central->addWidget(m_start);
     m_central->addWidget(m_tabs);
-    setCentralWidget(m_central);
+    m_messages = new MessageBar(this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_messages);
+    centralLayout->addWidget(m_central, 1);
+    setCentralWidget(central);
     createDocks();
     createMenus();
     m_agentState = new QLabel(this);
@@ -265,7 +273,7 @@ void MainWindow::createMenus()
     for (const auto &[code, label] : spoken) {
         auto *action = languageMenu->addAction(label, this, [this, code = code] {
             QSettings().setValue(QStringLiteral("view/language"), code);
-            statusBar()->showMessage(tr("The language changes when Cleave starts again."));
+            m_messages->showMessage(tr("The language changes when Cleave starts again."));
         });
         action->setCheckable(true);
         action->setChecked(code == chosen);
@@ -427,7 +435,9 @@ ExportWizard *MainWindow::openExportWizard()
         return nullptr;
     }
     auto *wizard = new ExportWizard(m_model, m_blocks, m_selectedSplit, m_project, this);
-    wizard->setTransferLayer(QString::fromStdString(m_selection.tl));
+    // A ranking row chosen: its TL; otherwise the wizard's own (the last one exported).
+    if (!m_selection.resources[0].empty())
+        wizard->setTransferLayer(QString::fromStdString(m_selection.tl));
     wizard->setModelShapes(m_inputShape, m_outputShape);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ExportWizard::exportFinished, this, [this](bool ok, const QString &message) {
@@ -644,6 +654,7 @@ void MainWindow::saveInBackground(std::function<void()> work)
 void MainWindow::showFailure(const QString &reason)
 {
     statusBar()->showMessage(reason);
+    m_messages->showMessage(reason, MessageBar::Kind::Warning);
     Q_EMIT openFailed(reason);
 }
 

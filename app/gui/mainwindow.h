@@ -24,6 +24,7 @@ class BenchmarkPanel;
 class ExportWizard;
 class ModelView;
 class OffloadView;
+class MessageBar;
 class PlanView;
 class StartPage;
 
@@ -87,6 +88,8 @@ public:
     AgentsPanel *agentsPanel() const { return m_agents; }
     /// Shown while no model is open.
     StartPage *startPage() const { return m_start; }
+    /// Notices that must be seen: a file refused, a change that needs a restart.
+    MessageBar *messageBar() const { return m_messages; }
     BenchmarkPanel *benchmarkPanel() const { return m_bench; }
     const QString &currentModel() const { return m_model; }
     const QString &projectPath() const { return m_project; }
@@ -145,6 +148,7 @@ private:
     QTimer *m_savePlan = nullptr;        ///< saves the plan view's settings once they rest
     QStackedWidget *m_central = nullptr; ///< the start page, then the plan and offload tabs
     StartPage *m_start = nullptr;
+    MessageBar *m_messages = nullptr; ///< notices that matter, above the views
     bool m_benchmarkWhenOpen = false; ///< "Try it": measure the model once it is open
     QString m_inputShape;             ///< of the open model, "1x3x224x224"
     QString m_outputShape;

@@ -41,7 +41,4 @@ struct ExportObserver
 /// work; a cancelled export writes nothing.
 ExportResult exportSplit(const ExportRequest &request, const ExportObserver &observer = {});
 
-/// A short name for the Triton model: the zoo name or the file's stem, [A-Za-z0-9_-] only.
-std::string shortName(const std::string &model);
-
 } // namespace cleave::bundle

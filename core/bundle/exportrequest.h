@@ -40,4 +40,7 @@ struct ExportRequest
     bool force = false; ///< replace an output folder that is not empty
 };
 
+/// A short name for the Triton model: the zoo name or the file's stem, [A-Za-z0-9_-] only.
+std::string shortName(const std::string &model);
+
 } // namespace cleave::bundle

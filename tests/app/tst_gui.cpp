@@ -14,6 +14,7 @@
 #include "app/gui/exportwizard.h"
 #include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
+#include "app/gui/messagebar.h"
 #include "app/gui/modelview.h"
 #include "app/gui/offloadview.h"
 #include "app/gui/planview.h"
@@ -50,6 +51,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
 
@@ -566,6 +568,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
         const auto reason = failed.at(0).at(0).toString();
         QVERIFY2(reason.startsWith(broken), qPrintable(reason));
+        // Where the user looks, not only in the status bar.
+        QVERIFY(window.messageBar()->isVisible());
+        QCOMPARE(window.messageBar()->text(), reason);
+        window.messageBar()->closeButton()->click();
+        QVERIFY(!window.messageBar()->isVisible());
         QVERIFY(!reason.contains(QLatin1Char('\n')));
         // The model that was open stays open.
         QCOMPARE(window.currentModel(), model);
@@ -1109,6 +1116,19 @@ private Q_SLOTS:
         QCOMPARE(m[QStringLiteral("split")].toInt(), 7);
         QCOMPARE(m[QStringLiteral("tl")].toString(), QStringLiteral("maxpool2"));
         QCOMPARE(m[QStringLiteral("training")][QStringLiteral("train_images")].toInt(), 256);
+
+        // The next wizard starts from the last TL and proposes a new folder beside the last.
+        {
+            auto *next = window->openExportWizard();
+            QCOMPARE(next->tlBox()->currentText(), QStringLiteral("maxpool2"));
+            next->splitBox()->setValue(5);
+            next->next();
+            next->next();
+            QCOMPARE(next->currentId(), int(gui::ExportWizard::OutputPage));
+            QCOMPARE(next->outputEdit()->text(),
+                     dir.filePath(QStringLiteral("inspectnet-split5-maxpool2")));
+            next->close();
+        }
 
         // The same folder again: refused on the output page, nothing runs.
         const auto [again, why] =
