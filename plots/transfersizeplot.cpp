@@ -37,10 +37,25 @@ TransferSizePlot::TransferSizePlot(QWidget *parent)
     m_tl = line(this, tr("Transfer Layer"), QColor(0xd5, 0x5e, 0x00), QCPScatterStyle::ssDiamond);
     // Drawn last and dashed: with fp32 the codec's line lies right under it.
     m_raw = line(this, tr("Raw tensor"), QColor(0x33, 0x33, 0x33), QCPScatterStyle::ssCircle);
-    m_raw->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.0, Qt::DashLine));
-    m_raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0x33, 0x33, 0x33), 5));
+    colourRawLine();
     m_title = addTitleAndSideLegend(this);
     m_title->setText(tr("Transfer size per split"));
+}
+
+void TransferSizePlot::colourRawLine()
+{
+    const QColor colour = palette().color(QPalette::Text);
+    m_raw->setPen(QPen(colour, 1.0, Qt::DashLine));
+    m_raw->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, colour, 5));
+}
+
+void TransferSizePlot::changeEvent(QEvent *event)
+{
+    QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        colourRawLine();
+        replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void TransferSizePlot::setSeries(const plan::SplitSeries &series)

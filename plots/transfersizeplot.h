@@ -22,7 +22,13 @@ public:
     QCPGraph *codecGraph() const { return m_codec; }
     QCPGraph *tlGraph() const { return m_tl; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// The raw tensor's line in the text colour: dark on light themes, light on dark ones.
+    void colourRawLine();
+
     QCPGraph *m_raw = nullptr;
     QCPGraph *m_codec = nullptr;
     QCPGraph *m_tl = nullptr;

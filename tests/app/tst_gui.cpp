@@ -1004,11 +1004,15 @@ private Q_SLOTS:
         window->setTheme(gui::Theme::Dark);
         QTRY_VERIFY(gui::isDark(window->palette()));
         QVERIFY(plot->xAxis->labelColor().lightness() > 128);
+        // The raw tensor's dashed line stays visible on the dark background.
+        auto *raw = window->modelView()->sizesPlot()->rawGraph();
+        QTRY_VERIFY(raw->pen().color().lightness() > 128);
         const QImage dark = plot->toPixmap(300, 200).toImage();
         QVERIFY(QColor(dark.pixel(2, 2)).lightness() < 80);
         window->setTheme(gui::Theme::Light);
         QTRY_VERIFY(!gui::isDark(window->palette()));
         QVERIFY(plot->xAxis->labelColor().lightness() < 128);
+        QTRY_VERIFY(raw->pen().color().lightness() < 128);
         QVERIFY(QColor(plot->toPixmap(300, 200).toImage().pixel(2, 2)).lightness() > 200);
         // Following the system again: the platform's palette (light on the offscreen platform).
         window->setTheme(gui::Theme::System);
