@@ -131,16 +131,18 @@ class TestGui : public QObject
 {
     Q_OBJECT
 
-    /// The chain fixture copied to `model` and benchmarked on the local agents into `db`.
-    static bool benchChain(const QString &model, const QString &db)
+    /// The chain fixture copied to `model` and benchmarked on the local agents into `db`, with
+    /// `extra` bench options.
+    static bool benchChain(const QString &model, const QString &db, const QStringList &extra = {})
     {
         if (!QFile::copy(testing::fixture("chain.pt"), model))
             return false;
-        const auto bench =
-            testing::runCli(QStringLiteral(CLEAVE_CLI),
-                            {QStringLiteral("bench"), model, QStringLiteral("--local"),
-                             QStringLiteral("--db"), db, QStringLiteral("--warmup"),
-                             QStringLiteral("1"), QStringLiteral("--reps"), QStringLiteral("3")});
+        const auto bench = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            QStringList{QStringLiteral("bench"), model, QStringLiteral("--local"),
+                        QStringLiteral("--db"), db, QStringLiteral("--warmup"), QStringLiteral("1"),
+                        QStringLiteral("--reps"), QStringLiteral("3")} +
+                extra);
         if (bench.exitCode != 0)
             qWarning("bench failed: %s", bench.err.constData());
         return bench.exitCode == 0;
@@ -293,13 +295,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto model = dir.filePath(QStringLiteral("chain.pt"));
         const auto db = dir.filePath(QStringLiteral("tl.cleave"));
-        QVERIFY(QFile::copy(testing::fixture("chain.pt"), model));
-        const auto bench = testing::runCli(
-            QStringLiteral(CLEAVE_CLI),
-            {QStringLiteral("bench"), model, QStringLiteral("--local"), QStringLiteral("--db"), db,
-             QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--reps"),
-             QStringLiteral("2"), QStringLiteral("--tl"), QStringLiteral("maxpool2")});
-        QVERIFY2(bench.exitCode == 0, bench.err.constData());
+        QVERIFY(benchChain(model, db, {QStringLiteral("--tl"), QStringLiteral("maxpool2")}));
         gui::MainWindow window;
         QSignalSpy timings(&window, &gui::MainWindow::timingsOpened);
         window.openProject(db, model);
