@@ -42,7 +42,9 @@ StartPage::StartPage(const QList<ZooChoice> &zoo, QWidget *parent)
             m_zoo, {z.spec, z.description, z.input, QString::number(z.classes)});
         item->setData(0, Qt::UserRole, z.spec);
     }
-    m_zoo->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized once to the texts; ResizeToContents would measure every row at every layout.
+    for (int c = 0; c < m_zoo->columnCount(); ++c)
+        m_zoo->resizeColumnToContents(c);
     m_recent = new QListWidget(this);
     m_recent->setToolTip(tr("Double-click to open a project"));
 
