@@ -4,6 +4,10 @@
 <context>
     <name>cleave::gui::AgentTableModel</name>
     <message>
+        <source>This agent was started with the role %1 and is listed here as %2: its timings are stored as the %2's. Change the role here, or start the agent with --role %2.</source>
+        <translation>Dieser Agent wurde mit der Rolle %1 gestartet und steht hier als %2: seine Zeiten werden als die des %2 gespeichert. Ändern Sie die Rolle hier oder starten Sie den Agenten mit --role %2.</translation>
+    </message>
+    <message>
         <source>This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.</source>
         <translation>Dieser Agent bedient jeden, der ihn erreicht: er hat weder Token noch Client-Zertifikate (gestartet mit --allow-unauthenticated). Jeder in seinem Netz kann Modelle hochladen und ihn nutzen.</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>asking...</source>
         <translation>frage an...</translation>
+    </message>
+    <message>
+        <source>online, but started as %1</source>
+        <translation>erreichbar, aber als %1 gestartet</translation>
     </message>
     <message>
         <source>online, open to anyone</source>

@@ -4,6 +4,10 @@
 <context>
     <name>cleave::gui::AgentTableModel</name>
     <message>
+        <source>This agent was started with the role %1 and is listed here as %2: its timings are stored as the %2's. Change the role here, or start the agent with --role %2.</source>
+        <translation>This agent was started with the role %1 and is listed here as %2: its timings are stored as the %2's. Change the role here, or start the agent with --role %2.</translation>
+    </message>
+    <message>
         <source>This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.</source>
         <translation>This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>asking...</source>
         <translation>asking...</translation>
+    </message>
+    <message>
+        <source>online, but started as %1</source>
+        <translation>online, but started as %1</translation>
     </message>
     <message>
         <source>online, open to anyone</source>

@@ -4,6 +4,10 @@
 <context>
     <name>cleave::gui::AgentTableModel</name>
     <message>
+        <source>This agent was started with the role %1 and is listed here as %2: its timings are stored as the %2's. Change the role here, or start the agent with --role %2.</source>
+        <translation>이 에이전트는 %1 역할로 시작되었지만 여기에는 %2(으)로 등록되어 있습니다: 측정 시간이 %2의 것으로 저장됩니다. 여기서 역할을 바꾸거나 에이전트를 --role %2(으)로 시작하세요.</translation>
+    </message>
+    <message>
         <source>This agent serves anyone who can reach it: it has no token and no client certificates (started with --allow-unauthenticated). Anyone on its network may upload models to it and use it.</source>
         <translation>이 에이전트는 접근할 수 있는 누구에게나 응답합니다: 토큰도 클라이언트 인증서도 없습니다(--allow-unauthenticated로 시작됨). 같은 네트워크의 누구나 모델을 올리고 사용할 수 있습니다.</translation>
     </message>
@@ -14,6 +18,10 @@
     <message>
         <source>asking...</source>
         <translation>확인 중...</translation>
+    </message>
+    <message>
+        <source>online, but started as %1</source>
+        <translation>연결됨, 그러나 %1(으)로 시작됨</translation>
     </message>
     <message>
         <source>online, open to anyone</source>

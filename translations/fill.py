@@ -393,6 +393,9 @@ DE = {
     "Recent projects": "Zuletzt geöffnete Projekte",
     "Folder to Put the Bundle In": "Ordner, in den das Paket kommt",
     "Close this notice": "Diesen Hinweis schließen",
+    "This agent was started with the role %1 and is listed here as %2: its timings are stored as the %2's. Change the role here, or start the agent with --role %2.":
+        "Dieser Agent wurde mit der Rolle %1 gestartet und steht hier als %2: seine Zeiten werden als die des %2 gespeichert. Ändern Sie die Rolle hier oder starten Sie den Agenten mit --role %2.",
+    "online, but started as %1": "erreichbar, aber als %1 gestartet",
 }
 
 KO = {
@@ -767,6 +770,9 @@ KO = {
     "Recent projects": "최근 프로젝트",
     "Folder to Put the Bundle In": "번들을 넣을 폴더",
     "Close this notice": "이 알림 닫기",
+    "This agent was started with the role %1 and is listed here as %2: its timings are stored as the %2's. Change the role here, or start the agent with --role %2.":
+        "이 에이전트는 %1 역할로 시작되었지만 여기에는 %2(으)로 등록되어 있습니다: 측정 시간이 %2의 것으로 저장됩니다. 여기서 역할을 바꾸거나 에이전트를 --role %2(으)로 시작하세요.",
+    "online, but started as %1": "연결됨, 그러나 %1(으)로 시작됨",
 }
 
 

@@ -75,7 +75,7 @@ int AgentTableModel::rowOf(const QString &address) const
 }
 
 void AgentTableModel::setReach(const QString &address, Reach reach, const QString &detail,
-                               bool open)
+                               bool open, const QString &ownRole)
 {
     const int row = rowOf(address);
     if (row < 0)
@@ -83,7 +83,14 @@ void AgentTableModel::setReach(const QString &address, Reach reach, const QStrin
     m_rows[row].reach = reach;
     m_rows[row].detail = detail;
     m_rows[row].open = open;
+    m_rows[row].ownRole = ownRole;
     Q_EMIT dataChanged(index(row, State), index(row, Machine));
+}
+
+bool AgentTableModel::roleDiffers(int row) const
+{
+    const auto &r = m_rows.at(row);
+    return r.reach == Reach::Online && !r.ownRole.isEmpty() && r.ownRole != r.agent.role;
 }
 
 int AgentTableModel::rowCount(const QModelIndex &parent) const
@@ -101,6 +108,12 @@ QVariant AgentTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const auto &row = m_rows[index.row()];
+    const bool roleWarning = roleDiffers(index.row()) && index.column() == State;
+    if (role == Qt::ToolTipRole && roleWarning)
+        return tr("This agent was started with the role %1 and is listed here as %2: its timings "
+                  "are stored as the %2's. Change the role here, or start the agent with "
+                  "--role %2.")
+            .arg(row.ownRole, row.agent.role);
     const bool openWarning = row.open && index.column() == State;
     if (role == Qt::ToolTipRole && openWarning)
         return tr("This agent serves anyone who can reach it: it has no token and no client "
@@ -108,7 +121,7 @@ QVariant AgentTableModel::data(const QModelIndex &index, int role) const
                   "may upload models to it and use it.");
     if (role == Qt::ToolTipRole && index.column() >= State)
         return row.detail;
-    if (role == Qt::DecorationRole && openWarning)
+    if (role == Qt::DecorationRole && (openWarning || roleWarning))
         return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
     if (role != Qt::DisplayRole)
         return {};
@@ -124,6 +137,8 @@ QVariant AgentTableModel::data(const QModelIndex &index, int role) const
         case Reach::Asking:
             return tr("asking...");
         case Reach::Online:
+            if (roleDiffers(index.row()))
+                return tr("online, but started as %1").arg(row.ownRole);
             return row.open ? tr("online, open to anyone") : tr("online");
         case Reach::Unreachable:
             return tr("unreachable");
@@ -354,7 +369,7 @@ void AgentsPanel::ask(const QString &address)
         this, [agent] { return askAgent(agent, kAskTimeoutMs); },
         [this, address](const AgentAnswer &answer) {
             m_model->setReach(address, AgentTableModel::Reach::Online, answer.description,
-                              answer.unauthenticated);
+                              answer.unauthenticated, answer.role);
             Q_EMIT summaryChanged(summary());
             Q_EMIT agentAnswered(address);
         },

@@ -32,7 +32,11 @@ public:
     void remove(int row);
     /// Records what asking the agent at `address` gave: its one-line description or why not;
     /// `open` when it serves anyone who reaches it (no token, no client certificates).
-    void setReach(const QString &address, Reach reach, const QString &detail, bool open = false);
+    /// `ownRole`: the role the agent says it has, when it answered.
+    void setReach(const QString &address, Reach reach, const QString &detail, bool open = false,
+                  const QString &ownRole = {});
+    /// The agent answered with another role than the one it is listed under.
+    bool roleDiffers(int row) const;
     Reach reach(int row) const { return m_rows.at(row).reach; }
     bool isOpen(int row) const { return m_rows.at(row).open; }
     int rowOf(const QString &address) const;
@@ -50,6 +54,7 @@ private:
         Reach reach = Reach::Unknown;
         QString detail;
         bool open = false;
+        QString ownRole;
     };
     QList<Row> m_rows;
 };

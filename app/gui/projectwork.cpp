@@ -138,6 +138,7 @@ AgentAnswer askAgent(const AgentEntry &agent, int timeoutMs)
             .arg(info.torch_threads())
             .arg(q(info.torch_version()), q(info.blas().empty() ? "BLAS unknown" : info.blas()));
     answer.unauthenticated = info.unauthenticated();
+    answer.role = q(info.role());
     return answer;
 }
 

@@ -65,6 +65,8 @@ struct AgentAnswer
     /// It serves a network address with neither token nor client certificates
     /// (cleave-agent --allow-unauthenticated).
     bool unauthenticated = false;
+    /// The role it was started with ("device", "edge" or "cloud").
+    QString role;
 };
 
 /// Asks an agent, with its token and TLS settings, what it is. Throws Error when it does not

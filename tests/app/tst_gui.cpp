@@ -734,6 +734,7 @@ private Q_SLOTS:
             panel.model()->data(panel.model()->index(1, gui::AgentTableModel::Machine)).toString();
         QVERIFY2(machine.startsWith(QStringLiteral("gui-test@")), qPrintable(machine));
         QCOMPARE(panel.summary(), QStringLiteral("agents: 1 of 2 answer"));
+        QVERIFY(!panel.model()->roleDiffers(1));
 
         // A secured agent answers with the token from its file, and says why without it.
         QTemporaryDir dir;
@@ -811,6 +812,18 @@ private Q_SLOTS:
                  qPrintable(panel.messageLabel()->text()));
         QAbstractItemModelTester tester(panel.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // Listed under another role than it was started with: the panel says so.
+        QSignalSpy again(&panel, &gui::AgentsPanel::agentAnswered);
+        panel.model()->remove(panel.model()->rowOf(address));
+        QVERIFY(panel.addAgent(address, QStringLiteral("device")));
+        QTRY_COMPARE_WITH_TIMEOUT(again.count(), 1, 15000);
+        const int listed = panel.model()->rowOf(address);
+        QVERIFY(panel.model()->roleDiffers(listed));
+        QCOMPARE(panel.model()
+                     ->data(panel.model()->index(listed, gui::AgentTableModel::State))
+                     .toString(),
+                 QStringLiteral("online, but started as edge"));
     }
 
     // The benchmark panel measures the open model on the local agents into the project; the
