@@ -159,6 +159,22 @@
         <translation>Agent %1: Client-Zertifikat und Schlüssel zusammen angeben</translation>
     </message>
     <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Measure on the agents you add from now on, or keep measuring on the local agents?</source>
+        <translation>Ab jetzt auf den hinzugefügten Agenten messen oder weiter auf den lokalen?</translation>
+    </message>
+    <message>
+        <source>Use Added Agents</source>
+        <translation>Hinzugefügte Agenten verwenden</translation>
+    </message>
+    <message>
+        <source>Keep Local Agents</source>
+        <translation>Lokale Agenten behalten</translation>
+    </message>
+    <message>
         <source>Agent Token</source>
         <translation>Agenten-Token</translation>
     </message>

@@ -159,6 +159,22 @@
         <translation>Agent %1: give the client certificate and its key together</translation>
     </message>
     <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>Measure on the agents you add from now on, or keep measuring on the local agents?</source>
+        <translation>Measure on the agents you add from now on, or keep measuring on the local agents?</translation>
+    </message>
+    <message>
+        <source>Use Added Agents</source>
+        <translation>Use Added Agents</translation>
+    </message>
+    <message>
+        <source>Keep Local Agents</source>
+        <translation>Keep Local Agents</translation>
+    </message>
+    <message>
         <source>Agent Token</source>
         <translation>Agent Token</translation>
     </message>

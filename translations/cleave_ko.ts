@@ -159,6 +159,22 @@
         <translation>에이전트 %1: 클라이언트 인증서와 키를 함께 지정하십시오</translation>
     </message>
     <message>
+        <source>Agents</source>
+        <translation>에이전트</translation>
+    </message>
+    <message>
+        <source>Measure on the agents you add from now on, or keep measuring on the local agents?</source>
+        <translation>이제부터 추가한 에이전트에서 측정할까요, 아니면 계속 로컬 에이전트에서 측정할까요?</translation>
+    </message>
+    <message>
+        <source>Use Added Agents</source>
+        <translation>추가한 에이전트 사용</translation>
+    </message>
+    <message>
+        <source>Keep Local Agents</source>
+        <translation>로컬 에이전트 유지</translation>
+    </message>
+    <message>
         <source>Agent Token</source>
         <translation>에이전트 토큰</translation>
     </message>

@@ -396,6 +396,10 @@ DE = {
     "This agent was started with the role %1 and is listed here as %2: its timings are stored as the %2's. Change the role here, or start the agent with --role %2.":
         "Dieser Agent wurde mit der Rolle %1 gestartet und steht hier als %2: seine Zeiten werden als die des %2 gespeichert. Ändern Sie die Rolle hier oder starten Sie den Agenten mit --role %2.",
     "online, but started as %1": "erreichbar, aber als %1 gestartet",
+    "Measure on the agents you add from now on, or keep measuring on the local agents?":
+        "Ab jetzt auf den hinzugefügten Agenten messen oder weiter auf den lokalen?",
+    "Use Added Agents": "Hinzugefügte Agenten verwenden",
+    "Keep Local Agents": "Lokale Agenten behalten",
 }
 
 KO = {
@@ -773,6 +777,10 @@ KO = {
     "This agent was started with the role %1 and is listed here as %2: its timings are stored as the %2's. Change the role here, or start the agent with --role %2.":
         "이 에이전트는 %1 역할로 시작되었지만 여기에는 %2(으)로 등록되어 있습니다: 측정 시간이 %2의 것으로 저장됩니다. 여기서 역할을 바꾸거나 에이전트를 --role %2(으)로 시작하세요.",
     "online, but started as %1": "연결됨, 그러나 %1(으)로 시작됨",
+    "Measure on the agents you add from now on, or keep measuring on the local agents?":
+        "이제부터 추가한 에이전트에서 측정할까요, 아니면 계속 로컬 에이전트에서 측정할까요?",
+    "Use Added Agents": "추가한 에이전트 사용",
+    "Keep Local Agents": "로컬 에이전트 유지",
 }
 
 

@@ -13,6 +13,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStyle>
 #include <QTableView>
@@ -303,9 +304,25 @@ bool AgentsPanel::addAgent(const QString &address, const QString &role, const QS
 
 void AgentsPanel::addFromFields()
 {
+    // The local pair measures until agents are added: ask which the user means to use.
+    bool keepLocal = false;
+    if (m_local->isChecked() && !m_address->text().trimmed().isEmpty()) {
+        QMessageBox question(QMessageBox::Question, tr("Agents"),
+                             tr("Measure on the agents you add from now on, or keep measuring "
+                                "on the local agents?"),
+                             QMessageBox::NoButton, this);
+        auto *added = question.addButton(tr("Use Added Agents"), QMessageBox::AcceptRole);
+        question.addButton(tr("Keep Local Agents"), QMessageBox::RejectRole);
+        question.setDefaultButton(added);
+        question.exec();
+        keepLocal = question.clickedButton() != added;
+    }
     if (addAgent(m_address->text(), m_role->currentText(), m_token->text(), m_tlsCa->text(),
-                 m_tlsCert->text(), m_tlsKey->text()))
+                 m_tlsCert->text(), m_tlsKey->text())) {
         m_address->clear();
+        if (keepLocal)
+            m_local->setChecked(true);
+    }
 }
 
 void AgentsPanel::askForToken()

@@ -90,6 +90,10 @@ public:
 
     AgentTableModel *model() const { return m_model; }
     QCheckBox *localBox() const { return m_local; }
+    QLineEdit *addressEdit() const { return m_address; }
+    /// Adds the agent the fields describe (the Add button); with the local agents in use it
+    /// asks whether to keep them.
+    void addFromFields();
     QLabel *messageLabel() const { return m_message; }
 
 Q_SIGNALS:
@@ -103,7 +107,6 @@ Q_SIGNALS:
 
 private:
     void ask(const QString &address);
-    void addFromFields();
     void askForToken();
     void removeSelected();
     void showMessage(const QString &text);

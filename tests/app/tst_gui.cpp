@@ -42,6 +42,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -51,6 +52,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
@@ -443,6 +445,32 @@ private Q_SLOTS:
         QSignalSpy finished(bench, &gui::BenchmarkPanel::finished);
         bench->cancel();
         QVERIFY(finished.wait(120000));
+    }
+
+    // Adding an agent while the local pair is in use asks which to measure on.
+    void addingAnAgentAsksAboutTheLocalOnes()
+    {
+        gui::AgentsPanel panel;
+        panel.show();
+        QVERIFY(panel.localBox()->isChecked()); // none configured
+        const auto answer = [](const QString &button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                for (auto *b : box ? box->buttons() : QList<QAbstractButton *>{})
+                    if (b->text() == button)
+                        b->click();
+            });
+        };
+        answer(QStringLiteral("Keep Local Agents"));
+        panel.addressEdit()->setText(QStringLiteral("127.0.0.1:9"));
+        panel.addFromFields();
+        QCOMPARE(panel.model()->rowCount(), 1);
+        QVERIFY(panel.localBox()->isChecked());
+        answer(QStringLiteral("Use Added Agents"));
+        panel.addressEdit()->setText(QStringLiteral("127.0.0.1:10"));
+        panel.addFromFields();
+        QCOMPARE(panel.model()->rowCount(), 2);
+        QVERIFY(!panel.localBox()->isChecked());
     }
 
     // Copy takes what has the focus: the log's selected text, the ranking's selected rows as
