@@ -266,7 +266,7 @@ private Q_SLOTS:
     {
         remote::AgentProcess open("open-edge", "edge", 1,
                                   {"--listen", "0.0.0.0:0", "--allow-unauthenticated"});
-        remote::AgentProcess closed("closed-edge", "edge", 1);
+        remote::AgentProcess closed("closed-cloud", "cloud", 1); // listed as what it is
         gui::AgentsPanel panel;
         QSignalSpy answered(&panel, &gui::AgentsPanel::agentAnswered);
         QVERIFY(panel.addAgent(
