@@ -66,7 +66,7 @@ LatencyStackPlot::LatencyStackPlot(QWidget *parent)
         auto *graph = addGraph();
         const bool tl = mode == plan::Mode::ScissionTl;
         const QColor colour = tl ? QColor(0x80, 0x20, 0x20) : QColor(0x00, 0x30, 0x60);
-        graph->setName(tl ? tr("Measured, ScissionLite") : tr("Measured, Scission"));
+        graph->setName(tl ? tr("Measured, ScissionTL") : tr("Measured, Scission"));
         graph->setPen(QPen(colour, 1.5));
         graph->setScatterStyle(QCPScatterStyle(
             tl ? QCPScatterStyle::ssDiamond : QCPScatterStyle::ssCircle, colour, Qt::white, 6));

@@ -582,8 +582,8 @@
         <translation>Gesamtlatenz (ms)</translation>
     </message>
     <message>
-        <source>Measured, ScissionLite</source>
-        <translation>Gemessen, ScissionLite</translation>
+        <source>Measured, ScissionTL</source>
+        <translation>Gemessen, ScissionTL</translation>
     </message>
     <message>
         <source>Measured, Scission</source>

@@ -582,8 +582,8 @@
         <translation>End-to-end latency (ms)</translation>
     </message>
     <message>
-        <source>Measured, ScissionLite</source>
-        <translation>Measured, ScissionLite</translation>
+        <source>Measured, ScissionTL</source>
+        <translation>Measured, ScissionTL</translation>
     </message>
     <message>
         <source>Measured, Scission</source>

@@ -582,8 +582,8 @@
         <translation>종단 간 지연 시간 (ms)</translation>
     </message>
     <message>
-        <source>Measured, ScissionLite</source>
-        <translation>측정값, ScissionLite</translation>
+        <source>Measured, ScissionTL</source>
+        <translation>측정값, ScissionTL</translation>
     </message>
     <message>
         <source>Measured, Scission</source>

@@ -128,7 +128,7 @@ DE = {
     "Split (blocks before it run on the device)":
         "Schnitt (die Blöcke davor laufen auf dem Gerät)",
     "End-to-end latency (ms)": "Gesamtlatenz (ms)",
-    "Measured, ScissionLite": "Gemessen, ScissionLite",
+    "Measured, ScissionTL": "Gemessen, ScissionTL",
     "Measured, Scission": "Gemessen, Scission",
     "Split %1, %2": "Schnitt %1, %2",
     "Scission": "Scission",
@@ -518,7 +518,7 @@ KO = {
     "Not exported: %1": "내보내지 못함: %1",
     "Split (blocks before it run on the device)": "분할 지점 (그 앞의 블록은 디바이스에서 실행)",
     "End-to-end latency (ms)": "종단 간 지연 시간 (ms)",
-    "Measured, ScissionLite": "측정값, ScissionLite",
+    "Measured, ScissionTL": "측정값, ScissionTL",
     "Measured, Scission": "측정값, Scission",
     "Split %1, %2": "분할 지점 %1, %2",
     "Scission": "Scission",

@@ -115,6 +115,8 @@ private Q_SLOTS:
         plot.setMeasured(toyMeasured());
         auto *plain = plot.measuredGraph(Mode::Scission);
         auto *withTl = plot.measuredGraph(Mode::ScissionTl);
+        // One name for the TL variant, as the plan view's ranking and title call it.
+        QCOMPARE(withTl->name(), QStringLiteral("Measured, ScissionTL"));
         QCOMPARE(plain->data()->size(), 2);
         QCOMPARE(plain->data()->at(0)->key, 0 - 0.2);
         QCOMPARE(plain->data()->at(0)->value, 63.0);
