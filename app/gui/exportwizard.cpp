@@ -250,10 +250,9 @@ QString ExportWizard::dataMisfit() const
     if (m_inputShape.isEmpty() || m_outputShape.isEmpty())
         return {};
     try {
-        const auto output = graph::parseShape(m_outputShape.toStdString());
         const auto why = tl::dataMismatch(tl::peekDataset(m_data->text().trimmed().toStdString()),
                                           graph::parseShape(m_inputShape.toStdString()),
-                                          output.empty() ? 0 : output.back());
+                                          graph::parseShape(m_outputShape.toStdString()));
         return QString::fromStdString(why);
     } catch (const Error &e) {
         return QString::fromStdString(e.what());

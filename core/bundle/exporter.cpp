@@ -74,9 +74,8 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
                                                  " for " + request.model);
     // Data that cannot train this model is refused now, not after minutes of loading.
     if (!request.data.empty()) {
-        const auto &output = g.outputShape();
-        const auto why = tl::dataMismatch(tl::peekDataset(request.data), g.inputShape(),
-                                          output.empty() ? 0 : output.back());
+        const auto why =
+            tl::dataMismatch(tl::peekDataset(request.data), g.inputShape(), g.outputShape());
         if (!why.empty())
             throw Error(ErrorKind::InvalidInput, why);
     }

@@ -234,8 +234,10 @@ DataShape peekDataset(const std::string &spec)
     return shape;
 }
 
-std::string dataMismatch(const DataShape &data, const graph::Shape &input, int64_t classes)
+std::string dataMismatch(const DataShape &data, const graph::Shape &input,
+                         const graph::Shape &output)
 {
+    const int64_t classes = output.empty() ? 0 : output.back();
     if (input.size() != 4)
         return data.name + ": the model's input " + graph::formatShape(input) +
                " is not a batch of images (N x C x H x W)";

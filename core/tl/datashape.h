@@ -24,8 +24,9 @@ struct DataShape
 /// is none; Error(InvalidInput) when an IDX header is not one.
 DataShape peekDataset(const std::string &spec);
 
-/// Why `data` cannot fine-tune a model whose input is `input` (N x C x H x W) and whose output
-/// has `classes` scores; empty when it fits.
-std::string dataMismatch(const DataShape &data, const graph::Shape &input, int64_t classes);
+/// Why `data` cannot fine-tune a model whose input is `input` (N x C x H x W) and whose output is
+/// `output` (its last dimension: the class scores); empty when it fits.
+std::string dataMismatch(const DataShape &data, const graph::Shape &input,
+                         const graph::Shape &output);
 
 } // namespace cleave::tl
