@@ -43,12 +43,8 @@ std::string flagText(const plan::Demand &d)
     const std::string n = std::to_string(d.number);
     const std::string tier = plan::tierName(d.tier);
     switch (d.kind) {
-    case K::Tiers: {
-        std::string tiers;
-        for (const auto t : d.tiers)
-            tiers += (tiers.empty() ? "" : ",") + std::string(plan::tierName(t));
-        return "--tiers " + tiers;
-    }
+    case K::Tiers:
+        return "--tiers " + plan::tierList(d.tiers);
     case K::MinSplit:
         return "--min-split " + n;
     case K::PinnedBlock:

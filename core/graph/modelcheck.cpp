@@ -24,6 +24,11 @@ extern char **environ;
 
 namespace cleave::graph {
 
+bool startsAZip(std::string_view head)
+{
+    return head.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
+
 std::string currentExecutable()
 {
     std::error_code ec;

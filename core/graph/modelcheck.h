@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace cleave::graph {
 
@@ -21,6 +22,10 @@ void checkModelInChild(const std::string &checker, const std::string &file, cons
 
 /// The child's side: loads `file` with LibTorch and returns the exit code (0 read, 2 not).
 int checkModelHere(const std::string &file);
+
+/// Whether `head` (a file's first bytes) starts a zip archive, the container of TorchScript:
+/// only such a file can reach TorchScript's importer.
+bool startsAZip(std::string_view head);
 
 /// This executable's path, for a checker child.
 std::string currentExecutable();

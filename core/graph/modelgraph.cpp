@@ -42,7 +42,7 @@ bool startsWithZipMagic(const std::string &path)
     std::ifstream in(path, std::ios::binary);
     char magic[4] = {};
     in.read(magic, sizeof magic);
-    return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    return startsAZip(std::string_view(magic, size_t(in.gcount())));
 }
 
 // torch.save's pickle protocol 2 marker: the format of PyTorch before 1.6.

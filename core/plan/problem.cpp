@@ -14,6 +14,13 @@ std::string milliseconds(double seconds)
     return text;
 }
 
+bool namesABlock(const Demand &d)
+{
+    return d.kind == Demand::Kind::PinnedBlock || d.kind == Demand::Kind::KeptOffBlock;
+}
+
+} // namespace
+
 std::string tierList(const std::vector<Tier> &tiers)
 {
     std::string text;
@@ -21,13 +28,6 @@ std::string tierList(const std::vector<Tier> &tiers)
         text += (text.empty() ? "" : ",") + std::string(tierName(tier));
     return text;
 }
-
-bool namesABlock(const Demand &d)
-{
-    return d.kind == Demand::Kind::PinnedBlock || d.kind == Demand::Kind::KeptOffBlock;
-}
-
-} // namespace
 
 Demand Demand::ofTiers(std::vector<Tier> tiers)
 {

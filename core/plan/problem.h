@@ -74,6 +74,9 @@ struct PlanProblem
     int64_t hi = 0;
 };
 
+/// "device,edge": tiers as the planner names them, comma separated.
+std::string tierList(const std::vector<Tier> &tiers);
+
 /// A demand in plain words: "minimum split 2", "block 0 pinned to the edge".
 std::string demandText(const Demand &demand);
 

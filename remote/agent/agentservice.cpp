@@ -159,7 +159,7 @@ void AgentService::vetModel(std::string_view bytes, const std::string &what)
 {
     // Only a zip can reach TorchScript's importer; anything else the loader refuses at once,
     // in its own words, without the child.
-    if (!m_checker || bytes.size() < 4 || bytes.substr(0, 4) != std::string_view("PK\x03\x04", 4))
+    if (!m_checker || !graph::startsAZip(bytes))
         return;
     const auto digest = sha256Hex(bytes);
     const auto file = m_config.cacheDir / ("vet-" + digest + ".pt");
