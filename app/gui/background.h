@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
@@ -24,10 +25,12 @@ struct Outcome
 
 /// Runs `work` on the thread pool and hands its result (or its error's one-line message) to the
 /// GUI thread, unless `owner` is gone by then: the watcher is its child. Returns the future, for
-/// owners that wait for it when they go.
+/// owners that wait for it when they go. `pool` (default: the global one) decides the order:
+/// a pool of one thread runs its jobs one at a time, first come first served.
 template<typename Result, typename Work, typename Done>
 QFuture<Outcome<Result>> runInBackground(QObject *owner, Work work, Done done,
-                                         std::function<void(const QString &)> failed)
+                                         std::function<void(const QString &)> failed,
+                                         QThreadPool *pool = QThreadPool::globalInstance())
 {
     auto *watcher = new QFutureWatcher<Outcome<Result>>(owner);
     QObject::connect(watcher, &QFutureWatcher<Outcome<Result>>::finished, owner, [=] {
@@ -38,7 +41,7 @@ QFuture<Outcome<Result>> runInBackground(QObject *owner, Work work, Done done,
         else
             failed(outcome.error);
     });
-    auto future = QtConcurrent::run([work]() -> Outcome<Result> {
+    auto future = QtConcurrent::run(pool, [work]() -> Outcome<Result> {
         try {
             return {work(), {}};
         } catch (const std::exception &e) {

@@ -91,6 +91,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    m_saves = new QThreadPool(this);
+    m_saves->setMaxThreadCount(1);
     m_planView = new PlanView(this);
     m_offloadView = new OffloadView(this);
     m_tabs = new QTabWidget(this);
@@ -640,6 +642,8 @@ void MainWindow::startBenchmark()
         statusBar()->showMessage(tr("Measuring %1...").arg(m_modelName));
 }
 
+// Writes go to the project one at a time, in the order asked: two saves of the agents list
+// must not land the older one last.
 void MainWindow::saveInBackground(std::function<void()> work)
 {
     runInBackground<bool>(
@@ -648,7 +652,7 @@ void MainWindow::saveInBackground(std::function<void()> work)
             work();
             return true;
         },
-        [](bool) {}, [this](const QString &reason) { showFailure(reason); });
+        [](bool) {}, [this](const QString &reason) { showFailure(reason); }, m_saves);
 }
 
 void MainWindow::showFailure(const QString &reason)

@@ -15,6 +15,7 @@ class QCustomPlot;
 class QStackedWidget;
 class QTabWidget;
 class QTemporaryDir;
+class QThreadPool;
 class QTimer;
 
 namespace cleave::gui {
@@ -145,6 +146,7 @@ private:
     QString m_modelName;
     int m_blocks = 0;
     plan::Configuration m_selection;
+    QThreadPool *m_saves = nullptr;      ///< one thread: project writes in order
     QTimer *m_savePlan = nullptr;        ///< saves the plan view's settings once they rest
     QStackedWidget *m_central = nullptr; ///< the start page, then the plan and offload tabs
     StartPage *m_start = nullptr;
