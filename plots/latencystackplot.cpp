@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/latencystackplot.h"
 
+#include "plots/numbers.h"
 #include "plots/plotstyle.h"
 
 #include <QHelpEvent>
@@ -150,13 +151,11 @@ QString LatencyStackPlot::describe(const Hit &hit) const
             text += tr(" \u2014 excluded by the constraints");
         for (int p = 0; p < plan::kPartCount; ++p)
             if (parts[size_t(p)] > 0)
-                text += QStringLiteral("\n%1: %2 ms")
-                            .arg(partLabel(plan::Part(p)))
-                            .arg(parts[size_t(p)] * kMsPerSecond, 0, 'f', 3);
+                text += QStringLiteral("\n%1: %2")
+                            .arg(partLabel(plan::Part(p)), Numbers::milliseconds(parts[size_t(p)]));
         const auto sent = tl ? point.tlBytes : point.codecBytes;
-        text += tr("\nTotal: %1 ms\nSent: %2 bytes")
-                    .arg(plan::sum(parts) * kMsPerSecond, 0, 'f', 3)
-                    .arg(sent);
+        text += tr("\nTotal: %1\nSent: %2")
+                    .arg(Numbers::milliseconds(plan::sum(parts)), Numbers::bytes(double(sent)));
         return text;
     }
     return {};

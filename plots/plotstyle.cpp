@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/plotstyle.h"
 
+#include <QCoreApplication>
+
 namespace cleave::plots {
 
 QColor partColour(plan::Part part)
@@ -25,13 +27,24 @@ QColor partColour(plan::Part part)
 QString partLabel(plan::Part part)
 {
     static const char *const labels[plan::kPartCount] = {
-        "Device", "DeviceTL", "Serialise",     "Uplink", "Deserialise",
-        "EdgeTL", "Edge",     "Edge to cloud", "Cloud",  "Return"};
-    return QString::fromLatin1(labels[int(part)]);
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "Device"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "DeviceTL"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "Serialise"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "Uplink"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "Deserialise"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "EdgeTL"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "Edge"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "Edge to cloud"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "Cloud"),
+        QT_TRANSLATE_NOOP("cleave::plots::Parts", "Return"),
+    };
+    return QCoreApplication::translate("cleave::plots::Parts", labels[int(part)]);
 }
 
 QCPTextElement *addTitleAndSideLegend(QCustomPlot *plot)
 {
+    // Tick labels in the reader's locale: "0,5" in German, "1,000" in English.
+    plot->setLocale(QLocale());
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
     plot->plotLayout()->insertRow(0);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/predictionplot.h"
 
+#include "plots/numbers.h"
 #include "plots/plotstyle.h"
 
 #include <algorithm>
@@ -67,11 +68,10 @@ void PredictionPlot::setMeasured(const plan::MeasuredSeries &measured)
         m_medianError = n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
         m_worstError = errors.back();
     }
-    m_title->setText(
-        tr("%1 on %2 \u2014 predicted versus measured: median error %3 %, worst %4 %")
-            .arg(QString::fromStdString(measured.model), QString::fromStdString(measured.link))
-            .arg(m_medianError, 0, 'f', 1)
-            .arg(m_worstError, 0, 'f', 1));
+    m_title->setText(tr("%1 on %2 \u2014 predicted versus measured: median error %3, worst %4")
+                         .arg(QString::fromStdString(measured.model),
+                              QString::fromStdString(measured.link),
+                              Numbers::percent(m_medianError), Numbers::percent(m_worstError)));
 }
 
 } // namespace cleave::plots

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/transfersizeplot.h"
 
+#include "plots/numbers.h"
 #include "plots/plotstyle.h"
 
 #include <algorithm>
@@ -20,6 +21,16 @@ QCPGraph *line(QCustomPlot *plot, const QString &name, const QColor &colour,
     return graph;
 }
 
+// Powers of ten written as sizes: "100 KB", "1 MB".
+class BytesTicker : public QCPAxisTickerLog
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        return Numbers::bytes(tick);
+    }
+};
+
 } // namespace
 
 TransferSizePlot::TransferSizePlot(QWidget *parent)
@@ -27,12 +38,9 @@ TransferSizePlot::TransferSizePlot(QWidget *parent)
 {
     useSplitTicks(xAxis);
     xAxis->setLabel(tr("Split"));
-    yAxis->setLabel(tr("Bytes sent (log scale)"));
+    yAxis->setLabel(tr("Sent (log scale)"));
     yAxis->setScaleType(QCPAxis::stLogarithmic);
-    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-    yAxis->setTicker(ticker);
-    yAxis->setNumberFormat(QStringLiteral("eb"));
-    yAxis->setNumberPrecision(0);
+    yAxis->setTicker(QSharedPointer<BytesTicker>::create());
     m_codec = line(this, tr("Codec"), QColor(0x00, 0x72, 0xb2), QCPScatterStyle::ssSquare);
     m_tl = line(this, tr("Transfer Layer"), QColor(0xd5, 0x5e, 0x00), QCPScatterStyle::ssDiamond);
     // Drawn last and dashed: with fp32 the codec's line lies right under it.

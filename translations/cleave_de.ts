@@ -258,8 +258,8 @@
         <translation>Messe %1</translation>
     </message>
     <message>
-        <source>benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5</source>
-        <translation>Benchmark von %1: %2 Aufwärm-, %3 gemessene Läufe, TL %4, Codecs %5</translation>
+        <source>benchmark of %1: %2 warm-up, %3 timed, TL %4, codecs %5</source>
+        <translation>Benchmark von %1: %2 zum Aufwärmen, %3 gemessen, TL %4, Codecs %5</translation>
     </message>
     <message>
         <source>none</source>
@@ -298,8 +298,8 @@
         <translation>breche ab; das bereits Gemessene bleibt im Projekt</translation>
     </message>
     <message>
-        <source>%1: %p% (block %2 of %3)</source>
-        <translation>%1: %p% (Block %2 von %3)</translation>
+        <source>%1: %p%</source>
+        <translation>%1: %p%</translation>
     </message>
     <message>
         <source>%1: waiting</source>
@@ -325,8 +325,8 @@
         <translation>Form</translation>
     </message>
     <message>
-        <source>MB</source>
-        <translation>MB</translation>
+        <source>Size</source>
+        <translation>Größe</translation>
     </message>
 </context>
 <context>
@@ -376,16 +376,16 @@
         <translation>Ressource %1 ausgeschlossen</translation>
     </message>
     <message>
-        <source>Maximum upload %1 MB</source>
-        <translation>Größter Upload %1 MB</translation>
+        <source>Maximum upload %1</source>
+        <translation>Größter Upload %1</translation>
     </message>
     <message>
-        <source>Maximum device time %1 ms</source>
-        <translation>Längste Gerätezeit %1 ms</translation>
+        <source>Maximum device time %1</source>
+        <translation>Längste Gerätezeit %1</translation>
     </message>
     <message>
-        <source>Maximum latency %1 ms</source>
-        <translation>Längste Latenz %1 ms</translation>
+        <source>Maximum latency %1</source>
+        <translation>Längste Latenz %1</translation>
     </message>
     <message>
         <source>ranking length %1</source>
@@ -611,11 +611,11 @@
     </message>
     <message>
         <source>
-Total: %1 ms
-Sent: %2 bytes</source>
+Total: %1
+Sent: %2</source>
         <translation>
-Gesamt: %1 ms
-Gesendet: %2 Bytes</translation>
+Gesamt: %1
+Gesendet: %2</translation>
     </message>
     <message>
         <source> — left: Scission, right: ScissionTL (darker)</source>
@@ -885,8 +885,8 @@ Gesendet: %2 Bytes</translation>
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <source>%1: %2 blocks, %3 splits</source>
-        <translation>%1: %2 Blöcke, %3 Schnitte</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
         <source>Planning with timings from %1</source>
@@ -927,8 +927,57 @@ Gesendet: %2 Bytes</translation>
         <translation>Nach Bezeichnung, Operator oder Form filtern</translation>
     </message>
     <message>
-        <source>%1 — %2 blocks, input %3</source>
-        <translation>%1 — %2 Blöcke, Eingabe %3</translation>
+        <source>%1 — %2, input %3</source>
+        <translation>%1 — %2, Eingabe %3</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Numbers</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n split(s)</source>
+        <translation><numerusform>%n Schnitt</numerusform>
+            <numerusform>%n Schnitte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s)</source>
+        <translation><numerusform>%n Block</numerusform>
+            <numerusform>%n Blöcke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation><numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -982,8 +1031,8 @@ Gesendet: %2 Bytes</translation>
         <translation>Öffnen Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <source>offloading %1 (%2) on %3, %4 runs each</source>
-        <translation>lagere %1 aus (%2) über %3, je %4 Läufe</translation>
+        <source>offloading %1 (%2) on %3, %4 each</source>
+        <translation>lagere %1 aus (%2) über %3, je %4</translation>
     </message>
     <message>
         <source>every split</source>
@@ -1133,10 +1182,6 @@ Gesendet: %2 Bytes</translation>
         <translation>Das geöffnete Modell auf den Agenten messen, mit den Einstellungen des Benchmark-Bereichs</translation>
     </message>
     <message>
-        <source>%1 Mbit/s</source>
-        <translation>%1 Mbit/s</translation>
-    </message>
-    <message>
         <source>No timings yet: measure the model in the Benchmark panel.</source>
         <translation>Noch keine Zeiten: Messen Sie das Modell im Benchmark-Bereich.</translation>
     </message>
@@ -1176,8 +1221,8 @@ Gesendet: %2 Bytes</translation>
         <translation>Vorhergesagt gegen gemessen</translation>
     </message>
     <message>
-        <source>%1 on %2 — predicted versus measured: median error %3 %, worst %4 %</source>
-        <translation>%1 über %2 — vorhergesagt gegen gemessen: Median-Fehler %3 %, größter %4 %</translation>
+        <source>%1 on %2 — predicted versus measured: median error %3, worst %4</source>
+        <translation>%1 über %2 — vorhergesagt gegen gemessen: Median-Fehler %3, größter %4</translation>
     </message>
 </context>
 <context>
@@ -1219,8 +1264,8 @@ Gesendet: %2 Bytes</translation>
         <translation>Edge ms</translation>
     </message>
     <message>
-        <source>Upload MB</source>
-        <translation>Upload MB</translation>
+        <source>Upload</source>
+        <translation>Upload</translation>
     </message>
     <message>
         <source>Resources</source>
@@ -1293,8 +1338,8 @@ Gesendet: %2 Bytes</translation>
         <translation>Schnitt</translation>
     </message>
     <message>
-        <source>Bytes sent (log scale)</source>
-        <translation>Gesendete Bytes (logarithmisch)</translation>
+        <source>Sent (log scale)</source>
+        <translation>Gesendet (logarithmisch)</translation>
     </message>
     <message>
         <source>Codec</source>
@@ -1320,20 +1365,20 @@ Gesendet: %2 Bytes</translation>
 <context>
     <name>cleave::gui::ModelLoading</name>
     <message>
-        <source>model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %</source>
-        <translation>Modell unverändert: Top-1 %1 %; mit %2 vor der Feinabstimmung: Top-1 %3 %</translation>
-    </message>
-    <message>
-        <source>epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %</source>
-        <translation>Epoche %1/%2: Verlust %3, Test Top-1 %4 %, Top-5 %5 %</translation>
-    </message>
-    <message>
         <source>wrote %1: split %2%3, %4 on the wire</source>
         <translation>%1 geschrieben: Schnitt %2%3, %4 übertragen</translation>
     </message>
     <message>
-        <source>, predicted %1 ms (%2)</source>
-        <translation>, vorhergesagt %1 ms (%2)</translation>
+        <source>model as it is: top-1 %1; with %2 before fine-tuning: top-1 %3</source>
+        <translation>Modell unverändert: Top-1 %1; mit %2 vor der Feinabstimmung: Top-1 %3</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: loss %3, test top-1 %4, top-5 %5</source>
+        <translation>Epoche %1/%2: Verlust %3, Test Top-1 %4, Top-5 %5</translation>
+    </message>
+    <message>
+        <source>, predicted %1 (%2)</source>
+        <translation>, vorhergesagt %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1355,24 +1400,67 @@ Gesendet: %2 Bytes</translation>
         <translation>starte die lokalen Agenten</translation>
     </message>
     <message>
-        <source>%1 run %2 (%3 blocks, whole model %4 ms)</source>
-        <translation>%1 Lauf %2 (%3 Blöcke, ganzes Modell %4 ms)</translation>
+        <source>%1 run %2 (%3, whole model %4)</source>
+        <translation>%1 Lauf %2 (%3, ganzes Modell %4)</translation>
     </message>
     <message>
-        <source>split %1%2: measured %3 ms</source>
-        <translation>Schnitt %1%2: gemessen %3 ms</translation>
+        <source>split %1%2: measured %3</source>
+        <translation>Schnitt %1%2: gemessen %3</translation>
     </message>
     <message>
-        <source>, predicted %1 ms (%2 %)</source>
-        <translation>, vorhergesagt %1 ms (%2 %)</translation>
+        <source>, predicted %1 (%2)</source>
+        <translation>, vorhergesagt %1 (%2)</translation>
     </message>
     <message>
-        <source>%1 splits offloaded</source>
-        <translation>%1 Schnitte ausgelagert</translation>
+        <source>%1 offloaded</source>
+        <translation>%1 ausgelagert</translation>
     </message>
     <message>
-        <source>; prediction error: median %1 %, worst %2 %</source>
-        <translation>; Vorhersagefehler: Median %1 %, größter %2 %</translation>
+        <source>; prediction error: median %1, worst %2</source>
+        <translation>; Vorhersagefehler: Median %1, größter %2</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Parts</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>DeviceTL</source>
+        <translation>Geräte-TL</translation>
+    </message>
+    <message>
+        <source>Serialise</source>
+        <translation>Serialisieren</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>Uplink</translation>
+    </message>
+    <message>
+        <source>Deserialise</source>
+        <translation>Deserialisieren</translation>
+    </message>
+    <message>
+        <source>EdgeTL</source>
+        <translation>Edge-TL</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>Edge</translation>
+    </message>
+    <message>
+        <source>Edge to cloud</source>
+        <translation>Edge zur Cloud</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rückweg</translation>
     </message>
 </context>
 <context>

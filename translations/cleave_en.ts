@@ -258,8 +258,8 @@
         <translation>Measuring %1</translation>
     </message>
     <message>
-        <source>benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5</source>
-        <translation>benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5</translation>
+        <source>benchmark of %1: %2 warm-up, %3 timed, TL %4, codecs %5</source>
+        <translation>benchmark of %1: %2 warm-up, %3 timed, TL %4, codecs %5</translation>
     </message>
     <message>
         <source>none</source>
@@ -298,8 +298,8 @@
         <translation>cancelling; what was measured stays in the project</translation>
     </message>
     <message>
-        <source>%1: %p% (block %2 of %3)</source>
-        <translation>%1: %p% (block %2 of %3)</translation>
+        <source>%1: %p%</source>
+        <translation>%1: %p%</translation>
     </message>
     <message>
         <source>%1: waiting</source>
@@ -325,8 +325,8 @@
         <translation>Shape</translation>
     </message>
     <message>
-        <source>MB</source>
-        <translation>MB</translation>
+        <source>Size</source>
+        <translation>Size</translation>
     </message>
 </context>
 <context>
@@ -376,16 +376,16 @@
         <translation>resource %1 excluded</translation>
     </message>
     <message>
-        <source>Maximum upload %1 MB</source>
-        <translation>Maximum upload %1 MB</translation>
+        <source>Maximum upload %1</source>
+        <translation>Maximum upload %1</translation>
     </message>
     <message>
-        <source>Maximum device time %1 ms</source>
-        <translation>Maximum device time %1 ms</translation>
+        <source>Maximum device time %1</source>
+        <translation>Maximum device time %1</translation>
     </message>
     <message>
-        <source>Maximum latency %1 ms</source>
-        <translation>Maximum latency %1 ms</translation>
+        <source>Maximum latency %1</source>
+        <translation>Maximum latency %1</translation>
     </message>
     <message>
         <source>ranking length %1</source>
@@ -611,11 +611,11 @@
     </message>
     <message>
         <source>
-Total: %1 ms
-Sent: %2 bytes</source>
+Total: %1
+Sent: %2</source>
         <translation>
-Total: %1 ms
-Sent: %2 bytes</translation>
+Total: %1
+Sent: %2</translation>
     </message>
     <message>
         <source> — left: Scission, right: ScissionTL (darker)</source>
@@ -885,8 +885,8 @@ Sent: %2 bytes</translation>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <source>%1: %2 blocks, %3 splits</source>
-        <translation>%1: %2 blocks, %3 splits</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
         <source>Planning with timings from %1</source>
@@ -927,8 +927,57 @@ Sent: %2 bytes</translation>
         <translation>Filter by label, operator or shape</translation>
     </message>
     <message>
-        <source>%1 — %2 blocks, input %3</source>
-        <translation>%1 — %2 blocks, input %3</translation>
+        <source>%1 — %2, input %3</source>
+        <translation>%1 — %2, input %3</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Numbers</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n split(s)</source>
+        <translation><numerusform>%n split</numerusform>
+            <numerusform>%n splits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s)</source>
+        <translation><numerusform>%n block</numerusform>
+            <numerusform>%n blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation><numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -982,8 +1031,8 @@ Sent: %2 bytes</translation>
         <translation>Open a model first.</translation>
     </message>
     <message>
-        <source>offloading %1 (%2) on %3, %4 runs each</source>
-        <translation>offloading %1 (%2) on %3, %4 runs each</translation>
+        <source>offloading %1 (%2) on %3, %4 each</source>
+        <translation>offloading %1 (%2) on %3, %4 each</translation>
     </message>
     <message>
         <source>every split</source>
@@ -1133,10 +1182,6 @@ Sent: %2 bytes</translation>
         <translation>Measure the open model on the agents, with the Benchmark panel's settings</translation>
     </message>
     <message>
-        <source>%1 Mbit/s</source>
-        <translation>%1 Mbit/s</translation>
-    </message>
-    <message>
         <source>No timings yet: measure the model in the Benchmark panel.</source>
         <translation>No timings yet: measure the model in the Benchmark panel.</translation>
     </message>
@@ -1176,8 +1221,8 @@ Sent: %2 bytes</translation>
         <translation>Predicted versus measured</translation>
     </message>
     <message>
-        <source>%1 on %2 — predicted versus measured: median error %3 %, worst %4 %</source>
-        <translation>%1 on %2 — predicted versus measured: median error %3 %, worst %4 %</translation>
+        <source>%1 on %2 — predicted versus measured: median error %3, worst %4</source>
+        <translation>%1 on %2 — predicted versus measured: median error %3, worst %4</translation>
     </message>
 </context>
 <context>
@@ -1219,8 +1264,8 @@ Sent: %2 bytes</translation>
         <translation>Edge ms</translation>
     </message>
     <message>
-        <source>Upload MB</source>
-        <translation>Upload MB</translation>
+        <source>Upload</source>
+        <translation>Upload</translation>
     </message>
     <message>
         <source>Resources</source>
@@ -1293,8 +1338,8 @@ Sent: %2 bytes</translation>
         <translation>Split</translation>
     </message>
     <message>
-        <source>Bytes sent (log scale)</source>
-        <translation>Bytes sent (log scale)</translation>
+        <source>Sent (log scale)</source>
+        <translation>Sent (log scale)</translation>
     </message>
     <message>
         <source>Codec</source>
@@ -1320,20 +1365,20 @@ Sent: %2 bytes</translation>
 <context>
     <name>cleave::gui::ModelLoading</name>
     <message>
-        <source>model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %</source>
-        <translation>model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %</translation>
-    </message>
-    <message>
-        <source>epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %</source>
-        <translation>epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %</translation>
-    </message>
-    <message>
         <source>wrote %1: split %2%3, %4 on the wire</source>
         <translation>wrote %1: split %2%3, %4 on the wire</translation>
     </message>
     <message>
-        <source>, predicted %1 ms (%2)</source>
-        <translation>, predicted %1 ms (%2)</translation>
+        <source>model as it is: top-1 %1; with %2 before fine-tuning: top-1 %3</source>
+        <translation>model as it is: top-1 %1; with %2 before fine-tuning: top-1 %3</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: loss %3, test top-1 %4, top-5 %5</source>
+        <translation>epoch %1/%2: loss %3, test top-1 %4, top-5 %5</translation>
+    </message>
+    <message>
+        <source>, predicted %1 (%2)</source>
+        <translation>, predicted %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1355,24 +1400,67 @@ Sent: %2 bytes</translation>
         <translation>starting the local agents</translation>
     </message>
     <message>
-        <source>%1 run %2 (%3 blocks, whole model %4 ms)</source>
-        <translation>%1 run %2 (%3 blocks, whole model %4 ms)</translation>
+        <source>%1 run %2 (%3, whole model %4)</source>
+        <translation>%1 run %2 (%3, whole model %4)</translation>
     </message>
     <message>
-        <source>split %1%2: measured %3 ms</source>
-        <translation>split %1%2: measured %3 ms</translation>
+        <source>split %1%2: measured %3</source>
+        <translation>split %1%2: measured %3</translation>
     </message>
     <message>
-        <source>, predicted %1 ms (%2 %)</source>
-        <translation>, predicted %1 ms (%2 %)</translation>
+        <source>, predicted %1 (%2)</source>
+        <translation>, predicted %1 (%2)</translation>
     </message>
     <message>
-        <source>%1 splits offloaded</source>
-        <translation>%1 splits offloaded</translation>
+        <source>%1 offloaded</source>
+        <translation>%1 offloaded</translation>
     </message>
     <message>
-        <source>; prediction error: median %1 %, worst %2 %</source>
-        <translation>; prediction error: median %1 %, worst %2 %</translation>
+        <source>; prediction error: median %1, worst %2</source>
+        <translation>; prediction error: median %1, worst %2</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Parts</name>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>DeviceTL</source>
+        <translation>DeviceTL</translation>
+    </message>
+    <message>
+        <source>Serialise</source>
+        <translation>Serialise</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>Uplink</translation>
+    </message>
+    <message>
+        <source>Deserialise</source>
+        <translation>Deserialise</translation>
+    </message>
+    <message>
+        <source>EdgeTL</source>
+        <translation>EdgeTL</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>Edge</translation>
+    </message>
+    <message>
+        <source>Edge to cloud</source>
+        <translation>Edge to cloud</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
     </message>
 </context>
 <context>

@@ -258,8 +258,8 @@
         <translation>%1 측정 중</translation>
     </message>
     <message>
-        <source>benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5</source>
-        <translation>%1 벤치마크: 워밍업 %2회, 측정 %3회, TL %4, 코덱 %5</translation>
+        <source>benchmark of %1: %2 warm-up, %3 timed, TL %4, codecs %5</source>
+        <translation>%1 벤치마크: 워밍업 %2, 측정 %3, TL %4, 코덱 %5</translation>
     </message>
     <message>
         <source>none</source>
@@ -298,8 +298,8 @@
         <translation>취소 중입니다. 이미 측정한 결과는 프로젝트에 남습니다</translation>
     </message>
     <message>
-        <source>%1: %p% (block %2 of %3)</source>
-        <translation>%1: %p% (블록 %2/%3)</translation>
+        <source>%1: %p%</source>
+        <translation>%1: %p%</translation>
     </message>
     <message>
         <source>%1: waiting</source>
@@ -325,8 +325,8 @@
         <translation>형상</translation>
     </message>
     <message>
-        <source>MB</source>
-        <translation>MB</translation>
+        <source>Size</source>
+        <translation>크기</translation>
     </message>
 </context>
 <context>
@@ -376,16 +376,16 @@
         <translation>리소스 %1 제외</translation>
     </message>
     <message>
-        <source>Maximum upload %1 MB</source>
-        <translation>최대 업로드 %1 MB</translation>
+        <source>Maximum upload %1</source>
+        <translation>최대 업로드 %1</translation>
     </message>
     <message>
-        <source>Maximum device time %1 ms</source>
-        <translation>최대 디바이스 시간 %1 ms</translation>
+        <source>Maximum device time %1</source>
+        <translation>최대 디바이스 시간 %1</translation>
     </message>
     <message>
-        <source>Maximum latency %1 ms</source>
-        <translation>최대 지연 시간 %1 ms</translation>
+        <source>Maximum latency %1</source>
+        <translation>최대 지연 시간 %1</translation>
     </message>
     <message>
         <source>ranking length %1</source>
@@ -611,11 +611,11 @@
     </message>
     <message>
         <source>
-Total: %1 ms
-Sent: %2 bytes</source>
+Total: %1
+Sent: %2</source>
         <translation>
-합계: %1 ms
-전송: %2 바이트</translation>
+합계: %1
+전송: %2</translation>
     </message>
     <message>
         <source> — left: Scission, right: ScissionTL (darker)</source>
@@ -885,8 +885,8 @@ Sent: %2 bytes</source>
         <translation>%1(으)로 저장했습니다</translation>
     </message>
     <message>
-        <source>%1: %2 blocks, %3 splits</source>
-        <translation>%1: 블록 %2개, 분할 지점 %3개</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
         <source>Planning with timings from %1</source>
@@ -927,8 +927,54 @@ Sent: %2 bytes</source>
         <translation>레이블, 연산자, 형상으로 거르기</translation>
     </message>
     <message>
-        <source>%1 — %2 blocks, input %3</source>
-        <translation>%1 — 블록 %2개, 입력 %3</translation>
+        <source>%1 — %2, input %3</source>
+        <translation>%1 — %2, 입력 %3</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Numbers</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n split(s)</source>
+        <translation><numerusform>분할 지점 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s)</source>
+        <translation><numerusform>블록 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation><numerusform>%n회 실행</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -982,8 +1028,8 @@ Sent: %2 bytes</source>
         <translation>먼저 모델을 여세요.</translation>
     </message>
     <message>
-        <source>offloading %1 (%2) on %3, %4 runs each</source>
-        <translation>%1 (%2)을(를) %3에서 오프로드, 각 %4회 실행</translation>
+        <source>offloading %1 (%2) on %3, %4 each</source>
+        <translation>%1 (%2)을(를) %3에서 오프로드, 각 %4</translation>
     </message>
     <message>
         <source>every split</source>
@@ -1133,10 +1179,6 @@ Sent: %2 bytes</source>
         <translation>벤치마크 패널의 설정으로 열린 모델을 에이전트에서 측정합니다</translation>
     </message>
     <message>
-        <source>%1 Mbit/s</source>
-        <translation>%1 Mbit/s</translation>
-    </message>
-    <message>
         <source>No timings yet: measure the model in the Benchmark panel.</source>
         <translation>아직 측정 시간이 없습니다: 벤치마크 패널에서 모델을 측정하세요.</translation>
     </message>
@@ -1176,8 +1218,8 @@ Sent: %2 bytes</source>
         <translation>예측값과 측정값 비교</translation>
     </message>
     <message>
-        <source>%1 on %2 — predicted versus measured: median error %3 %, worst %4 %</source>
-        <translation>%2에서 %1 — 예측값과 측정값 비교: 오차 중앙값 %3 %, 최대 %4 %</translation>
+        <source>%1 on %2 — predicted versus measured: median error %3, worst %4</source>
+        <translation>%2에서 %1 — 예측 대 측정: 중앙 오차 %3, 최대 %4</translation>
     </message>
 </context>
 <context>
@@ -1219,8 +1261,8 @@ Sent: %2 bytes</source>
         <translation>엣지 ms</translation>
     </message>
     <message>
-        <source>Upload MB</source>
-        <translation>업로드 MB</translation>
+        <source>Upload</source>
+        <translation>업로드</translation>
     </message>
     <message>
         <source>Resources</source>
@@ -1293,8 +1335,8 @@ Sent: %2 bytes</source>
         <translation>분할 지점</translation>
     </message>
     <message>
-        <source>Bytes sent (log scale)</source>
-        <translation>전송 바이트 (로그 척도)</translation>
+        <source>Sent (log scale)</source>
+        <translation>전송량 (로그 척도)</translation>
     </message>
     <message>
         <source>Codec</source>
@@ -1320,20 +1362,20 @@ Sent: %2 bytes</source>
 <context>
     <name>cleave::gui::ModelLoading</name>
     <message>
-        <source>model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %</source>
-        <translation>원래 모델: top-1 %1 %; %2 사용, 미세 조정 전: top-1 %3 %</translation>
-    </message>
-    <message>
-        <source>epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %</source>
-        <translation>에포크 %1/%2: 손실 %3, 테스트 top-1 %4 %, top-5 %5 %</translation>
-    </message>
-    <message>
         <source>wrote %1: split %2%3, %4 on the wire</source>
         <translation>%1 저장: 분할 지점 %2%3, 전송 %4</translation>
     </message>
     <message>
-        <source>, predicted %1 ms (%2)</source>
-        <translation>, 예측 %1 ms (%2)</translation>
+        <source>model as it is: top-1 %1; with %2 before fine-tuning: top-1 %3</source>
+        <translation>원래 모델: top-1 %1; 미세 조정 전 %2 적용: top-1 %3</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: loss %3, test top-1 %4, top-5 %5</source>
+        <translation>에포크 %1/%2: 손실 %3, 테스트 top-1 %4, top-5 %5</translation>
+    </message>
+    <message>
+        <source>, predicted %1 (%2)</source>
+        <translation>, 예측 %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1355,24 +1397,67 @@ Sent: %2 bytes</source>
         <translation>로컬 에이전트 시작 중</translation>
     </message>
     <message>
-        <source>%1 run %2 (%3 blocks, whole model %4 ms)</source>
-        <translation>%1 실행 %2 (블록 %3개, 전체 모델 %4 ms)</translation>
+        <source>%1 run %2 (%3, whole model %4)</source>
+        <translation>%1 실행 %2 (%3, 전체 모델 %4)</translation>
     </message>
     <message>
-        <source>split %1%2: measured %3 ms</source>
-        <translation>분할 지점 %1%2: 측정 %3 ms</translation>
+        <source>split %1%2: measured %3</source>
+        <translation>분할 지점 %1%2: 측정 %3</translation>
     </message>
     <message>
-        <source>, predicted %1 ms (%2 %)</source>
-        <translation>, 예측 %1 ms (%2 %)</translation>
+        <source>, predicted %1 (%2)</source>
+        <translation>, 예측 %1 (%2)</translation>
     </message>
     <message>
-        <source>%1 splits offloaded</source>
-        <translation>분할 지점 %1개 오프로드함</translation>
+        <source>%1 offloaded</source>
+        <translation>%1 오프로드함</translation>
     </message>
     <message>
-        <source>; prediction error: median %1 %, worst %2 %</source>
-        <translation>; 예측 오차: 중앙값 %1 %, 최대 %2 %</translation>
+        <source>; prediction error: median %1, worst %2</source>
+        <translation>; 예측 오차: 중앙값 %1, 최대 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Parts</name>
+    <message>
+        <source>Device</source>
+        <translation>디바이스</translation>
+    </message>
+    <message>
+        <source>DeviceTL</source>
+        <translation>디바이스 TL</translation>
+    </message>
+    <message>
+        <source>Serialise</source>
+        <translation>직렬화</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>업링크</translation>
+    </message>
+    <message>
+        <source>Deserialise</source>
+        <translation>역직렬화</translation>
+    </message>
+    <message>
+        <source>EdgeTL</source>
+        <translation>엣지 TL</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>엣지</translation>
+    </message>
+    <message>
+        <source>Edge to cloud</source>
+        <translation>엣지→클라우드</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>클라우드</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>반환</translation>
     </message>
 </context>
 <context>

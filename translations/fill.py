@@ -72,21 +72,17 @@ DE = {
     "A benchmark needs a device and an edge agent; the project has: %1":
         "Ein Benchmark braucht einen Geräte- und einen Edge-Agenten; das Projekt hat: %1",
     "Measuring %1": "Messe %1",
-    "benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5":
-        "Benchmark von %1: %2 Aufwärm-, %3 gemessene Läufe, TL %4, Codecs %5",
     "%1: complete": "%1: vollständig",
     "done: %1": "fertig: %1",
     " (partial)": " (unvollständig)",
     "stopped: %1": "angehalten: %1",
     "cancelling; what was measured stays in the project":
         "breche ab; das bereits Gemessene bleibt im Projekt",
-    "%1: %p% (block %2 of %3)": "%1: %p% (Block %2 von %3)",
     "%1: waiting": "%1: wartet",
     "Split": "Schnitt",
     "Label": "Bezeichnung",
     "Operator": "Operator",
     "Shape": "Form",
-    "MB": "MB",
     "Export a Split": "Schnitt exportieren",
     "Split and Transfer Layer": "Schnitt und Transfer Layer",
     "Blocks before the split run on the device, the rest on the edge.":
@@ -135,7 +131,6 @@ DE = {
     "ScissionTL with %1": "ScissionTL mit %1",
     "ScissionTL (no TL here)": "ScissionTL (hier kein TL)",
     " — excluded by the constraints": " — durch die Bedingungen ausgeschlossen",
-    "\nTotal: %1 ms\nSent: %2 bytes": "\nGesamt: %1 ms\nGesendet: %2 Bytes",
     " — left: Scission, right: ScissionTL (darker)":
         " — links: Scission, rechts: ScissionTL (dunkler)",
     " — Scission": " — Scission",
@@ -199,7 +194,6 @@ DE = {
     "Opening %1...": "Öffne %1...",
     "%1: there is no project to save": "%1: es gibt kein Projekt zu speichern",
     "Saved as %1": "Gespeichert als %1",
-    "%1: %2 blocks, %3 splits": "%1: %2 Blöcke, %3 Schnitte",
     "Planning with timings from %1": "Planung mit Zeiten aus %1",
     "Measuring %1...": "Messe %1...",
     "untitled": "unbenannt",
@@ -207,14 +201,12 @@ DE = {
     "%1 — %2 — Cleave": "%1 — %2 — Cleave",
     "No model open.": "Kein Modell geöffnet.",
     "Filter by label, operator or shape": "Nach Bezeichnung, Operator oder Form filtern",
-    "%1 — %2 blocks, input %3": "%1 — %2 Blöcke, Eingabe %3",
     "The selected split": "Der gewählte Schnitt",
     "Every split (sweep)": "Jeder Schnitt (Durchlauf)",
     "No emulation: loopback as it is": "Keine Emulation: Loopback, wie es ist",
     "Run": "Ausführen",
     "Codec": "Codec",
     "Link": "Verbindung",
-    "offloading %1 (%2) on %3, %4 runs each": "lagere %1 aus (%2) über %3, je %4 Läufe",
     "every split": "jeder Schnitt",
     "split %1": "Schnitt %1",
     "%p% (split %1, %2 of %3)": "%p% (Schnitt %1, %2 von %3)",
@@ -255,36 +247,21 @@ DE = {
     "With Transfer Layer": "Mit Transfer Layer",
     "Without": "Ohne",
     "Predicted versus measured": "Vorhergesagt gegen gemessen",
-    "%1 on %2 — predicted versus measured: median error %3 %, worst %4 %":
-        "%1 über %2 — vorhergesagt gegen gemessen: Median-Fehler %3 %, größter %4 %",
     "#": "#",
     "TL": "TL",
     "Total ms": "Gesamt ms",
     "Device ms": "Gerät ms",
     "Uplink ms": "Uplink ms",
     "Edge ms": "Edge ms",
-    "Upload MB": "Upload MB",
-    "Bytes sent (log scale)": "Gesendete Bytes (logarithmisch)",
     "Raw tensor": "Roher Tensor",
     "Transfer size per split": "Übertragungsgröße je Schnitt",
     "%1 — transfer size per split": "%1 — Übertragungsgröße je Schnitt",
-    "model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %":
-        "Modell unverändert: Top-1 %1 %; mit %2 vor der Feinabstimmung: Top-1 %3 %",
-    "epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %":
-        "Epoche %1/%2: Verlust %3, Test Top-1 %4 %, Top-5 %5 %",
     "wrote %1: split %2%3, %4 on the wire": "%1 geschrieben: Schnitt %2%3, %4 übertragen",
-    ", predicted %1 ms (%2)": ", vorhergesagt %1 ms (%2)",
     "'%1' is not HOST:PORT": "„%1“ ist nicht HOST:PORT",
     "'%1': port %2 is outside 1-65535": "„%1“: Port %2 liegt außerhalb von 1-65535",
     "%1@%2, %3 cores, %4 threads, LibTorch %5, %6":
         "%1@%2, %3 Kerne, %4 Threads, LibTorch %5, %6",
     "starting the local agents": "starte die lokalen Agenten",
-    "%1 run %2 (%3 blocks, whole model %4 ms)": "%1 Lauf %2 (%3 Blöcke, ganzes Modell %4 ms)",
-    "split %1%2: measured %3 ms": "Schnitt %1%2: gemessen %3 ms",
-    ", predicted %1 ms (%2 %)": ", vorhergesagt %1 ms (%2 %)",
-    "%1 splits offloaded": "%1 Schnitte ausgelagert",
-    "; prediction error: median %1 %, worst %2 %":
-        "; Vorhersagefehler: Median %1 %, größter %2 %",
     "%1: a plot of %2 x %3 is outside 16 to 20000 on a side":
         "%1: ein Diagramm von %2 x %3 liegt außerhalb von 16 bis 20000 je Seite",
     "%1: %2 DPI is outside 24 to 1200": "%1: %2 DPI liegt außerhalb von 24 bis 1200",
@@ -331,9 +308,6 @@ DE = {
     "tier %1 unused": "Ebene %1 ungenutzt",
     "resource %1 required": "Ressource %1 verlangt",
     "resource %1 excluded": "Ressource %1 ausgeschlossen",
-    "Maximum upload %1 MB": "Größter Upload %1 MB",
-    "Maximum device time %1 ms": "Längste Gerätezeit %1 ms",
-    "Maximum latency %1 ms": "Längste Latenz %1 ms",
     "ranking length %1": "Länge der Rangliste %1",
     "No timings of %1 in this project yet: measure it in the Benchmark panel.":
         "Dieses Projekt hat noch keine Zeiten von %1: messen Sie es im Benchmark-Bereich.",
@@ -400,6 +374,45 @@ DE = {
         "Ab jetzt auf den hinzugefügten Agenten messen oder weiter auf den lokalen?",
     "Use Added Agents": "Hinzugefügte Agenten verwenden",
     "Keep Local Agents": "Lokale Agenten behalten",
+    "benchmark of %1: %2 warm-up, %3 timed, TL %4, codecs %5": "Benchmark von %1: %2 zum Aufwärmen, %3 gemessen, TL %4, Codecs %5",
+    "%1: %p%": "%1: %p%",
+    "Size": "Größe",
+    "Maximum upload %1": "Größter Upload %1",
+    "Maximum device time %1": "Längste Gerätezeit %1",
+    "Maximum latency %1": "Längste Latenz %1",
+    "\nTotal: %1\nSent: %2": "\nGesamt: %1\nGesendet: %2",
+    "%1: %2, %3": "%1: %2, %3",
+    "%1 — %2, input %3": "%1 — %2, Eingabe %3",
+    "%1 ms": "%1 ms",
+    "%1 B": "%1 B",
+    "%1 KB": "%1 KB",
+    "%1 MB": "%1 MB",
+    "%1 GB": "%1 GB",
+    "%1 %": "%1 %",
+    "%n split(s)": ('%n Schnitt', '%n Schnitte'),
+    "%n block(s)": ('%n Block', '%n Blöcke'),
+    "%n run(s)": ('%n Lauf', '%n Läufe'),
+    "offloading %1 (%2) on %3, %4 each": "lagere %1 aus (%2) über %3, je %4",
+    "%1 on %2 — predicted versus measured: median error %3, worst %4": "%1 über %2 — vorhergesagt gegen gemessen: Median-Fehler %3, größter %4",
+    "Upload": "Upload",
+    "Sent (log scale)": "Gesendet (logarithmisch)",
+    "model as it is: top-1 %1; with %2 before fine-tuning: top-1 %3": "Modell unverändert: Top-1 %1; mit %2 vor der Feinabstimmung: Top-1 %3",
+    "epoch %1/%2: loss %3, test top-1 %4, top-5 %5": "Epoche %1/%2: Verlust %3, Test Top-1 %4, Top-5 %5",
+    ", predicted %1 (%2)": ", vorhergesagt %1 (%2)",
+    "%1 run %2 (%3, whole model %4)": "%1 Lauf %2 (%3, ganzes Modell %4)",
+    "split %1%2: measured %3": "Schnitt %1%2: gemessen %3",
+    "%1 offloaded": "%1 ausgelagert",
+    "; prediction error: median %1, worst %2": "; Vorhersagefehler: Median %1, größter %2",
+    "Device": "Gerät",
+    "DeviceTL": "Geräte-TL",
+    "Serialise": "Serialisieren",
+    "Uplink": "Uplink",
+    "Deserialise": "Deserialisieren",
+    "EdgeTL": "Edge-TL",
+    "Edge": "Edge",
+    "Edge to cloud": "Edge zur Cloud",
+    "Cloud": "Cloud",
+    "Return": "Rückweg",
 }
 
 KO = {
@@ -465,21 +478,17 @@ KO = {
     "A benchmark needs a device and an edge agent; the project has: %1":
         "벤치마크에는 디바이스 에이전트와 엣지 에이전트가 필요합니다. 프로젝트에 있는 것: %1",
     "Measuring %1": "%1 측정 중",
-    "benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5":
-        "%1 벤치마크: 워밍업 %2회, 측정 %3회, TL %4, 코덱 %5",
     "%1: complete": "%1: 완료",
     "done: %1": "완료: %1",
     " (partial)": " (일부)",
     "stopped: %1": "중지됨: %1",
     "cancelling; what was measured stays in the project":
         "취소 중입니다. 이미 측정한 결과는 프로젝트에 남습니다",
-    "%1: %p% (block %2 of %3)": "%1: %p% (블록 %2/%3)",
     "%1: waiting": "%1: 대기 중",
     "Split": "분할 지점",
     "Label": "레이블",
     "Operator": "연산자",
     "Shape": "형상",
-    "MB": "MB",
     "Export a Split": "분할 내보내기",
     "Split and Transfer Layer": "분할 지점과 전송 계층",
     "Blocks before the split run on the device, the rest on the edge.":
@@ -525,7 +534,6 @@ KO = {
     "ScissionTL with %1": "ScissionTL, %1 사용",
     "ScissionTL (no TL here)": "ScissionTL (여기서는 TL 없음)",
     " — excluded by the constraints": " — 제약 조건으로 제외됨",
-    "\nTotal: %1 ms\nSent: %2 bytes": "\n합계: %1 ms\n전송: %2 바이트",
     " — left: Scission, right: ScissionTL (darker)": " — 왼쪽: Scission, 오른쪽: ScissionTL (진한 색)",
     " — Scission": " — Scission",
     " — ScissionTL": " — ScissionTL",
@@ -586,7 +594,6 @@ KO = {
     "Opening %1...": "%1 여는 중...",
     "%1: there is no project to save": "%1: 저장할 프로젝트가 없습니다",
     "Saved as %1": "%1(으)로 저장했습니다",
-    "%1: %2 blocks, %3 splits": "%1: 블록 %2개, 분할 지점 %3개",
     "Planning with timings from %1": "%1의 측정 시간으로 계획 중",
     "Measuring %1...": "%1 측정 중...",
     "untitled": "제목 없음",
@@ -594,14 +601,12 @@ KO = {
     "%1 — %2 — Cleave": "%1 — %2 — Cleave",
     "No model open.": "열린 모델이 없습니다.",
     "Filter by label, operator or shape": "레이블, 연산자, 형상으로 거르기",
-    "%1 — %2 blocks, input %3": "%1 — 블록 %2개, 입력 %3",
     "The selected split": "선택한 분할 지점",
     "Every split (sweep)": "모든 분할 지점 (전체 실행)",
     "No emulation: loopback as it is": "에뮬레이션 없음: 루프백 그대로",
     "Run": "실행",
     "Codec": "코덱",
     "Link": "네트워크",
-    "offloading %1 (%2) on %3, %4 runs each": "%1 (%2)을(를) %3에서 오프로드, 각 %4회 실행",
     "every split": "모든 분할 지점",
     "split %1": "분할 지점 %1",
     "%p% (split %1, %2 of %3)": "%p% (분할 지점 %1, %3개 중 %2번째)",
@@ -640,34 +645,20 @@ KO = {
     "With Transfer Layer": "전송 계층 사용",
     "Without": "사용 안 함",
     "Predicted versus measured": "예측값과 측정값 비교",
-    "%1 on %2 — predicted versus measured: median error %3 %, worst %4 %":
-        "%2에서 %1 — 예측값과 측정값 비교: 오차 중앙값 %3 %, 최대 %4 %",
     "#": "#",
     "TL": "TL",
     "Total ms": "합계 ms",
     "Device ms": "디바이스 ms",
     "Uplink ms": "업링크 ms",
     "Edge ms": "엣지 ms",
-    "Upload MB": "업로드 MB",
-    "Bytes sent (log scale)": "전송 바이트 (로그 척도)",
     "Raw tensor": "원본 텐서",
     "Transfer size per split": "분할 지점별 전송 크기",
     "%1 — transfer size per split": "%1 — 분할 지점별 전송 크기",
-    "model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %":
-        "원래 모델: top-1 %1 %; %2 사용, 미세 조정 전: top-1 %3 %",
-    "epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %":
-        "에포크 %1/%2: 손실 %3, 테스트 top-1 %4 %, top-5 %5 %",
     "wrote %1: split %2%3, %4 on the wire": "%1 저장: 분할 지점 %2%3, 전송 %4",
-    ", predicted %1 ms (%2)": ", 예측 %1 ms (%2)",
     "'%1' is not HOST:PORT": "'%1'은(는) HOST:PORT 형식이 아닙니다",
     "'%1': port %2 is outside 1-65535": "'%1': 포트 %2이(가) 1-65535 범위를 벗어났습니다",
     "%1@%2, %3 cores, %4 threads, LibTorch %5, %6": "%1@%2, 코어 %3개, 스레드 %4개, LibTorch %5, %6",
     "starting the local agents": "로컬 에이전트 시작 중",
-    "%1 run %2 (%3 blocks, whole model %4 ms)": "%1 실행 %2 (블록 %3개, 전체 모델 %4 ms)",
-    "split %1%2: measured %3 ms": "분할 지점 %1%2: 측정 %3 ms",
-    ", predicted %1 ms (%2 %)": ", 예측 %1 ms (%2 %)",
-    "%1 splits offloaded": "분할 지점 %1개 오프로드함",
-    "; prediction error: median %1 %, worst %2 %": "; 예측 오차: 중앙값 %1 %, 최대 %2 %",
     "%1: a plot of %2 x %3 is outside 16 to 20000 on a side":
         "%1: %2 x %3 그래프는 한 변 16~20000 범위를 벗어납니다",
     "%1: %2 DPI is outside 24 to 1200": "%1: %2 DPI는 24~1200 범위를 벗어납니다",
@@ -713,9 +704,6 @@ KO = {
     "tier %1 unused": "계층 %1 사용 안 함",
     "resource %1 required": "리소스 %1 필수",
     "resource %1 excluded": "리소스 %1 제외",
-    "Maximum upload %1 MB": "최대 업로드 %1 MB",
-    "Maximum device time %1 ms": "최대 디바이스 시간 %1 ms",
-    "Maximum latency %1 ms": "최대 지연 시간 %1 ms",
     "ranking length %1": "순위 길이 %1",
     "No timings of %1 in this project yet: measure it in the Benchmark panel.":
         "이 프로젝트에는 아직 %1의 측정 시간이 없습니다: 벤치마크 패널에서 측정하세요.",
@@ -781,12 +769,58 @@ KO = {
         "이제부터 추가한 에이전트에서 측정할까요, 아니면 계속 로컬 에이전트에서 측정할까요?",
     "Use Added Agents": "추가한 에이전트 사용",
     "Keep Local Agents": "로컬 에이전트 유지",
+    "benchmark of %1: %2 warm-up, %3 timed, TL %4, codecs %5": "%1 벤치마크: 워밍업 %2, 측정 %3, TL %4, 코덱 %5",
+    "%1: %p%": "%1: %p%",
+    "Size": "크기",
+    "Maximum upload %1": "최대 업로드 %1",
+    "Maximum device time %1": "최대 디바이스 시간 %1",
+    "Maximum latency %1": "최대 지연 시간 %1",
+    "\nTotal: %1\nSent: %2": "\n합계: %1\n전송: %2",
+    "%1: %2, %3": "%1: %2, %3",
+    "%1 — %2, input %3": "%1 — %2, 입력 %3",
+    "%1 ms": "%1 ms",
+    "%1 B": "%1 B",
+    "%1 KB": "%1 KB",
+    "%1 MB": "%1 MB",
+    "%1 GB": "%1 GB",
+    "%1 %": "%1 %",
+    "%n split(s)": ('분할 지점 %n개',),
+    "%n block(s)": ('블록 %n개',),
+    "%n run(s)": ('%n회 실행',),
+    "offloading %1 (%2) on %3, %4 each": "%1 (%2)을(를) %3에서 오프로드, 각 %4",
+    "%1 on %2 — predicted versus measured: median error %3, worst %4": "%2에서 %1 — 예측 대 측정: 중앙 오차 %3, 최대 %4",
+    "Upload": "업로드",
+    "Sent (log scale)": "전송량 (로그 척도)",
+    "model as it is: top-1 %1; with %2 before fine-tuning: top-1 %3": "원래 모델: top-1 %1; 미세 조정 전 %2 적용: top-1 %3",
+    "epoch %1/%2: loss %3, test top-1 %4, top-5 %5": "에포크 %1/%2: 손실 %3, 테스트 top-1 %4, top-5 %5",
+    ", predicted %1 (%2)": ", 예측 %1 (%2)",
+    "%1 run %2 (%3, whole model %4)": "%1 실행 %2 (%3, 전체 모델 %4)",
+    "split %1%2: measured %3": "분할 지점 %1%2: 측정 %3",
+    "%1 offloaded": "%1 오프로드함",
+    "; prediction error: median %1, worst %2": "; 예측 오차: 중앙값 %1, 최대 %2",
+    "Device": "디바이스",
+    "DeviceTL": "디바이스 TL",
+    "Serialise": "직렬화",
+    "Uplink": "업링크",
+    "Deserialise": "역직렬화",
+    "EdgeTL": "엣지 TL",
+    "Edge": "엣지",
+    "Edge to cloud": "엣지→클라우드",
+    "Cloud": "클라우드",
+    "Return": "반환",
 }
 
 
 # lupdate reads `namespace cleave::gui {` as no namespace at all; tr() looks texts up by the
 # class's full name, so the contexts get their namespace back here.
-PLOTS = {"LatencyStackPlot", "PredictionPlot", "TransferSizePlot"}
+PLOTS = {"LatencyStackPlot", "PredictionPlot", "TransferSizePlot", "Numbers"}
+
+# English plurals: the source text says "(s)", the English forms drop it or keep the s.
+EN_NUMERUS = {
+    "%n split(s)": ("%n split", "%n splits"),
+    "%n block(s)": ("%n block", "%n blocks"),
+    "%n run(s)": ("%n run", "%n runs"),
+}
 
 
 def qualified(context):
@@ -803,12 +837,21 @@ def fill(path, table):
     for message in tree.getroot().iter("message"):
         source = message.find("source").text
         translation = message.find("translation")
-        text = source if table is None else table.get(source)
-        if text is None:
+        if message.get("numerus") == "yes":
+            text = EN_NUMERUS.get(source) if table is None else table.get(source)
+        else:
+            text = source if table is None else table.get(source)
+        forms = translation.findall("numerusform")
+        if text is None or (forms and (not isinstance(text, tuple) or len(text) != len(forms))):
             missing.append(source)
             translation.set("type", "unfinished")
             continue
-        translation.text = text
+        if forms:
+            translation.text = None
+            for form, value in zip(forms, text):
+                form.text = value
+        else:
+            translation.text = text
         translation.attrib.pop("type", None)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     # lupdate writes a DOCTYPE; ElementTree drops it: put it back so the file round-trips.

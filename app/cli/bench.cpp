@@ -120,10 +120,10 @@ int measure(const BenchOptions &options, remote::BenchSettings settings)
     remote::BenchSession session(std::move(settings), std::move(agents));
     std::unique_ptr<ProgressLine> progress;
     remote::BenchSession::Observer observer;
-    observer.progress = [&](const std::string &role, double fraction, int block, int blocks) {
+    observer.progress = [&](const std::string &role, double fraction) {
         if (!progress)
             progress = std::make_unique<ProgressLine>(role);
-        progress->show(fraction, "block " + std::to_string(block) + "/" + std::to_string(blocks));
+        progress->show(fraction, {});
     };
     observer.log = [&](const std::string &, const std::string &) {
         progress.reset(); // a finished agent's line ends; the next agent starts its own

@@ -2,6 +2,7 @@
 #include "app/gui/benchmarkpanel.h"
 
 #include "app/gui/background.h"
+#include "plots/numbers.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -158,11 +159,9 @@ bool BenchmarkPanel::start(const QString &project, const QString &model,
         barFor(role);
     const QString name = model == m_spec && !m_name.isEmpty() ? m_name : model;
     m_model->setText(tr("Measuring %1").arg(name));
-    appendLog({}, tr("benchmark of %1: %2 warm-up, %3 timed runs, TL %4, codecs %5")
-                      .arg(model)
-                      .arg(job.warmup)
-                      .arg(job.reps)
-                      .arg(job.tlSpecs.isEmpty() ? tr("none") : job.tlSpecs.join(QLatin1Char(',')),
+    appendLog({}, tr("benchmark of %1: %2 warm-up, %3 timed, TL %4, codecs %5")
+                      .arg(model, plots::Numbers::runs(job.warmup), plots::Numbers::runs(job.reps),
+                           job.tlSpecs.isEmpty() ? tr("none") : job.tlSpecs.join(QLatin1Char(',')),
                            job.codecs.join(QLatin1Char(','))));
 
     auto runner = std::make_shared<BenchRunner>(job);
@@ -170,9 +169,9 @@ bool BenchmarkPanel::start(const QString &project, const QString &model,
     setRunning(true);
     // Callbacks arrive on the worker: each posts to this panel's thread.
     BenchCallbacks callbacks;
-    callbacks.progress = [this](const QString &role, double fraction, int block, int blocks) {
+    callbacks.progress = [this](const QString &role, double fraction) {
         QMetaObject::invokeMethod(
-            this, [=] { showProgress(role, fraction, block, blocks); }, Qt::QueuedConnection);
+            this, [=] { showProgress(role, fraction); }, Qt::QueuedConnection);
     };
     callbacks.log = [this](const QString &role, const QString &line) {
         QMetaObject::invokeMethod(
@@ -232,11 +231,13 @@ void BenchmarkPanel::appendLog(const QString &role, const QString &line)
                                           : QStringLiteral("%1  %2: %3").arg(time, role, line));
 }
 
-void BenchmarkPanel::showProgress(const QString &role, double fraction, int block, int blocks)
+void BenchmarkPanel::showProgress(const QString &role, double fraction)
 {
+    // The bar's own figure: every block is timed on each pass, so a block number would lag the
+    // bar until the last pass.
     auto *bar = barFor(role);
     bar->setValue(int(fraction * bar->maximum()));
-    bar->setFormat(tr("%1: %p% (block %2 of %3)").arg(role).arg(block).arg(blocks));
+    bar->setFormat(tr("%1: %p%").arg(role));
 }
 
 QProgressBar *BenchmarkPanel::barFor(const QString &role)

@@ -63,7 +63,7 @@ Q_SIGNALS:
 
 private:
     void appendLog(const QString &role, const QString &line);
-    void showProgress(const QString &role, double fraction, int block, int blocks);
+    void showProgress(const QString &role, double fraction);
     void setRunning(bool running);
     void updateStart();
     QProgressBar *barFor(const QString &role);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/cuttablemodel.h"
 
+#include "plots/numbers.h"
+
 namespace cleave::gui {
 
 CutTableModel::CutTableModel(QObject *parent)
@@ -29,7 +31,6 @@ QVariant CutTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_cuts.size())
         return {};
     const auto &cut = m_cuts[index.row()];
-    const double megabytes = double(cut.bytes) / 1e6;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Index:
@@ -40,20 +41,20 @@ QVariant CutTableModel::data(const QModelIndex &index, int role) const
             return cut.op;
         case Shape:
             return cut.shape;
-        case Megabytes:
-            return QString::number(megabytes, 'f', 3);
+        case Size:
+            return plots::Numbers::bytes(double(cut.bytes));
         }
     } else if (role == Qt::UserRole) { // what the proxy sorts by
         switch (index.column()) {
         case Index:
             return cut.index;
-        case Megabytes:
+        case Size:
             return cut.bytes;
         default:
             return data(index, Qt::DisplayRole);
         }
     } else if (role == Qt::TextAlignmentRole) {
-        const bool numeric = index.column() == Index || index.column() == Megabytes;
+        const bool numeric = index.column() == Index || index.column() == Size;
         return QVariant::fromValue(
             Qt::Alignment((numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     }
@@ -73,8 +74,8 @@ QVariant CutTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Operator");
     case Shape:
         return tr("Shape");
-    case Megabytes:
-        return tr("MB");
+    case Size:
+        return tr("Size");
     }
     return {};
 }

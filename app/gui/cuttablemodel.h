@@ -25,7 +25,7 @@ class CutTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Index, Label, Operator, Shape, Megabytes, ColumnCount };
+    enum Column { Index, Label, Operator, Shape, Size, ColumnCount };
 
     explicit CutTableModel(QObject *parent = nullptr);
 

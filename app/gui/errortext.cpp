@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/errortext.h"
 
+#include "plots/numbers.h"
+
 #include <QStringList>
 
 namespace cleave::gui {
@@ -52,11 +54,11 @@ QString ErrorText::demand(const plan::Demand &d)
     case K::ExcludedResource:
         return tr("resource %1 excluded").arg(s(d.resource));
     case K::MaxUploadBytes:
-        return tr("Maximum upload %1 MB").arg(double(d.number) / 1e6, 0, 'g', 6);
+        return tr("Maximum upload %1").arg(plots::Numbers::bytes(double(d.number)));
     case K::MaxDeviceTime:
-        return tr("Maximum device time %1 ms").arg(d.seconds * 1000, 0, 'g', 6);
+        return tr("Maximum device time %1").arg(plots::Numbers::milliseconds(d.seconds));
     case K::MaxLatency:
-        return tr("Maximum latency %1 ms").arg(d.seconds * 1000, 0, 'g', 6);
+        return tr("Maximum latency %1").arg(plots::Numbers::milliseconds(d.seconds));
     case K::Top:
         return tr("ranking length %1").arg(d.number);
     }

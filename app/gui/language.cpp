@@ -30,13 +30,19 @@ QString installTranslations(const QString &language)
             QCoreApplication::removeTranslator(t);
     g_cleave.reset();
     g_qt.reset();
-    const QLocale locale =
-        language == QLatin1String("system") ? QLocale::system() : QLocale(language);
+    QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
     auto cleave = std::make_unique<QTranslator>();
     // Looks for :/i18n/cleave_de_DE.qm, then cleave_de.qm, along the locale's UI languages.
     if (!cleave->load(locale, QStringLiteral("cleave"), QStringLiteral("_"),
-                      QStringLiteral(":/i18n")))
-        return QStringLiteral("en");
+                      QStringLiteral(":/i18n"))) {
+        // A language without texts of its own: English, whose plurals are in cleave_en, and
+        // numbers written the English way to match.
+        locale = QLocale(QLocale::English, QLocale::UnitedStates);
+        if (!cleave->load(QStringLiteral(":/i18n/cleave_en.qm")))
+            return QStringLiteral("en");
+    }
+    // Numbers follow the texts: "12,3 ms" in a German window.
+    QLocale::setDefault(locale);
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {

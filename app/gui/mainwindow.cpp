@@ -14,6 +14,7 @@
 #include "app/gui/startpage.h"
 #include "core/plan/planjson.h"
 #include "plots/latencystackplot.h"
+#include "plots/numbers.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
 #include "plots/predictionplot.h"
@@ -594,10 +595,9 @@ void MainWindow::openModel(const QString &spec)
             m_bench->setModel(model.spec, model.name);
             m_central->setCurrentWidget(m_tabs);
             updateTitle();
-            statusBar()->showMessage(tr("%1: %2 blocks, %3 splits")
-                                         .arg(model.name)
-                                         .arg(model.blocks)
-                                         .arg(model.blocks + 1));
+            statusBar()->showMessage(tr("%1: %2, %3")
+                                         .arg(model.name, plots::Numbers::blocks(model.blocks),
+                                              plots::Numbers::splits(model.blocks + 1)));
             Q_EMIT modelOpened(model.spec);
             if (!m_project.isEmpty()) {
                 const auto project = m_project, spec = model.spec;

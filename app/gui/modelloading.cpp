@@ -6,6 +6,7 @@
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
 #include "core/zoo/zoo.h"
+#include "plots/numbers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -65,7 +66,7 @@ std::shared_ptr<const plan::Planner> loadPlanner(const QString &store, const QSt
 QString runExport(const bundle::ExportRequest &request, const ExportCallbacks &callbacks,
                   const std::atomic<bool> &cancelled)
 {
-    const auto percent = [](double fraction) { return QString::number(fraction * 100, 'f', 2); };
+    const auto percent = [](double fraction) { return plots::Numbers::percent(fraction * 100); };
     const auto log = [&](const QString &line) {
         if (callbacks.log)
             callbacks.log(line);
@@ -80,15 +81,15 @@ QString runExport(const bundle::ExportRequest &request, const ExportCallbacks &c
     observer.evaluated = [&](const tl::Accuracy &baseline, const tl::Accuracy &before) {
         log(QCoreApplication::translate(
                 "cleave::gui::ModelLoading",
-                "model as it is: top-1 %1 %; with %2 before fine-tuning: top-1 %3 %")
+                "model as it is: top-1 %1; with %2 before fine-tuning: top-1 %3")
                 .arg(percent(baseline.top1), tl, percent(before.top1)));
     };
     observer.epoch = [&](const tl::EpochReport &r) {
         log(QCoreApplication::translate("cleave::gui::ModelLoading",
-                                        "epoch %1/%2: loss %3, test top-1 %4 %, top-5 %5 %")
+                                        "epoch %1/%2: loss %3, test top-1 %4, top-5 %5")
                 .arg(r.epoch)
                 .arg(request.training.epochs)
-                .arg(r.loss, 0, 'f', 4)
+                .arg(plots::Numbers::significant(r.loss))
                 .arg(percent(r.test.top1), percent(r.test.top5)));
     };
     if (cancelled)
@@ -101,10 +102,9 @@ QString runExport(const bundle::ExportRequest &request, const ExportCallbacks &c
                        .arg(tl.isEmpty() ? QString() : QStringLiteral(" with ") + tl)
                        .arg(QString::fromStdString(graph::formatShape(result.info.wireShape)));
     if (result.info.predictedLatency_s)
-        summary +=
-            QCoreApplication::translate("cleave::gui::ModelLoading", ", predicted %1 ms (%2)")
-                .arg(*result.info.predictedLatency_s * 1e3, 0, 'f', 2)
-                .arg(QString::fromStdString(result.info.predictedOn));
+        summary += QCoreApplication::translate("cleave::gui::ModelLoading", ", predicted %1 (%2)")
+                       .arg(plots::Numbers::milliseconds(*result.info.predictedLatency_s))
+                       .arg(QString::fromStdString(result.info.predictedOn));
     return summary;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/modelview.h"
 
+#include "plots/numbers.h"
 #include "plots/transfersizeplot.h"
 
 #include <QHeaderView>
@@ -59,10 +60,8 @@ ModelView::ModelView(QWidget *parent)
 
 void ModelView::setModel(const LoadedModel &model)
 {
-    m_title->setText(tr("%1 \u2014 %2 blocks, input %3")
-                         .arg(model.name)
-                         .arg(model.blocks)
-                         .arg(model.inputShape));
+    m_title->setText(tr("%1 \u2014 %2, input %3")
+                         .arg(model.name, plots::Numbers::blocks(model.blocks), model.inputShape));
     m_cuts->setCuts(model.cuts);
     // The sizes alone, before any timing: the raw tensor at each split.
     m_raw = {};

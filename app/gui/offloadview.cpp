@@ -7,6 +7,7 @@
 #include "core/offered.h"
 #include "core/plan/network.h"
 #include "plots/latencystackplot.h"
+#include "plots/numbers.h"
 #include "plots/predictionplot.h"
 
 #include <QComboBox>
@@ -130,11 +131,10 @@ bool OffloadView::start(const QString &project, const QString &model, int split,
     job.warmup = m_warmup->value();
     job.agents = agents;
     appendLog(
-        tr("offloading %1 (%2) on %3, %4 runs each")
+        tr("offloading %1 (%2) on %3, %4 each")
             .arg(model,
                  job.splits.isEmpty() ? tr("every split") : tr("split %1").arg(job.splits.front()),
-                 job.link)
-            .arg(job.runs));
+                 job.link, plots::Numbers::runs(job.runs)));
     auto runner = std::make_shared<OffloadRunner>(job);
     m_runner = runner;
     setRunning(true);

@@ -6,6 +6,7 @@
 #include "app/gui/rankingmodel.h"
 #include "core/error.h"
 #include "plots/latencystackplot.h"
+#include "plots/numbers.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -296,13 +297,14 @@ void PlanView::presetChosen()
     m_bandwidth->setValue(mbpsToSlider(profile.uplink_bps / 1e6));
     m_latency->setValue(profile.latency_s * 1e3);
     m_updating = false;
-    m_bandwidthLabel->setText(tr("%1 Mbit/s").arg(profile.uplink_bps / 1e6, 0, 'f', 1));
+    m_bandwidthLabel->setText(plots::Numbers::megabitsPerSecond(profile.uplink_bps));
     replan();
 }
 
 void PlanView::bandwidthMoved()
 {
-    m_bandwidthLabel->setText(tr("%1 Mbit/s").arg(sliderToMbps(m_bandwidth->value()), 0, 'f', 1));
+    m_bandwidthLabel->setText(
+        plots::Numbers::megabitsPerSecond(sliderToMbps(m_bandwidth->value()) * 1e6));
     if (m_updating)
         return;
     {

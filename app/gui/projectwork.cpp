@@ -7,6 +7,7 @@
 #include "core/plan/fromstore.h"
 #include "core/plan/planner.h"
 #include "core/store/store.h"
+#include "plots/numbers.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/benchsession.h"
 #include "remote/client/localagents.h"
@@ -231,9 +232,9 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
     const auto attached = d->cancel.attach(session, "benchmark");
 
     remote::BenchSession::Observer observer;
-    observer.progress = [&](const std::string &role, double fraction, int block, int blocks) {
+    observer.progress = [&](const std::string &role, double fraction) {
         if (callbacks.progress)
-            callbacks.progress(q(role), fraction, block, blocks);
+            callbacks.progress(q(role), fraction);
     };
     observer.log = [&](const std::string &role, const std::string &line) {
         if (callbacks.log)
@@ -247,11 +248,11 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
     QStringList parts;
     for (const auto &r : results)
         parts.push_back(QCoreApplication::translate("cleave::gui::ProjectWork",
-                                                    "%1 run %2 (%3 blocks, whole model %4 ms)")
+                                                    "%1 run %2 (%3, whole model %4)")
                             .arg(q(r.role))
                             .arg(r.runId)
-                            .arg(r.blocks)
-                            .arg(r.wholeModel_s * 1e3, 0, 'f', 2));
+                            .arg(plots::Numbers::blocks(r.blocks),
+                                 plots::Numbers::milliseconds(r.wholeModel_s)));
     return parts.join(QStringLiteral("; "));
 }
 
@@ -325,15 +326,14 @@ QString OffloadRunner::run(
         if (!log)
             return;
         auto line =
-            QCoreApplication::translate("cleave::gui::ProjectWork", "split %1%2: measured %3 ms")
+            QCoreApplication::translate("cleave::gui::ProjectWork", "split %1%2: measured %3")
                 .arg(r.measured.split)
                 .arg(r.measured.tl.empty() ? QString() : QStringLiteral(" + ") + q(r.measured.tl))
-                .arg(r.medianTotal_s() * 1e3, 0, 'f', 2);
+                .arg(plots::Numbers::milliseconds(r.medianTotal_s()));
         if (r.predicted)
-            line +=
-                QCoreApplication::translate("cleave::gui::ProjectWork", ", predicted %1 ms (%2 %)")
-                    .arg(plan::sum(*r.predicted) * 1e3, 0, 'f', 2)
-                    .arg(r.errorPercent(), 0, 'f', 1);
+            line += QCoreApplication::translate("cleave::gui::ProjectWork", ", predicted %1 (%2)")
+                        .arg(plots::Numbers::milliseconds(plan::sum(*r.predicted)),
+                             plots::Numbers::percent(r.errorPercent()));
         log(line);
     };
     const auto outcome = session.run(observer);
@@ -344,14 +344,14 @@ QString OffloadRunner::run(
     for (const auto &r : outcome.splits)
         if (r.predicted)
             errors.push_back(std::abs(r.errorPercent()));
-    auto summary = QCoreApplication::translate("cleave::gui::ProjectWork", "%1 splits offloaded")
-                       .arg(outcome.splits.size());
+    auto summary = QCoreApplication::translate("cleave::gui::ProjectWork", "%1 offloaded")
+                       .arg(plots::Numbers::splits(int(outcome.splits.size())));
     if (!errors.empty()) {
         std::sort(errors.begin(), errors.end());
         summary += QCoreApplication::translate("cleave::gui::ProjectWork",
-                                               "; prediction error: median %1 %, worst %2 %")
-                       .arg(errors[errors.size() / 2], 0, 'f', 1)
-                       .arg(errors.back(), 0, 'f', 1);
+                                               "; prediction error: median %1, worst %2")
+                       .arg(plots::Numbers::percent(errors[errors.size() / 2]),
+                            plots::Numbers::percent(errors.back()));
     }
     return summary;
 }

@@ -89,7 +89,7 @@ struct BenchJob
 /// What a benchmark reports as it runs; every callback comes from the worker thread.
 struct BenchCallbacks
 {
-    std::function<void(const QString &role, double fraction, int block, int blocks)> progress;
+    std::function<void(const QString &role, double fraction)> progress;
     std::function<void(const QString &role, const QString &line)> log;
     std::function<void(const QString &role)> runComplete;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/rankingmodel.h"
 
+#include "plots/numbers.h"
+
 namespace cleave::gui {
 
 namespace {
@@ -61,7 +63,7 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
         return tr("Split %1 on %2").arg(c.s1).arg(resources());
     if (role != Qt::DisplayRole)
         return {};
-    const auto ms = [](double value) { return QString::number(value, 'f', 2); };
+    const auto ms = [](double value) { return plots::Numbers::significant(value); };
     switch (index.column()) {
     case Rank:
         return index.row() + 1;
@@ -77,8 +79,8 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
         return ms(partMs(c, plan::Part::Uplink));
     case Edge:
         return ms(partMs(c, plan::Part::EdgeTl) + partMs(c, plan::Part::Edge));
-    case UploadMb:
-        return QString::number(double(c.uploadBytes) / 1e6, 'f', 3);
+    case Upload:
+        return plots::Numbers::bytes(double(c.uploadBytes));
     case Resources:
         return resources();
     }
@@ -104,8 +106,8 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Uplink ms");
     case Edge:
         return tr("Edge ms");
-    case UploadMb:
-        return tr("Upload MB");
+    case Upload:
+        return tr("Upload");
     case Resources:
         return tr("Resources");
     }

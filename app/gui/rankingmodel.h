@@ -15,7 +15,7 @@ class RankingModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Rank, Split, Tl, Total, Device, Uplink, Edge, UploadMb, Resources, ColumnCount };
+    enum Column { Rank, Split, Tl, Total, Device, Uplink, Edge, Upload, Resources, ColumnCount };
 
     explicit RankingModel(QObject *parent = nullptr);
 

@@ -203,7 +203,7 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
             storeFailed = true;
             if (event.has_progress()) {
                 if (observer.progress)
-                    observer.progress(role, event.progress().fraction(), current, result.blocks);
+                    observer.progress(role, event.progress().fraction());
             } else if (event.has_block()) {
                 const auto &b = event.block();
                 db.addBlockTiming(result.runId, {b.block(), b.time().median_s(), b.time().mean_s(),

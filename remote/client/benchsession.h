@@ -73,9 +73,9 @@ class BenchSession
 public:
     struct Observer
     {
-        /// An agent's progress: the fraction of its run and the block it is measuring.
-        std::function<void(const std::string &role, double fraction, int block, int blocks)>
-            progress;
+        /// An agent's progress: the fraction of its run (every block is timed on each pass, so
+        /// the blocks' timings arrive together at the end).
+        std::function<void(const std::string &role, double fraction)> progress;
         /// A line worth logging: an agent answered, a run began or ended.
         std::function<void(const std::string &role, const std::string &line)> log;
         /// A result was committed to the store (a block, a cut's codec, a TL, the whole model).

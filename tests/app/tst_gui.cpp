@@ -24,6 +24,7 @@
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
 #include "plots/latencystackplot.h"
+#include "plots/numbers.h"
 #include "plots/predictionplot.h"
 #include "plots/transfersizeplot.h"
 #include "remote/client/localagents.h"
@@ -161,14 +162,14 @@ private Q_SLOTS:
              {1, QStringLiteral("conv"), QStringLiteral("aten::conv2d"), QStringLiteral("1x8x8x8"),
               2048}});
         QCOMPARE(cuts.rowCount(), 2);
-        QCOMPARE(cuts.data(cuts.index(1, gui::CutTableModel::Megabytes)).toString(),
-                 QStringLiteral("0.002"));
+        QCOMPARE(cuts.data(cuts.index(1, gui::CutTableModel::Size)).toString(),
+                 QStringLiteral("2.05 KB"));
         QSortFilterProxyModel proxy;
         proxy.setSourceModel(&cuts);
         QAbstractItemModelTester proxyTester(
             &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSortRole(Qt::UserRole);
-        proxy.sort(gui::CutTableModel::Megabytes, Qt::DescendingOrder);
+        proxy.sort(gui::CutTableModel::Size, Qt::DescendingOrder);
         QCOMPARE(proxy.data(proxy.index(0, gui::CutTableModel::Index)).toInt(), 1);
 
         gui::RankingModel ranking;
@@ -544,7 +545,7 @@ private Q_SLOTS:
         QCOMPARE(hit->mode, plan::Mode::Scission);
         const auto text = plot->describe(*hit);
         QVERIFY2(text.startsWith(QStringLiteral("Split 2, Scission")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("Device: 80.000 ms")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Device: 80.0 ms")), qPrintable(text));
         QVERIFY(!plot->hitAt({x + plot->xAxis->coordToPixel(0.7) - plot->xAxis->coordToPixel(0),
                               y})); // between bars
         QSignalSpy selected(&view, &gui::PlanView::splitSelected);
@@ -1217,7 +1218,10 @@ private Q_SLOTS:
                 if (xml.name() == QLatin1String("translation")) {
                     unfinished += xml.attributes().value(QLatin1String("type")) ==
                                   QLatin1String("unfinished");
-                    empty += xml.readElementText().isEmpty();
+                    // Plurals hold their forms in <numerusform> children.
+                    empty += xml.readElementText(QXmlStreamReader::IncludeChildElements)
+                                 .trimmed()
+                                 .isEmpty();
                 }
             }
             QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
@@ -1241,11 +1245,19 @@ private Q_SLOTS:
         QCOMPARE(gui::ErrorText::problem(conflict),
                  QStringLiteral("Kleinster Schnitt 2 und Längste Gerätezeit 100 ms schließen "
                                 "einander aus: kein Schnitt erfüllt beide."));
+        // Numbers in the German way, plurals as German has them.
+        QCOMPARE(plots::Numbers::milliseconds(0.0123), QStringLiteral("12,3 ms"));
+        QCOMPARE(plots::Numbers::splits(1), QStringLiteral("1 Schnitt"));
+        QCOMPARE(plots::Numbers::splits(2), QStringLiteral("2 Schnitte"));
         QCOMPARE(gui::installTranslations(QStringLiteral("ko")), QStringLiteral("ko"));
         QCOMPARE(fileMenu(), QStringLiteral("파일(&F)"));
+        QCOMPARE(plots::Numbers::blocks(3), QStringLiteral("블록 3개"));
         QCOMPARE(gui::installTranslations(QStringLiteral("fr")), QStringLiteral("en"));
         QCOMPARE(fileMenu(), QStringLiteral("&File"));
         QCOMPARE(gui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(plots::Numbers::splits(1), QStringLiteral("1 split"));
+        QCOMPARE(plots::Numbers::runs(10), QStringLiteral("10 runs"));
+        QCOMPARE(plots::Numbers::significant(1234.5), QStringLiteral("1,235"));
     }
 
     // Plots export as PNG (at a DPI), PDF and SVG; the ranking as CSV and JSON, matching the

@@ -5,6 +5,7 @@
 #include "testmain.h"
 
 #include "plots/latencystackplot.h"
+#include "plots/numbers.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
 #include "plots/predictionplot.h"
@@ -210,6 +211,45 @@ private Q_SLOTS:
         // No TL at split 0; nothing is sent at split K.
         QVERIFY(std::isnan(plot.tlGraph()->data()->at(0)->value));
         QVERIFY(std::isnan(plot.rawGraph()->data()->at(3)->value));
+    }
+
+    // One way to write numbers: three significant digits (whole numbers keep theirs), the
+    // locale's separators, and the unit that keeps the figure short.
+    void numbersKeepThreeSignificantDigits()
+    {
+        using plots::Numbers;
+        const QLocale before;
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(Numbers::significant(0), QStringLiteral("0"));
+        QCOMPARE(Numbers::significant(12.345), QStringLiteral("12.3"));
+        QCOMPARE(Numbers::significant(0.012345), QStringLiteral("0.0123"));
+        QCOMPARE(Numbers::significant(-4.5678), QStringLiteral("-4.57"));
+        QCOMPARE(Numbers::significant(1234.5), QStringLiteral("1,235"));
+        QCOMPARE(Numbers::significant(9.996), QStringLiteral("10.0")); // rounds into 2 digits
+        QCOMPARE(Numbers::milliseconds(0.0123456), QStringLiteral("12.3 ms"));
+        QCOMPARE(Numbers::bytes(512), QStringLiteral("512 B"));
+        QCOMPARE(Numbers::bytes(2048), QStringLiteral("2.05 KB"));
+        QCOMPARE(Numbers::bytes(999'999), QStringLiteral("1.00 MB"));
+        QCOMPARE(Numbers::bytes(3'211'264), QStringLiteral("3.21 MB"));
+        QCOMPARE(Numbers::bytes(1.5e9), QStringLiteral("1.50 GB"));
+        QCOMPARE(Numbers::megabitsPerSecond(57e6), QStringLiteral("57.0 Mbit/s"));
+        QCOMPARE(Numbers::percent(3.14159), QStringLiteral("3.14 %"));
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(Numbers::significant(1234.5), QStringLiteral("1.235"));
+        QCOMPARE(Numbers::milliseconds(0.0123456), QStringLiteral("12,3 ms"));
+    }
+
+    // The byte axis writes sizes, not exponents.
+    void transferAxisWritesSizes()
+    {
+        plots::TransferSizePlot plot;
+        plot.resize(640, 400);
+        plot.setSeries(toySeries());
+        plot.replot();
+        const auto labels = plot.yAxis->tickVectorLabels();
+        QVERIFY2(labels.contains(QStringLiteral("100 B")), qPrintable(labels.join(u',')));
+        QVERIFY2(labels.contains(QStringLiteral("1.00 KB")), qPrintable(labels.join(u',')));
     }
 
     void exportsPngPdfSvg_data()
