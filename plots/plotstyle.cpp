@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace cleave::plots {
 
 QColor partColour(plan::Part part)
@@ -41,25 +43,108 @@ QString partLabel(plan::Part part)
     return QCoreApplication::translate("cleave::plots::Parts", labels[int(part)]);
 }
 
+namespace {
+
+// Room the axis rect keeps beside a side legend; narrower, the legend goes under the plot.
+constexpr int kLeastAxisWidth = 280;
+
+// A title that wraps at the plot's width instead of running past it: QCustomPlot sizes a
+// text element by its one-line width, so a long title in a narrow dock would be cut off.
+class WrappingTitle : public QCPTextElement
+{
+public:
+    using QCPTextElement::QCPTextElement;
+
+    QSize minimumOuterSizeHint() const override { return wrappedSize(); }
+    QSize maximumOuterSizeHint() const override
+    {
+        return {QWIDGETSIZE_MAX, wrappedSize().height()};
+    }
+
+private:
+    QSize wrappedSize() const
+    {
+        const QMargins m = margins();
+        const int room = std::max(1, mParentPlot->viewport().width() - m.left() - m.right());
+        const QRect text = QFontMetrics(mFont).boundingRect(
+            QRect(0, 0, room, QWIDGETSIZE_MAX), Qt::AlignCenter | Qt::TextWordWrap, mText);
+        return {std::min(text.width(), room) + m.left() + m.right(),
+                text.height() + m.top() + m.bottom()};
+    }
+};
+
+int widestEntry(const QCPLegend *legend)
+{
+    int widest = 1;
+    // A wrapped legend counts its empty cells as items: they are null.
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (const auto *item = legend->item(i))
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+    return widest;
+}
+
+// The legend goes in `side`, a column right of the axis rect, or, when the plot is too narrow
+// for both, in a row of entries under the plot.
+void placeLegend(QCustomPlot *plot, QCPLayoutGrid *side)
+{
+    auto *legend = plot->legend;
+    auto *layout = plot->plotLayout();
+    const int width = plot->viewport().width();
+    const int widest = widestEntry(legend);
+    const bool narrow =
+        width - widest - legend->margins().left() - legend->margins().right() < kLeastAxisWidth;
+    const int columns = std::max(1, (width - 12) / (widest + legend->columnSpacing()));
+    const bool under = legend->layout() == layout;
+    if (narrow == under && (!narrow || legend->wrap() == columns))
+        return;
+    legend->layout()->take(legend);
+    layout->simplify();
+    side->simplify();
+    if (narrow) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        layout->addElement(layout->rowCount(), 0, legend);
+        layout->setRowStretchFactor(layout->rowCount() - 1, 0.001);
+    } else {
+        legend->setWrap(0);
+        legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
+        side->addElement(0, 0, legend);
+    }
+}
+
+} // namespace
+
 QCPTextElement *addTitleAndSideLegend(QCustomPlot *plot)
 {
     // Tick labels in the reader's locale: "0,5" in German, "1,000" in English.
     plot->setLocale(QLocale());
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
-    plot->plotLayout()->insertRow(0);
-    auto *title = new QCPTextElement(plot, QString());
-    plot->plotLayout()->addElement(0, 0, title);
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    // The legend sits at the top of its column; an empty element below takes the rest.
-    auto *side = new QCPLayoutGrid;
-    plot->plotLayout()->addElement(1, 1, side);
-    side->addElement(0, 0, plot->legend);
-    side->addElement(1, 0, new QCPLayoutElement(plot));
-    side->setRowStretchFactor(0, 0.001);
-    side->setRowStretchFactor(1, 1000);
-    plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     plot->legend->setMargins(QMargins(6, 4, 6, 4));
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    // Rows: the title over the whole width, then the axis rect with the side legend.
+    auto *layout = plot->plotLayout();
+    auto *axisRect = plot->axisRect();
+    layout->take(axisRect);
+    layout->simplify();
+    auto *title = new WrappingTitle(plot, QString());
+    layout->addElement(0, 0, title);
+    auto *body = new QCPLayoutGrid;
+    layout->addElement(1, 0, body);
+    body->addElement(0, 0, axisRect);
+    // The legend sits at the top of its column; an empty element below takes the rest.
+    auto *column = new QCPLayoutGrid;
+    body->addElement(0, 1, column);
+    auto *side = new QCPLayoutGrid;
+    column->addElement(0, 0, side);
+    column->addElement(1, 0, new QCPLayoutElement(plot));
+    column->setRowStretchFactor(0, 0.001);
+    column->setRowStretchFactor(1, 1000);
+    body->setColumnStretchFactor(1, 0.001);
+    layout->setRowStretchFactor(0, 0.001);
+    side->addElement(0, 0, plot->legend);
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot,
+                     [plot, side] { placeLegend(plot, side); });
     return title;
 }
 

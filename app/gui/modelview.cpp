@@ -18,6 +18,8 @@ ModelView::ModelView(QWidget *parent)
     : QWidget(parent)
 {
     m_title = new QLabel(tr("No model open."), this);
+    // A long name and shape wrap rather than widen the dock.
+    m_title->setWordWrap(true);
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter by label, operator or shape"));
     m_filter->setClearButtonEnabled(true);

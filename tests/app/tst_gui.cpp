@@ -116,6 +116,58 @@ std::unique_ptr<gui::MainWindow> readyWindow()
     return window;
 }
 
+/// The texts of a plot that do not fit where they are drawn: titles wider than their element,
+/// legend entries wider than their row, axis labels longer than their axis, and any of these
+/// reaching outside the widget.
+QStringList clippedTexts(QCustomPlot *plot)
+{
+    QStringList clipped;
+    const QRect widget = plot->viewport();
+    const auto check = [&](const QString &what, const QString &text, QSize need,
+                           const QRect &room) {
+        if (text.isEmpty())
+            return;
+        if (need.width() > room.width() || need.height() > room.height() || !widget.contains(room))
+            clipped.push_back(QStringLiteral("%1 '%2' needs %3 px, has %4 px at %5,%6")
+                                  .arg(what, text)
+                                  .arg(need.width())
+                                  .arg(room.width())
+                                  .arg(room.x())
+                                  .arg(room.y()));
+    };
+    for (auto *element : plot->plotLayout()->elements(true))
+        if (auto *title = qobject_cast<QCPTextElement *>(element)) {
+            // Titles may wrap between words, not inside one.
+            const QRect room = title->rect();
+            check(QStringLiteral("title"), title->text(),
+                  QFontMetrics(title->font())
+                      .boundingRect(room, Qt::AlignCenter | Qt::TextWordWrap, title->text())
+                      .size(),
+                  room);
+        }
+    for (int i = 0; i < plot->legend->itemCount(); ++i)
+        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(i))) {
+            const QString name = item->plottable()->name();
+            const QFontMetrics metrics(item->font());
+            const QSize need(metrics.horizontalAdvance(name) + plot->legend->iconSize().width() +
+                                 plot->legend->iconTextPadding(),
+                             metrics.height());
+            check(QStringLiteral("legend entry"), name, need, item->rect());
+        }
+    for (auto *axis : plot->axisRect()->axes()) {
+        const QFontMetrics metrics(axis->labelFont());
+        const bool across = axis->orientation() == Qt::Horizontal;
+        const QRect rect = plot->axisRect()->rect();
+        const int room = across ? rect.width() : rect.height();
+        if (metrics.horizontalAdvance(axis->label()) > room)
+            clipped.push_back(QStringLiteral("axis label '%1' needs %2 px, has %3 px")
+                                  .arg(axis->label())
+                                  .arg(metrics.horizontalAdvance(axis->label()))
+                                  .arg(room));
+    }
+    return clipped;
+}
+
 /// A path no one may write to: a folder without write permission, or (root writes anywhere)
 /// a place in /proc.
 QString unwritablePath(const QTemporaryDir &dir, const QString &name)
@@ -1270,7 +1322,13 @@ private Q_SLOTS:
         for (const auto *language : {"en", "de", "ko"}) {
             gui::installTranslations(QString::fromLatin1(language));
             auto window = readyWindow();
+            // A model open, so the Model dock draws its sizes; the plan from toy timings.
+            QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+            window->openModel(QStringLiteral("zoo:inspectnet"));
+            QVERIFY(opened.wait(30000));
             window->planView()->setPlanner(slowDeviceFastEdge());
+            // Bars drawn, so the legend names their parts.
+            QTRY_VERIFY(window->planView()->stackPlot()->legend->itemCount() > 3);
             window->resize(1280, 800);
             window->show();
             QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -1286,6 +1344,17 @@ private Q_SLOTS:
                                         .arg(tab)
                                         .arg(window->width())
                                         .arg(window->height())));
+                for (auto *plot : window->findChildren<QCustomPlot *>()) {
+                    if (!plot->isVisible())
+                        continue;
+                    plot->replot(QCustomPlot::rpImmediateRefresh);
+                    const auto clipped = clippedTexts(plot);
+                    QVERIFY2(clipped.isEmpty(),
+                             qPrintable(QStringLiteral("%1 tab %2: %3")
+                                            .arg(QLatin1String(language))
+                                            .arg(tab)
+                                            .arg(clipped.join(QStringLiteral("; ")))));
+                }
             }
         }
     }
