@@ -185,6 +185,9 @@ int main(int argc, char **argv)
                              std::fprintf(stderr, "cleave: %s\n", qPrintable(reason));
                              grab(1);
                          });
+        // Nothing to open: the start page, as a newcomer first sees it.
+        if (parser.positionalArguments().isEmpty())
+            grab(0);
     }
     if (parser.isSet(startupTime)) {
         // The first turn of the event loop after show(): the window is painted and answers.

@@ -24,10 +24,12 @@ int decimalsFor(double value)
 
 } // namespace
 
-QString Numbers::significant(double value)
+QString Numbers::significant(double value, Digits digits)
 {
     if (!std::isfinite(value))
         return QLocale().toString(value);
+    if (digits == Digits::AsNeeded && std::abs(value) < 1e3)
+        return QLocale().toString(value, 'g', kDigits);
     // Rounding can carry into the next magnitude (9.996 -> 10.0): decide the decimals on the
     // rounded value.
     const double scale = std::pow(10.0, decimalsFor(value));
@@ -40,16 +42,16 @@ QString Numbers::milliseconds(double seconds)
     return tr("%1 ms").arg(significant(seconds * 1e3));
 }
 
-QString Numbers::bytes(double bytes)
+QString Numbers::bytes(double bytes, Digits digits)
 {
     const double size = std::abs(bytes);
     if (size < 1e3)
-        return tr("%1 B").arg(significant(bytes));
+        return tr("%1 B").arg(significant(bytes, digits));
     if (size < 999.5e3)
-        return tr("%1 KB").arg(significant(bytes / 1e3));
+        return tr("%1 KB").arg(significant(bytes / 1e3, digits));
     if (size < 999.5e6)
-        return tr("%1 MB").arg(significant(bytes / 1e6));
-    return tr("%1 GB").arg(significant(bytes / 1e9));
+        return tr("%1 MB").arg(significant(bytes / 1e6, digits));
+    return tr("%1 GB").arg(significant(bytes / 1e9, digits));
 }
 
 QString Numbers::megabitsPerSecond(double bitsPerSecond)

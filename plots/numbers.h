@@ -21,9 +21,13 @@ class Numbers
     Q_DECLARE_TR_FUNCTIONS(cleave::plots::Numbers)
 
 public:
-    static QString significant(double value);
+    /// Three significant digits always ("1.00 MB", for columns that line up), or only those the
+    /// value needs ("1 MB", for axis ticks at round values).
+    enum class Digits { Three, AsNeeded };
+
+    static QString significant(double value, Digits digits = Digits::Three);
     static QString milliseconds(double seconds);
-    static QString bytes(double bytes);
+    static QString bytes(double bytes, Digits digits = Digits::Three);
     static QString megabitsPerSecond(double bitsPerSecond);
     static QString percent(double percent);
 

@@ -21,13 +21,13 @@ QCPGraph *line(QCustomPlot *plot, const QString &name, const QColor &colour,
     return graph;
 }
 
-// Powers of ten written as sizes: "100 KB", "1 MB".
+// Powers of ten written as sizes: "100 KB", "1 MB"; nothing below a byte.
 class BytesTicker : public QCPAxisTickerLog
 {
 protected:
     QString getTickLabel(double tick, const QLocale &, QChar, int) override
     {
-        return Numbers::bytes(tick);
+        return tick < 1 ? QString() : Numbers::bytes(tick, Numbers::Digits::AsNeeded);
     }
 };
 
@@ -41,6 +41,7 @@ TransferSizePlot::TransferSizePlot(QWidget *parent)
     yAxis->setLabel(tr("Sent (log scale)"));
     yAxis->setScaleType(QCPAxis::stLogarithmic);
     yAxis->setTicker(QSharedPointer<BytesTicker>::create());
+    yAxis->setRange(1, 1e6); // until there are sizes: a byte to a megabyte
     m_codec = line(this, tr("Codec"), QColor(0x00, 0x72, 0xb2), QCPScatterStyle::ssSquare);
     m_tl = line(this, tr("Transfer Layer"), QColor(0xd5, 0x5e, 0x00), QCPScatterStyle::ssDiamond);
     // Drawn last and dashed: with fp32 the codec's line lies right under it.

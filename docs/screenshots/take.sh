@@ -29,13 +29,47 @@ step "the report plot (latency stacks, 4G)"
 "$bin/cleave-cli" report --db "$work/demo.cleave" --model "$work/demo.pt" --link 4g \
     -o "$out/report-4g.png" >/dev/null
 
-shoot() { # shoot FILE ARGS...: the workbench on the demo project, saved to FILE
-    local file=$1
+step "benchmarked again on a device, an edge and a cloud agent, planned over three tiers"
+agents=()
+for role in device edge cloud; do
+    "$bin/cleave-agent" --listen 127.0.0.1:0 --role $role --threads 1 >"$work/$role.log" 2>&1 &
+    agents+=($!)
+done
+trap 'kill "${agents[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+address() { # the HOST:PORT an agent printed once it listens
+    for _ in $(seq 100); do
+        grep -o 'listening on [^ ]*' "$work/$1.log" 2>/dev/null | cut -d' ' -f3 && return
+        sleep 0.1
+    done
+    echo "the $1 agent did not start: $(cat "$work/$1.log")" >&2
+    return 1
+}
+"$bin/cleave-cli" bench "$work/demo.pt" --device "$(address device)" --edge "$(address edge)" \
+    --cloud "$(address cloud)" --db "$work/three.cleave" --tl maxpool2 --reps 10 >/dev/null
+kill "${agents[@]}"
+# The plan view's settings, as the workbench keeps them in a project: three tiers on 4G.
+python3 - "$work/three.cleave" <<'PY'
+import json, sqlite3, sys
+with sqlite3.connect(sys.argv[1]) as db:
+    db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('plan', ?)",
+               (json.dumps({"preset": "4g", "tiers": 1, "cloudPreset": "wan"}),))
+PY
+
+shoot() { # shoot FILE [PROJECT] ARGS...: the workbench on a project (demo.cleave), saved to FILE
+    local file=$1 project=$work/demo.cleave
     shift
+    if [[ ${1:-} == *.cleave ]]; then
+        project=$1
+        shift
+    fi
     step "$file"
     xvfb-run -a -s "-screen 0 1280x800x24" \
-        "$bin/cleave" "$work/demo.pt" "$work/demo.cleave" --screenshot "$out/$file" "$@"
+        "$bin/cleave" "$work/demo.pt" "$project" --screenshot "$out/$file" "$@"
 }
+step start.png
+xvfb-run -a -s "-screen 0 1280x800x24" "$bin/cleave" --screenshot "$out/start.png" \
+    --theme light --lang en
+shoot plan-three-tiers.png "$work/three.cleave" --theme light --lang en
 shoot workbench-light.png --theme light --lang en
 shoot workbench-dark.png --theme dark --lang en
 shoot workbench-ko.png --theme light --lang ko
