@@ -88,40 +88,11 @@ bool askPlotSize(QWidget *parent, QSize &size, int &dpi)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+// A selection is a configuration: the ranking's row carries its TL and resources to the plot,
+// the cut table, the Offload view and the export wizard; a split chosen elsewhere takes the
+// ranking's best row with that split.
+void MainWindow::connectSelection()
 {
-    setObjectName(QStringLiteral("MainWindow"));
-    m_saves = new QThreadPool(this);
-    m_saves->setMaxThreadCount(1);
-    m_planView = new PlanView(this);
-    m_offloadView = new OffloadView(this);
-    m_tabs = new QTabWidget(this);
-    m_tabs->addTab(m_planView, tr("Plan"));
-    m_tabs->addTab(m_offloadView, tr("Offload"));
-    m_tabs->setDocumentMode(true);
-    // Until a model is open the window offers ways in, not empty axes.
-    m_start = new StartPage(zooChoices(), this);
-    m_start->setRecentProjects(recentProjects());
-    m_central = new QStackedWidget(this);
-    m_central->addWidget(m_start);
-    m_central->addWidget(m_tabs);
-    m_messages = new MessageBar(this);
-    auto *central = new QWidget(this);
-    auto *centralLayout = new QVBoxLayout(central);
-    centralLayout->setContentsMargins(0, 0, 0, 0);
-    centralLayout->addWidget(m_messages);
-    centralLayout->addWidget(m_central, 1);
-    setCentralWidget(central);
-    createDocks();
-    createMenus();
-    m_agentState = new QLabel(this);
-    statusBar()->addPermanentWidget(m_agentState);
-    m_agentState->setText(m_agents->summary());
-
-    // A selection is a configuration: the ranking's row carries its TL and resources to the
-    // plot, the cut table, the Offload view and the export wizard; a split chosen elsewhere
-    // takes the ranking's best row with that split.
     connect(m_modelView, &ModelView::splitSelected, this, &MainWindow::selectSplit);
     connect(m_modelView, &ModelView::splitSelected, m_planView, &PlanView::selectSplit);
     connect(m_planView, &PlanView::splitSelected, this, &MainWindow::selectSplit);
@@ -129,28 +100,17 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const plan::Configuration &c) {
                 m_selection = c;
                 m_selectedSplit = c.s1;
-                m_offloadView->setSelection(c.s1, QString::fromStdString(c.tl));
+                if (m_offloadView)
+                    m_offloadView->setSelection(c.s1, QString::fromStdString(c.tl));
             });
     connect(m_planView, &PlanView::splitSelected, m_modelView, &ModelView::selectSplit);
+}
+
+void MainWindow::connectPlanView()
+{
     connect(m_planView, &PlanView::seriesChanged, m_modelView, &ModelView::setMeasuredSizes);
     connect(m_planView, &PlanView::planFailed, this,
             [this](const QString &reason) { statusBar()->showMessage(reason); });
-    connect(m_agents, &AgentsPanel::summaryChanged, m_agentState, &QLabel::setText);
-    connect(m_agents, &AgentsPanel::agentsEdited, this, [this](const QList<AgentEntry> &agents) {
-        const auto project = m_project;
-        saveInBackground([project, agents] { saveAgents(project, agents); });
-    });
-    connect(m_bench, &BenchmarkPanel::startRequested, this, &MainWindow::startBenchmark);
-    connect(m_start, &StartPage::openModelRequested, this, &MainWindow::chooseModelFile);
-    connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::chooseProject);
-    connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::chooseNewProject);
-    connect(m_start, &StartPage::zooModelChosen, this, &MainWindow::openModel);
-    connect(m_start, &StartPage::recentProjectChosen, this,
-            [this](const QString &path) { openProject(path); });
-    connect(m_start, &StartPage::tryRequested, this, [this] {
-        m_benchmarkWhenOpen = true;
-        openModel(QStringLiteral("zoo:resnet18"));
-    });
     // The project keeps the plan view's controls and selection, written once they rest.
     m_savePlan = new QTimer(this);
     m_savePlan->setSingleShot(true);
@@ -171,6 +131,52 @@ MainWindow::MainWindow(QWidget *parent)
         }
         startBenchmark();
     });
+}
+
+void MainWindow::connectStartPage()
+{
+    connect(m_start, &StartPage::openModelRequested, this, &MainWindow::chooseModelFile);
+    connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::chooseNewProject);
+    connect(m_start, &StartPage::zooModelChosen, this, &MainWindow::openModel);
+    connect(m_start, &StartPage::recentProjectChosen, this,
+            [this](const QString &path) { openProject(path); });
+    connect(m_start, &StartPage::tryRequested, this, [this] {
+        m_benchmarkWhenOpen = true;
+        openModel(QStringLiteral("zoo:resnet18"));
+    });
+}
+
+// The agents and the benchmark: what they change is saved, what they measure is planned with.
+void MainWindow::connectWork()
+{
+    connect(m_agents, &AgentsPanel::summaryChanged, m_agentState, &QLabel::setText);
+    connect(m_agents, &AgentsPanel::agentsEdited, this, [this](const QList<AgentEntry> &agents) {
+        const auto project = m_project;
+        saveInBackground([project, agents] { saveAgents(project, agents); });
+    });
+    connect(m_bench, &BenchmarkPanel::startRequested, this, &MainWindow::startBenchmark);
+    connect(m_bench, &BenchmarkPanel::runCommitted, this, &MainWindow::loadTimings);
+    connect(m_bench, &BenchmarkPanel::finished, this, [this](bool ok, const QString &message) {
+        statusBar()->showMessage(ok ? tr("Benchmark complete: %1").arg(message)
+                                    : tr("Benchmark stopped: %1").arg(message));
+        loadTimings();
+    });
+}
+
+OffloadView *MainWindow::offloadView()
+{
+    if (!m_offloadView)
+        createOffloadView();
+    return m_offloadView;
+}
+
+// The Offload view starts from what the window knows: the selection, the project's runs of the
+// open model, the theme's colours.
+void MainWindow::createOffloadView()
+{
+    m_offloadView = new OffloadView(m_offloadPage);
+    m_offloadPage->layout()->addWidget(m_offloadView);
     connect(m_offloadView, &OffloadView::runRequested, this, [this] {
         if (m_offloadView->start(m_project, m_model, m_selectedSplit, m_agents->jobAgents()))
             statusBar()->showMessage(tr("Offloading %1...").arg(m_modelName));
@@ -181,12 +187,53 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_offloadView->linkBox(), &QComboBox::currentIndexChanged, this,
             [this] { m_offloadView->reload(m_project, m_model); });
-    connect(m_bench, &BenchmarkPanel::runCommitted, this, &MainWindow::loadTimings);
-    connect(m_bench, &BenchmarkPanel::finished, this, [this](bool ok, const QString &message) {
-        statusBar()->showMessage(ok ? tr("Benchmark complete: %1").arg(message)
-                                    : tr("Benchmark stopped: %1").arg(message));
-        loadTimings();
+    m_offloadView->setSelection(m_selectedSplit, QString::fromStdString(m_selection.tl));
+    if (!m_model.isEmpty() && !m_project.isEmpty())
+        m_offloadView->reload(m_project, m_model);
+    for (auto *plot : m_offloadView->findChildren<QCustomPlot *>())
+        plots::applyPalette(plot, QApplication::palette());
+}
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_saves = new QThreadPool(this);
+    m_saves->setMaxThreadCount(1);
+    m_planView = new PlanView(this);
+    m_offloadPage = new QWidget(this);
+    auto *offloadLayout = new QVBoxLayout(m_offloadPage);
+    offloadLayout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_planView, tr("Plan"));
+    m_tabs->addTab(m_offloadPage, tr("Offload"));
+    m_tabs->setDocumentMode(true);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_offloadPage)
+            offloadView();
     });
+    // Until a model is open the window offers ways in, not empty axes.
+    m_start = new StartPage(zooChoices(), this);
+    m_start->setRecentProjects(recentProjects());
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_start);
+    m_central->addWidget(m_tabs);
+    m_messages = new MessageBar(this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_messages);
+    centralLayout->addWidget(m_central, 1);
+    setCentralWidget(central);
+    createDocks();
+    createMenus();
+    m_agentState = new QLabel(this);
+    statusBar()->addPermanentWidget(m_agentState);
+    m_agentState->setText(m_agents->summary());
+    connectSelection();
+    connectPlanView();
+    connectStartPage();
+    connectWork();
     statusBar()->showMessage(tr("Open a model to begin."));
     if (m_theme != Theme::System)
         applyTheme(m_theme);
@@ -400,7 +447,7 @@ void MainWindow::showTab(int index)
 
 QList<QCustomPlot *> MainWindow::currentPlots() const
 {
-    if (m_tabs->currentWidget() == m_offloadView)
+    if (m_offloadView && m_tabs->currentWidget() == m_offloadPage)
         return {m_offloadView->stackPlot(), m_offloadView->predictionPlot()};
     return {m_planView->stackPlot()};
 }
@@ -457,7 +504,8 @@ void MainWindow::selectSplit(int split)
         m_selection = {};
         m_selection.s1 = split;
     }
-    m_offloadView->setSelection(split, QString::fromStdString(m_selection.tl));
+    if (m_offloadView)
+        m_offloadView->setSelection(split, QString::fromStdString(m_selection.tl));
 }
 
 void MainWindow::copyPlot()
@@ -623,7 +671,8 @@ void MainWindow::loadTimings()
             if (job != m_plannerJob)
                 return;
             m_planView->setPlanner(std::move(planner));
-            m_offloadView->reload(project, m_model);
+            if (m_offloadView)
+                m_offloadView->reload(project, m_model);
             statusBar()->showMessage(tr("Planning with timings from %1").arg(project));
             Q_EMIT timingsOpened(project);
         },
@@ -710,7 +759,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Running jobs stop here; what they committed stays in the project.
     m_bench->cancel();
-    m_offloadView->cancel();
+    if (m_offloadView)
+        m_offloadView->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -81,7 +81,8 @@ public:
 
     ModelView *modelView() const { return m_modelView; }
     PlanView *planView() const { return m_planView; }
-    OffloadView *offloadView() const { return m_offloadView; }
+    /// Made when first shown (or asked for here): the window's first paint need not wait.
+    OffloadView *offloadView();
     /// Shows the plan (0) or the offload view (1).
     void showTab(int index);
     /// The plots of the view shown, as Export Plot and Copy Plot take them.
@@ -113,6 +114,11 @@ protected:
 private:
     void createMenus();
     void createDocks();
+    void connectSelection();
+    void connectPlanView();
+    void connectStartPage();
+    void connectWork();
+    void createOffloadView();
     void switchProject(const QString &path, bool create, const QString &model);
     void setProject(const ProjectState &state, bool untitled, const QString &model);
     void loadTimings();
@@ -134,6 +140,7 @@ private:
     ModelView *m_modelView = nullptr;
     PlanView *m_planView = nullptr;
     OffloadView *m_offloadView = nullptr;
+    QWidget *m_offloadPage = nullptr; ///< the Offload tab, which holds the view once made
     QTabWidget *m_tabs = nullptr;
     AgentsPanel *m_agents = nullptr;
     BenchmarkPanel *m_bench = nullptr;
