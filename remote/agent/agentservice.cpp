@@ -131,6 +131,10 @@ grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetIn
     reply->set_blas(machine.blas);
     reply->set_protocol_version(kProtocolVersion);
     reply->set_unauthenticated(m_config.unauthenticated);
+    if (m_config.resources.cpuCores)
+        reply->set_cpu_limit_cores(*m_config.resources.cpuCores);
+    if (m_config.resources.memoryBytes)
+        reply->set_memory_limit_bytes(uint64_t(*m_config.resources.memoryBytes));
     return log.done(grpc::Status::OK);
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/graph/modelcheck.h"
 #include "core/graph/modelgraph.h"
+#include "remote/agent/controlgroup.h"
 #include "remote/agent/deployment.h"
 #include "remote/agent/gate.h"
 #include "remote/channel.h"
@@ -37,6 +38,8 @@ struct AgentConfig
     /// The executable that reads each new model first, in a child (see modelcheck.h): a file
     /// that crashes LibTorch is refused instead of ending the agent. Empty: none.
     std::string modelChecker;
+    /// What the kernel lets this agent use (--cpu-limit, --memory-limit); GetInfo reports it.
+    ResourceLimits resources;
 };
 
 /// The agent's gRPC service (protocol cleave.agent.v1). Loaded models are kept by id; heavy

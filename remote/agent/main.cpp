@@ -4,6 +4,7 @@
 // system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
 #include "core/graph/modelcheck.h"
 #include "remote/agent/agentservice.h"
+#include "remote/agent/controlgroup.h"
 #include "remote/agent/exposure.h"
 #include "remote/agent/inferenceservice.h"
 #include "remote/channel.h"
@@ -18,9 +19,11 @@
 #include <grpcpp/grpcpp.h>
 
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <fstream>
 #include <iostream>
 #include <sched.h>
 #include <thread>
@@ -113,6 +116,50 @@ void matchBlasThreads(int threads)
 // apart (a token, client certificates), unless its administrator says in so many words that
 // anyone may use it. Returns why it may not start, or empty; marks `config` when it serves
 // without.
+// The agent's resident memory now (LibTorch loaded), from /proc/self/statm.
+int64_t residentBytes()
+{
+    std::ifstream statm("/proc/self/statm");
+    int64_t pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * int64_t(sysconf(_SC_PAGESIZE));
+}
+
+// Room a memory limit leaves besides what the agent holds at start: a small model's load.
+constexpr int64_t kLeastMemoryHeadroom = int64_t(64) << 20;
+
+// Puts the agent into a control group of its own with the limits asked for (after removing the
+// groups killed agents left). Returns an exit code on failure, 0 when done or nothing asked.
+int applyResourceLimits(const std::string &name, const cleave::remote::ResourceLimits &limits,
+                        int64_t cpuPeriodUs, std::unique_ptr<cleave::remote::ControlGroup> &group)
+{
+    if (!limits.any())
+        return 0;
+    if (limits.cpuCores && *limits.cpuCores > coresAvailable())
+        return fail(kExitBadInput, "--cpu-limit " + limits.describe() + ": more than the " +
+                                       std::to_string(coresAvailable()) +
+                                       " cores this machine gives the agent");
+    if (limits.memoryBytes) {
+        const int64_t least = residentBytes() + kLeastMemoryHeadroom;
+        if (*limits.memoryBytes < least)
+            return fail(kExitBadInput,
+                        "--memory-limit " + std::to_string(*limits.memoryBytes >> 20) +
+                            ": below what this agent needs to start (" +
+                            std::to_string(residentBytes() >> 20) +
+                            " MiB with LibTorch loaded, and room to load a model): give at "
+                            "least " +
+                            std::to_string((least >> 20) + 1));
+    }
+    try {
+        for (const auto &stale : cleave::remote::ControlGroup::removeStale())
+            std::cerr << "removed the control group of a stopped agent: " << stale.string() << '\n';
+        group = cleave::remote::ControlGroup::enter(name, limits, cpuPeriodUs);
+    } catch (const cleave::Error &e) {
+        return fail(kExitBadInput, e.what());
+    }
+    return 0;
+}
+
 std::string exposureRefusal(const std::string &listen, bool allowUnauthenticated,
                             cleave::remote::AgentConfig &config)
 {
@@ -148,6 +195,9 @@ int main(int argc, char **argv)
     std::string tokenFile, tlsCert, tlsKey, tlsCa, checkModel;
     bool allowUnauthenticated = false;
     int lifelineFd = -1;
+    double cpuLimit = 0;
+    int64_t memoryLimitMiB = 0;
+    int64_t cpuPeriodUs = cleave::remote::ControlGroup::kDefaultCpuPeriodUs;
     // Uploads come in chunks of 1 MiB; an inference carries one tensor.
     int64_t maxMessageMiB = (cleave::remote::AgentService::maxTensorBytes() +
                              cleave::remote::AgentService::kMaxChunkBytes) >>
@@ -201,6 +251,20 @@ int main(int argc, char **argv)
         ->capture_default_str();
     limits->add_option("--max-call-s", maxCallSeconds, "longest a call may run, seconds")
         ->check(cleave::remote::wholeNumberFrom(1))
+        ->capture_default_str();
+    auto *resources = app.add_option_group(
+        "Resource limits", "what this agent may use of its machine, enforced by the kernel's "
+                           "control groups (needs root or a delegated group)");
+    resources
+        ->add_option("--cpu-limit", cpuLimit,
+                     "share of one core, e.g. 0.1 (a slow device); above 1 spreads over cores")
+        ->check(cleave::remote::numberAbove(0));
+    resources->add_option("--memory-limit", memoryLimitMiB, "memory ceiling, MiB")
+        ->check(cleave::remote::wholeNumberFrom(1));
+    resources
+        ->add_option("--cpu-period-us", cpuPeriodUs,
+                     "the scheduler's period the CPU share is counted in, microseconds")
+        ->check(cleave::remote::wholeNumberFrom(1000))
         ->capture_default_str();
     try {
         app.parse(argc, argv);
@@ -258,10 +322,21 @@ int main(int argc, char **argv)
     if (const auto refusal = exposureRefusal(listen, allowUnauthenticated, config);
         !refusal.empty())
         return fail(kExitBadInput, refusal);
+    if (cpuLimit > 0)
+        config.resources.cpuCores = cpuLimit;
+    if (memoryLimitMiB > 0)
+        config.resources.memoryBytes = memoryLimitMiB << 20;
+    std::unique_ptr<cleave::remote::ControlGroup> group;
+    if (const int code = applyResourceLimits(config.name, config.resources, cpuPeriodUs, group))
+        return code;
     // LibTorch alone may start fewer threads than cores (one, on a machine of two): without
-    // --threads, the agent uses every core it may run on.
-    const bool everyCore = threads == 0;
-    at::set_num_threads(everyCore ? coresAvailable() : threads);
+    // --threads, the agent uses every core it may run on, or as many as its CPU share covers.
+    const bool everyCore = threads == 0 && !config.resources.cpuCores;
+    if (threads == 0)
+        threads = config.resources.cpuCores
+                      ? std::max(1, int(std::ceil(*config.resources.cpuCores)))
+                      : coresAvailable();
+    at::set_num_threads(threads);
     matchBlasThreads(at::get_num_threads());
 
     if (lifelineFd >= 0 && fcntl(lifelineFd, F_GETFD) < 0)
@@ -310,6 +385,7 @@ int main(int argc, char **argv)
     const int torchThreads = at::get_num_threads();
     std::cout << "cleave-agent " << config.name << " (" << config.role << ", " << torchThreads
               << (torchThreads == 1 ? " thread" : " threads") << (everyCore ? ": every core" : "")
+              << (config.resources.any() ? ", limited to " + config.resources.describe() : "")
               << (config.token.required() ? ", token required" : "")
               << (config.unauthenticated ? ", UNAUTHENTICATED: open to anyone" : "")
               << (config.tls.cert.empty()    ? ""
@@ -329,6 +405,7 @@ int main(int argc, char **argv)
     });
     server->Wait();
     stopper.join();
+    group.reset(); // the control group goes before the last word, which may meet a closed pipe
     std::cerr << "stopped\n";
     return 0;
 }

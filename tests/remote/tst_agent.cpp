@@ -120,6 +120,30 @@ bool askInfo(const QString &line, v1::AgentInfo *info)
     return stub->GetInfo(withDeadline().get(), {}, info).ok();
 }
 
+/// The control group folders a process is in, one per hierarchy with a limit, from
+/// /proc/PID/cgroup: "4:memory:/a/cleave-agent.x.9" is /sys/fs/cgroup/memory/a/cleave-agent.x.9.
+QStringList agentGroupsOf(qint64 pid)
+{
+    QStringList groups;
+    const auto text = readFile(QStringLiteral("/proc/%1/cgroup").arg(pid));
+    for (const auto &line : QString::fromUtf8(text).split(QLatin1Char('\n'))) {
+        const auto parts = line.split(QLatin1Char(':'));
+        if (parts.size() < 3 || !parts[2].contains(QStringLiteral("cleave-agent.")))
+            continue;
+        const auto controller = parts[1].isEmpty() ? QString() : parts[1].split(u',').first();
+        groups.push_back(QStringLiteral("/sys/fs/cgroup/") + controller + parts[2]);
+    }
+    return groups;
+}
+
+/// The agent executable with `args` on a free loopback port, started; its first line read.
+QString startAgent(QProcess &agent, const QStringList &args)
+{
+    agent.start(QStringLiteral(CLEAVE_AGENT),
+                QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + args);
+    return agent.waitForStarted() ? firstLine(agent) : QString();
+}
+
 } // namespace
 
 class TestAgent : public QObject
@@ -429,6 +453,106 @@ private Q_SLOTS:
     // With --token-file every call needs "authorization: Bearer TOKEN", the inference endpoint's
     // too: missing or wrong, the call fails UNAUTHENTICATED; the token never reaches the log.
     // A token file others may read starts the agent with a warning.
+    // --cpu-limit and --memory-limit put the agent into a control group of its own: GetInfo and
+    // the first line say so, the group holds the quota and the ceiling, the kernel throttles a
+    // benchmark (cpu.stat counts throttled periods), and the group goes when the agent stops.
+    // One a SIGKILL leaves behind is removed when the next agent starts.
+    void limitsAreEnforcedByAControlGroup()
+    {
+        if (geteuid() != 0)
+            QSKIP("control groups here are writable by root only");
+        const QStringList limited{QStringLiteral("--name"),         QStringLiteral("limited"),
+                                  QStringLiteral("--role"),         QStringLiteral("device"),
+                                  QStringLiteral("--cpu-limit"),    QStringLiteral("0.25"),
+                                  QStringLiteral("--memory-limit"), QStringLiteral("1024")};
+        QProcess agent;
+        const auto line = startAgent(agent, limited);
+        QVERIFY2(line.contains(QStringLiteral("1 thread, limited to 0.25 core, 1024 MiB")),
+                 qPrintable(line));
+        v1::AgentInfo info;
+        QVERIFY2(askInfo(line, &info), qPrintable(line));
+        QCOMPARE(info.cpu_limit_cores(), 0.25);
+        QCOMPARE(info.memory_limit_bytes(), uint64_t(1024) << 20);
+        const auto groups = agentGroupsOf(agent.processId());
+        QCOMPARE(groups.size(), 2); // cgroup v1 here: the cpu and the memory hierarchy
+        const auto cpu = groups.filter(QStringLiteral("/cpu")).value(0);
+        const auto memory = groups.filter(QStringLiteral("/memory")).value(0);
+        QCOMPARE(readFile(cpu + QStringLiteral("/cpu.cfs_quota_us")).trimmed(), QByteArray("2500"));
+        QCOMPARE(readFile(cpu + QStringLiteral("/cpu.cfs_period_us")).trimmed(),
+                 QByteArray("10000"));
+        QCOMPARE(readFile(memory + QStringLiteral("/memory.limit_in_bytes")).trimmed(),
+                 QByteArray::number(qint64(1024) << 20));
+
+        // A benchmark at a quarter of a core: the kernel holds it back.
+        const auto address =
+            QRegularExpression(QStringLiteral("listening on (\\S+)")).match(line).captured(1);
+        auto stub = v1::Agent::NewStub(
+            grpc::CreateChannel(address.toStdString(), grpc::InsecureChannelCredentials()));
+        v1::LoadModelReply loaded;
+        QVERIFY(upload(*stub, readFile(fixture("inception.pt")), &loaded).ok());
+        v1::BenchmarkRequest request;
+        request.set_model_id(loaded.model_id());
+        request.set_reps(5);
+        grpc::Status status;
+        runBenchmark(*stub, request, &status);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        const auto stat = QString::fromUtf8(readFile(cpu + QStringLiteral("/cpu.stat")));
+        const auto throttled =
+            QRegularExpression(QStringLiteral("nr_throttled (\\d+)")).match(stat).captured(1);
+        QVERIFY2(throttled.toLongLong() > 0, qPrintable(stat));
+
+        ::kill(pid_t(agent.processId()), SIGTERM);
+        QVERIFY(agent.waitForFinished(10000));
+        QCOMPARE(agent.exitCode(), 0);
+        for (const auto &group : groups)
+            QVERIFY2(!QFile::exists(group), qPrintable(group));
+
+        // Killed, the agent cannot clean up; the next one to start does.
+        QProcess killed;
+        QVERIFY(!startAgent(killed, limited).isEmpty());
+        const auto left = agentGroupsOf(killed.processId());
+        QCOMPARE(left.size(), 2);
+        killed.kill();
+        QVERIFY(killed.waitForFinished(10000));
+        QVERIFY(QFile::exists(left.first()));
+        QProcess next;
+        next.setProcessChannelMode(QProcess::MergedChannels);
+        const auto said = startAgent(next, limited);
+        QVERIFY2(said.contains(QStringLiteral("removed the control group of a stopped agent: ")),
+                 qPrintable(said));
+        for (const auto &group : left)
+            QVERIFY2(!QFile::exists(group), qPrintable(group));
+        ::kill(pid_t(next.processId()), SIGTERM);
+        QVERIFY(next.waitForFinished(10000));
+    }
+
+    // Limits asked of an agent that may not make control groups (here: run as nobody) stop it
+    // with one line that says what is needed; it never runs unthrottled.
+    void limitsWithoutControlGroupsAreRefused()
+    {
+        QStringList command{QStringLiteral(CLEAVE_AGENT), QStringLiteral("--listen"),
+                            QStringLiteral("127.0.0.1:0"), QStringLiteral("--cpu-limit"),
+                            QStringLiteral("0.5")};
+        if (geteuid() == 0) {
+            if (!QFile::exists(QStringLiteral("/usr/bin/setpriv")))
+                QSKIP("util-linux's setpriv (to drop root) is not installed");
+            command =
+                QStringList{QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                            QStringLiteral("--clear-groups")} +
+                command;
+            command.prepend(QStringLiteral("/usr/bin/setpriv"));
+        }
+        QProcess agent;
+        agent.start(command.takeFirst(), command);
+        QVERIFY(agent.waitForFinished(30000));
+        const auto err = QString::fromUtf8(agent.readAllStandardError());
+        QCOMPARE(agent.exitCode(), 2);
+        QVERIFY2(err.contains(QStringLiteral("resource limits need control groups this user may "
+                                             "write")),
+                 qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    }
+
     void tokenIsRequiredOfEveryCall()
     {
         QTemporaryDir dir;
@@ -582,6 +706,21 @@ private Q_SLOTS:
         QTest::newRow("not a number")
             << listeningWith("--threads", "many")
             << QStringLiteral("error: --threads: expected a whole number of at least 1, got many");
+        QTest::newRow("cpu limit 0")
+            << listeningWith("--cpu-limit", "0")
+            << QStringLiteral("error: --cpu-limit: expected a number above 0, got 0");
+        QTest::newRow("negative cpu limit")
+            << listeningWith("--cpu-limit", "-0.5")
+            << QStringLiteral("error: --cpu-limit: expected a number above 0, got -0.5");
+        QTest::newRow("cpu limit not a number")
+            << listeningWith("--cpu-limit", "tenth")
+            << QStringLiteral("error: --cpu-limit: expected a number above 0, got tenth");
+        QTest::newRow("cpu limit above the cores")
+            << listeningWith("--cpu-limit", "4096")
+            << QStringLiteral("error: --cpu-limit 4096 cores: more than the ");
+        QTest::newRow("memory limit below start-up")
+            << listeningWith("--memory-limit", "16")
+            << QStringLiteral("error: --memory-limit 16: below what this agent needs to start (");
         QTest::newRow("negative rate")
             << listeningWith("--max-calls-per-s", "-1")
             << QStringLiteral("error: --max-calls-per-s: expected a number of at least 0, got -1");

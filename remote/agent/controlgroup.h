@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cleave::remote {
+
+/// What an agent may use of its machine, enforced by the kernel: a share of the CPU (0.1 is a
+/// tenth of one core; more than 1 spreads over several) and a memory ceiling.
+struct ResourceLimits
+{
+    std::optional<double> cpuCores;
+    std::optional<int64_t> memoryBytes;
+
+    bool any() const { return cpuCores || memoryBytes; }
+    /// "0.1 core, 1024 MiB", "2 cores", "512 MiB"; empty without limits.
+    std::string describe() const;
+};
+
+/// The control group an agent with limits runs in. Made under the group the agent was started
+/// in, one per agent (`cleave-agent.NAME.PID`), in cgroup v2 (`cpu.max`, `memory.max`) or v1
+/// (`cpu.cfs_quota_us`/`cpu.cfs_period_us`, `memory.limit_in_bytes`), whichever the machine
+/// mounts. The process moves in with all its threads; children it starts (the model checker)
+/// stay in it. Destroying it moves the process back and removes the group.
+///
+///     auto group = ControlGroup::enter("device", {0.1, 1024 << 20});
+class ControlGroup
+{
+public:
+    /// The CFS period: throttling works in slices of it. Short enough that a block of a few
+    /// milliseconds sees its share, long enough that the scheduler's overhead stays small
+    /// (figures: docs/guide.md, "Emulated devices").
+    static constexpr int64_t kDefaultCpuPeriodUs = 10'000;
+
+    /// Moves this process into a new group with `limits`; throws cleave::Error (Unavailable)
+    /// saying what is needed where groups cannot be made or written.
+    static std::unique_ptr<ControlGroup>
+    enter(const std::string &name, const ResourceLimits &limits,
+          int64_t cpuPeriodUs = kDefaultCpuPeriodUs,
+          const std::filesystem::path &root = "/sys/fs/cgroup");
+    /// Removes the groups of agents that are gone (their process dead and the group empty), as a
+    /// SIGKILL leaves them; returns the paths removed.
+    static std::vector<std::filesystem::path>
+    removeStale(const std::filesystem::path &root = "/sys/fs/cgroup");
+
+    ~ControlGroup();
+    ControlGroup(const ControlGroup &) = delete;
+    ControlGroup &operator=(const ControlGroup &) = delete;
+
+    const ResourceLimits &limits() const { return m_limits; }
+    /// The groups made (one in v2; the cpu and the memory group in v1).
+    const std::vector<std::filesystem::path> &paths() const { return m_groups; }
+    /// Bytes the group uses now (page cache included, as the limit counts them); nullopt without
+    /// a memory limit.
+    std::optional<int64_t> memoryUsed() const;
+
+private:
+    ControlGroup() = default;
+
+    ResourceLimits m_limits;
+    std::vector<std::filesystem::path> m_groups;  ///< made by this agent
+    std::vector<std::filesystem::path> m_parents; ///< where the process was, per group
+    std::filesystem::path m_memoryGroup;
+    bool m_v2 = false;
+};
+
+} // namespace cleave::remote
