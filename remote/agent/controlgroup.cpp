@@ -168,8 +168,7 @@ std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
     const std::string leaf = groupName(name);
     const std::string pid = std::to_string(::getpid());
     const auto quota = [&] {
-        return std::to_string(
-            std::max<int64_t>(1000, std::llround(*limits.cpuCores * double(cpuPeriodUs))));
+        return std::to_string(std::llround(*limits.cpuCores * double(cpuPeriodUs)));
     };
     // A failure part way leaves nothing behind: the destructor undoes what was done.
     const auto join = [&](const fs::path &parent) {

@@ -32,10 +32,13 @@ struct ResourceLimits
 class ControlGroup
 {
 public:
-    /// The CFS period: throttling works in slices of it. Short enough that a block of a few
-    /// milliseconds sees its share, long enough that the scheduler's overhead stays small
+    /// The CFS period: throttling works in slices of it. 10 ms is the shortest that allows a
+    /// tenth of a core (the kernel's least quota is 1 ms); shorter periods smooth block times a
+    /// little but overshoot the share, longer ones make short blocks wait whole periods
     /// (figures: docs/guide.md, "Emulated devices").
     static constexpr int64_t kDefaultCpuPeriodUs = 10'000;
+    /// The least quota the kernel accepts.
+    static constexpr int64_t kLeastCpuQuotaUs = 1'000;
 
     /// Moves this process into a new group with `limits`; throws cleave::Error (Unavailable)
     /// saying what is needed where groups cannot be made or written.

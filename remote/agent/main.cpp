@@ -139,6 +139,16 @@ int applyResourceLimits(const std::string &name, const cleave::remote::ResourceL
         return fail(kExitBadInput, "--cpu-limit " + limits.describe() + ": more than the " +
                                        std::to_string(coresAvailable()) +
                                        " cores this machine gives the agent");
+    if (limits.cpuCores && *limits.cpuCores * double(cpuPeriodUs) <
+                               double(cleave::remote::ControlGroup::kLeastCpuQuotaUs))
+        return fail(
+            kExitBadInput,
+            "--cpu-limit " + limits.describe() + ": a period of " + std::to_string(cpuPeriodUs) +
+                " us would give a quota below the kernel's least (1 ms): give "
+                "--cpu-period-us " +
+                std::to_string(int64_t(std::ceil(
+                    double(cleave::remote::ControlGroup::kLeastCpuQuotaUs) / *limits.cpuCores))) +
+                " or more");
     if (limits.memoryBytes) {
         const int64_t least = residentBytes() + kLeastMemoryHeadroom;
         if (*limits.memoryBytes < least)

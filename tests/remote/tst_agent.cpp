@@ -718,6 +718,11 @@ private Q_SLOTS:
         QTest::newRow("cpu limit above the cores")
             << listeningWith("--cpu-limit", "4096")
             << QStringLiteral("error: --cpu-limit 4096 cores: more than the ");
+        QTest::newRow("cpu quota below the kernel's least")
+            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--cpu-limit"), QStringLiteral("0.1"),
+                           QStringLiteral("--cpu-period-us"), QStringLiteral("5000")}
+            << QStringLiteral("give --cpu-period-us 10000 or more");
         QTest::newRow("memory limit below start-up")
             << listeningWith("--memory-limit", "16")
             << QStringLiteral("error: --memory-limit 16: below what this agent needs to start (");
