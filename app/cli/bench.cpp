@@ -34,6 +34,7 @@ struct BenchOptions
     bool resume = false;
     bool json = false;
     remote::AgentAccess access;
+    remote::LocalLimits limits;
 };
 
 int measure(const BenchOptions &options, remote::BenchSettings settings);
@@ -106,7 +107,7 @@ int measure(const BenchOptions &options, remote::BenchSettings settings)
     std::unique_ptr<remote::LocalAgents> local;
     std::vector<remote::BenchTarget> agents;
     if (options.local) {
-        local = std::make_unique<remote::LocalAgents>(options.access.tokenFile);
+        local = std::make_unique<remote::LocalAgents>(options.access.tokenFile, options.limits);
         agents = {{"device", local->device().address(), local->access()},
                   {"edge", local->edge().address(), local->access()}};
     } else {
@@ -199,6 +200,7 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     auto *edge = command->add_option("--edge", options->edge, "edge agent HOST:PORT");
     auto *cloud = command->add_option("--cloud", options->cloud, "cloud agent HOST:PORT");
     local->excludes(device)->excludes(edge)->excludes(cloud);
+    addLocalLimitOptions(*command, local, options->limits);
     command->add_option("--db", options->db, "the store (SQLite file; created if missing)")
         ->required();
     command->add_option("--warmup", options->warmup, "untimed runs per block (default 3)");

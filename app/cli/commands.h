@@ -4,6 +4,7 @@
 #include "core/graph/modelgraph.h"
 #include "core/graph/shape.h"
 #include "remote/client/agentaccess.h"
+#include "remote/client/localagents.h"
 
 #include <CLI/CLI.hpp>
 
@@ -27,6 +28,10 @@ struct ModelOptions
 /// --token-file and --tls-ca/--tls-cert/--tls-key: how the commands that talk to agents reach
 /// secured ones (the same files for every agent of the command).
 void addAccessOptions(CLI::App &command, remote::AgentAccess &access);
+
+/// --device-cpu, --device-memory-mib and --edge-cpu: limits for the agents --local starts
+/// (each needs --local), so that the device emulates a slower machine.
+void addLocalLimitOptions(CLI::App &command, CLI::Option *local, remote::LocalLimits &limits);
 
 /// Each command registers its subcommand and returns the exit code when it runs.
 void addInspectCommand(CLI::App &app, int &exitCode);

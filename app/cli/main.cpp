@@ -3,6 +3,7 @@
 // fields) is documented in ARCHITECTURE.md and scripts depend on it.
 #include "app/cli/commands.h"
 #include "app/cli/problems.h"
+#include "remote/clichecks.h"
 
 #include "core/error.h"
 #include "core/graph/modelcheck.h"
@@ -34,6 +35,28 @@ void addAccessOptions(CLI::App &command, remote::AgentAccess &access)
     auto *key = group->add_option("--tls-key", access.tlsKeyFile, "the key of --tls-cert (PEM)");
     cert->needs(key);
     key->needs(cert);
+}
+
+void addLocalLimitOptions(CLI::App &command, CLI::Option *local, remote::LocalLimits &limits)
+{
+    auto *group = command.add_option_group(
+        "Emulated devices", "limits the kernel enforces on the --local agents (needs root or a "
+                            "delegated control group)");
+    // CLI11 fills plain values; the limits are optional ones, set after parsing.
+    auto *deviceCpu = group->add_option_function<double>(
+        "--device-cpu", [&limits](double share) { limits.device.cpuCores = share; },
+        "share of one core for the device agent, e.g. 0.1");
+    auto *deviceMemory = group->add_option_function<int64_t>(
+        "--device-memory-mib", [&limits](int64_t mib) { limits.device.memoryBytes = mib << 20; },
+        "memory ceiling of the device agent, MiB");
+    auto *edgeCpu = group->add_option_function<double>(
+        "--edge-cpu", [&limits](double share) { limits.edge.cpuCores = share; },
+        "share of one core for the edge agent");
+    deviceCpu->check(remote::numberAbove(0));
+    edgeCpu->check(remote::numberAbove(0));
+    deviceMemory->check(remote::wholeNumberFrom(1));
+    for (auto *option : {deviceCpu, deviceMemory, edgeCpu})
+        option->needs(local);
 }
 
 std::optional<graph::Shape> ModelOptions::inputShape() const

@@ -43,6 +43,7 @@ struct OffloadOptions
     std::string db;
     bool json = false;
     remote::AgentAccess access;
+    remote::LocalLimits limits;
 };
 
 // The measured components, in the planner's part order (core/plan/costs.h).
@@ -116,6 +117,7 @@ int run(const OffloadOptions &options)
     request.db = options.db;
     request.splitOption = "--split";
     request.deviceAccess = request.edgeAccess = options.access;
+    request.localLimits = options.limits;
     if (options.split != "all") {
         std::size_t used = 0;
         int s = -1;
@@ -246,6 +248,7 @@ void addOffloadCommand(CLI::App &app, int &exitCode)
     auto *device = command->add_option("--device", options->device, "device agent HOST:PORT");
     auto *edge = command->add_option("--edge", options->edge, "edge agent HOST:PORT");
     local->excludes(device)->excludes(edge);
+    addLocalLimitOptions(*command, local, options->limits);
     command->add_option("--link", options->link,
                         "emulated link preset: 5g-peak (default), 5g-low, 4g, 3g, wifi, wan, or "
                         "none (unshaped)");

@@ -133,6 +133,10 @@ ALTER TABLE agents ADD COLUMN tls_key TEXT NOT NULL DEFAULT '';
                                                                   R"sql(
 ALTER TABLE models ADD COLUMN content TEXT NOT NULL DEFAULT '';
 CREATE INDEX models_by_content ON models(content);
+)sql",
+                                                                  R"sql(
+ALTER TABLE resources ADD COLUMN cpu_limit REAL NOT NULL DEFAULT 0;
+ALTER TABLE resources ADD COLUMN memory_limit INTEGER NOT NULL DEFAULT 0;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -235,13 +239,15 @@ int64_t Store::addResource(const Resource &r)
 {
     Statement upsert(m_db, R"sql(
         INSERT INTO resources(name, role, host, cpu, cores, threads, accelerator, torch_version,
-                              blas)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                              blas, cpu_limit, memory_limit)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         ON CONFLICT(name) DO UPDATE SET role = ?2, host = ?3, cpu = ?4, cores = ?5, threads = ?6,
-            accelerator = ?7, torch_version = ?8, blas = ?9
+            accelerator = ?7, torch_version = ?8, blas = ?9, cpu_limit = ?10, memory_limit = ?11
         RETURNING id)sql");
     upsert.bind(1, r.name).bind(2, r.role).bind(3, r.host).bind(4, r.cpu).bind(5, r.cores);
     upsert.bind(6, r.threads).bind(7, r.accelerator).bind(8, r.torchVersion).bind(9, r.blas);
+    upsert.bind(10, r.limits.cpuCores.value_or(0.0));
+    upsert.bind(11, r.limits.memoryBytes.value_or(int64_t(0)));
     if (!upsert.step())
         m_db.fail("saving resource " + r.name);
     return upsert.integer(0);
@@ -249,13 +255,19 @@ int64_t Store::addResource(const Resource &r)
 
 std::vector<Resource> Store::resources()
 {
-    Statement query(m_db, "SELECT id, name, role, host, cpu, cores, threads, accelerator, "
-                          "torch_version, blas FROM resources ORDER BY id");
+    Statement query(m_db,
+                    "SELECT id, name, role, host, cpu, cores, threads, accelerator, "
+                    "torch_version, blas, cpu_limit, memory_limit FROM resources ORDER BY id");
     std::vector<Resource> all;
-    while (query.step())
+    while (query.step()) {
         all.push_back({query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
                        int(query.integer(5)), int(query.integer(6)), query.text(7), query.text(8),
                        query.text(9)});
+        if (const double cpu = query.real(10); cpu > 0)
+            all.back().limits.cpuCores = cpu;
+        if (const int64_t memory = query.integer(11); memory > 0)
+            all.back().limits.memoryBytes = memory;
+    }
     return all;
 }
 

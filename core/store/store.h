@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/graph/shape.h"
+#include "core/resourcelimits.h"
 #include "core/store/sqlite.h"
 
 #include <optional>
@@ -23,6 +24,8 @@ struct Resource
     std::string accelerator;
     std::string torchVersion;
     std::string blas;
+    /// The agent's --cpu-limit and --memory-limit: it emulated a slower machine.
+    ResourceLimits limits;
 };
 
 /// A model as benchmarked, with the input shape its timings are for (see core/modelid.h).
@@ -162,7 +165,7 @@ struct OffloadInference
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     enum class Access {
         ReadWrite, ///< create the file when missing, migrate it to the current schema

@@ -22,13 +22,6 @@ namespace {
 
 constexpr std::string_view kPrefix = "cleave-agent.";
 
-std::string trimmed(double value)
-{
-    std::ostringstream out;
-    out << value;
-    return out.str();
-}
-
 bool isV2(const fs::path &root)
 {
     return fs::exists(root / "cgroup.controllers");
@@ -147,16 +140,6 @@ bool isStale(const fs::path &group)
 }
 
 } // namespace
-
-std::string ResourceLimits::describe() const
-{
-    std::string text;
-    if (cpuCores)
-        text = trimmed(*cpuCores) + (*cpuCores <= 1 ? " core" : " cores");
-    if (memoryBytes)
-        text += (text.empty() ? "" : ", ") + std::to_string(*memoryBytes >> 20) + " MiB";
-    return text;
-}
 
 std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
                                                   const ResourceLimits &limits, int64_t cpuPeriodUs,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/resourcelimits.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -10,17 +12,7 @@
 
 namespace cleave::remote {
 
-/// What an agent may use of its machine, enforced by the kernel: a share of the CPU (0.1 is a
-/// tenth of one core; more than 1 spreads over several) and a memory ceiling.
-struct ResourceLimits
-{
-    std::optional<double> cpuCores;
-    std::optional<int64_t> memoryBytes;
-
-    bool any() const { return cpuCores || memoryBytes; }
-    /// "0.1 core, 1024 MiB", "2 cores", "512 MiB"; empty without limits.
-    std::string describe() const;
-};
+using cleave::ResourceLimits;
 
 /// The control group an agent with limits runs in. Made under the group the agent was started
 /// in, one per agent (`cleave-agent.NAME.PID`), in cgroup v2 (`cpu.max`, `memory.max`) or v1

@@ -226,7 +226,12 @@ void AgentClient::offload(const v1::OffloadRequest &request,
 store::Resource resourceOf(const v1::AgentInfo &info, const std::string &role)
 {
     store::Resource resource;
-    resource.name = info.name() + "@" + info.host_name();
+    // Limited, the same agent emulates another machine: another resource.
+    if (info.cpu_limit_cores() > 0)
+        resource.limits.cpuCores = info.cpu_limit_cores();
+    if (info.memory_limit_bytes() > 0)
+        resource.limits.memoryBytes = int64_t(info.memory_limit_bytes());
+    resource.name = resourceName(info.name() + "@" + info.host_name(), resource.limits);
     resource.role = role;
     resource.host = info.host_name();
     resource.cpu = info.cpu_model();

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <future>
+#include <sstream>
 #include <thread>
 
 #include <fcntl.h>
@@ -143,7 +144,31 @@ AgentProcess::~AgentProcess()
     waitpid(m_pid, nullptr, 0);
 }
 
-LocalAgents::LocalAgents(const std::string &tokenFile)
+namespace {
+
+// The agent options that apply `limits`.
+std::vector<std::string> limitArgs(const ResourceLimits &limits)
+{
+    std::vector<std::string> args;
+    if (limits.cpuCores) {
+        std::ostringstream share;
+        share << *limits.cpuCores;
+        args.insert(args.end(), {"--cpu-limit", share.str()});
+    }
+    if (limits.memoryBytes)
+        args.insert(args.end(), {"--memory-limit", std::to_string(*limits.memoryBytes >> 20)});
+    return args;
+}
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string> &b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+} // namespace
+
+LocalAgents::LocalAgents(const std::string &tokenFile, const LocalLimits &limits)
 {
     std::unique_ptr<PrivateTokenFile> fresh;
     if (tokenFile.empty()) {
@@ -159,10 +184,14 @@ LocalAgents::LocalAgents(const std::string &tokenFile)
     const std::vector<std::string> args{"--token-file", fresh ? fresh->path() : tokenFile};
     // Both start at once: loading LibTorch is most of an agent's start-up. The agents have read
     // the token once they listen; the fresh file goes when this returns.
-    auto edge = std::async(std::launch::async, [&args] {
-        return std::make_unique<AgentProcess>("local-edge", "edge", 0, args);
+    const auto edgeArgs = concat(args, limitArgs(limits.edge));
+    auto edge = std::async(std::launch::async, [&edgeArgs] {
+        return std::make_unique<AgentProcess>("local-edge", "edge", 0, edgeArgs);
     });
-    m_device = std::make_unique<AgentProcess>("local-device", "device", 1, args);
+    // One thread, or as many as a CPU share covers (the agent's own rule).
+    m_device =
+        std::make_unique<AgentProcess>("local-device", "device", limits.device.cpuCores ? 0 : 1,
+                                       concat(args, limitArgs(limits.device)));
     m_edge = edge.get();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/resourcelimits.h"
 #include "remote/client/agentaccess.h"
 
 #include <memory>
@@ -39,6 +40,14 @@ private:
     std::string m_startLine;
 };
 
+/// Limits for the local agents (--device-cpu, --device-memory-mib, --edge-cpu): the device
+/// then emulates a slower machine, with the kernel doing the throttling.
+struct LocalLimits
+{
+    ResourceLimits device;
+    ResourceLimits edge;
+};
+
 /// The embedded default: a `device` agent limited to one thread and an `edge` agent with all
 /// cores, both real processes on loopback, stopped when this goes away. Both require a token,
 /// so that other users of the machine cannot use them while they run.
@@ -48,7 +57,9 @@ public:
     /// `tokenFile` empty: a fresh random token, handed to the agents in a file only this user
     /// may read, removed once they listen (never on a command line). Else that file's token;
     /// Error(InvalidInput) naming it, before any agent starts, when it is not private.
-    explicit LocalAgents(const std::string &tokenFile = {});
+    /// With `limits`, the agents run in control groups of their own (which needs root or a
+    /// delegated group: else Error(Unavailable) with the agent's reason).
+    explicit LocalAgents(const std::string &tokenFile = {}, const LocalLimits &limits = {});
     const AgentProcess &device() const { return *m_device; }
     const AgentProcess &edge() const { return *m_edge; }
     /// What a client needs to call them.

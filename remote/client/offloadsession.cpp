@@ -100,7 +100,7 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     auto deviceAccess = r.deviceAccess;
     auto edgeAccess = r.edgeAccess;
     if (r.device.empty() && r.edge.empty()) {
-        local = std::make_unique<LocalAgents>(r.deviceAccess.tokenFile);
+        local = std::make_unique<LocalAgents>(r.deviceAccess.tokenFile, r.localLimits);
         outcome.device = local->device().address();
         outcome.edge = local->edge().address();
         deviceAccess = edgeAccess = local->access();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "remote/client/agentaccess.h"
+#include "remote/client/localagents.h"
 #include "remote/client/offloader.h"
 
 #include "core/plan/costs.h"
@@ -29,6 +30,7 @@ struct OffloadRequest
     bool unshaped = false; ///< no link emulation (predicted as a 1 Tbit/s link without latency)
     std::string device;    ///< agent addresses; both empty: start local agents
     std::string edge;
+    LocalLimits localLimits;  ///< for the local agents: an emulated device
     AgentAccess deviceAccess; ///< token and TLS files, for agents that require them
     AgentAccess edgeAccess;
     std::string db;                    ///< store runs and predict from it; empty: neither

@@ -244,6 +244,50 @@ def forward(self, x):
             qPrintable(why));
     }
 
+    // --device-cpu and --device-memory-mib emulate a slower device on the local agents: the
+    // store keeps the limits with the resource, which is not the unthrottled one, and its name
+    // says so. Each limit needs --local; shares are numbers above 0.
+    void emulatesASlowerDeviceLocally()
+    {
+        const auto noLocal =
+            cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--device-cpu"),
+                 QStringLiteral("0.5"), QStringLiteral("--db"),
+                 m_dir.filePath(QStringLiteral("n.cleave"))});
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(
+                     noLocal, QStringLiteral("--device-cpu requires --local"), &why),
+                 qPrintable(why));
+        const auto zero =
+            cli({QStringLiteral("bench"), fixture("chain.pt"), QStringLiteral("--local"),
+                 QStringLiteral("--device-cpu"), QStringLiteral("0"), QStringLiteral("--db"),
+                 m_dir.filePath(QStringLiteral("z.cleave"))});
+        QVERIFY2(cleave::testing::failsWithOneLine(
+                     zero, QStringLiteral("--device-cpu: expected a number above 0, got 0"), &why),
+                 qPrintable(why));
+        if (geteuid() != 0)
+            QSKIP("control groups here are writable by root only");
+        const auto db = m_dir.filePath(QStringLiteral("emulated.cleave"));
+        const auto r =
+            cli({QStringLiteral("bench"), fixture("residual.pt"), QStringLiteral("--local"),
+                 QStringLiteral("--device-cpu"), QStringLiteral("0.5"),
+                 QStringLiteral("--device-memory-mib"), QStringLiteral("1024"),
+                 QStringLiteral("--db"), db, QStringLiteral("--reps"), QStringLiteral("3")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("local-device@"), r.out.constData());
+        QVERIFY2(r.out.contains(" (emulated: 0.5 core; 1024 MiB)"), r.out.constData());
+        cleave::store::Store store(db.toStdString());
+        const auto resources = store.resources();
+        QCOMPARE(resources.size(), size_t(2));
+        const auto &device = resources[0].role == "device" ? resources[0] : resources[1];
+        const auto &edge = resources[0].role == "device" ? resources[1] : resources[0];
+        QCOMPARE(device.limits.cpuCores.value_or(0), 0.5);
+        QCOMPARE(device.limits.memoryBytes.value_or(0), int64_t(1024) << 20);
+        QVERIFY(!edge.limits.any());
+        QVERIFY2(QString::fromStdString(device.name)
+                     .endsWith(QStringLiteral(" (emulated: 0.5 core; 1024 MiB)")),
+                 device.name.c_str());
+    }
+
     // The store knows a machine by the agent's name and host: two agents that report the same
     // are refused before anything is stored, rather than mixed into one resource.
     void refusesTwoAgentsThatAreOneResource()

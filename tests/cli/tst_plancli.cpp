@@ -215,7 +215,7 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(cleave::testing::failsWithOneLine(
                      r,
-                     older + QStringLiteral(": schema version 4 is older than this Cleave's (5) "
+                     older + QStringLiteral(": schema version 4 is older than this Cleave's (6) "
                                             "and its folder is not writable"),
                      &why),
                  qPrintable(why));

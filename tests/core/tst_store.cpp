@@ -38,9 +38,10 @@ Resource device()
     return {0, "local-device", "device", "host", "cpu", 2, 1, "", "1.13", "openblas"};
 }
 
-// What schema 5 added, taken away again to make an older store.
-constexpr const char *kDropSchema5 =
-    "DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; ";
+// What schemas 5 and 6 added, taken away again to make an older store.
+constexpr const char *kDropSchemas5And6 =
+    "DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; "
+    "ALTER TABLE resources DROP COLUMN cpu_limit; ALTER TABLE resources DROP COLUMN memory_limit; ";
 
 ModelRecord resnet()
 {
@@ -78,7 +79,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
                         "DROP TABLE agents; DROP TABLE settings; " +
-                        std::string(kDropSchema5) + "PRAGMA user_version = 1");
+                        std::string(kDropSchemas5And6) + "PRAGMA user_version = 1");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -174,7 +175,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("ALTER TABLE agents DROP COLUMN tls_cert; "
                         "ALTER TABLE agents DROP COLUMN tls_key; " +
-                        std::string(kDropSchema5) + "PRAGMA user_version = 3");
+                        std::string(kDropSchemas5And6) + "PRAGMA user_version = 3");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -295,6 +296,17 @@ private Q_SLOTS:
         QCOMPARE(store.resources()[0].threads, 4);
         const auto model = store.addModel(resnet());
         QCOMPARE(store.addModel(resnet()), model);
+        // An agent's limits are kept with its resource (schema 6).
+        auto emulated = device();
+        emulated.limits = {0.1, int64_t(512) << 20};
+        emulated.name = resourceName("dev@host", emulated.limits);
+        QCOMPARE(emulated.name, std::string("dev@host (emulated: 0.1 core; 512 MiB)"));
+        store.addResource(emulated);
+        const auto kept = store.resource(emulated.name);
+        QVERIFY(kept);
+        QCOMPARE(kept->limits.cpuCores.value_or(0), 0.1);
+        QCOMPARE(kept->limits.memoryBytes.value_or(0), int64_t(512) << 20);
+        QVERIFY(!store.resources()[0].limits.any());
     }
 
     // A second connection (another process, the GUI) sees each result as soon as it is added;
