@@ -63,6 +63,22 @@
         <translation>Ein Geräte- und ein Edge-Agent auf diesem Rechner, für jeden Auftrag gestartet</translation>
     </message>
     <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source> cores</source>
+        <translation> Kerne</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Limits the local device agent with the kernel's control groups (needs root), so that it behaves like a slower device; its timings are stored as a resource of their own</source>
+        <translation>Begrenzt den lokalen Geräte-Agenten mit den Control Groups des Kernels (braucht root), damit er sich wie ein langsameres Gerät verhält; seine Zeiten werden als eigene Ressource gespeichert</translation>
+    </message>
+    <message>
         <source>HOST:PORT</source>
         <translation>HOST:PORT</translation>
     </message>
@@ -133,6 +149,14 @@
     <message>
         <source>Client key</source>
         <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Emulated device:</source>
+        <translation>Emuliertes Gerät:</translation>
+    </message>
+    <message>
+        <source>agents: local, the device emulated (%1)</source>
+        <translation>Agenten: lokal, Gerät emuliert (%1)</translation>
     </message>
     <message>
         <source>agents: local (started for each job)</source>
@@ -653,12 +677,12 @@ Gesendet: %2</translation>
         <translation>Auflösung (PNG)</translation>
     </message>
     <message>
-        <source>Plan</source>
-        <translation>Plan</translation>
+        <source>Benchmark complete: %1</source>
+        <translation>Benchmark abgeschlossen: %1</translation>
     </message>
     <message>
-        <source>Offload</source>
-        <translation>Auslagern</translation>
+        <source>Benchmark stopped: %1</source>
+        <translation>Benchmark angehalten: %1</translation>
     </message>
     <message>
         <source>Offloading %1...</source>
@@ -673,12 +697,12 @@ Gesendet: %2</translation>
         <translation>Auslagern angehalten: %1</translation>
     </message>
     <message>
-        <source>Benchmark complete: %1</source>
-        <translation>Benchmark abgeschlossen: %1</translation>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
-        <source>Benchmark stopped: %1</source>
-        <translation>Benchmark angehalten: %1</translation>
+        <source>Offload</source>
+        <translation>Auslagern</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>

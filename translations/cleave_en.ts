@@ -63,6 +63,22 @@
         <translation>A device and an edge agent on this machine, started for each job</translation>
     </message>
     <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source> cores</source>
+        <translation> cores</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Limits the local device agent with the kernel's control groups (needs root), so that it behaves like a slower device; its timings are stored as a resource of their own</source>
+        <translation>Limits the local device agent with the kernel's control groups (needs root), so that it behaves like a slower device; its timings are stored as a resource of their own</translation>
+    </message>
+    <message>
         <source>HOST:PORT</source>
         <translation>HOST:PORT</translation>
     </message>
@@ -133,6 +149,14 @@
     <message>
         <source>Client key</source>
         <translation>Client key</translation>
+    </message>
+    <message>
+        <source>Emulated device:</source>
+        <translation>Emulated device:</translation>
+    </message>
+    <message>
+        <source>agents: local, the device emulated (%1)</source>
+        <translation>agents: local, the device emulated (%1)</translation>
     </message>
     <message>
         <source>agents: local (started for each job)</source>
@@ -653,12 +677,12 @@ Sent: %2</translation>
         <translation>Resolution (PNG)</translation>
     </message>
     <message>
-        <source>Plan</source>
-        <translation>Plan</translation>
+        <source>Benchmark complete: %1</source>
+        <translation>Benchmark complete: %1</translation>
     </message>
     <message>
-        <source>Offload</source>
-        <translation>Offload</translation>
+        <source>Benchmark stopped: %1</source>
+        <translation>Benchmark stopped: %1</translation>
     </message>
     <message>
         <source>Offloading %1...</source>
@@ -673,12 +697,12 @@ Sent: %2</translation>
         <translation>Offload stopped: %1</translation>
     </message>
     <message>
-        <source>Benchmark complete: %1</source>
-        <translation>Benchmark complete: %1</translation>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
-        <source>Benchmark stopped: %1</source>
-        <translation>Benchmark stopped: %1</translation>
+        <source>Offload</source>
+        <translation>Offload</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>

@@ -63,6 +63,22 @@
         <translation>이 컴퓨터에서 작업마다 시작하는 디바이스 에이전트와 엣지 에이전트</translation>
     </message>
     <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source> cores</source>
+        <translation> 코어</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Limits the local device agent with the kernel's control groups (needs root), so that it behaves like a slower device; its timings are stored as a resource of their own</source>
+        <translation>커널의 컨트롤 그룹으로 로컬 디바이스 에이전트를 제한하여(root 필요) 더 느린 디바이스처럼 동작하게 합니다. 측정 시간은 별도의 리소스로 저장됩니다</translation>
+    </message>
+    <message>
         <source>HOST:PORT</source>
         <translation>HOST:PORT</translation>
     </message>
@@ -133,6 +149,14 @@
     <message>
         <source>Client key</source>
         <translation>클라이언트 키</translation>
+    </message>
+    <message>
+        <source>Emulated device:</source>
+        <translation>에뮬레이션 디바이스:</translation>
+    </message>
+    <message>
+        <source>agents: local, the device emulated (%1)</source>
+        <translation>에이전트: 로컬, 디바이스 에뮬레이션 (%1)</translation>
     </message>
     <message>
         <source>agents: local (started for each job)</source>
@@ -653,12 +677,12 @@ Sent: %2</source>
         <translation>해상도 (PNG)</translation>
     </message>
     <message>
-        <source>Plan</source>
-        <translation>계획</translation>
+        <source>Benchmark complete: %1</source>
+        <translation>벤치마크 완료: %1</translation>
     </message>
     <message>
-        <source>Offload</source>
-        <translation>오프로드</translation>
+        <source>Benchmark stopped: %1</source>
+        <translation>벤치마크 중지됨: %1</translation>
     </message>
     <message>
         <source>Offloading %1...</source>
@@ -673,12 +697,12 @@ Sent: %2</source>
         <translation>오프로드 중지됨: %1</translation>
     </message>
     <message>
-        <source>Benchmark complete: %1</source>
-        <translation>벤치마크 완료: %1</translation>
+        <source>Plan</source>
+        <translation>계획</translation>
     </message>
     <message>
-        <source>Benchmark stopped: %1</source>
-        <translation>벤치마크 중지됨: %1</translation>
+        <source>Offload</source>
+        <translation>오프로드</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>

@@ -413,6 +413,12 @@ DE = {
     "Edge to cloud": "Edge zur Cloud",
     "Cloud": "Cloud",
     "Return": "Rückweg",
+    "Limits the local device agent with the kernel's control groups (needs root), so that it behaves like a slower device; its timings are stored as a resource of their own":
+        "Begrenzt den lokalen Geräte-Agenten mit den Control Groups des Kernels (braucht root), damit er sich wie ein langsameres Gerät verhält; seine Zeiten werden als eigene Ressource gespeichert",
+    " MiB": " MiB",
+    " cores": " Kerne",
+    "Emulated device:": "Emuliertes Gerät:",
+    "agents: local, the device emulated (%1)": "Agenten: lokal, Gerät emuliert (%1)",
 }
 
 KO = {
@@ -808,6 +814,12 @@ KO = {
     "Edge to cloud": "엣지→클라우드",
     "Cloud": "클라우드",
     "Return": "반환",
+    "Limits the local device agent with the kernel's control groups (needs root), so that it behaves like a slower device; its timings are stored as a resource of their own":
+        "커널의 컨트롤 그룹으로 로컬 디바이스 에이전트를 제한하여(root 필요) 더 느린 디바이스처럼 동작하게 합니다. 측정 시간은 별도의 리소스로 저장됩니다",
+    " MiB": " MiB",
+    " cores": " 코어",
+    "Emulated device:": "에뮬레이션 디바이스:",
+    "agents: local, the device emulated (%1)": "에이전트: 로컬, 디바이스 에뮬레이션 (%1)",
 }
 
 

@@ -7,7 +7,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -15,8 +17,11 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
 #include <QStyle>
 #include <QTableView>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace cleave::gui {
@@ -179,6 +184,26 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     m_local = new QCheckBox(tr("Use local agents"), this);
     m_local->setToolTip(tr("A device and an edge agent on this machine, started for each job"));
     m_local->setChecked(true);
+    // The local device may emulate a slower machine: the kernel throttles it (control groups).
+    m_deviceCpu = new QDoubleSpinBox(this);
+    m_deviceCpu->setRange(0, double(QThread::idealThreadCount()));
+    m_deviceCpu->setSingleStep(0.05);
+    m_deviceCpu->setDecimals(2);
+    m_deviceCpu->setSpecialValueText(tr("no limit"));
+    m_deviceCpu->setSuffix(tr(" cores"));
+    m_deviceMemory = new QSpinBox(this);
+    m_deviceMemory->setRange(0, 64 << 10);
+    m_deviceMemory->setSingleStep(256);
+    m_deviceMemory->setSpecialValueText(tr("no limit"));
+    m_deviceMemory->setSuffix(tr(" MiB"));
+    for (QWidget *box :
+         {static_cast<QWidget *>(m_deviceCpu), static_cast<QWidget *>(m_deviceMemory)})
+        box->setToolTip(tr("Limits the local device agent with the kernel's control groups "
+                           "(needs root), so that it behaves like a slower device; its timings "
+                           "are stored as a resource of their own"));
+    QSettings settings;
+    m_deviceCpu->setValue(settings.value(QStringLiteral("agents/deviceCpu"), 0.0).toDouble());
+    m_deviceMemory->setValue(settings.value(QStringLiteral("agents/deviceMemoryMib"), 0).toInt());
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -230,8 +255,14 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     buttons->addWidget(remove);
     buttons->addStretch(1);
     buttons->addWidget(askButton);
+    // The label above its two boxes: the dock stays narrow.
+    auto *emulated = new QGridLayout;
+    emulated->addWidget(new QLabel(tr("Emulated device:"), this), 0, 0, 1, 2);
+    emulated->addWidget(m_deviceCpu, 1, 0);
+    emulated->addWidget(m_deviceMemory, 1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_local);
+    layout->addLayout(emulated);
     layout->addWidget(m_table, 1);
     layout->addLayout(fields);
     layout->addLayout(buttons);
@@ -242,7 +273,31 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     connect(remove, &QPushButton::clicked, this, &AgentsPanel::removeSelected);
     connect(m_keychain, &QPushButton::clicked, this, &AgentsPanel::askForToken);
     connect(askButton, &QPushButton::clicked, this, &AgentsPanel::askAll);
-    connect(m_local, &QCheckBox::toggled, this, [this] { Q_EMIT summaryChanged(summary()); });
+    connect(m_local, &QCheckBox::toggled, this, [this](bool local) {
+        m_deviceCpu->setEnabled(local);
+        m_deviceMemory->setEnabled(local);
+        Q_EMIT summaryChanged(summary());
+    });
+    connect(m_deviceCpu, &QDoubleSpinBox::valueChanged, this, [this](double cores) {
+        QSettings().setValue(QStringLiteral("agents/deviceCpu"), cores);
+        Q_EMIT summaryChanged(summary());
+    });
+    connect(m_deviceMemory, &QSpinBox::valueChanged, this, [this](int mib) {
+        QSettings().setValue(QStringLiteral("agents/deviceMemoryMib"), mib);
+        Q_EMIT summaryChanged(summary());
+    });
+}
+
+ResourceLimits AgentsPanel::localDeviceLimits() const
+{
+    ResourceLimits limits;
+    if (!useLocalAgents())
+        return limits;
+    if (m_deviceCpu->value() > 0)
+        limits.cpuCores = m_deviceCpu->value();
+    if (m_deviceMemory->value() > 0)
+        limits.memoryBytes = int64_t(m_deviceMemory->value()) << 20;
+    return limits;
 }
 
 void AgentsPanel::setAgents(const QList<AgentEntry> &agents)
@@ -266,8 +321,12 @@ bool AgentsPanel::useLocalAgents() const
 
 QString AgentsPanel::summary() const
 {
-    if (useLocalAgents())
-        return tr("agents: local (started for each job)");
+    if (useLocalAgents()) {
+        const auto limits = localDeviceLimits();
+        return limits.any() ? tr("agents: local, the device emulated (%1)")
+                                  .arg(QString::fromStdString(limits.describe()))
+                            : tr("agents: local (started for each job)");
+    }
     int online = 0;
     for (int row = 0; row < m_model->rowCount(); ++row)
         online += m_model->reach(row) == AgentTableModel::Reach::Online;

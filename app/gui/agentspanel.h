@@ -2,11 +2,14 @@
 #pragma once
 
 #include "app/gui/projectwork.h"
+#include "core/resourcelimits.h"
 
 #include <QAbstractTableModel>
 #include <QWidget>
 
 class QCheckBox;
+class QDoubleSpinBox;
+class QSpinBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -75,6 +78,9 @@ public:
     /// The agents a job should use: empty when the local agents are to be started.
     QList<AgentEntry> jobAgents() const;
     bool useLocalAgents() const;
+    /// The limits of the local device agent (Emulated device: CPU share, memory), so that it
+    /// behaves like a slower machine; none when remote agents are used or nothing is set.
+    ResourceLimits localDeviceLimits() const;
     /// A one-line state for the status bar, e.g. "agents: 2 of 3 answer".
     QString summary() const;
 
@@ -90,6 +96,8 @@ public:
 
     AgentTableModel *model() const { return m_model; }
     QCheckBox *localBox() const { return m_local; }
+    QDoubleSpinBox *deviceCpuBox() const { return m_deviceCpu; }
+    QSpinBox *deviceMemoryBox() const { return m_deviceMemory; }
     QLineEdit *addressEdit() const { return m_address; }
     /// Adds the agent the fields describe (the Add button); with the local agents in use it
     /// asks whether to keep them.
@@ -114,6 +122,8 @@ private:
     AgentTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QCheckBox *m_local = nullptr;
+    QDoubleSpinBox *m_deviceCpu = nullptr;
+    QSpinBox *m_deviceMemory = nullptr;
     QLineEdit *m_address = nullptr;
     QComboBox *m_role = nullptr;
     QLineEdit *m_token = nullptr;

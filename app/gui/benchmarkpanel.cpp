@@ -117,7 +117,7 @@ QString BenchmarkPanel::log() const
 }
 
 bool BenchmarkPanel::start(const QString &project, const QString &model,
-                           const QList<AgentEntry> &agents)
+                           const QList<AgentEntry> &agents, const ResourceLimits &localDevice)
 {
     if (m_runner)
         return false;
@@ -145,6 +145,7 @@ bool BenchmarkPanel::start(const QString &project, const QString &model,
     job.project = project;
     job.model = model;
     job.agents = agents;
+    job.localDevice = localDevice;
     job.warmup = m_warmup->value();
     job.reps = m_reps->value();
     job.tlSpecs = commaList(m_tl->text());

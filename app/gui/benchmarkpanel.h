@@ -34,7 +34,9 @@ public:
 
     /// Starts measuring `model` on `agents` (empty: local agents) into `project`. False (and
     /// the reason in the log) when the settings or the agents cannot make a run.
-    bool start(const QString &project, const QString &model, const QList<AgentEntry> &agents);
+    /// `localDevice`: limits of the local device agent (used when `agents` is empty).
+    bool start(const QString &project, const QString &model, const QList<AgentEntry> &agents,
+               const ResourceLimits &localDevice = {});
     void cancel();
     bool isRunning() const { return m_runner != nullptr; }
     /// The model Start measures (`name` for the panel's line); empty: none, Start is disabled.

@@ -178,7 +178,8 @@ void MainWindow::createOffloadView()
     m_offloadView = new OffloadView(m_offloadPage);
     m_offloadPage->layout()->addWidget(m_offloadView);
     connect(m_offloadView, &OffloadView::runRequested, this, [this] {
-        if (m_offloadView->start(m_project, m_model, m_selectedSplit, m_agents->jobAgents()))
+        if (m_offloadView->start(m_project, m_model, m_selectedSplit, m_agents->jobAgents(),
+                                 m_agents->localDeviceLimits()))
             statusBar()->showMessage(tr("Offloading %1...").arg(m_modelName));
     });
     connect(m_offloadView, &OffloadView::finished, this, [this](bool ok, const QString &message) {
@@ -687,7 +688,7 @@ void MainWindow::loadTimings()
 
 void MainWindow::startBenchmark()
 {
-    if (m_bench->start(m_project, m_model, m_agents->jobAgents()))
+    if (m_bench->start(m_project, m_model, m_agents->jobAgents(), m_agents->localDeviceLimits()))
         statusBar()->showMessage(tr("Measuring %1...").arg(m_modelName));
 }
 

@@ -110,7 +110,7 @@ QString OffloadView::log() const
 }
 
 bool OffloadView::start(const QString &project, const QString &model, int split,
-                        const QList<AgentEntry> &agents)
+                        const QList<AgentEntry> &agents, const ResourceLimits &localDevice)
 {
     if (m_runner)
         return false;
@@ -130,6 +130,7 @@ bool OffloadView::start(const QString &project, const QString &model, int split,
     job.runs = m_runs->value();
     job.warmup = m_warmup->value();
     job.agents = agents;
+    job.localDevice = localDevice;
     appendLog(
         tr("offloading %1 (%2) on %3, %4 each")
             .arg(model,

@@ -35,8 +35,9 @@ public:
 
     /// Runs `split` (or every split when `all` is chosen) of `model` on `agents`. False (and the
     /// reason in the log) when it cannot start.
+    /// `localDevice`: limits of the local device agent (used when `agents` is empty).
     bool start(const QString &project, const QString &model, int split,
-               const QList<AgentEntry> &agents);
+               const QList<AgentEntry> &agents, const ResourceLimits &localDevice = {});
     void cancel();
     bool isRunning() const { return m_runner != nullptr; }
     /// Redraws the plots from the project's timings and runs on the chosen link.

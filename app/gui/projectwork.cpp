@@ -221,7 +221,8 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
         if (callbacks.log)
             callbacks.log({}, QCoreApplication::translate("cleave::gui::ProjectWork",
                                                           "starting the local agents"));
-        local = std::make_unique<remote::LocalAgents>();
+        local = std::make_unique<remote::LocalAgents>(std::string(),
+                                                      remote::LocalLimits{job.localDevice, {}});
         targets = {{"device", local->device().address(), local->access()},
                    {"edge", local->edge().address(), local->access()}};
     } else {
@@ -296,6 +297,7 @@ QString OffloadRunner::run(
     request.settings.runs = job.runs;
     request.settings.warmup = job.warmup;
     request.db = s(job.project);
+    request.localLimits.device = job.localDevice;
     if (!job.agents.isEmpty()) {
         for (const auto &a : job.agents) {
             if (a.role == QLatin1String("device") && request.device.empty()) {

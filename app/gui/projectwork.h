@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/plan/costs.h"
+#include "core/resourcelimits.h"
 
 #include <QList>
 #include <QMetaType>
@@ -78,7 +79,8 @@ struct BenchJob
 {
     QString project;
     QString model;
-    QList<AgentEntry> agents; ///< empty: start local agents (the embedded default) for the run
+    QList<AgentEntry> agents;   ///< empty: start local agents (the embedded default) for the run
+    ResourceLimits localDevice; ///< the local device agent's limits: an emulated device
     int warmup = 3;
     int reps = 20;
     QStringList codecs{QStringLiteral("fp32")};
@@ -122,7 +124,8 @@ struct OffloadJob
     QString link = QStringLiteral("5g-peak"); ///< a preset, or "none" (unshaped)
     int runs = 10;
     int warmup = 2;
-    QList<AgentEntry> agents; ///< the first device and edge; empty: local agents
+    QList<AgentEntry> agents;   ///< the first device and edge; empty: local agents
+    ResourceLimits localDevice; ///< the local device agent's limits: an emulated device
 };
 
 /// An offload that can be cancelled from the GUI thread while a worker runs it.

@@ -907,6 +907,46 @@ private Q_SLOTS:
                  QStringLiteral("online, but started as edge"));
     }
 
+    // "Emulated device" limits the local device agent (kernel control groups): its timings are
+    // a resource of their own, named with the limits, and the status bar says it is emulated.
+    void benchmarksAnEmulatedDevice()
+    {
+        if (geteuid() != 0)
+            QSKIP("control groups here are writable by root only");
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("chain.pt"));
+        QVERIFY(QFile::copy(testing::fixture("chain.pt"), model));
+        auto window = readyWindow();
+        auto *agents = window->agentsPanel();
+        const auto restore = qScopeGuard([agents] {
+            agents->deviceCpuBox()->setValue(0);
+            agents->deviceMemoryBox()->setValue(0);
+        });
+        agents->deviceCpuBox()->setValue(0.5);
+        agents->deviceMemoryBox()->setValue(1024);
+        QCOMPARE(agents->summary(),
+                 QStringLiteral("agents: local, the device emulated (0.5 core, 1024 MiB)"));
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(model);
+        QVERIFY(opened.wait(30000));
+        auto *bench = window->benchmarkPanel();
+        bench->warmupBox()->setValue(1);
+        bench->repsBox()->setValue(3);
+        QSignalSpy finished(bench, &gui::BenchmarkPanel::finished);
+        bench->startButton()->click();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        store::Store db(window->projectPath().toStdString());
+        const auto resources = db.resources();
+        const auto device = std::find_if(resources.begin(), resources.end(),
+                                         [](const auto &r) { return r.role == "device"; });
+        QVERIFY(device != resources.end());
+        QCOMPARE(device->limits.cpuCores.value_or(0), 0.5);
+        QCOMPARE(device->limits.memoryBytes.value_or(0), int64_t(1024) << 20);
+        QVERIFY2(QString::fromStdString(device->name).contains(QStringLiteral("(emulated: ")),
+                 device->name.c_str());
+    }
+
     // The benchmark panel measures the open model on the local agents into the project; the
     // plan appears when both runs are committed.
     void benchmarksOnLocalAgents()
