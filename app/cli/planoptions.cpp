@@ -76,6 +76,9 @@ void PlanOptions::addTo(CLI::App &command)
     command.add_option("--codec", codec, "wire codec (default fp32)");
     command.add_option("--min-split", minSplit, "privacy: blocks before N stay on the device");
     command.add_option("--max-upload-bytes", maxUploadBytes, "bytes leaving the device at most");
+    command.add_option("--max-device-memory-mib", maxDeviceMemoryMiB,
+                       "memory the device's blocks need at most: their weights and the largest "
+                       "activation (measured by bench)");
     command.add_option("--max-device-ms", maxDeviceMs, "device compute + DeviceTL + serialise");
     command.add_option("--max-latency-ms", maxLatencyMs, "end-to-end latency at most");
     command.add_option("--pin", pins, "BLOCK=TIER: run the block on that tier")->delimiter(',');
@@ -117,6 +120,8 @@ plan::PlanRequest PlanOptions::request(const plan::Planner &planner) const
     auto &c = r.constraints;
     c.minSplit = minSplit;
     c.maxUploadBytes = maxUploadBytes;
+    if (maxDeviceMemoryMiB)
+        c.maxDeviceMemoryBytes = *maxDeviceMemoryMiB * (int64_t(1) << 20);
     if (maxDeviceMs)
         c.maxDevice_s = *maxDeviceMs / 1000.0;
     if (maxLatencyMs)

@@ -36,6 +36,7 @@ struct PlanOptions
     std::string codec = "fp32";
     std::optional<int> minSplit;
     std::optional<int64_t> maxUploadBytes;
+    std::optional<int64_t> maxDeviceMemoryMiB;
     std::optional<double> maxDeviceMs;
     std::optional<double> maxLatencyMs;
     std::vector<std::string> pins;      ///< BLOCK=TIER

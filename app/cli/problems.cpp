@@ -61,6 +61,8 @@ std::string flagText(const plan::Demand &d)
         return "--exclude " + d.resource;
     case K::MaxUploadBytes:
         return "--max-upload-bytes " + n;
+    case K::MaxDeviceMemory:
+        return "--max-device-memory-mib " + std::to_string(d.number >> 20);
     case K::MaxDeviceTime:
         return "--max-device-ms " + number(d.seconds * 1000);
     case K::MaxLatency:

@@ -55,6 +55,8 @@ QString ErrorText::demand(const plan::Demand &d)
         return tr("resource %1 excluded").arg(s(d.resource));
     case K::MaxUploadBytes:
         return tr("Maximum upload %1").arg(plots::Numbers::bytes(double(d.number)));
+    case K::MaxDeviceMemory:
+        return tr("Maximum device memory %1").arg(plots::Numbers::bytes(double(d.number)));
     case K::MaxDeviceTime:
         return tr("Maximum device time %1").arg(plots::Numbers::milliseconds(d.seconds));
     case K::MaxLatency:

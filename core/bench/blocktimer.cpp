@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/bench/blocktimer.h"
 
+#include "core/bench/memorytracker.h"
+
 #include "core/error.h"
+
+#include <torch/csrc/jit/ir/constants.h>
+#include <torch/csrc/jit/ir/ir.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,10 +14,34 @@
 
 namespace cleave::bench {
 
+namespace {
+
+// The bytes of a block's weights. Slices are frozen: parameters and buffers (batch-norm
+// statistics) became tensor constants of the graph; any left as attributes count too.
+int64_t weightBytes(const torch::jit::Module &block)
+{
+    int64_t bytes = 0;
+    for (const auto &a : block.named_attributes())
+        if (a.value.isTensor())
+            bytes += int64_t(a.value.toTensor().nbytes());
+    const auto graph = block.get_method("forward").graph();
+    for (const auto *node : graph->nodes()) {
+        if (node->kind() != c10::prim::Constant || node->outputs().size() != 1)
+            continue;
+        const auto value = torch::jit::toIValue(node->output());
+        if (value && value->isTensor())
+            bytes += int64_t(value->toTensor().nbytes());
+    }
+    return bytes;
+}
+
+} // namespace
+
 BlockTimer::BlockTimer(const graph::ModelGraph &model, TimerSettings settings)
     : m_model(model)
     , m_settings(settings)
 {
+    trackCpuMemory();
     if (settings.warmup < 0 || settings.reps < 1)
         throw Error(ErrorKind::InvalidInput,
                     "benchmark settings: warm-up must be 0 or more and repetitions 1 or more");
@@ -134,13 +163,18 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
             if (progress && !progress(double(size_t(pass) * count + i) / double(passes * count),
                                       "block " + std::to_string(b)))
                 throw Error(ErrorKind::Cancelled, m_model.name() + ": benchmark cancelled");
+            // Memory on the last pass, warm (a first run also allocates the executor's own).
+            std::optional<MemoryWatermark> memory;
+            if (last)
+                memory.emplace();
             const auto start = clock::now();
             auto y = blocks[i].forward({x}).toTensor();
             const auto stop = clock::now();
             if (timed)
                 samples[i].push_back(std::chrono::duration<double>(stop - start).count());
             if (last)
-                onBlock({b, summarise(std::move(samples[i])), int64_t(y.nbytes())});
+                onBlock({b, summarise(std::move(samples[i])), int64_t(y.nbytes()),
+                         weightBytes(blocks[i]), memory->peak()});
             x = std::move(y);
         }
         if (pass == 0)

@@ -17,6 +17,10 @@ struct BlockResult
     int block = 0;
     Statistics time;
     int64_t outputBytes = 0;
+    int64_t weightBytes = 0; ///< its parameters and buffers
+    /// The most bytes its forward held at once beyond its input: the output and what it made on
+    /// the way (memorytracker.h; on a warm run).
+    int64_t peakBytes = 0;
 };
 
 /// What one wire codec costs at one cut.

@@ -75,11 +75,20 @@ struct ResourceCosts
     /// a split's halves, which run as whole graphs, come out right.
     double blockScale = 1.0;
     std::vector<int64_t> cutBytes; ///< K + 1 cuts: raw bytes (cut 0 is the input, K the output)
+    /// K blocks: the bytes of each block's weights, and the most its forward held at once beyond
+    /// its input; empty where the benchmark did not measure memory.
+    std::vector<int64_t> blockWeightBytes;
+    std::vector<int64_t> blockPeakBytes;
     /// codec name -> per cut 0..K (absent where not measured)
     std::map<std::string, std::vector<std::optional<WireCost>>> codecs;
     /// TL spec -> per cut 0..K (absent where the TL does not apply)
     std::map<std::string, std::vector<std::optional<TlCost>>> tls;
 };
+
+/// What blocks [0, split) need on `device`: their weights, plus the most any of them holds at
+/// once while it runs (its input and what its forward makes). 0 for split 0, and where memory
+/// was not measured.
+int64_t headMemoryBytes(const ResourceCosts &device, int split);
 
 /// A block kept on, or kept off, a tier.
 struct BlockRule
@@ -99,7 +108,8 @@ struct Constraints
     std::vector<Tier> unusedTiers;
     std::optional<int> minSplit; ///< privacy: blocks [0, N) stay on the device
     std::optional<int64_t> maxUploadBytes;
-    std::optional<double> maxDevice_s; ///< device compute + DeviceTL + serialise
+    std::optional<int64_t> maxDeviceMemoryBytes; ///< the head's weights + its peak activation
+    std::optional<double> maxDevice_s;           ///< device compute + DeviceTL + serialise
     std::optional<double> maxTotal_s;
     /// What-if: resource name -> factor on its stored timings ("device 4x slower": 4).
     std::map<std::string, double> slowdown;
@@ -132,7 +142,8 @@ struct Configuration
     std::string tl;                                ///< the TL used at s1, empty for none
     Parts parts{};
     double total_s = 0;
-    int64_t uploadBytes = 0; ///< what leaves the device per inference
+    int64_t uploadBytes = 0;       ///< what leaves the device per inference
+    int64_t deviceMemoryBytes = 0; ///< what the head needs on the device (headMemoryBytes)
 };
 
 /// One split of the two-tier (device, edge) view, under both cost models.
@@ -144,8 +155,9 @@ struct SplitPoint
     std::string tl;     ///< the TL ScissionTL takes here, empty for none
     int64_t rawBytes = 0;
     int64_t codecBytes = 0;
-    int64_t tlBytes = 0; ///< 0 where no TL applies
-    bool allowed = true; ///< meets every constraint
+    int64_t tlBytes = 0;           ///< 0 where no TL applies
+    int64_t deviceMemoryBytes = 0; ///< the head's memory on the device (headMemoryBytes)
+    bool allowed = true;           ///< meets every constraint
 };
 
 /// Every split's parts for the plots, on one device and one edge resource.

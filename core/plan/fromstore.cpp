@@ -34,6 +34,12 @@ ResourceCosts toCosts(const store::Resource &resource, const store::ModelRecord 
                                                      std::to_string(K));
         costs.block_s[size_t(b.block)] = b.median_s;
         costs.cutBytes[size_t(b.block) + 1] = b.outputBytes;
+        if (b.peakBytes > 0) {
+            costs.blockWeightBytes.resize(K, 0);
+            costs.blockPeakBytes.resize(K, 0);
+            costs.blockWeightBytes[size_t(b.block)] = b.weightBytes;
+            costs.blockPeakBytes[size_t(b.block)] = b.peakBytes;
+        }
     }
     double sum = 0;
     for (const auto s : costs.block_s)

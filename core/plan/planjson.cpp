@@ -45,7 +45,8 @@ nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTie
             {"tl", c.tl.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.tl)},
             {"total_s", c.total_s},
             {"parts", parts},
-            {"upload_bytes", c.uploadBytes}};
+            {"upload_bytes", c.uploadBytes},
+            {"device_memory_bytes", c.deviceMemoryBytes}};
 }
 
 nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan)

@@ -44,6 +44,20 @@ const char *partName(Part part)
     return names[int(part)];
 }
 
+int64_t headMemoryBytes(const ResourceCosts &device, int split)
+{
+    if (device.blockWeightBytes.size() < size_t(split) ||
+        device.blockPeakBytes.size() < size_t(split))
+        return 0;
+    int64_t weights = 0, held = 0;
+    for (int b = 0; b < split; ++b) {
+        weights += device.blockWeightBytes[size_t(b)];
+        // A block holds its input while it makes its output and what lies between.
+        held = std::max(held, device.cutBytes[size_t(b)] + device.blockPeakBytes[size_t(b)]);
+    }
+    return weights + held;
+}
+
 const char *modeName(Mode mode)
 {
     return mode == Mode::Scission ? "scission" : "scissiontl";
@@ -115,6 +129,7 @@ struct Candidate
     Parts parts{};
     double total_s = 0;
     int64_t upload = 0;
+    int64_t deviceMemory = 0;
 };
 
 /// One constraint as the search uses it: bounds on s1 and s2, the resources it allows per
@@ -139,6 +154,7 @@ struct Planner::Prepared
     NetworkProfile cloudLink;
     bool returnLeg = true;
     std::vector<std::vector<double>> prefix;           ///< [resource][0..K], scaled
+    std::vector<std::vector<int64_t>> memory;          ///< [resource][0..K]: headMemoryBytes
     std::vector<std::vector<WireCost>> wire;           ///< [resource][0..K], scaled
     std::vector<std::string> specs;                    ///< TL specs considered (ScissionTL)
     std::vector<std::vector<std::vector<TlAtCut>>> tl; ///< [spec][resource][0..K]
@@ -157,6 +173,7 @@ bool Planner::Prepared::cost(Candidate &c) const
     Parts &p = c.parts;
     p.fill(0);
     at(p, Part::Device) = prefix[size_t(d)][size_t(c.s1)];
+    c.deviceMemory = memory[size_t(d)][size_t(c.s1)];
     c.upload = 0;
     if (c.s1 < K) {
         const bool edgeComputes = c.s1 < c.s2;
@@ -341,6 +358,7 @@ void Planner::prepareWire(const PlanRequest &request, const std::vector<double> 
     const int K = P.K;
     codec::Codec::parse(request.codec); // the name must be a codec at all
     P.prefix.resize(m_resources.size());
+    P.memory.resize(m_resources.size());
     P.wire.resize(m_resources.size());
     for (size_t r = 0; r < m_resources.size(); ++r) {
         const auto &res = m_resources[r];
@@ -348,6 +366,10 @@ void Planner::prepareWire(const PlanRequest &request, const std::vector<double> 
         prefix.assign(size_t(K) + 1, 0.0);
         for (int b = 0; b < K; ++b)
             prefix[size_t(b) + 1] = prefix[size_t(b)] + res.block_s[size_t(b)] * factor[r];
+        auto &memory = P.memory[r];
+        memory.resize(size_t(K) + 1);
+        for (int s = 0; s <= K; ++s)
+            memory[size_t(s)] = headMemoryBytes(res, s);
         auto &wire = P.wire[r];
         wire.resize(size_t(K) + 1);
         const auto measured = res.codecs.find(request.codec);
@@ -517,9 +539,18 @@ void Planner::addPlacementRules(const Constraints &c, Prepared &P) const
     }
 }
 
-// Limits on what a configuration costs: bytes sent, time on the device, time in all.
+// Limits on what a configuration costs: bytes sent, memory and time on the device, time in all.
 void Planner::addCostRules(const Constraints &c, Prepared &P) const
 {
+    if (c.maxDeviceMemoryBytes) {
+        Rule r;
+        r.demand = Demand::ofNumber(Demand::Kind::MaxDeviceMemory, *c.maxDeviceMemoryBytes);
+        if (*c.maxDeviceMemoryBytes <= 0)
+            throw refused(PlanProblem::Kind::NotPositive, {r.demand});
+        const auto limit = *c.maxDeviceMemoryBytes;
+        r.cost = [limit](const Candidate &x) { return x.deviceMemory <= limit; };
+        P.rules.push_back(std::move(r));
+    }
     if (c.maxUploadBytes) {
         Rule r;
         r.demand = Demand::ofNumber(Demand::Kind::MaxUploadBytes, *c.maxUploadBytes);
@@ -711,6 +742,7 @@ Plan Planner::plan(const PlanRequest &request) const
         config.parts = c.parts;
         config.total_s = c.total_s;
         config.uploadBytes = c.upload;
+        config.deviceMemoryBytes = c.deviceMemory;
         plan.ranking.push_back(std::move(config));
     }
     for (const auto &r : m_resources) {
@@ -725,6 +757,11 @@ Plan Planner::plan(const PlanRequest &request) const
                           r.name.c_str(), r.blockScale);
             plan.notes.push_back(text);
         }
+        if (request.constraints.maxDeviceMemoryBytes && r.tier == Tier::Device &&
+            r.blockPeakBytes.empty())
+            plan.notes.push_back("no memory figures for " + r.name +
+                                 " (benchmarked before memory was measured): its device memory "
+                                 "limit is not checked; benchmark it again");
     }
     return plan;
 }
@@ -794,6 +831,7 @@ SplitSeries Planner::series(const PlanRequest &request, std::string device, std:
         point.scission = c.parts;
         point.rawBytes = m_resources[size_t(d)].cutBytes[size_t(s)];
         point.codecBytes = s < K ? c.upload : 0;
+        point.deviceMemoryBytes = c.deviceMemory;
         const bool allowedScission = passes(c);
         Candidate withTl = c;
         bool tlFound = false;

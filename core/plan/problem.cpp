@@ -102,6 +102,8 @@ std::string demandText(const Demand &d)
         return "resource " + d.resource + " excluded";
     case K::MaxUploadBytes:
         return "upload limit " + n + " bytes";
+    case K::MaxDeviceMemory:
+        return "device memory limit " + std::to_string(d.number >> 20) + " MiB";
     case K::MaxDeviceTime:
         return "device time limit " + milliseconds(d.seconds);
     case K::MaxLatency:

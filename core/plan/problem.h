@@ -27,6 +27,7 @@ struct Demand
         RequiredResource, ///< `resource` must run blocks
         ExcludedResource, ///< `resource` must run none
         MaxUploadBytes,   ///< `number` bytes leave the device at most
+        MaxDeviceMemory,  ///< `number` bytes of memory on the device at most
         MaxDeviceTime,    ///< `seconds` on the device at most
         MaxLatency,       ///< `seconds` end to end at most
         Top,              ///< `number` configurations listed (0: all)

@@ -137,6 +137,8 @@ CREATE INDEX models_by_content ON models(content);
                                                                   R"sql(
 ALTER TABLE resources ADD COLUMN cpu_limit REAL NOT NULL DEFAULT 0;
 ALTER TABLE resources ADD COLUMN memory_limit INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE block_timings ADD COLUMN weight_bytes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE block_timings ADD COLUMN peak_bytes INTEGER NOT NULL DEFAULT 0;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -388,10 +390,12 @@ int64_t Store::beginRun(int64_t modelId, int64_t resourceId, const RunSettings &
 
 void Store::addBlockTiming(int64_t runId, const BlockTiming &t)
 {
-    Statement insert(m_db, "INSERT OR REPLACE INTO block_timings VALUES "
-                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Statement insert(m_db, "INSERT OR REPLACE INTO block_timings(run_id, block, median_s, mean_s, "
+                           "p5_s, p95_s, stddev_s, output_bytes, weight_bytes, peak_bytes) VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     insert.bind(1, runId).bind(2, t.block).bind(3, t.median_s).bind(4, t.mean_s);
     insert.bind(5, t.p5_s).bind(6, t.p95_s).bind(7, t.stddev_s).bind(8, t.outputBytes);
+    insert.bind(9, t.weightBytes).bind(10, t.peakBytes);
     insert.run();
 }
 
@@ -536,12 +540,14 @@ Timings Store::timings(int64_t runId)
             throw Error(ErrorKind::NotFound, path() + ": no run " + std::to_string(runId));
         t.run = readRun(query);
     }
-    Statement blocks(m_db, "SELECT block, median_s, mean_s, p5_s, p95_s, stddev_s, output_bytes "
-                           "FROM block_timings WHERE run_id = ?1 ORDER BY block");
+    Statement blocks(m_db, "SELECT block, median_s, mean_s, p5_s, p95_s, stddev_s, output_bytes, "
+                           "weight_bytes, peak_bytes FROM block_timings WHERE run_id = ?1 "
+                           "ORDER BY block");
     blocks.bind(1, runId);
     while (blocks.step())
         t.blocks.push_back({int(blocks.integer(0)), blocks.real(1), blocks.real(2), blocks.real(3),
-                            blocks.real(4), blocks.real(5), blocks.integer(6)});
+                            blocks.real(4), blocks.real(5), blocks.integer(6), blocks.integer(7),
+                            blocks.integer(8)});
     Statement codecs(m_db, "SELECT cut, codec, encoded_bytes, serialise_s, deserialise_s FROM "
                            "codec_costs WHERE run_id = ?1 ORDER BY cut, codec");
     codecs.bind(1, runId);

@@ -69,6 +69,8 @@ struct BlockTiming
     double p95_s = 0;
     double stddev_s = 0;
     int64_t outputBytes = 0;
+    int64_t weightBytes = 0; ///< the block's parameters and buffers
+    int64_t peakBytes = 0;   ///< the most its forward held beyond its input (0: not measured)
 };
 
 /// What crossing cut `cut` costs with one wire codec.

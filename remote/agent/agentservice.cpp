@@ -386,6 +386,8 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
         block->set_block(r.block);
         fill(block->mutable_time(), r.time);
         block->set_output_bytes(r.outputBytes);
+        block->set_weight_bytes(uint64_t(r.weightBytes));
+        block->set_peak_bytes(uint64_t(r.peakBytes));
         send(event);
     };
     const auto codecResult = [&](const bench::CodecResult &r) {

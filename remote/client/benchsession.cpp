@@ -206,9 +206,11 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
                     observer.progress(role, event.progress().fraction());
             } else if (event.has_block()) {
                 const auto &b = event.block();
-                db.addBlockTiming(result.runId, {b.block(), b.time().median_s(), b.time().mean_s(),
-                                                 b.time().p5_s(), b.time().p95_s(),
-                                                 b.time().stddev_s(), b.output_bytes()});
+                db.addBlockTiming(result.runId,
+                                  {b.block(), b.time().median_s(), b.time().mean_s(),
+                                   b.time().p5_s(), b.time().p95_s(), b.time().stddev_s(),
+                                   b.output_bytes(), int64_t(b.weight_bytes()),
+                                   int64_t(b.peak_bytes())});
                 current = b.block() + 1;
                 committed();
             } else if (event.has_cut()) {

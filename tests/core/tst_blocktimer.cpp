@@ -57,7 +57,29 @@ private Q_SLOTS:
             const auto &t = results[b].time;
             QVERIFY(t.median_s > 0);
             QVERIFY(t.p5_s <= t.median_s && t.median_s <= t.p95_s);
+            QVERIFY(results[b].peakBytes >= 0);
         }
+        // Memory: the stem (a convolution) holds at least the output it makes; a block whose
+        // output is a view of its input (a flatten) may make nothing new.
+        QVERIFY2(results[0].peakBytes >= results[0].outputBytes,
+                 qPrintable(QStringLiteral("peak %1, output %2")
+                                .arg(results[0].peakBytes)
+                                .arg(results[0].outputBytes)));
+        // The blocks' weights are the model's parameters and buffers, split among them.
+        int64_t weights = 0, parameters = 0;
+        for (const auto &r : results)
+            weights += r.weightBytes;
+        const auto model = testing::demoModel();
+        for (const auto &p : model.parameters())
+            parameters += int64_t(p.nbytes());
+        for (const auto &b : model.buffers())
+            parameters += int64_t(b.nbytes());
+        // Frozen, batch normalisation folds into the convolutions: a little less than the
+        // parameters and buffers of the model as trained.
+        QVERIFY2(weights <= parameters && weights >= parameters * 98 / 100,
+                 qPrintable(QStringLiteral("blocks' weights %1, model's parameters and buffers %2")
+                                .arg(weights)
+                                .arg(parameters)));
         QVERIFY(timer.timeWholeModel().median_s > 0);
     }
 

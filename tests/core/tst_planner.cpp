@@ -407,6 +407,56 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(atSplit(slow, 3).total_s, 60 * kMs));
     }
 
+    // The device's memory for a split, from the formula: the head's weights plus the most any
+    // head block holds at once (its input, the cut before it, and its own peak). The limit keeps
+    // out every head that needs more; without memory figures the limit says it cannot check.
+    void deviceMemoryLimitHolds()
+    {
+        auto device = resource("dev", Tier::Device, {1 * kMs, 2 * kMs, 3 * kMs}, kCutBytes,
+                               0.01 * kMs, 0.02 * kMs);
+        auto edge = resource("edge", Tier::Edge, {0.1 * kMs, 0.2 * kMs, 0.3 * kMs}, kCutBytes,
+                             0.03 * kMs, 0.04 * kMs);
+        device.blockWeightBytes = {4000, 100, 20000};
+        device.blockPeakBytes = {600, 3000, 50};
+        // By hand: split 1: 4000 + (1000 + 600); 2: 4100 + max(1600, 500 + 3000);
+        // 3: 24100 + max(1600, 3500, 250 + 50).
+        const std::vector<int64_t> byHand{0, 5600, 7600, 27600};
+        for (int s = 0; s <= 3; ++s) {
+            int64_t weights = 0, held = 0;
+            for (int b = 0; b < s; ++b) {
+                weights += device.blockWeightBytes[size_t(b)];
+                held = std::max(held, kCutBytes[size_t(b)] + device.blockPeakBytes[size_t(b)]);
+            }
+            QCOMPARE(plan::headMemoryBytes(device, s), weights + held);
+            QCOMPARE(plan::headMemoryBytes(device, s), byHand[size_t(s)]);
+        }
+        const plan::Planner planner("toy", {device, edge});
+        auto r = request();
+        r.constraints.maxDeviceMemoryBytes = 7600;
+        const auto p = planner.plan(r);
+        QCOMPARE(p.ranking.size(), size_t(3)); // splits 0, 1, 2
+        for (const auto &c : p.ranking) {
+            QVERIFY(c.deviceMemoryBytes <= 7600);
+            QCOMPARE(c.deviceMemoryBytes, byHand[size_t(c.s1)]);
+        }
+        QVERIFY(p.notes.empty() ||
+                std::none_of(p.notes.begin(), p.notes.end(), [](const std::string &n) {
+                    return n.find("memory") != std::string::npos;
+                }));
+        QCOMPARE(planner.series(r, "dev", "edge").points[3].deviceMemoryBytes, int64_t(27600));
+        r.constraints.maxDeviceMemoryBytes = 0;
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("device memory limit 0 MiB: must be positive"));
+        // Timings without memory figures: nothing is refused, and the plan says why.
+        r.constraints.maxDeviceMemoryBytes = 1;
+        const auto unmeasured = twoTierPlanner().plan(r);
+        QCOMPARE(unmeasured.ranking.size(), size_t(4));
+        QVERIFY(
+            std::any_of(unmeasured.notes.begin(), unmeasured.notes.end(), [](const std::string &n) {
+                return n.find("no memory figures for dev") != std::string::npos;
+            }));
+    }
+
     void excludedResourceIsNeverUsed()
     {
         auto d0 = resource("d0", Tier::Device, {1 * kMs, 1 * kMs, 1 * kMs}, kCutBytes, 0, 0);

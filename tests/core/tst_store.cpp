@@ -41,7 +41,9 @@ Resource device()
 // What schemas 5 and 6 added, taken away again to make an older store.
 constexpr const char *kDropSchemas5And6 =
     "DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; "
-    "ALTER TABLE resources DROP COLUMN cpu_limit; ALTER TABLE resources DROP COLUMN memory_limit; ";
+    "ALTER TABLE resources DROP COLUMN cpu_limit; ALTER TABLE resources DROP COLUMN memory_limit; "
+    "ALTER TABLE block_timings DROP COLUMN weight_bytes; "
+    "ALTER TABLE block_timings DROP COLUMN peak_bytes; ";
 
 ModelRecord resnet()
 {
