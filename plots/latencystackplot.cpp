@@ -156,6 +156,8 @@ QString LatencyStackPlot::describe(const Hit &hit) const
         const auto sent = tl ? point.tlBytes : point.codecBytes;
         text += tr("\nTotal: %1\nSent: %2")
                     .arg(Numbers::milliseconds(plan::sum(parts)), Numbers::bytes(double(sent)));
+        if (point.deviceMemoryBytes > 0)
+            text += tr("\nDevice memory: %1").arg(Numbers::bytes(double(point.deviceMemoryBytes)));
         return text;
     }
     return {};

@@ -404,6 +404,10 @@
         <translation>Größter Upload %1</translation>
     </message>
     <message>
+        <source>Maximum device memory %1</source>
+        <translation>Größter Gerätespeicher %1</translation>
+    </message>
+    <message>
         <source>Maximum device time %1</source>
         <translation>Längste Gerätezeit %1</translation>
     </message>
@@ -640,6 +644,12 @@ Sent: %2</source>
         <translation>
 Gesamt: %1
 Gesendet: %2</translation>
+    </message>
+    <message>
+        <source>
+Device memory: %1</source>
+        <translation>
+Gerätespeicher: %1</translation>
     </message>
     <message>
         <source> — left: Scission, right: ScissionTL (darker)</source>
@@ -1114,6 +1124,14 @@ Gesendet: %2</translation>
         <translation>keine Grenze</translation>
     </message>
     <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them</source>
+        <translation>Speicher, den die Blöcke des Geräts brauchen dürfen: ihre Gewichte und die größte Aktivierung, wie der Benchmark sie gemessen hat</translation>
+    </message>
+    <message>
         <source>device + edge</source>
         <translation>Gerät + Edge</translation>
     </message>
@@ -1188,6 +1206,10 @@ Gesendet: %2</translation>
     <message>
         <source>Maximum device time</source>
         <translation>Längste Gerätezeit</translation>
+    </message>
+    <message>
+        <source>Maximum device memory</source>
+        <translation>Größter Gerätespeicher</translation>
     </message>
     <message>
         <source>Tiers</source>

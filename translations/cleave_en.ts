@@ -404,6 +404,10 @@
         <translation>Maximum upload %1</translation>
     </message>
     <message>
+        <source>Maximum device memory %1</source>
+        <translation>Maximum device memory %1</translation>
+    </message>
+    <message>
         <source>Maximum device time %1</source>
         <translation>Maximum device time %1</translation>
     </message>
@@ -640,6 +644,12 @@ Sent: %2</source>
         <translation>
 Total: %1
 Sent: %2</translation>
+    </message>
+    <message>
+        <source>
+Device memory: %1</source>
+        <translation>
+Device memory: %1</translation>
     </message>
     <message>
         <source> — left: Scission, right: ScissionTL (darker)</source>
@@ -1114,6 +1124,14 @@ Sent: %2</translation>
         <translation>no limit</translation>
     </message>
     <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them</source>
+        <translation>Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them</translation>
+    </message>
+    <message>
         <source>device + edge</source>
         <translation>device + edge</translation>
     </message>
@@ -1188,6 +1206,10 @@ Sent: %2</translation>
     <message>
         <source>Maximum device time</source>
         <translation>Maximum device time</translation>
+    </message>
+    <message>
+        <source>Maximum device memory</source>
+        <translation>Maximum device memory</translation>
     </message>
     <message>
         <source>Tiers</source>

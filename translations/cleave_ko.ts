@@ -404,6 +404,10 @@
         <translation>최대 업로드 %1</translation>
     </message>
     <message>
+        <source>Maximum device memory %1</source>
+        <translation>최대 디바이스 메모리 %1</translation>
+    </message>
+    <message>
         <source>Maximum device time %1</source>
         <translation>최대 디바이스 시간 %1</translation>
     </message>
@@ -640,6 +644,12 @@ Sent: %2</source>
         <translation>
 합계: %1
 전송: %2</translation>
+    </message>
+    <message>
+        <source>
+Device memory: %1</source>
+        <translation>
+디바이스 메모리: %1</translation>
     </message>
     <message>
         <source> — left: Scission, right: ScissionTL (darker)</source>
@@ -1111,6 +1121,14 @@ Sent: %2</source>
         <translation>제한 없음</translation>
     </message>
     <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them</source>
+        <translation>디바이스의 블록에 허용되는 메모리: 벤치마크가 측정한 가중치와 가장 큰 활성화</translation>
+    </message>
+    <message>
         <source>device + edge</source>
         <translation>디바이스 + 엣지</translation>
     </message>
@@ -1185,6 +1203,10 @@ Sent: %2</source>
     <message>
         <source>Maximum device time</source>
         <translation>최대 디바이스 시간</translation>
+    </message>
+    <message>
+        <source>Maximum device memory</source>
+        <translation>최대 디바이스 메모리</translation>
     </message>
     <message>
         <source>Tiers</source>

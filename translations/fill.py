@@ -419,6 +419,11 @@ DE = {
     " cores": " Kerne",
     "Emulated device:": "Emuliertes Gerät:",
     "agents: local, the device emulated (%1)": "Agenten: lokal, Gerät emuliert (%1)",
+    "Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them":
+        "Speicher, den die Blöcke des Geräts brauchen dürfen: ihre Gewichte und die größte Aktivierung, wie der Benchmark sie gemessen hat",
+    "Maximum device memory %1": "Größter Gerätespeicher %1",
+    "Maximum device memory": "Größter Gerätespeicher",
+    "\nDevice memory: %1": "\nGerätespeicher: %1",
 }
 
 KO = {
@@ -820,6 +825,11 @@ KO = {
     " cores": " 코어",
     "Emulated device:": "에뮬레이션 디바이스:",
     "agents: local, the device emulated (%1)": "에이전트: 로컬, 디바이스 에뮬레이션 (%1)",
+    "Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them":
+        "디바이스의 블록에 허용되는 메모리: 벤치마크가 측정한 가중치와 가장 큰 활성화",
+    "Maximum device memory %1": "최대 디바이스 메모리 %1",
+    "Maximum device memory": "최대 디바이스 메모리",
+    "\nDevice memory: %1": "\n디바이스 메모리: %1",
 }
 
 

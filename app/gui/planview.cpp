@@ -76,6 +76,13 @@ PlanView::PlanView(QWidget *parent)
     m_maxDevice->setDecimals(1);
     m_maxDevice->setSuffix(tr(" ms"));
     m_maxDevice->setSpecialValueText(tr("no limit"));
+    m_maxMemory = new QSpinBox(this);
+    m_maxMemory->setRange(0, 1 << 20);
+    m_maxMemory->setSingleStep(64);
+    m_maxMemory->setSuffix(tr(" MiB"));
+    m_maxMemory->setSpecialValueText(tr("no limit"));
+    m_maxMemory->setToolTip(tr("Memory the device's blocks may need: their weights and the "
+                               "largest activation, as the benchmark measured them"));
     m_tiers = new QComboBox(this);
     m_tiers->addItem(tr("device + edge"));
     m_tiers->addItem(tr("device + edge + cloud"));
@@ -122,6 +129,7 @@ PlanView::PlanView(QWidget *parent)
     limits->addRow(tr("Minimum split"), m_minSplit);
     limits->addRow(tr("Maximum upload"), m_maxUpload);
     limits->addRow(tr("Maximum device time"), m_maxDevice);
+    limits->addRow(tr("Maximum device memory"), m_maxMemory);
     limits->addRow(tr("Tiers"), m_tiers);
     auto *cloudRow = new QHBoxLayout;
     cloudRow->addWidget(m_cloudBandwidth, 1);
@@ -177,6 +185,7 @@ PlanView::PlanView(QWidget *parent)
     connect(m_rows, &QSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_maxUpload, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_maxDevice, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
+    connect(m_maxMemory, &QSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_tiers, &QComboBox::currentIndexChanged, this, [this] {
         updateCloudControls();
         replan();
@@ -325,6 +334,7 @@ QJsonObject PlanView::settings() const
                   {QStringLiteral("minSplit"), m_minSplit->value()},
                   {QStringLiteral("maxUploadMb"), m_maxUpload->value()},
                   {QStringLiteral("maxDeviceMs"), m_maxDevice->value()},
+                  {QStringLiteral("maxDeviceMemoryMib"), m_maxMemory->value()},
                   {QStringLiteral("tiers"), m_tiers->currentIndex()},
                   {QStringLiteral("cloudPreset"), m_cloudPreset->currentText()},
                   {QStringLiteral("cloudBandwidthMbps"), m_cloudBandwidth->value()},
@@ -363,6 +373,7 @@ void PlanView::restoreSettings(const QJsonObject &o)
         number("rows", [this](double v) { m_rows->setValue(int(v)); });
         number("maxUploadMb", [this](double v) { m_maxUpload->setValue(v); });
         number("maxDeviceMs", [this](double v) { m_maxDevice->setValue(v); });
+        number("maxDeviceMemoryMib", [this](double v) { m_maxMemory->setValue(int(v)); });
         choose("cloudPreset", m_cloudPreset);
         number("cloudBandwidthMbps", [this](double v) { m_cloudBandwidth->setValue(v); });
         number("cloudLatencyMs", [this](double v) { m_cloudLatency->setValue(v); });
@@ -420,6 +431,8 @@ void PlanView::replan()
         request.constraints.minSplit = m_minSplit->value();
     if (m_maxUpload->value() > 0)
         request.constraints.maxUploadBytes = int64_t(m_maxUpload->value() * 1e6);
+    if (m_maxMemory->value() > 0)
+        request.constraints.maxDeviceMemoryBytes = int64_t(m_maxMemory->value()) << 20;
     if (m_maxDevice->value() > 0)
         request.constraints.maxDevice_s = m_maxDevice->value() / 1e3;
     if (m_tiers->currentIndex() == 1) {

@@ -53,6 +53,7 @@ public:
     /// Maximum upload per inference in MB and maximum device time in ms; 0: no limit.
     QDoubleSpinBox *maxUploadBox() const { return m_maxUpload; }
     QDoubleSpinBox *maxDeviceBox() const { return m_maxDevice; }
+    QSpinBox *maxMemoryBox() const { return m_maxMemory; }
     /// Device + edge, or device + edge + cloud when the timings include a cloud.
     QComboBox *tiersBox() const { return m_tiers; }
     /// The edge-cloud link (three tiers only): a preset, wan by default, or custom bandwidth
@@ -123,6 +124,7 @@ private:
     QSpinBox *m_minSplit = nullptr;
     QDoubleSpinBox *m_maxUpload = nullptr;
     QDoubleSpinBox *m_maxDevice = nullptr;
+    QSpinBox *m_maxMemory = nullptr;
     QComboBox *m_tiers = nullptr;
     QComboBox *m_cloudPreset = nullptr;
     QDoubleSpinBox *m_cloudBandwidth = nullptr;

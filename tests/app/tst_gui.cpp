@@ -242,6 +242,28 @@ private Q_SLOTS:
         QCOMPARE(ranking.rowCount(), 1);
     }
 
+    // Maximum device memory keeps out every head that needs more than it (weights and the
+    // largest activation, as bench measured them); the plot's tool-tip says what a split needs.
+    void deviceMemoryLimitKeepsOutBigHeads()
+    {
+        auto resources = slowDeviceFastEdge()->resources();
+        auto &device = resources[0].tier == plan::Tier::Device ? resources[0] : resources[1];
+        device.blockWeightBytes = {1 << 20, 2 << 20, 4 << 20, 8 << 20};
+        device.blockPeakBytes = {1 << 20, 1 << 20, 1 << 20, 1 << 20};
+        gui::PlanView view;
+        view.setPlanner(std::make_shared<const plan::Planner>("toy", resources));
+        view.rowsBox()->setValue(10);
+        QCOMPARE(view.rankingModel()->rowCount(), 5);
+        // Split 2 needs 3 MiB of weights and 1 MiB + 800 kB held at once: under 5 MiB.
+        view.maxMemoryBox()->setValue(5);
+        const auto ranking = view.rankingModel()->ranking();
+        QCOMPARE(int(ranking.size()), 3); // splits 0, 1, 2
+        for (const auto &c : ranking)
+            QVERIFY(c.deviceMemoryBytes <= int64_t(5) << 20);
+        const auto text = view.stackPlot()->describe({2, plan::Mode::Scission});
+        QVERIFY2(text.contains(QStringLiteral("Device memory: ")), qPrintable(text));
+    }
+
     // Slow device, fast edge: on a thin link everything stays on the device; on a fat one the
     // input goes to the edge at once. The ranking is best first and its head is the series'
     // cheapest split, as the cost model says.

@@ -295,6 +295,12 @@ private Q_SLOTS:
         QTest::newRow("limit not positive")
             << with({QStringLiteral("--max-latency-ms"), QStringLiteral("0")})
             << QStringLiteral("--max-latency-ms 0: must be positive");
+        QTest::newRow("device memory not positive")
+            << with({QStringLiteral("--max-device-memory-mib"), QStringLiteral("0")})
+            << QStringLiteral("--max-device-memory-mib 0: must be positive");
+        QTest::newRow("device memory not a number")
+            << with({QStringLiteral("--max-device-memory-mib"), QStringLiteral("lots")})
+            << QStringLiteral("--max-device-memory-mib");
         QTest::newRow("limit out of reach")
             << with({QStringLiteral("--max-latency-ms"), QStringLiteral("0.001")})
             << QStringLiteral("no configuration meets --max-latency-ms 0.001 with --tiers "
