@@ -39,6 +39,13 @@ struct AgentService::Loaded
 
 namespace {
 
+// What a model needs beyond what the agent holds, for the memory limit's check before the
+// kernel would kill the agent: loading, about three times its file (the checker's copy, the
+// tensors as read, then frozen); running, about four times its largest activation (a block's
+// input and output, and what it makes on the way).
+constexpr int64_t kLoadFactor = 3;
+constexpr int64_t kActivationFactor = 4;
+
 // Loading (building, freezing) and benchmarking free about a model's worth of temporaries. glibc
 // keeps large freed blocks in its arenas once its mmap threshold has grown; an agent lives long
 // and serves one request at a time, so it gives them back to the system after each.
@@ -138,6 +145,20 @@ grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetIn
     return log.done(grpc::Status::OK);
 }
 
+grpc::Status AgentService::fitsInMemory(const std::string &what, int64_t bytes) const
+{
+    if (!m_config.resources.memoryBytes || !m_config.memoryInUse)
+        return grpc::Status::OK;
+    const int64_t limit = *m_config.resources.memoryBytes;
+    const int64_t used = m_config.memoryInUse().value_or(0);
+    if (used + bytes <= limit)
+        return grpc::Status::OK;
+    const auto mib = [](int64_t b) { return std::to_string((b + (1 << 20) - 1) >> 20) + " MiB"; };
+    return {grpc::StatusCode::RESOURCE_EXHAUSTED,
+            what + " needs about " + mib(bytes) + ", more than this agent's memory limit of " +
+                mib(limit) + " leaves (" + mib(used) + " in use; --memory-limit)"};
+}
+
 grpc::Status AgentService::mayConnectFor(const grpc::ServerContext *context, const std::string &rpc,
                                          const std::string &target) const
 {
@@ -203,6 +224,12 @@ grpc::Status AgentService::loadFile(const Gate::Pass &pass,
     };
     if (int64_t(header.total_bytes()) > limit)
         return tooLarge(int64_t(header.total_bytes()));
+    // Loading holds the archive's tensors twice (as read, then frozen), with the checker's copy
+    // before them: about three times the file.
+    if (const auto fits = fitsInMemory(header.name() + ": loading it",
+                                       int64_t(header.total_bytes()) * kLoadFactor);
+        !fits.ok())
+        return fits;
 
     const auto partial =
         m_config.cacheDir / ("upload-" + std::to_string(getpid()) + "-" +
@@ -353,6 +380,14 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
     } catch (const Error &e) {
         return log.done(toStatus(e));
     }
+
+    int64_t largest = 0;
+    for (const auto &cut : loaded->graph.cuts())
+        largest = std::max(largest, cut.bytes);
+    if (const auto fits =
+            fitsInMemory(loaded->graph.name() + ": running it", largest * kActivationFactor);
+        !fits.ok())
+        return log.done(fits);
 
     std::lock_guard work(m_workMutex);
     const ReturnFreedMemory trim; // before the next request may start timing

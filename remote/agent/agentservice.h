@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -40,6 +41,9 @@ struct AgentConfig
     std::string modelChecker;
     /// What the kernel lets this agent use (--cpu-limit, --memory-limit); GetInfo reports it.
     ResourceLimits resources;
+    /// The bytes the agent's control group uses now (with a memory limit): models that would
+    /// not fit are refused before the kernel would kill the agent for them.
+    std::function<std::optional<int64_t>()> memoryInUse;
 };
 
 /// The agent's gRPC service (protocol cleave.agent.v1). Loaded models are kept by id; heavy
@@ -84,6 +88,9 @@ private:
     /// OK when this agent may connect to `target` for the caller of `context`: callers who
     /// passed a token or a client certificate, or who are on this machine. PERMISSION_DENIED
     /// otherwise, so that an open agent is no relay into the network behind it.
+    /// OK, or RESOURCE_EXHAUSTED naming the memory limit when `what` needs `bytes` more than
+    /// the agent's memory limit leaves.
+    grpc::Status fitsInMemory(const std::string &what, int64_t bytes) const;
     grpc::Status mayConnectFor(const grpc::ServerContext *context, const std::string &rpc,
                                const std::string &target) const;
     /// Reads untrusted TorchScript in the checker child once per distinct content; Error when it

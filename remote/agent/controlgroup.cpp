@@ -142,11 +142,14 @@ bool isStale(const fs::path &group)
 } // namespace
 
 std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
-                                                  const ResourceLimits &limits, int64_t cpuPeriodUs,
-                                                  const fs::path &root)
+                                                  const ResourceLimits &limits, int64_t heldBytes,
+                                                  int64_t cpuPeriodUs, const fs::path &root)
 {
     std::unique_ptr<ControlGroup> group(new ControlGroup);
     group->m_limits = limits;
+    group->m_heldBytes = heldBytes;
+    const int64_t ceiling =
+        limits.memoryBytes ? std::max<int64_t>(*limits.memoryBytes - heldBytes, 1 << 20) : 0;
     group->m_v2 = isV2(root);
     const std::string leaf = groupName(name);
     const std::string pid = std::to_string(::getpid());
@@ -173,7 +176,7 @@ std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
         if (limits.cpuCores)
             writeFile(path / "cpu.max", quota() + " " + std::to_string(cpuPeriodUs));
         if (limits.memoryBytes) {
-            writeFile(path / "memory.max", std::to_string(*limits.memoryBytes));
+            writeFile(path / "memory.max", std::to_string(ceiling));
             if (fs::exists(path / "memory.swap.max"))
                 writeFile(path / "memory.swap.max", "0");
             group->m_memoryGroup = path;
@@ -189,10 +192,10 @@ std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
     }
     if (limits.memoryBytes) {
         const fs::path path = join(under(v1Mount(root, "memory"), currentGroup("memory")));
-        writeFile(path / "memory.limit_in_bytes", std::to_string(*limits.memoryBytes));
+        writeFile(path / "memory.limit_in_bytes", std::to_string(ceiling));
         // With swap, the ceiling holds for memory and swap together (else pages just move out).
         if (fs::exists(path / "memory.memsw.limit_in_bytes"))
-            writeFile(path / "memory.memsw.limit_in_bytes", std::to_string(*limits.memoryBytes));
+            writeFile(path / "memory.memsw.limit_in_bytes", std::to_string(ceiling));
         writeFile(path / "cgroup.procs", pid);
         group->m_memoryGroup = path;
     }
@@ -220,7 +223,7 @@ std::optional<int64_t> ControlGroup::memoryUsed() const
         return std::nullopt;
     const auto text = readFile(m_memoryGroup / (m_v2 ? "memory.current" : "memory.usage_in_bytes"));
     try {
-        return std::stoll(text);
+        return std::stoll(text) + m_heldBytes;
     } catch (const std::exception &) {
         return std::nullopt;
     }

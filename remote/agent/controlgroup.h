@@ -33,9 +33,12 @@ public:
     static constexpr int64_t kLeastCpuQuotaUs = 1'000;
 
     /// Moves this process into a new group with `limits`; throws cleave::Error (Unavailable)
-    /// saying what is needed where groups cannot be made or written.
+    /// saying what is needed where groups cannot be made or written. Memory a process holds
+    /// stays charged to the group it was in when it moves (the kernel does not move charges),
+    /// so `heldBytes`, what the process holds now, is taken off the group's ceiling: the
+    /// process as a whole stays under the memory limit.
     static std::unique_ptr<ControlGroup>
-    enter(const std::string &name, const ResourceLimits &limits,
+    enter(const std::string &name, const ResourceLimits &limits, int64_t heldBytes = 0,
           int64_t cpuPeriodUs = kDefaultCpuPeriodUs,
           const std::filesystem::path &root = "/sys/fs/cgroup");
     /// Removes the groups of agents that are gone (their process dead and the group empty), as a
@@ -50,8 +53,8 @@ public:
     const ResourceLimits &limits() const { return m_limits; }
     /// The groups made (one in v2; the cpu and the memory group in v1).
     const std::vector<std::filesystem::path> &paths() const { return m_groups; }
-    /// Bytes the group uses now (page cache included, as the limit counts them); nullopt without
-    /// a memory limit.
+    /// Bytes the process uses as the limit counts them: what the group was charged since the
+    /// move (page cache included) and what it held before; nullopt without a memory limit.
     std::optional<int64_t> memoryUsed() const;
 
 private:
@@ -61,6 +64,7 @@ private:
     std::vector<std::filesystem::path> m_groups;  ///< made by this agent
     std::vector<std::filesystem::path> m_parents; ///< where the process was, per group
     std::filesystem::path m_memoryGroup;
+    int64_t m_heldBytes = 0; ///< charged elsewhere, held before the move
     bool m_v2 = false;
 };
 

@@ -163,7 +163,7 @@ int applyResourceLimits(const std::string &name, const cleave::remote::ResourceL
     try {
         for (const auto &stale : cleave::remote::ControlGroup::removeStale())
             std::cerr << "removed the control group of a stopped agent: " << stale.string() << '\n';
-        group = cleave::remote::ControlGroup::enter(name, limits, cpuPeriodUs);
+        group = cleave::remote::ControlGroup::enter(name, limits, residentBytes(), cpuPeriodUs);
     } catch (const cleave::Error &e) {
         return fail(kExitBadInput, e.what());
     }
@@ -339,6 +339,8 @@ int main(int argc, char **argv)
     std::unique_ptr<cleave::remote::ControlGroup> group;
     if (const int code = applyResourceLimits(config.name, config.resources, cpuPeriodUs, group))
         return code;
+    if (group && config.resources.memoryBytes)
+        config.memoryInUse = [group = group.get()] { return group->memoryUsed(); };
     // LibTorch alone may start fewer threads than cores (one, on a machine of two): without
     // --threads, the agent uses every core it may run on, or as many as its CPU share covers.
     const bool everyCore = threads == 0 && !config.resources.cpuCores;

@@ -11,6 +11,7 @@
 #include "inference/grpc_service.grpc.pb.h"
 
 #include <grpcpp/grpcpp.h>
+#include <torch/script.h>
 
 #include <QFile>
 #include <QProcess>
@@ -480,8 +481,12 @@ private Q_SLOTS:
         QCOMPARE(readFile(cpu + QStringLiteral("/cpu.cfs_quota_us")).trimmed(), QByteArray("2500"));
         QCOMPARE(readFile(cpu + QStringLiteral("/cpu.cfs_period_us")).trimmed(),
                  QByteArray("10000"));
-        QCOMPARE(readFile(memory + QStringLiteral("/memory.limit_in_bytes")).trimmed(),
-                 QByteArray::number(qint64(1024) << 20));
+        // What the agent held when it moved stays charged where it was: the group's ceiling is
+        // the limit less that (LibTorch loaded: well under 512 MiB).
+        const auto ceiling =
+            readFile(memory + QStringLiteral("/memory.limit_in_bytes")).trimmed().toLongLong();
+        QVERIFY2(ceiling < (qint64(1024) << 20) && ceiling > (qint64(512) << 20),
+                 qPrintable(QString::number(ceiling)));
 
         // A benchmark at a quarter of a core: the kernel holds it back.
         const auto address =
@@ -524,6 +529,55 @@ private Q_SLOTS:
             QVERIFY2(!QFile::exists(group), qPrintable(group));
         ::kill(pid_t(next.processId()), SIGTERM);
         QVERIFY(next.waitForFinished(10000));
+    }
+
+    // With --memory-limit, a model that would not fit is refused with RESOURCE_EXHAUSTED naming
+    // the limit, before the kernel would kill the agent for it; the agent keeps serving.
+    void memoryLimitRefusesAModelThatDoesNotFit()
+    {
+        if (geteuid() != 0)
+            QSKIP("control groups here are writable by root only");
+        // The least limit the agent accepts, from its own refusal of a smaller one.
+        QProcess probe;
+        probe.start(QStringLiteral(CLEAVE_AGENT),
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--memory-limit"), QStringLiteral("16")});
+        QVERIFY(probe.waitForFinished(30000));
+        const auto refusal = QString::fromUtf8(probe.readAllStandardError());
+        const auto least =
+            QRegularExpression(QStringLiteral("give at least (\\d+)")).match(refusal).captured(1);
+        QVERIFY2(!least.isEmpty(), qPrintable(refusal));
+        // 40 MB of weights: about 120 MB to load, far more than 32 MiB above the least.
+        QTemporaryDir dir;
+        const auto big = dir.filePath(QStringLiteral("big.pt"));
+        {
+            torch::jit::Module module("Big");
+            module.register_parameter("w", torch::zeros({10'000'000}), false);
+            module.define("def forward(self, x):\n    return x + self.w.sum()\n");
+            module.save(big.toStdString());
+        }
+        QProcess agent;
+        const auto line = startAgent(
+            agent, {QStringLiteral("--memory-limit"), QString::number(least.toInt() + 32)});
+        const auto address =
+            QRegularExpression(QStringLiteral("listening on (\\S+)")).match(line).captured(1);
+        QVERIFY2(!address.isEmpty(), qPrintable(line));
+        auto stub = v1::Agent::NewStub(
+            grpc::CreateChannel(address.toStdString(), grpc::InsecureChannelCredentials()));
+        v1::LoadModelReply reply;
+        const auto refused = upload(*stub, readFile(big), &reply);
+        QCOMPARE(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+        QVERIFY2(QString::fromStdString(refused.error_message())
+                     .contains(QStringLiteral("more than this agent's memory limit of ")),
+                 refused.error_message().c_str());
+        QVERIFY2(QString::fromStdString(refused.error_message())
+                     .contains(QStringLiteral("--memory-limit")),
+                 refused.error_message().c_str());
+        // Still serving: a small model loads.
+        QVERIFY(upload(*stub, readFile(fixture("residual.pt")), &reply).ok());
+        ::kill(pid_t(agent.processId()), SIGTERM);
+        QVERIFY(agent.waitForFinished(10000));
+        QCOMPARE(agent.exitCode(), 0);
     }
 
     // Limits asked of an agent that may not make control groups (here: run as nobody) stop it
@@ -719,8 +773,8 @@ private Q_SLOTS:
             << listeningWith("--cpu-limit", "4096")
             << QStringLiteral("error: --cpu-limit 4096 cores: more than the ");
         QTest::newRow("cpu quota below the kernel's least")
-            << QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                           QStringLiteral("--cpu-limit"), QStringLiteral("0.1"),
+            << QStringList{QStringLiteral("--listen"),        QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--cpu-limit"),     QStringLiteral("0.1"),
                            QStringLiteral("--cpu-period-us"), QStringLiteral("5000")}
             << QStringLiteral("give --cpu-period-us 10000 or more");
         QTest::newRow("memory limit below start-up")
