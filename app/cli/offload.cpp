@@ -20,6 +20,22 @@ namespace cleave::cli {
 
 namespace {
 
+// How far each agent has drifted since its benchmark (OffloadOutcome::drift).
+nlohmann::json driftJson(const std::vector<remote::AgentDrift> &drift)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto &d : drift)
+        list.push_back({{"role", d.role},
+                        {"resource", d.resource},
+                        {"benchmarked_at", d.benchmarkedAt},
+                        {"stored_whole_model_s", d.stored_s},
+                        {"before_s", d.before_s},
+                        {"after_s", d.after_s},
+                        {"drift_percent", d.percent()},
+                        {"stale", d.stale()}});
+    return list;
+}
+
 namespace v1 = cleave::agent::v1;
 
 struct OffloadOptions
@@ -42,6 +58,7 @@ struct OffloadOptions
     double deadline_s = 60;
     std::string db;
     bool json = false;
+    bool recalibrate = false;
     remote::AgentAccess access;
     remote::LocalLimits limits;
 };
@@ -109,6 +126,7 @@ int run(const OffloadOptions &options)
     request.input = options.model.inputShape();
     request.settings = settings;
     request.rounds = options.rounds;
+    request.recalibrate = options.recalibrate;
     request.unshaped = unshaped;
     if (!options.local) {
         request.device = options.device;
@@ -145,10 +163,13 @@ int run(const OffloadOptions &options)
     const auto &deviceAddress = outcome.device;
     const auto &edgeAddress = outcome.edge;
 
-    std::vector<double> errors;
-    for (const auto &r : results)
+    std::vector<double> errors, recalibratedErrors;
+    for (const auto &r : results) {
         if (r.predicted)
             errors.push_back(std::abs(r.errorPercent()));
+        if (r.recalibrated)
+            recalibratedErrors.push_back(std::abs(r.recalibratedErrorPercent()));
+    }
     if (options.json) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto &r : results) {
@@ -172,13 +193,22 @@ int run(const OffloadOptions &options)
                  {"measured", componentJson(r.measured.runs)},
                  {"total", {{"mean_s", total.mean_s}, {"median_s", total.median_s}}},
                  {"predicted", predicted},
-                 {"error_percent", r.predicted ? nlohmann::json(r.errorPercent()) : nullptr}});
+                 {"error_percent", r.predicted ? nlohmann::json(r.errorPercent()) : nullptr},
+                 {"recalibrated_predicted_s",
+                  r.recalibrated ? nlohmann::json(plan::sum(*r.recalibrated)) : nullptr},
+                 {"recalibrated_error_percent",
+                  r.recalibrated ? nlohmann::json(r.recalibratedErrorPercent()) : nullptr}});
         }
         nlohmann::json summary = nullptr;
         if (!errors.empty())
             summary = {
                 {"median_abs_error_percent", medianOf(errors)},
                 {"worst_abs_error_percent", *std::max_element(errors.begin(), errors.end())}};
+        if (!recalibratedErrors.empty()) {
+            summary["recalibrated_median_abs_error_percent"] = medianOf(recalibratedErrors);
+            summary["recalibrated_worst_abs_error_percent"] =
+                *std::max_element(recalibratedErrors.begin(), recalibratedErrors.end());
+        }
         std::cout << nlohmann::json{{"model", options.model.model},
                                     {"link",
                                      {{"name", settings.link.name},
@@ -190,6 +220,7 @@ int run(const OffloadOptions &options)
                                     {"edge", edgeAddress},
                                     {"splits", list},
                                     {"summary", summary},
+                                    {"drift", driftJson(outcome.drift)},
                                     {"notes", notes}}
                          .dump(2)
                   << '\n';
@@ -227,6 +258,18 @@ int run(const OffloadOptions &options)
     if (!errors.empty())
         std::cout << "prediction error: median " << fixed(medianOf(errors), 1) << " %, worst "
                   << fixed(*std::max_element(errors.begin(), errors.end()), 1) << " %\n";
+    if (!recalibratedErrors.empty())
+        std::cout << "recalibrated prediction error: median "
+                  << fixed(medianOf(recalibratedErrors), 1) << " %, worst "
+                  << fixed(*std::max_element(recalibratedErrors.begin(), recalibratedErrors.end()),
+                           1)
+                  << " %\n";
+    for (const auto &d : outcome.drift)
+        std::cout << "drift: " << d.role << ' ' << d.resource << ": whole model "
+                  << fixed(d.stored_s * 1e3, 2) << " ms when benchmarked ("
+                  << d.benchmarkedAt.substr(0, 10) << "), " << fixed(d.before_s * 1e3, 2)
+                  << " ms before and " << fixed(d.after_s * 1e3, 2) << " ms after ("
+                  << (d.percent() >= 0 ? "+" : "") << fixed(d.percent(), 1) << " %)\n";
     for (const auto &n : notes)
         std::cout << "note: " << n << '\n';
     return 0;
@@ -258,6 +301,9 @@ void addOffloadCommand(CLI::App &app, int &exitCode)
     command->add_option("--latency-ms", options->latencyMs, "custom link: one-way latency in ms");
     command->add_option("--runs", options->runs, "timed inferences per split (default 10)");
     command->add_option("--warmup", options->warmup, "untimed inferences first (default 2)");
+    command->add_flag("--recalibrate", options->recalibrate,
+                      "also predict with the stored block times scaled by each agent's drift "
+                      "since its benchmark (reported beside the raw prediction)");
     command->add_option("--rounds", options->rounds,
                         "run the splits round-robin this many times, pooling each split's runs "
                         "(default 1)");

@@ -198,8 +198,9 @@ Statistics BlockTimer::timeWholeModel(const Progress &progress)
     if (m_wholeModel)
         return *m_wholeModel;
     auto whole = m_model.slice(0, m_model.blockCount());
-    return time(whole, m_model.sampleInput(m_settings.seed), 1, wholeModelReps(), nullptr, progress,
-                0.0, 1.0);
+    // As many warm-up runs as the blocks get: the executor optimises a graph on its second run.
+    return time(whole, m_model.sampleInput(m_settings.seed), std::max(1, m_settings.warmup),
+                wholeModelReps(), nullptr, progress, 0.0, 1.0);
 }
 
 int BlockTimer::wholeModelReps() const

@@ -82,7 +82,7 @@ public:
     /// calibration: a quarter of the block repetitions (at least 5), since this one number
     /// needs less precision than the per-block figures and would otherwise double the
     /// benchmark's time. After timeBlocks(0, ...) it is the whole model timed between its
-    /// passes; otherwise (a resumed run) it is timed now, after one warm-up run.
+    /// passes; otherwise (a resumed run) it is timed now, after the warm-up runs.
     Statistics timeWholeModel(const Progress &progress = {});
     int wholeModelReps() const;
 

@@ -26,6 +26,74 @@ store::OffloadInference toRecord(const v1::InferenceTiming &t)
             t.return_s(), t.total_s(),          t.upload_bytes(), t.result_bytes()};
 }
 
+// The whole model's forward time on `agent` now: loaded as bench loads it, timed as bench
+// times it (bench's default warm-up, then a quarter of its 20 repetitions).
+double timeWholeModel(AgentClient &agent, const OffloadRequest &r)
+{
+    const auto name = zoo::zooName(r.model);
+    const auto loaded =
+        name ? agent.loadZoo(*name, r.settings.seed, r.input) : agent.loadFile(r.model, r.input);
+    v1::BenchmarkRequest request;
+    request.set_model_id(loaded.model_id());
+    request.set_first_block(loaded.blocks()); // no blocks: the whole model only
+    request.set_warmup(3);
+    request.set_reps(20);
+    request.set_seed(r.settings.seed);
+    double median = 0;
+    agent.benchmark(request, [&](const v1::BenchmarkEvent &event) {
+        if (event.has_whole_model())
+            median = event.whole_model().time().median_s();
+    });
+    return median;
+}
+
+// The agents' drift, timed before the sweep: one entry per agent whose stored run has a
+// whole-model time; after_s is filled in after the sweep.
+std::vector<AgentDrift>
+driftBefore(store::Store &db, int64_t modelId,
+            const std::vector<std::pair<AgentClient *, store::Resource>> &agents,
+            const OffloadRequest &r)
+{
+    std::vector<AgentDrift> drift;
+    for (const auto &[agent, resource] : agents) {
+        const auto stored = db.latestTimings(modelId, db.addResource(resource));
+        if (!stored || !stored->run.wholeModel_s || !(*stored->run.wholeModel_s > 0))
+            continue;
+        AgentDrift d;
+        d.role = resource.role;
+        d.resource = resource.name;
+        d.benchmarkedAt = stored->run.startedAt;
+        d.stored_s = *stored->run.wholeModel_s;
+        d.before_s = timeWholeModel(*agent, r);
+        drift.push_back(d);
+    }
+    return drift;
+}
+
+// The predictions again, with each agent's stored block times scaled by its drift.
+void recalibrate(const plan::Planner &planner, plan::PlanRequest request,
+                 const std::vector<int> &splits, OffloadOutcome &outcome)
+{
+    for (const auto &d : outcome.drift)
+        request.constraints.slowdown[d.resource] = d.factor();
+    const auto series = planner.series(request);
+    for (size_t i = 0; i < splits.size(); ++i) {
+        auto &split = outcome.splits[i];
+        if (!split.predicted)
+            continue;
+        const auto &point = series.points.at(size_t(splits[i]));
+        split.recalibrated = split.measured.tl.empty() ? point.scission : point.scissionTl;
+    }
+}
+
+std::string driftNote(const AgentDrift &d)
+{
+    char percent[32];
+    std::snprintf(percent, sizeof percent, "%.0f %%", std::abs(d.percent()));
+    return d.role + " is " + percent + (d.factor() > 1 ? " slower" : " faster") +
+           " than when benchmarked on " + d.benchmarkedAt.substr(0, 10) + ": consider bench again";
+}
+
 } // namespace
 
 double OffloadedSplit::medianTotal_s() const
@@ -39,6 +107,12 @@ double OffloadedSplit::medianTotal_s() const
 double OffloadedSplit::errorPercent() const
 {
     const double p = plan::sum(*predicted);
+    return (medianTotal_s() - p) / p * 100.0;
+}
+
+double OffloadedSplit::recalibratedErrorPercent() const
+{
+    const double p = plan::sum(*recalibrated);
     return (medianTotal_s() - p) / p * 100.0;
 }
 
@@ -74,17 +148,18 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     // The planner's view, when the store has timings of this model.
     std::unique_ptr<store::Store> db;
     std::optional<plan::SplitSeries> series;
+    std::optional<plan::Planner> planner;
+    plan::PlanRequest request;
     if (!r.db.empty()) {
         db = std::make_unique<store::Store>(r.db);
         try {
-            const auto planner = plan::plannerFromStore(*db, r.model);
-            plan::PlanRequest request;
+            planner = plan::plannerFromStore(*db, r.model);
             request.link = r.unshaped ? plan::NetworkProfile::custom(1e6, 0) : settings.link;
             request.codec = settings.codec.name();
             request.mode = plan::Mode::ScissionTl;
             if (settings.tl)
                 request.tlSpecs = {settings.tl->name()};
-            series = planner.series(request);
+            series = planner->series(request);
             if (r.unshaped)
                 outcome.notes.push_back("unshaped link: predicted as 1 Tbit/s with no latency");
         } catch (const Error &e) {
@@ -128,6 +203,12 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
         db->addResource(resourceOf(deviceInfo, "device"));
         db->addResource(resourceOf(edgeInfo, "edge"));
     }
+    // Do the stored timings still hold? Each agent times the whole model again, now and after.
+    if (db && series)
+        outcome.drift = driftBefore(
+            *db, modelId,
+            {{&device, resourceOf(deviceInfo, "device")}, {&edge, resourceOf(edgeInfo, "edge")}},
+            r);
 
     Offloader offloader(device, edge);
     outcome.splits.resize(splits.size());
@@ -204,6 +285,13 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
                 observer.splitDone(result);
         }
     }
+    for (auto &d : outcome.drift) {
+        d.after_s = timeWholeModel(d.role == "device" ? device : edge, r);
+        if (d.stale())
+            outcome.notes.push_back(driftNote(d));
+    }
+    if (r.recalibrate && planner && !outcome.drift.empty())
+        recalibrate(*planner, request, splits, outcome);
     return outcome;
 }
 

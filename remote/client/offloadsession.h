@@ -8,6 +8,7 @@
 #include "core/plan/costs.h"
 
 #include <atomic>
+#include <cmath>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -33,7 +34,10 @@ struct OffloadRequest
     LocalLimits localLimits;  ///< for the local agents: an emulated device
     AgentAccess deviceAccess; ///< token and TLS files, for agents that require them
     AgentAccess edgeAccess;
-    std::string db;                    ///< store runs and predict from it; empty: neither
+    std::string db; ///< store runs and predict from it; empty: neither
+    /// Also predict with the stored block times scaled by each agent's drift (AgentDrift):
+    /// reported beside the raw prediction, never instead of it.
+    bool recalibrate = false;
     std::string splitOption = "split"; ///< how error messages name the split setting
 };
 
@@ -43,10 +47,33 @@ struct OffloadedSplit
     SplitMeasurement measured;
     int64_t offloadId = 0; ///< in the store; 0 without one
     std::optional<plan::Parts> predicted;
+    /// The prediction with the agents' drift taken out (OffloadRequest::recalibrate).
+    std::optional<plan::Parts> recalibrated;
 
     double medianTotal_s() const;
     /// (measured median - predicted) / predicted, in percent; needs a prediction.
     double errorPercent() const;
+    /// The same against the recalibrated prediction; needs one.
+    double recalibratedErrorPercent() const;
+};
+
+/// How far an agent's speed has moved since its benchmark: the whole model timed again before
+/// and after the sweep, beside the stored whole-model time. A machine drifts (clocks, heat,
+/// neighbours), and a prediction is only as good as timings that still hold.
+struct AgentDrift
+{
+    std::string role; ///< "device" or "edge"
+    std::string resource;
+    std::string benchmarkedAt; ///< when the stored run began (UTC, ISO 8601)
+    double stored_s = 0;
+    double before_s = 0;
+    double after_s = 0;
+
+    /// Now over then, before and after averaged: 1.14 is 14 % slower.
+    double factor() const { return (before_s + after_s) / 2 / stored_s; }
+    double percent() const { return (factor() - 1) * 100; }
+    /// More than 10 % off: worth telling, and worth benchmarking again.
+    bool stale() const { return std::abs(factor() - 1) > 0.10; }
 };
 
 struct OffloadOutcome
@@ -55,7 +82,8 @@ struct OffloadOutcome
     std::string edge;
     int blocks = 0;
     std::vector<OffloadedSplit> splits;
-    std::vector<std::string> notes; ///< why there is no prediction, and the like
+    std::vector<AgentDrift> drift;  ///< device and edge, with a store that has their timings
+    std::vector<std::string> notes; ///< why there is no prediction, stale timings, and the like
 };
 
 /// Runs splits of a model for real on a device and an edge agent, one after the other; each

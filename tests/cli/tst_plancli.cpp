@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <unistd.h>
@@ -437,6 +438,58 @@ private Q_SLOTS:
         QVERIFY2(report.out.contains(QByteArray::number(blocks + 1) + " measured splits"),
                  report.out.constData());
         QCOMPARE(QImage(png).height(), 3 * 300);
+    }
+
+    // Before and after a sweep each agent times the whole model again: the drift from its
+    // stored benchmark is in the JSON, a drift over 10 % is said with the date, and
+    // --recalibrate adds predictions from the block times scaled by it, beside the raw ones.
+    void offloadSaysWhenTimingsNoLongerHold()
+    {
+        const auto db = m_dir.filePath(QStringLiteral("drifted.cleave"));
+        QVERIFY(QFile::copy(m_db, db));
+        {
+            // A benchmark from a faster time: the stored whole model a third of what it is now.
+            cleave::store::Database raw(db.toStdString(), cleave::store::Database::Mode::ReadWrite);
+            raw.execute("UPDATE runs SET whole_model_s = whole_model_s / 3");
+        }
+        const auto r = cli({QStringLiteral("offload"), m_model, QStringLiteral("--split"),
+                            QStringLiteral("2"), QStringLiteral("--local"),
+                            QStringLiteral("--runs"), QStringLiteral("2"), QStringLiteral("--db"),
+                            db, QStringLiteral("--recalibrate"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto root = QJsonDocument::fromJson(r.out).object();
+        const auto drift = root[QStringLiteral("drift")].toArray();
+        QCOMPARE(drift.size(), 2);
+        for (const auto &value : drift) {
+            const auto d = value.toObject();
+            const double stored = d[QStringLiteral("stored_whole_model_s")].toDouble();
+            const double before = d[QStringLiteral("before_s")].toDouble();
+            const double after = d[QStringLiteral("after_s")].toDouble();
+            QVERIFY(stored > 0 && before > 0 && after > 0);
+            QCOMPARE(d[QStringLiteral("drift_percent")].toDouble(),
+                     ((before + after) / 2 / stored - 1) * 100);
+            QVERIFY2(d[QStringLiteral("drift_percent")].toDouble() > 50, r.out.constData());
+            QVERIFY(d[QStringLiteral("stale")].toBool());
+        }
+        const auto notes = root[QStringLiteral("notes")].toArray();
+        QVERIFY2(std::any_of(notes.begin(), notes.end(),
+                             [](const QJsonValue &n) {
+                                 return n.toString().contains(QRegularExpression(
+                                     QStringLiteral("^device is \\d+ % slower than when "
+                                                    "benchmarked on \\d{4}-\\d\\d-\\d\\d: "
+                                                    "consider bench again$")));
+                             }),
+                 r.out.constData());
+        // The raw prediction stays; the recalibrated one is beside it, and differs.
+        const auto split = root[QStringLiteral("splits")][0].toObject();
+        const double raw =
+            split[QStringLiteral("predicted")].toObject()[QStringLiteral("total_s")].toDouble();
+        const double recalibrated = split[QStringLiteral("recalibrated_predicted_s")].toDouble();
+        QVERIFY(raw > 0 && recalibrated > 0);
+        QVERIFY(std::abs(recalibrated - raw) > 1e-9);
+        QVERIFY(split.contains(QStringLiteral("recalibrated_error_percent")));
+        QVERIFY(root[QStringLiteral("summary")].toObject().contains(
+            QStringLiteral("recalibrated_median_abs_error_percent")));
     }
 
     // Rounds run the splits round-robin and pool each split's runs: in the JSON and in the
