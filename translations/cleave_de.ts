@@ -63,12 +63,16 @@
         <translation>Ein Geräte- und ein Edge-Agent auf diesem Rechner, für jeden Auftrag gestartet</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>keine Grenze</translation>
+        <source>any CPU</source>
+        <translation>CPU unbegrenzt</translation>
     </message>
     <message>
         <source> cores</source>
         <translation> Kerne</translation>
+    </message>
+    <message>
+        <source>any memory</source>
+        <translation>Speicher unbegrenzt</translation>
     </message>
     <message>
         <source> MiB</source>

@@ -63,12 +63,16 @@
         <translation>A device and an edge agent on this machine, started for each job</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>no limit</translation>
+        <source>any CPU</source>
+        <translation>any CPU</translation>
     </message>
     <message>
         <source> cores</source>
         <translation> cores</translation>
+    </message>
+    <message>
+        <source>any memory</source>
+        <translation>any memory</translation>
     </message>
     <message>
         <source> MiB</source>

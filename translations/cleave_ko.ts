@@ -63,12 +63,16 @@
         <translation>이 컴퓨터에서 작업마다 시작하는 디바이스 에이전트와 엣지 에이전트</translation>
     </message>
     <message>
-        <source>no limit</source>
-        <translation>제한 없음</translation>
+        <source>any CPU</source>
+        <translation>CPU 제한 없음</translation>
     </message>
     <message>
         <source> cores</source>
         <translation> 코어</translation>
+    </message>
+    <message>
+        <source>any memory</source>
+        <translation>메모리 제한 없음</translation>
     </message>
     <message>
         <source> MiB</source>

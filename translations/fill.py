@@ -424,6 +424,8 @@ DE = {
     "Maximum device memory %1": "Größter Gerätespeicher %1",
     "Maximum device memory": "Größter Gerätespeicher",
     "\nDevice memory: %1": "\nGerätespeicher: %1",
+    "any CPU": "CPU unbegrenzt",
+    "any memory": "Speicher unbegrenzt",
 }
 
 KO = {
@@ -830,6 +832,8 @@ KO = {
     "Maximum device memory %1": "최대 디바이스 메모리 %1",
     "Maximum device memory": "최대 디바이스 메모리",
     "\nDevice memory: %1": "\n디바이스 메모리: %1",
+    "any CPU": "CPU 제한 없음",
+    "any memory": "메모리 제한 없음",
 }
 
 

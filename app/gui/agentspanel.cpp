@@ -189,12 +189,12 @@ AgentsPanel::AgentsPanel(QWidget *parent)
     m_deviceCpu->setRange(0, double(QThread::idealThreadCount()));
     m_deviceCpu->setSingleStep(0.05);
     m_deviceCpu->setDecimals(2);
-    m_deviceCpu->setSpecialValueText(tr("no limit"));
+    m_deviceCpu->setSpecialValueText(tr("any CPU"));
     m_deviceCpu->setSuffix(tr(" cores"));
     m_deviceMemory = new QSpinBox(this);
     m_deviceMemory->setRange(0, 64 << 10);
     m_deviceMemory->setSingleStep(256);
-    m_deviceMemory->setSpecialValueText(tr("no limit"));
+    m_deviceMemory->setSpecialValueText(tr("any memory"));
     m_deviceMemory->setSuffix(tr(" MiB"));
     for (QWidget *box :
          {static_cast<QWidget *>(m_deviceCpu), static_cast<QWidget *>(m_deviceMemory)})

@@ -35,7 +35,7 @@ for role in device edge cloud; do
     "$bin/cleave-agent" --listen 127.0.0.1:0 --role $role --threads 1 >"$work/$role.log" 2>&1 &
     agents+=($!)
 done
-trap 'kill "${agents[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "${agents[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 address() { # the HOST:PORT an agent printed once it listens
     for _ in $(seq 100); do
         grep -o 'listening on [^ ]*' "$work/$1.log" 2>/dev/null | cut -d' ' -f3 && return
