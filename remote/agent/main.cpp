@@ -112,10 +112,6 @@ void matchBlasThreads(int threads)
         set(threads);
 }
 
-// An agent runs what it is sent. On an address other machines reach it must tell its callers
-// apart (a token, client certificates), unless its administrator says in so many words that
-// anyone may use it. Returns why it may not start, or empty; marks `config` when it serves
-// without.
 // The agent's resident memory now (LibTorch loaded), from /proc/self/statm.
 int64_t residentBytes()
 {
@@ -149,13 +145,14 @@ int applyResourceLimits(const std::string &name, const cleave::remote::ResourceL
                 std::to_string(int64_t(std::ceil(
                     double(cleave::remote::ControlGroup::kLeastCpuQuotaUs) / *limits.cpuCores))) +
                 " or more");
+    const int64_t held = residentBytes();
     if (limits.memoryBytes) {
-        const int64_t least = residentBytes() + kLeastMemoryHeadroom;
+        const int64_t least = held + kLeastMemoryHeadroom;
         if (*limits.memoryBytes < least)
             return fail(kExitBadInput,
                         "--memory-limit " + std::to_string(*limits.memoryBytes >> 20) +
                             ": below what this agent needs to start (" +
-                            std::to_string(residentBytes() >> 20) +
+                            std::to_string(held >> 20) +
                             " MiB with LibTorch loaded, and room to load a model): give at "
                             "least " +
                             std::to_string((least >> 20) + 1));
@@ -163,13 +160,17 @@ int applyResourceLimits(const std::string &name, const cleave::remote::ResourceL
     try {
         for (const auto &stale : cleave::remote::ControlGroup::removeStale())
             std::cerr << "removed the control group of a stopped agent: " << stale.string() << '\n';
-        group = cleave::remote::ControlGroup::enter(name, limits, residentBytes(), cpuPeriodUs);
+        group = cleave::remote::ControlGroup::enter(name, limits, held, cpuPeriodUs);
     } catch (const cleave::Error &e) {
         return fail(kExitBadInput, e.what());
     }
     return 0;
 }
 
+// An agent runs what it is sent. On an address other machines reach it must tell its callers
+// apart (a token, client certificates), unless its administrator says in so many words that
+// anyone may use it. Returns why it may not start, or empty; marks `config` when it serves
+// without.
 std::string exposureRefusal(const std::string &listen, bool allowUnauthenticated,
                             cleave::remote::AgentConfig &config)
 {

@@ -223,6 +223,13 @@ void AgentClient::offload(const v1::OffloadRequest &request,
                  status.error_message().rfind("run ", 0) == 0);
 }
 
+agent::v1::LoadModelReply AgentClient::loadModel(const std::string &model, uint64_t seed,
+                                                 const std::optional<graph::Shape> &input)
+{
+    const auto name = zoo::zooName(model);
+    return name ? loadZoo(*name, seed, input) : loadFile(model, input);
+}
+
 store::Resource resourceOf(const v1::AgentInfo &info, const std::string &role)
 {
     store::Resource resource;

@@ -38,6 +38,9 @@ public:
                                        const std::optional<graph::Shape> &input);
     agent::v1::LoadModelReply loadZoo(const std::string &name, uint64_t seed,
                                       const std::optional<graph::Shape> &input);
+    /// `model` a TorchScript file or zoo:NAME (built there with `seed`), as bench loads it.
+    agent::v1::LoadModelReply loadModel(const std::string &model, uint64_t seed,
+                                        const std::optional<graph::Shape> &input);
 
     /// Streams a benchmark; `onEvent` sees each event as it arrives.
     void benchmark(const agent::v1::BenchmarkRequest &request,

@@ -62,10 +62,8 @@ BenchSession::Prepared BenchSession::prepare(const BenchTarget &target)
 {
     AgentClient client(target.address, std::chrono::seconds(5), target.access);
     Prepared p{target, client.info(), {}};
-    const auto zooName = zoo::zooName(settings.model);
     try {
-        p.loaded = zooName ? client.loadZoo(*zooName, settings.seed, settings.input)
-                           : client.loadFile(settings.model, settings.input);
+        p.loaded = client.loadModel(settings.model, settings.seed, settings.input);
     } catch (const RemoteError &e) {
         // The agent's reason names the model; its address tells a user nothing of a local
         // agent, its role does.

@@ -30,9 +30,7 @@ store::OffloadInference toRecord(const v1::InferenceTiming &t)
 // times it (bench's default warm-up, then a quarter of its 20 repetitions).
 double timeWholeModel(AgentClient &agent, const OffloadRequest &r)
 {
-    const auto name = zoo::zooName(r.model);
-    const auto loaded =
-        name ? agent.loadZoo(*name, r.settings.seed, r.input) : agent.loadFile(r.model, r.input);
+    const auto loaded = agent.loadModel(r.model, r.settings.seed, r.input);
     v1::BenchmarkRequest request;
     request.set_model_id(loaded.model_id());
     request.set_first_block(loaded.blocks()); // no blocks: the whole model only
@@ -56,7 +54,7 @@ driftBefore(store::Store &db, int64_t modelId,
 {
     std::vector<AgentDrift> drift;
     for (const auto &[agent, resource] : agents) {
-        const auto stored = db.latestTimings(modelId, db.addResource(resource));
+        const auto stored = db.latestTimings(modelId, resource.id);
         if (!stored || !stored->run.wholeModel_s || !(*stored->run.wholeModel_s > 0))
             continue;
         AgentDrift d;
@@ -200,15 +198,16 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
             record.parameters = graph.parameterCount();
             modelId = db->addModel(record);
         }
-        db->addResource(resourceOf(deviceInfo, "device"));
-        db->addResource(resourceOf(edgeInfo, "edge"));
     }
+    // The agents as the store knows them (their ids too, for the stored timings).
+    std::vector<std::pair<AgentClient *, store::Resource>> agents{
+        {&device, resourceOf(deviceInfo, "device")}, {&edge, resourceOf(edgeInfo, "edge")}};
+    if (db)
+        for (auto &[client, resource] : agents)
+            resource.id = db->addResource(resource);
     // Do the stored timings still hold? Each agent times the whole model again, now and after.
     if (db && series)
-        outcome.drift = driftBefore(
-            *db, modelId,
-            {{&device, resourceOf(deviceInfo, "device")}, {&edge, resourceOf(edgeInfo, "edge")}},
-            r);
+        outcome.drift = driftBefore(*db, modelId, agents, r);
 
     Offloader offloader(device, edge);
     outcome.splits.resize(splits.size());
@@ -232,8 +231,8 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
                 if (db) {
                     store::OffloadRecord record;
                     record.modelId = modelId;
-                    record.device = resourceOf(deviceInfo, "device").name;
-                    record.edge = halves.runsOnEdge() ? resourceOf(edgeInfo, "edge").name : "";
+                    record.device = agents[0].second.name;
+                    record.edge = halves.runsOnEdge() ? agents[1].second.name : "";
                     record.split = s;
                     record.tl = halves.tl;
                     record.codec = settings.codec.name();
