@@ -5,6 +5,7 @@
 #include "core/graph/modelcheck.h"
 #include "remote/agent/agentservice.h"
 #include "remote/agent/controlgroup.h"
+#include "remote/agent/cpupinning.h"
 #include "remote/agent/exposure.h"
 #include "remote/agent/inferenceservice.h"
 #include "remote/channel.h"
@@ -121,6 +122,18 @@ int64_t residentBytes()
     return resident * int64_t(sysconf(_SC_PAGESIZE));
 }
 
+// Pins the agent to the CPUs of --cpus; returns an exit code on failure, else 0.
+int pinCpus(const std::string &list)
+{
+    const auto cpus = cleave::remote::parseCpuList(list);
+    if (!cpus)
+        return fail(kExitBadInput,
+                    "--cpus " + list + ": expected CPU numbers, e.g. 0 or 1-3 or 0,2");
+    if (const auto problem = cleave::remote::pinToCpus(*cpus); !problem.empty())
+        return fail(kExitBadInput, "--cpus " + list + ": " + problem);
+    return 0;
+}
+
 // Room a memory limit leaves besides what the agent holds at start: a small model's load.
 constexpr int64_t kLeastMemoryHeadroom = int64_t(64) << 20;
 
@@ -209,6 +222,7 @@ int main(int argc, char **argv)
     double cpuLimit = 0;
     int64_t memoryLimitMiB = 0;
     int64_t cpuPeriodUs = cleave::remote::ControlGroup::kDefaultCpuPeriodUs;
+    std::string cpus;
     // Uploads come in chunks of 1 MiB; an inference carries one tensor.
     int64_t maxMessageMiB = (cleave::remote::AgentService::maxTensorBytes() +
                              cleave::remote::AgentService::kMaxChunkBytes) >>
@@ -272,6 +286,9 @@ int main(int argc, char **argv)
         ->check(cleave::remote::numberAbove(0));
     resources->add_option("--memory-limit", memoryLimitMiB, "memory ceiling, MiB")
         ->check(cleave::remote::wholeNumberFrom(1));
+    resources->add_option("--cpus", cpus,
+                          "run only on these CPUs, e.g. 0 or 1-3 (keeps an emulated device off "
+                          "the cores of an agent beside it)");
     resources
         ->add_option("--cpu-period-us", cpuPeriodUs,
                      "the scheduler's period the CPU share is counted in, microseconds")
@@ -337,6 +354,9 @@ int main(int argc, char **argv)
         config.resources.cpuCores = cpuLimit;
     if (memoryLimitMiB > 0)
         config.resources.memoryBytes = memoryLimitMiB << 20;
+    if (!cpus.empty())
+        if (const int code = pinCpus(cpus))
+            return code;
     std::unique_ptr<cleave::remote::ControlGroup> group;
     if (const int code = applyResourceLimits(config.name, config.resources, cpuPeriodUs, group))
         return code;
@@ -344,7 +364,7 @@ int main(int argc, char **argv)
         config.memoryInUse = [group = group.get()] { return group->memoryUsed(); };
     // LibTorch alone may start fewer threads than cores (one, on a machine of two): without
     // --threads, the agent uses every core it may run on, or as many as its CPU share covers.
-    const bool everyCore = threads == 0 && !config.resources.cpuCores;
+    const bool everyCore = threads == 0 && !config.resources.cpuCores && cpus.empty();
     if (threads == 0)
         threads = config.resources.cpuCores
                       ? std::max(1, int(std::ceil(*config.resources.cpuCores)))
@@ -399,6 +419,9 @@ int main(int argc, char **argv)
     std::cout << "cleave-agent " << config.name << " (" << config.role << ", " << torchThreads
               << (torchThreads == 1 ? " thread" : " threads") << (everyCore ? ": every core" : "")
               << (config.resources.any() ? ", limited to " + config.resources.describe() : "")
+              << (cpus.empty()
+                      ? ""
+                      : ", on CPUs " + cleave::remote::formatCpuList(cleave::remote::allowedCpus()))
               << (config.token.required() ? ", token required" : "")
               << (config.unauthenticated ? ", UNAUTHENTICATED: open to anyone" : "")
               << (config.tls.cert.empty()    ? ""

@@ -2,6 +2,7 @@
 #include "remote/client/localagents.h"
 
 #include "core/error.h"
+#include "remote/agent/cpupinning.h"
 #include "remote/secrets.h"
 
 #include <algorithm>
@@ -160,6 +161,33 @@ std::vector<std::string> limitArgs(const ResourceLimits &limits)
     return args;
 }
 
+// Where each local agent runs. An emulated device gets a core of its own and the edge the
+// others (with a CPU share of as many cores, so that it is a resource apart from the edge that
+// shares every core): a throttled device then never waits for the edge's threads, nor the edge
+// for the device's, and the benchmark and the offload see the same machines. Not on a machine of
+// one core, nor where the edge's share asked for needs the device's core.
+struct Placement
+{
+    LocalLimits limits;
+    std::vector<std::string> deviceArgs, edgeArgs;
+};
+
+Placement place(const LocalLimits &asked)
+{
+    Placement placement{asked, {}, {}};
+    const auto cpus = allowedCpus();
+    if (!asked.device.cpuCores || cpus.size() < 2)
+        return placement;
+    const std::vector<int> rest(cpus.begin() + 1, cpus.end());
+    if (asked.edge.cpuCores && *asked.edge.cpuCores > double(rest.size()))
+        return placement;
+    if (!placement.limits.edge.cpuCores)
+        placement.limits.edge.cpuCores = double(rest.size());
+    placement.deviceArgs = {"--cpus", std::to_string(cpus.front())};
+    placement.edgeArgs = {"--cpus", formatCpuList(rest)};
+    return placement;
+}
+
 std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string> &b)
 {
     a.insert(a.end(), b.begin(), b.end());
@@ -184,14 +212,16 @@ LocalAgents::LocalAgents(const std::string &tokenFile, const LocalLimits &limits
     const std::vector<std::string> args{"--token-file", fresh ? fresh->path() : tokenFile};
     // Both start at once: loading LibTorch is most of an agent's start-up. The agents have read
     // the token once they listen; the fresh file goes when this returns.
-    const auto edgeArgs = concat(args, limitArgs(limits.edge));
+    const auto placement = place(limits);
+    const auto edgeArgs =
+        concat(concat(args, limitArgs(placement.limits.edge)), placement.edgeArgs);
     auto edge = std::async(std::launch::async, [&edgeArgs] {
         return std::make_unique<AgentProcess>("local-edge", "edge", 0, edgeArgs);
     });
     // One thread, or as many as a CPU share covers (the agent's own rule).
-    m_device =
-        std::make_unique<AgentProcess>("local-device", "device", limits.device.cpuCores ? 0 : 1,
-                                       concat(args, limitArgs(limits.device)));
+    m_device = std::make_unique<AgentProcess>(
+        "local-device", "device", limits.device.cpuCores ? 0 : 1,
+        concat(concat(args, limitArgs(limits.device)), placement.deviceArgs));
     m_edge = edge.get();
 }
 

@@ -58,7 +58,9 @@ public:
     /// may read, removed once they listen (never on a command line). Else that file's token;
     /// Error(InvalidInput) naming it, before any agent starts, when it is not private.
     /// With `limits`, the agents run in control groups of their own (which needs root or a
-    /// delegated group: else Error(Unavailable) with the agent's reason).
+    /// delegated group: else Error(Unavailable) with the agent's reason). An emulated device
+    /// then runs on a core of its own and the edge on the others, limited to them (placement
+    /// in localagents.cpp).
     explicit LocalAgents(const std::string &tokenFile = {}, const LocalLimits &limits = {});
     const AgentProcess &device() const { return *m_device; }
     const AgentProcess &edge() const { return *m_edge; }

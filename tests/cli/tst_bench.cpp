@@ -6,6 +6,7 @@
 
 #include "core/graph/modelgraph.h"
 #include "core/store/store.h"
+#include "remote/agent/cpupinning.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -246,7 +247,8 @@ def forward(self, x):
 
     // --device-cpu and --device-memory-mib emulate a slower device on the local agents: the
     // store keeps the limits with the resource, which is not the unthrottled one, and its name
-    // says so. Each limit needs --local; shares are numbers above 0.
+    // says so; the device gets a core of its own and the edge the others. Each limit needs
+    // --local; shares are numbers above 0.
     void emulatesASlowerDeviceLocally()
     {
         const auto noLocal =
@@ -282,7 +284,15 @@ def forward(self, x):
         const auto &edge = resources[0].role == "device" ? resources[1] : resources[0];
         QCOMPARE(device.limits.cpuCores.value_or(0), 0.5);
         QCOMPARE(device.limits.memoryBytes.value_or(0), int64_t(1024) << 20);
-        QVERIFY(!edge.limits.any());
+        // The device on a core of its own, the edge on the others and limited to them.
+        const auto cpus = cleave::remote::allowedCpus();
+        if (cpus.size() > 1) {
+            QCOMPARE(edge.limits.cpuCores.value_or(0), double(cpus.size() - 1));
+            QCOMPARE(edge.threads, int(cpus.size() - 1));
+            QCOMPARE(device.threads, 1);
+        } else {
+            QVERIFY(!edge.limits.any());
+        }
         QVERIFY2(QString::fromStdString(device.name)
                      .endsWith(QStringLiteral(" (emulated: 0.5 core; 1024 MiB)")),
                  device.name.c_str());

@@ -448,9 +448,11 @@ private Q_SLOTS:
         const auto db = m_dir.filePath(QStringLiteral("drifted.cleave"));
         QVERIFY(QFile::copy(m_db, db));
         {
-            // A benchmark from a faster time: the stored whole model a third of what it is now.
+            // A benchmark from a much faster time: the stored whole model a tenth of what it was.
+            // A tenth, not a third: a shared machine's edge, timed on several threads, has been
+            // seen twice as fast at the drift check as at its benchmark.
             cleave::store::Database raw(db.toStdString(), cleave::store::Database::Mode::ReadWrite);
-            raw.execute("UPDATE runs SET whole_model_s = whole_model_s / 3");
+            raw.execute("UPDATE runs SET whole_model_s = whole_model_s / 10");
         }
         const auto r = cli({QStringLiteral("offload"), m_model, QStringLiteral("--split"),
                             QStringLiteral("2"), QStringLiteral("--local"),

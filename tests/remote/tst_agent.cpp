@@ -5,6 +5,7 @@
 #include "tokenfile.h"
 
 #include "remote/agent/agentservice.h"
+#include "remote/agent/cpupinning.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/localagents.h"
 
@@ -13,6 +14,7 @@
 #include <grpcpp/grpcpp.h>
 #include <torch/script.h>
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -451,6 +453,29 @@ private Q_SLOTS:
         QVERIFY2(log.contains(QStringLiteral("stopped")), qPrintable(log));
     }
 
+    // --cpus pins every thread of the agent, those LibTorch started before main included, and
+    // the agent's threads default to the CPUs it was given.
+    void cpusPinEveryThread()
+    {
+        const int cpu = cleave::remote::allowedCpus().back();
+        QProcess agent;
+        const auto line = startAgent(agent, {QStringLiteral("--cpus"), QString::number(cpu)});
+        QVERIFY2(line.contains(QStringLiteral("1 thread, on CPUs %1)").arg(cpu)), qPrintable(line));
+        const auto tasks = QDir(QStringLiteral("/proc/%1/task").arg(agent.processId()))
+                               .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QVERIFY(tasks.size() > 1);
+        for (const auto &task : tasks) {
+            const auto status = QString::fromUtf8(readFile(
+                QStringLiteral("/proc/%1/task/%2/status").arg(agent.processId()).arg(task)));
+            const auto allowed = QRegularExpression(QStringLiteral("Cpus_allowed_list:\\s*(\\S+)"))
+                                     .match(status)
+                                     .captured(1);
+            QCOMPARE(allowed, QString::number(cpu));
+        }
+        agent.kill();
+        agent.waitForFinished();
+    }
+
     // With --token-file every call needs "authorization: Bearer TOKEN", the inference endpoint's
     // too: missing or wrong, the call fails UNAUTHENTICATED; the token never reaches the log.
     // A token file others may read starts the agent with a warning.
@@ -787,6 +812,15 @@ private Q_SLOTS:
                            QStringLiteral("--cpu-limit"),     QStringLiteral("0.1"),
                            QStringLiteral("--cpu-period-us"), QStringLiteral("5000")}
             << QStringLiteral("give --cpu-period-us 10000 or more");
+        QTest::newRow("cpus not a list")
+            << listeningWith("--cpus", "first")
+            << QStringLiteral("error: --cpus first: expected CPU numbers, e.g. 0 or 1-3 or 0,2");
+        QTest::newRow("cpus backwards")
+            << listeningWith("--cpus", "1-0")
+            << QStringLiteral("error: --cpus 1-0: expected CPU numbers, e.g. 0 or 1-3 or 0,2");
+        QTest::newRow("cpu the agent may not use")
+            << listeningWith("--cpus", "1023")
+            << QStringLiteral("error: --cpus 1023: CPU 1023 is not one this process may run on (");
         QTest::newRow("memory limit below start-up")
             << listeningWith("--memory-limit", "16")
             << QStringLiteral("error: --memory-limit 16: below what this agent needs to start (");
