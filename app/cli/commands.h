@@ -43,5 +43,6 @@ void addReportCommand(CLI::App &app, int &exitCode);
 void addExportCommand(CLI::App &app, int &exitCode);
 void addTrainCommand(CLI::App &app, int &exitCode);
 void addOffloadCommand(CLI::App &app, int &exitCode);
+void addCompareCommand(CLI::App &app, int &exitCode);
 
 } // namespace cleave::cli

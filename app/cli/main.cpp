@@ -129,6 +129,7 @@ int main(int argc, char **argv)
     cleave::cli::addTrainCommand(app, exitCode);
     cleave::cli::addExportCommand(app, exitCode);
     cleave::cli::addOffloadCommand(app, exitCode);
+    cleave::cli::addCompareCommand(app, exitCode);
 
     // CLI11 takes an unknown word for a missing command ("A subcommand is required").
     if (argc > 1 && argv[1][0] != '-') {

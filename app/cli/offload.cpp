@@ -20,6 +20,32 @@ namespace cleave::cli {
 
 namespace {
 
+// The splits of --split: one index or several, comma-separated ("2,45,102"); they run
+// round-robin like all of them.
+std::vector<int> splitList(const std::string &text, const std::string &model)
+{
+    std::vector<int> splits;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        const auto comma = std::min(text.find(',', from), text.size());
+        const auto item = text.substr(from, comma - from);
+        std::size_t used = 0;
+        int s = -1;
+        try {
+            s = std::stoi(item, &used);
+        } catch (const std::exception &) {
+        }
+        if (item.empty() || used != item.size())
+            throw Error(ErrorKind::InvalidInput, "--split " + text +
+                                                     ": expected all or split indices (2 or "
+                                                     "2,5) for " +
+                                                     model);
+        splits.push_back(s);
+        from = comma + 1;
+    }
+    return splits;
+}
+
 // How far each agent has drifted since its benchmark (OffloadOutcome::drift).
 nlohmann::json driftJson(const std::vector<remote::AgentDrift> &drift)
 {
@@ -136,19 +162,8 @@ int run(const OffloadOptions &options)
     request.splitOption = "--split";
     request.deviceAccess = request.edgeAccess = options.access;
     request.localLimits = options.limits;
-    if (options.split != "all") {
-        std::size_t used = 0;
-        int s = -1;
-        try {
-            s = std::stoi(options.split, &used);
-        } catch (const std::exception &) {
-        }
-        if (used != options.split.size())
-            throw Error(ErrorKind::InvalidInput, "--split " + options.split +
-                                                     ": expected all or a split index for " +
-                                                     options.model.model);
-        request.splits = {s};
-    }
+    if (options.split != "all")
+        request.splits = splitList(options.split, options.model.model);
     remote::OffloadSession session(std::move(request));
     ProgressLine progress("offload");
     remote::OffloadSession::Observer observer;
@@ -283,7 +298,10 @@ void addOffloadCommand(CLI::App &app, int &exitCode)
     auto *command = app.add_subcommand(
         "offload", "Run a split for real on the device and edge agents and measure it");
     options->model.addTo(*command);
-    command->add_option("--split", options->split, "the split index, or all")->required();
+    command
+        ->add_option("--split", options->split,
+                     "the split index, several (2,5: run round-robin), or all")
+        ->required();
     command->add_option("--tl", options->tl, "Transfer Layer where it applies (default none)");
     command->add_option("--codec", options->codec, "wire codec (default fp32)");
     auto *local =

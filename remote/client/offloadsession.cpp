@@ -35,7 +35,7 @@ double timeWholeModel(AgentClient &agent, const OffloadRequest &r)
     request.set_model_id(loaded.model_id());
     request.set_first_block(loaded.blocks()); // no blocks: the whole model only
     request.set_warmup(3);
-    request.set_reps(20);
+    request.set_reps(5);
     request.set_seed(r.settings.seed);
     double median = 0;
     agent.benchmark(request, [&](const v1::BenchmarkEvent &event) {

@@ -363,12 +363,119 @@ private Q_SLOTS:
                               "directory)");
     }
 
+    void compareRefusesBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const auto with = [&](QStringList extra) {
+            return QStringList{QStringLiteral("compare"), QStringLiteral("--db"), m_db,
+                               QStringLiteral("--model"), m_model} +
+                   extra;
+        };
+        QTest::newRow("no TL to compare") << with({QStringLiteral("--tl"), QStringLiteral("none")})
+                                          << QStringLiteral("--tl none: compare sets Scission");
+        QTest::newRow("device without edge")
+            << with({QStringLiteral("--device"), QStringLiteral("127.0.0.1:1")})
+            << QStringLiteral("give --local, or both --device ADDR and --edge ADDR");
+        QTest::newRow("no runs") << with({QStringLiteral("--local"), QStringLiteral("--runs"),
+                                          QStringLiteral("0")})
+                                 << QStringLiteral("--runs and --rounds must be 1 or more");
+        QTest::newRow("device share without local")
+            << with({QStringLiteral("--device-cpu"), QStringLiteral("0.5")})
+            << QStringLiteral("--device-cpu requires --local");
+        QTest::newRow("privacy out of range")
+            << with({QStringLiteral("--min-split"), QStringLiteral("99")})
+            << QStringLiteral("--min-split 99");
+        QTest::newRow("codec is each contender's")
+            << with({QStringLiteral("--codec"), QStringLiteral("int8")})
+            << QStringLiteral("--codec");
+    }
+
+    void compareRefusesBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(cli(args), message, &why), qPrintable(why));
+    }
+
     void badInputIsOneLineAndExitTwo()
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         QString why;
         QVERIFY2(cleave::testing::failsWithOneLine(cli(args), message, &why), qPrintable(why));
+    }
+
+    // compare sets the papers' four contenders side by side: the device alone (every block on
+    // the device, whatever the constraints), Scission's and ScissionTL's best under the privacy
+    // constraint, and ScissionTL's best with the fastest other codec; each as plan ranks it, the
+    // speed-ups their ratios. With agents, each runs for real in interleaved rounds.
+    void compareSetsTheContendersSideBySide()
+    {
+        const auto db = m_dir.filePath(QStringLiteral("compare.cleave"));
+        const auto bench = cli(
+            {QStringLiteral("bench"), m_model, QStringLiteral("--local"), QStringLiteral("--db"),
+             db, QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--reps"),
+             QStringLiteral("3"), QStringLiteral("--tl"), QStringLiteral("maxpool2"),
+             QStringLiteral("--codec"), QStringLiteral("fp32"), QStringLiteral("int8+zstd")});
+        QVERIFY2(bench.exitCode == 0, bench.err.constData());
+        const QStringList common{QStringLiteral("--db"),        db,
+                                 QStringLiteral("--model"),     m_model,
+                                 QStringLiteral("--link"),      QStringLiteral("4g"),
+                                 QStringLiteral("--min-split"), QStringLiteral("1")};
+        const auto predicted = cli(QStringList{QStringLiteral("compare")} + common +
+                                   QStringList{QStringLiteral("--json")});
+        QVERIFY2(predicted.exitCode == 0, predicted.err.constData());
+        const auto root = QJsonDocument::fromJson(predicted.out).object();
+        const auto rows = root[QStringLiteral("contenders")].toArray();
+        QCOMPARE(rows.size(), 4);
+        const QStringList keys{QStringLiteral("device"), QStringLiteral("scission"),
+                               QStringLiteral("scissiontl"), QStringLiteral("codec")};
+        const int blocks = cleave::graph::ModelGraph::load(m_model.toStdString()).blockCount();
+        for (int i = 0; i < 4; ++i) {
+            const auto row = rows[i].toObject();
+            QCOMPARE(row[QStringLiteral("contender")].toString(), keys[i]);
+            QVERIFY(!row.contains(QStringLiteral("measured")));
+            if (i == 0)
+                QCOMPARE(row[QStringLiteral("split")].toInt(), blocks);
+            else
+                QVERIFY(row[QStringLiteral("split")].toInt() >= 1);
+        }
+        QCOMPARE(rows[3][QStringLiteral("codec")].toString(), QStringLiteral("int8+zstd"));
+        // Scission's row is plan's best without a TL.
+        const auto plan =
+            cli(QStringList{QStringLiteral("plan")} + common +
+                QStringList{QStringLiteral("--tl"), QStringLiteral("none"), QStringLiteral("--top"),
+                            QStringLiteral("1"), QStringLiteral("--json")});
+        const auto best = QJsonDocument::fromJson(plan.out)[QStringLiteral("ranking")][0];
+        QCOMPARE(rows[1][QStringLiteral("predicted_s")].toDouble(),
+                 best[QStringLiteral("total_s")].toDouble());
+        QCOMPARE(rows[1][QStringLiteral("split")].toInt(),
+                 best[QStringLiteral("splits")][0].toInt());
+        const auto speedUps = root[QStringLiteral("speed_ups")].toObject();
+        QCOMPARE(speedUps[QStringLiteral("scissiontl_over_scission")][QStringLiteral("predicted")]
+                     .toDouble(),
+                 rows[1][QStringLiteral("predicted_s")].toDouble() /
+                     rows[2][QStringLiteral("predicted_s")].toDouble());
+
+        const auto measured =
+            cli(QStringList{QStringLiteral("compare")} + common +
+                QStringList{QStringLiteral("--local"), QStringLiteral("--runs"),
+                            QStringLiteral("1"), QStringLiteral("--rounds"), QStringLiteral("2"),
+                            QStringLiteral("--warmup"), QStringLiteral("0")});
+        QVERIFY2(measured.exitCode == 0, measured.err.constData());
+        const auto text = QString::fromUtf8(measured.out);
+        for (const auto &name : {QStringLiteral("device alone"), QStringLiteral("Scission "),
+                                 QStringLiteral("ScissionTL + codec")})
+            QVERIFY2(text.contains(name), measured.out.constData());
+        QVERIFY2(text.contains(QRegularExpression(
+                     QStringLiteral("ScissionTL over Scission: [0-9.]+x predicted, [0-9.]+x "
+                                    "measured"))),
+                 measured.out.constData());
+        QVERIFY2(text.contains(QStringLiteral("the median of 2 inferences each, in 2 interleaved "
+                                              "rounds")),
+                 measured.out.constData());
     }
 
     // offload sweeps every split on the local agents through an emulated 5G link, stores each
@@ -495,19 +602,23 @@ private Q_SLOTS:
     }
 
     // Rounds run the splits round-robin and pool each split's runs: in the JSON and in the
-    // store, numbered across the rounds.
+    // store, numbered across the rounds. Several splits are a comma-separated list.
     void offloadPoolsRounds()
     {
         const auto db = m_dir.filePath(QStringLiteral("rounds.cleave"));
         QVERIFY(QFile::copy(m_db, db));
-        const auto r =
-            cli({QStringLiteral("offload"), m_model, QStringLiteral("--split"), QStringLiteral("2"),
-                 QStringLiteral("--local"), QStringLiteral("--runs"), QStringLiteral("2"),
-                 QStringLiteral("--rounds"), QStringLiteral("3"), QStringLiteral("--warmup"),
-                 QStringLiteral("0"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        const auto r = cli(
+            {QStringLiteral("offload"), m_model, QStringLiteral("--split"), QStringLiteral("1,2"),
+             QStringLiteral("--local"), QStringLiteral("--runs"), QStringLiteral("2"),
+             QStringLiteral("--rounds"), QStringLiteral("3"), QStringLiteral("--warmup"),
+             QStringLiteral("0"), QStringLiteral("--db"), db, QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const auto split = QJsonDocument::fromJson(r.out)[QStringLiteral("splits")][0];
-        QCOMPARE(split[QStringLiteral("runs")].toInt(), 6);
+        const auto splits = QJsonDocument::fromJson(r.out)[QStringLiteral("splits")].toArray();
+        QCOMPARE(splits.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(splits[i][QStringLiteral("split")].toInt(), i + 1);
+            QCOMPARE(splits[i][QStringLiteral("runs")].toInt(), 6);
+        }
         cleave::store::Store store(db.toStdString());
         const auto model = store.modelsNamed(m_model.toStdString()).at(0);
         const auto offloads = store.offloads(model.id);
@@ -532,7 +643,13 @@ private Q_SLOTS:
             << QStringLiteral("--split 99: expected all or a split in 0..");
         QTest::newRow("split not a number")
             << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("middle")})
-            << QStringLiteral("--split middle: expected all or a split");
+            << QStringLiteral("--split middle: expected all or split indices");
+        QTest::newRow("split list with a gap")
+            << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("2,,3")})
+            << QStringLiteral("--split 2,,3: expected all or split indices (2 or 2,5)");
+        QTest::newRow("split of a list out of range")
+            << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("2,99")})
+            << QStringLiteral("--split 99: expected all or a split in 0..");
         QTest::newRow("unknown codec")
             << with(local + QStringList{QStringLiteral("--split"), QStringLiteral("3"),
                                         QStringLiteral("--codec"), QStringLiteral("fp8")})

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/plan/fromstore.h"
+#include "core/plan/headline.h"
 #include "core/plan/planner.h"
 #include "core/plan/problem.h"
 #include "core/store/store.h"
@@ -360,6 +361,67 @@ private Q_SLOTS:
                          qPrintable(QStringLiteral("seed %1 rank %2").arg(seed).arg(i)));
             QVERIFY(std::abs(fast.front().total_s - best) < 1e-12);
         }
+    }
+
+    // The papers' comparison, from the formula: the device alone is every block on the
+    // device; Scission and ScissionTL are the least totals over the allowed splits without and
+    // with the TL; the codec row is ScissionTL's best under the fastest other codec. The
+    // privacy constraint holds for all but the device alone.
+    void headlineFromTheFormula()
+    {
+        for (unsigned seed = 1; seed <= 20; ++seed) {
+            std::mt19937 rng(seed);
+            const int K = 4 + int(seed % 7);
+            auto all = randomResources(rng, K, true);
+            std::vector<plan::ResourceCosts> rs{all[0], all[2]}; // d0, e0
+            for (auto &r : rs) {
+                auto &int8 = r.codecs["int8"];
+                for (const auto &w : r.codecs.at("fp32"))
+                    int8.push_back(
+                        plan::WireCost{w->bytes / 4, w->serialise_s * 2, w->deserialise_s * 2});
+            }
+            const plan::Planner planner("random", rs);
+            auto r = request(std::uniform_real_distribution<double>(1, 100)(rng), 20);
+            r.constraints.minSplit = 2;
+            const auto h = plan::headline(planner, r);
+            QCOMPARE(h.rows.size(), size_t(4));
+            QVERIFY(h.notes.empty());
+
+            const auto *alone = h.row(plan::Contender::DeviceAlone);
+            QCOMPARE(alone->config.s1, K);
+            QVERIFY(std::abs(alone->config.total_s - blocksOn(rs[0], 0, K, 1)) < 1e-12);
+
+            double scission = 1e300, withTl = 1e300;
+            for (int s1 = 2; s1 <= K; ++s1) {
+                scission = std::min(scission, brute(rs, 0, 1, -1, s1, K, "", r).total);
+                withTl = std::min(withTl, brute(rs, 0, 1, -1, s1, K, "", r).total);
+                if (s1 < K && rs[0].tls.at("maxpool2")[size_t(s1)])
+                    withTl = std::min(withTl, brute(rs, 0, 1, -1, s1, K, "maxpool2", r).total);
+            }
+            const auto *sc = h.row(plan::Contender::Scission);
+            QVERIFY(sc->config.s1 >= 2 && sc->config.tl.empty() && sc->codec == "fp32");
+            QVERIFY(std::abs(sc->config.total_s - scission) < 1e-12);
+            const auto *tl = h.row(plan::Contender::ScissionTl);
+            QVERIFY(tl->config.s1 >= 2 && tl->codec == "fp32");
+            QVERIFY(std::abs(tl->config.total_s - withTl) < 1e-12);
+            const auto *codec = h.row(plan::Contender::WithCodec);
+            QCOMPARE(codec->codec, std::string("int8"));
+            QVERIFY(codec->config.s1 >= 2);
+            r.mode = plan::Mode::ScissionTl;
+            r.codec = "int8";
+            r.top = 1;
+            QCOMPARE(codec->config.total_s, planner.plan(r).ranking.front().total_s);
+            QCOMPARE(*h.speedUp(plan::Contender::Scission, plan::Contender::ScissionTl),
+                     scission / tl->config.total_s);
+        }
+        // Without a TL measured, two rows and a note why.
+        std::mt19937 rng(7);
+        auto plain = randomResources(rng, 5, false);
+        const plan::Planner planner("plain", {plain[0], plain[2]});
+        const auto h = plan::headline(planner, request());
+        QCOMPARE(h.rows.size(), size_t(2));
+        QVERIFY(!h.speedUp(plan::Contender::Scission, plan::Contender::ScissionTl));
+        QCOMPARE(h.notes, std::vector<std::string>{"ScissionTL: no Transfer Layer measured"});
     }
 
     void constraintsHold()
