@@ -25,7 +25,7 @@ PACKAGES := cmake g++ ninja-build ccache pkg-config \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all run test bench package screenshots fuzz asan soak deps configure build clean format
+.PHONY: all run test bench paper package screenshots fuzz asan soak deps configure build clean format
 
 all: build
 
@@ -62,6 +62,12 @@ run: build
 
 test: build
 	ctest --preset $(PRESET)
+
+# The ScissionLite experiment on emulated hardware (docs/guide.md, "The papers' headline,
+# measured"): DenseNet-169 and ResNet-101, the device at a tenth of a core, 5g-peak and 5g-low;
+# the table in $(BUILD_DIR)/paper/paper.md, with plots. About 15 minutes; needs root.
+paper: build
+	tests/bench/paper.sh $(BIN) $(BUILD_DIR)/paper
 
 # The Debian packages cleave and cleave-agent, in $(BUILD_DIR)/packages/ (packaging/).
 package: build

@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The ScissionLite experiment on emulated hardware (`make paper`; docs/guide.md, "The papers'
 # headline, measured"). For each model: bench on the local agents with the device limited to a
-# share of one core (its own core; the edge on the others), with the Transfer Layer maxpool2 and
-# every codec timed at every cut. For each link: the planner's choice under the papers' privacy
-# constraint (no raw input leaves the device: split 2 or later, the output of the first
-# convolution's ReLU, the papers' "layer 5") for Scission, ScissionTL (maxpool2) and ScissionTL
-# with the best codec; each choice and the device alone then run for real through `offload`, in
-# interleaved rounds. Writes OUT/paper.md (the table), OUT/paper.json and `report` plots.
+# share of one core (a core of its own; the edge on the others), the Transfer Layer maxpool2 and
+# every codec timed at every cut. For each link: `compare` under the papers' privacy constraint
+# (no raw input leaves the device: split 2 or later, the output of the first convolution's
+# ReLU, which the papers' Keras "layer 5" only pads): the device alone, Scission, ScissionTL and
+# ScissionTL with the best codec, predicted and measured through the Offloader in interleaved
+# rounds. Writes OUT/paper.md (one table), OUT/MODEL-LINK.json and .txt, and `report` plots.
 # Usage: tests/bench/paper.sh BIN_DIR OUT_DIR
 # Environment: PAPER_DEVICE_CPU (0.1), PAPER_MODELS ("densenet169 resnet101"),
 #   PAPER_LINKS ("5g-peak 5g-low"), PAPER_ROUNDS (3), PAPER_RUNS (3), PAPER_REPS (5).
@@ -21,119 +21,61 @@ links=${PAPER_LINKS:-5g-peak 5g-low}
 rounds=${PAPER_ROUNDS:-3}
 runs=${PAPER_RUNS:-3}
 reps=${PAPER_REPS:-5}
-codecs=(fp16 int8 int8+zstd)
-privacy=2 # the first split past the raw input and the first convolution
+privacy=2
 mkdir -p "$out"
-cli() { "$bin/cleave-cli" "$@"; }
-local_agents=(--local --device-cpu "$share")
 started=$(date +%s)
 say() { echo "[$(($(date +%s) - started)) s] $*" >&2; }
 
-# plan_choice DB MODEL LINK TL CODEC: the planner's best configuration as one JSON line.
-plan_choice() {
-    cli plan --db "$1" --model "zoo:$2" --link "$3" --tl "$4" --codec "$5" \
-        --min-split "$privacy" --top 1 --json |
-        python3 -c 'import json,sys; d=json.load(sys.stdin); r=d["ranking"][0]
-print(json.dumps({"split": r["splits"][0], "tl": r["tl"], "codec": d["codec"],
-                  "predicted_s": r["total_s"], "upload_bytes": r["upload_bytes"]}))'
-}
-
-# The device alone: the last split, predicted by the planner too.
-device_alone() {
-    cli plan --db "$1" --model "zoo:$2" --link "$3" --tl none --unused edge --top 1 --json |
-        python3 -c 'import json,sys; d=json.load(sys.stdin); r=d["ranking"][0]
-print(json.dumps({"split": r["splits"][0], "tl": None, "codec": "fp32",
-                  "predicted_s": r["total_s"], "upload_bytes": 0}))'
-}
-
-# measure CHOICE LINK MODEL ROUND: runs the choice through offload; prints the median seconds.
-measure() {
-    local split tl codec
-    read -r split tl codec < <(python3 -c 'import json,sys; c=json.loads(sys.argv[1])
-print(c["split"], c["tl"] or "none", c["codec"])' "$1")
-    local args=(--split "$split" --codec "$codec" --link "$2" --runs "$runs" --json)
-    [[ $tl != none ]] && args+=(--tl "$tl")
-    cli offload "zoo:$3" "${local_agents[@]}" "${args[@]}" |
-        python3 -c 'import json,sys; print(json.load(sys.stdin)["splits"][0]["measured"]["median_s"])'
-}
-
-results="$out/paper.jsonl"
-: >"$results"
 for model in $models; do
     db="$out/$model.cleave"
     rm -f "$db" "$db-wal" "$db-shm"
-    say "$model: bench (device at $share core)"
-    cli bench "zoo:$model" "${local_agents[@]}" --db "$db" --reps "$reps" --tl maxpool2 \
-        --codec fp32 "${codecs[@]}" >"$out/$model-bench.txt"
+    say "$model: bench, the device at $share core"
+    "$bin/cleave-cli" bench "zoo:$model" --local --device-cpu "$share" --db "$db" --reps "$reps" \
+        --tl maxpool2 --codec fp32 fp16 int8 int8+zstd >"$out/$model-bench.txt"
     for link in $links; do
-        say "$model, $link: plan"
-        declare -A choice=()
-        choice[device]=$(device_alone "$db" "$model" "$link")
-        choice[scission]=$(plan_choice "$db" "$model" "$link" none fp32)
-        choice[scissiontl]=$(plan_choice "$db" "$model" "$link" maxpool2 fp32)
-        best=""
-        for codec in "${codecs[@]}"; do
-            candidate=$(plan_choice "$db" "$model" "$link" maxpool2 "$codec")
-            best=$(python3 -c 'import json,sys
-a, b = (json.loads(x) if x else None for x in sys.argv[1:])
-print(json.dumps(b if a is None or b["predicted_s"] < a["predicted_s"] else a))' "$best" "$candidate")
-        done
-        choice[codec]=$best
-        declare -A measured=()
-        for round in $(seq "$rounds"); do
-            for config in device scission scissiontl codec; do
-                say "$model, $link, round $round: $config"
-                measured[$config]+="$(measure "${choice[$config]}" "$link" "$model") "
-            done
-        done
-        for config in device scission scissiontl codec; do
-            python3 -c 'import json,sys
-c = json.loads(sys.argv[5]); c.update(model=sys.argv[1], link=sys.argv[2], config=sys.argv[3],
-    measured_s=[float(x) for x in sys.argv[4].split()])
-print(json.dumps(c))' "$model" "$link" "$config" "${measured[$config]}" "${choice[$config]}" \
-                >>"$results"
-        done
-        say "$model, $link: report"
-        cli report --db "$db" --model "zoo:$model" --link "$link" --min-split "$privacy" \
-            --tl maxpool2 -o "$out/$model-$link.png"
-        codec=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["codec"])' "$best")
-        cli report --db "$db" --model "zoo:$model" --link "$link" --min-split "$privacy" \
-            --tl maxpool2 --codec "$codec" -o "$out/$model-$link-$codec.png"
-        unset choice measured
+        say "$model, $link: compare, $rounds rounds of $runs inferences"
+        args=(--db "$db" --model "zoo:$model" --link "$link" --min-split "$privacy")
+        "$bin/cleave-cli" compare "${args[@]}" --local --device-cpu "$share" --runs "$runs" \
+            --rounds "$rounds" --json >"$out/$model-$link.json"
+        codec=$(python3 -c 'import json,sys
+rows = json.load(open(sys.argv[1]))["contenders"]
+print(next(r["codec"] for r in rows if r["contender"] == "codec"))' "$out/$model-$link.json")
+        "$bin/cleave-cli" report "${args[@]}" --tl maxpool2 -o "$out/$model-$link.png"
+        "$bin/cleave-cli" report "${args[@]}" --tl maxpool2 --codec "$codec" \
+            -o "$out/$model-$link-$codec.png"
     done
 done
 
-python3 - "$results" "$out" "$share" "$rounds" "$runs" <<'PY'
-import json, statistics, sys
-path, out, share, rounds, runs = sys.argv[1:]
-rows = [json.loads(line) for line in open(path)]
-json.dump(rows, open(f"{out}/paper.json", "w"), indent=2)
+# One table: predicted / measured milliseconds per contender, and the measured speed-ups.
+python3 - "$out" "$share" "$rounds" "$runs" $models -- $links <<'PY'
+import json, sys
+out, share, rounds, runs = sys.argv[1:5]
+rest = sys.argv[5:]
+models, links = rest[:rest.index("--")], rest[rest.index("--") + 1:]
 def ms(s): return f"{s * 1e3:.0f}"
-def measured(r):
-    m = r["measured_s"]
-    return statistics.median(m), min(m), max(m)
-def config(r):
-    tl = r["tl"] or "no TL"
-    return f"{r['split']} ({tl}, {r['codec']})"
-lines = [f"Device at {share} core, edge on the other cores; median of {rounds} interleaved rounds "
-         f"of {runs} inferences (range over rounds); privacy: split 2 or later.", "",
-         "| model | link | device alone ms | Scission: split, predicted / measured ms | "
-         "ScissionTL | ScissionTL + codec | TL speed-up | TL + codec speed-up | "
-         "over the device alone |",
+def cell(r):
+    m = r["measured"]
+    lo, hi = min(m["round_medians_s"]), max(m["round_medians_s"])
+    what = "all on the device" if r["contender"] == "device" else \
+        f"split {r['split']}, {r['tl'] or 'no TL'}, {r['codec']}"
+    return f"{what}: {ms(r['predicted_s'])} / **{ms(m['median_s'])}** ({ms(lo)}-{ms(hi)})"
+lines = [f"Device at {share} core on a core of its own, edge on the other core; privacy: split 2 "
+         f"or later. Predicted / **measured** ms (the median of {rounds} interleaved rounds of "
+         f"{runs} inferences; the least and the most round median).", "",
+         "| model | link | device alone | Scission | ScissionTL (maxpool2) | ScissionTL + codec | "
+         "TL over Scission | TL + codec over Scission | over the device alone |",
          "|---|---|---|---|---|---|---|---|---|"]
-keys = sorted({(r["model"], r["link"]) for r in rows}, key=lambda k: (k[0], k[1]))
-for model, link in keys:
-    by = {r["config"]: r for r in rows if r["model"] == model and r["link"] == link}
-    med = {k: measured(v) for k, v in by.items()}
-    def cell(k):
-        m, lo, hi = med[k]
-        return (f"{config(by[k])}: {ms(by[k]['predicted_s'])} / **{ms(m)}** "
-                f"({ms(lo)}–{ms(hi)})")
-    speed = lambda a, b: f"{med[a][0] / med[b][0]:.2f}x"
-    best = min(("scissiontl", "codec"), key=lambda k: med[k][0])
-    lines.append(f"| {model} | {link} | {ms(med['device'][0])} | {cell('scission')} | "
-                 f"{cell('scissiontl')} | {cell('codec')} | {speed('scission', 'scissiontl')} | "
-                 f"{speed('scission', 'codec')} | {speed('device', best)} |")
+for model in models:
+    for link in links:
+        d = json.load(open(f"{out}/{model}-{link}.json"))
+        rows = {r["contender"]: r for r in d["contenders"]}
+        s = d["speed_ups"]
+        def x(key): return f"{s[key]['measured']:.2f}x ({s[key]['predicted']:.2f}x)"
+        lines.append(f"| {model} | {link} | {cell(rows['device'])} | {cell(rows['scission'])} | "
+                     f"{cell(rows['scissiontl'])} | {cell(rows['codec'])} | "
+                     f"{x('scissiontl_over_scission')} | {x('codec_over_scission')} | "
+                     f"{x('best_over_device')} |")
+lines += ["", "Speed-ups: measured (predicted)."]
 open(f"{out}/paper.md", "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
