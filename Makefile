@@ -44,18 +44,14 @@ configure: deps
 build: configure
 	cmake --build --preset $(PRESET)
 
-# The demo: a model the build creates, benchmarked on the two embedded local agents, planned
-# and plotted into a report; then, when a display is present, the workbench opens on it.
+# The demo (cleave-cli demo, core/demo.h): ResNet-18 at 224x224 on a device emulated at a tenth
+# of a core beside an unthrottled edge, 5g-peak; the device alone, Scission, ScissionTL and a
+# codec compared, the chosen split offloaded against its prediction, the report drawn. Timings
+# already in the project are reused. With a display the workbench then opens on that plan.
 run: build
-	@$(BIN)/cleave-make-demo $(BUILD_DIR)/demo.pt
-	$(BIN)/cleave-cli inspect $(BUILD_DIR)/demo.pt
-	$(BIN)/cleave-cli verify $(BUILD_DIR)/demo.pt
-	@rm -f $(BUILD_DIR)/demo.cleave*
-	$(BIN)/cleave-cli bench $(BUILD_DIR)/demo.pt --local --db $(BUILD_DIR)/demo.cleave --tl maxpool2 --reps 10
-	$(BIN)/cleave-cli plan --db $(BUILD_DIR)/demo.cleave --model $(BUILD_DIR)/demo.pt --link 4g --top 5
-	$(BIN)/cleave-cli report --db $(BUILD_DIR)/demo.cleave --model $(BUILD_DIR)/demo.pt --link 4g -o $(BUILD_DIR)/demo-report.png
+	$(BIN)/cleave-cli demo --db $(BUILD_DIR)/demo.cleave -o $(BUILD_DIR)/demo-report.png
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  $(BIN)/cleave $(BUILD_DIR)/demo.pt $(BUILD_DIR)/demo.cleave; \
+	  $(BIN)/cleave $(BUILD_DIR)/demo.cleave; \
 	else \
 	  echo "No display: the report is $(BUILD_DIR)/demo-report.png (the workbench needs a display)."; \
 	fi

@@ -1160,6 +1160,10 @@ Gerätespeicher: %1</translation>
         <translation>Scission</translation>
     </message>
     <message>
+        <source>How the tensor crosses the link: the codecs the benchmark measured</source>
+        <translation>Wie der Tensor die Verbindung überquert: die Codecs, die der Benchmark gemessen hat</translation>
+    </message>
+    <message>
         <source>Scission and ScissionTL side by side</source>
         <translation>Scission und ScissionTL nebeneinander</translation>
     </message>
@@ -1194,6 +1198,10 @@ Gerätespeicher: %1</translation>
     <message>
         <source>Ranking</source>
         <translation>Rangfolge</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>Codec</translation>
     </message>
     <message>
         <source>Plot</source>

@@ -1160,6 +1160,10 @@ Device memory: %1</translation>
         <translation>Scission</translation>
     </message>
     <message>
+        <source>How the tensor crosses the link: the codecs the benchmark measured</source>
+        <translation>How the tensor crosses the link: the codecs the benchmark measured</translation>
+    </message>
+    <message>
         <source>Scission and ScissionTL side by side</source>
         <translation>Scission and ScissionTL side by side</translation>
     </message>
@@ -1194,6 +1198,10 @@ Device memory: %1</translation>
     <message>
         <source>Ranking</source>
         <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>Codec</translation>
     </message>
     <message>
         <source>Plot</source>

@@ -1157,6 +1157,10 @@ Device memory: %1</source>
         <translation>Scission</translation>
     </message>
     <message>
+        <source>How the tensor crosses the link: the codecs the benchmark measured</source>
+        <translation>텐서가 링크를 건너는 방식: 벤치마크가 측정한 코덱</translation>
+    </message>
+    <message>
         <source>Scission and ScissionTL side by side</source>
         <translation>Scission과 ScissionTL 나란히</translation>
     </message>
@@ -1191,6 +1195,10 @@ Device memory: %1</source>
     <message>
         <source>Ranking</source>
         <translation>순위 기준</translation>
+    </message>
+    <message>
+        <source>Codec</source>
+        <translation>코덱</translation>
     </message>
     <message>
         <source>Plot</source>

@@ -426,6 +426,8 @@ DE = {
     "\nDevice memory: %1": "\nGerätespeicher: %1",
     "any CPU": "CPU unbegrenzt",
     "any memory": "Speicher unbegrenzt",
+    "How the tensor crosses the link: the codecs the benchmark measured":
+        "Wie der Tensor die Verbindung überquert: die Codecs, die der Benchmark gemessen hat",
 }
 
 KO = {
@@ -834,6 +836,8 @@ KO = {
     "\nDevice memory: %1": "\n디바이스 메모리: %1",
     "any CPU": "CPU 제한 없음",
     "any memory": "메모리 제한 없음",
+    "How the tensor crosses the link: the codecs the benchmark measured":
+        "텐서가 링크를 건너는 방식: 벤치마크가 측정한 코덱",
 }
 
 

@@ -44,5 +44,6 @@ void addExportCommand(CLI::App &app, int &exitCode);
 void addTrainCommand(CLI::App &app, int &exitCode);
 void addOffloadCommand(CLI::App &app, int &exitCode);
 void addCompareCommand(CLI::App &app, int &exitCode);
+void addDemoCommand(CLI::App &app, int &exitCode);
 
 } // namespace cleave::cli

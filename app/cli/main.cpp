@@ -130,6 +130,7 @@ int main(int argc, char **argv)
     cleave::cli::addExportCommand(app, exitCode);
     cleave::cli::addOffloadCommand(app, exitCode);
     cleave::cli::addCompareCommand(app, exitCode);
+    cleave::cli::addDemoCommand(app, exitCode);
 
     // CLI11 takes an unknown word for a missing command ("A subcommand is required").
     if (argc > 1 && argv[1][0] != '-') {

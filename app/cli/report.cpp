@@ -2,6 +2,8 @@
 // cleave-cli report --db FILE --model MODEL [--link ...] -o OUT.(png|pdf|svg)
 // Renders the latency stacks (Scission beside ScissionTL) and the transfer sizes per split, one
 // above the other, without a display: the Qt platform is always "offscreen" here.
+#include "app/cli/report.h"
+
 #include "app/cli/commands.h"
 #include "app/cli/planoptions.h"
 
@@ -17,10 +19,83 @@
 
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include <unistd.h>
 
 namespace cleave::cli {
+
+namespace {
+
+// The Qt platform for plots without a display: offscreen, with a private runtime folder.
+void prepareOffscreen()
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // Qt warns on stderr without one; a private directory of our own keeps it quiet.
+        const auto runtime =
+            std::filesystem::temp_directory_path() / ("cleave-runtime-" + std::to_string(getuid()));
+        std::error_code ignored;
+        std::filesystem::create_directory(runtime, ignored);
+        std::filesystem::permissions(runtime, std::filesystem::perms::owner_all, ignored);
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(runtime.string()));
+    }
+}
+
+} // namespace
+
+std::string drawReport(store::Store &db, const std::string &model, const plan::Planner &planner,
+                       const plan::PlanRequest &request, const std::string &output,
+                       plots::LatencyStackPlot::Show show, int width, int height)
+{
+    std::ostringstream summary;
+    // Constraints that leave nothing stop the report as they stop plan, with its message.
+    planner.plan(request);
+    const auto series = planner.series(request);
+    // What cleave-cli offload measured on this link, if anything: drawn over the stacks and
+    // set against the prediction in a third plot.
+    const auto measured = plan::measuredFromStore(db, model, request, series);
+
+    // The plots are widgets: they need an application object, never its event loop.
+    prepareOffscreen();
+    int argc = 1;
+    char name[] = "cleave-cli";
+    char *argv[] = {name, nullptr};
+    QApplication app(argc, argv);
+    plots::LatencyStackPlot stacks;
+    stacks.setShow(show);
+    stacks.setSeries(series);
+    stacks.setMeasured(measured);
+    plots::TransferSizePlot sizes;
+    sizes.setSeries(series);
+    plots::PredictionPlot prediction;
+    QList<QCustomPlot *> pages{&stacks, &sizes};
+    if (!measured.points.empty()) {
+        prediction.setMeasured(measured);
+        pages.push_back(&prediction);
+    }
+    const auto error = plots::exportPlots(pages, QString::fromStdString(output), width, height);
+    if (!error.isEmpty())
+        throw Error(ErrorKind::InvalidInput, error.toStdString());
+    summary << "wrote " << output << ": " << series.points.size() << " splits on " << series.device
+            << " and " << series.edge << ", link " << request.link.describe()
+            << "; best split Scission " << series.bestScissionAllowed << ", ScissionTL "
+            << series.bestScissionTlAllowed;
+    if (!measured.points.empty())
+        summary << "; " << measured.points.size() << " measured splits, median error "
+                << prediction.medianErrorPercent() << " %, worst " << prediction.worstErrorPercent()
+                << " %";
+    summary << '\n';
+    // One codec is drawn; say so when the store has others to choose with --codec.
+    std::string others;
+    for (const auto &c : planner.codecs())
+        if (c != request.codec)
+            others += (others.empty() ? "" : ", ") + c;
+    if (!others.empty())
+        summary << "drew codec " << request.codec << "; also measured: " << others
+                << " (--codec)\n";
+    return summary.str();
+}
 
 namespace {
 
@@ -57,61 +132,8 @@ int run(const ReportOptions &options)
     store::Store db(options.plan.db, store::Store::readingAccess(options.plan.db));
     const auto planner = plan::plannerFromStore(db, options.plan.model);
     const auto request = options.plan.request(planner);
-    // Constraints that leave nothing stop the report as they stop plan, with its message.
-    planner.plan(request);
-    const auto series = planner.series(request);
-    // What cleave-cli offload measured on this link, if anything: drawn over the stacks and
-    // set against the prediction in a third plot.
-    const auto measured = plan::measuredFromStore(db, options.plan.model, request, series);
-
-    // The plots are widgets: they need an application object, never its event loop.
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-        // Qt warns on stderr without one; a private directory of our own keeps it quiet.
-        const auto runtime =
-            std::filesystem::temp_directory_path() / ("cleave-runtime-" + std::to_string(getuid()));
-        std::error_code ignored;
-        std::filesystem::create_directory(runtime, ignored);
-        std::filesystem::permissions(runtime, std::filesystem::perms::owner_all, ignored);
-        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(runtime.string()));
-    }
-    int argc = 1;
-    char name[] = "cleave-cli";
-    char *argv[] = {name, nullptr};
-    QApplication app(argc, argv);
-    plots::LatencyStackPlot stacks;
-    stacks.setShow(show);
-    stacks.setSeries(series);
-    stacks.setMeasured(measured);
-    plots::TransferSizePlot sizes;
-    sizes.setSeries(series);
-    plots::PredictionPlot prediction;
-    QList<QCustomPlot *> pages{&stacks, &sizes};
-    if (!measured.points.empty()) {
-        prediction.setMeasured(measured);
-        pages.push_back(&prediction);
-    }
-    const auto error = plots::exportPlots(pages, QString::fromStdString(options.output),
-                                          options.width, options.height);
-    if (!error.isEmpty())
-        throw Error(ErrorKind::InvalidInput, error.toStdString());
-    std::cout << "wrote " << options.output << ": " << series.points.size() << " splits on "
-              << series.device << " and " << series.edge << ", link " << request.link.describe()
-              << "; best split Scission " << series.bestScissionAllowed << ", ScissionTL "
-              << series.bestScissionTlAllowed;
-    if (!measured.points.empty())
-        std::cout << "; " << measured.points.size() << " measured splits, median error "
-                  << prediction.medianErrorPercent() << " %, worst "
-                  << prediction.worstErrorPercent() << " %";
-    std::cout << '\n';
-    // One codec is drawn; say so when the store has others to choose with --codec.
-    std::string others;
-    for (const auto &c : planner.codecs())
-        if (c != request.codec)
-            others += (others.empty() ? "" : ", ") + c;
-    if (!others.empty())
-        std::cout << "drew codec " << request.codec << "; also measured: " << others
-                  << " (--codec)\n";
+    std::cout << drawReport(db, options.plan.model, planner, request, options.output, show,
+                            options.width, options.height);
     return 0;
 }
 

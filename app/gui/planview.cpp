@@ -102,6 +102,8 @@ PlanView::PlanView(QWidget *parent)
     m_mode = new QComboBox(this);
     m_mode->addItem(tr("ScissionTL (with Transfer Layers)"));
     m_mode->addItem(tr("Scission"));
+    m_codec = new QComboBox(this);
+    m_codec->setToolTip(tr("How the tensor crosses the link: the codecs the benchmark measured"));
     m_show = new QComboBox(this);
     m_show->addItem(tr("Scission and ScissionTL side by side"));
     m_show->addItem(tr("Scission only"));
@@ -124,6 +126,7 @@ PlanView::PlanView(QWidget *parent)
     rankingRow->addWidget(m_mode, 1);
     rankingRow->addWidget(m_rows);
     network->addRow(tr("Ranking"), rankingRow);
+    network->addRow(tr("Codec"), m_codec);
     network->addRow(tr("Plot"), m_show);
     auto *limits = new QFormLayout;
     limits->addRow(tr("Minimum split"), m_minSplit);
@@ -200,6 +203,7 @@ PlanView::PlanView(QWidget *parent)
             replan();
         });
     connect(m_mode, &QComboBox::currentIndexChanged, this, &PlanView::replan);
+    connect(m_codec, &QComboBox::currentIndexChanged, this, &PlanView::replan);
     connect(m_show, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_plot->setShow(std::array{plots::LatencyStackPlot::Show::Both,
                                    plots::LatencyStackPlot::Show::Scission,
@@ -241,6 +245,19 @@ void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner, const QS
         m_minSplit->setRange(0, m_planner ? m_planner->blocks() : 0);
         if (m_planner && m_restoredMinSplit <= m_planner->blocks())
             m_minSplit->setValue(m_restoredMinSplit);
+    }
+    {
+        const QSignalBlocker block(m_codec);
+        const auto chosen = m_restoredCodec.isEmpty() ? m_codec->currentText() : m_restoredCodec;
+        m_codec->clear();
+        if (m_planner)
+            for (const auto &c : m_planner->codecs())
+                m_codec->addItem(QString::fromStdString(c));
+        // The one chosen before, else raw fp32 as Scission sends it.
+        const int i = m_codec->findText(chosen);
+        m_codec->setCurrentIndex(i >= 0 ? i
+                                        : std::max(0, m_codec->findText(QStringLiteral("fp32"))));
+        m_codec->setEnabled(m_codec->count() > 1);
     }
     // Three tiers only when the timings include a cloud.
     bool cloud = false;
@@ -329,6 +346,7 @@ QJsonObject PlanView::settings() const
                   {QStringLiteral("bandwidthMbps"), sliderToMbps(m_bandwidth->value())},
                   {QStringLiteral("latencyMs"), m_latency->value()},
                   {QStringLiteral("mode"), m_mode->currentIndex()},
+                  {QStringLiteral("codec"), m_codec->currentText()},
                   {QStringLiteral("show"), m_show->currentIndex()},
                   {QStringLiteral("rows"), m_rows->value()},
                   {QStringLiteral("minSplit"), m_minSplit->value()},
@@ -380,6 +398,12 @@ void PlanView::restoreSettings(const QJsonObject &o)
         // Known only with the timings: kept until they come (setPlanner).
         m_restoredMinSplit = o.value(QStringLiteral("minSplit")).toInt(0);
         m_restoredTiers = o.value(QStringLiteral("tiers")).toInt(0);
+        m_restoredCodec = o.value(QStringLiteral("codec")).toString();
+        {
+            const QSignalBlocker block(m_codec);
+            if (const int i = m_codec->findText(m_restoredCodec); i >= 0)
+                m_codec->setCurrentIndex(i);
+        }
         if (m_restoredMinSplit <= m_minSplit->maximum())
             m_minSplit->setValue(m_restoredMinSplit);
         if (m_tiers->isEnabled())
@@ -427,6 +451,8 @@ void PlanView::replan()
     request.mode =
         m_mode->currentIndex() == 0 && withTl ? plan::Mode::ScissionTl : plan::Mode::Scission;
     request.top = m_rows->value();
+    if (m_codec->count() > 0)
+        request.codec = m_codec->currentText().toStdString();
     if (m_minSplit->value() > 0)
         request.constraints.minSplit = m_minSplit->value();
     if (m_maxUpload->value() > 0)
@@ -465,6 +491,7 @@ void PlanView::replan()
     Q_EMIT seriesChanged(m_series);
     m_restoredMinSplit = m_minSplit->value();
     m_restoredTiers = m_tiers->currentIndex();
+    m_restoredCodec = m_codec->currentText();
     Q_EMIT settingsChanged();
     m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;
 }

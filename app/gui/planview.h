@@ -49,6 +49,8 @@ public:
 
     QSlider *bandwidthSlider() const { return m_bandwidth; }
     QComboBox *presetBox() const { return m_preset; }
+    /// The wire codec the plan costs: those the timings measured.
+    QComboBox *codecBox() const { return m_codec; }
     QSpinBox *minSplitBox() const { return m_minSplit; }
     /// Maximum upload per inference in MB and maximum device time in ms; 0: no limit.
     QDoubleSpinBox *maxUploadBox() const { return m_maxUpload; }
@@ -130,6 +132,7 @@ private:
     QDoubleSpinBox *m_cloudBandwidth = nullptr;
     QDoubleSpinBox *m_cloudLatency = nullptr;
     QComboBox *m_mode = nullptr;
+    QComboBox *m_codec = nullptr;
     QComboBox *m_show = nullptr;
     QSpinBox *m_rows = nullptr;
     QPushButton *m_benchmarkNow = nullptr;
@@ -144,6 +147,7 @@ private:
     std::optional<std::pair<int, QString>> m_pendingSelection; ///< split and TL to restore
     int m_restoredMinSplit = 0; ///< applied when timings give the range
     int m_restoredTiers = 0;    ///< applied when timings include a cloud
+    QString m_restoredCodec;    ///< applied when timings list the codecs measured
 };
 
 } // namespace cleave::gui

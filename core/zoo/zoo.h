@@ -18,6 +18,9 @@ struct ZooModel
     std::string name;        ///< "resnet50"
     std::string description; ///< "ResNet-50 (torchvision)"
     graph::Shape defaultInput;
+    /// Weights and biases as built at the default input: what an agent checks against its
+    /// memory limit before it builds the model (tst_zoo builds each to check the figure).
+    int64_t parameters = 0;
     int64_t minSide = 1; ///< smallest height/width the architecture takes
     int classes = 1000;
 };

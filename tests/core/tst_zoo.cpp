@@ -54,6 +54,7 @@ private Q_SLOTS:
             << QStringLiteral("inception_resnet_v2") << qint64(55813192);
         QTest::newRow("mobilenet_v2") << QStringLiteral("mobilenet_v2") << qint64(3504872);
         QTest::newRow("vgg16") << QStringLiteral("vgg16") << qint64(138357544);
+        QTest::newRow("inspectnet (ours)") << QStringLiteral("inspectnet") << qint64(140458);
     }
     void parameterCountsMatchTheReferences()
     {
@@ -61,6 +62,8 @@ private Q_SLOTS:
         QFETCH(qint64, parameters);
         const auto model = zoo::build(name.toStdString());
         QCOMPARE(parameterCount(model), parameters);
+        // The figure an agent checks against its memory limit before building the model.
+        QCOMPARE(zoo::find(name.toStdString()).parameters, int64_t(parameters));
         // BatchNorm statistics are buffers, not parameters.
         const bool hasBatchNorm = name != QStringLiteral("vgg16");
         QCOMPARE(model.buffers().size() > 0, hasBatchNorm);

@@ -608,6 +608,21 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(refused.error_message())
                      .contains(QStringLiteral("--memory-limit")),
                  refused.error_message().c_str());
+        // A zoo model is checked before it is built: VGG-16's 138 M weights would need 1.6 GB.
+        {
+            auto context = withDeadline();
+            auto writer = stub->LoadModel(context.get(), &reply);
+            v1::LoadModelChunk chunk;
+            chunk.mutable_header()->set_name("zoo:vgg16");
+            chunk.mutable_header()->set_zoo_name("vgg16");
+            writer->Write(chunk);
+            writer->WritesDone();
+            const auto zoo = writer->Finish();
+            QCOMPARE(zoo.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+            QVERIFY2(QString::fromStdString(zoo.error_message())
+                         .startsWith(QStringLiteral("zoo:vgg16: building it needs about ")),
+                     zoo.error_message().c_str());
+        }
         // Still serving: a small model loads.
         QVERIFY(upload(*stub, readFile(fixture("residual.pt")), &reply).ok());
         ::kill(pid_t(agent.processId()), SIGTERM);
