@@ -15,6 +15,7 @@
 #include "core/plan/fromstore.h"
 #include "core/resourcelimits.h"
 #include "core/store/store.h"
+#include "remote/agent/controlgroup.h"
 #include "remote/client/benchsession.h"
 #include "remote/client/headlinerun.h"
 #include "remote/client/localagents.h"
@@ -103,16 +104,13 @@ void bench(const DemoOptions &options, const Demo &demo, remote::LocalAgents &ag
 // Starts the local agents, the device emulated when the machine allows; says so when not.
 std::unique_ptr<remote::LocalAgents> startAgents(const Demo &demo, bool &emulated)
 {
-    try {
-        emulated = true;
-        return std::make_unique<remote::LocalAgents>(std::string(), limitsFor(demo, true));
-    } catch (const Error &e) {
-        emulated = false;
-        std::cout << "note: the device cannot be emulated here (" << e.what()
+    const auto why = remote::ControlGroup::whyNoCpuLimit();
+    emulated = why.empty();
+    if (!emulated)
+        std::cout << "note: the device cannot be emulated here (" << why
                   << "): it runs unthrottled, and the plan below is a what-if of a device "
                   << fixed(demo.whatIfSlowdown, 0) << " times slower, predicted only\n";
-        return std::make_unique<remote::LocalAgents>();
-    }
+    return std::make_unique<remote::LocalAgents>(std::string(), limitsFor(demo, emulated));
 }
 
 // The contender the demo recommends: the fastest.

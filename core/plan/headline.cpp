@@ -68,7 +68,10 @@ std::optional<Configuration> deviceAlone(const Planner &planner, PlanRequest req
     request.mode = Mode::Scission;
     request.tlSpecs.clear();
     request.codec = "fp32";
+    // The what-if factors describe the machines, not a demand: they stay.
+    const auto slowdown = request.constraints.slowdown;
     request.constraints = {};
+    request.constraints.slowdown = slowdown;
     request.constraints.unusedTiers = {Tier::Edge, Tier::Cloud};
     request.tiers = {Tier::Device, Tier::Edge};
     request.top = 1;

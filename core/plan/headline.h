@@ -31,7 +31,7 @@ struct HeadlineRow
 
 /// The planner's best configuration of each contender for one request: its link, tiers and
 /// constraints hold for every contender but the device alone, which is the baseline (no
-/// constraint applies to it). A contender the store cannot answer (no TL measured, no codec
+/// constraint applies to it; the what-if factors do). A contender the store cannot answer (no TL measured, no codec
 /// but fp32) is left out and `notes` says why.
 struct Headline
 {

@@ -141,6 +141,20 @@ bool isStale(const fs::path &group)
 
 } // namespace
 
+std::string ControlGroup::whyNoCpuLimit(const fs::path &root)
+{
+    try {
+        const fs::path parent = isV2(root) ? under(root, currentGroup(""))
+                                           : under(v1Mount(root, "cpu"), currentGroup("cpu"));
+        const fs::path probe = parent / groupName("probe");
+        makeGroup(probe);
+        removeGroup(probe);
+        return {};
+    } catch (const Error &e) {
+        return e.what();
+    }
+}
+
 std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
                                                   const ResourceLimits &limits, int64_t heldBytes,
                                                   int64_t cpuPeriodUs, const fs::path &root)

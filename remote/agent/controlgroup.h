@@ -41,6 +41,9 @@ public:
     enter(const std::string &name, const ResourceLimits &limits, int64_t heldBytes = 0,
           int64_t cpuPeriodUs = kDefaultCpuPeriodUs,
           const std::filesystem::path &root = "/sys/fs/cgroup");
+    /// Empty where an agent of this user may limit its CPU share, else why not (the agent's own
+    /// refusal): a group is made and removed again to find out.
+    static std::string whyNoCpuLimit(const std::filesystem::path &root = "/sys/fs/cgroup");
     /// Removes the groups of agents that are gone (their process dead and the group empty), as a
     /// SIGKILL leaves them; returns the paths removed.
     static std::vector<std::filesystem::path>

@@ -7,11 +7,16 @@
 #include "storecheck.h"
 #include "testmain.h"
 
+#include "core/store/store.h"
 #include "remote/client/localagents.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <csignal>
@@ -130,6 +135,71 @@ private Q_SLOTS:
                                                                 "the CLI")
                                                      .arg(pid)),
                                       15000);
+    }
+
+    // The demo (make run): interrupted while it measures, it leaves no agents and a project
+    // that the next run continues; that run tells the story (the four contenders and their
+    // speed-ups, the chosen split offloaded against its prediction or, without control groups,
+    // a what-if said to be one), draws the report and leaves the project opening on the chosen
+    // plan; a run after it reuses the timings.
+    void demoResumesAndReusesItsTimings()
+    {
+        QTemporaryDir dir;
+        const auto db = dir.filePath(QStringLiteral("demo.cleave"));
+        const auto report = dir.filePath(QStringLiteral("demo.png"));
+        const QStringList args{QStringLiteral("demo"), QStringLiteral("--db"), db,
+                               QStringLiteral("-o"), report};
+        QProcess first;
+        first.start(QStringLiteral(CLEAVE_CLI), args);
+        QVERIFY(first.waitForStarted());
+        QList<pid_t> agents;
+        for (int i = 0; i < 600 && agents.size() < 2; ++i) {
+            QTest::qWait(100);
+            agents = childrenOf(pid_t(first.processId()), "cleave-agent");
+        }
+        QCOMPARE(agents.size(), 2);
+        QTest::qWait(3000); // the benchmark is under way
+        QCOMPARE(first.state(), QProcess::Running);
+        QCOMPARE(::kill(pid_t(first.processId()), SIGINT), 0);
+        QVERIFY(first.waitForFinished(30000));
+        QVERIFY(first.exitCode() != 0);
+        for (const auto pid : agents)
+            QTRY_VERIFY2_WITH_TIMEOUT(ended(pid), "an agent outlived the demo", 15000);
+
+        const auto story = testing::runCli(QStringLiteral(CLEAVE_CLI), args);
+        QVERIFY2(story.exitCode == 0, story.err.constData());
+        const auto text = QString::fromUtf8(story.out);
+        QVERIFY2(text.contains(QStringLiteral("benchmarking on the local agents")),
+                 story.out.constData());
+        for (const auto &row : {QStringLiteral("device alone"), QStringLiteral("Scission "),
+                                QStringLiteral("ScissionTL "), QStringLiteral("ScissionTL + codec"),
+                                QStringLiteral("the best split over the device alone: ")})
+            QVERIFY2(text.contains(row), story.out.constData());
+        const bool emulated = !text.contains(QStringLiteral("note: the device cannot be emulated"));
+        QCOMPARE(emulated, geteuid() == 0);
+        if (emulated)
+            QVERIFY2(text.contains(QRegularExpression(
+                         QStringLiteral("offloaded .* runs: [0-9.]+ ms measured, [0-9.]+ ms "
+                                        "predicted \\(-?[0-9.]+ %\\)"))),
+                     story.out.constData());
+        else
+            QVERIFY2(text.contains(QStringLiteral("what-if")), story.out.constData());
+        QVERIFY(QFileInfo(report).size() > 0);
+        {
+            cleave::store::Store store(db.toStdString());
+            QCOMPARE(store.setting("model").value_or(""), std::string("zoo:resnet18"));
+            const auto plan = QJsonDocument::fromJson(
+                                  QByteArray::fromStdString(store.setting("plan").value_or("")))
+                                  .object();
+            QCOMPARE(plan[QStringLiteral("preset")].toString(), QStringLiteral("5g-peak"));
+            QCOMPARE(plan[QStringLiteral("minSplit")].toInt(), 2);
+            QVERIFY(plan[QStringLiteral("split")].toInt() >= 2);
+        }
+
+        const auto again = testing::runCli(QStringLiteral(CLEAVE_CLI), args);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QVERIFY2(again.out.contains("reusing the timings in"), again.out.constData());
+        QVERIFY(!again.out.contains("benchmarking"));
     }
 
     void killedWhileWriting_data()

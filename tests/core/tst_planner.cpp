@@ -414,6 +414,17 @@ private Q_SLOTS:
             QCOMPARE(*h.speedUp(plan::Contender::Scission, plan::Contender::ScissionTl),
                      scission / tl->config.total_s);
         }
+        // A what-if describes the machine, not a demand: the device alone takes it too.
+        {
+            std::mt19937 rng(3);
+            auto all = randomResources(rng, 6, true);
+            const plan::Planner planner("what-if", {all[0], all[2]});
+            auto r = request();
+            r.constraints.slowdown["d0"] = 3;
+            r.constraints.minSplit = 2;
+            const auto *alone = plan::headline(planner, r).row(plan::Contender::DeviceAlone);
+            QVERIFY(std::abs(alone->config.total_s - blocksOn(all[0], 0, 6, 3)) < 1e-12);
+        }
         // Without a TL measured, two rows and a note why.
         std::mt19937 rng(7);
         auto plain = randomResources(rng, 5, false);
