@@ -935,6 +935,14 @@ Gerätespeicher: %1</translation>
         <translation>Messe %1...</translation>
     </message>
     <message>
+        <source>The device cannot be emulated here (%1): it runs unthrottled, and the plan is a what-if of a device %2 times slower, predicted only.</source>
+        <translation>Das Gerät lässt sich hier nicht emulieren (%1): Es läuft ungedrosselt, und der Plan ist eine Was-wäre-wenn-Annahme eines %2-mal langsameren Geräts, nur vorhergesagt.</translation>
+    </message>
+    <message>
+        <source>Measuring %1 as the demo...</source>
+        <translation>%1 wird als Demo gemessen...</translation>
+    </message>
+    <message>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
@@ -1247,6 +1255,10 @@ Gerätespeicher: %1</translation>
         <source> — no Transfer Layer timings: Scission only</source>
         <translation> — keine Transfer-Layer-Zeiten: nur Scission</translation>
     </message>
+    <message>
+        <source> — what-if: the device %1 times slower, predicted</source>
+        <translation> — Was-wäre-wenn: das Gerät %1-mal langsamer, vorhergesagt</translation>
+    </message>
 </context>
 <context>
     <name>cleave::plots::PredictionPlot</name>
@@ -1349,8 +1361,8 @@ Gerätespeicher: %1</translation>
         <translation>Neues Projekt...</translation>
     </message>
     <message>
-        <source>Try It: Benchmark ResNet-18 on Local Agents</source>
-        <translation>Ausprobieren: ResNet-18 auf lokalen Agenten messen</translation>
+        <source>Try It: ResNet-18 on a Slow Device beside a Fast Edge</source>
+        <translation>Ausprobieren: ResNet-18 auf einem langsamen Gerät neben einem schnellen Edge</translation>
     </message>
     <message>
         <source>Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine</source>

@@ -935,6 +935,14 @@ Device memory: %1</translation>
         <translation>Measuring %1...</translation>
     </message>
     <message>
+        <source>The device cannot be emulated here (%1): it runs unthrottled, and the plan is a what-if of a device %2 times slower, predicted only.</source>
+        <translation>The device cannot be emulated here (%1): it runs unthrottled, and the plan is a what-if of a device %2 times slower, predicted only.</translation>
+    </message>
+    <message>
+        <source>Measuring %1 as the demo...</source>
+        <translation>Measuring %1 as the demo...</translation>
+    </message>
+    <message>
         <source>untitled</source>
         <translation>untitled</translation>
     </message>
@@ -1247,6 +1255,10 @@ Device memory: %1</translation>
         <source> — no Transfer Layer timings: Scission only</source>
         <translation> — no Transfer Layer timings: Scission only</translation>
     </message>
+    <message>
+        <source> — what-if: the device %1 times slower, predicted</source>
+        <translation> — what-if: the device %1 times slower, predicted</translation>
+    </message>
 </context>
 <context>
     <name>cleave::plots::PredictionPlot</name>
@@ -1349,8 +1361,8 @@ Device memory: %1</translation>
         <translation>New Project...</translation>
     </message>
     <message>
-        <source>Try It: Benchmark ResNet-18 on Local Agents</source>
-        <translation>Try It: Benchmark ResNet-18 on Local Agents</translation>
+        <source>Try It: ResNet-18 on a Slow Device beside a Fast Edge</source>
+        <translation>Try It: ResNet-18 on a Slow Device beside a Fast Edge</translation>
     </message>
     <message>
         <source>Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine</source>

@@ -935,6 +935,14 @@ Device memory: %1</source>
         <translation>%1 측정 중...</translation>
     </message>
     <message>
+        <source>The device cannot be emulated here (%1): it runs unthrottled, and the plan is a what-if of a device %2 times slower, predicted only.</source>
+        <translation>여기서는 디바이스를 에뮬레이션할 수 없습니다(%1). 제한 없이 실행되며, 계획은 %2배 느린 디바이스를 가정한 예측일 뿐입니다.</translation>
+    </message>
+    <message>
+        <source>Measuring %1 as the demo...</source>
+        <translation>%1을(를) 데모로 측정하는 중...</translation>
+    </message>
+    <message>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
@@ -1244,6 +1252,10 @@ Device memory: %1</source>
         <source> — no Transfer Layer timings: Scission only</source>
         <translation> — 전송 계층 측정 시간 없음: Scission만</translation>
     </message>
+    <message>
+        <source> — what-if: the device %1 times slower, predicted</source>
+        <translation> — 가정: 디바이스가 %1배 느림, 예측값</translation>
+    </message>
 </context>
 <context>
     <name>cleave::plots::PredictionPlot</name>
@@ -1346,8 +1358,8 @@ Device memory: %1</source>
         <translation>새 프로젝트...</translation>
     </message>
     <message>
-        <source>Try It: Benchmark ResNet-18 on Local Agents</source>
-        <translation>체험: 로컬 에이전트에서 ResNet-18 벤치마크</translation>
+        <source>Try It: ResNet-18 on a Slow Device beside a Fast Edge</source>
+        <translation>체험하기: 빠른 엣지 옆의 느린 디바이스에서 ResNet-18</translation>
     </message>
     <message>
         <source>Opens ResNet-18 from the zoo and measures it on a device and an edge agent started on this machine</source>

@@ -428,6 +428,13 @@ DE = {
     "any memory": "Speicher unbegrenzt",
     "How the tensor crosses the link: the codecs the benchmark measured":
         "Wie der Tensor die Verbindung überquert: die Codecs, die der Benchmark gemessen hat",
+    "The device cannot be emulated here (%1): it runs unthrottled, and the plan is a what-if of a device %2 times slower, predicted only.":
+        "Das Gerät lässt sich hier nicht emulieren (%1): Es läuft ungedrosselt, und der Plan ist eine Was-wäre-wenn-Annahme eines %2-mal langsameren Geräts, nur vorhergesagt.",
+    "Measuring %1 as the demo...": "%1 wird als Demo gemessen...",
+    " \u2014 what-if: the device %1 times slower, predicted":
+        " \u2014 Was-wäre-wenn: das Gerät %1-mal langsamer, vorhergesagt",
+    "Try It: ResNet-18 on a Slow Device beside a Fast Edge":
+        "Ausprobieren: ResNet-18 auf einem langsamen Gerät neben einem schnellen Edge",
 }
 
 KO = {
@@ -838,6 +845,13 @@ KO = {
     "any memory": "메모리 제한 없음",
     "How the tensor crosses the link: the codecs the benchmark measured":
         "텐서가 링크를 건너는 방식: 벤치마크가 측정한 코덱",
+    "The device cannot be emulated here (%1): it runs unthrottled, and the plan is a what-if of a device %2 times slower, predicted only.":
+        "여기서는 디바이스를 에뮬레이션할 수 없습니다(%1). 제한 없이 실행되며, 계획은 %2배 느린 디바이스를 가정한 예측일 뿐입니다.",
+    "Measuring %1 as the demo...": "%1을(를) 데모로 측정하는 중...",
+    " \u2014 what-if: the device %1 times slower, predicted":
+        " \u2014 가정: 디바이스가 %1배 느림, 예측값",
+    "Try It: ResNet-18 on a Slow Device beside a Fast Edge":
+        "체험하기: 빠른 엣지 옆의 느린 디바이스에서 ResNet-18",
 }
 
 

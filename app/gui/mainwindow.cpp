@@ -5,6 +5,7 @@
 #include "app/gui/background.h"
 #include "app/gui/benchmarkpanel.h"
 #include "app/gui/clipboard.h"
+#include "app/gui/errortext.h"
 #include "app/gui/exportwizard.h"
 #include "app/gui/messagebar.h"
 #include "app/gui/modelloading.h"
@@ -12,12 +13,15 @@
 #include "app/gui/offloadview.h"
 #include "app/gui/planview.h"
 #include "app/gui/startpage.h"
+#include "core/demo.h"
+#include "core/plan/headline.h"
 #include "core/plan/planjson.h"
 #include "plots/latencystackplot.h"
 #include "plots/numbers.h"
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
 #include "plots/predictionplot.h"
+#include "remote/agent/controlgroup.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -142,8 +146,8 @@ void MainWindow::connectStartPage()
     connect(m_start, &StartPage::recentProjectChosen, this,
             [this](const QString &path) { openProject(path); });
     connect(m_start, &StartPage::tryRequested, this, [this] {
-        m_benchmarkWhenOpen = true;
-        openModel(QStringLiteral("zoo:resnet18"));
+        m_benchmarkWhenOpen = m_tryingDemo = true;
+        openModel(QString::fromStdString(Demo().model));
     });
 }
 
@@ -160,6 +164,7 @@ void MainWindow::connectWork()
     connect(m_bench, &BenchmarkPanel::finished, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(ok ? tr("Benchmark complete: %1").arg(message)
                                     : tr("Benchmark stopped: %1").arg(message));
+        m_demoPlanPending = std::exchange(m_demoRunning, false) && ok;
         loadTimings();
     });
 }
@@ -655,7 +660,7 @@ void MainWindow::openModel(const QString &spec)
                 loadTimings();
             }
             if (std::exchange(m_benchmarkWhenOpen, false))
-                startBenchmark();
+                std::exchange(m_tryingDemo, false) ? startDemo() : startBenchmark();
         },
         [this](const QString &reason) { showFailure(reason); });
 }
@@ -671,6 +676,8 @@ void MainWindow::loadTimings()
         [this, job, project](std::shared_ptr<const plan::Planner> planner) {
             if (job != m_plannerJob)
                 return;
+            if (planner && std::exchange(m_demoPlanPending, false))
+                selectDemoPlan(*planner);
             m_planView->setPlanner(std::move(planner));
             if (m_offloadView)
                 m_offloadView->reload(project, m_model);
@@ -690,6 +697,70 @@ void MainWindow::startBenchmark()
 {
     if (m_bench->start(m_project, m_model, m_agents->jobAgents(), m_agents->localDeviceLimits()))
         statusBar()->showMessage(tr("Measuring %1...").arg(m_modelName));
+}
+
+// "Try it": the demo (core/demo.h, as `cleave-cli demo` runs it) in the window: the model
+// measured on the local agents with the Transfer Layer and the codecs, the device emulated at a
+// small CPU share where control groups allow, else planned as a what-if and said so.
+void MainWindow::startDemo()
+{
+    const Demo demo;
+    ResourceLimits device;
+    const auto why = remote::ControlGroup::whyNoCpuLimit();
+    if (why.empty()) {
+        device.cpuCores = demo.deviceCpu;
+    } else {
+        m_messages->showMessage(tr("The device cannot be emulated here (%1): it runs unthrottled, "
+                                   "and the plan is a what-if of a device %2 times slower, "
+                                   "predicted only.")
+                                    .arg(QString::fromStdString(why))
+                                    .arg(plots::Numbers::significant(demo.whatIfSlowdown)),
+                                MessageBar::Kind::Warning);
+    }
+    m_planView->setDeviceSlowdown(why.empty() ? 1 : demo.whatIfSlowdown);
+    m_bench->warmupBox()->setValue(demo.warmup);
+    m_bench->repsBox()->setValue(demo.reps);
+    m_bench->tlEdit()->setText(QString::fromStdString(demo.tl));
+    QStringList codecs;
+    for (const auto &c : demo.codecs)
+        codecs.push_back(QString::fromStdString(c));
+    m_bench->codecEdit()->setText(codecs.join(QLatin1Char(',')));
+    m_demoRunning = m_bench->start(m_project, m_model, {}, device);
+    if (m_demoRunning)
+        statusBar()->showMessage(tr("Measuring %1 as the demo...").arg(m_modelName));
+}
+
+// The demo's plan, selected: its link and privacy constraint, and the fastest of the papers'
+// contenders (plan::headline), codec and split.
+void MainWindow::selectDemoPlan(const plan::Planner &planner)
+{
+    const Demo demo;
+    plan::PlanRequest request;
+    request.link = plan::NetworkProfile::preset(demo.link);
+    request.mode = plan::Mode::ScissionTl;
+    request.tlSpecs = {demo.tl};
+    request.constraints.minSplit = demo.minSplit;
+    if (const double factor = m_planView->deviceSlowdown(); factor != 1)
+        for (const auto &r : planner.resources())
+            if (r.tier == plan::Tier::Device)
+                request.constraints.slowdown[r.name] = factor;
+    try {
+        const auto h = plan::headline(planner, request);
+        const auto best =
+            std::min_element(h.rows.begin(), h.rows.end(),
+                             [](const plan::HeadlineRow &a, const plan::HeadlineRow &b) {
+                                 return a.config.total_s < b.config.total_s;
+                             });
+        m_planView->restoreSettings(
+            {{QStringLiteral("preset"), QString::fromStdString(demo.link)},
+             {QStringLiteral("mode"), 0},
+             {QStringLiteral("minSplit"), demo.minSplit},
+             {QStringLiteral("codec"), QString::fromStdString(best->codec)},
+             {QStringLiteral("split"), best->config.s1},
+             {QStringLiteral("tl"), QString::fromStdString(best->config.tl)}});
+    } catch (const Error &e) {
+        showFailure(ErrorText::of(e));
+    }
 }
 
 // Writes go to the project one at a time, in the order asked: two saves of the agents list

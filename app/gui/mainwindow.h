@@ -18,6 +18,10 @@ class QTemporaryDir;
 class QThreadPool;
 class QTimer;
 
+namespace cleave::plan {
+class Planner;
+}
+
 namespace cleave::gui {
 
 class AgentsPanel;
@@ -132,6 +136,8 @@ private:
     void chooseExportPlot();
     void chooseExportRanking();
     void startBenchmark();
+    void startDemo();
+    void selectDemoPlan(const plan::Planner &planner);
     void saveInBackground(std::function<void()> work);
     void showFailure(const QString &reason);
     void updateTitle();
@@ -159,6 +165,9 @@ private:
     StartPage *m_start = nullptr;
     MessageBar *m_messages = nullptr; ///< notices that matter, above the views
     bool m_benchmarkWhenOpen = false; ///< "Try it": measure the model once it is open
+    bool m_tryingDemo = false;        ///< "Try it" measures as the demo (core/demo.h)
+    bool m_demoRunning = false;       ///< the demo's benchmark is under way
+    bool m_demoPlanPending = false;   ///< the demo's plan, once its timings are loaded
     QString m_inputShape;             ///< of the open model, "1x3x224x224"
     QString m_outputShape;
     int m_selectedSplit = 0;

@@ -340,6 +340,12 @@ void PlanView::bandwidthMoved()
     replan();
 }
 
+void PlanView::setDeviceSlowdown(double factor)
+{
+    m_deviceSlowdown = factor;
+    replan();
+}
+
 QJsonObject PlanView::settings() const
 {
     QJsonObject o{{QStringLiteral("preset"), m_preset->currentText()},
@@ -453,6 +459,10 @@ void PlanView::replan()
     request.top = m_rows->value();
     if (m_codec->count() > 0)
         request.codec = m_codec->currentText().toStdString();
+    if (m_deviceSlowdown != 1)
+        for (const auto &r : m_planner->resources())
+            if (r.tier == plan::Tier::Device)
+                request.constraints.slowdown[r.name] = m_deviceSlowdown;
     if (m_minSplit->value() > 0)
         request.constraints.minSplit = m_minSplit->value();
     if (m_maxUpload->value() > 0)
@@ -478,7 +488,10 @@ void PlanView::replan()
         m_ranking->setRanking(m_plan.ranking);
         m_message->setText(
             QString::fromStdString(request.link.describe()) +
-            (withTl ? QString() : tr(" \u2014 no Transfer Layer timings: Scission only")));
+            (withTl ? QString() : tr(" \u2014 no Transfer Layer timings: Scission only")) +
+            (m_deviceSlowdown == 1 ? QString()
+                                   : tr(" \u2014 what-if: the device %1 times slower, predicted")
+                                         .arg(plots::Numbers::significant(m_deviceSlowdown))));
     } catch (const Error &e) {
         m_plan = {};
         m_ranking->setRanking({});

@@ -69,6 +69,10 @@ public:
     /// that hold it are there.
     QJsonObject settings() const;
     void restoreSettings(const QJsonObject &settings);
+    /// A what-if for every device resource: its timings scaled by `factor` (1: none), said
+    /// beside the link as a prediction (the demo where a device cannot be emulated).
+    void setDeviceSlowdown(double factor);
+    double deviceSlowdown() const { return m_deviceSlowdown; }
     /// The line above the ranking: the link planned for, or why nothing is ranked.
     QString messageText() const;
     /// Both cost models side by side, or one of them.
@@ -148,6 +152,7 @@ private:
     int m_restoredMinSplit = 0; ///< applied when timings give the range
     int m_restoredTiers = 0;    ///< applied when timings include a cloud
     QString m_restoredCodec;    ///< applied when timings list the codecs measured
+    double m_deviceSlowdown = 1;
 };
 
 } // namespace cleave::gui

@@ -24,7 +24,7 @@ StartPage::StartPage(const QList<ZooChoice> &zoo, QWidget *parent)
     auto *openModel = new QPushButton(tr("Open Model File..."), this);
     auto *openProject = new QPushButton(tr("Open Project..."), this);
     auto *newProject = new QPushButton(tr("New Project..."), this);
-    m_try = new QPushButton(tr("Try It: Benchmark ResNet-18 on Local Agents"), this);
+    m_try = new QPushButton(tr("Try It: ResNet-18 on a Slow Device beside a Fast Edge"), this);
     m_try->setToolTip(tr("Opens ResNet-18 from the zoo and measures it on a device and an edge "
                          "agent started on this machine"));
     auto *buttons = new QHBoxLayout;

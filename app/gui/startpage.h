@@ -40,7 +40,7 @@ Q_SIGNALS:
     void newProjectRequested();
     void zooModelChosen(const QString &spec);
     void recentProjectChosen(const QString &path);
-    /// "Try it": ResNet-18 from the zoo, benchmarked on local agents.
+    /// "Try it": the demo (core/demo.h), benchmarked on local agents and planned.
     void tryRequested();
 
 private:

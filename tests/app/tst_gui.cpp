@@ -20,6 +20,7 @@
 #include "app/gui/planview.h"
 #include "app/gui/rankingmodel.h"
 #include "app/gui/startpage.h"
+#include "core/demo.h"
 #include "core/graph/modelcheck.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
@@ -517,9 +518,25 @@ private Q_SLOTS:
         QVERIFY(!start->isVisible());
         auto *bench = window->benchmarkPanel();
         QVERIFY(bench->isRunning());
+        // Measured as the demo: the Transfer Layer and the codecs, then planned as it plans.
+        const cleave::Demo demo;
+        QCOMPARE(bench->tlEdit()->text(), QString::fromStdString(demo.tl));
+        QCOMPARE(bench->codecEdit()->text(), QStringLiteral("fp32,int8+zstd"));
         QSignalSpy finished(bench, &gui::BenchmarkPanel::finished);
-        bench->cancel();
-        QVERIFY(finished.wait(120000));
+        QSignalSpy timings(window.get(), &gui::MainWindow::timingsOpened);
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!timings.isEmpty(), 30000);
+        auto *plan = window->planView();
+        QTRY_COMPARE(plan->minSplitBox()->value(), demo.minSplit);
+        QCOMPARE(plan->presetBox()->currentText(), QString::fromStdString(demo.link));
+        QCOMPARE(plan->codecBox()->count(), 2);
+        const auto chosen = plan->settings();
+        QVERIFY(chosen.contains(QStringLiteral("split")));
+        QVERIFY(chosen[QStringLiteral("split")].toInt() >= demo.minSplit);
+        QCOMPARE(chosen[QStringLiteral("codec")].toString(), plan->codecBox()->currentText());
+        // Without control groups, the plan says it is a what-if.
+        QCOMPARE(plan->deviceSlowdown() != 1, geteuid() != 0);
     }
 
     // Adding an agent while the local pair is in use asks which to measure on.
