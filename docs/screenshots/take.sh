@@ -66,6 +66,10 @@ shoot() { # shoot FILE [PROJECT] ARGS...: the workbench on a project (demo.cleav
     xvfb-run -a -s "-screen 0 1280x800x24" \
         "$bin/cleave" "$work/demo.pt" "$project" --screenshot "$out/$file" "$@"
 }
+step "the embedded default: cleave-cli demo, then the workbench on its project (demo.png)"
+"$bin/cleave-cli" demo --db "$work/embedded.cleave" -o "$work/embedded.png" >/dev/null
+xvfb-run -a -s "-screen 0 1280x800x24" "$bin/cleave" "$work/embedded.cleave" \
+    --screenshot "$out/demo.png" --theme light --lang en
 step start.png
 xvfb-run -a -s "-screen 0 1280x800x24" "$bin/cleave" --screenshot "$out/start.png" \
     --theme light --lang en
