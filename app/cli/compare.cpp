@@ -75,9 +75,7 @@ int run(const CompareOptions &options)
     if (options.runs < 1 || options.warmup < 0 || options.rounds < 1)
         throw Error(ErrorKind::InvalidInput,
                     "compare: --runs and --rounds must be 1 or more, --warmup 0 or more");
-    if (!std::filesystem::exists(options.plan.db))
-        throw Error(ErrorKind::NotFound,
-                    options.plan.db + ": no such file; create it with cleave-cli bench");
+    options.plan.requireStore();
     store::Store db(options.plan.db, store::Store::readingAccess(options.plan.db));
     const auto planner = plan::plannerFromStore(db, options.plan.model);
     const auto request = options.plan.request(planner);

@@ -25,9 +25,7 @@ std::string ms(double seconds)
 
 int run(const PlanOptions &options, bool json)
 {
-    if (!std::filesystem::exists(options.db))
-        throw Error(ErrorKind::NotFound, options.db + ": no such file; create it with cleave-cli "
-                                                      "bench");
+    options.requireStore();
     store::Store db(options.db, store::Store::readingAccess(options.db));
     const auto planner = plan::plannerFromStore(db, options.model);
     const auto request = options.request(planner);

@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 
+#include <filesystem>
 #include <sstream>
 
 namespace cleave::cli {
@@ -51,6 +52,12 @@ plan::NetworkProfile networkProfile(const std::string &preset, std::optional<dou
         return plan::NetworkProfile::custom(*mbps, *latencyMs, downMbps.value_or(0));
     }
     return plan::NetworkProfile::preset(preset.empty() ? fallback : preset);
+}
+
+void PlanOptions::requireStore() const
+{
+    if (!std::filesystem::exists(db))
+        throw Error(ErrorKind::NotFound, db + ": no such file; create it with cleave-cli bench");
 }
 
 void PlanOptions::addTo(CLI::App &command)

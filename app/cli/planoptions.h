@@ -48,6 +48,8 @@ struct PlanOptions
     int top = 10;
     bool noReturn = false;
 
+    /// Error(NotFound) when --db names no file, saying how to make one.
+    void requireStore() const;
     /// Registers the shared flags on `command`.
     void addTo(CLI::App &command);
     /// The request for `planner`; Error(InvalidInput) naming the flag for bad values.

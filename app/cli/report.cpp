@@ -126,9 +126,7 @@ int run(const ReportOptions &options)
     else if (options.show != "both")
         throw Error(ErrorKind::InvalidInput,
                     "--show '" + options.show + "': expected both, scission or scissiontl");
-    if (!std::filesystem::exists(options.plan.db))
-        throw Error(ErrorKind::NotFound,
-                    options.plan.db + ": no such file; create it with cleave-cli bench");
+    options.plan.requireStore();
     store::Store db(options.plan.db, store::Store::readingAccess(options.plan.db));
     const auto planner = plan::plannerFromStore(db, options.plan.model);
     const auto request = options.plan.request(planner);
