@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/plan/planner.h"
+
 #include <string>
 #include <vector>
 
@@ -29,6 +31,12 @@ struct Demo
     int warmup = 2;
     int reps = 5;
     int measuredRuns = 5; ///< the chosen split, offloaded once to set against its prediction
+
+    /// The demo's plan of `planner`'s timings: its link, Transfer Layer and privacy constraint;
+    /// with `whatIf`, every device planned `whatIfSlowdown` times slower; with `only`, every
+    /// resource not named there excluded (a project that also holds other machines' timings).
+    plan::PlanRequest request(const plan::Planner &planner, bool whatIf,
+                              const std::vector<std::string> &only = {}) const;
 };
 
 } // namespace cleave

@@ -62,6 +62,19 @@ std::optional<double> measuredRatio(const std::vector<remote::ContenderRuns> &ru
     return a->median_s() / b->median_s();
 }
 
+// Why contenders are missing, in the command line's words.
+std::vector<std::string> absences(const plan::Headline &h)
+{
+    std::vector<std::string> notes;
+    for (const auto &[contender, why] : h.absent)
+        notes.push_back(std::string(plan::contenderName(contender)) + ": " +
+                        (why == plan::Absence::NoTransferLayer
+                             ? "no Transfer Layer measured (bench --tl maxpool2)"
+                             : "no codec but fp32 measured on every resource (bench --codec "
+                               "fp32 int8+zstd)"));
+    return notes;
+}
+
 } // namespace
 
 void printComparison(std::ostream &out, const std::string &model, const plan::PlanRequest &request,
@@ -109,7 +122,7 @@ void printComparison(std::ostream &out, const std::string &model, const plan::Pl
     if (!runs.empty())
         out << "measured: the median of " << runs.front().totals_s.size() << " inferences each, in "
             << rounds << " interleaved rounds (rounds ms: the least and the most round median)\n";
-    for (const auto &note : h.notes)
+    for (const auto &note : absences(h))
         out << "note: " << note << '\n';
 }
 
@@ -152,7 +165,7 @@ nlohmann::json comparisonJson(const std::string &model, const plan::PlanRequest 
                               : nlohmann::json()},
             {"contenders", rows},
             {"speed_ups", speedUps},
-            {"notes", h.notes}};
+            {"notes", absences(h)}};
 }
 
 } // namespace cleave::cli

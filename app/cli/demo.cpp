@@ -15,10 +15,10 @@
 #include "core/plan/fromstore.h"
 #include "core/resourcelimits.h"
 #include "core/store/store.h"
-#include "remote/agent/controlgroup.h"
 #include "remote/client/benchsession.h"
 #include "remote/client/headlinerun.h"
 #include "remote/client/localagents.h"
+#include "remote/controlgroup.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -43,35 +43,44 @@ remote::LocalLimits limitsFor(const Demo &demo, bool emulated)
     return limits;
 }
 
-// The store's device resource, when the store has complete timings of the demo's model with
-// its TL and codecs on a device that is (or is not) emulated as the demo asks.
-std::optional<std::string> storedDevice(const std::string &path, const Demo &demo, bool emulated)
+// The device and the edge the store has complete timings of, for the demo's model with its TL
+// and codecs, as the demo runs them now: the device emulated or not. Empty when there are none.
+std::vector<std::string> storedMachines(const std::string &path, const Demo &demo, bool emulated)
 {
     if (!std::filesystem::exists(path))
-        return std::nullopt;
+        return {};
     try {
         store::Store db(path, store::Store::readingAccess(path));
         const auto planner = plan::plannerFromStore(db, demo.model);
         const auto tls = planner.tlSpecs();
         const auto codecs = planner.codecs();
         if (std::find(tls.begin(), tls.end(), demo.tl) == tls.end())
-            return std::nullopt;
+            return {};
         for (const auto &c : demo.codecs)
             if (std::find(codecs.begin(), codecs.end(), c) == codecs.end())
-                return std::nullopt;
+                return {};
         const auto suffix = resourceName("", limitsFor(demo, emulated).device);
+        const auto limited = [](const std::string &name) {
+            return name.find(" (emulated: ") != std::string::npos;
+        };
+        std::string device, edge, anyEdge;
         for (const auto &r : planner.resources()) {
-            const bool limited = r.name.find(" (emulated: ") != std::string::npos;
-            const bool asAsked = emulated ? r.name.size() > suffix.size() &&
-                                                r.name.compare(r.name.size() - suffix.size(),
-                                                               suffix.size(), suffix) == 0
-                                          : !limited;
-            if (r.tier == plan::Tier::Device && asAsked)
-                return r.name;
+            if (r.tier == plan::Tier::Device && emulated && r.name.size() > suffix.size() &&
+                r.name.compare(r.name.size() - suffix.size(), suffix.size(), suffix) == 0)
+                device = r.name;
+            if (r.tier == plan::Tier::Device && !emulated && !limited(r.name))
+                device = r.name;
+            // An emulated device's edge is limited to the other cores (not on a one-core machine).
+            if (r.tier == plan::Tier::Edge && limited(r.name) == emulated)
+                edge = r.name;
+            if (r.tier == plan::Tier::Edge)
+                anyEdge = r.name;
         }
+        if (!device.empty())
+            return {device, edge.empty() ? anyEdge : edge};
     } catch (const Error &) {
     }
-    return std::nullopt;
+    return {};
 }
 
 // Benchmarks the demo on local agents (continuing a run an interrupted demo left).
@@ -98,35 +107,15 @@ void bench(const DemoOptions &options, const Demo &demo, remote::LocalAgents &ag
     observer.log = [&](const std::string &, const std::string &) { progress.reset(); };
     for (const auto &r : session.run(db, observer))
         std::cout << "  " << r.role << ' ' << r.resource << ": whole model "
-                  << fixed(r.wholeModel_s * 1e3, 1) << " ms\n";
-}
-
-// Starts the local agents, the device emulated when the machine allows; says so when not.
-std::unique_ptr<remote::LocalAgents> startAgents(const Demo &demo, bool &emulated)
-{
-    const auto why = remote::ControlGroup::whyNoCpuLimit();
-    emulated = why.empty();
-    if (!emulated)
-        std::cout << "note: the device cannot be emulated here (" << why
-                  << "): it runs unthrottled, and the plan below is a what-if of a device "
-                  << fixed(demo.whatIfSlowdown, 0) << " times slower, predicted only\n";
-    return std::make_unique<remote::LocalAgents>(std::string(), limitsFor(demo, emulated));
-}
-
-// The contender the demo recommends: the fastest.
-const plan::HeadlineRow &fastest(const plan::Headline &h)
-{
-    return *std::min_element(h.rows.begin(), h.rows.end(),
-                             [](const plan::HeadlineRow &a, const plan::HeadlineRow &b) {
-                                 return a.config.total_s < b.config.total_s;
-                             });
+                  << fixed(r.wholeModel_s * 1e3, 1) << " ms"
+                  << (r.resumed ? " (the run an interrupted demo left, continued)" : "") << '\n';
 }
 
 // The chosen contender offloaded once, set against its prediction.
 void measureChosen(const Demo &demo, const plan::Headline &h, const plan::PlanRequest &request,
                    remote::LocalAgents &agents)
 {
-    const auto &best = fastest(h);
+    const auto &best = *h.fastest();
     plan::Headline chosen;
     chosen.rows = {best};
     remote::HeadlineRunRequest run;
@@ -151,62 +140,65 @@ void measureChosen(const Demo &demo, const plan::Headline &h, const plan::PlanRe
 
 // The workbench opens the project on the demo's plan with `best` selected: the project's
 // settings, under the keys the plan view saves (app/gui/planview.cpp, PlanView::settings).
-void selectInWorkbench(const std::string &path, const Demo &demo, const plan::HeadlineRow &best)
+void selectInWorkbench(const std::string &path, const Demo &demo, const plan::HeadlineRow &best,
+                       bool whatIf)
 {
     store::Store db(path);
     db.setSetting("model", demo.model);
-    const nlohmann::json plan{{"preset", demo.link},       {"mode", 0}, // ScissionTL
-                              {"minSplit", demo.minSplit}, {"codec", best.codec},
-                              {"split", best.config.s1},   {"tl", best.config.tl}};
+    const nlohmann::json plan{{"preset", demo.link},
+                              {"mode", 0}, // the first of the plan view's modes: ScissionTL
+                              {"minSplit", demo.minSplit},
+                              {"codec", best.codec},
+                              {"split", best.config.s1},
+                              {"tl", best.config.tl},
+                              {"deviceSlowdown", whatIf ? demo.whatIfSlowdown : 1.0}};
     db.setSetting("plan", plan.dump());
 }
 
 int run(const DemoOptions &options)
 {
+    checkReportOutput(options.report);
     const Demo demo;
     std::cout << "Demo: " << demo.model << " on a device emulated at " << demo.deviceCpu
               << " core beside an unthrottled edge, link " << demo.link << ", the raw input "
-              << "kept on the device (split " << demo.minSplit << " or later)\n";
-    bool emulated = true;
+              << "kept on the device (split " << demo.minSplit << " or later)" << std::endl;
+    const auto why = remote::ControlGroup::whyNoCpuLimit();
+    const bool emulated = why.empty();
+    if (!emulated)
+        std::cout << "note: the device cannot be emulated here (" << why
+                  << "): it runs unthrottled, and the plan below is a what-if of a device "
+                  << fixed(demo.whatIfSlowdown, 0) << " times slower, predicted only\n";
     std::unique_ptr<remote::LocalAgents> agents;
-    auto device = storedDevice(options.db, demo, true);
-    if (!device) {
-        agents = startAgents(demo, emulated);
-        device = storedDevice(options.db, demo, emulated);
-    }
-    if (device) {
+    auto machines = storedMachines(options.db, demo, emulated);
+    if (!machines.empty()) {
         std::cout << "reusing the timings in " << options.db << " (delete it to measure again)\n";
     } else {
-        std::cout << "benchmarking on the local agents into " << options.db << "\n";
+        agents = std::make_unique<remote::LocalAgents>(std::string(), limitsFor(demo, emulated));
+        std::cout << "benchmarking on the local agents into " << options.db << std::endl;
         bench(options, demo, *agents);
-        device = storedDevice(options.db, demo, emulated);
-        if (!device)
+        machines = storedMachines(options.db, demo, emulated);
+        if (machines.empty())
             throw Error(ErrorKind::Internal, options.db + ": the benchmark left no timings");
     }
 
     store::Store db(options.db, store::Store::readingAccess(options.db));
     const auto planner = plan::plannerFromStore(db, demo.model);
-    plan::PlanRequest request;
-    request.link = plan::NetworkProfile::preset(demo.link);
-    request.mode = plan::Mode::ScissionTl;
-    request.tlSpecs = {demo.tl};
-    request.constraints.minSplit = demo.minSplit;
-    if (!emulated)
-        request.constraints.slowdown[*device] = demo.whatIfSlowdown;
+    auto request = demo.request(planner, !emulated, machines);
     const auto h = plan::headline(planner, request);
     printComparison(std::cout, demo.model, request, h, {}, 0);
-
+    const auto *best = h.fastest();
+    if (!best)
+        throw Error(ErrorKind::Internal, demo.model + ": nothing to plan");
     if (emulated) {
         if (!agents)
             agents = std::make_unique<remote::LocalAgents>(std::string(), limitsFor(demo, true));
         measureChosen(demo, h, request, *agents);
     }
-    const auto &best = fastest(h);
-    selectInWorkbench(options.db, demo, best);
-    request.codec = best.codec;
+    selectInWorkbench(options.db, demo, *best, !emulated);
+    request.codec = best->codec;
     std::cout << drawReport(db, demo.model, planner, request, options.report,
                             plots::LatencyStackPlot::Show::Both);
-    std::cout << "open it in the workbench: cleave " << demo.model << ' ' << options.db << '\n';
+    std::cout << "open it in the workbench: cleave " << options.db << '\n';
     return 0;
 }
 

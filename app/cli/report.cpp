@@ -44,6 +44,17 @@ void prepareOffscreen()
 
 } // namespace
 
+void checkReportOutput(const std::string &output, int width, int height)
+{
+    const auto suffix = std::filesystem::path(output).extension().string();
+    if (suffix != ".png" && suffix != ".pdf" && suffix != ".svg")
+        throw Error(ErrorKind::InvalidInput,
+                    output + ": unknown image format (use .png, .pdf or .svg)");
+    if (width < 200 || height < 150 || width > 10000 || height > 10000)
+        throw Error(ErrorKind::InvalidInput, "--width/--height: each plot must be 200x150 to "
+                                             "10000x10000 pixels");
+}
+
 std::string drawReport(store::Store &db, const std::string &model, const plan::Planner &planner,
                        const plan::PlanRequest &request, const std::string &output,
                        plots::LatencyStackPlot::Show show, int width, int height)
@@ -110,14 +121,7 @@ struct ReportOptions
 
 int run(const ReportOptions &options)
 {
-    const auto suffix = std::filesystem::path(options.output).extension().string();
-    if (suffix != ".png" && suffix != ".pdf" && suffix != ".svg")
-        throw Error(ErrorKind::InvalidInput,
-                    options.output + ": unknown image format (use .png, .pdf or .svg)");
-    if (options.width < 200 || options.height < 150 || options.width > 10000 ||
-        options.height > 10000)
-        throw Error(ErrorKind::InvalidInput, "--width/--height: each plot must be 200x150 to "
-                                             "10000x10000 pixels");
+    checkReportOutput(options.output, options.width, options.height);
     plots::LatencyStackPlot::Show show = plots::LatencyStackPlot::Show::Both;
     if (options.show == "scission")
         show = plots::LatencyStackPlot::Show::Scission;

@@ -11,6 +11,9 @@
 
 namespace cleave::cli {
 
+/// Error(InvalidInput) naming the flag for a file type or a plot size the report cannot draw.
+void checkReportOutput(const std::string &output, int width = 1000, int height = 500);
+
 /// Draws `request`'s report from `db`'s timings into `output` (.png, .pdf or .svg) without a
 /// display; returns the lines that say what it drew. Throws PlanError as Planner::plan does,
 /// Error(InvalidInput) when the file cannot be written.

@@ -21,7 +21,7 @@
 #include "plots/plotexport.h"
 #include "plots/plotstyle.h"
 #include "plots/predictionplot.h"
-#include "remote/agent/controlgroup.h"
+#include "remote/controlgroup.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -608,7 +608,8 @@ void MainWindow::setProject(const ProjectState &state, bool untitled, const QStr
     m_project = state.path;
     m_untitled = untitled;
     m_agents->setAgents(state.agents);
-    m_savePlan->stop(); // what was to be saved belongs to the project before
+    m_savePlan->stop();               // what was to be saved belongs to the project before
+    m_planView->setDeviceSlowdown(1); // a what-if belongs to the project that saved it
     if (!state.planSettings.isEmpty())
         m_planView->restoreSettings(QJsonDocument::fromJson(state.planSettings.toUtf8()).object());
     if (!untitled)
@@ -676,9 +677,10 @@ void MainWindow::loadTimings()
         [this, job, project](std::shared_ptr<const plan::Planner> planner) {
             if (job != m_plannerJob)
                 return;
-            if (planner && std::exchange(m_demoPlanPending, false))
+            const bool demo = planner && std::exchange(m_demoPlanPending, false);
+            m_planView->setPlanner(planner);
+            if (demo)
                 selectDemoPlan(*planner);
-            m_planView->setPlanner(std::move(planner));
             if (m_offloadView)
                 m_offloadView->reload(project, m_model);
             statusBar()->showMessage(tr("Planning with timings from %1").arg(project));
@@ -735,29 +737,20 @@ void MainWindow::startDemo()
 void MainWindow::selectDemoPlan(const plan::Planner &planner)
 {
     const Demo demo;
-    plan::PlanRequest request;
-    request.link = plan::NetworkProfile::preset(demo.link);
-    request.mode = plan::Mode::ScissionTl;
-    request.tlSpecs = {demo.tl};
-    request.constraints.minSplit = demo.minSplit;
-    if (const double factor = m_planView->deviceSlowdown(); factor != 1)
-        for (const auto &r : planner.resources())
-            if (r.tier == plan::Tier::Device)
-                request.constraints.slowdown[r.name] = factor;
     try {
-        const auto h = plan::headline(planner, request);
-        const auto best =
-            std::min_element(h.rows.begin(), h.rows.end(),
-                             [](const plan::HeadlineRow &a, const plan::HeadlineRow &b) {
-                                 return a.config.total_s < b.config.total_s;
-                             });
+        const auto h =
+            plan::headline(planner, demo.request(planner, m_planView->deviceSlowdown() != 1));
+        const auto *best = h.fastest();
+        if (!best)
+            return;
         m_planView->restoreSettings(
             {{QStringLiteral("preset"), QString::fromStdString(demo.link)},
-             {QStringLiteral("mode"), 0},
+             {QStringLiteral("mode"), 0}, // ScissionTL
              {QStringLiteral("minSplit"), demo.minSplit},
              {QStringLiteral("codec"), QString::fromStdString(best->codec)},
              {QStringLiteral("split"), best->config.s1},
-             {QStringLiteral("tl"), QString::fromStdString(best->config.tl)}});
+             {QStringLiteral("tl"), QString::fromStdString(best->config.tl)},
+             {QStringLiteral("deviceSlowdown"), m_planView->deviceSlowdown()}});
     } catch (const Error &e) {
         showFailure(ErrorText::of(e));
     }

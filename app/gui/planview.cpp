@@ -353,6 +353,7 @@ QJsonObject PlanView::settings() const
                   {QStringLiteral("latencyMs"), m_latency->value()},
                   {QStringLiteral("mode"), m_mode->currentIndex()},
                   {QStringLiteral("codec"), m_codec->currentText()},
+                  {QStringLiteral("deviceSlowdown"), m_deviceSlowdown},
                   {QStringLiteral("show"), m_show->currentIndex()},
                   {QStringLiteral("rows"), m_rows->value()},
                   {QStringLiteral("minSplit"), m_minSplit->value()},
@@ -405,6 +406,8 @@ void PlanView::restoreSettings(const QJsonObject &o)
         m_restoredMinSplit = o.value(QStringLiteral("minSplit")).toInt(0);
         m_restoredTiers = o.value(QStringLiteral("tiers")).toInt(0);
         m_restoredCodec = o.value(QStringLiteral("codec")).toString();
+        // A what-if saved with the plan (the demo without control groups); none otherwise.
+        m_deviceSlowdown = o.value(QStringLiteral("deviceSlowdown")).toDouble(1);
         {
             const QSignalBlocker block(m_codec);
             if (const int i = m_codec->findText(m_restoredCodec); i >= 0)
@@ -425,6 +428,7 @@ void PlanView::restoreSettings(const QJsonObject &o)
     else
         bandwidthMoved();
     replan();
+    restoreSelection(); // now, with timings; else when they come (setPlanner)
 }
 
 QString PlanView::messageText() const

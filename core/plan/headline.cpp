@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/plan/headline.h"
 
+#include "core/plan/problem.h"
+
 #include <algorithm>
 
 namespace cleave::plan {
@@ -42,6 +44,15 @@ const HeadlineRow *Headline::row(Contender contender) const
     return found == rows.end() ? nullptr : &*found;
 }
 
+const HeadlineRow *Headline::fastest() const
+{
+    const auto found =
+        std::min_element(rows.begin(), rows.end(), [](const HeadlineRow &a, const HeadlineRow &b) {
+            return a.config.total_s < b.config.total_s;
+        });
+    return found == rows.end() ? nullptr : &*found;
+}
+
 std::optional<double> Headline::speedUp(Contender slower, Contender faster) const
 {
     const auto *a = row(slower);
@@ -68,10 +79,13 @@ std::optional<Configuration> deviceAlone(const Planner &planner, PlanRequest req
     request.mode = Mode::Scission;
     request.tlSpecs.clear();
     request.codec = "fp32";
-    // The what-if factors describe the machines, not a demand: they stay.
-    const auto slowdown = request.constraints.slowdown;
+    // The what-if factors and the machines required or excluded describe the machines, not a
+    // demand: they stay.
+    const auto c = request.constraints;
     request.constraints = {};
-    request.constraints.slowdown = slowdown;
+    request.constraints.slowdown = c.slowdown;
+    request.constraints.requiredResources = c.requiredResources;
+    request.constraints.excludedResources = c.excludedResources;
     request.constraints.unusedTiers = {Tier::Edge, Tier::Cloud};
     request.tiers = {Tier::Device, Tier::Edge};
     request.top = 1;
@@ -95,7 +109,8 @@ Headline headline(const Planner &planner, PlanRequest request)
         h.rows.push_back({Contender::Scission, *c, "fp32"});
 
     if (planner.tlSpecs().empty()) {
-        h.notes.push_back("ScissionTL: no Transfer Layer measured");
+        h.absent = {{Contender::ScissionTl, Absence::NoTransferLayer},
+                    {Contender::WithCodec, Absence::NoTransferLayer}};
         return h;
     }
     auto withTl = request;
@@ -109,13 +124,21 @@ Headline headline(const Planner &planner, PlanRequest request)
         if (codec == "fp32")
             continue;
         withTl.codec = codec;
-        if (auto c = best(planner, withTl); c && (!fastest || c->total_s < fastest->config.total_s))
+        // A codec measured on some resources only cannot cost every configuration: skipped.
+        std::optional<Configuration> c;
+        try {
+            c = best(planner, withTl);
+        } catch (const PlanError &e) {
+            if (e.problem().kind != PlanProblem::Kind::CodecNotMeasured)
+                throw;
+        }
+        if (c && (!fastest || c->total_s < fastest->config.total_s))
             fastest = HeadlineRow{Contender::WithCodec, *c, codec};
     }
     if (fastest)
         h.rows.push_back(*fastest);
     else
-        h.notes.push_back("ScissionTL + codec: no codec but fp32 measured");
+        h.absent.push_back({Contender::WithCodec, Absence::NoOtherCodec});
     return h;
 }
 

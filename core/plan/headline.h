@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cleave::plan {
@@ -22,6 +23,12 @@ const char *contenderName(Contender contender);
 /// "device", "scission", "scissiontl", "codec": keys for JSON.
 const char *contenderKey(Contender contender);
 
+/// Why a contender has no row.
+enum class Absence {
+    NoTransferLayer, ///< no TL measured: no ScissionTL, nor a codec on top of it
+    NoOtherCodec,    ///< no codec but fp32 measured on every resource
+};
+
 struct HeadlineRow
 {
     Contender contender = Contender::DeviceAlone;
@@ -30,17 +37,19 @@ struct HeadlineRow
 };
 
 /// The planner's best configuration of each contender for one request: its link, tiers and
-/// constraints hold for every contender but the device alone, which is the baseline (no
-/// constraint applies to it; the what-if factors do). A contender the store cannot answer (no TL measured, no codec
-/// but fp32) is left out and `notes` says why.
+/// constraints hold for every contender but the device alone, which is the baseline: no
+/// demand applies to it, but the what-if factors and the resources required or excluded do
+/// (they describe the machines). A contender the store cannot answer is left out, with why.
 struct Headline
 {
     std::vector<HeadlineRow> rows; ///< in Contender order
-    std::vector<std::string> notes;
+    std::vector<std::pair<Contender, Absence>> absent;
 
     const HeadlineRow *row(Contender contender) const;
-    /// How many times faster `faster` is than `slower`: the ratio of their totals, or of the
-    /// totals given (measured ones); nullopt where either row is missing.
+    /// The fastest row; null when there is none.
+    const HeadlineRow *fastest() const;
+    /// How many times faster `faster` is than `slower`, from their predicted totals; nullopt
+    /// where either row is missing.
     std::optional<double> speedUp(Contender slower, Contender faster) const;
 };
 

@@ -40,11 +40,18 @@ const std::vector<ZooModel> &models()
     return all;
 }
 
-const ZooModel &find(const std::string &name)
+const ZooModel *tryFind(const std::string &name)
 {
     for (const auto &m : models())
         if (m.name == name)
-            return m;
+            return &m;
+    return nullptr;
+}
+
+const ZooModel &find(const std::string &name)
+{
+    if (const auto *m = tryFind(name))
+        return *m;
     std::string valid;
     for (const auto &m : models())
         valid += (valid.empty() ? "" : ", ") + m.name;

@@ -30,6 +30,8 @@ const std::vector<ZooModel> &models();
 
 /// The entry called `name`; throws Error(InvalidInput) listing the valid names otherwise.
 const ZooModel &find(const std::string &name);
+/// The entry called `name`, or null.
+const ZooModel *tryFind(const std::string &name);
 
 /// Builds the architecture with Kaiming-normal weights drawn from `seed` (BatchNorm statistics
 /// at their initial values, eval mode). The same seed gives a byte-identical saved file.

@@ -46,15 +46,6 @@ namespace {
 constexpr int64_t kLoadFactor = 3;
 constexpr int64_t kActivationFactor = 4;
 
-// The zoo's entry called `name`; null for a name it lacks (refused when the model is built).
-const zoo::ZooModel *findZoo(const std::string &name)
-{
-    for (const auto &m : zoo::models())
-        if (m.name == name)
-            return &m;
-    return nullptr;
-}
-
 // Loading (building, freezing) and benchmarking free about a model's worth of temporaries. glibc
 // keeps large freed blocks in its arenas once its mmap threshold has grown; an agent lives long
 // and serves one request at a time, so it gives them back to the system after each.
@@ -340,7 +331,7 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
         loaded = find(id);
         if (!loaded) {
             // Built, then frozen: about three times its weights, like a file's load.
-            if (const auto *known = findZoo(header.zoo_name()))
+            if (const auto *known = zoo::tryFind(header.zoo_name()))
                 if (const auto fits =
                         fitsInMemory(spec + ": building it", known->parameters * 4 * kLoadFactor);
                     !fits.ok())

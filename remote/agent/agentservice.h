@@ -5,7 +5,7 @@
 
 #include "core/graph/modelcheck.h"
 #include "core/graph/modelgraph.h"
-#include "remote/agent/controlgroup.h"
+#include "remote/controlgroup.h"
 #include "remote/agent/deployment.h"
 #include "remote/agent/gate.h"
 #include "remote/channel.h"

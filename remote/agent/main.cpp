@@ -4,8 +4,8 @@
 // system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
 #include "core/graph/modelcheck.h"
 #include "remote/agent/agentservice.h"
-#include "remote/agent/controlgroup.h"
-#include "remote/agent/cpupinning.h"
+#include "remote/controlgroup.h"
+#include "remote/cpupinning.h"
 #include "remote/agent/exposure.h"
 #include "remote/agent/inferenceservice.h"
 #include "remote/channel.h"

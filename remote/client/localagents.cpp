@@ -2,7 +2,7 @@
 #include "remote/client/localagents.h"
 
 #include "core/error.h"
-#include "remote/agent/cpupinning.h"
+#include "remote/cpupinning.h"
 #include "remote/secrets.h"
 
 #include <algorithm>

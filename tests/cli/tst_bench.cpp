@@ -6,7 +6,7 @@
 
 #include "core/graph/modelgraph.h"
 #include "core/store/store.h"
-#include "remote/agent/cpupinning.h"
+#include "remote/cpupinning.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

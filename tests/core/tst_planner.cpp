@@ -385,7 +385,7 @@ private Q_SLOTS:
             r.constraints.minSplit = 2;
             const auto h = plan::headline(planner, r);
             QCOMPARE(h.rows.size(), size_t(4));
-            QVERIFY(h.notes.empty());
+            QVERIFY(h.absent.empty());
 
             const auto *alone = h.row(plan::Contender::DeviceAlone);
             QCOMPARE(alone->config.s1, K);
@@ -414,6 +414,37 @@ private Q_SLOTS:
             QCOMPARE(*h.speedUp(plan::Contender::Scission, plan::Contender::ScissionTl),
                      scission / tl->config.total_s);
         }
+        // The device alone is the baseline whatever the demands (here a device time it exceeds);
+        // of two codecs, the faster one is taken.
+        {
+            std::mt19937 rng(5);
+            auto all = randomResources(rng, 6, true);
+            std::vector<plan::ResourceCosts> rs{all[0], all[2]};
+            for (auto &r : rs)
+                for (const auto &[name, shrink] : {std::pair{"int8", 4}, std::pair{"fp16", 2}}) {
+                    auto &costs = r.codecs[name];
+                    for (const auto &w : r.codecs.at("fp32"))
+                        costs.push_back(
+                            plan::WireCost{w->bytes / shrink, w->serialise_s, w->deserialise_s});
+                }
+            const plan::Planner planner("two codecs", rs);
+            auto r = request(5, 20);
+            r.constraints.maxDevice_s = blocksOn(rs[0], 0, 6, 1) / 2;
+            const auto h = plan::headline(planner, r);
+            const auto *alone = h.row(plan::Contender::DeviceAlone);
+            QVERIFY(std::abs(alone->config.total_s - blocksOn(rs[0], 0, 6, 1)) < 1e-12);
+            r.mode = plan::Mode::ScissionTl;
+            r.top = 1;
+            double fastest = 1e300;
+            for (const char *codec : {"int8", "fp16"}) {
+                r.codec = codec;
+                fastest = std::min(fastest, planner.plan(r).ranking.front().total_s);
+            }
+            QCOMPARE(h.row(plan::Contender::WithCodec)->config.total_s, fastest);
+            QCOMPARE(h.fastest()->config.total_s,
+                     std::min({h.rows[1].config.total_s, h.rows[2].config.total_s, fastest,
+                               alone->config.total_s}));
+        }
         // A what-if describes the machine, not a demand: the device alone takes it too.
         {
             std::mt19937 rng(3);
@@ -432,7 +463,9 @@ private Q_SLOTS:
         const auto h = plan::headline(planner, request());
         QCOMPARE(h.rows.size(), size_t(2));
         QVERIFY(!h.speedUp(plan::Contender::Scission, plan::Contender::ScissionTl));
-        QCOMPARE(h.notes, std::vector<std::string>{"ScissionTL: no Transfer Layer measured"});
+        QCOMPARE(h.absent.size(), size_t(2));
+        QVERIFY(h.absent[0] ==
+                std::pair(plan::Contender::ScissionTl, plan::Absence::NoTransferLayer));
     }
 
     void constraintsHold()

@@ -5,7 +5,7 @@
 #include "tokenfile.h"
 
 #include "remote/agent/agentservice.h"
-#include "remote/agent/cpupinning.h"
+#include "remote/cpupinning.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/localagents.h"
 

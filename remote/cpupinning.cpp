@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "remote/agent/cpupinning.h"
+#include "remote/cpupinning.h"
 
 #include <algorithm>
 #include <cerrno>

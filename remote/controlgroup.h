@@ -42,7 +42,8 @@ public:
           int64_t cpuPeriodUs = kDefaultCpuPeriodUs,
           const std::filesystem::path &root = "/sys/fs/cgroup");
     /// Empty where an agent of this user may limit its CPU share, else why not (the agent's own
-    /// refusal): a group is made and removed again to find out.
+    /// refusal): the steps enter() takes are tried on a group made and removed again, short of
+    /// moving a process into it.
     static std::string whyNoCpuLimit(const std::filesystem::path &root = "/sys/fs/cgroup");
     /// Removes the groups of agents that are gone (their process dead and the group empty), as a
     /// SIGKILL leaves them; returns the paths removed.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "remote/agent/controlgroup.h"
+#include "remote/controlgroup.h"
 
 #include "core/error.h"
 
@@ -143,14 +143,24 @@ bool isStale(const fs::path &group)
 
 std::string ControlGroup::whyNoCpuLimit(const fs::path &root)
 {
+    // The steps enter() takes for a CPU share, on a group of its own, but no process moved.
     try {
-        const fs::path parent = isV2(root) ? under(root, currentGroup(""))
-                                           : under(v1Mount(root, "cpu"), currentGroup("cpu"));
+        const bool v2 = isV2(root);
+        const fs::path parent =
+            v2 ? under(root, currentGroup("")) : under(v1Mount(root, "cpu"), currentGroup("cpu"));
+        if (v2)
+            writeFile(parent / "cgroup.subtree_control", "+cpu");
         const fs::path probe = parent / groupName("probe");
         makeGroup(probe);
+        try {
+            writeFile(probe / (v2 ? "cpu.max" : "cpu.cfs_period_us"), v2 ? "max 10000" : "10000");
+        } catch (...) {
+            removeGroup(probe);
+            throw;
+        }
         removeGroup(probe);
         return {};
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         return e.what();
     }
 }
