@@ -208,6 +208,49 @@ private Q_SLOTS:
         QVERIFY(!again.out.contains("benchmarking"));
     }
 
+    // Without control groups to write (here: run as nobody), the demo says so in one line,
+    // measures the device unthrottled and plans it as a what-if, predicted only, and the
+    // project keeps the what-if for the workbench.
+    void demoWithoutControlGroupsPlansAWhatIf()
+    {
+        QTemporaryDir dir;
+        QVERIFY(
+            QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                  QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                  QFileDevice::WriteOther | QFileDevice::ExeOther));
+        const auto db = dir.filePath(QStringLiteral("what-if.cleave"));
+        QStringList command{
+            QStringLiteral(CLEAVE_CLI), QStringLiteral("demo"),
+            QStringLiteral("--db"),     db,
+            QStringLiteral("-o"),       dir.filePath(QStringLiteral("what-if.png"))};
+        if (geteuid() == 0) {
+            if (!QFile::exists(QStringLiteral("/usr/bin/setpriv")))
+                QSKIP("util-linux's setpriv (to drop root) is not installed");
+            command =
+                QStringList{QStringLiteral("/usr/bin/setpriv"), QStringLiteral("--reuid=nobody"),
+                            QStringLiteral("--regid=nogroup"), QStringLiteral("--clear-groups")} +
+                command;
+        } else if (cleave::remote::ControlGroup::whyNoCpuLimit().empty()) {
+            QSKIP("this user may write control groups");
+        }
+        const auto r = testing::runCli(command.takeFirst(), command);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto text = QString::fromUtf8(r.out);
+        QCOMPARE(text.count(QStringLiteral("note: the device cannot be emulated here (")), 1);
+        QVERIFY2(text.contains(QStringLiteral("resource limits need control groups this user may "
+                                              "write")),
+                 r.out.constData());
+        QVERIFY2(text.contains(QStringLiteral("a what-if of a device 12 times slower, predicted "
+                                              "only")),
+                 r.out.constData());
+        QVERIFY2(!text.contains(QStringLiteral("offloaded")), r.out.constData());
+        cleave::store::Store store(db.toStdString());
+        const auto plan =
+            QJsonDocument::fromJson(QByteArray::fromStdString(store.setting("plan").value_or("")))
+                .object();
+        QCOMPARE(plan[QStringLiteral("deviceSlowdown")].toDouble(), 12.0);
+    }
+
     void killedWhileWriting_data()
     {
         QTest::addColumn<QString>("command");
