@@ -706,9 +706,17 @@ void MainWindow::startBenchmark()
 // small CPU share where control groups allow, else planned as a what-if and said so.
 void MainWindow::startDemo()
 {
+    // Whether the device can be emulated: a control group made and removed, off this thread.
+    runInBackground<std::string>(
+        this, [] { return remote::ControlGroup::whyNoCpuLimit(); },
+        [this](const std::string &why) { startDemoBenchmark(why); },
+        [this](const QString &reason) { showFailure(reason); });
+}
+
+void MainWindow::startDemoBenchmark(const std::string &why)
+{
     const Demo demo;
     ResourceLimits device;
-    const auto why = remote::ControlGroup::whyNoCpuLimit();
     if (why.empty()) {
         device.cpuCores = demo.deviceCpu;
     } else {

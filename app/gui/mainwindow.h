@@ -8,6 +8,7 @@
 #include <QSize>
 
 #include <memory>
+#include <string>
 
 class QLabel;
 class QMenu;
@@ -137,6 +138,8 @@ private:
     void chooseExportRanking();
     void startBenchmark();
     void startDemo();
+    /// `why`: empty where the device can be emulated, else why not.
+    void startDemoBenchmark(const std::string &why);
     void selectDemoPlan(const plan::Planner &planner);
     void saveInBackground(std::function<void()> work);
     void showFailure(const QString &reason);

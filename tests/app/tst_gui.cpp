@@ -519,7 +519,7 @@ private Q_SLOTS:
         QVERIFY(window->planView()->isVisible());
         QVERIFY(!start->isVisible());
         auto *bench = window->benchmarkPanel();
-        QVERIFY(bench->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(bench->isRunning(), 10000);
         // Measured as the demo: the Transfer Layer and the codecs, then planned as it plans.
         const cleave::Demo demo;
         QCOMPARE(bench->tlEdit()->text(), QString::fromStdString(demo.tl));
