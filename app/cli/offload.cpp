@@ -311,8 +311,8 @@ void addOffloadCommand(CLI::App &app, int &exitCode)
     local->excludes(device)->excludes(edge);
     addLocalLimitOptions(*command, local, options->limits);
     command->add_option("--link", options->link,
-                        "emulated link preset: 5g-peak (default), 5g-low, 4g, 3g, wifi, wan, or "
-                        "none (unshaped)");
+                        "emulated link preset: " + plan::NetworkProfile::presetNames() +
+                            ", or none (unshaped)");
     command->add_option("--bandwidth-mbps", options->bandwidthMbps, "custom link: uplink Mbit/s");
     command->add_option("--downlink-mbps", options->downlinkMbps,
                         "custom link: downlink (default: up)");

@@ -68,7 +68,7 @@ void PlanOptions::addTo(CLI::App &command)
     command.add_option("--tiers", tiers,
                        "device | edge | device,edge | device,edge,cloud (default device,edge)");
     command.add_option("--link", link,
-                       "device-edge link preset: 5g-peak (default), 5g-low, 4g, 3g, wifi, wan");
+                       "device-edge link preset: " + plan::NetworkProfile::presetNames());
     command.add_option("--bandwidth-mbps", bandwidthMbps, "custom link: uplink Mbit/s");
     command.add_option("--downlink-mbps", downlinkMbps, "custom link: downlink (default: up)");
     command.add_option("--latency-ms", latencyMs, "custom link: one-way latency in ms");

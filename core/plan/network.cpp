@@ -30,12 +30,22 @@ const std::vector<NetworkProfile> &NetworkProfile::presets()
 {
     // The links of the ScissionLite evaluation (5G at its peak and at its low, 4G, 3G) and the
     // Wi-Fi link of Scission. The papers give one bandwidth per link; it is used both ways.
-    // "wan" is the default edge-to-cloud hop of three-tier plans, which the papers leave open.
+    // "wan" is the default edge-to-cloud hop of three-tier plans, which the papers leave open;
+    // "lan" the wired factory network of a cluster of devices (EdgeDI's setting).
     static const std::vector<NetworkProfile> all{
         symmetric("5g-peak", 57, 28), symmetric("5g-low", 30, 30),  symmetric("4g", 5.85, 50),
         symmetric("3g", 1.1, 100),    symmetric("wifi", 18.88, 10), symmetric("wan", 100, 20),
+        symmetric("lan", 1000, 0.5),
     };
     return all;
+}
+
+std::string NetworkProfile::presetNames()
+{
+    std::string names;
+    for (const auto &p : presets())
+        names += (names.empty() ? p.name + " (default)" : ", " + p.name);
+    return names;
 }
 
 NetworkProfile NetworkProfile::preset(const std::string &name)

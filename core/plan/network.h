@@ -17,6 +17,8 @@ struct NetworkProfile
 
     /// The presets of the architecture: 5g-peak, 5g-low, 4g, 3g, wifi.
     static const std::vector<NetworkProfile> &presets();
+    /// The presets' names, comma-separated, the first marked "(default)": for help texts.
+    static std::string presetNames();
     /// A preset by name; Error(InvalidInput) naming the known ones otherwise.
     static NetworkProfile preset(const std::string &name);
     /// A custom link; the downlink defaults to the uplink. Validated.

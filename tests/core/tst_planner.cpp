@@ -214,6 +214,11 @@ private Q_SLOTS:
         QCOMPARE(plan::NetworkProfile::preset("3g").latency_s, 0.1);
         QCOMPARE(plan::NetworkProfile::preset("wifi").uplink_bps, 18.88e6);
         QCOMPARE(plan::NetworkProfile::preset("5g-low").uplink_bps, 30e6);
+        // A cluster's wired network; and the names as help texts list them.
+        QCOMPARE(plan::NetworkProfile::preset("lan").uplink_bps, 1e9);
+        QCOMPARE(plan::NetworkProfile::preset("lan").latency_s, 0.0005);
+        QCOMPARE(plan::NetworkProfile::presetNames(),
+                 std::string("5g-peak (default), 5g-low, 4g, 3g, wifi, wan, lan"));
     }
 
     // Every term of T(s) for two tiers, computed by hand.
