@@ -677,7 +677,7 @@ private Q_SLOTS:
         QTest::newRow("unknown preset")
             << 2
             << QStringLiteral(
-                   "link '6g': no such preset (known: 5g-peak, 5g-low, 4g, 3g, wifi, wan)");
+                   "link '6g': no such preset (known: 5g-peak, 5g-low, 4g, 3g, wifi, wan, lan)");
         QTest::newRow("unknown TL spec")
             << 3
             << QStringLiteral("TL spec 'maxpool3': the pooling factor must be 2 or 4 (expected "
