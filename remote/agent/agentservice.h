@@ -5,10 +5,10 @@
 
 #include "core/graph/modelcheck.h"
 #include "core/graph/modelgraph.h"
-#include "remote/controlgroup.h"
 #include "remote/agent/deployment.h"
 #include "remote/agent/gate.h"
 #include "remote/channel.h"
+#include "remote/controlgroup.h"
 
 #include <cstdint>
 #include <filesystem>

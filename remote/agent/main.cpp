@@ -4,12 +4,12 @@
 // system chose), logs one line per request on stderr, and stops cleanly on SIGINT or SIGTERM.
 #include "core/graph/modelcheck.h"
 #include "remote/agent/agentservice.h"
-#include "remote/controlgroup.h"
-#include "remote/cpupinning.h"
 #include "remote/agent/exposure.h"
 #include "remote/agent/inferenceservice.h"
 #include "remote/channel.h"
 #include "remote/clichecks.h"
+#include "remote/controlgroup.h"
+#include "remote/cpupinning.h"
 #include "remote/versions.h"
 
 #include "core/error.h"

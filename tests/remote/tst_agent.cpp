@@ -5,9 +5,9 @@
 #include "tokenfile.h"
 
 #include "remote/agent/agentservice.h"
-#include "remote/cpupinning.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/localagents.h"
+#include "remote/cpupinning.h"
 
 #include "inference/grpc_service.grpc.pb.h"
 
