@@ -41,4 +41,9 @@ struct ModelGraph::Analysis
     std::vector<Cut> cuts;
 };
 
+/// An empty module (no parameters, eval mode) for setForward to give a forward method.
+torch::jit::Module newModule();
+/// Makes `graph` (whose first input is self) the module's forward.
+void setForward(torch::jit::Module &module, std::shared_ptr<torch::jit::Graph> graph);
+
 } // namespace cleave::graph

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/graph/rows.h"
 #include "core/graph/shape.h"
 
 #include <torch/script.h>
@@ -104,6 +105,20 @@ public:
     torch::jit::Module slice(int first, int end) const;
     torch::jit::Module head(int split) const { return slice(0, split); }
     torch::jit::Module tail(int split) const { return slice(split, blockCount()); }
+
+    /// The longest run of row-local blocks after cut `cut`, each block's row map, and what ends
+    /// the run. Throws Error(InvalidInput) when the cut's tensor is not NxCxHxW.
+    RowLocalRun rowLocalRun(int cut) const;
+    /// The rows of cut `first`'s tensor that rows `out` of cut `end` need, halo included and
+    /// clipped to the tensor: what strip(first, end, out) takes. Throws Error(InvalidInput)
+    /// naming the operation when blocks [first, end) are not row-local, and for rows that are
+    /// empty or outside the tensor.
+    RowRange stripInput(int first, int end, const RowRange &out) const;
+    /// A standalone module whose forward takes rows stripInput(first, end, out) of cut `first`'s
+    /// tensor and returns rows `out` of cut `end`'s, equal to the same rows of the whole model's
+    /// (zero padding only at the tensor's real top and bottom edges). Saved, it reloads with
+    /// torch::jit::load. Throws as stripInput.
+    torch::jit::Module strip(int first, int end, const RowRange &out) const;
 
     /// Adds layers at a cut: appends nodes to `graph` after the cut tensor `cut` (registering
     /// any parameters on `module`) and returns the value that replaces the cut tensor for the

@@ -11,6 +11,24 @@ namespace cleave::graph {
 using torch::jit::Node;
 using torch::jit::Value;
 
+torch::jit::Module newModule()
+{
+    torch::jit::Module module(c10::QualifiedName("__torch__.cleave.Slice"),
+                              std::make_shared<torch::jit::CompilationUnit>(),
+                              /*shouldMangle=*/true);
+    // Module::eval()/train() expect the attribute every nn.Module has.
+    module.register_attribute("training", c10::BoolType::get(), false);
+    return module;
+}
+
+void setForward(torch::jit::Module &module, std::shared_ptr<torch::jit::Graph> graph)
+{
+    auto *cu = module._ivalue()->compilation_unit().get();
+    auto *fn = cu->create_function(c10::QualifiedName(*module.type()->name(), "forward"),
+                                   std::move(graph));
+    module.type()->addMethod(fn);
+}
+
 torch::jit::Module ModelGraph::slice(int first, int end) const
 {
     const int k = blockCount();
@@ -19,12 +37,7 @@ torch::jit::Module ModelGraph::slice(int first, int end) const
                                                  ", " + std::to_string(end) + ") is outside 0.." +
                                                  std::to_string(k));
 
-    torch::jit::Module module(c10::QualifiedName("__torch__.cleave.Slice"),
-                              std::make_shared<torch::jit::CompilationUnit>(),
-                              /*shouldMangle=*/true);
-    // Module::eval()/train() expect the attribute every nn.Module has.
-    module.register_attribute("training", c10::BoolType::get(), false);
-
+    auto module = newModule();
     auto graph = std::make_shared<torch::jit::Graph>();
     graph->addInput("self")->setType(module.type());
     Value *input = graph->addInput("x");
@@ -58,10 +71,7 @@ torch::jit::Module ModelGraph::slice(int first, int end) const
             env.emplace(node->output(i), copy->output(i));
     }
     graph->registerOutput(lookup(d->cutValues[end]));
-
-    auto *cu = module._ivalue()->compilation_unit().get();
-    auto *fn = cu->create_function(c10::QualifiedName(*module.type()->name(), "forward"), graph);
-    module.type()->addMethod(fn);
+    setForward(module, graph);
     return module;
 }
 
