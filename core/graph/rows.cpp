@@ -65,4 +65,11 @@ RowMap RowLocalRun::through(int b) const
     return map;
 }
 
+RowRange RowLocalRun::inputRows(int b, RowRange out) const
+{
+    for (int i = b - 1; i >= first; --i)
+        out = blocks.at(size_t(i - first)).needs(out).clippedTo(heights.at(size_t(i - first)));
+    return out;
+}
+
 } // namespace cleave::graph

@@ -69,13 +69,17 @@ struct NotRowLocal
 /// row map (its output rows against its input rows, branches united).
 struct RowLocalRun
 {
-    int first = 0;              ///< the cut the run starts at
-    int end = 0;                ///< the last cut it reaches: blocks [first, end) are row-local
-    std::vector<RowMap> blocks; ///< blocks[i] is block first + i
+    int first = 0;                ///< the cut the run starts at
+    int end = 0;                  ///< the last cut it reaches: blocks [first, end) are row-local
+    std::vector<RowMap> blocks;   ///< blocks[i] is block first + i
+    std::vector<int64_t> heights; ///< heights[i]: rows of cut first + i (first..end)
     /// What ends the run; nothing when it reaches the model's output.
     std::optional<NotRowLocal> stop;
     /// The map of blocks [first, b) as one window (first < b <= end).
     RowMap through(int b) const;
+    /// The rows of cut `first` that rows `out` of cut `b` need, clipped at every cut between
+    /// (a superset of what the operations inside the blocks need). first <= b <= end.
+    RowRange inputRows(int b, RowRange out) const;
 };
 
 } // namespace cleave::graph

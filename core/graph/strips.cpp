@@ -316,6 +316,7 @@ RowLocalRun ModelGraph::rowLocalRun(int cut) const
 
     RowLocalRun run;
     run.first = run.end = cut;
+    run.heights.push_back(heightOf(at));
     RowWalker walker(d->cutValues[size_t(cut)], heightOf(at));
     for (int b = cut; b < k; ++b) {
         // Each feature map's rows against the block's input rows.
@@ -360,6 +361,7 @@ RowLocalRun ModelGraph::rowLocalRun(int cut) const
                                                  " computed as " +
                                                  std::to_string(walker.height(output)));
         run.blocks.push_back(maps.at(output));
+        run.heights.push_back(walker.height(output));
         run.end = b + 1;
     }
     return run;
@@ -391,25 +393,17 @@ RowLocalRun checkedSegment(const ModelGraph &graph, int first, int end, const Ro
     return run;
 }
 
-RowRange inputRows(const ModelGraph &graph, const RowLocalRun &run, int end, RowRange rows)
-{
-    for (int b = end - 1; b >= run.first; --b)
-        rows = run.blocks[size_t(b - run.first)].needs(rows).clippedTo(
-            graph.cuts()[size_t(b)].shape[2]);
-    return rows;
-}
-
 } // namespace
 
 RowRange ModelGraph::stripInput(int first, int end, const RowRange &out) const
 {
-    return inputRows(*this, checkedSegment(*this, first, end, out), end, out);
+    return checkedSegment(*this, first, end, out).inputRows(end, out);
 }
 
 torch::jit::Module ModelGraph::strip(int first, int end, const RowRange &out) const
 {
     const auto run = checkedSegment(*this, first, end, out);
-    const RowRange given = inputRows(*this, run, end, out);
+    const RowRange given = run.inputRows(end, out);
 
     // Forward: what each node does to rows and how tall its feature maps are.
     const size_t begin = d->cutPositions[size_t(first)];

@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The cluster planner: its plans checked against every integer partition, costed by the formula
+// of the cluster design notes written out here on its own; EdgeDI's heuristic and the bound.
+#include "testmain.h"
+
+#include "core/graph/modelgraph.h"
+#include "core/plan/cluster.h"
+
+#include <random>
+
+using namespace cleave;
+using namespace cleave::plan;
+using cleave::graph::RowMap;
+using cleave::graph::RowRange;
+using cleave::testing::fixture;
+
+namespace {
+
+// A row-local run of `blocks` windows over an input of `rows` rows.
+graph::RowLocalRun runOf(const std::vector<RowMap> &blocks, int64_t rows)
+{
+    graph::RowLocalRun run;
+    run.heights.push_back(rows);
+    for (const auto &map : blocks) {
+        rows = (rows + 2 * map.padding - map.dilation * (map.kernel - 1) - 1) / map.stride + 1;
+        run.blocks.push_back(map);
+        run.heights.push_back(rows);
+    }
+    run.end = int(blocks.size());
+    return run;
+}
+
+struct Instance
+{
+    std::vector<SegmentRows> segments;
+    ClusterRequest request;
+};
+
+// The total of one inference with rows[i] rows on device order[i], from the design notes:
+// scatter_i = (input bytes of the strips sent so far, this one included) x 8 / the source's
+// uplink + l_i, nothing for the source's own strip; finish_i = scatter_i + alpha + beta x rows
+// + l_i + output bytes x 8 / bw_i, no gather for the aggregator's own strip; total = the last
+// finish + the aggregator's rest + the return leg.
+double totalByTheFormula(const SegmentRows &s, const ClusterRequest &r,
+                         const std::vector<int> &order, const std::vector<int64_t> &rows,
+                         int64_t *mostLinkBytes = nullptr)
+{
+    double sent = 0;
+    double last = 0;
+    int64_t begin = 0;
+    int64_t most = 0;
+    const double sourceUplink = r.devices[size_t(r.source)].link.uplink_bps;
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (rows[i] == 0)
+            continue;
+        const auto &d = r.devices[size_t(order[i])];
+        const int64_t end = begin + rows[i];
+        const int64_t inRows = s.needs[size_t(end - 1)].end - s.needs[size_t(begin)].begin;
+        const bool source = order[i] == r.source;
+        const bool aggregator = r.aggregator && *r.aggregator == order[i];
+        const int64_t in = source ? 0 : inRows * s.inputRowBytes;
+        const int64_t out = aggregator ? 0 : rows[i] * s.outputRowBytes;
+        double scatter = 0;
+        if (!source) {
+            sent += double(in) * 8 / sourceUplink;
+            scatter = sent + d.link.latency_s;
+        }
+        const auto &fit = d.strips.at(s.end);
+        double finish = scatter + fit.alpha_s + fit.beta_s * double(rows[i]);
+        if (!aggregator)
+            finish += d.link.latency_s + double(out) * 8 / d.link.uplink_bps;
+        last = std::max(last, finish);
+        most = std::max(most, in + out);
+        begin = end;
+    }
+    if (mostLinkBytes)
+        *mostLinkBytes = most;
+    double rest = 0;
+    const auto &restBlocks =
+        r.aggregator ? r.devices[size_t(*r.aggregator)].block_s : r.edgeBlock_s;
+    for (size_t b = size_t(s.end); b < restBlocks.size(); ++b)
+        rest += restBlocks[b];
+    double back = 0;
+    if (r.returnLeg && !(r.aggregator && *r.aggregator == r.source))
+        back = r.devices[size_t(r.source)].link.latency_s +
+               double(r.outputBytes) * 8 / r.devices[size_t(r.source)].link.downlink_bps;
+    return last + rest + back;
+}
+
+// Calls `visit` with every way to give `rows` rows to `parts` devices in order.
+void everyPartition(int64_t rows, size_t parts, std::vector<int64_t> &current,
+                    const std::function<void(const std::vector<int64_t> &)> &visit)
+{
+    if (current.size() + 1 == parts) {
+        current.push_back(rows);
+        visit(current);
+        current.pop_back();
+        return;
+    }
+    for (int64_t r = 0; r <= rows; ++r) {
+        current.push_back(r);
+        everyPartition(rows - r, parts, current, visit);
+        current.pop_back();
+    }
+}
+
+Instance randomInstance(std::mt19937 &random)
+{
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::uniform_int_distribution<int> pick(0, 1 << 20);
+    Instance x;
+    // A 3x3 convolution, a 5x5 one of stride 2, a pooling of 2: halos of several rows.
+    const auto run = runOf({{3, 1, 1, 1}, {5, 2, 2, 1}, {2, 2, 0, 1}}, 16 + pick(random) % 24);
+    for (int end = 1; end <= run.end; ++end)
+        x.segments.push_back(SegmentRows::of(run, end, 3000, 500 + pick(random) % 4000));
+    const int n = 2 + pick(random) % 3;
+    const int blocks = 6;
+    for (int i = 0; i < n; ++i) {
+        ClusterDevice d;
+        d.name = "d" + std::to_string(i);
+        d.link = NetworkProfile::custom(20 + 980 * unit(random), 0.1 + 5 * unit(random));
+        for (const auto &s : x.segments)
+            d.strips[s.end] = {0.001 + 0.004 * unit(random),
+                               (0.0002 + 0.003 * unit(random)) * (1 + s.end)};
+        for (int b = 0; b < blocks; ++b)
+            d.block_s.push_back(0.001 + 0.01 * unit(random));
+        x.request.devices.push_back(d);
+    }
+    x.request.source = pick(random) % n;
+    if (pick(random) % 2)
+        x.request.aggregator = pick(random) % n;
+    for (int b = 0; b < blocks; ++b)
+        x.request.edgeBlock_s.push_back(0.0005 * unit(random));
+    x.request.outputBytes = 4000;
+    return x;
+}
+
+/// The least total over every segment and every partition, in send order.
+double bruteForce(const Instance &x, int devicesMin = 1, int devicesMax = 0)
+{
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto &s : x.segments) {
+        const auto order = sendOrder(x.request, s);
+        std::vector<int64_t> current;
+        everyPartition(s.rows(), order.size(), current, [&](const std::vector<int64_t> &rows) {
+            const auto used = std::count_if(rows.begin(), rows.end(), [](int64_t r) { return r; });
+            if (used < devicesMin || (devicesMax > 0 && used > devicesMax))
+                return;
+            int64_t most = 0;
+            const double total = totalByTheFormula(s, x.request, order, rows, &most);
+            if (x.request.maxLinkBytes && most > *x.request.maxLinkBytes)
+                return;
+            best = std::min(best, total);
+        });
+    }
+    return best;
+}
+
+} // namespace
+
+class TestCluster : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fitIsTheLeastSquaresLine()
+    {
+        const auto exact = RowCost::fit({{1, 0.003}, {4, 0.009}, {8, 0.017}});
+        QVERIFY(std::abs(exact.alpha_s - 0.001) < 1e-12);
+        QVERIFY(std::abs(exact.beta_s - 0.002) < 1e-12);
+        QVERIFY(exact.worstResidual_s < 1e-12);
+        // (0, 0), (1, 1), (2, 0): the flat line at 1/3, off by 2/3 in the middle.
+        const auto bent = RowCost::fit({{0, 0.0}, {1, 1.0}, {2, 0.0}});
+        QVERIFY(std::abs(bent.beta_s) < 1e-12);
+        QVERIFY(std::abs(bent.alpha_s - 1.0 / 3) < 1e-12);
+        QVERIFY(std::abs(bent.worstResidual_s - 2.0 / 3) < 1e-12);
+        QCOMPARE(bent.at(0), 0.0); // no rows, no work
+    }
+
+    // The rows each output row needs equal what the graph gives a strip of that row.
+    void segmentRowsMatchTheGraph()
+    {
+        const auto g = graph::ModelGraph::load(fixture("chain.pt").toStdString());
+        const auto run = g.rowLocalRun(0);
+        for (int end = 1; end <= run.end; ++end) {
+            const auto s = SegmentRows::of(run, end, 1, 1);
+            QCOMPARE(s.rows(), g.cuts()[size_t(end)].shape[2]);
+            for (int64_t r = 0; r < s.rows(); ++r)
+                QCOMPARE(s.needs[size_t(r)], g.stripInput(0, end, {r, r + 1}));
+            QCOMPARE(s.input({0, s.rows()}), g.stripInput(0, end, {0, s.rows()}));
+        }
+    }
+
+    // On random clusters the plan's total is the least over every segment and every integer
+    // partition (in its send order), and the plan's own parts add up by the formula.
+    void planIsTheBestPartition()
+    {
+        std::mt19937 random(5);
+        int shared = 0;
+        for (int i = 0; i < 60; ++i) {
+            auto x = randomInstance(random);
+            int devicesMin = 1;
+            int devicesMax = 0;
+            if (i % 4 == 1)
+                devicesMax = 1 + int(random() % x.request.devices.size());
+            if (i % 4 == 2)
+                devicesMin = int(x.request.devices.size());
+            if (i % 4 == 3)
+                x.request.maxLinkBytes = 20'000 + int64_t(random() % 40'000);
+            x.request.devicesMin = devicesMin;
+            x.request.devicesMax = devicesMax;
+            const double expected = bruteForce(x, devicesMin, devicesMax);
+            if (!std::isfinite(expected)) {
+                QVERIFY_THROWS_EXCEPTION(ClusterError, planCluster(x.segments, x.request));
+                continue;
+            }
+            const auto plan = planCluster(x.segments, x.request);
+            QVERIFY2(std::abs(plan.total_s - expected) <= 1e-6 * expected,
+                     qPrintable(QStringLiteral("instance %1: planned %2 s, best %3 s")
+                                    .arg(i)
+                                    .arg(plan.total_s)
+                                    .arg(expected)));
+            const auto &segment = x.segments[size_t(plan.end - 1)];
+            const auto order = sendOrder(x.request, segment);
+            const auto byDevice = plan.rowsByDevice(x.request.devices.size());
+            std::vector<int64_t> inOrder;
+            for (int d : order)
+                inOrder.push_back(byDevice[size_t(d)]);
+            QVERIFY(std::abs(totalByTheFormula(segment, x.request, order, inOrder) - plan.total_s) <
+                    1e-12);
+            int64_t covered = 0;
+            for (const auto &share : plan.shares) {
+                QCOMPARE(share.rows.begin, covered);
+                QVERIFY(share.rows.size() >= 1);
+                covered = share.rows.end;
+            }
+            QCOMPARE(covered, segment.rows());
+            shared += plan.shares.size() > 1;
+        }
+        QVERIFY(shared >= 20); // most plans spread the rows
+    }
+
+    // EdgeDI's heuristic, on the same measurements and segment, never beats the plan; on
+    // unequal devices it is worse.
+    void edgeDiIsNeverBetter()
+    {
+        std::mt19937 random(9);
+        int worse = 0;
+        for (int i = 0; i < 40; ++i) {
+            const auto x = randomInstance(random);
+            const auto c = compareCluster(x.segments, x.request);
+            QCOMPARE(c.edgeDi.end, c.cleave.end);
+            QVERIFY(c.cleave.total_s <= c.edgeDi.total_s + 1e-12);
+            worse += c.edgeDi.total_s > c.cleave.total_s * 1.01;
+        }
+        QVERIFY(worse > 0);
+    }
+
+    // sum of speeds / fastest speed, speed = 1 / the whole segment's time on the device.
+    void boundIsTheSumOfSpeeds()
+    {
+        std::mt19937 random(3);
+        const auto x = randomInstance(random);
+        const auto c = compareCluster(x.segments, x.request);
+        const auto &s = x.segments[size_t(c.cleave.end - 1)];
+        double sum = 0;
+        double fastest = 0;
+        for (const auto &d : x.request.devices) {
+            const double speed = 1 / d.strips.at(s.end).at(s.rows());
+            sum += speed;
+            fastest = std::max(fastest, speed);
+        }
+        QVERIFY(std::abs(c.bound - sum / fastest) < 1e-12);
+        QVERIFY(std::abs(c.fastestSegment_s - 1 / fastest) < 1e-12);
+    }
+
+    // A slow device on a slow link is left out when that is faster.
+    void slowDeviceIsLeftOut()
+    {
+        std::mt19937 random(1);
+        auto x = randomInstance(random);
+        x.request.aggregator.reset();
+        auto slow = x.request.devices.back();
+        slow.name = "slow";
+        slow.link = NetworkProfile::custom(0.5, 200);
+        for (auto &[end, fit] : slow.strips)
+            fit.beta_s *= 50;
+        x.request.devices.push_back(slow);
+        const auto plan = planCluster(x.segments, x.request);
+        QCOMPARE(plan.rowsByDevice(x.request.devices.size()).back(), int64_t(0));
+    }
+
+    void badRequestsAreRefused_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<int>("kind");
+        using K = ClusterProblem::Kind;
+        QTest::newRow("duplicate") << QStringLiteral("duplicate") << int(K::DuplicateDevice);
+        QTest::newRow("unknown excluded")
+            << QStringLiteral("exclude-unknown") << int(K::UnknownDevice);
+        QTest::newRow("source excluded")
+            << QStringLiteral("exclude-source") << int(K::SourceExcluded);
+        QTest::newRow("min above max")
+            << QStringLiteral("min-above-max") << int(K::DeviceCountRange);
+        QTest::newRow("more devices than rows")
+            << QStringLiteral("rows") << int(K::MoreDevicesThanRows);
+        QTest::newRow("no strip timings") << QStringLiteral("untimed") << int(K::NoStripTimings);
+        QTest::newRow("link bytes") << QStringLiteral("bytes") << int(K::LinkBytes);
+        QTest::newRow("segment past the run") << QStringLiteral("segment") << int(K::NotRowLocal);
+    }
+
+    void badRequestsAreRefused()
+    {
+        QFETCH(QString, what);
+        QFETCH(int, kind);
+        std::mt19937 random(2);
+        auto x = randomInstance(random);
+        auto &r = x.request;
+        if (what == QStringLiteral("duplicate"))
+            r.devices.push_back(r.devices.front());
+        if (what == QStringLiteral("exclude-unknown"))
+            r.excluded = {"nobody"};
+        if (what == QStringLiteral("exclude-source"))
+            r.excluded = {r.devices[size_t(r.source)].name};
+        if (what == QStringLiteral("min-above-max")) {
+            r.devicesMin = 2;
+            r.devicesMax = 1;
+        }
+        if (what == QStringLiteral("rows")) {
+            for (int i = 0; i < 40; ++i) {
+                auto d = r.devices.front();
+                d.name = "extra" + std::to_string(i);
+                r.devices.push_back(d);
+            }
+            r.devicesMin = int(r.devices.size());
+            r.segmentEnd = x.segments.back().end; // fewer rows than devices
+        }
+        if (what == QStringLiteral("untimed"))
+            r.devices.back().strips.clear();
+        if (what == QStringLiteral("bytes")) {
+            r.aggregator.reset(); // every strip's output crosses a link
+            r.maxLinkBytes = 10;
+        }
+        if (what == QStringLiteral("segment"))
+            r.segmentEnd = 99;
+        try {
+            planCluster(x.segments, r);
+            QFAIL("the request was planned");
+        } catch (const ClusterError &e) {
+            QCOMPARE(int(e.problem().kind), kind);
+            QVERIFY(!std::string(e.what()).empty());
+        }
+    }
+};
+
+CLEAVE_TEST_MAIN(TestCluster)
+#include "tst_cluster.moc"
