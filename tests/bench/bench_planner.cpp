@@ -3,9 +3,17 @@
 // every three-tier configuration with two candidate resources per tier under 20 ms. The model's
 // blocks and cut sizes are real (DenseNet-201, 118 blocks, analysed once); the timings are
 // seeded random numbers of a realistic spread, as the planner does not care where they came from.
+// Cluster (issue "One inference over a cluster"): 8 devices and every segment of ResNet-152
+// under 50 ms, its rows real, its strip fits seeded.
 #include "densenetplanner.h"
 
+#include "core/graph/modelgraph.h"
+#include "core/plan/cluster.h"
+#include "core/zoo/zoo.h"
+
 #include <benchmark/benchmark.h>
+
+#include <random>
 
 using namespace cleave;
 
@@ -64,6 +72,67 @@ void BM_RankThreeTiers(benchmark::State &state, plan::Mode mode)
 }
 BENCHMARK_CAPTURE(BM_RankThreeTiers, scission, plan::Mode::Scission)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_RankThreeTiers, scissiontl_two_specs, plan::Mode::ScissionTl)
+    ->Unit(benchmark::kMillisecond);
+
+struct Cluster
+{
+    std::vector<plan::SegmentRows> segments;
+    plan::ClusterRequest request;
+};
+
+const Cluster &resnet152Cluster()
+{
+    static const Cluster cluster = [] {
+        Cluster c;
+        const auto g =
+            graph::ModelGraph::fromModule(zoo::build("resnet152"), "zoo:resnet152",
+                                          {1, 3, 224, 224}, graph::ModelGraph::Original::Drop);
+        const auto run = g.rowLocalRun(0);
+        const auto &cuts = g.cuts();
+        for (int end = 1; end <= run.end; ++end)
+            c.segments.push_back(
+                plan::SegmentRows::of(run, end, cuts[0].bytes / cuts[0].shape[2],
+                                      cuts[size_t(end)].bytes / cuts[size_t(end)].shape[2]));
+        std::mt19937 random(8);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        for (int d = 0; d < 8; ++d) {
+            plan::ClusterDevice device;
+            device.name = "pi" + std::to_string(d);
+            device.link = plan::NetworkProfile::preset("lan");
+            const double slowness = 1 + 9 * unit(random); // up to 10x apart
+            for (const auto &s : c.segments)
+                device.strips[s.end] = {0.002 * slowness,
+                                        0.004 * slowness * s.end / double(s.rows())};
+            device.block_s.assign(size_t(g.blockCount()), 0.01 * slowness);
+            c.request.devices.push_back(device);
+        }
+        c.request.edgeBlock_s.assign(size_t(g.blockCount()), 0.001);
+        c.request.outputBytes = cuts.back().bytes;
+        return c;
+    }();
+    return cluster;
+}
+
+void BM_PlanCluster(benchmark::State &state, bool edge)
+{
+    auto c = resnet152Cluster();
+    if (!edge)
+        c.request.aggregator = 0;
+    int used = 0;
+    int end = 0;
+    for (auto _ : state) {
+        const auto plan = plan::planCluster(c.segments, c.request);
+        used = int(plan.shares.size());
+        end = plan.end;
+        benchmark::DoNotOptimize(plan.total_s);
+    }
+    state.counters["segments"] = double(c.segments.size());
+    state.counters["devices"] = double(c.request.devices.size());
+    state.counters["used"] = used;
+    state.counters["end"] = end;
+}
+BENCHMARK_CAPTURE(BM_PlanCluster, resnet152_8_devices_edge, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PlanCluster, resnet152_8_devices_no_edge, false)
     ->Unit(benchmark::kMillisecond);
 
 } // namespace
