@@ -172,6 +172,7 @@ std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
     std::unique_ptr<ControlGroup> group(new ControlGroup);
     group->m_limits = limits;
     group->m_heldBytes = heldBytes;
+    group->m_cpuPeriodUs = cpuPeriodUs;
     const int64_t ceiling =
         limits.memoryBytes ? std::max<int64_t>(*limits.memoryBytes - heldBytes, 1 << 20) : 0;
     group->m_v2 = isV2(root);
@@ -197,8 +198,10 @@ std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
             enable += "+memory";
         writeFile(parent / "cgroup.subtree_control", enable);
         const fs::path path = join(parent);
-        if (limits.cpuCores)
+        if (limits.cpuCores) {
             writeFile(path / "cpu.max", quota() + " " + std::to_string(cpuPeriodUs));
+            group->m_cpuGroup = path;
+        }
         if (limits.memoryBytes) {
             writeFile(path / "memory.max", std::to_string(ceiling));
             if (fs::exists(path / "memory.swap.max"))
@@ -213,6 +216,7 @@ std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
         writeFile(path / "cpu.cfs_period_us", std::to_string(cpuPeriodUs));
         writeFile(path / "cpu.cfs_quota_us", quota());
         writeFile(path / "cgroup.procs", pid);
+        group->m_cpuGroup = path;
     }
     if (limits.memoryBytes) {
         const fs::path path = join(under(v1Mount(root, "memory"), currentGroup("memory")));
@@ -224,6 +228,24 @@ std::unique_ptr<ControlGroup> ControlGroup::enter(const std::string &name,
         group->m_memoryGroup = path;
     }
     return group;
+}
+
+void ControlGroup::setCpuLimit(double cores)
+{
+    if (m_cpuGroup.empty())
+        throw Error(ErrorKind::InvalidInput, "the agent was started without a CPU limit");
+    const int64_t quota = std::llround(cores * double(m_cpuPeriodUs));
+    if (!(cores > 0) || quota < kLeastCpuQuotaUs)
+        throw Error(ErrorKind::InvalidInput, "a CPU limit of " + std::to_string(cores) +
+                                                 " cores gives a quota below the "
+                                                 "kernel's least (1 ms) in a period of " +
+                                                 std::to_string(m_cpuPeriodUs) + " us");
+    if (m_v2)
+        writeFile(m_cpuGroup / "cpu.max",
+                  std::to_string(quota) + " " + std::to_string(m_cpuPeriodUs));
+    else
+        writeFile(m_cpuGroup / "cpu.cfs_quota_us", std::to_string(quota));
+    m_limits.cpuCores = cores;
 }
 
 ControlGroup::~ControlGroup()

@@ -55,6 +55,9 @@ public:
     ControlGroup &operator=(const ControlGroup &) = delete;
 
     const ResourceLimits &limits() const { return m_limits; }
+    /// Changes the CPU share while the agent runs (its period stays); throws cleave::Error
+    /// (InvalidInput) without a CPU limit to change or for a quota below the kernel's least.
+    void setCpuLimit(double cores);
     /// The groups made (one in v2; the cpu and the memory group in v1).
     const std::vector<std::filesystem::path> &paths() const { return m_groups; }
     /// Bytes the process uses as the limit counts them: what the group was charged since the
@@ -68,7 +71,9 @@ private:
     std::vector<std::filesystem::path> m_groups;  ///< made by this agent
     std::vector<std::filesystem::path> m_parents; ///< where the process was, per group
     std::filesystem::path m_memoryGroup;
-    int64_t m_heldBytes = 0; ///< charged elsewhere, held before the move
+    int64_t m_heldBytes = 0;          ///< charged elsewhere, held before the move
+    std::filesystem::path m_cpuGroup; ///< where the CPU limit is written; empty: none
+    int64_t m_cpuPeriodUs = kDefaultCpuPeriodUs;
     bool m_v2 = false;
 };
 

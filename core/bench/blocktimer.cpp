@@ -208,4 +208,35 @@ int BlockTimer::wholeModelReps() const
     return std::max(5, m_settings.reps / 4);
 }
 
+void BlockTimer::timeStrips(const std::vector<int> &ends,
+                            const std::function<void(const StripResult &)> &onStrip,
+                            const Progress &progress)
+{
+    const auto input = m_model.sampleInput(m_settings.seed);
+    std::vector<std::pair<int, graph::RowRange>> strips;
+    const auto run = m_model.rowLocalRun(0);
+    for (int end : ends) {
+        if (end <= 0 || end > run.end)
+            throw Error(ErrorKind::InvalidInput,
+                        m_model.name() + ": segment [0, " + std::to_string(end) +
+                            ") cannot be split into rows: " +
+                            (run.stop ? run.stop->describe() : std::string("past the output")));
+        const int64_t rows = run.heights[size_t(end)];
+        for (int64_t height : graph::stripHeights(rows))
+            strips.emplace_back(end, graph::middleRows(rows, height));
+    }
+    for (size_t i = 0; i < strips.size(); ++i) {
+        const auto &[end, out] = strips[i];
+        auto module = m_model.strip(0, end, out);
+        const auto rows = m_model.stripInput(0, end, out);
+        const auto in = input.slice(2, rows.begin, rows.end).contiguous();
+        // At least two warm-up runs: the executor optimises a graph on its second run.
+        StripResult result{end, out.size(), {}};
+        result.time =
+            time(module, in, std::max(2, m_settings.warmup), m_settings.reps, nullptr, progress,
+                 double(i) / double(strips.size()), double(i + 1) / double(strips.size()));
+        onStrip(result);
+    }
+}
+
 } // namespace cleave::bench

@@ -43,6 +43,14 @@ struct TlResult
     int64_t outputBytes = 0; ///< float32 bytes between DeviceTL and EdgeTL
 };
 
+/// One strip height of segment [0, end), timed (cluster planning).
+struct StripResult
+{
+    int end = 0;
+    int64_t rows = 0;
+    Statistics time;
+};
+
 struct TimerSettings
 {
     int warmup = 3;
@@ -85,6 +93,14 @@ public:
     /// passes; otherwise (a resumed run) it is timed now, after the warm-up runs.
     Statistics timeWholeModel(const Progress &progress = {});
     int wholeModelReps() const;
+
+    /// Times segments [0, end) for each of `ends` as strips of graph::stripHeights rows from
+    /// the middle of the end's rows, each fed its rows of a seeded input; calls `onStrip` for
+    /// each. Throws Error(InvalidInput) for an end past the row-local blocks after the input,
+    /// Error(Cancelled) when `progress` returns false.
+    void timeStrips(const std::vector<int> &ends,
+                    const std::function<void(const StripResult &)> &onStrip,
+                    const Progress &progress = {});
 
 private:
     Statistics time(torch::jit::Module &module, const torch::Tensor &input, int warmup, int reps,

@@ -2,6 +2,7 @@
 #include "core/graph/rows.h"
 
 #include <algorithm>
+#include <set>
 
 namespace cleave::graph {
 
@@ -70,6 +71,30 @@ RowRange RowLocalRun::inputRows(int b, RowRange out) const
     for (int i = b - 1; i >= first; --i)
         out = blocks.at(size_t(i - first)).needs(out).clippedTo(heights.at(size_t(i - first)));
     return out;
+}
+
+std::vector<int> RowLocalRun::segmentEnds() const
+{
+    std::vector<int> ends;
+    for (int b = first + 1; b <= end; ++b)
+        if (heights[size_t(b - first)] != heights[size_t(b - first - 1)] || b == end)
+            ends.push_back(b);
+    return ends;
+}
+
+std::vector<int64_t> stripHeights(int64_t rows)
+{
+    std::set<int64_t> heights{std::max<int64_t>(1, (rows + 3) / 4),
+                              std::max<int64_t>(1, (rows + 1) / 2), rows};
+    for (int64_t h = 1; h <= rows && heights.size() < 3; ++h)
+        heights.insert(h);
+    return {heights.begin(), heights.end()};
+}
+
+RowRange middleRows(int64_t rows, int64_t height)
+{
+    const int64_t begin = (rows - height) / 2;
+    return {begin, begin + height};
 }
 
 } // namespace cleave::graph

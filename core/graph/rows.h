@@ -80,6 +80,16 @@ struct RowLocalRun
     /// The rows of cut `first` that rows `out` of cut `b` need, clipped at every cut between
     /// (a superset of what the operations inside the blocks need). first <= b <= end.
     RowRange inputRows(int b, RowRange out) const;
+    /// The segment ends [first, b) a cluster times and plans with: the first cut of every new
+    /// height (right after each downsampling, where the output is smallest) and the run's end.
+    std::vector<int> segmentEnds() const;
 };
+
+/// The strip heights timed to fit compute time against rows: a quarter, half and all of `rows`,
+/// and more small ones until there are three (fewer only when `rows` is smaller than three).
+std::vector<int64_t> stripHeights(int64_t rows);
+
+/// `height` rows from the middle of `rows` (a strip with a halo on both sides).
+RowRange middleRows(int64_t rows, int64_t height);
 
 } // namespace cleave::graph

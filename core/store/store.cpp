@@ -139,6 +139,64 @@ ALTER TABLE resources ADD COLUMN cpu_limit REAL NOT NULL DEFAULT 0;
 ALTER TABLE resources ADD COLUMN memory_limit INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE block_timings ADD COLUMN weight_bytes INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE block_timings ADD COLUMN peak_bytes INTEGER NOT NULL DEFAULT 0;
+)sql",
+                                                                  R"sql(
+CREATE TABLE strip_timings(
+    model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+    resource_id INTEGER NOT NULL REFERENCES resources(id) ON DELETE CASCADE,
+    segment_end INTEGER NOT NULL CHECK (segment_end > 0),
+    rows INTEGER NOT NULL CHECK (rows > 0),
+    median_s REAL NOT NULL CHECK (median_s >= 0),
+    p5_s REAL NOT NULL,
+    p95_s REAL NOT NULL,
+    measured_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (model_id, resource_id, segment_end, rows)) WITHOUT ROWID;
+CREATE TABLE cluster_runs(
+    id INTEGER PRIMARY KEY,
+    model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+    devices TEXT NOT NULL,
+    aggregator TEXT NOT NULL,
+    segment_end INTEGER NOT NULL CHECK (segment_end > 0),
+    link TEXT NOT NULL,
+    predicted_s REAL,
+    edgedi_s REAL,
+    fastest_s REAL,
+    bound REAL,
+    started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+CREATE INDEX cluster_runs_by_model ON cluster_runs(model_id);
+CREATE TABLE cluster_inferences(
+    cluster_id INTEGER NOT NULL REFERENCES cluster_runs(id) ON DELETE CASCADE,
+    run INTEGER NOT NULL CHECK (run >= 0),
+    attempt INTEGER NOT NULL CHECK (attempt >= 0),
+    completed INTEGER NOT NULL,
+    makespan_s REAL NOT NULL,
+    stitch_s REAL NOT NULL,
+    rest_s REAL NOT NULL,
+    return_s REAL NOT NULL,
+    total_s REAL NOT NULL,
+    predicted_s REAL NOT NULL,
+    max_difference REAL NOT NULL,
+    PRIMARY KEY (cluster_id, run, attempt)) WITHOUT ROWID;
+CREATE TABLE cluster_shares(
+    cluster_id INTEGER NOT NULL,
+    run INTEGER NOT NULL,
+    attempt INTEGER NOT NULL,
+    device TEXT NOT NULL,
+    rows_begin INTEGER NOT NULL,
+    rows_end INTEGER NOT NULL,
+    received_s REAL NOT NULL,
+    compute_s REAL NOT NULL,
+    finish_s REAL NOT NULL,
+    PRIMARY KEY (cluster_id, run, attempt, device),
+    FOREIGN KEY (cluster_id, run, attempt) REFERENCES cluster_inferences(cluster_id, run, attempt)
+        ON DELETE CASCADE) WITHOUT ROWID;
+CREATE TABLE cluster_events(
+    id INTEGER PRIMARY KEY,
+    cluster_id INTEGER NOT NULL REFERENCES cluster_runs(id) ON DELETE CASCADE,
+    run INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    device TEXT NOT NULL,
+    detail TEXT NOT NULL);
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -164,6 +222,11 @@ std::vector<std::string> stringList(const std::string &json, const std::string &
         throw Error(ErrorKind::InvalidInput, path + ": run " + std::to_string(runId) +
                                                  " is damaged (its settings are not a list)");
     }
+}
+
+std::optional<double> optionalReal(const Statement &query, int column)
+{
+    return query.isNull(column) ? std::nullopt : std::optional<double>(query.real(column));
 }
 
 } // namespace
@@ -436,6 +499,136 @@ void Store::addOffloadInference(int64_t offloadId, const OffloadInference &i)
     insert.bind(8, i.edgeTl_s).bind(9, i.edge_s).bind(10, i.return_s).bind(11, i.total_s);
     insert.bind(12, i.uploadBytes).bind(13, i.resultBytes);
     insert.run();
+}
+
+void Store::addStripTiming(int64_t modelId, int64_t resourceId, const StripTiming &t)
+{
+    Statement insert(m_db, "INSERT OR REPLACE INTO strip_timings(model_id, resource_id, "
+                           "segment_end, rows, median_s, p5_s, p95_s) VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    insert.bind(1, modelId).bind(2, resourceId).bind(3, t.end).bind(4, t.rows);
+    insert.bind(5, t.median_s).bind(6, t.p5_s).bind(7, t.p95_s);
+    insert.run();
+}
+
+std::vector<StripTiming> Store::stripTimings(int64_t modelId, int64_t resourceId)
+{
+    Statement q(m_db, "SELECT segment_end, rows, median_s, p5_s, p95_s FROM strip_timings "
+                      "WHERE model_id = ?1 AND resource_id = ?2 ORDER BY segment_end, rows");
+    q.bind(1, modelId).bind(2, resourceId);
+    std::vector<StripTiming> timings;
+    while (q.step())
+        timings.push_back({int(q.integer(0)), q.integer(1), q.real(2), q.real(3), q.real(4)});
+    return timings;
+}
+
+int64_t Store::beginCluster(const ClusterRecord &r)
+{
+    Statement insert(m_db, "INSERT INTO cluster_runs(model_id, devices, aggregator, segment_end, "
+                           "link, predicted_s, edgedi_s, fastest_s, bound) VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    insert.bind(1, r.modelId).bind(2, toJson(r.devices)).bind(3, r.aggregator);
+    insert.bind(4, r.segmentEnd).bind(5, r.link).bind(6, r.predicted_s).bind(7, r.edgeDi_s);
+    insert.bind(8, r.fastest_s).bind(9, r.bound);
+    insert.run();
+    return m_db.lastInsertId();
+}
+
+void Store::addClusterInference(int64_t clusterId, const ClusterInference &i)
+{
+    Transaction transaction(m_db);
+    Statement insert(m_db, "INSERT OR REPLACE INTO cluster_inferences VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    insert.bind(1, clusterId).bind(2, i.run).bind(3, i.attempt).bind(4, int64_t(i.completed));
+    insert.bind(5, i.makespan_s).bind(6, i.stitch_s).bind(7, i.rest_s).bind(8, i.return_s);
+    insert.bind(9, i.total_s).bind(10, i.predicted_s).bind(11, i.maxDifference);
+    insert.run();
+    for (const auto &s : i.shares) {
+        Statement share(m_db, "INSERT OR REPLACE INTO cluster_shares VALUES "
+                              "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        share.bind(1, clusterId).bind(2, i.run).bind(3, i.attempt).bind(4, s.device);
+        share.bind(5, s.rowsBegin).bind(6, s.rowsEnd).bind(7, s.received_s);
+        share.bind(8, s.compute_s).bind(9, s.finish_s);
+        share.run();
+    }
+    transaction.commit();
+}
+
+void Store::addClusterEvent(int64_t clusterId, const ClusterEvent &e)
+{
+    Statement insert(m_db, "INSERT INTO cluster_events(cluster_id, run, kind, device, detail) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, clusterId).bind(2, e.run).bind(3, e.kind).bind(4, e.device).bind(5, e.detail);
+    insert.run();
+}
+
+std::vector<ClusterRecord> Store::clusters(int64_t modelId)
+{
+    Statement q(m_db, "SELECT id, model_id, devices, aggregator, segment_end, link, predicted_s, "
+                      "edgedi_s, fastest_s, bound, started_at FROM cluster_runs "
+                      "WHERE model_id = ?1 ORDER BY id");
+    q.bind(1, modelId);
+    std::vector<ClusterRecord> records;
+    while (q.step()) {
+        ClusterRecord r;
+        r.id = q.integer(0);
+        r.modelId = q.integer(1);
+        r.devices = stringList(q.text(2), m_db.path(), r.id);
+        r.aggregator = q.text(3);
+        r.segmentEnd = int(q.integer(4));
+        r.link = q.text(5);
+        r.predicted_s = optionalReal(q, 6);
+        r.edgeDi_s = optionalReal(q, 7);
+        r.fastest_s = optionalReal(q, 8);
+        r.bound = optionalReal(q, 9);
+        r.startedAt = q.text(10);
+        records.push_back(std::move(r));
+    }
+    return records;
+}
+
+std::vector<ClusterInference> Store::clusterInferences(int64_t clusterId)
+{
+    Statement q(m_db, "SELECT run, attempt, completed, makespan_s, stitch_s, rest_s, return_s, "
+                      "total_s, predicted_s, max_difference FROM cluster_inferences "
+                      "WHERE cluster_id = ?1 ORDER BY run, attempt");
+    q.bind(1, clusterId);
+    std::vector<ClusterInference> inferences;
+    while (q.step()) {
+        ClusterInference i;
+        i.run = int(q.integer(0));
+        i.attempt = int(q.integer(1));
+        i.completed = q.integer(2) != 0;
+        i.makespan_s = q.real(3);
+        i.stitch_s = q.real(4);
+        i.rest_s = q.real(5);
+        i.return_s = q.real(6);
+        i.total_s = q.real(7);
+        i.predicted_s = q.real(8);
+        i.maxDifference = q.real(9);
+        inferences.push_back(std::move(i));
+    }
+    for (auto &i : inferences) {
+        Statement shares(m_db, "SELECT device, rows_begin, rows_end, received_s, compute_s, "
+                               "finish_s FROM cluster_shares WHERE cluster_id = ?1 AND run = ?2 "
+                               "AND attempt = ?3 ORDER BY rows_begin");
+        shares.bind(1, clusterId).bind(2, i.run).bind(3, i.attempt);
+        while (shares.step())
+            i.shares.push_back({shares.text(0), shares.integer(1), shares.integer(2),
+                                shares.real(3), shares.real(4), shares.real(5)});
+    }
+    return inferences;
+}
+
+std::vector<ClusterEvent> Store::clusterEvents(int64_t clusterId)
+{
+    Statement q(m_db, "SELECT run, kind, device, detail FROM cluster_events "
+                      "WHERE cluster_id = ?1 ORDER BY id");
+    q.bind(1, clusterId);
+    std::vector<ClusterEvent> events;
+    while (q.step())
+        events.push_back({int(q.integer(0)), q.text(1), q.text(2), q.text(3)});
+    return events;
 }
 
 std::vector<OffloadRecord> Store::offloads(int64_t modelId)

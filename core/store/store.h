@@ -161,13 +161,77 @@ struct OffloadInference
     int64_t resultBytes = 0;
 };
 
+/// One strip height of segment [0, end) as one resource timed it (cluster planning).
+struct StripTiming
+{
+    int end = 0;
+    int64_t rows = 0;
+    double median_s = 0;
+    double p5_s = 0;
+    double p95_s = 0;
+};
+
+/// One cluster run: the model, the devices (resource names, in the order given), where the
+/// strips were stitched, the segment and link, and what the planner predicted beside EdgeDI's
+/// heuristic, the fastest single device and the bound.
+struct ClusterRecord
+{
+    int64_t id = 0;
+    int64_t modelId = 0;
+    std::vector<std::string> devices;
+    std::string aggregator; ///< a device's or the edge's resource name
+    int segmentEnd = 0;
+    std::string link; ///< NetworkProfile::describe() of the devices' links
+    std::optional<double> predicted_s;
+    std::optional<double> edgeDi_s;
+    std::optional<double> fastest_s; ///< the fastest device alone through the same runtime
+    std::optional<double> bound;
+    std::string startedAt;
+};
+
+/// One device's part of one inference of a cluster run, in seconds from the inference's start.
+struct ClusterShare
+{
+    std::string device;
+    int64_t rowsBegin = 0;
+    int64_t rowsEnd = 0;
+    double received_s = 0; ///< its input rows arrived
+    double compute_s = 0;  ///< as the device timed its strip
+    double finish_s = 0;   ///< its output rows reached the aggregator
+};
+
+/// One attempt at one inference of a cluster run (a retried inference has attempts 0, 1, ...).
+struct ClusterInference
+{
+    int run = 0;
+    int attempt = 0;
+    bool completed = false; ///< false: a device failed; the next attempt retried it
+    double makespan_s = 0;  ///< the last strip at the aggregator
+    double stitch_s = 0;    ///< stitching the strips and handing them to the aggregator
+    double rest_s = 0;      ///< the aggregator's blocks after the segment
+    double return_s = 0;
+    double total_s = 0;
+    double predicted_s = 0;   ///< for the shares it ran with
+    double maxDifference = 0; ///< against the whole model, relative to its largest value
+    std::vector<ClusterShare> shares;
+};
+
+/// Something that changed a cluster run: shares moved ("adapted"), a device lost ("lost").
+struct ClusterEvent
+{
+    int run = 0; ///< the inference it happened before
+    std::string kind;
+    std::string device; ///< empty when not one device's
+    std::string detail;
+};
+
 /// The benchmark store: one SQLite file (WAL, foreign keys) holding resources, models, runs,
 /// block timings, cut costs and network profiles. Every add* call commits at once, so nothing
 /// measured is lost if the process dies. One owner thread per Store.
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     enum class Access {
         ReadWrite, ///< create the file when missing, migrate it to the current schema
@@ -227,6 +291,17 @@ public:
     /// The model's offloaded runs, oldest first.
     std::vector<OffloadRecord> offloads(int64_t modelId);
     std::vector<OffloadInference> offloadInferences(int64_t offloadId);
+
+    /// Strip timings replace earlier ones of the same resource, model, end and height.
+    void addStripTiming(int64_t modelId, int64_t resourceId, const StripTiming &timing);
+    std::vector<StripTiming> stripTimings(int64_t modelId, int64_t resourceId);
+
+    int64_t beginCluster(const ClusterRecord &record);
+    void addClusterInference(int64_t clusterId, const ClusterInference &inference);
+    void addClusterEvent(int64_t clusterId, const ClusterEvent &event);
+    std::vector<ClusterRecord> clusters(int64_t modelId);
+    std::vector<ClusterInference> clusterInferences(int64_t clusterId);
+    std::vector<ClusterEvent> clusterEvents(int64_t clusterId);
 
     void saveNetworkProfile(const NetworkProfileRecord &profile);
     std::vector<NetworkProfileRecord> networkProfiles();

@@ -125,6 +125,12 @@ grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetIn
     const auto pass = m_gate->enter(context);
     if (!pass.ok())
         return log.done(pass.status());
+    fillInfo(reply);
+    return log.done(grpc::Status::OK);
+}
+
+void AgentService::fillInfo(v1::AgentInfo *reply) const
+{
     const auto machine = machineInfo();
     reply->set_name(m_config.name);
     reply->set_role(m_config.role);
@@ -138,10 +144,37 @@ grpc::Status AgentService::GetInfo(grpc::ServerContext *context, const v1::GetIn
     reply->set_blas(machine.blas);
     reply->set_protocol_version(kProtocolVersion);
     reply->set_unauthenticated(m_config.unauthenticated);
+    std::lock_guard limits(m_limitsMutex);
     if (m_config.resources.cpuCores)
         reply->set_cpu_limit_cores(*m_config.resources.cpuCores);
     if (m_config.resources.memoryBytes)
         reply->set_memory_limit_bytes(uint64_t(*m_config.resources.memoryBytes));
+}
+
+grpc::Status AgentService::SetLimits(grpc::ServerContext *context,
+                                     const v1::SetLimitsRequest *request, v1::AgentInfo *reply)
+{
+    RequestLog log(context, "SetLimits");
+    const auto pass = m_gate->enter(context);
+    if (!pass.ok())
+        return log.done(pass.status());
+    if (!m_config.setCpuLimit)
+        return log.done({grpc::StatusCode::FAILED_PRECONDITION,
+                         "SetLimits: this agent was started without --cpu-limit"});
+    const double cores = request->cpu_limit_cores();
+    const int available = machineInfo().cores;
+    if (!(cores > 0) || cores > double(available))
+        return log.done({grpc::StatusCode::INVALID_ARGUMENT,
+                         "SetLimits: a CPU limit must be above 0 and at most the " +
+                             std::to_string(available) + " cores of this machine"});
+    try {
+        std::lock_guard limits(m_limitsMutex);
+        m_config.setCpuLimit(cores);
+        m_config.resources.cpuCores = cores;
+    } catch (const Error &e) {
+        return log.done(toStatus(e));
+    }
+    fillInfo(reply);
     return log.done(grpc::Status::OK);
 }
 
@@ -451,17 +484,74 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
         result->set_output_bytes(r.outputBytes);
         send(event);
     };
+    const auto stripResult = [&](const bench::StripResult &r) {
+        v1::BenchmarkEvent event;
+        auto *strip = event.mutable_strip();
+        strip->set_end(r.end);
+        strip->set_rows(r.rows);
+        fill(strip->mutable_time(), r.time);
+        send(event);
+    };
+    const std::vector<int> stripEnds(request->strip_ends().begin(), request->strip_ends().end());
     try {
         bench::BlockTimer timer(loaded->graph, settings);
-        timer.timeBlocks(first, blockResult, progress(0.0, blockShare), {codecResult, tlResult});
-        const auto whole = timer.timeWholeModel(progress(blockShare, 1.0));
-        v1::BenchmarkEvent event;
-        fill(event.mutable_whole_model()->mutable_time(), whole);
-        writer->Write(event);
+        const bool blocks = !request->strips_only();
+        const double stripShare = stripEnds.empty() ? 0.0 : blocks ? 0.3 : 1.0;
+        if (!stripEnds.empty())
+            timer.timeStrips(stripEnds, stripResult, progress(0.0, stripShare));
+        if (blocks) {
+            const double split = stripShare + (1.0 - stripShare) * blockShare;
+            timer.timeBlocks(first, blockResult, progress(stripShare, split),
+                             {codecResult, tlResult});
+            const auto whole = timer.timeWholeModel(progress(split, 1.0));
+            v1::BenchmarkEvent event;
+            fill(event.mutable_whole_model()->mutable_time(), whole);
+            writer->Write(event);
+        }
     } catch (const Error &e) {
         return log.done(overdue.ok() ? toStatus(e) : overdue);
     }
     return log.done(grpc::Status::OK, loaded->graph.name());
+}
+
+grpc::Status AgentService::deployFromModel(const v1::DeployHeader &header, v1::DeployReply *reply)
+{
+    const auto &name = header.name();
+    const auto loaded = find(header.model_id());
+    if (!loaded)
+        return {grpc::StatusCode::NOT_FOUND,
+                "no model " + header.model_id() + " on this agent; load it first"};
+    std::lock_guard work(m_workMutex);
+    try {
+        const auto &g = loaded->graph;
+        const int first = header.first_block();
+        const int end = header.end_block();
+        if (first < 0 || end > g.blockCount() || first >= end)
+            throw Error(ErrorKind::InvalidInput,
+                        name + ": blocks [" + std::to_string(first) + ", " + std::to_string(end) +
+                            ") are not a range of the model's " + std::to_string(g.blockCount()));
+        graph::Shape input = g.cuts()[size_t(first)].shape;
+        std::optional<torch::jit::Module> compute;
+        if (header.rows_end() > 0) {
+            const graph::RowRange rows{header.rows_begin(), header.rows_end()};
+            const auto in = g.stripInput(first, end, rows);
+            input[2] = in.size();
+            compute = g.strip(first, end, rows);
+        } else {
+            compute = g.slice(first, end);
+        }
+        auto deployment = std::make_shared<const Deployment>(
+            name, input, std::move(compute), std::nullopt, Deployment::Order::ComputeThenTl);
+        for (const auto d : deployment->outputShape())
+            reply->add_output_shape(d);
+        for (const auto d : input)
+            reply->add_input_shape(d);
+        reply->set_output_dtype("float32");
+        m_deployments->install(std::move(deployment));
+    } catch (const Error &e) {
+        return toStatus(e);
+    }
+    return grpc::Status::OK;
 }
 
 grpc::Status AgentService::Echo(grpc::ServerContext *context, const v1::EchoRequest *request,

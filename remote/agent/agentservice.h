@@ -44,6 +44,8 @@ struct AgentConfig
     /// The bytes the agent's control group uses now (with a memory limit): models that would
     /// not fit are refused before the kernel would kill the agent for them.
     std::function<std::optional<int64_t>()> memoryInUse;
+    /// Changes the CPU limit of the agent's control group (SetLimits); empty without one.
+    std::function<void(double cores)> setCpuLimit;
 };
 
 /// The agent's gRPC service (protocol cleave.agent.v1). Loaded models are kept by id; heavy
@@ -73,13 +75,15 @@ public:
                           agent::v1::UndeployReply *reply) override;
     grpc::Status Offload(grpc::ServerContext *context, const agent::v1::OffloadRequest *request,
                          grpc::ServerWriter<agent::v1::OffloadEvent> *writer) override;
+    grpc::Status SetLimits(grpc::ServerContext *context, const agent::v1::SetLimitsRequest *request,
+                           agent::v1::AgentInfo *reply) override;
 
     /// The halves deployed here, which this agent's inference endpoint serves.
     std::shared_ptr<const Deployments> deployments() const { return m_deployments; }
     /// The token and limits every call passes; the inference service shares them.
     std::shared_ptr<Gate> gate() const { return m_gate; }
 
-    static constexpr uint32_t kProtocolVersion = 1;
+    static constexpr uint32_t kProtocolVersion = 2;
     static constexpr int64_t kMaxChunkBytes = int64_t(1) << 20;
 
 private:
@@ -98,6 +102,10 @@ private:
     void vetModel(const std::filesystem::path &file, const std::string &digest,
                   const std::string &what);
     void vetModel(std::string_view bytes, const std::string &what);
+    void fillInfo(agent::v1::AgentInfo *reply) const;
+    /// Deploy's revision 2: a slice or a strip of a model loaded here.
+    grpc::Status deployFromModel(const agent::v1::DeployHeader &header,
+                                 agent::v1::DeployReply *reply);
     grpc::Status loadFile(const Gate::Pass &pass,
                           grpc::ServerReader<agent::v1::LoadModelChunk> *reader,
                           const agent::v1::ModelHeader &header, const std::string &shapeText,
@@ -112,6 +120,8 @@ private:
     /// One load or measurement at a time (exclusive); offloaded inferences may overlap each
     /// other (shared), never a measurement.
     std::shared_mutex m_workMutex;
+    /// m_config.resources.cpuCores, which SetLimits changes while GetInfo reads it.
+    mutable std::mutex m_limitsMutex;
     std::shared_ptr<Deployments> m_deployments = std::make_shared<Deployments>();
     /// Largest tensor an inference may send or receive.
     static constexpr int64_t kMaxTensorBytes = int64_t(256) << 20;

@@ -362,6 +362,8 @@ int main(int argc, char **argv)
         return code;
     if (group && config.resources.memoryBytes)
         config.memoryInUse = [group = group.get()] { return group->memoryUsed(); };
+    if (group && config.resources.cpuCores)
+        config.setCpuLimit = [group = group.get()](double cores) { group->setCpuLimit(cores); };
     // LibTorch alone may start fewer threads than cores (one, on a machine of two): without
     // --threads, the agent uses every core it may run on, or as many as its CPU share covers.
     const bool everyCore = threads == 0 && !config.resources.cpuCores && cpus.empty();

@@ -87,6 +87,13 @@ grpc::Status AgentService::Deploy(grpc::ServerContext *context,
     const auto &name = header.name();
     if (name.empty())
         return log.done({grpc::StatusCode::INVALID_ARGUMENT, "Deploy: the name is empty"});
+    if (!header.model_id().empty()) {
+        v1::DeployChunk extra;
+        if (header.compute_bytes() != 0 || header.tl_bytes() != 0 || reader->Read(&extra))
+            return log.done({grpc::StatusCode::INVALID_ARGUMENT,
+                             name + ": a deployment built from a loaded model takes no bytes"});
+        return log.done(deployFromModel(header, reply), name);
+    }
     graph::Shape input(header.input_shape().begin(), header.input_shape().end());
     try {
         input = graph::parseShape(graph::formatShape(input)); // positive, sane size

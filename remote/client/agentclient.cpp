@@ -8,7 +8,9 @@
 #include "remote/status.h"
 
 #include <grpcpp/grpcpp.h>
+#include <torch/types.h>
 
+#include <cstring>
 #include <fstream>
 
 namespace cleave::remote {
@@ -33,6 +35,7 @@ AgentClient::AgentClient(std::string address, std::chrono::milliseconds deadline
     args.SetMaxReceiveMessageSize(64 << 20);
     m_channel = openChannel(m_address, pem, args);
     m_stub = v1::Agent::NewStub(m_channel);
+    m_inference = inference::GRPCInferenceService::NewStub(m_channel);
 }
 
 AgentClient::~AgentClient() = default;
@@ -191,6 +194,84 @@ v1::DeployReply AgentClient::deploy(const std::string &name, const graph::Shape 
     if (!status.ok())
         fail(status, "Deploy " + name);
     return reply;
+}
+
+v1::DeployReply AgentClient::deploy(const std::string &name, const ModelPart &part)
+{
+    v1::DeployReply reply;
+    auto call = context(m_deadline * 4);
+    auto writer = m_stub->Deploy(call.get(), &reply);
+    v1::DeployChunk chunk;
+    auto *header = chunk.mutable_header();
+    header->set_name(name);
+    header->set_model_id(part.modelId);
+    header->set_first_block(part.first);
+    header->set_end_block(part.end);
+    if (part.rows) {
+        header->set_rows_begin(part.rows->begin);
+        header->set_rows_end(part.rows->end);
+    }
+    writer->Write(chunk);
+    writer->WritesDone();
+    const auto status = writer->Finish();
+    if (!status.ok())
+        fail(status, "Deploy " + name);
+    return reply;
+}
+
+v1::AgentInfo AgentClient::setCpuLimit(double cores)
+{
+    v1::SetLimitsRequest request;
+    request.set_cpu_limit_cores(cores);
+    v1::AgentInfo reply;
+    auto call = context(m_deadline);
+    const auto status = m_stub->SetLimits(call.get(), request, &reply);
+    if (!status.ok())
+        fail(status, "SetLimits", true);
+    return reply;
+}
+
+torch::Tensor AgentClient::infer(const std::string &name, const torch::Tensor &input,
+                                 std::chrono::milliseconds deadline, InferTimes *times)
+{
+    const auto x = input.contiguous().to(torch::kFloat32);
+    inference::ModelInferRequest request;
+    request.set_model_name(name);
+    auto *in = request.add_inputs();
+    in->set_name("INPUT__0"); // InferenceService::kInputName
+    in->set_datatype("FP32");
+    for (const auto d : x.sizes())
+        in->add_shape(d);
+    request.add_raw_input_contents(
+        std::string(static_cast<const char *>(x.data_ptr()), size_t(x.numel()) * sizeof(float)));
+    request.add_outputs()->set_name("OUTPUT__0");
+    inference::ModelInferResponse reply;
+    auto call = context(deadline);
+    const auto start = std::chrono::steady_clock::now();
+    const auto status = m_inference->ModelInfer(call.get(), request, &reply);
+    if (!status.ok())
+        fail(status, "ModelInfer " + name);
+    if (reply.outputs_size() != 1 || reply.raw_output_contents_size() != 1)
+        throw RemoteError(ErrorKind::Internal, m_address, "ModelInfer " + name,
+                          "the answer holds no single output tensor");
+    const auto &o = reply.outputs(0);
+    const graph::Shape shape(o.shape().begin(), o.shape().end());
+    const auto &bytes = reply.raw_output_contents(0);
+    int64_t count = 1;
+    for (const auto d : shape)
+        count *= d;
+    if (o.datatype() != "FP32" || count < 0 || int64_t(bytes.size()) != count * 4)
+        throw RemoteError(ErrorKind::Internal, m_address, "ModelInfer " + name,
+                          "the answer's tensor does not match its shape");
+    auto y = torch::empty(shape, torch::kFloat32);
+    std::memcpy(y.data_ptr(), bytes.data(), bytes.size());
+    if (times) {
+        times->call_s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const auto found = reply.parameters().find("cleave_compute_s");
+        times->compute_s = found == reply.parameters().end() ? 0.0 : found->second.double_param();
+    }
+    return y;
 }
 
 void AgentClient::undeploy(const std::string &name)

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "cleave/agent/v1/agent.grpc.pb.h"
+#include "inference/grpc_service.grpc.pb.h"
 
+#include "core/graph/rows.h"
 #include "core/graph/shape.h"
 #include "core/store/store.h"
 #include "remote/client/agentaccess.h"
@@ -13,6 +15,10 @@
 #include <mutex>
 #include <optional>
 #include <string>
+
+namespace at {
+class Tensor; // LibTorch's, for infer(): this header also serves Qt code that never runs a model
+}
 
 namespace cleave::remote {
 
@@ -52,6 +58,31 @@ public:
     agent::v1::DeployReply deploy(const std::string &name, const graph::Shape &input,
                                   const std::string &compute, const std::string &tl);
 
+    /// What a deployment built from a loaded model is: blocks [first, end) of `modelId`, or with
+    /// `rows`, the strip of them that returns those rows of cut `end` (revision 2).
+    struct ModelPart
+    {
+        std::string modelId;
+        int first = 0;
+        int end = 0;
+        std::optional<graph::RowRange> rows;
+    };
+    agent::v1::DeployReply deploy(const std::string &name, const ModelPart &part);
+
+    /// Sets the agent's CPU limit while it runs (SetLimits); returns its info.
+    agent::v1::AgentInfo setCpuLimit(double cores);
+
+    /// What the agent reported about one inference.
+    struct InferTimes
+    {
+        double compute_s = 0; ///< the deployment's own run
+        double call_s = 0;    ///< the whole call, as this client saw it
+    };
+    /// Runs deployment `name` on `input` through the agent's inference endpoint (float32 both
+    /// ways); Error naming the agent when it fails or takes longer than `deadline`.
+    at::Tensor infer(const std::string &name, const at::Tensor &input,
+                     std::chrono::milliseconds deadline, InferTimes *times = nullptr);
+
     /// Removes a deployment; Error(NotFound) when there is none by that name.
     void undeploy(const std::string &name);
 
@@ -87,6 +118,7 @@ private:
     std::chrono::milliseconds m_deadline;
     std::shared_ptr<grpc::Channel> m_channel;
     std::unique_ptr<agent::v1::Agent::Stub> m_stub;
+    std::unique_ptr<inference::GRPCInferenceService::Stub> m_inference;
     std::mutex m_callMutex;
     grpc::ClientContext *m_call = nullptr; ///< the call cancel() reaches
 };
