@@ -45,5 +45,6 @@ void addTrainCommand(CLI::App &app, int &exitCode);
 void addOffloadCommand(CLI::App &app, int &exitCode);
 void addCompareCommand(CLI::App &app, int &exitCode);
 void addDemoCommand(CLI::App &app, int &exitCode);
+void addClusterCommand(CLI::App &app, int &exitCode);
 
 } // namespace cleave::cli

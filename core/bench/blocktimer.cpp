@@ -212,31 +212,54 @@ void BlockTimer::timeStrips(const std::vector<int> &ends,
                             const std::function<void(const StripResult &)> &onStrip,
                             const Progress &progress)
 {
+    using clock = std::chrono::steady_clock;
     const auto input = m_model.sampleInput(m_settings.seed);
-    std::vector<std::pair<int, graph::RowRange>> strips;
     const auto run = m_model.rowLocalRun(0);
+    struct Strip
+    {
+        int end = 0;
+        int64_t rows = 0;
+        torch::jit::Module module;
+        torch::Tensor input;
+        std::vector<double> samples;
+    };
+    std::vector<Strip> strips;
     for (int end : ends) {
         if (end <= 0 || end > run.end)
             throw Error(ErrorKind::InvalidInput,
                         m_model.name() + ": segment [0, " + std::to_string(end) +
                             ") cannot be split into rows: " +
                             (run.stop ? run.stop->describe() : std::string("past the output")));
-        const int64_t rows = run.heights[size_t(end)];
-        for (int64_t height : graph::stripHeights(rows))
-            strips.emplace_back(end, graph::middleRows(rows, height));
+        const int64_t height = run.heights[size_t(end)];
+        for (int64_t rows : graph::stripHeights(height)) {
+            const auto out = graph::middleRows(height, rows);
+            const auto in = m_model.stripInput(0, end, out);
+            strips.push_back({end,
+                              rows,
+                              m_model.strip(0, end, out),
+                              input.slice(2, in.begin, in.end).contiguous(),
+                              {}});
+        }
     }
-    for (size_t i = 0; i < strips.size(); ++i) {
-        const auto &[end, out] = strips[i];
-        auto module = m_model.strip(0, end, out);
-        const auto rows = m_model.stripInput(0, end, out);
-        const auto in = input.slice(2, rows.begin, rows.end).contiguous();
-        // At least two warm-up runs: the executor optimises a graph on its second run.
-        StripResult result{end, out.size(), {}};
-        result.time =
-            time(module, in, std::max(2, m_settings.warmup), m_settings.reps, nullptr, progress,
-                 double(i) / double(strips.size()), double(i + 1) / double(strips.size()));
-        onStrip(result);
+    // Every strip once per round, so that a slow spell of the machine (or of its CPU share)
+    // falls on all of them rather than on the few timed while it lasted. At least two warm-up
+    // rounds: the executor optimises a graph on its second run.
+    c10::InferenceMode inference;
+    const int warmup = std::max(2, m_settings.warmup);
+    const int rounds = warmup + m_settings.reps;
+    for (int round = 0; round < rounds; ++round) {
+        if (progress && !progress(double(round) / rounds, "timing strips"))
+            throw Error(ErrorKind::Cancelled, m_model.name() + ": benchmark cancelled");
+        for (auto &strip : strips) {
+            const auto start = clock::now();
+            strip.module.forward({strip.input});
+            const auto stop = clock::now();
+            if (round >= warmup)
+                strip.samples.push_back(std::chrono::duration<double>(stop - start).count());
+        }
     }
+    for (auto &strip : strips)
+        onStrip({strip.end, strip.rows, summarise(std::move(strip.samples))});
 }
 
 } // namespace cleave::bench

@@ -95,9 +95,9 @@ public:
     int wholeModelReps() const;
 
     /// Times segments [0, end) for each of `ends` as strips of graph::stripHeights rows from
-    /// the middle of the end's rows, each fed its rows of a seeded input; calls `onStrip` for
-    /// each. Throws Error(InvalidInput) for an end past the row-local blocks after the input,
-    /// Error(Cancelled) when `progress` returns false.
+    /// the middle of the end's rows, each fed its rows of a seeded input, every strip once per
+    /// round; calls `onStrip` for each at the end. Throws Error(InvalidInput) for an end past the
+    /// row-local blocks after the input, Error(Cancelled) when `progress` returns false.
     void timeStrips(const std::vector<int> &ends,
                     const std::function<void(const StripResult &)> &onStrip,
                     const Progress &progress = {});

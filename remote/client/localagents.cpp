@@ -226,3 +226,89 @@ LocalAgents::LocalAgents(const std::string &tokenFile, const LocalLimits &limits
 }
 
 } // namespace cleave::remote
+
+namespace cleave::remote {
+
+namespace {
+
+// The cores each device is pinned to (first fit of the shares on all cores but the last), and
+// the cores left for the edge; all empty when the shares do not fit so.
+struct ClusterPlacement
+{
+    std::vector<std::vector<std::string>> deviceArgs;
+    std::vector<std::string> edgeArgs;
+};
+
+ClusterPlacement placeCluster(const std::vector<double> &shares)
+{
+    ClusterPlacement placement;
+    placement.deviceArgs.resize(shares.size());
+    const auto cpus = allowedCpus();
+    if (cpus.size() < 2)
+        return placement;
+    std::vector<double> load(cpus.size() - 1, 0.0);
+    std::vector<int> used;
+    for (size_t i = 0; i < shares.size(); ++i) {
+        const auto core = std::find_if(load.begin(), load.end(),
+                                       [&](double l) { return l + shares[i] <= 1.0 + 1e-9; });
+        if (core == load.end())
+            return {std::vector<std::vector<std::string>>(shares.size()), {}};
+        *core += shares[i];
+        const int cpu = cpus[size_t(core - load.begin())];
+        placement.deviceArgs[i] = {"--cpus", std::to_string(cpu)};
+        if (std::find(used.begin(), used.end(), cpu) == used.end())
+            used.push_back(cpu);
+    }
+    std::vector<int> rest;
+    for (int cpu : cpus)
+        if (std::find(used.begin(), used.end(), cpu) == used.end())
+            rest.push_back(cpu);
+    placement.edgeArgs = {"--cpus", formatCpuList(rest), "--cpu-limit",
+                          std::to_string(rest.size())};
+    return placement;
+}
+
+} // namespace
+
+LocalCluster::LocalCluster(const std::vector<double> &shares, bool edge)
+{
+    m_access.token = newToken();
+    const PrivateTokenFile token(m_access.token);
+    const std::vector<std::string> args{"--token-file", token.path()};
+    const auto placement = placeCluster(shares);
+    std::future<std::unique_ptr<AgentProcess>> edgeStart;
+    if (edge)
+        edgeStart = std::async(std::launch::async, [&] {
+            return std::make_unique<AgentProcess>("local-edge", "edge", 0,
+                                                  concat(args, placement.edgeArgs));
+        });
+    std::vector<std::future<std::unique_ptr<AgentProcess>>> starts;
+    for (size_t i = 0; i < shares.size(); ++i) {
+        ResourceLimits limits;
+        limits.cpuCores = shares[i];
+        auto deviceArgs = concat(concat(args, limitArgs(limits)), placement.deviceArgs[i]);
+        starts.push_back(std::async(std::launch::async, [i, deviceArgs] {
+            return std::make_unique<AgentProcess>("local-device-" + std::to_string(i + 1), "device",
+                                                  0, deviceArgs);
+        }));
+    }
+    std::optional<Error> failed;
+    for (auto &start : starts) {
+        try {
+            m_devices.push_back(start.get());
+        } catch (const Error &e) {
+            failed = failed.value_or(e);
+        }
+    }
+    if (edgeStart.valid()) {
+        try {
+            m_edge = edgeStart.get();
+        } catch (const Error &e) {
+            failed = failed.value_or(e);
+        }
+    }
+    if (failed)
+        throw *failed;
+}
+
+} // namespace cleave::remote

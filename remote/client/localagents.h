@@ -73,4 +73,24 @@ private:
     std::unique_ptr<AgentProcess> m_edge;
 };
 
+/// Local agents for one inference over a cluster: one device agent per CPU share, each in a
+/// control group of its own limited to its share, and optionally an edge agent. Devices whose
+/// shares fit on the cores but one share them (first fit, in order), and the edge takes the
+/// cores left; with more shares than that, no agent is pinned. Named local-device-1, -2, ...
+/// Needs root or a delegated control group (else Error(Unavailable) with the agent's reason).
+class LocalCluster
+{
+public:
+    LocalCluster(const std::vector<double> &shares, bool edge);
+    const std::vector<std::unique_ptr<AgentProcess>> &devices() const { return m_devices; }
+    /// Null without an edge.
+    const AgentProcess *edge() const { return m_edge.get(); }
+    const AgentAccess &access() const { return m_access; }
+
+private:
+    AgentAccess m_access;
+    std::vector<std::unique_ptr<AgentProcess>> m_devices;
+    std::unique_ptr<AgentProcess> m_edge;
+};
+
 } // namespace cleave::remote

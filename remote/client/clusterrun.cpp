@@ -1,0 +1,599 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "remote/client/clusterrun.h"
+
+#include "core/error.h"
+#include "core/modelid.h"
+#include "core/zoo/zoo.h"
+#include "remote/status.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <future>
+#include <map>
+#include <sstream>
+#include <thread>
+
+namespace cleave::remote {
+
+namespace v1 = cleave::agent::v1;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const char *const kStrip = "cluster-strip";
+const char *const kAlone = "cluster-alone";
+const char *const kRest = "cluster-rest";
+
+double seconds(Clock::time_point from, Clock::time_point to)
+{
+    return std::chrono::duration<double>(to - from).count();
+}
+
+LinkEmulator::Settings emulated(const plan::NetworkProfile &link)
+{
+    return {link.uplink_bps, link.downlink_bps, link.latency_s};
+}
+
+std::string rowsText(const std::vector<int64_t> &rows)
+{
+    std::string text;
+    for (const auto r : rows)
+        text += (text.empty() ? "" : "/") + std::to_string(r);
+    return text;
+}
+
+std::string millis(double s)
+{
+    std::ostringstream out;
+    out.precision(1);
+    out << std::fixed << s * 1e3 << " ms";
+    return out.str();
+}
+
+} // namespace
+
+struct ClusterRun::Device
+{
+    ClusterAgent agent;
+    std::unique_ptr<AgentClient> client;
+    std::string name; ///< its resource name
+    int64_t resourceId = 0;
+    std::unique_ptr<LinkEmulator> link;
+    bool lost = false;
+    /// Measured over predicted compute time, weighted towards the newest (adaptation).
+    double slowness = 1.0;
+};
+
+struct ClusterRun::Attempt
+{
+    bool completed = false;
+    int lostDevice = -1;
+    std::string why;
+    std::vector<store::ClusterShare> shares; ///< in the plan's order
+    double makespan_s = 0;
+    double stitch_s = 0;
+    double rest_s = 0;
+    double return_s = 0;
+    double total_s = 0;
+    torch::Tensor output;
+};
+
+ClusterRun::ClusterRun(ClusterSettings settings, store::Store *db)
+    : m_settings(std::move(settings))
+    , m_db(db)
+{}
+
+ClusterRun::~ClusterRun() = default;
+
+const plan::SegmentRows &ClusterRun::segment() const
+{
+    for (const auto &s : m_segments)
+        if (s.end == m_current.end)
+            return s;
+    return m_segments.front();
+}
+
+void ClusterRun::prepare(const Say &say)
+{
+    if (m_settings.devices.empty())
+        throw Error(ErrorKind::InvalidInput, "a cluster needs at least one device");
+    m_graph = zoo::openModel(m_settings.model, m_settings.input, m_settings.seed,
+                             graph::ModelGraph::Original::Drop);
+    const auto run = m_graph->rowLocalRun(0); // Error when the input is not NxCxHxW
+    if (m_settings.segmentEnd) {
+        m_graph->stripInput(0, *m_settings.segmentEnd, {0, 1}); // names what is not row-local
+        m_ends = {*m_settings.segmentEnd};
+    } else {
+        m_ends = run.segmentEnds();
+    }
+    if (m_ends.empty())
+        throw Error(ErrorKind::InvalidInput,
+                    m_settings.model + ": no block after the input can be split into rows" +
+                        (run.stop ? ": " + run.stop->describe() : std::string()));
+    const auto &cuts = m_graph->cuts();
+    for (int end : m_ends)
+        m_segments.push_back(
+            plan::SegmentRows::of(run, end, cuts[0].bytes / cuts[0].shape[2],
+                                  cuts[size_t(end)].bytes / cuts[size_t(end)].shape[2]));
+    connect(say);
+    loadEverywhere(say);
+    timeStrips(say);
+    timeRest(say);
+    planFirst(say);
+}
+
+void ClusterRun::connect(const Say &say)
+{
+    std::vector<std::string> addresses;
+    for (const auto &agent : m_settings.devices) {
+        if (std::find(addresses.begin(), addresses.end(), agent.address) != addresses.end())
+            throw Error(ErrorKind::InvalidInput, agent.address + " is listed twice as a device");
+        addresses.push_back(agent.address);
+        auto d = std::make_unique<Device>();
+        d->agent = agent;
+        d->client = std::make_unique<AgentClient>(agent.address, std::chrono::seconds(10),
+                                                  m_settings.access);
+        d->link = std::make_unique<LinkEmulator>(emulated(agent.link));
+        m_devices.push_back(std::move(d));
+    }
+    for (const auto &excluded : m_settings.excluded)
+        if (std::find(addresses.begin(), addresses.end(), excluded) == addresses.end())
+            throw Error(ErrorKind::InvalidInput,
+                        excluded + " is excluded but is not one of the devices");
+    // Every agent answers before anything is loaded: one that does not is named at once.
+    for (auto &d : m_devices) {
+        const auto info = d->client->info();
+        auto resource = resourceOf(info, "device");
+        d->name = resource.name;
+        if (std::find(m_names.begin(), m_names.end(), d->name) != m_names.end())
+            throw Error(ErrorKind::InvalidInput,
+                        d->agent.address + " is " + d->name + ", a device already listed");
+        m_names.push_back(d->name);
+        if (m_db)
+            d->resourceId = m_db->addResource(resource);
+        say(d->name + " at " + d->agent.address + " (" + d->agent.link.describe() + ")");
+    }
+    m_aggregatorName = m_names.front();
+    if (m_settings.edge) {
+        m_edge = std::make_unique<AgentClient>(m_settings.edge->address, std::chrono::seconds(10),
+                                               m_settings.access);
+        auto resource = resourceOf(m_edge->info(), "edge");
+        m_aggregatorName = resource.name;
+        if (m_db)
+            m_db->addResource(resource);
+        say("aggregator " + m_aggregatorName + " at " + m_settings.edge->address);
+    }
+    m_sourceUplink = std::make_unique<LinkEmulator>(
+        LinkEmulator::Settings{m_devices.front()->agent.link.uplink_bps, 0, 0});
+}
+
+void ClusterRun::loadEverywhere(const Say &say)
+{
+    say("loading " + m_settings.model + " on " + std::to_string(m_devices.size()) + " devices" +
+        (m_edge ? " and the aggregator" : ""));
+    std::vector<std::future<v1::LoadModelReply>> loads;
+    for (auto &d : m_devices)
+        loads.push_back(std::async(std::launch::async, [&] {
+            return d->client->loadModel(m_settings.model, m_settings.seed, m_settings.input);
+        }));
+    if (m_edge)
+        m_modelId =
+            m_edge->loadModel(m_settings.model, m_settings.seed, m_settings.input).model_id();
+    for (auto &load : loads)
+        m_modelId = load.get().model_id();
+    if (!m_db)
+        return;
+    const auto identity = ModelIdentity::of(m_settings.model, m_settings.seed);
+    const auto id = identity.id(m_settings.input);
+    if (const auto known = m_db->model(id)) {
+        m_storeModel = known->id;
+        return;
+    }
+    store::ModelRecord record;
+    record.sha256 = id;
+    record.content = identity.content();
+    record.name = m_settings.model;
+    record.inputShape = m_graph->inputShape();
+    record.blocks = m_graph->blockCount();
+    record.parameters = m_graph->parameterCount();
+    m_storeModel = m_db->addModel(record);
+}
+
+void ClusterRun::timeStrips(const Say &say)
+{
+    // What the store holds already, per device; the rest is timed, every device at once.
+    std::vector<std::vector<store::StripTiming>> timings(m_devices.size());
+    std::vector<std::vector<int>> missing(m_devices.size());
+    for (size_t i = 0; i < m_devices.size(); ++i) {
+        if (m_db)
+            timings[i] = m_db->stripTimings(m_storeModel, m_devices[i]->resourceId);
+        for (int end : m_ends) {
+            const auto heights = graph::stripHeights(m_graph->cuts()[size_t(end)].shape[2]);
+            const auto have = std::count_if(timings[i].begin(), timings[i].end(),
+                                            [&](const auto &t) { return t.end == end; });
+            if (size_t(have) < heights.size())
+                missing[i].push_back(end);
+        }
+    }
+    std::vector<std::future<void>> work;
+    for (size_t i = 0; i < m_devices.size(); ++i) {
+        if (missing[i].empty()) {
+            say(m_devices[i]->name + ": strip timings from the store");
+            continue;
+        }
+        say(m_devices[i]->name + ": timing strips of " + std::to_string(missing[i].size()) +
+            " segments");
+        work.push_back(std::async(std::launch::async, [&, i] {
+            v1::BenchmarkRequest request;
+            request.set_model_id(m_modelId);
+            request.set_reps(m_settings.benchReps);
+            request.set_warmup(2);
+            request.set_strips_only(true);
+            for (int end : missing[i])
+                request.add_strip_ends(end);
+            std::vector<store::StripTiming> measured;
+            m_devices[i]->client->benchmark(request, [&](const v1::BenchmarkEvent &event) {
+                if (!event.has_strip())
+                    return;
+                const auto &s = event.strip();
+                measured.push_back(
+                    {s.end(), s.rows(), s.time().median_s(), s.time().p5_s(), s.time().p95_s()});
+            });
+            timings[i].insert(timings[i].end(), measured.begin(), measured.end());
+            if (m_db)
+                for (const auto &t : measured)
+                    m_db->addStripTiming(m_storeModel, m_devices[i]->resourceId, t);
+        }));
+    }
+    for (auto &w : work)
+        w.get();
+    for (size_t i = 0; i < m_devices.size(); ++i) {
+        plan::ClusterDevice device;
+        device.name = m_devices[i]->name;
+        device.link = m_devices[i]->agent.link;
+        for (int end : m_ends) {
+            std::vector<std::pair<int64_t, double>> points;
+            for (const auto &t : timings[i])
+                if (t.end == end)
+                    points.emplace_back(t.rows, t.median_s);
+            device.strips[end] = plan::RowCost::fit(points);
+        }
+        m_request.devices.push_back(std::move(device));
+    }
+}
+
+void ClusterRun::timeRest(const Say &say)
+{
+    const int first = *std::min_element(m_ends.begin(), m_ends.end());
+    AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
+    say(m_aggregatorName + ": timing blocks " + std::to_string(first) + " to " +
+        std::to_string(m_graph->blockCount()));
+    std::vector<double> blocks(size_t(m_graph->blockCount()), 0.0);
+    v1::BenchmarkRequest request;
+    request.set_model_id(m_modelId);
+    request.set_reps(m_settings.benchReps);
+    request.set_first_block(first);
+    aggregator.benchmark(request, [&](const v1::BenchmarkEvent &event) {
+        if (event.has_block())
+            blocks.at(size_t(event.block().block())) = event.block().time().median_s();
+    });
+    if (m_edge)
+        m_request.edgeBlock_s = blocks;
+    else
+        m_request.devices.front().block_s = blocks;
+}
+
+void ClusterRun::planFirst(const Say &say)
+{
+    m_request.source = 0;
+    if (!m_edge)
+        m_request.aggregator = 0;
+    m_request.outputBytes = m_graph->cuts().back().bytes;
+    m_request.segmentEnd = m_settings.segmentEnd;
+    m_request.devicesMin = m_settings.devicesMin;
+    m_request.devicesMax = m_settings.devicesMax;
+    m_request.maxLinkBytes = m_settings.maxLinkBytes;
+    for (const auto &address : m_settings.excluded)
+        for (const auto &d : m_devices)
+            if (d->agent.address == address)
+                m_request.excluded.push_back(d->name);
+    m_comparison = plan::compareCluster(m_segments, m_request);
+    m_current = m_comparison.cleave;
+    m_request.segmentEnd = m_current.end; // adaptation keeps the segment
+    say("plan: segment [0, " + std::to_string(m_current.end) + "), rows " +
+        rowsText(m_current.rowsByDevice(m_devices.size())) + ", predicted " +
+        millis(m_current.total_s) + " (EdgeDI's heuristic " + millis(m_comparison.edgeDi.total_s) +
+        ", bound " + std::to_string(m_comparison.bound).substr(0, 4) + "x)");
+
+    AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
+    aggregator.deploy(kRest, AgentClient::ModelPart{m_modelId, m_current.end, m_graph->blockCount(),
+                                                    std::nullopt});
+    deploy(m_current, std::vector<int64_t>(m_devices.size(), 0));
+    deployAlone();
+    if (m_db) {
+        store::ClusterRecord record;
+        record.modelId = m_storeModel;
+        record.devices = m_names;
+        record.aggregator = m_aggregatorName;
+        record.segmentEnd = m_current.end;
+        record.link = m_devices.front()->agent.link.describe();
+        record.predicted_s = m_current.total_s;
+        record.edgeDi_s = m_comparison.edgeDi.total_s;
+        record.bound = m_comparison.bound;
+        m_clusterId = m_db->beginCluster(record);
+    }
+}
+
+void ClusterRun::deploy(const plan::ClusterPlan &plan, const std::vector<int64_t> &before)
+{
+    const auto rows = plan.rowsByDevice(m_devices.size());
+    for (const auto &share : plan.shares) {
+        if (rows[size_t(share.device)] == before[size_t(share.device)])
+            continue;
+        auto &client = *m_devices[size_t(share.device)]->client;
+        const auto reply =
+            client.deploy(kStrip, AgentClient::ModelPart{m_modelId, 0, plan.end, share.rows});
+        // The executor optimises a graph on its second run: those runs are not the plan's.
+        const auto zeros =
+            torch::zeros(graph::Shape(reply.input_shape().begin(), reply.input_shape().end()));
+        for (int i = 0; i < 2; ++i)
+            client.infer(kStrip, zeros, m_settings.deadline);
+    }
+}
+
+void ClusterRun::deployAlone()
+{
+    const auto &seg = segment();
+    auto &client = *m_devices[size_t(m_comparison.fastest)]->client;
+    const auto reply =
+        client.deploy(kAlone, AgentClient::ModelPart{m_modelId, 0, seg.end, {{0, seg.rows()}}});
+    const auto zeros =
+        torch::zeros(graph::Shape(reply.input_shape().begin(), reply.input_shape().end()));
+    for (int i = 0; i < 2; ++i)
+        client.infer(kAlone, zeros, m_settings.deadline);
+}
+
+ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const torch::Tensor &x,
+                                        const char *strip)
+{
+    struct Part
+    {
+        double received_s = 0;
+        double compute_s = 0;
+        double finish_s = 0;
+        torch::Tensor output;
+        std::optional<std::string> error;
+    };
+    const size_t n = plan.shares.size();
+    std::vector<Part> parts(n);
+    std::vector<std::thread> workers;
+    const bool aggregatorIsDevice = !m_edge;
+    const auto start = Clock::now();
+    // The source sends the strips one after another over its uplink; each device computes as
+    // soon as its rows arrive and sends its output rows to the aggregator over its own link.
+    for (size_t k = 0; k < n; ++k) {
+        const auto &share = plan.shares[k];
+        auto arrival = start;
+        if (share.device != m_request.source) {
+            m_sourceUplink->sendUp(share.inputBytes);
+            arrival = Clock::now() +
+                      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                          m_devices[size_t(share.device)]->agent.link.latency_s));
+        }
+        workers.emplace_back([&, k, arrival] {
+            const auto &s = plan.shares[k];
+            auto &device = *m_devices[size_t(s.device)];
+            Part &part = parts[k];
+            std::this_thread::sleep_until(arrival);
+            part.received_s = seconds(start, Clock::now());
+            try {
+                AgentClient::InferTimes times;
+                part.output = device.client->infer(strip, x.slice(2, s.input.begin, s.input.end),
+                                                   m_settings.deadline, &times);
+                part.compute_s = times.compute_s;
+                if (!(aggregatorIsDevice && s.device == *m_request.aggregator))
+                    device.link->sendUp(s.outputBytes);
+                part.finish_s = seconds(start, Clock::now());
+            } catch (const Error &e) {
+                part.error = e.what();
+            }
+        });
+    }
+    for (auto &w : workers)
+        w.join();
+
+    Attempt attempt;
+    std::vector<torch::Tensor> outputs;
+    for (size_t k = 0; k < n; ++k) {
+        const auto &s = plan.shares[k];
+        if (parts[k].error && attempt.lostDevice < 0) {
+            attempt.lostDevice = s.device;
+            attempt.why = *parts[k].error;
+        }
+        attempt.shares.push_back({m_devices[size_t(s.device)]->name, s.rows.begin, s.rows.end,
+                                  parts[k].received_s, parts[k].compute_s, parts[k].finish_s});
+        attempt.makespan_s = std::max(attempt.makespan_s, parts[k].finish_s);
+        outputs.push_back(parts[k].output);
+    }
+    if (attempt.lostDevice >= 0) {
+        attempt.total_s = seconds(start, Clock::now());
+        return attempt;
+    }
+    const auto stitchStart = Clock::now();
+    const auto stitched = torch::cat(outputs, 2);
+    const double cat_s = seconds(stitchStart, Clock::now());
+    AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
+    AgentClient::InferTimes rest;
+    attempt.output = aggregator.infer(kRest, stitched, m_settings.deadline, &rest);
+    attempt.rest_s = rest.compute_s;
+    // Handing the strips over to the aggregator's runtime (loopback): not in the plan's model.
+    attempt.stitch_s = cat_s + std::max(rest.call_s - rest.compute_s, 0.0);
+    if (m_edge) {
+        const auto mark = Clock::now();
+        m_devices[size_t(m_request.source)]->link->sendDown(attempt.output.numel() * 4);
+        attempt.return_s = seconds(mark, Clock::now());
+    }
+    attempt.total_s = seconds(start, Clock::now());
+    attempt.completed = true;
+    return attempt;
+}
+
+store::ClusterInference ClusterRun::record(const Attempt &attempt, const plan::ClusterPlan &plan,
+                                           const torch::Tensor &reference, int run,
+                                           int number) const
+{
+    store::ClusterInference i;
+    i.run = run;
+    i.attempt = number;
+    i.completed = attempt.completed;
+    i.makespan_s = attempt.makespan_s;
+    i.stitch_s = attempt.stitch_s;
+    i.rest_s = attempt.rest_s;
+    i.return_s = attempt.return_s;
+    i.total_s = attempt.total_s;
+    i.predicted_s = plan.total_s;
+    i.shares = attempt.shares;
+    if (attempt.completed)
+        i.maxDifference = (attempt.output - reference).abs().max().item<double>() /
+                          std::max(reference.abs().max().item<double>(), 1e-30);
+    return i;
+}
+
+plan::ClusterRequest ClusterRun::estimated() const
+{
+    auto request = m_request;
+    for (size_t i = 0; i < m_devices.size(); ++i)
+        for (auto &[end, fit] : request.devices[i].strips) {
+            fit.alpha_s *= m_devices[i]->slowness;
+            fit.beta_s *= m_devices[i]->slowness;
+        }
+    return request;
+}
+
+void ClusterRun::event(const store::ClusterEvent &e,
+                       const std::function<void(const store::ClusterEvent &)> &onEvent)
+{
+    if (m_db && m_clusterId)
+        m_db->addClusterEvent(m_clusterId, e);
+    if (onEvent)
+        onEvent(e);
+}
+
+void ClusterRun::adapt(const Attempt &attempt, int run,
+                       const std::function<void(const store::ClusterEvent &)> &onEvent)
+{
+    for (size_t k = 0; k < m_current.shares.size(); ++k) {
+        const auto &share = m_current.shares[k];
+        auto &device = *m_devices[size_t(share.device)];
+        const double predicted =
+            m_request.devices[size_t(share.device)].strips.at(m_current.end).at(share.rows.size());
+        if (predicted <= 0 || attempt.shares[k].compute_s <= 0)
+            continue;
+        const double ratio = attempt.shares[k].compute_s / predicted;
+        device.slowness =
+            (1 - m_settings.adaptWeight) * device.slowness + m_settings.adaptWeight * ratio;
+    }
+    if (!m_settings.adapt)
+        return;
+    const auto request = estimated();
+    const auto &seg = segment();
+    const auto candidate = plan::planCluster({seg}, request);
+    const auto rows = m_current.rowsByDevice(m_devices.size());
+    const auto order = plan::sendOrder(request, seg);
+    std::vector<int64_t> inOrder;
+    for (int d : order)
+        inOrder.push_back(rows[size_t(d)]);
+    const auto now = plan::evaluate(seg, request, order, inOrder);
+    if (now.makespan_s <= candidate.makespan_s * (1 + m_settings.adaptThreshold))
+        return;
+    deploy(candidate, rows);
+    m_current = candidate;
+    event({run,
+           "adapted",
+           {},
+           "rows " + rowsText(rows) + " -> " + rowsText(candidate.rowsByDevice(m_devices.size())) +
+               ": predicted makespan " + millis(now.makespan_s) + " -> " +
+               millis(candidate.makespan_s)},
+          onEvent);
+}
+
+void ClusterRun::lose(int device, const std::string &why, int run,
+                      const std::function<void(const store::ClusterEvent &)> &onEvent)
+{
+    auto &d = *m_devices[size_t(device)];
+    d.lost = true;
+    event({run, "lost", d.name, why}, onEvent);
+    if (device == m_request.source)
+        throw Error(ErrorKind::Unavailable,
+                    d.name + " holds the input and is lost (" + why + "): the run cannot go on");
+    m_request.excluded.push_back(d.name);
+    const auto before = m_current.rowsByDevice(m_devices.size());
+    m_current = plan::planCluster({segment()}, estimated());
+    deploy(m_current, before);
+    event({run,
+           "adapted",
+           {},
+           "rows " + rowsText(before) + " -> " +
+               rowsText(m_current.rowsByDevice(m_devices.size())) + " without " + d.name},
+          onEvent);
+}
+
+void ClusterRun::run(const std::function<void(const ClusterStep &)> &onStep,
+                     const std::function<void(const store::ClusterEvent &)> &onEvent,
+                     const std::atomic<bool> *cancelled)
+{
+    for (int i = 0; i < m_settings.warmup; ++i)
+        execute(m_current, m_graph->sampleInput(m_settings.seed + 1000000 + uint64_t(i)), kStrip);
+    for (int run = 0; run < m_settings.runs; ++run) {
+        if (cancelled && *cancelled)
+            throw Error(ErrorKind::Cancelled, "the cluster run was cancelled");
+        const auto x = m_graph->sampleInput(m_settings.seed + uint64_t(run));
+        torch::Tensor reference;
+        {
+            c10::InferenceMode guard;
+            reference = m_graph->forward(x);
+        }
+        ClusterStep step;
+        const auto alone = [&] {
+            const int fastest = m_comparison.fastest;
+            if (m_devices[size_t(fastest)]->lost)
+                return;
+            plan::ClusterPlan single = m_comparison.cleave;
+            const auto &seg = segment();
+            std::vector<int64_t> rows(m_devices.size(), 0);
+            rows[size_t(fastest)] = seg.rows();
+            const auto order = plan::sendOrder(m_request, seg);
+            std::vector<int64_t> inOrder;
+            for (int d : order)
+                inOrder.push_back(rows[size_t(d)]);
+            single = plan::evaluate(seg, m_request, order, inOrder);
+            const auto attempt = execute(single, x, kAlone);
+            if (attempt.completed)
+                step.alone = record(attempt, single, reference, run, 0);
+        };
+        // The fastest device alone, on the same input, before or after by turns.
+        if (run % 2)
+            alone();
+        for (int number = 0;; ++number) {
+            const auto attempt = execute(m_current, x, kStrip);
+            step.inference = record(attempt, m_current, reference, run, number);
+            if (m_db && m_clusterId)
+                m_db->addClusterInference(m_clusterId, step.inference);
+            if (attempt.completed) {
+                adapt(attempt, run + 1, onEvent);
+                break;
+            }
+            if (onStep)
+                onStep(step);
+            lose(attempt.lostDevice, attempt.why, run, onEvent);
+        }
+        if (run % 2 == 0)
+            alone();
+        if (onStep)
+            onStep(step);
+    }
+}
+
+} // namespace cleave::remote

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One inference over a cluster of device agents: the runtime behind `cleave-cli cluster`.
+#pragma once
+
+#include "core/graph/modelgraph.h"
+#include "core/plan/cluster.h"
+#include "core/store/store.h"
+#include "remote/client/agentaccess.h"
+#include "remote/client/agentclient.h"
+#include "remote/linkemulator.h"
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cleave::remote {
+
+/// An agent of the cluster and its emulated link to the aggregator.
+struct ClusterAgent
+{
+    std::string address;
+    plan::NetworkProfile link;
+};
+
+/// What to run where. The first device holds the input (the source).
+struct ClusterSettings
+{
+    std::string model; ///< a TorchScript file or zoo:NAME
+    uint64_t seed = 0; ///< of a zoo model's weights; inference r's input has seed + r
+    std::optional<graph::Shape> input;
+    std::vector<ClusterAgent> devices;
+    /// Stitches the strips and runs the rest; none: the source device does.
+    std::optional<ClusterAgent> edge;
+    AgentAccess access;
+    std::optional<int> segmentEnd; ///< none: the planner's choice among the timed ends
+    int runs = 10;
+    int warmup = 2;
+    int benchReps = 5; ///< per strip height
+    int devicesMin = 1;
+    int devicesMax = 0;
+    std::vector<std::string> excluded; ///< device addresses
+    std::optional<int64_t> maxLinkBytes;
+    /// Adaptation: each device's speed is re-estimated from the compute times it reports (an
+    /// exponentially weighted mean of measured over predicted, `adaptWeight` on the newest),
+    /// and the rows re-planned; they move when the shares in use are predicted slower than the
+    /// re-planned ones by more than `adaptThreshold`.
+    bool adapt = true;
+    double adaptWeight = 0.5;
+    double adaptThreshold = 0.10;
+    std::chrono::milliseconds deadline = std::chrono::seconds(60); ///< per call
+};
+
+/// One attempt at one inference, and the fastest device alone beside it.
+struct ClusterStep
+{
+    store::ClusterInference inference;
+    std::optional<store::ClusterInference> alone; ///< the fastest device alone (same input)
+};
+
+/// Runs the cluster: prepare() connects, loads, times (or reuses stored timings), plans and
+/// deploys; run() runs the inferences, adapting and surviving lost devices. Progress and
+/// events go to the callbacks as they happen; with a store, timings, inferences and events
+/// are committed as they arrive.
+class ClusterRun
+{
+public:
+    ClusterRun(ClusterSettings settings, store::Store *db);
+    ~ClusterRun();
+
+    using Say = std::function<void(const std::string &)>;
+    void prepare(const Say &say);
+    void run(const std::function<void(const ClusterStep &)> &onStep,
+             const std::function<void(const store::ClusterEvent &)> &onEvent,
+             const std::atomic<bool> *cancelled = nullptr);
+
+    /// Resource names of the devices, in the order given, and of the aggregator.
+    const std::vector<std::string> &deviceNames() const { return m_names; }
+    const std::string &aggregatorName() const { return m_aggregatorName; }
+    /// The first plan, beside EdgeDI's heuristic and the bound.
+    const plan::ClusterComparison &comparison() const { return m_comparison; }
+    /// The plan in use now (after adaptation and lost devices).
+    const plan::ClusterPlan &current() const { return m_current; }
+    const plan::ClusterRequest &request() const { return m_request; }
+    const plan::SegmentRows &segment() const;
+    const graph::ModelGraph &graph() const { return *m_graph; }
+    int64_t clusterId() const { return m_clusterId; }
+
+private:
+    struct Device;
+    struct Attempt;
+    void connect(const Say &say);
+    void loadEverywhere(const Say &say);
+    void timeStrips(const Say &say);
+    void timeRest(const Say &say);
+    void planFirst(const Say &say);
+    void deploy(const plan::ClusterPlan &plan, const std::vector<int64_t> &before);
+    void deployAlone();
+    Attempt execute(const plan::ClusterPlan &plan, const torch::Tensor &x, const char *strip);
+    store::ClusterInference record(const Attempt &attempt, const plan::ClusterPlan &plan,
+                                   const torch::Tensor &reference, int run, int number) const;
+    void adapt(const Attempt &attempt, int run,
+               const std::function<void(const store::ClusterEvent &)> &onEvent);
+    void lose(int device, const std::string &why, int run,
+              const std::function<void(const store::ClusterEvent &)> &onEvent);
+    plan::ClusterRequest estimated() const;
+    void event(const store::ClusterEvent &e,
+               const std::function<void(const store::ClusterEvent &)> &onEvent);
+
+    ClusterSettings m_settings;
+    store::Store *m_db;
+    std::vector<std::unique_ptr<Device>> m_devices;
+    std::unique_ptr<AgentClient> m_edge;
+    std::optional<graph::ModelGraph> m_graph;
+    std::string m_modelId;
+    int64_t m_storeModel = 0;
+    int64_t m_clusterId = 0;
+    std::vector<std::string> m_names;
+    std::string m_aggregatorName;
+    std::vector<int> m_ends;
+    std::vector<plan::SegmentRows> m_segments;
+    plan::ClusterRequest m_request;
+    plan::ClusterComparison m_comparison;
+    plan::ClusterPlan m_current;
+    std::unique_ptr<LinkEmulator> m_sourceUplink; ///< shared by every strip the source sends
+};
+
+} // namespace cleave::remote
