@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "remote/cpupinning.h"
 
+#include <ATen/Parallel.h>
+
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -92,6 +96,15 @@ std::string formatCpuList(const std::vector<int> &cpus)
         i = j + 1;
     }
     return text;
+}
+
+void setComputeThreads(int threads)
+{
+    at::set_num_threads(threads);
+    // OpenBLAS is found at run time: Debian's alternatives choose the library.
+    using SetThreads = void (*)(int);
+    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        set(at::get_num_threads());
 }
 
 } // namespace cleave::remote

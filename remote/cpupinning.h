@@ -19,6 +19,14 @@ std::vector<int> allowedCpus();
 /// not use).
 std::string pinToCpus(const std::vector<int> &cpus);
 
+/// Sets the threads LibTorch computes with, and the system BLAS's to match: LibTorch's setting
+/// does not reach OpenBLAS, which starts a thread per core and, between calls, lets its idle
+/// threads spin on sched_yield. Beside another process on the same cores (two local agents, or
+/// a cluster's driver beside its edge) that spinning takes the core from the thread doing the
+/// work: measured run-to-run swings of 20-30 % on one model, and a third more on the edge's
+/// every other inference in a cluster.
+void setComputeThreads(int threads);
+
 /// "0-1", "0,2": the short form of a list, as parseCpuList reads it.
 std::string formatCpuList(const std::vector<int> &cpus);
 

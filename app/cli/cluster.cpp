@@ -320,6 +320,10 @@ int run(const ClusterOptions &o)
         if (local->edge())
             edge = local->edge()->address();
         settings.access = local->access();
+        // The source's sends and the stitching run here: never on a device's core.
+        if (!local->spareCpus().empty())
+            if (const auto problem = remote::pinToCpus(local->spareCpus()); !problem.empty())
+                throw Error(ErrorKind::Unavailable, "cluster: " + problem);
     } else if (edge == "local") {
         throw Error(ErrorKind::InvalidInput, "--edge local needs --local-devices");
     }

@@ -100,19 +100,6 @@ int fail(int code, const std::string &message)
     return code;
 }
 
-// LibTorch's thread setting does not reach the system BLAS: OpenBLAS starts a thread per core
-// and, between calls, its idle threads spin on sched_yield. On a machine with hyperthreads (or
-// with a second agent beside this one, as with the local pair) that spinning takes the core from
-// the thread doing the work: measured run-to-run swings of 20-30 % on one model. The BLAS gets
-// the same number of threads as LibTorch, when it is OpenBLAS (found at run time: Debian's
-// alternatives choose the library).
-void matchBlasThreads(int threads)
-{
-    using SetThreads = void (*)(int);
-    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-        set(threads);
-}
-
 // The agent's resident memory now (LibTorch loaded), from /proc/self/statm.
 int64_t residentBytes()
 {
@@ -371,8 +358,7 @@ int main(int argc, char **argv)
         threads = config.resources.cpuCores
                       ? std::max(1, int(std::ceil(*config.resources.cpuCores)))
                       : coresAvailable();
-    at::set_num_threads(threads);
-    matchBlasThreads(at::get_num_threads());
+    cleave::remote::setComputeThreads(threads);
 
     if (lifelineFd >= 0 && fcntl(lifelineFd, F_GETFD) < 0)
         return fail(kExitBadInput,

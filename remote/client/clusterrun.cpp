@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/modelid.h"
 #include "core/zoo/zoo.h"
+#include "remote/cpupinning.h"
 #include "remote/status.h"
 
 #include <torch/torch.h>
@@ -544,6 +545,9 @@ void ClusterRun::run(const std::function<void(const ClusterStep &)> &onStep,
                      const std::function<void(const store::ClusterEvent &)> &onEvent,
                      const std::atomic<bool> *cancelled)
 {
+    // The reference runs here between inferences on one thread: a pool's threads would spin on
+    // after it, on the cores the agents compute on.
+    setComputeThreads(1);
     for (int i = 0; i < m_settings.warmup; ++i)
         execute(m_current, m_graph->sampleInput(m_settings.seed + 1000000 + uint64_t(i)), kStrip);
     for (int run = 0; run < m_settings.runs; ++run) {

@@ -237,6 +237,7 @@ struct ClusterPlacement
 {
     std::vector<std::vector<std::string>> deviceArgs;
     std::vector<std::string> edgeArgs;
+    std::vector<int> spare;
 };
 
 ClusterPlacement placeCluster(const std::vector<double> &shares)
@@ -265,6 +266,7 @@ ClusterPlacement placeCluster(const std::vector<double> &shares)
             rest.push_back(cpu);
     placement.edgeArgs = {"--cpus", formatCpuList(rest), "--cpu-limit",
                           std::to_string(rest.size())};
+    placement.spare = rest;
     return placement;
 }
 
@@ -276,6 +278,7 @@ LocalCluster::LocalCluster(const std::vector<double> &shares, bool edge)
     const PrivateTokenFile token(m_access.token);
     const std::vector<std::string> args{"--token-file", token.path()};
     const auto placement = placeCluster(shares);
+    m_spareCpus = placement.spare;
     std::future<std::unique_ptr<AgentProcess>> edgeStart;
     if (edge)
         edgeStart = std::async(std::launch::async, [&] {

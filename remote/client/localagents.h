@@ -86,9 +86,13 @@ public:
     /// Null without an edge.
     const AgentProcess *edge() const { return m_edge.get(); }
     const AgentAccess &access() const { return m_access; }
+    /// The cores no device is pinned to (the edge's); empty when the devices are not pinned.
+    /// What drives the cluster belongs there: on a device's core it would wait for the device.
+    const std::vector<int> &spareCpus() const { return m_spareCpus; }
 
 private:
     AgentAccess m_access;
+    std::vector<int> m_spareCpus;
     std::vector<std::unique_ptr<AgentProcess>> m_devices;
     std::unique_ptr<AgentProcess> m_edge;
 };
