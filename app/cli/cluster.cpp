@@ -304,12 +304,20 @@ int run(const ClusterOptions &o)
     settings.access = o.access;
     const auto link = baseLink(o);
     const auto links = deviceLinks(o.deviceLinks);
+    const auto shares =
+        o.localDevices.empty() ? std::vector<double>{} : parseShares(o.localDevices);
+
+    std::optional<store::Store> db;
+    if (!o.db.empty())
+        db.emplace(o.db);
+    remote::ClusterRun cluster(settings, db ? &*db : nullptr);
+    cluster.openModel(); // bad models and segments fail before any agent starts
 
     std::unique_ptr<remote::LocalCluster> local;
     std::vector<std::string> addresses = splitCommas(o.devices);
     std::string edge = o.edge;
+    auto access = o.access;
     if (!o.localDevices.empty()) {
-        const auto shares = parseShares(o.localDevices);
         if (!o.json)
             std::cerr << "starting " << shares.size() << " device agents"
                       << (edge == "local" ? " and an edge agent" : "") << "...\n";
@@ -319,7 +327,7 @@ int run(const ClusterOptions &o)
             addresses.push_back(d->address());
         if (local->edge())
             edge = local->edge()->address();
-        settings.access = local->access();
+        access = local->access();
         // The source's sends and the stitching run here: never on a device's core.
         if (!local->spareCpus().empty())
             if (const auto problem = remote::pinToCpus(local->spareCpus()); !problem.empty())
@@ -327,23 +335,21 @@ int run(const ClusterOptions &o)
     } else if (edge == "local") {
         throw Error(ErrorKind::InvalidInput, "--edge local needs --local-devices");
     }
+    std::vector<remote::ClusterAgent> devices;
     for (const auto &address : addresses) {
         if (address.empty())
             throw Error(ErrorKind::InvalidInput, "--devices " + o.devices + ": an empty address");
         const auto own = links.find(address);
-        settings.devices.push_back({address, own == links.end() ? link : own->second});
+        devices.push_back({address, own == links.end() ? link : own->second});
     }
     for (const auto &[address, profile] : links)
         if (std::find(addresses.begin(), addresses.end(), address) == addresses.end())
             throw Error(ErrorKind::InvalidInput,
                         "--device-link " + address + ": not one of the devices");
+    std::optional<remote::ClusterAgent> aggregator;
     if (!edge.empty())
-        settings.edge = remote::ClusterAgent{edge, link};
-
-    std::optional<store::Store> db;
-    if (!o.db.empty())
-        db.emplace(o.db);
-    remote::ClusterRun cluster(settings, db ? &*db : nullptr);
+        aggregator = remote::ClusterAgent{edge, link};
+    cluster.setAgents(devices, aggregator, access);
     cluster.prepare([&](const std::string &line) {
         if (!o.json)
             std::cerr << line << '\n';

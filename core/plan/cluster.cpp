@@ -404,10 +404,15 @@ ClusterPlan planCluster(const std::vector<SegmentRows> &segments, const ClusterR
     const auto taking = participants(request);
     std::optional<ClusterPlan> best;
     std::optional<ClusterProblem> missing;
+    const SegmentRows *fewRows = nullptr;
     bool tried = false;
     for (const auto &segment : segments) {
         if (request.segmentEnd && segment.end != *request.segmentEnd)
             continue;
+        if (!request.segmentEnd && segment.rows() < request.devicesMin) {
+            fewRows = fewRows ? fewRows : &segment;
+            continue; // too few rows for the devices asked for
+        }
         const double floor = restOf(request, segment.end) + returnLeg(request);
         if (best && floor >= best->total_s)
             continue; // the rest alone takes longer than the best plan
@@ -432,6 +437,13 @@ ClusterPlan planCluster(const std::vector<SegmentRows> &segments, const ClusterR
         return *best;
     if (!tried && missing)
         throw ClusterError(*missing);
+    if (!tried && fewRows)
+        throw ClusterError({ClusterProblem::Kind::MoreDevicesThanRows,
+                            {},
+                            request.devicesMin,
+                            0,
+                            fewRows->rows(),
+                            fewRows->end});
     if (!tried && request.segmentEnd)
         throw ClusterError({ClusterProblem::Kind::NotRowLocal,
                             {},

@@ -96,10 +96,10 @@ const plan::SegmentRows &ClusterRun::segment() const
     return m_segments.front();
 }
 
-void ClusterRun::prepare(const Say &say)
+void ClusterRun::openModel()
 {
-    if (m_settings.devices.empty())
-        throw Error(ErrorKind::InvalidInput, "a cluster needs at least one device");
+    if (m_graph)
+        return;
     m_graph = zoo::openModel(m_settings.model, m_settings.input, m_settings.seed,
                              graph::ModelGraph::Original::Drop);
     const auto run = m_graph->rowLocalRun(0); // Error when the input is not NxCxHxW
@@ -114,10 +114,35 @@ void ClusterRun::prepare(const Say &say)
                     m_settings.model + ": no block after the input can be split into rows" +
                         (run.stop ? ": " + run.stop->describe() : std::string()));
     const auto &cuts = m_graph->cuts();
-    for (int end : m_ends)
+    int64_t most = 0;
+    for (int end : m_ends) {
         m_segments.push_back(
             plan::SegmentRows::of(run, end, cuts[0].bytes / cuts[0].shape[2],
                                   cuts[size_t(end)].bytes / cuts[size_t(end)].shape[2]));
+        most = std::max(most, m_segments.back().rows());
+    }
+    if (m_settings.devicesMin > most)
+        throw plan::ClusterError({plan::ClusterProblem::Kind::MoreDevicesThanRows,
+                                  {},
+                                  m_settings.devicesMin,
+                                  0,
+                                  most,
+                                  m_segments.front().end});
+}
+
+void ClusterRun::setAgents(std::vector<ClusterAgent> devices, std::optional<ClusterAgent> edge,
+                           const AgentAccess &access)
+{
+    m_settings.devices = std::move(devices);
+    m_settings.edge = std::move(edge);
+    m_settings.access = access;
+}
+
+void ClusterRun::prepare(const Say &say)
+{
+    if (m_settings.devices.empty())
+        throw Error(ErrorKind::InvalidInput, "a cluster needs at least one device");
+    openModel();
     connect(say);
     loadEverywhere(say);
     timeStrips(say);

@@ -71,6 +71,15 @@ public:
     ClusterRun(ClusterSettings settings, store::Store *db);
     ~ClusterRun();
 
+    /// Opens the model and checks what the settings ask of it (input NxCxHxW, a row-local
+    /// segment, rows enough for devicesMin) before any agent is started: Error(InvalidInput)
+    /// naming the problem. prepare() calls it when it was not called.
+    void openModel();
+    /// The agents, when they are known only once openModel() has checked the request (local
+    /// agents started after it).
+    void setAgents(std::vector<ClusterAgent> devices, std::optional<ClusterAgent> edge,
+                   const AgentAccess &access);
+
     using Say = std::function<void(const std::string &)>;
     void prepare(const Say &say);
     void run(const std::function<void(const ClusterStep &)> &onStep,

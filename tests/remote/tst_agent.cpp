@@ -364,6 +364,121 @@ private Q_SLOTS:
         QCOMPARE(blocks, (std::vector<int>{4, 5}));
     }
 
+    // Revision 2: strips of segments [0, end) timed at three heights each; an end past the
+    // row-local blocks names the operation that ends them.
+    void timesStripsOfSegments()
+    {
+        Server s({});
+        cleave::remote::AgentClient client(s.address);
+        const auto loaded = client.loadZoo("inspectnet", 0, {{1, 1, 28, 28}});
+        v1::BenchmarkRequest request;
+        request.set_model_id(loaded.model_id());
+        request.set_reps(2);
+        request.set_strips_only(true);
+        request.add_strip_ends(1);
+        request.add_strip_ends(4);
+        grpc::Status status;
+        const auto events = runBenchmark(*s.stub, request, &status);
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        std::map<int, std::vector<int64_t>> heights;
+        for (const auto &e : events) {
+            QVERIFY(!e.has_block() && !e.has_whole_model()); // strips only
+            if (e.has_strip()) {
+                QVERIFY(e.strip().time().median_s() > 0);
+                heights[e.strip().end()].push_back(e.strip().rows());
+            }
+        }
+        QCOMPARE(heights.size(), size_t(2));
+        QCOMPARE(heights[1], (std::vector<int64_t>{7, 14, 28}));
+        QVERIFY(heights[4].size() >= 3);
+
+        request.clear_strip_ends();
+        request.add_strip_ends(14); // past inspectnet's global pooling
+        runBenchmark(*s.stub, request, &status);
+        QCOMPARE(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+        QVERIFY2(QString::fromStdString(status.error_message())
+                     .contains(QStringLiteral("adaptive_avg_pool2d")),
+                 status.error_message().c_str());
+    }
+
+    // Revision 2: a deployment built from a loaded model: a strip takes the rows it needs and
+    // returns its own; bad requests are named.
+    void deploysStripsOfALoadedModel()
+    {
+        Server s({});
+        cleave::remote::AgentClient client(s.address);
+        const auto loaded = client.loadZoo("inspectnet", 0, {{1, 1, 28, 28}});
+        using Part = cleave::remote::AgentClient::ModelPart;
+        const auto reply =
+            client.deploy("strip", Part{loaded.model_id(), 0, 4, cleave::graph::RowRange{3, 7}});
+        QCOMPARE(reply.output_shape(2), int64_t(4));
+        QVERIFY(reply.input_shape(2) > 4 && reply.input_shape(2) < 28); // rows and halo
+        const auto slice = client.deploy("slice", Part{loaded.model_id(), 4, 15, std::nullopt});
+        QCOMPARE(slice.output_shape(1), int64_t(10));
+
+        const auto refused = [&](const Part &part, cleave::ErrorKind kind, const QString &says) {
+            try {
+                client.deploy("bad", part);
+            } catch (const cleave::Error &e) {
+                return e.kind() == kind && QString::fromUtf8(e.what()).contains(says);
+            }
+            return false;
+        };
+        QVERIFY(refused(Part{"nothing", 0, 4, std::nullopt}, cleave::ErrorKind::NotFound,
+                        QStringLiteral("no model nothing")));
+        QVERIFY(refused(Part{loaded.model_id(), 0, 4, cleave::graph::RowRange{5, 5}},
+                        cleave::ErrorKind::InvalidInput, QStringLiteral("at least one row")));
+        QVERIFY(refused(Part{loaded.model_id(), 0, 14, cleave::graph::RowRange{0, 1}},
+                        cleave::ErrorKind::InvalidInput, QStringLiteral("adaptive_avg_pool2d")));
+        QVERIFY(refused(Part{loaded.model_id(), 4, 2, std::nullopt},
+                        cleave::ErrorKind::InvalidInput, QStringLiteral("not a range")));
+    }
+
+    // SetLimits without a control group to change is refused (an in-process agent has none).
+    void setLimitsWithoutAGroupIsRefused()
+    {
+        Server s({});
+        v1::SetLimitsRequest request;
+        request.set_cpu_limit_cores(0.5);
+        v1::AgentInfo info;
+        const auto status = s.stub->SetLimits(withDeadline().get(), request, &info);
+        QCOMPARE(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    }
+
+    // SetLimits changes the quota of the agent's group while it runs; out of range is refused.
+    void setLimitsChangesTheQuota()
+    {
+        if (geteuid() != 0)
+            QSKIP("control groups here are writable by root only");
+        QProcess agent;
+        const auto line = startAgent(agent, {QStringLiteral("--role"), QStringLiteral("device"),
+                                             QStringLiteral("--cpu-limit"), QStringLiteral("0.5")});
+        const auto address =
+            QRegularExpression(QStringLiteral("listening on (\\S+)")).match(line).captured(1);
+        QVERIFY2(!address.isEmpty(), qPrintable(line));
+        cleave::remote::AgentClient client(address.toStdString());
+        QCOMPARE(client.setCpuLimit(0.1).cpu_limit_cores(), 0.1);
+        QCOMPARE(client.info().cpu_limit_cores(), 0.1);
+        const bool v2 = QFile::exists(QStringLiteral("/sys/fs/cgroup/cgroup.controllers"));
+        const auto groups = agentGroupsOf(agent.processId());
+        const auto cpu = v2 ? groups.value(0) : groups.filter(QStringLiteral("/cpu")).value(0);
+        const auto quota =
+            readFile(cpu + (v2 ? QStringLiteral("/cpu.max") : QStringLiteral("/cpu.cfs_quota_us")))
+                .trimmed();
+        QVERIFY2(quota.startsWith("1000"), quota.data());
+        for (const double bad : {0.0, 0.05, 1000.0}) {
+            try {
+                client.setCpuLimit(bad);
+                QFAIL("an out-of-range limit was set");
+            } catch (const cleave::Error &e) {
+                QVERIFY2(e.kind() == cleave::ErrorKind::InvalidInput, e.what());
+            }
+        }
+        QCOMPARE(client.info().cpu_limit_cores(), 0.1); // unchanged
+        ::kill(pid_t(agent.processId()), SIGTERM);
+        QVERIFY(agent.waitForFinished(10000));
+    }
+
     void benchmarkOfAnUnknownModelIsNotFound()
     {
         Server s({});

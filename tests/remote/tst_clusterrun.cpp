@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One inference over a cluster of real device agents on loopback, each in a control group of
+// its own: the stitched strips equal the whole model on every inference, the store holds what
+// happened, a device slowed mid-run loses rows, and a device killed mid-run loses no inference.
+#include "clirunner.h"
+#include "testmain.h"
+
+#include "core/store/store.h"
+#include "remote/client/agentclient.h"
+#include "remote/client/clusterrun.h"
+#include "remote/client/localagents.h"
+
+#include <csignal>
+#include <map>
+
+using namespace cleave;
+
+namespace {
+
+std::vector<remote::ClusterAgent> agentsOf(const remote::LocalCluster &local)
+{
+    std::vector<remote::ClusterAgent> agents;
+    for (const auto &d : local.devices())
+        agents.push_back({d->address(), plan::NetworkProfile::preset("lan")});
+    return agents;
+}
+
+remote::ClusterSettings settingsFor(const std::string &model, graph::Shape input, int runs)
+{
+    remote::ClusterSettings s;
+    s.model = model;
+    s.input = std::move(input);
+    s.runs = runs;
+    s.warmup = 1;
+    s.benchReps = 3;
+    return s;
+}
+
+struct Recorded
+{
+    std::vector<remote::ClusterStep> steps;
+    std::vector<store::ClusterEvent> events;
+};
+
+} // namespace
+
+class TestClusterRun : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        if (geteuid() != 0)
+            QSKIP("the device agents' control groups are writable by root only");
+    }
+
+    // Three devices of 0.5, 0.25 and 0.25 core, the rest on the source and then on an edge:
+    // every inference completes, equals the whole model, covers every row of the segment with
+    // the shares in the store, and the fastest device alone ran beside it.
+    void stripsStitchToTheWholeModel_data()
+    {
+        QTest::addColumn<bool>("edge");
+        QTest::newRow("aggregated on the source") << false;
+        QTest::newRow("aggregated on an edge") << true;
+    }
+
+    void stripsStitchToTheWholeModel()
+    {
+        QFETCH(bool, edge);
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("cluster.cleave")).toStdString();
+        store::Store db(path);
+        remote::LocalCluster local({0.5, 0.25, 0.25}, edge);
+        auto settings = settingsFor("zoo:resnet18", {1, 3, 96, 96}, 4);
+        if (edge)
+            settings.segmentEnd = 8; // deep enough for a halo of many rows
+        remote::ClusterRun run(settings, &db);
+        std::optional<remote::ClusterAgent> aggregator;
+        if (edge)
+            aggregator =
+                remote::ClusterAgent{local.edge()->address(), plan::NetworkProfile::preset("lan")};
+        run.setAgents(agentsOf(local), aggregator, local.access());
+        run.prepare([](const std::string &) {});
+        Recorded r;
+        run.run([&](const remote::ClusterStep &s) { r.steps.push_back(s); },
+                [&](const store::ClusterEvent &e) { r.events.push_back(e); });
+
+        QCOMPARE(r.steps.size(), size_t(4));
+        const auto &segment = run.segment();
+        for (const auto &step : r.steps) {
+            QVERIFY(step.inference.completed);
+            QVERIFY2(step.inference.maxDifference <= 1e-5,
+                     qPrintable(QString::number(step.inference.maxDifference)));
+            QVERIFY(step.alone && step.alone->maxDifference <= 1e-5);
+            QVERIFY(step.inference.predicted_s > 0);
+            QVERIFY(step.inference.makespan_s <= step.inference.total_s);
+        }
+        const auto stored = db.clusterInferences(run.clusterId());
+        QCOMPARE(stored.size(), size_t(4));
+        for (const auto &i : stored) {
+            int64_t covered = 0;
+            for (const auto &share : i.shares) {
+                QCOMPARE(share.rowsBegin, covered);
+                QVERIFY(share.finish_s >= share.received_s + share.compute_s * 0.5);
+                covered = share.rowsEnd;
+            }
+            QCOMPARE(covered, segment.rows());
+        }
+        const auto record = db.clusters(db.models().front().id).back();
+        QCOMPARE(record.devices, run.deviceNames());
+        QCOMPARE(record.aggregator, run.aggregatorName());
+        QVERIFY(record.bound && *record.bound > 1.0);
+        // Every device's strips were timed at three heights of the segments it was asked for.
+        for (const auto &d : run.request().devices)
+            QVERIFY2(d.strips.count(run.current().end), d.name.c_str());
+        QVERIFY(!db.stripTimings(db.models().front().id, 1).empty());
+        if (edge)
+            QCOMPARE(run.current().end, 8);
+    }
+
+    // A device that gets slow mid-run (its agent's CPU share lowered from 0.5 to 0.1 core)
+    // loses rows within a few inferences, and the makespan comes back down.
+    void slowedDeviceLosesRows()
+    {
+        remote::LocalCluster local({0.5, 0.5}, false);
+        auto settings = settingsFor("zoo:resnet18", {1, 3, 128, 128}, 9);
+        settings.segmentEnd = 8;
+        remote::ClusterRun run(settings, nullptr);
+        run.setAgents(agentsOf(local), std::nullopt, local.access());
+        run.prepare([](const std::string &) {});
+        const int slowed = 1; // not the source, which also runs the rest
+        const auto rowsOf = [&](const store::ClusterInference &i) {
+            for (const auto &s : i.shares)
+                if (s.device == run.deviceNames()[slowed])
+                    return s.rowsEnd - s.rowsBegin;
+            return int64_t(0);
+        };
+        Recorded r;
+        remote::AgentClient agent(local.devices()[slowed]->address(), std::chrono::seconds(5),
+                                  local.access());
+        run.run(
+            [&](const remote::ClusterStep &s) {
+                r.steps.push_back(s);
+                if (r.steps.size() == 2)
+                    QCOMPARE(agent.setCpuLimit(0.1).cpu_limit_cores(), 0.1);
+            },
+            [&](const store::ClusterEvent &e) { r.events.push_back(e); });
+        QCOMPARE(r.steps.size(), size_t(9));
+        for (const auto &s : r.steps)
+            qDebug("run %d rows %lld makespan %.2f ms", s.inference.run,
+                   (long long)rowsOf(s.inference), s.inference.makespan_s * 1e3);
+        for (const auto &e : r.events)
+            qDebug("%s before run %d: %s", e.kind.c_str(), e.run, e.detail.c_str());
+        const int64_t before = rowsOf(r.steps[1].inference);
+        QVERIFY(before > 0);
+        int adaptedAt = -1;
+        for (const auto &e : r.events)
+            if (e.kind == "adapted" && adaptedAt < 0)
+                adaptedAt = e.run;
+        QVERIFY2(adaptedAt >= 2 && adaptedAt <= 6, qPrintable(QString::number(adaptedAt)));
+        QVERIFY(rowsOf(r.steps.back().inference) < before);
+        // The first inference at the lower share is the slowest; the last ones recover.
+        const double slow = r.steps[2].inference.makespan_s;
+        const double recovered = r.steps.back().inference.makespan_s;
+        QVERIFY2(
+            recovered < slow,
+            qPrintable(QStringLiteral("%1 s after, %2 s at the start").arg(recovered).arg(slow)));
+    }
+
+    // A device killed with SIGKILL mid-run: the inference in flight is retried on the others,
+    // no inference is lost or wrong, the store says what happened, the run goes on with one
+    // device fewer.
+    void killedDeviceLosesNoInference()
+    {
+        QTemporaryDir dir;
+        store::Store db(dir.filePath(QStringLiteral("cluster.cleave")).toStdString());
+        remote::LocalCluster local({0.5, 0.5, 0.5}, false);
+        auto settings = settingsFor("zoo:resnet18", {1, 3, 96, 96}, 5);
+        settings.segmentEnd = 5;
+        remote::ClusterRun run(settings, &db);
+        run.setAgents(agentsOf(local), std::nullopt, local.access());
+        run.prepare([](const std::string &) {});
+        const auto rows = run.current().rowsByDevice(3);
+        QVERIFY2(rows[1] > 0 && rows[2] > 0, "the plan leaves a device out");
+        const auto victim = local.devices()[2]->pid();
+        Recorded r;
+        run.run(
+            [&](const remote::ClusterStep &s) {
+                r.steps.push_back(s);
+                if (r.steps.size() == 2)
+                    ::kill(victim, SIGKILL);
+            },
+            [&](const store::ClusterEvent &e) { r.events.push_back(e); });
+
+        std::map<int, bool> completed;
+        for (const auto &s : r.steps) {
+            if (s.inference.completed) {
+                QVERIFY(s.inference.maxDifference <= 1e-5);
+                completed[s.inference.run] = true;
+            }
+        }
+        QCOMPARE(completed.size(), size_t(5)); // every run, none lost
+        const auto stored = db.clusterInferences(run.clusterId());
+        const auto failed =
+            std::count_if(stored.begin(), stored.end(), [](const auto &i) { return !i.completed; });
+        QCOMPARE(failed, 1);
+        const auto events = db.clusterEvents(run.clusterId());
+        const auto lost = std::find_if(events.begin(), events.end(),
+                                       [](const auto &e) { return e.kind == "lost"; });
+        QVERIFY(lost != events.end());
+        QCOMPARE(lost->device, run.deviceNames()[2]);
+        QVERIFY(!lost->detail.empty());
+        for (const auto &i : stored)
+            if (i.completed && i.run > lost->run)
+                for (const auto &share : i.shares)
+                    QVERIFY(share.device != run.deviceNames()[2]);
+    }
+
+    void badRequestsFailWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        QTest::addColumn<int>("exitCode");
+        const auto model = [](QStringList rest) {
+            return QStringList{QStringLiteral("cluster"), QStringLiteral("zoo:resnet18"),
+                               QStringLiteral("--input"), QStringLiteral("1x3x64x64")} +
+                   rest;
+        };
+        QTest::newRow("not row-local")
+            << model({QStringLiteral("--local-devices"), QStringLiteral("0.5"),
+                      QStringLiteral("--segment"), QStringLiteral("0:21")})
+            << QStringLiteral("aten::adaptive_avg_pool2d") << 2;
+        QTest::newRow("more devices than rows")
+            << model({QStringLiteral("--local-devices"), QStringLiteral("0.5,0.5,0.5"),
+                      QStringLiteral("--segment"), QStringLiteral("0:18"),
+                      QStringLiteral("--devices-min"), QStringLiteral("3")})
+            << QStringLiteral("cannot each take a row of the 2 rows") << 2;
+        QTest::newRow("share not a number")
+            << model({QStringLiteral("--local-devices"), QStringLiteral("0.5,half")})
+            << QStringLiteral("'half' is not a CPU share") << 2;
+        QTest::newRow("share out of range")
+            << model({QStringLiteral("--local-devices"), QStringLiteral("0.5,0.01")})
+            << QStringLiteral("0.01 is out of range") << 2;
+        QTest::newRow("duplicate devices")
+            << model({QStringLiteral("--devices"), QStringLiteral("127.0.0.1:1,127.0.0.1:1")})
+            << QStringLiteral("listed twice") << 2;
+        QTest::newRow("unreachable device")
+            << model({QStringLiteral("--devices"), QStringLiteral("127.0.0.1:1")})
+            << QStringLiteral("127.0.0.1:1: GetInfo: agent unreachable") << 1;
+        QTest::newRow("segment not from the input")
+            << model({QStringLiteral("--local-devices"), QStringLiteral("0.5"),
+                      QStringLiteral("--segment"), QStringLiteral("3:8")})
+            << QStringLiteral("the strips start at the input") << 2;
+    }
+
+    // Bad input gets one line naming it and the problem, before any agent starts.
+    void badRequestsFailWithOneLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        QFETCH(int, exitCode);
+        const auto r = testing::runCli(QStringLiteral(CLEAVE_CLI), args);
+        const auto err = QString::fromUtf8(r.err);
+        QVERIFY2(r.exitCode == exitCode, qPrintable(err));
+        QVERIFY2(err.startsWith(QStringLiteral("error: ")) && err.count(QLatin1Char('\n')) == 1,
+                 qPrintable(err));
+        QVERIFY2(err.contains(says), qPrintable(err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    // A model whose input is not NxCxHxW has no rows to split.
+    void flatInputIsRefused()
+    {
+        QTemporaryDir dir;
+        torch::jit::Module m("Flat");
+        m.register_attribute("training", c10::BoolType::get(), false);
+        m.define("def forward(self, x):\n    return torch.relu(x)\n");
+        const auto path = dir.filePath(QStringLiteral("flat.pt"));
+        graph::saveModule(m, path.toStdString(), {1, 64});
+        const auto r = testing::runCli(QStringLiteral(CLEAVE_CLI),
+                                       {QStringLiteral("cluster"), path,
+                                        QStringLiteral("--local-devices"), QStringLiteral("0.5")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("not NxCxHxW")), r.err.data());
+    }
+};
+
+CLEAVE_TEST_MAIN(TestClusterRun)
+#include "tst_clusterrun.moc"
