@@ -48,6 +48,8 @@ struct ClusterOptions
     int warmup = 2;
     int benchReps = 5;
     bool noAdapt = false;
+    bool withEdgeDi = false;
+    std::vector<std::string> throttle;
     double adaptThreshold = 10;
     uint64_t seed = 0;
     double deadline_s = 60;
@@ -157,6 +159,32 @@ std::map<std::string, plan::NetworkProfile> deviceLinks(const std::vector<std::s
     return links;
 }
 
+// --throttle N=CORES@RUN: before inference RUN (from 1), device N (from 1) gets CORES.
+struct Throttle
+{
+    size_t device = 0;
+    double cores = 0;
+    int run = 0;
+};
+
+std::vector<Throttle> throttles(const std::vector<std::string> &items, size_t devices)
+{
+    std::vector<Throttle> result;
+    for (const auto &item : items) {
+        Throttle t;
+        char extra = 0;
+        unsigned long device = 0;
+        if (std::sscanf(item.c_str(), "%lu=%lf@%d%c", &device, &t.cores, &t.run, &extra) != 3 ||
+            device < 1 || device > devices || !(t.cores > 0) || t.run < 1)
+            throw Error(ErrorKind::InvalidInput,
+                        "--throttle " + item + ": expected DEVICE=CORES@RUN, DEVICE 1 to " +
+                            std::to_string(devices) + ", CORES above 0, RUN from 1");
+        t.device = device - 1;
+        result.push_back(t);
+    }
+    return result;
+}
+
 nlohmann::json shareJson(const store::ClusterShare &s)
 {
     return {{"device", s.device},
@@ -213,13 +241,16 @@ struct Summary
     double predictionError = 0; ///< median |measured - predicted| / predicted
     std::optional<double> aloneMakespan_s;
     std::optional<double> alone_s;
+    std::optional<double> edgeDiMakespan_s;
+    std::optional<double> edgeDiPredicted_s;
     double worstDifference = 0;
 };
 
 Summary summarise(const std::vector<remote::ClusterStep> &steps)
 {
     Summary s;
-    std::vector<double> totals, makespans, predicted, errors, alone, aloneTotals;
+    std::vector<double> totals, makespans, predicted, errors, alone, aloneTotals, edgeDi,
+        edgeDiPredicted;
     for (const auto &step : steps) {
         const auto &i = step.inference;
         if (!i.completed)
@@ -234,6 +265,11 @@ Summary summarise(const std::vector<remote::ClusterStep> &steps)
             aloneTotals.push_back(step.alone->total_s);
             s.worstDifference = std::max(s.worstDifference, step.alone->maxDifference);
         }
+        if (step.edgeDi) {
+            edgeDi.push_back(step.edgeDi->makespan_s);
+            edgeDiPredicted.push_back(step.edgeDi->predicted_s);
+            s.worstDifference = std::max(s.worstDifference, step.edgeDi->maxDifference);
+        }
     }
     s.measured_s = median(totals);
     s.makespan_s = median(makespans);
@@ -242,6 +278,10 @@ Summary summarise(const std::vector<remote::ClusterStep> &steps)
     if (!alone.empty()) {
         s.aloneMakespan_s = median(alone);
         s.alone_s = median(aloneTotals);
+    }
+    if (!edgeDi.empty()) {
+        s.edgeDiMakespan_s = median(edgeDi);
+        s.edgeDiPredicted_s = median(edgeDiPredicted);
     }
     return s;
 }
@@ -301,6 +341,7 @@ int run(const ClusterOptions &o)
     settings.adapt = !o.noAdapt;
     settings.adaptThreshold = o.adaptThreshold / 100;
     settings.deadline = std::chrono::milliseconds(int64_t(o.deadline_s * 1000));
+    settings.measureEdgeDi = o.withEdgeDi;
     settings.access = o.access;
     const auto link = baseLink(o);
     const auto links = deviceLinks(o.deviceLinks);
@@ -350,6 +391,7 @@ int run(const ClusterOptions &o)
     if (!edge.empty())
         aggregator = remote::ClusterAgent{edge, link};
     cluster.setAgents(devices, aggregator, access);
+    const auto slowDowns = throttles(o.throttle, devices.size());
     cluster.prepare([&](const std::string &line) {
         if (!o.json)
             std::cerr << line << '\n';
@@ -362,6 +404,14 @@ int run(const ClusterOptions &o)
     cluster.run(
         [&](const remote::ClusterStep &step) {
             steps.push_back(step);
+            for (const auto &t : slowDowns)
+                if (t.run == step.inference.run + 2 && step.inference.completed) {
+                    remote::AgentClient(devices[t.device].address, std::chrono::seconds(5), access)
+                        .setCpuLimit(t.cores);
+                    if (!o.json)
+                        std::cout << "device " << t.device + 1 << " set to " << t.cores
+                                  << " core before run " << t.run << '\n';
+                }
             if (o.json)
                 return;
             const auto &i = step.inference;
@@ -391,6 +441,7 @@ int run(const ClusterOptions &o)
         for (const auto &step : steps) {
             auto j = inferenceJson(step.inference);
             j["alone"] = step.alone ? inferenceJson(*step.alone) : nlohmann::json(nullptr);
+            j["edgedi"] = step.edgeDi ? inferenceJson(*step.edgeDi) : nlohmann::json(nullptr);
             list.push_back(j);
         }
         nlohmann::json eventList = nlohmann::json::array();
@@ -441,6 +492,9 @@ int run(const ClusterOptions &o)
         std::cout << "; fastest device alone " << fixed(*s.aloneMakespan_s * 1e3, 2)
                   << " ms: speed-up " << fixed(speedUp, 2) << "x of a bound of "
                   << fixed(c.bound, 2) << "x";
+    if (s.edgeDiMakespan_s)
+        std::cout << "\nEdgeDI's partition: makespan " << fixed(*s.edgeDiMakespan_s * 1e3, 2)
+                  << " ms measured, " << fixed(c.edgeDi.makespan_s * 1e3, 2) << " ms predicted";
     std::cout << "\noutputs: within " << s.worstDifference
               << " of the whole model's largest value\n";
     return 0;
@@ -484,6 +538,11 @@ void addClusterCommand(CLI::App &app, int &exitCode)
     command->add_option("--bench-reps", options->benchReps,
                         "timed runs per strip height when timing the devices (default 5)");
     command->add_flag("--no-adapt", options->noAdapt, "keep the first shares whatever happens");
+    command->add_flag("--with-edgedi", options->withEdgeDi,
+                      "also run EdgeDI's partition on every input, side by side");
+    command->add_option("--throttle", options->throttle,
+                        "set device N's CPU limit before inference RUN: N=CORES@RUN "
+                        "(repeatable; a what-if for adaptation)");
     command->add_option("--adapt-threshold", options->adaptThreshold,
                         "move rows when the shares in use are predicted this many percent "
                         "slower than re-planned ones (default 10)");

@@ -25,6 +25,7 @@ using Clock = std::chrono::steady_clock;
 
 const char *const kStrip = "cluster-strip";
 const char *const kAlone = "cluster-alone";
+const char *const kEdgeDi = "cluster-edgedi";
 const char *const kRest = "cluster-rest";
 
 double seconds(Clock::time_point from, Clock::time_point to)
@@ -63,7 +64,10 @@ struct ClusterRun::Device
     int64_t resourceId = 0;
     std::unique_ptr<LinkEmulator> link;
     bool lost = false;
-    /// Measured over predicted compute time, weighted towards the newest (adaptation).
+    /// Measured over predicted compute time of its last inferences (adaptation), and their
+    /// median: how much slower the device is than its fit says.
+    std::vector<double> ratios{1.0};                 ///< the benchmark's own estimate counts once
+    std::map<std::string, graph::RowRange> deployed; ///< strips by deployment name
     double slowness = 1.0;
 };
 
@@ -336,8 +340,10 @@ void ClusterRun::planFirst(const Say &say)
     AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
     aggregator.deploy(kRest, AgentClient::ModelPart{m_modelId, m_current.end, m_graph->blockCount(),
                                                     std::nullopt});
-    deploy(m_current, std::vector<int64_t>(m_devices.size(), 0));
+    deploy(m_current);
     deployAlone();
+    if (m_settings.measureEdgeDi)
+        deploy(m_comparison.edgeDi, kEdgeDi);
     if (m_db) {
         store::ClusterRecord record;
         record.modelId = m_storeModel;
@@ -352,20 +358,23 @@ void ClusterRun::planFirst(const Say &say)
     }
 }
 
-void ClusterRun::deploy(const plan::ClusterPlan &plan, const std::vector<int64_t> &before)
+void ClusterRun::deploy(const plan::ClusterPlan &plan, const char *name)
 {
-    const auto rows = plan.rowsByDevice(m_devices.size());
     for (const auto &share : plan.shares) {
-        if (rows[size_t(share.device)] == before[size_t(share.device)])
+        // A strip is its rows' own: the same count elsewhere is another module.
+        auto &deployed = m_devices[size_t(share.device)]->deployed;
+        if (const auto found = deployed.find(name);
+            found != deployed.end() && found->second == share.rows)
             continue;
+        deployed[name] = share.rows;
         auto &client = *m_devices[size_t(share.device)]->client;
         const auto reply =
-            client.deploy(kStrip, AgentClient::ModelPart{m_modelId, 0, plan.end, share.rows});
+            client.deploy(name, AgentClient::ModelPart{m_modelId, 0, plan.end, share.rows});
         // The executor optimises a graph on its second run: those runs are not the plan's.
         const auto zeros =
             torch::zeros(graph::Shape(reply.input_shape().begin(), reply.input_shape().end()));
         for (int i = 0; i < 2; ++i)
-            client.infer(kStrip, zeros, m_settings.deadline);
+            client.infer(name, zeros, m_settings.deadline);
     }
 }
 
@@ -390,7 +399,7 @@ ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const tor
         double compute_s = 0;
         double finish_s = 0;
         torch::Tensor output;
-        std::optional<std::string> error;
+        std::optional<Error> error;
     };
     const size_t n = plan.shares.size();
     std::vector<Part> parts(n);
@@ -423,7 +432,7 @@ ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const tor
                     device.link->sendUp(s.outputBytes);
                 part.finish_s = seconds(start, Clock::now());
             } catch (const Error &e) {
-                part.error = e.what();
+                part.error = e;
             }
         });
     }
@@ -435,8 +444,13 @@ ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const tor
     for (size_t k = 0; k < n; ++k) {
         const auto &s = plan.shares[k];
         if (parts[k].error && attempt.lostDevice < 0) {
+            // A device that does not answer is lost; one that answers with an error is a fault
+            // of the run, not of the device.
+            const auto kind = parts[k].error->kind();
+            if (kind != ErrorKind::Unavailable && kind != ErrorKind::Cancelled)
+                throw *parts[k].error;
             attempt.lostDevice = s.device;
-            attempt.why = *parts[k].error;
+            attempt.why = parts[k].error->what();
         }
         attempt.shares.push_back({m_devices[size_t(s.device)]->name, s.rows.begin, s.rows.end,
                                   parts[k].received_s, parts[k].compute_s, parts[k].finish_s});
@@ -517,24 +531,40 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
             m_request.devices[size_t(share.device)].strips.at(m_current.end).at(share.rows.size());
         if (predicted <= 0 || attempt.shares[k].compute_s <= 0)
             continue;
-        const double ratio = attempt.shares[k].compute_s / predicted;
-        device.slowness =
-            (1 - m_settings.adaptWeight) * device.slowness + m_settings.adaptWeight * ratio;
+        // As slow as the slowest of its last three: a device that got slow is believed at once
+        // (the re-plan must still win twice in a row), one that seems fast again only after
+        // three inferences (a device throttled by a CPU quota runs a small strip at full speed
+        // within one period, and would otherwise get its rows back and lose them again).
+        device.ratios.push_back(attempt.shares[k].compute_s / predicted);
+        if (device.ratios.size() > 3)
+            device.ratios.erase(device.ratios.begin());
+        device.slowness = *std::max_element(device.ratios.begin(), device.ratios.end());
     }
     if (!m_settings.adapt)
         return;
     const auto request = estimated();
     const auto &seg = segment();
-    const auto candidate = plan::planCluster({seg}, request);
+    plan::ClusterPlan candidate;
+    try {
+        candidate = plan::planCluster({seg}, request);
+    } catch (const plan::ClusterError &) {
+        return; // nothing meets the request at the speeds estimated: keep the shares
+    }
     const auto rows = m_current.rowsByDevice(m_devices.size());
     const auto order = plan::sendOrder(request, seg);
     std::vector<int64_t> inOrder;
     for (int d : order)
         inOrder.push_back(rows[size_t(d)]);
     const auto now = plan::evaluate(seg, request, order, inOrder);
-    if (now.makespan_s <= candidate.makespan_s * (1 + m_settings.adaptThreshold))
+    // Twice in a row: a plan that only one inference favours is not worth moving rows for.
+    if (now.makespan_s <= candidate.makespan_s * (1 + m_settings.adaptThreshold)) {
+        m_favoured = 0;
         return;
-    deploy(candidate, rows);
+    }
+    if (++m_favoured < 2)
+        return;
+    m_favoured = 0;
+    deploy(candidate);
     m_current = candidate;
     event({run,
            "adapted",
@@ -555,15 +585,73 @@ void ClusterRun::lose(int device, const std::string &why, int run,
         throw Error(ErrorKind::Unavailable,
                     d.name + " holds the input and is lost (" + why + "): the run cannot go on");
     m_request.excluded.push_back(d.name);
+    // A device that is gone cannot be demanded.
+    const int left = int(std::count_if(m_devices.begin(), m_devices.end(),
+                                       [](const auto &other) { return !other->lost; }));
+    m_request.devicesMin = std::min(m_request.devicesMin, left);
+    if (m_request.devicesMax > left)
+        m_request.devicesMax = 0;
     const auto before = m_current.rowsByDevice(m_devices.size());
     m_current = plan::planCluster({segment()}, estimated());
-    deploy(m_current, before);
+    deploy(m_current);
     event({run,
            "adapted",
            {},
            "rows " + rowsText(before) + " -> " +
                rowsText(m_current.rowsByDevice(m_devices.size())) + " without " + d.name},
           onEvent);
+}
+
+std::optional<store::ClusterInference> ClusterRun::runAlone(const torch::Tensor &x,
+                                                            const torch::Tensor &reference, int run)
+{
+    const int fastest = m_comparison.fastest;
+    if (m_devices[size_t(fastest)]->lost)
+        return std::nullopt;
+    const auto &seg = segment();
+    std::vector<int64_t> rows(m_devices.size(), 0);
+    rows[size_t(fastest)] = seg.rows();
+    const auto order = plan::sendOrder(m_request, seg);
+    std::vector<int64_t> inOrder;
+    for (int d : order)
+        inOrder.push_back(rows[size_t(d)]);
+    const auto single = plan::evaluate(seg, m_request, order, inOrder);
+    const auto attempt = execute(single, x, kAlone);
+    if (!attempt.completed)
+        return std::nullopt;
+    return record(attempt, single, reference, run, 0);
+}
+
+std::optional<store::ClusterInference>
+ClusterRun::runEdgeDi(const torch::Tensor &x, const torch::Tensor &reference, int run)
+{
+    if (!m_settings.measureEdgeDi ||
+        std::any_of(m_devices.begin(), m_devices.end(), [](const auto &d) { return d->lost; }))
+        return std::nullopt;
+    const auto attempt = execute(m_comparison.edgeDi, x, kEdgeDi);
+    if (!attempt.completed)
+        return std::nullopt;
+    return record(attempt, m_comparison.edgeDi, reference, run, 0);
+}
+
+store::ClusterInference
+ClusterRun::runShares(const torch::Tensor &x, const torch::Tensor &reference, int run,
+                      const std::function<void(const ClusterStep &)> &onStep,
+                      const std::function<void(const store::ClusterEvent &)> &onEvent)
+{
+    for (int number = 0;; ++number) {
+        const auto attempt = execute(m_current, x, kStrip);
+        auto inference = record(attempt, m_current, reference, run, number);
+        if (m_db && m_clusterId)
+            m_db->addClusterInference(m_clusterId, inference);
+        if (attempt.completed) {
+            adapt(attempt, run + 1, onEvent);
+            return inference;
+        }
+        if (onStep)
+            onStep({inference, std::nullopt, std::nullopt});
+        lose(attempt.lostDevice, attempt.why, run, onEvent);
+    }
 }
 
 void ClusterRun::run(const std::function<void(const ClusterStep &)> &onStep,
@@ -584,42 +672,21 @@ void ClusterRun::run(const std::function<void(const ClusterStep &)> &onStep,
             c10::InferenceMode guard;
             reference = m_graph->forward(x);
         }
+        // The plan, the fastest device alone and EdgeDI's partition on the same input, each
+        // first in turn, so that a slow spell falls on all of them alike.
         ClusterStep step;
-        const auto alone = [&] {
-            const int fastest = m_comparison.fastest;
-            if (m_devices[size_t(fastest)]->lost)
-                return;
-            plan::ClusterPlan single = m_comparison.cleave;
-            const auto &seg = segment();
-            std::vector<int64_t> rows(m_devices.size(), 0);
-            rows[size_t(fastest)] = seg.rows();
-            const auto order = plan::sendOrder(m_request, seg);
-            std::vector<int64_t> inOrder;
-            for (int d : order)
-                inOrder.push_back(rows[size_t(d)]);
-            single = plan::evaluate(seg, m_request, order, inOrder);
-            const auto attempt = execute(single, x, kAlone);
-            if (attempt.completed)
-                step.alone = record(attempt, single, reference, run, 0);
-        };
-        // The fastest device alone, on the same input, before or after by turns.
-        if (run % 2)
-            alone();
-        for (int number = 0;; ++number) {
-            const auto attempt = execute(m_current, x, kStrip);
-            step.inference = record(attempt, m_current, reference, run, number);
-            if (m_db && m_clusterId)
-                m_db->addClusterInference(m_clusterId, step.inference);
-            if (attempt.completed) {
-                adapt(attempt, run + 1, onEvent);
+        for (int k = 0; k < 3; ++k) {
+            switch ((run + k) % 3) {
+            case 0:
+                step.inference = runShares(x, reference, run, onStep, onEvent);
                 break;
+            case 1:
+                step.alone = runAlone(x, reference, run);
+                break;
+            default:
+                step.edgeDi = runEdgeDi(x, reference, run);
             }
-            if (onStep)
-                onStep(step);
-            lose(attempt.lostDevice, attempt.why, run, onEvent);
         }
-        if (run % 2 == 0)
-            alone();
         if (onStep)
             onStep(step);
     }

@@ -44,21 +44,25 @@ struct ClusterSettings
     int devicesMax = 0;
     std::vector<std::string> excluded; ///< device addresses
     std::optional<int64_t> maxLinkBytes;
-    /// Adaptation: each device's speed is re-estimated from the compute times it reports (an
-    /// exponentially weighted mean of measured over predicted, `adaptWeight` on the newest),
-    /// and the rows re-planned; they move when the shares in use are predicted slower than the
-    /// re-planned ones by more than `adaptThreshold`.
+    /// Adaptation: each device's speed is re-estimated from the compute times it reports (the
+    /// largest measured over predicted of its last three inferences), and the rows
+    /// re-planned; they move when the shares in use are predicted slower than the re-planned
+    /// ones by more than `adaptThreshold` after two inferences in a row.
     bool adapt = true;
-    double adaptWeight = 0.5;
     double adaptThreshold = 0.10;
     std::chrono::milliseconds deadline = std::chrono::seconds(60); ///< per call
+    /// Also run EdgeDI's partition of the first plan's segment on every input (its strips
+    /// deployed beside Cleave's; not adapted, left out once a device is lost).
+    bool measureEdgeDi = false;
 };
 
-/// One attempt at one inference, and the fastest device alone beside it.
+/// One attempt at one inference, and beside it the fastest device alone and EdgeDI's partition.
 struct ClusterStep
 {
     store::ClusterInference inference;
     std::optional<store::ClusterInference> alone; ///< the fastest device alone (same input)
+    /// EdgeDI's partition of the first plan's segment (same input; measureEdgeDi).
+    std::optional<store::ClusterInference> edgeDi;
 };
 
 /// Runs the cluster: prepare() connects, loads, times (or reuses stored timings), plans and
@@ -106,9 +110,19 @@ private:
     void timeStrips(const Say &say);
     void timeRest(const Say &say);
     void planFirst(const Say &say);
-    void deploy(const plan::ClusterPlan &plan, const std::vector<int64_t> &before);
+    /// Deploys the strips of `plan` under `name` where a device's rows under that name differ.
+    void deploy(const plan::ClusterPlan &plan, const char *name = "cluster-strip");
     void deployAlone();
     Attempt execute(const plan::ClusterPlan &plan, const torch::Tensor &x, const char *strip);
+    /// One inference with the shares in use, retried on the others while devices are lost.
+    store::ClusterInference
+    runShares(const torch::Tensor &x, const torch::Tensor &reference, int run,
+              const std::function<void(const ClusterStep &)> &onStep,
+              const std::function<void(const store::ClusterEvent &)> &onEvent);
+    std::optional<store::ClusterInference> runAlone(const torch::Tensor &x,
+                                                    const torch::Tensor &reference, int run);
+    std::optional<store::ClusterInference> runEdgeDi(const torch::Tensor &x,
+                                                     const torch::Tensor &reference, int run);
     store::ClusterInference record(const Attempt &attempt, const plan::ClusterPlan &plan,
                                    const torch::Tensor &reference, int run, int number) const;
     void adapt(const Attempt &attempt, int run,
@@ -135,6 +149,7 @@ private:
     plan::ClusterComparison m_comparison;
     plan::ClusterPlan m_current;
     std::unique_ptr<LinkEmulator> m_sourceUplink; ///< shared by every strip the source sends
+    int m_favoured = 0; ///< inferences in a row after which a re-plan was worth moving to
 };
 
 } // namespace cleave::remote

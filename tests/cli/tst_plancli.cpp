@@ -216,8 +216,9 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(cleave::testing::failsWithOneLine(
                      r,
-                     older + QStringLiteral(": schema version 4 is older than this Cleave's (6) "
-                                            "and its folder is not writable"),
+                     older + QStringLiteral(": schema version 4 is older than this Cleave's (") +
+                         QString::number(cleave::store::Store::kSchemaVersion) +
+                         QStringLiteral(") and its folder is not writable"),
                      &why),
                  qPrintable(why));
         // Nothing was written beside the files.

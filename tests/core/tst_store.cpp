@@ -38,8 +38,10 @@ Resource device()
     return {0, "local-device", "device", "host", "cpu", 2, 1, "", "1.13", "openblas"};
 }
 
-// What schemas 5 and 6 added, taken away again to make an older store.
-constexpr const char *kDropSchemas5And6 =
+// What schemas 5, 6 and 7 added, taken away again to make an older store.
+constexpr const char *kDropSchemas5To7 =
+    "DROP TABLE strip_timings; DROP TABLE cluster_shares; DROP TABLE cluster_inferences; "
+    "DROP TABLE cluster_events; DROP TABLE cluster_runs; "
     "DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; "
     "ALTER TABLE resources DROP COLUMN cpu_limit; ALTER TABLE resources DROP COLUMN memory_limit; "
     "ALTER TABLE block_timings DROP COLUMN weight_bytes; "
@@ -62,6 +64,61 @@ class TestStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Schema 7: strip timings replace earlier ones of the same height; a cluster run keeps its
+    // inferences per attempt with every device's share, and its events, in order.
+    void keepsStripTimingsAndClusterRuns()
+    {
+        QTemporaryDir dir;
+        Store store(dir.filePath(QStringLiteral("cluster.cleave")).toStdString());
+        const auto model = store.addModel(resnet());
+        Resource device;
+        device.name = "pi4@line";
+        device.role = "device";
+        const auto resource = store.addResource(device);
+        store.addStripTiming(model, resource, {12, 5, 0.010, 0.009, 0.012});
+        store.addStripTiming(model, resource, {12, 10, 0.019, 0.018, 0.021});
+        store.addStripTiming(model, resource, {12, 5, 0.011, 0.010, 0.013}); // timed again
+        const auto strips = store.stripTimings(model, resource);
+        QCOMPARE(strips.size(), size_t(2));
+        QCOMPARE(strips[0].median_s, 0.011);
+        QCOMPARE(strips[1].rows, int64_t(10));
+
+        ClusterRecord record;
+        record.modelId = model;
+        record.devices = {"pi4@line", "pi3@line"};
+        record.aggregator = "edge@rack";
+        record.segmentEnd = 12;
+        record.link = "lan";
+        record.predicted_s = 0.05;
+        record.bound = 1.8;
+        const auto id = store.beginCluster(record);
+        ClusterInference failed{0, 0, false, 0.02, 0, 0, 0, 0.02, 0.05, 0, {}};
+        failed.shares = {{"pi4@line", 0, 20, 0, 0.01, 0.012}};
+        store.addClusterInference(id, failed);
+        ClusterInference retried{0, 1, true, 0.03, 0.001, 0.01, 0.001, 0.042, 0.05, 1e-7, {}};
+        retried.shares = {{"pi4@line", 0, 25, 0, 0.015, 0.02},
+                          {"pi3@line", 25, 50, 0.004, 0.02, 0.03}};
+        store.addClusterInference(id, retried);
+        store.addClusterEvent(id, {0, "lost", "pi5@line", "UNAVAILABLE"});
+        store.addClusterEvent(id, {1, "adapted", "", "rows 20/10/20 -> 25/25/0"});
+
+        const auto runs = store.clusters(model);
+        QCOMPARE(runs.size(), size_t(1));
+        QCOMPARE(runs[0].devices, record.devices);
+        QCOMPARE(runs[0].bound.value_or(0), 1.8);
+        QVERIFY(!runs[0].edgeDi_s);
+        const auto inferences = store.clusterInferences(id);
+        QCOMPARE(inferences.size(), size_t(2));
+        QVERIFY(!inferences[0].completed);
+        QCOMPARE(inferences[1].shares.size(), size_t(2));
+        QCOMPARE(inferences[1].shares[1].device, std::string("pi3@line"));
+        QCOMPARE(inferences[1].shares[1].rowsBegin, int64_t(25));
+        const auto events = store.clusterEvents(id);
+        QCOMPARE(events.size(), size_t(2));
+        QCOMPARE(events[0].kind, std::string("lost"));
+        QCOMPARE(events[1].run, 1);
+    }
+
     void init() { QVERIFY(m_dir.isValid()); }
 
     // Offloaded runs keep every inference, and a store of schema 1 gains them on opening with
@@ -81,7 +138,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
                         "DROP TABLE agents; DROP TABLE settings; " +
-                        std::string(kDropSchemas5And6) + "PRAGMA user_version = 1");
+                        std::string(kDropSchemas5To7) + "PRAGMA user_version = 1");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -177,7 +234,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("ALTER TABLE agents DROP COLUMN tls_cert; "
                         "ALTER TABLE agents DROP COLUMN tls_key; " +
-                        std::string(kDropSchemas5And6) + "PRAGMA user_version = 3");
+                        std::string(kDropSchemas5To7) + "PRAGMA user_version = 3");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);

@@ -161,7 +161,7 @@ private Q_SLOTS:
         QVERIFY(s.stub->GetInfo(withDeadline().get(), {}, &info).ok());
         QCOMPARE(info.name(), std::string("edge-1"));
         QCOMPARE(info.role(), std::string("edge"));
-        QCOMPARE(info.protocol_version(), 1u);
+        QCOMPARE(info.protocol_version(), 2u); // revision 2: strips, SetLimits
         QVERIFY(info.cores() > 0);
         QVERIFY(info.torch_threads() > 0);
         QVERIFY(!info.host_name().empty());

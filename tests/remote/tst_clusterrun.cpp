@@ -123,13 +123,17 @@ private Q_SLOTS:
     // loses rows within a few inferences, and the makespan comes back down.
     void slowedDeviceLosesRows()
     {
-        remote::LocalCluster local({0.5, 0.5}, false);
+        remote::LocalCluster local({0.5, 0.5}, true);
         auto settings = settingsFor("zoo:resnet18", {1, 3, 128, 128}, 9);
         settings.segmentEnd = 8;
+        settings.devicesMin = 2; // both take rows before the slowdown
         remote::ClusterRun run(settings, nullptr);
-        run.setAgents(agentsOf(local), std::nullopt, local.access());
+        run.setAgents(
+            agentsOf(local),
+            remote::ClusterAgent{local.edge()->address(), plan::NetworkProfile::preset("lan")},
+            local.access());
         run.prepare([](const std::string &) {});
-        const int slowed = 1; // not the source, which also runs the rest
+        const int slowed = 1; // not the source
         const auto rowsOf = [&](const store::ClusterInference &i) {
             for (const auto &s : i.shares)
                 if (s.device == run.deviceNames()[slowed])
@@ -152,17 +156,24 @@ private Q_SLOTS:
                    (long long)rowsOf(s.inference), s.inference.makespan_s * 1e3);
         for (const auto &e : r.events)
             qDebug("%s before run %d: %s", e.kind.c_str(), e.run, e.detail.c_str());
+        // Rows may move before (the fits are estimates); what counts is after the slowdown.
         const int64_t before = rowsOf(r.steps[1].inference);
         QVERIFY(before > 0);
-        int adaptedAt = -1;
-        for (const auto &e : r.events)
-            if (e.kind == "adapted" && adaptedAt < 0)
-                adaptedAt = e.run;
-        QVERIFY2(adaptedAt >= 2 && adaptedAt <= 6, qPrintable(QString::number(adaptedAt)));
-        QVERIFY(rowsOf(r.steps.back().inference) < before);
-        // The first inference at the lower share is the slowest; the last ones recover.
+        int lostRowsAt = -1;
+        for (size_t k = 2; k < r.steps.size() && lostRowsAt < 0; ++k)
+            if (rowsOf(r.steps[k].inference) < before)
+                lostRowsAt = int(k);
+        QVERIFY2(lostRowsAt >= 3 && lostRowsAt <= 6, qPrintable(QString::number(lostRowsAt)));
+        // The first inference at the lower share is slow; with rows moved the makespan comes
+        // back down (the median of the last three: the first inference after a move warms the
+        // new strips, and a device throttled by a CPU quota runs a strip of a row or two at
+        // full speed within one period, so rows may drift back once).
         const double slow = r.steps[2].inference.makespan_s;
-        const double recovered = r.steps.back().inference.makespan_s;
+        std::vector<double> last;
+        for (size_t k = r.steps.size() - 3; k < r.steps.size(); ++k)
+            last.push_back(r.steps[k].inference.makespan_s);
+        std::sort(last.begin(), last.end());
+        const double recovered = last[1];
         QVERIFY2(
             recovered < slow,
             qPrintable(QStringLiteral("%1 s after, %2 s at the start").arg(recovered).arg(slow)));
@@ -176,8 +187,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         store::Store db(dir.filePath(QStringLiteral("cluster.cleave")).toStdString());
         remote::LocalCluster local({0.5, 0.5, 0.5}, false);
-        auto settings = settingsFor("zoo:resnet18", {1, 3, 96, 96}, 5);
-        settings.segmentEnd = 5;
+        auto settings = settingsFor("zoo:resnet18", {1, 3, 160, 160}, 5);
+        settings.segmentEnd = 8;
+        settings.devicesMin = 3; // every device has rows when one is killed
+        settings.adapt = false;
         remote::ClusterRun run(settings, &db);
         run.setAgents(agentsOf(local), std::nullopt, local.access());
         run.prepare([](const std::string &) {});
@@ -185,14 +198,21 @@ private Q_SLOTS:
         QVERIFY2(rows[1] > 0 && rows[2] > 0, "the plan leaves a device out");
         const auto victim = local.devices()[2]->pid();
         Recorded r;
-        run.run(
-            [&](const remote::ClusterStep &s) {
-                r.steps.push_back(s);
-                if (r.steps.size() == 2)
-                    ::kill(victim, SIGKILL);
-            },
-            [&](const store::ClusterEvent &e) { r.events.push_back(e); });
+        try {
+            run.run(
+                [&](const remote::ClusterStep &s) {
+                    r.steps.push_back(s);
+                    if (r.steps.size() == 2)
+                        ::kill(victim, SIGKILL);
+                },
+                [&](const store::ClusterEvent &e) { r.events.push_back(e); });
+        } catch (const std::exception &e) {
+            QFAIL(e.what());
+        }
 
+        for (const auto &e : r.events)
+            qDebug("%s %s before run %d: %s", e.kind.c_str(), e.device.c_str(), e.run,
+                   e.detail.c_str());
         std::map<int, bool> completed;
         for (const auto &s : r.steps) {
             if (s.inference.completed) {
@@ -202,9 +222,11 @@ private Q_SLOTS:
         }
         QCOMPARE(completed.size(), size_t(5)); // every run, none lost
         const auto stored = db.clusterInferences(run.clusterId());
+        for (const auto &i : stored)
+            qDebug("run %d attempt %d %s", i.run, i.attempt, i.completed ? "completed" : "failed");
         const auto failed =
             std::count_if(stored.begin(), stored.end(), [](const auto &i) { return !i.completed; });
-        QCOMPARE(failed, 1);
+        QVERIFY2(failed == 1, qPrintable(QString::number(failed)));
         const auto events = db.clusterEvents(run.clusterId());
         const auto lost = std::find_if(events.begin(), events.end(),
                                        [](const auto &e) { return e.kind == "lost"; });
