@@ -504,11 +504,16 @@ store::ClusterInference ClusterRun::record(const Attempt &attempt, const plan::C
 plan::ClusterRequest ClusterRun::estimated() const
 {
     auto request = m_request;
-    for (size_t i = 0; i < m_devices.size(); ++i)
+    for (size_t i = 0; i < m_devices.size(); ++i) {
+        const double slowness = m_devices[i]->slowness;
         for (auto &[end, fit] : request.devices[i].strips) {
-            fit.alpha_s *= m_devices[i]->slowness;
-            fit.beta_s *= m_devices[i]->slowness;
+            fit.alpha_s *= slowness;
+            fit.beta_s *= slowness;
         }
+        // The rest, where a device aggregates, slows with it.
+        for (auto &block : request.devices[i].block_s)
+            block *= slowness;
+    }
     return request;
 }
 
