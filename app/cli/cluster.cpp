@@ -477,6 +477,12 @@ int run(const ClusterOptions &o)
                                                          : nullptr},
                                       {"median_alone_total_s",
                                        s.alone_s ? nlohmann::json(*s.alone_s) : nullptr},
+                                      {"median_edgedi_makespan_s",
+                                       s.edgeDiMakespan_s ? nlohmann::json(*s.edgeDiMakespan_s)
+                                                          : nullptr},
+                                      {"median_edgedi_predicted_s",
+                                       s.edgeDiPredicted_s ? nlohmann::json(*s.edgeDiPredicted_s)
+                                                           : nullptr},
                                       {"speed_up", speedUp},
                                       {"speed_up_of_bound", c.bound > 0 ? speedUp / c.bound : 0.0},
                                       {"worst_difference", s.worstDifference}}}}
