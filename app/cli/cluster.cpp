@@ -290,10 +290,7 @@ void printPlan(const remote::ClusterRun &run, const ClusterOptions &o)
 {
     const auto &c = run.comparison();
     const auto rows = [&](const plan::ClusterPlan &p) {
-        std::string text;
-        for (const auto r : p.rowsByDevice(run.deviceNames().size()))
-            text += (text.empty() ? "" : "/") + std::to_string(r);
-        return text;
+        return plan::rowsText(p.rowsByDevice(run.deviceNames().size()));
     };
     std::cout << o.model.model << ": segment [0, " << c.cleave.end << ") of "
               << run.graph().blockCount() << " blocks in strips over " << run.deviceNames().size()

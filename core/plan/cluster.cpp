@@ -399,6 +399,24 @@ ClusterPlan evaluate(const SegmentRows &segment, const ClusterRequest &request,
     return plan;
 }
 
+ClusterPlan evaluateByDevice(const SegmentRows &segment, const ClusterRequest &request,
+                             const std::vector<int64_t> &rowsByDevice)
+{
+    const auto order = sendOrder(request, segment);
+    std::vector<int64_t> rows;
+    for (int d : order)
+        rows.push_back(rowsByDevice.at(size_t(d)));
+    return evaluate(segment, request, order, rows);
+}
+
+std::string rowsText(const std::vector<int64_t> &rowsByDevice)
+{
+    std::string text;
+    for (const auto r : rowsByDevice)
+        text += (text.empty() ? "" : "/") + std::to_string(r);
+    return text;
+}
+
 ClusterPlan planCluster(const std::vector<SegmentRows> &segments, const ClusterRequest &request)
 {
     const auto taking = participants(request);

@@ -164,6 +164,13 @@ std::vector<int> sendOrder(const ClusterRequest &request, const SegmentRows &seg
 ClusterPlan evaluate(const SegmentRows &segment, const ClusterRequest &request,
                      const std::vector<int> &order, const std::vector<int64_t> &rows);
 
+/// The same, with rows given per device (index into ClusterRequest::devices), in send order.
+ClusterPlan evaluateByDevice(const SegmentRows &segment, const ClusterRequest &request,
+                             const std::vector<int64_t> &rowsByDevice);
+
+/// "16/4/5": rows per device, as plans and events show them.
+std::string rowsText(const std::vector<int64_t> &rowsByDevice);
+
 /// The integer rows, devices and segment end that minimise the total (exact for the send order
 /// of sendOrder). `segments` holds every candidate end; those without fits on every device
 /// taking part are skipped. Throws ClusterError when no plan meets the request.

@@ -38,14 +38,6 @@ LinkEmulator::Settings emulated(const plan::NetworkProfile &link)
     return {link.uplink_bps, link.downlink_bps, link.latency_s};
 }
 
-std::string rowsText(const std::vector<int64_t> &rows)
-{
-    std::string text;
-    for (const auto r : rows)
-        text += (text.empty() ? "" : "/") + std::to_string(r);
-    return text;
-}
-
 std::string millis(double s)
 {
     std::ostringstream out;
@@ -333,7 +325,7 @@ void ClusterRun::planFirst(const Say &say)
     m_current = m_comparison.cleave;
     m_request.segmentEnd = m_current.end; // adaptation keeps the segment
     say("plan: segment [0, " + std::to_string(m_current.end) + "), rows " +
-        rowsText(m_current.rowsByDevice(m_devices.size())) + ", predicted " +
+        plan::rowsText(m_current.rowsByDevice(m_devices.size())) + ", predicted " +
         millis(m_current.total_s) + " (EdgeDI's heuristic " + millis(m_comparison.edgeDi.total_s) +
         ", bound " + std::to_string(m_comparison.bound).substr(0, 4) + "x)");
 
@@ -556,11 +548,7 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
         return; // nothing meets the request at the speeds estimated: keep the shares
     }
     const auto rows = m_current.rowsByDevice(m_devices.size());
-    const auto order = plan::sendOrder(request, seg);
-    std::vector<int64_t> inOrder;
-    for (int d : order)
-        inOrder.push_back(rows[size_t(d)]);
-    const auto now = plan::evaluate(seg, request, order, inOrder);
+    const auto now = plan::evaluateByDevice(seg, request, rows);
     // Twice in a row: a plan that only one inference favours is not worth moving rows for.
     if (now.makespan_s <= candidate.makespan_s * (1 + m_settings.adaptThreshold)) {
         m_favoured = 0;
@@ -574,9 +562,9 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
     event({run,
            "adapted",
            {},
-           "rows " + rowsText(rows) + " -> " + rowsText(candidate.rowsByDevice(m_devices.size())) +
-               ": predicted makespan " + millis(now.makespan_s) + " -> " +
-               millis(candidate.makespan_s)},
+           "rows " + plan::rowsText(rows) + " -> " +
+               plan::rowsText(candidate.rowsByDevice(m_devices.size())) + ": predicted makespan " +
+               millis(now.makespan_s) + " -> " + millis(candidate.makespan_s)},
           onEvent);
 }
 
@@ -602,8 +590,8 @@ void ClusterRun::lose(int device, const std::string &why, int run,
     event({run,
            "adapted",
            {},
-           "rows " + rowsText(before) + " -> " +
-               rowsText(m_current.rowsByDevice(m_devices.size())) + " without " + d.name},
+           "rows " + plan::rowsText(before) + " -> " +
+               plan::rowsText(m_current.rowsByDevice(m_devices.size())) + " without " + d.name},
           onEvent);
 }
 
@@ -616,11 +604,7 @@ std::optional<store::ClusterInference> ClusterRun::runAlone(const torch::Tensor 
     const auto &seg = segment();
     std::vector<int64_t> rows(m_devices.size(), 0);
     rows[size_t(fastest)] = seg.rows();
-    const auto order = plan::sendOrder(m_request, seg);
-    std::vector<int64_t> inOrder;
-    for (int d : order)
-        inOrder.push_back(rows[size_t(d)]);
-    const auto single = plan::evaluate(seg, m_request, order, inOrder);
+    const auto single = plan::evaluateByDevice(seg, m_request, rows);
     const auto attempt = execute(single, x, kAlone);
     if (!attempt.completed)
         return std::nullopt;
