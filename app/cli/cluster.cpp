@@ -309,7 +309,7 @@ void printPlan(const remote::ClusterRun &run, const ClusterOptions &o)
               << fixed(c.bound, 2) << "x\n";
 }
 
-int run(const ClusterOptions &o)
+void checkOptions(const ClusterOptions &o)
 {
     if (o.localDevices.empty() == o.devices.empty())
         throw Error(ErrorKind::InvalidInput,
@@ -323,6 +323,10 @@ int run(const ClusterOptions &o)
     if (o.devicesMin < 1 || o.devicesMax < 0)
         throw Error(ErrorKind::InvalidInput,
                     "cluster: --devices-min must be 1 or more, --devices-max 0 (all) or more");
+}
+
+remote::ClusterSettings settingsFrom(const ClusterOptions &o)
+{
     remote::ClusterSettings settings;
     settings.model = o.model.model;
     settings.input = o.model.inputShape();
@@ -340,55 +344,167 @@ int run(const ClusterOptions &o)
     settings.deadline = std::chrono::milliseconds(int64_t(o.deadline_s * 1000));
     settings.measureEdgeDi = o.withEdgeDi;
     settings.access = o.access;
+    return settings;
+}
+
+/// The agents the cluster runs on: those given, or local ones started here.
+struct Agents
+{
+    std::unique_ptr<remote::LocalCluster> local;
+    std::vector<remote::ClusterAgent> devices;
+    std::optional<remote::ClusterAgent> edge;
+    remote::AgentAccess access;
+};
+
+Agents agentsFor(const ClusterOptions &o, const std::vector<double> &shares)
+{
     const auto link = baseLink(o);
     const auto links = deviceLinks(o.deviceLinks);
+    Agents agents;
+    agents.access = o.access;
+    std::vector<std::string> addresses = splitCommas(o.devices);
+    std::string edge = o.edge;
+    if (!shares.empty()) {
+        if (!o.json)
+            std::cerr << "starting " << shares.size() << " device agents"
+                      << (edge == "local" ? " and an edge agent" : "") << "...\n";
+        agents.local = std::make_unique<remote::LocalCluster>(shares, edge == "local");
+        addresses.clear();
+        for (const auto &d : agents.local->devices())
+            addresses.push_back(d->address());
+        if (agents.local->edge())
+            edge = agents.local->edge()->address();
+        agents.access = agents.local->access();
+        // The source's sends and the stitching run here: never on a device's core.
+        const auto &spare = agents.local->spareCpus();
+        if (!spare.empty())
+            if (const auto problem = remote::pinToCpus(spare); !problem.empty())
+                throw Error(ErrorKind::Unavailable, "cluster: " + problem);
+    } else if (edge == "local") {
+        throw Error(ErrorKind::InvalidInput, "--edge local needs --local-devices");
+    }
+    for (const auto &address : addresses) {
+        if (address.empty())
+            throw Error(ErrorKind::InvalidInput, "--devices " + o.devices + ": an empty address");
+        const auto own = links.find(address);
+        agents.devices.push_back({address, own == links.end() ? link : own->second});
+    }
+    for (const auto &[address, profile] : links)
+        if (std::find(addresses.begin(), addresses.end(), address) == addresses.end())
+            throw Error(ErrorKind::InvalidInput,
+                        "--device-link " + address + ": not one of the devices");
+    if (!edge.empty())
+        agents.edge = remote::ClusterAgent{edge, link};
+    return agents;
+}
+
+void printStep(const remote::ClusterStep &step)
+{
+    const auto &i = step.inference;
+    std::cout << "run " << i.run + 1 << (i.attempt ? " (retry)" : "") << ": ";
+    if (!i.completed) {
+        std::cout << "failed\n";
+        return;
+    }
+    std::cout << fixed(i.total_s * 1e3, 2) << " ms, makespan " << fixed(i.makespan_s * 1e3, 2)
+              << " ms, predicted " << fixed(i.predicted_s * 1e3, 2) << " ms";
+    if (step.alone)
+        std::cout << ", alone " << fixed(step.alone->total_s * 1e3, 2) << " ms";
+    std::cout << '\n';
+}
+
+nlohmann::json optionalJson(const std::optional<double> &value)
+{
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+void printJson(const ClusterOptions &o, const remote::ClusterRun &cluster,
+               const std::vector<remote::ClusterStep> &steps,
+               const std::vector<store::ClusterEvent> &events)
+{
+    const auto s = summarise(steps);
+    const auto &c = cluster.comparison();
+    const double speedUp = s.aloneMakespan_s ? *s.aloneMakespan_s / s.makespan_s : 0.0;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto &step : steps) {
+        auto j = inferenceJson(step.inference);
+        j["alone"] = step.alone ? inferenceJson(*step.alone) : nlohmann::json(nullptr);
+        j["edgedi"] = step.edgeDi ? inferenceJson(*step.edgeDi) : nlohmann::json(nullptr);
+        list.push_back(j);
+    }
+    nlohmann::json eventList = nlohmann::json::array();
+    for (const auto &e : events)
+        eventList.push_back(
+            {{"run", e.run}, {"kind", e.kind}, {"device", e.device}, {"detail", e.detail}});
+    nlohmann::json fits = nlohmann::json::object();
+    for (const auto &d : cluster.request().devices) {
+        const auto &fit = d.strips.at(c.cleave.end);
+        fits[d.name] = {{"alpha_s", fit.alpha_s},
+                        {"beta_s", fit.beta_s},
+                        {"worst_residual_s", fit.worstResidual_s}};
+    }
+    const nlohmann::json summary{{"median_total_s", s.measured_s},
+                                 {"median_makespan_s", s.makespan_s},
+                                 {"median_predicted_s", s.predicted_s},
+                                 {"median_abs_error", s.predictionError},
+                                 {"median_alone_makespan_s", optionalJson(s.aloneMakespan_s)},
+                                 {"median_alone_total_s", optionalJson(s.alone_s)},
+                                 {"median_edgedi_makespan_s", optionalJson(s.edgeDiMakespan_s)},
+                                 {"median_edgedi_predicted_s", optionalJson(s.edgeDiPredicted_s)},
+                                 {"speed_up", speedUp},
+                                 {"speed_up_of_bound", c.bound > 0 ? speedUp / c.bound : 0.0},
+                                 {"worst_difference", s.worstDifference}};
+    std::cout << nlohmann::json{{"model", o.model.model},
+                                {"devices", cluster.deviceNames()},
+                                {"aggregator", cluster.aggregatorName()},
+                                {"cluster_id", cluster.clusterId()},
+                                {"plan", planJson(c.cleave, cluster)},
+                                {"edgedi", planJson(c.edgeDi, cluster)},
+                                {"fastest_device", cluster.deviceNames()[size_t(c.fastest)]},
+                                {"fastest_segment_s", c.fastestSegment_s},
+                                {"bound", c.bound},
+                                {"fits", fits},
+                                {"inferences", list},
+                                {"events", eventList},
+                                {"summary", summary}}
+                     .dump(2)
+              << '\n';
+}
+
+void printSummary(const remote::ClusterRun &cluster, const std::vector<remote::ClusterStep> &steps)
+{
+    const auto s = summarise(steps);
+    const auto &c = cluster.comparison();
+    std::cout << "measured: total " << fixed(s.measured_s * 1e3, 2) << " ms (predicted "
+              << fixed(s.predicted_s * 1e3, 2) << " ms, median error "
+              << fixed(s.predictionError * 100, 1) << " %), makespan "
+              << fixed(s.makespan_s * 1e3, 2) << " ms";
+    if (s.aloneMakespan_s)
+        std::cout << "; fastest device alone " << fixed(*s.aloneMakespan_s * 1e3, 2)
+                  << " ms: speed-up " << fixed(*s.aloneMakespan_s / s.makespan_s, 2)
+                  << "x of a bound of " << fixed(c.bound, 2) << "x";
+    if (s.edgeDiMakespan_s)
+        std::cout << "\nEdgeDI's partition: makespan " << fixed(*s.edgeDiMakespan_s * 1e3, 2)
+                  << " ms measured, " << fixed(c.edgeDi.makespan_s * 1e3, 2) << " ms predicted";
+    std::cout << "\noutputs: within " << s.worstDifference
+              << " of the whole model's largest value\n";
+}
+
+int run(const ClusterOptions &o)
+{
+    checkOptions(o);
+    const auto settings = settingsFrom(o);
     const auto shares =
         o.localDevices.empty() ? std::vector<double>{} : parseShares(o.localDevices);
-
     std::optional<store::Store> db;
     if (!o.db.empty())
         db.emplace(o.db);
     remote::ClusterRun cluster(settings, db ? &*db : nullptr);
     cluster.openModel(); // bad models and segments fail before any agent starts
 
-    std::unique_ptr<remote::LocalCluster> local;
-    std::vector<std::string> addresses = splitCommas(o.devices);
-    std::string edge = o.edge;
-    auto access = o.access;
-    if (!o.localDevices.empty()) {
-        if (!o.json)
-            std::cerr << "starting " << shares.size() << " device agents"
-                      << (edge == "local" ? " and an edge agent" : "") << "...\n";
-        local = std::make_unique<remote::LocalCluster>(shares, edge == "local");
-        addresses.clear();
-        for (const auto &d : local->devices())
-            addresses.push_back(d->address());
-        if (local->edge())
-            edge = local->edge()->address();
-        access = local->access();
-        // The source's sends and the stitching run here: never on a device's core.
-        if (!local->spareCpus().empty())
-            if (const auto problem = remote::pinToCpus(local->spareCpus()); !problem.empty())
-                throw Error(ErrorKind::Unavailable, "cluster: " + problem);
-    } else if (edge == "local") {
-        throw Error(ErrorKind::InvalidInput, "--edge local needs --local-devices");
-    }
-    std::vector<remote::ClusterAgent> devices;
-    for (const auto &address : addresses) {
-        if (address.empty())
-            throw Error(ErrorKind::InvalidInput, "--devices " + o.devices + ": an empty address");
-        const auto own = links.find(address);
-        devices.push_back({address, own == links.end() ? link : own->second});
-    }
-    for (const auto &[address, profile] : links)
-        if (std::find(addresses.begin(), addresses.end(), address) == addresses.end())
-            throw Error(ErrorKind::InvalidInput,
-                        "--device-link " + address + ": not one of the devices");
-    std::optional<remote::ClusterAgent> aggregator;
-    if (!edge.empty())
-        aggregator = remote::ClusterAgent{edge, link};
-    cluster.setAgents(devices, aggregator, access);
-    const auto slowDowns = throttles(o.throttle, devices.size());
+    const auto agents = agentsFor(o, shares);
+    cluster.setAgents(agents.devices, agents.edge, agents.access);
+    const auto slowDowns = throttles(o.throttle, agents.devices.size());
     cluster.prepare([&](const std::string &line) {
         if (!o.json)
             std::cerr << line << '\n';
@@ -398,108 +514,32 @@ int run(const ClusterOptions &o)
 
     std::vector<remote::ClusterStep> steps;
     std::vector<store::ClusterEvent> events;
-    cluster.run(
-        [&](const remote::ClusterStep &step) {
-            steps.push_back(step);
-            for (const auto &t : slowDowns)
-                if (t.run == step.inference.run + 2 && step.inference.completed) {
-                    remote::AgentClient(devices[t.device].address, std::chrono::seconds(5), access)
-                        .setCpuLimit(t.cores);
-                    if (!o.json)
-                        std::cout << "device " << t.device + 1 << " set to " << t.cores
-                                  << " core before run " << t.run << '\n';
-                }
-            if (o.json)
-                return;
-            const auto &i = step.inference;
-            std::cout << "run " << i.run + 1 << (i.attempt ? " (retry)" : "") << ": "
-                      << (i.completed
-                              ? fixed(i.total_s * 1e3, 2) + " ms, makespan " +
-                                    fixed(i.makespan_s * 1e3, 2) + " ms, predicted " +
-                                    fixed(i.predicted_s * 1e3, 2) + " ms" +
-                                    (step.alone
-                                         ? ", alone " + fixed(step.alone->total_s * 1e3, 2) + " ms"
-                                         : std::string())
-                              : std::string("failed"))
-                      << '\n';
-        },
-        [&](const store::ClusterEvent &e) {
-            events.push_back(e);
+    const auto onStep = [&](const remote::ClusterStep &step) {
+        steps.push_back(step);
+        for (const auto &t : slowDowns) {
+            if (t.run != step.inference.run + 2 || !step.inference.completed)
+                continue;
+            remote::AgentClient(agents.devices[t.device].address, std::chrono::seconds(5),
+                                agents.access)
+                .setCpuLimit(t.cores);
             if (!o.json)
-                std::cout << e.kind << (e.device.empty() ? "" : " " + e.device) << " before run "
-                          << e.run + 1 << ": " << e.detail << '\n';
-        });
-
-    const auto s = summarise(steps);
-    const auto &c = cluster.comparison();
-    const double speedUp = s.aloneMakespan_s ? *s.aloneMakespan_s / s.makespan_s : 0.0;
-    if (o.json) {
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto &step : steps) {
-            auto j = inferenceJson(step.inference);
-            j["alone"] = step.alone ? inferenceJson(*step.alone) : nlohmann::json(nullptr);
-            j["edgedi"] = step.edgeDi ? inferenceJson(*step.edgeDi) : nlohmann::json(nullptr);
-            list.push_back(j);
+                std::cout << "device " << t.device + 1 << " set to " << t.cores
+                          << " core before run " << t.run << '\n';
         }
-        nlohmann::json eventList = nlohmann::json::array();
-        for (const auto &e : events)
-            eventList.push_back(
-                {{"run", e.run}, {"kind", e.kind}, {"device", e.device}, {"detail", e.detail}});
-        nlohmann::json fits = nlohmann::json::object();
-        for (const auto &d : cluster.request().devices) {
-            const auto &fit = d.strips.at(c.cleave.end);
-            fits[d.name] = {{"alpha_s", fit.alpha_s},
-                            {"beta_s", fit.beta_s},
-                            {"worst_residual_s", fit.worstResidual_s}};
-        }
-        std::cout << nlohmann::json{{"model", o.model.model},
-                                    {"devices", cluster.deviceNames()},
-                                    {"aggregator", cluster.aggregatorName()},
-                                    {"cluster_id", cluster.clusterId()},
-                                    {"plan", planJson(c.cleave, cluster)},
-                                    {"edgedi", planJson(c.edgeDi, cluster)},
-                                    {"fastest_device", cluster.deviceNames()[size_t(c.fastest)]},
-                                    {"fastest_segment_s", c.fastestSegment_s},
-                                    {"bound", c.bound},
-                                    {"fits", fits},
-                                    {"inferences", list},
-                                    {"events", eventList},
-                                    {"summary",
-                                     {{"median_total_s", s.measured_s},
-                                      {"median_makespan_s", s.makespan_s},
-                                      {"median_predicted_s", s.predicted_s},
-                                      {"median_abs_error", s.predictionError},
-                                      {"median_alone_makespan_s",
-                                       s.aloneMakespan_s ? nlohmann::json(*s.aloneMakespan_s)
-                                                         : nullptr},
-                                      {"median_alone_total_s",
-                                       s.alone_s ? nlohmann::json(*s.alone_s) : nullptr},
-                                      {"median_edgedi_makespan_s",
-                                       s.edgeDiMakespan_s ? nlohmann::json(*s.edgeDiMakespan_s)
-                                                          : nullptr},
-                                      {"median_edgedi_predicted_s",
-                                       s.edgeDiPredicted_s ? nlohmann::json(*s.edgeDiPredicted_s)
-                                                           : nullptr},
-                                      {"speed_up", speedUp},
-                                      {"speed_up_of_bound", c.bound > 0 ? speedUp / c.bound : 0.0},
-                                      {"worst_difference", s.worstDifference}}}}
-                         .dump(2)
-                  << '\n';
-        return 0;
-    }
-    std::cout << "measured: total " << fixed(s.measured_s * 1e3, 2) << " ms (predicted "
-              << fixed(s.predicted_s * 1e3, 2) << " ms, median error "
-              << fixed(s.predictionError * 100, 1) << " %), makespan "
-              << fixed(s.makespan_s * 1e3, 2) << " ms";
-    if (s.aloneMakespan_s)
-        std::cout << "; fastest device alone " << fixed(*s.aloneMakespan_s * 1e3, 2)
-                  << " ms: speed-up " << fixed(speedUp, 2) << "x of a bound of "
-                  << fixed(c.bound, 2) << "x";
-    if (s.edgeDiMakespan_s)
-        std::cout << "\nEdgeDI's partition: makespan " << fixed(*s.edgeDiMakespan_s * 1e3, 2)
-                  << " ms measured, " << fixed(c.edgeDi.makespan_s * 1e3, 2) << " ms predicted";
-    std::cout << "\noutputs: within " << s.worstDifference
-              << " of the whole model's largest value\n";
+        if (!o.json)
+            printStep(step);
+    };
+    const auto onEvent = [&](const store::ClusterEvent &e) {
+        events.push_back(e);
+        if (!o.json)
+            std::cout << e.kind << (e.device.empty() ? "" : " " + e.device) << " before run "
+                      << e.run + 1 << ": " << e.detail << '\n';
+    };
+    cluster.run(onStep, onEvent);
+    if (o.json)
+        printJson(o, cluster, steps, events);
+    else
+        printSummary(cluster, steps);
     return 0;
 }
 

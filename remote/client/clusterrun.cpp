@@ -382,25 +382,24 @@ void ClusterRun::deployAlone()
         client.infer(kAlone, zeros, m_settings.deadline);
 }
 
-ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const torch::Tensor &x,
-                                        const char *strip)
+struct ClusterRun::StripPart
 {
-    struct Part
-    {
-        double received_s = 0;
-        double compute_s = 0;
-        double finish_s = 0;
-        torch::Tensor output;
-        std::optional<Error> error;
-    };
-    const size_t n = plan.shares.size();
-    std::vector<Part> parts(n);
+    double received_s = 0;
+    double compute_s = 0;
+    double finish_s = 0;
+    torch::Tensor output;
+    std::optional<Error> error;
+};
+
+std::vector<ClusterRun::StripPart> ClusterRun::runStrips(const plan::ClusterPlan &plan,
+                                                         const torch::Tensor &x, const char *strip,
+                                                         Clock::time_point start)
+{
+    std::vector<StripPart> parts(plan.shares.size());
     std::vector<std::thread> workers;
-    const bool aggregatorIsDevice = !m_edge;
-    const auto start = Clock::now();
     // The source sends the strips one after another over its uplink; each device computes as
     // soon as its rows arrive and sends its output rows to the aggregator over its own link.
-    for (size_t k = 0; k < n; ++k) {
+    for (size_t k = 0; k < plan.shares.size(); ++k) {
         const auto &share = plan.shares[k];
         auto arrival = start;
         if (share.device != m_request.source) {
@@ -412,7 +411,7 @@ ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const tor
         workers.emplace_back([&, k, arrival] {
             const auto &s = plan.shares[k];
             auto &device = *m_devices[size_t(s.device)];
-            Part &part = parts[k];
+            StripPart &part = parts[k];
             std::this_thread::sleep_until(arrival);
             part.received_s = seconds(start, Clock::now());
             try {
@@ -420,7 +419,7 @@ ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const tor
                 part.output = device.client->infer(strip, x.slice(2, s.input.begin, s.input.end),
                                                    m_settings.deadline, &times);
                 part.compute_s = times.compute_s;
-                if (!(aggregatorIsDevice && s.device == *m_request.aggregator))
+                if (!(m_request.aggregator && s.device == *m_request.aggregator))
                     device.link->sendUp(s.outputBytes);
                 part.finish_s = seconds(start, Clock::now());
             } catch (const Error &e) {
@@ -430,10 +429,35 @@ ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const tor
     }
     for (auto &w : workers)
         w.join();
+    return parts;
+}
 
+void ClusterRun::aggregate(Attempt &attempt, const std::vector<torch::Tensor> &outputs)
+{
+    const auto stitchStart = Clock::now();
+    const auto stitched = torch::cat(outputs, 2);
+    const double cat_s = seconds(stitchStart, Clock::now());
+    AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
+    AgentClient::InferTimes rest;
+    attempt.output = aggregator.infer(kRest, stitched, m_settings.deadline, &rest);
+    attempt.rest_s = rest.compute_s;
+    // Handing the strips over to the aggregator's runtime (loopback): not in the plan's model.
+    attempt.stitch_s = cat_s + std::max(rest.call_s - rest.compute_s, 0.0);
+    if (m_edge) {
+        const auto mark = Clock::now();
+        m_devices[size_t(m_request.source)]->link->sendDown(attempt.output.numel() * 4);
+        attempt.return_s = seconds(mark, Clock::now());
+    }
+}
+
+ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const torch::Tensor &x,
+                                        const char *strip)
+{
+    const auto start = Clock::now();
+    const auto parts = runStrips(plan, x, strip, start);
     Attempt attempt;
     std::vector<torch::Tensor> outputs;
-    for (size_t k = 0; k < n; ++k) {
+    for (size_t k = 0; k < parts.size(); ++k) {
         const auto &s = plan.shares[k];
         if (parts[k].error && attempt.lostDevice < 0) {
             // A device that does not answer is lost; one that answers with an error is a fault
@@ -449,26 +473,11 @@ ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const tor
         attempt.makespan_s = std::max(attempt.makespan_s, parts[k].finish_s);
         outputs.push_back(parts[k].output);
     }
-    if (attempt.lostDevice >= 0) {
-        attempt.total_s = seconds(start, Clock::now());
-        return attempt;
-    }
-    const auto stitchStart = Clock::now();
-    const auto stitched = torch::cat(outputs, 2);
-    const double cat_s = seconds(stitchStart, Clock::now());
-    AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
-    AgentClient::InferTimes rest;
-    attempt.output = aggregator.infer(kRest, stitched, m_settings.deadline, &rest);
-    attempt.rest_s = rest.compute_s;
-    // Handing the strips over to the aggregator's runtime (loopback): not in the plan's model.
-    attempt.stitch_s = cat_s + std::max(rest.call_s - rest.compute_s, 0.0);
-    if (m_edge) {
-        const auto mark = Clock::now();
-        m_devices[size_t(m_request.source)]->link->sendDown(attempt.output.numel() * 4);
-        attempt.return_s = seconds(mark, Clock::now());
+    if (attempt.lostDevice < 0) {
+        aggregate(attempt, outputs);
+        attempt.completed = true;
     }
     attempt.total_s = seconds(start, Clock::now());
-    attempt.completed = true;
     return attempt;
 }
 

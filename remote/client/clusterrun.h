@@ -113,7 +113,15 @@ private:
     /// Deploys the strips of `plan` under `name` where a device's rows under that name differ.
     void deploy(const plan::ClusterPlan &plan, const char *name = "cluster-strip");
     void deployAlone();
+    /// One inference over the shares of `plan`, strips deployed under `strip`.
     Attempt execute(const plan::ClusterPlan &plan, const torch::Tensor &x, const char *strip);
+    struct StripPart;
+    /// Scatter, the devices' strips in parallel, gather: one part per share.
+    std::vector<StripPart> runStrips(const plan::ClusterPlan &plan, const torch::Tensor &x,
+                                     const char *strip,
+                                     std::chrono::steady_clock::time_point start);
+    /// Stitches the strips' outputs and has the aggregator run the rest (and return it).
+    void aggregate(Attempt &attempt, const std::vector<torch::Tensor> &outputs);
     /// One inference with the shares in use, retried on the others while devices are lost.
     store::ClusterInference
     runShares(const torch::Tensor &x, const torch::Tensor &reference, int run,
