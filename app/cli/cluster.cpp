@@ -564,7 +564,7 @@ void addClusterCommand(CLI::App &app, int &exitCode)
                         "blocks in strips: 0:END, or auto (default: the planner's choice)");
     command->add_option("--link", options->link,
                         "every device's link to the aggregator: " +
-                            plan::NetworkProfile::presetNames() + " (default lan)");
+                            plan::NetworkProfile::presetNames("lan"));
     command->add_flag("--lan", options->lan, "the lan preset (1 Gbit/s, 0.5 ms)");
     command->add_option("--bandwidth-mbps", options->bandwidthMbps, "custom link: Mbit/s");
     command->add_option("--latency-ms", options->latencyMs, "custom link: one-way latency in ms");

@@ -42,9 +42,14 @@ const std::vector<NetworkProfile> &NetworkProfile::presets()
 
 std::string NetworkProfile::presetNames()
 {
+    return presetNames(presets().front().name);
+}
+
+std::string NetworkProfile::presetNames(const std::string &defaultName)
+{
     std::string names;
     for (const auto &p : presets())
-        names += (names.empty() ? p.name + " (default)" : ", " + p.name);
+        names += (names.empty() ? "" : ", ") + p.name + (p.name == defaultName ? " (default)" : "");
     return names;
 }
 

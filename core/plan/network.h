@@ -19,6 +19,8 @@ struct NetworkProfile
     static const std::vector<NetworkProfile> &presets();
     /// The presets' names, comma-separated, the first marked "(default)": for help texts.
     static std::string presetNames();
+    /// The same with `defaultName` marked, for a command whose default is another preset.
+    static std::string presetNames(const std::string &defaultName);
     /// A preset by name; Error(InvalidInput) naming the known ones otherwise.
     static NetworkProfile preset(const std::string &name);
     /// A custom link; the downlink defaults to the uplink. Validated.
