@@ -225,11 +225,7 @@ void BlockTimer::timeStrips(const std::vector<int> &ends,
     };
     std::vector<Strip> strips;
     for (int end : ends) {
-        if (end <= 0 || end > run.end)
-            throw Error(ErrorKind::InvalidInput,
-                        m_model.name() + ": segment [0, " + std::to_string(end) +
-                            ") cannot be split into rows: " +
-                            (run.stop ? run.stop->describe() : std::string("past the output")));
+        m_model.stripInput(0, end, {0, 1}); // the graph's own check names what is not row-local
         const int64_t height = run.heights[size_t(end)];
         for (int64_t rows : graph::stripHeights(height)) {
             const auto out = graph::middleRows(height, rows);
