@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave-cli plan --db FILE --model MODEL [--tiers ...] [--link PRESET | --bandwidth-mbps B
 //                 --latency-ms L] [--tl SPEC|none] [--codec C] [constraints] [--top N]
-//                 [--no-return] [--json]
+//                 [--no-return] [--cluster SOURCE,DEVICE,...] [--json]
 #include "app/cli/commands.h"
+#include "app/cli/deployments.h"
 #include "app/cli/output.h"
 #include "app/cli/planoptions.h"
 
@@ -99,12 +100,21 @@ void addPlanCommand(CLI::App &app, int &exitCode)
 {
     auto options = std::make_shared<PlanOptions>();
     auto json = std::make_shared<bool>(false);
+    auto cluster = std::make_shared<std::vector<std::string>>();
     auto *command =
         app.add_subcommand("plan", "Rank split configurations from stored timings (Scission, "
                                    "ScissionTL)");
     options->addTo(*command);
     command->add_flag("--json", *json, "print one JSON document");
-    command->callback([options, json, &exitCode] { exitCode = run(*options, *json); });
+    command
+        ->add_option("--cluster", *cluster,
+                     "SOURCE,DEVICE,...: rank the source alone, Scission and the cluster of these "
+                     "devices (strip timings from cleave-cli cluster)")
+        ->delimiter(',');
+    command->callback([options, json, cluster, &exitCode] {
+        exitCode =
+            cluster->empty() ? run(*options, *json) : printDeployments(*options, *cluster, *json);
+    });
 }
 
 } // namespace cleave::cli

@@ -73,6 +73,20 @@ SegmentRows SegmentRows::of(const graph::RowLocalRun &run, int end, int64_t inpu
     return segment;
 }
 
+std::vector<SegmentRows> SegmentRows::all(const graph::RowLocalRun &run,
+                                          const std::vector<int> &ends,
+                                          const std::vector<int64_t> &cutBytes)
+{
+    std::vector<SegmentRows> segments;
+    const auto rowBytes = [&](int cut) {
+        return cutBytes.at(size_t(cut)) /
+               std::max<int64_t>(run.heights.at(size_t(cut - run.first)), 1);
+    };
+    for (int end : ends)
+        segments.push_back(of(run, end, rowBytes(run.first), rowBytes(end)));
+    return segments;
+}
+
 double ClusterDevice::speed(int end, int64_t rows) const
 {
     const auto found = strips.find(end);

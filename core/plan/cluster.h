@@ -41,6 +41,9 @@ struct SegmentRows
     /// From the row-local run that starts at the input (run.first == 0).
     static SegmentRows of(const graph::RowLocalRun &run, int end, int64_t inputRowBytes,
                           int64_t outputRowBytes);
+    /// One per end of `ends`, with the bytes of each cut (`cutBytes[c]`, c = 0 the input).
+    static std::vector<SegmentRows> all(const graph::RowLocalRun &run, const std::vector<int> &ends,
+                                        const std::vector<int64_t> &cutBytes);
     int64_t rows() const { return int64_t(needs.size()); }
     /// The input rows that output rows `out` need.
     graph::RowRange input(const graph::RowRange &out) const

@@ -67,6 +67,15 @@ ResourceCosts toCosts(const store::Resource &resource, const store::ModelRecord 
 
 } // namespace
 
+std::optional<ResourceCosts> resourceCosts(store::Store &db, const store::ModelRecord &model,
+                                           const store::Resource &resource)
+{
+    const auto timings = db.latestTimings(model.id, resource.id);
+    if (!timings)
+        return std::nullopt;
+    return toCosts(resource, model, *timings);
+}
+
 Planner plannerFromStore(store::Store &db, const std::string &model)
 {
     for (const auto &record : store::storedModels(db, model)) {
@@ -83,6 +92,51 @@ Planner plannerFromStore(store::Store &db, const std::string &model)
     problem.model = model;
     problem.where = db.path();
     throw PlanError(std::move(problem));
+}
+
+ClusterRequest clusterFromStore(store::Store &db, const std::string &model,
+                                const std::vector<std::string> &devices, const NetworkProfile &link)
+{
+    std::vector<store::Resource> resources;
+    for (const auto &name : devices) {
+        for (const auto &r : resources)
+            if (r.name == name)
+                throw Error(ErrorKind::InvalidInput, name + " is listed twice");
+        auto resource = db.resource(name);
+        if (!resource)
+            throw Error(ErrorKind::NotFound, name + ": no such resource in " + db.path());
+        resources.push_back(std::move(*resource));
+    }
+    const auto records = store::storedModels(db, model);
+    for (const auto &record : records) {
+        ClusterRequest request;
+        for (const auto &r : resources) {
+            const auto timings = db.stripTimings(record.id, r.id);
+            if (timings.empty())
+                break;
+            ClusterDevice device;
+            device.name = r.name;
+            device.link = link;
+            std::map<int, std::vector<std::pair<int64_t, double>>> points;
+            for (const auto &t : timings)
+                points[t.end].emplace_back(t.rows, t.median_s);
+            for (const auto &[end, p] : points)
+                device.strips[end] = RowCost::fit(p);
+            request.devices.push_back(std::move(device));
+        }
+        if (request.devices.size() == resources.size())
+            return request;
+    }
+    for (const auto &r : resources) {
+        bool timed = false;
+        for (const auto &record : records)
+            timed = timed || !db.stripTimings(record.id, r.id).empty();
+        if (!timed)
+            throw Error(ErrorKind::NotFound, r.name + " has no strip timings of " + model + " in " +
+                                                 db.path() + "; cleave-cli cluster measures them");
+    }
+    throw Error(ErrorKind::NotFound, "no record of " + model + " in " + db.path() +
+                                         " has strip timings on every one of these devices");
 }
 
 namespace {

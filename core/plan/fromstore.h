@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/plan/cluster.h"
 #include "core/plan/planner.h"
+
+#include <optional>
 
 namespace cleave::store {
 class Store;
-}
+struct ModelRecord;
+struct Resource;
+} // namespace cleave::store
 
 namespace cleave::plan {
 
@@ -15,11 +20,25 @@ namespace cleave::plan {
 /// PlanError(NoTimings), naming the model and the store.
 Planner plannerFromStore(store::Store &db, const std::string &model);
 
+/// The newest complete timings of `model` on `resource` as the planner costs them (block times
+/// scaled to add up to the whole model's); none when it has no complete run.
+std::optional<ResourceCosts> resourceCosts(store::Store &db, const store::ModelRecord &model,
+                                           const store::Resource &resource);
+
 /// The newest offloaded run of `model` at each split, without and with a Transfer Layer, that
 /// went through `request`'s link with its codec, summarised and set beside the total that
 /// `predicted` (the planner's series for the same request) gives that configuration. Runs with
 /// a TL other than the one ScissionTL takes at their split are left out.
 MeasuredSeries measuredFromStore(store::Store &db, const std::string &model,
                                  const PlanRequest &request, const SplitSeries &predicted);
+
+/// The cluster of `devices` (resource names, the source first) as the store knows `model`: each
+/// device's strip fits per segment end (from the newest record of the model that has strip
+/// timings on every one of them) and `link` as its link. Error(NotFound) names a device the
+/// store does not know or that has no strip timings of the model; Error(InvalidInput) a device
+/// listed twice.
+ClusterRequest clusterFromStore(store::Store &db, const std::string &model,
+                                const std::vector<std::string> &devices,
+                                const NetworkProfile &link);
 
 } // namespace cleave::plan

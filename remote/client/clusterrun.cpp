@@ -3,7 +3,9 @@
 
 #include "core/error.h"
 #include "core/modelid.h"
+#include "core/plan/fromstore.h"
 #include "core/zoo/zoo.h"
+#include "remote/client/benchsession.h"
 #include "remote/cpupinning.h"
 #include "remote/status.h"
 
@@ -109,14 +111,13 @@ void ClusterRun::openModel()
         throw Error(ErrorKind::InvalidInput,
                     m_settings.model + ": no block after the input can be split into rows" +
                         (run.stop ? ": " + run.stop->describe() : std::string()));
-    const auto &cuts = m_graph->cuts();
+    std::vector<int64_t> cutBytes;
+    for (const auto &cut : m_graph->cuts())
+        cutBytes.push_back(cut.bytes);
+    m_segments = plan::SegmentRows::all(run, m_ends, cutBytes);
     int64_t most = 0;
-    for (int end : m_ends) {
-        m_segments.push_back(
-            plan::SegmentRows::of(run, end, cuts[0].bytes / cuts[0].shape[2],
-                                  cuts[size_t(end)].bytes / cuts[size_t(end)].shape[2]));
-        most = std::max(most, m_segments.back().rows());
-    }
+    for (const auto &segment : m_segments)
+        most = std::max(most, segment.rows());
     if (m_settings.devicesMin > most)
         throw plan::ClusterError({plan::ClusterProblem::Kind::MoreDevicesThanRows,
                                   {},
@@ -210,6 +211,7 @@ void ClusterRun::loadEverywhere(const Say &say)
     const auto identity = ModelIdentity::of(m_settings.model, m_settings.seed);
     const auto id = identity.id(m_settings.input);
     if (const auto known = m_db->model(id)) {
+        m_storeRecord = *known;
         m_storeModel = known->id;
         return;
     }
@@ -221,6 +223,7 @@ void ClusterRun::loadEverywhere(const Say &say)
     record.blocks = m_graph->blockCount();
     record.parameters = m_graph->parameterCount();
     m_storeModel = m_db->addModel(record);
+    m_storeRecord = *m_db->model(id);
 }
 
 void ClusterRun::timeStrips(const Say &say)
@@ -288,6 +291,10 @@ void ClusterRun::timeStrips(const Say &say)
 
 void ClusterRun::timeRest(const Say &say)
 {
+    if (m_db) {
+        timeWhole(say);
+        return;
+    }
     const int first = *std::min_element(m_ends.begin(), m_ends.end());
     AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
     say(m_aggregatorName + ": timing blocks " + std::to_string(first) + " to " +
@@ -305,6 +312,45 @@ void ClusterRun::timeRest(const Say &say)
         m_request.edgeBlock_s = blocks;
     else
         m_request.devices.front().block_s = blocks;
+}
+
+void ClusterRun::timeWhole(const Say &say)
+{
+    std::vector<BenchTarget> targets{
+        {"device", m_settings.devices.front().address, m_settings.access}};
+    std::vector<std::string> names{m_names.front()};
+    if (m_edge) {
+        targets.push_back({"edge", m_settings.edge->address, m_settings.access});
+        names.push_back(m_aggregatorName);
+    }
+    const auto costsOf = [&](const std::string &name) -> std::optional<plan::ResourceCosts> {
+        const auto resource = m_db->resource(name);
+        auto costs = resource ? plan::resourceCosts(*m_db, m_storeRecord, *resource) : std::nullopt;
+        if (costs && costs->block_s.size() == size_t(m_graph->blockCount()))
+            return costs;
+        return std::nullopt;
+    };
+    std::vector<BenchTarget> missing;
+    for (size_t i = 0; i < targets.size(); ++i) {
+        if (costsOf(names[i])) {
+            say(names[i] + ": block timings from the store");
+            continue;
+        }
+        say(names[i] + ": timing every block of " + m_settings.model);
+        missing.push_back(targets[i]);
+    }
+    if (!missing.empty()) {
+        BenchSettings settings;
+        settings.model = m_settings.model;
+        settings.input = m_settings.input;
+        settings.seed = m_settings.seed;
+        settings.warmup = 2;
+        settings.reps = m_settings.benchReps;
+        BenchSession(settings, missing).run(*m_db);
+    }
+    m_request.devices.front().block_s = costsOf(names.front()).value().block_s;
+    if (m_edge)
+        m_request.edgeBlock_s = costsOf(m_aggregatorName).value().block_s;
 }
 
 void ClusterRun::planFirst(const Say &say)

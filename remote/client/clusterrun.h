@@ -108,7 +108,12 @@ private:
     void connect(const Say &say);
     void loadEverywhere(const Say &say);
     void timeStrips(const Say &say);
+    /// The blocks the aggregator runs after the segment, timed; with a store, timeWhole.
     void timeRest(const Say &say);
+    /// With a store: every block on the source and on the edge, benchmarked as `cleave-cli
+    /// bench` does (or its stored benchmark reused), so that `plan --cluster` ranks the cluster
+    /// beside the device alone and Scission on the same measurements.
+    void timeWhole(const Say &say);
     void planFirst(const Say &say);
     /// Deploys the strips of `plan` under `name` where a device's rows under that name differ.
     void deploy(const plan::ClusterPlan &plan, const char *name = "cluster-strip");
@@ -148,6 +153,7 @@ private:
     std::optional<graph::ModelGraph> m_graph;
     std::string m_modelId;
     int64_t m_storeModel = 0;
+    store::ModelRecord m_storeRecord;
     int64_t m_clusterId = 0;
     std::vector<std::string> m_names;
     std::string m_aggregatorName;

@@ -88,11 +88,13 @@ const Cluster &resnet152Cluster()
             graph::ModelGraph::fromModule(zoo::build("resnet152"), "zoo:resnet152",
                                           {1, 3, 224, 224}, graph::ModelGraph::Original::Drop);
         const auto run = g.rowLocalRun(0);
-        const auto &cuts = g.cuts();
+        std::vector<int> ends;
         for (int end = 1; end <= run.end; ++end)
-            c.segments.push_back(
-                plan::SegmentRows::of(run, end, cuts[0].bytes / cuts[0].shape[2],
-                                      cuts[size_t(end)].bytes / cuts[size_t(end)].shape[2]));
+            ends.push_back(end);
+        std::vector<int64_t> cutBytes;
+        for (const auto &cut : g.cuts())
+            cutBytes.push_back(cut.bytes);
+        c.segments = plan::SegmentRows::all(run, ends, cutBytes);
         std::mt19937 random(8);
         std::uniform_real_distribution<double> unit(0.0, 1.0);
         for (int d = 0; d < 8; ++d) {
@@ -107,7 +109,7 @@ const Cluster &resnet152Cluster()
             c.request.devices.push_back(device);
         }
         c.request.edgeBlock_s.assign(size_t(g.blockCount()), 0.001);
-        c.request.outputBytes = cuts.back().bytes;
+        c.request.outputBytes = cutBytes.back();
         return c;
     }();
     return cluster;

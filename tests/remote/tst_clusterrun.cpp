@@ -10,6 +10,8 @@
 #include "remote/client/clusterrun.h"
 #include "remote/client/localagents.h"
 
+#include <nlohmann/json.hpp>
+
 #include <csignal>
 #include <map>
 
@@ -237,6 +239,85 @@ private Q_SLOTS:
             if (i.completed && i.run > lost->run)
                 for (const auto &share : i.shares)
                     QVERIFY(share.device != run.deviceNames()[2]);
+    }
+
+    // `plan --cluster` ranks the source alone, Scission and the cluster with the rest on the
+    // source or on the edge, on the timings the cluster runs stored: each way's total is what
+    // its own planner gives for the same measurements.
+    void planRanksTheClusterBesideScission()
+    {
+        QTemporaryDir dir;
+        const auto db = dir.filePath(QStringLiteral("cluster.cleave"));
+        const QStringList common{QStringLiteral("cluster"),
+                                 QStringLiteral("zoo:resnet18"),
+                                 QStringLiteral("--input"),
+                                 QStringLiteral("1x3x96x96"),
+                                 QStringLiteral("--local-devices"),
+                                 QStringLiteral("0.5,0.25,0.25"),
+                                 QStringLiteral("--runs"),
+                                 QStringLiteral("1"),
+                                 QStringLiteral("--bench-reps"),
+                                 QStringLiteral("3"),
+                                 QStringLiteral("--db"),
+                                 db};
+        for (const auto &extra :
+             {QStringList{}, QStringList{QStringLiteral("--edge"), QStringLiteral("local")}}) {
+            const auto r = testing::runCli(QStringLiteral(CLEAVE_CLI), common + extra);
+            QVERIFY2(r.exitCode == 0, r.err.data());
+        }
+        store::Store stored(db.toStdString(), store::Store::readingAccess(db.toStdString()));
+        const auto records = stored.clusters(stored.models().front().id);
+        QCOMPARE(records.size(), size_t(2));
+        QStringList devices;
+        for (const auto &d : records.front().devices)
+            devices << QString::fromStdString(d);
+        const QStringList plan{
+            QStringLiteral("plan"),    QStringLiteral("--db"),         db,
+            QStringLiteral("--model"), QStringLiteral("zoo:resnet18"), QStringLiteral("--link"),
+            QStringLiteral("lan"),     QStringLiteral("--json")};
+        const auto ranked = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            plan + QStringList{QStringLiteral("--cluster"), devices.join(QLatin1Char(','))});
+        QVERIFY2(ranked.exitCode == 0, ranked.err.data());
+        const auto doc = nlohmann::json::parse(ranked.out.toStdString());
+        std::map<std::string, double> total;
+        double previous = 0;
+        for (const auto &way : doc.at("ranking")) {
+            const double t = way.at("total_s");
+            QVERIFY(t >= previous);
+            previous = t;
+            total[way.at("kind")] = t;
+        }
+        QCOMPARE(total.size(), size_t(4));
+        const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-9 * b; };
+        // The cluster's totals are those its runs predicted when they planned.
+        QVERIFY(near(total.at("cluster"), records[0].predicted_s.value()));
+        QVERIFY(near(total.at("cluster->edge"), records[1].predicted_s.value()));
+        // The device alone and Scission are the planner's best on the source.
+        const auto best = [&](const QStringList &more) {
+            const auto r = testing::runCli(QStringLiteral(CLEAVE_CLI), plan + more);
+            return nlohmann::json::parse(r.out.toStdString())
+                .at("ranking")
+                .at(0)
+                .at("total_s")
+                .get<double>();
+        };
+        QVERIFY(near(total.at("device alone"),
+                     best({QStringLiteral("--tiers"), QStringLiteral("device")})));
+        QVERIFY(near(total.at("Scission device->edge"),
+                     best({QStringLiteral("--require"), QStringLiteral("edge")})));
+
+        // Bad device lists: one line naming the device and the problem.
+        const auto fails = [&](const QString &list, const QString &says) {
+            const auto r = testing::runCli(QStringLiteral(CLEAVE_CLI),
+                                           plan + QStringList{QStringLiteral("--cluster"), list});
+            const auto err = QString::fromUtf8(r.err);
+            return r.exitCode != 0 && err.count(QLatin1Char('\n')) == 1 && err.contains(says);
+        };
+        QVERIFY(fails(QStringLiteral("nowhere"), QStringLiteral("nowhere: no such resource")));
+        QVERIFY(fails(devices[0] + QLatin1Char(',') + devices[0], QStringLiteral("listed twice")));
+        QVERIFY(fails(devices[0] + QLatin1Char(',') + QString::fromStdString(records[1].aggregator),
+                      QStringLiteral("has no strip timings of zoo:resnet18")));
     }
 
     void badRequestsFailWithOneLine_data()

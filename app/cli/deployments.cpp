@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cleave-cli plan ... --cluster SOURCE,DEVICE,...: the device alone, Scission device->edge, the
+// cluster and the cluster->edge in one ranking, on the store's timings.
+#include "app/cli/deployments.h"
+#include "app/cli/output.h"
+
+#include "core/plan/deployments.h"
+#include "core/plan/fromstore.h"
+#include "core/store/store.h"
+#include "core/store/storedmodels.h"
+#include "core/zoo/zoo.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <set>
+
+namespace cleave::cli {
+
+namespace {
+
+/// Every segment the devices have strip timings of, with the row maps of the model's graph.
+std::vector<plan::SegmentRows> measuredSegments(store::Store &db, const std::string &model,
+                                                const plan::ClusterRequest &cluster)
+{
+    const auto records = store::storedModels(db, model);
+    const auto graph =
+        zoo::openModel(model, records.front().inputShape, 0, graph::ModelGraph::Original::Drop);
+    const auto run = graph.rowLocalRun(0);
+    std::set<int> ends;
+    for (const auto &d : cluster.devices)
+        for (const auto &[end, fit] : d.strips)
+            if (end > run.first && end <= run.end)
+                ends.insert(end);
+    std::vector<int64_t> cutBytes;
+    for (const auto &cut : graph.cuts())
+        cutBytes.push_back(cut.bytes);
+    return plan::SegmentRows::all(run, {ends.begin(), ends.end()}, cutBytes);
+}
+
+std::string where(const plan::Deployment &d, const plan::ClusterRequest &cluster)
+{
+    using Kind = plan::Deployment::Kind;
+    const auto &source = cluster.devices[size_t(cluster.source)].name;
+    if (d.kind == Kind::DeviceAlone)
+        return source;
+    if (d.kind == Kind::Scission)
+        return source + " -> " + d.edge;
+    std::string names;
+    for (const auto &s : d.cluster->shares)
+        names += (names.empty() ? "" : ",") + cluster.devices[size_t(s.device)].name;
+    return names + " -> " + (d.edge.empty() ? source : d.edge);
+}
+
+/// "split 5" or "segment [0, 17), rows 14/6/5".
+std::string how(const plan::Deployment &d, size_t devices)
+{
+    if (d.split)
+        return d.kind == plan::Deployment::Kind::DeviceAlone
+                   ? "every block"
+                   : "split " + std::to_string(d.split->s1) +
+                         (d.split->tl.empty() ? "" : " + " + d.split->tl);
+    return "segment [0, " + std::to_string(d.cluster->end) + "), rows " +
+           plan::rowsText(d.cluster->rowsByDevice(devices));
+}
+
+nlohmann::json deploymentJson(const plan::Deployment &d, const plan::ClusterRequest &cluster)
+{
+    nlohmann::json j{{"kind", plan::deploymentName(d.kind)},
+                     {"total_s", d.total_s},
+                     {"edge", d.edge.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.edge)}};
+    if (d.split) {
+        j["split"] = d.split->s1;
+        j["tl"] = d.split->tl;
+    }
+    if (d.cluster) {
+        nlohmann::json rows = nlohmann::json::object();
+        for (const auto &s : d.cluster->shares)
+            rows[cluster.devices[size_t(s.device)].name] = {s.rows.begin, s.rows.end};
+        j["segment_end"] = d.cluster->end;
+        j["rows"] = rows;
+        j["makespan_s"] = d.cluster->makespan_s;
+        j["rest_s"] = d.cluster->rest_s;
+        j["return_s"] = d.cluster->return_s;
+    }
+    return j;
+}
+
+} // namespace
+
+int printDeployments(const PlanOptions &options, const std::vector<std::string> &devices, bool json)
+{
+    options.requireStore();
+    store::Store db(options.db, store::Store::readingAccess(options.db));
+    const auto planner = plan::plannerFromStore(db, options.model);
+    const auto request = options.request(planner);
+    const auto cluster = plan::clusterFromStore(db, options.model, devices, request.link);
+    const auto segments = measuredSegments(db, options.model, cluster);
+    const auto result = plan::rankDeployments(planner, request, segments, cluster);
+
+    if (json) {
+        nlohmann::json ranking = nlohmann::json::array();
+        for (const auto &d : result.ranking)
+            ranking.push_back(deploymentJson(d, cluster));
+        std::cout << nlohmann::json{{"model", options.model}, {"source", devices.front()},
+                                    {"devices", devices},     {"link", request.link.describe()},
+                                    {"ranking", ranking},     {"notes", result.notes}}
+                         .dump(2)
+                  << '\n';
+        return 0;
+    }
+    std::cout << options.model << ": from " << devices.front() << " with " << devices.size() - 1
+              << " more device" << (devices.size() == 2 ? "" : "s") << ", link "
+              << request.link.describe() << (request.returnLeg ? "" : ", no return leg") << "\n";
+    Table table({{"#", Table::Right},
+                 {"way", Table::Left},
+                 {"where", Table::Left},
+                 {"how", Table::Left},
+                 {"total ms", Table::Right}});
+    int rank = 1;
+    for (const auto &d : result.ranking)
+        table.addRow({std::to_string(rank++), plan::deploymentName(d.kind), where(d, cluster),
+                      how(d, cluster.devices.size()), fixed(d.total_s * 1e3, 2)});
+    table.print(std::cout);
+    for (const auto &note : result.notes)
+        std::cout << "note: " << note << '\n';
+    return 0;
+}
+
+} // namespace cleave::cli
