@@ -7,6 +7,7 @@
 
 #include <torch/csrc/jit/ir/ir.h>
 
+#include <algorithm>
 #include <limits>
 #include <set>
 
@@ -26,15 +27,21 @@ struct NodeRows
         Static,      ///< reads no feature map (shape arithmetic, constants): cloned as it is
         Elementwise, ///< output row r needs input row r of every feature map it reads
         Window,      ///< a convolution or pooling over rows: `map`
+        RowSlice,    ///< every `map.stride`-th row from a start: `map` (kernel 1)
+        RowPad,      ///< rows added above and below (constant_pad_nd): `map` (kernel 1)
         List,        ///< a list of feature maps (for a concatenation)
         Concat,      ///< concatenates a list along channels or width
     };
     Kind kind = Kind::Static;
     RowMap map;
     size_t paddingArg = 0; ///< Window: the [padding_h, padding_w] argument
-    double fill = 0.0;     ///< Window: what pads the real edges
-    int64_t height = 0;    ///< rows of the output feature map
-    std::string problem;   ///< set when the node is not row-local: why
+    double fill = 0.0;     ///< Window, RowPad: what pads the real edges
+    bool windowed() const
+    {
+        return kind == Kind::Window || kind == Kind::RowSlice || kind == Kind::RowPad;
+    }
+    int64_t height = 0;  ///< rows of the output feature map
+    std::string problem; ///< set when the node is not row-local: why
 };
 
 const std::set<std::string> &elementwiseOps()
@@ -78,6 +85,10 @@ const std::set<std::string> &elementwiseOps()
         "aten::mul_",
         "aten::div",
         "aten::div_",
+        "aten::maximum",
+        "aten::minimum",
+        "aten::ones_like",
+        "aten::zeros_like",
     };
     return ops;
 }
@@ -164,6 +175,10 @@ private:
             return classifyConvolution(node, op);
         if (op == "aten::max_pool2d" || op == "aten::avg_pool2d")
             return classifyPooling(node, op);
+        if (op == "aten::slice")
+            return classifySlice(node, rowInputs);
+        if (op == "aten::constant_pad_nd")
+            return classifyPad(node, rowInputs);
         if (node->kind() == prim::ListConstruct)
             return classifyElementwise(node, rowInputs, NodeRows::Kind::List);
         if (op == "aten::cat")
@@ -250,6 +265,74 @@ private:
         return rows;
     }
 
+    /// Dimension `dim` of a feature map (NxCxHxW) as a non-negative index; none when not constant.
+    static std::optional<int64_t> dimension(Value *dim)
+    {
+        const auto value = torch::jit::toIValue(dim);
+        if (!value || !value->isInt())
+            return std::nullopt;
+        return value->toInt() < 0 ? value->toInt() + 4 : value->toInt();
+    }
+
+    /// An optional int argument: `fallback` for None, counted from `height` when negative,
+    /// clamped to [0, height]; none when not constant.
+    static std::optional<int64_t> rowIndex(Value *v, int64_t fallback, int64_t height)
+    {
+        const auto value = torch::jit::toIValue(v);
+        if (!value)
+            return std::nullopt;
+        if (value->isNone())
+            return fallback;
+        if (!value->isInt())
+            return std::nullopt;
+        const int64_t index = value->toInt() < 0 ? value->toInt() + height : value->toInt();
+        return std::clamp<int64_t>(index, 0, height);
+    }
+
+    NodeRows classifySlice(Node *node, const std::vector<Value *> &rowInputs)
+    {
+        if (!isRow(node->input(0)))
+            return refuse("slices something other than a feature map");
+        const auto dim = dimension(node->input(1));
+        if (!dim)
+            return refuse("slices along a dimension that is not constant");
+        if (*dim != 2)
+            return classifyElementwise(node, rowInputs, NodeRows::Kind::Elementwise);
+        const int64_t in = height(node->input(0));
+        const auto start = rowIndex(node->input(2), 0, in);
+        const auto end = rowIndex(node->input(3), in, in);
+        const auto step = torch::jit::toIValue(node->input(4));
+        if (!start || !end || !step || !step->isInt() || step->toInt() < 1)
+            return refuse("slices rows at bounds that are not constant");
+        if (*end <= *start)
+            return refuse("slices away every row");
+        NodeRows rows;
+        rows.kind = NodeRows::Kind::RowSlice;
+        rows.map = {1, step->toInt(), -*start, 1};
+        rows.height = (*end - *start + step->toInt() - 1) / step->toInt();
+        return rows;
+    }
+
+    NodeRows classifyPad(Node *node, const std::vector<Value *> &rowInputs)
+    {
+        if (!isRow(node->input(0)))
+            return refuse("pads something other than a feature map");
+        const auto pad = ints(node->input(1));
+        const auto value = torch::jit::toIValue(node->input(2));
+        if (!pad || !value || !value->isScalar())
+            return refuse("pads by amounts that are not constant");
+        if (pad->size() < 4)
+            return classifyElementwise(node, rowInputs, NodeRows::Kind::Elementwise);
+        if (pad->size() > 4 || (*pad)[2] < 0 || (*pad)[3] < 0)
+            return refuse("pads or crops more than the rows and columns");
+        NodeRows rows;
+        rows.kind = NodeRows::Kind::RowPad;
+        rows.map = {1, 1, (*pad)[2], 1};
+        rows.fill = value->toScalar().toDouble();
+        rows.height = height(node->input(0)) + (*pad)[2] + (*pad)[3];
+        return rows;
+    }
+
     NodeRows classifyElementwise(Node *node, const std::vector<Value *> &rowInputs,
                                  NodeRows::Kind kind) const
     {
@@ -330,9 +413,8 @@ RowLocalRun ModelGraph::rowLocalRun(int cut) const
                     const auto found = maps.find(in);
                     if (found == maps.end())
                         continue;
-                    const RowMap through = rows.kind == NodeRows::Kind::Window
-                                               ? found->second.then(rows.map)
-                                               : found->second;
+                    const RowMap through =
+                        rows.windowed() ? found->second.then(rows.map) : found->second;
                     map = map ? map->unitedWith(through) : through;
                     if (!map)
                         break;
@@ -393,6 +475,31 @@ RowLocalRun checkedSegment(const ModelGraph &graph, int first, int end, const Ro
     return run;
 }
 
+/// The arguments of a windowed node that change in a strip, which is handed exactly the rows
+/// its window reads (padded by hand at real edges only): its row padding goes, and a row slice
+/// starts at the strip's first row.
+std::vector<std::pair<size_t, Value *>> localArguments(torch::jit::Graph &graph, Node *node,
+                                                       const NodeRows &r)
+{
+    std::vector<std::pair<size_t, Value *>> arguments;
+    if (r.kind == NodeRows::Kind::Window) {
+        // Columns keep their padding. A ceil mode stays: over exactly the window's rows it
+        // yields exactly the rows asked.
+        const auto padding = torch::jit::toIValue(node->input(r.paddingArg))->toIntVector();
+        const int64_t columns = padding.size() > 1 ? padding[1] : padding.front();
+        arguments.emplace_back(r.paddingArg,
+                               graph.insertConstant(std::vector<int64_t>{0, columns}));
+    } else if (r.kind == NodeRows::Kind::RowSlice) {
+        arguments.emplace_back(2, graph.insertConstant(int64_t(0)));
+        arguments.emplace_back(3, graph.insertConstant(std::numeric_limits<int64_t>::max()));
+    } else if (r.kind == NodeRows::Kind::RowPad) {
+        auto pad = torch::jit::toIValue(node->input(1))->toIntVector();
+        pad[2] = pad[3] = 0;
+        arguments.emplace_back(1, graph.insertConstant(pad));
+    }
+    return arguments;
+}
+
 } // namespace
 
 RowRange ModelGraph::stripInput(int first, int end, const RowRange &out) const
@@ -429,8 +536,7 @@ torch::jit::Module ModelGraph::strip(int first, int end, const RowRange &out) co
         computes[i] = range.clippedTo(rows[i].height);
         if (computes[i].empty())
             continue;
-        asks[i] =
-            rows[i].kind == NodeRows::Kind::Window ? rows[i].map.needs(computes[i]) : computes[i];
+        asks[i] = rows[i].windowed() ? rows[i].map.needs(computes[i]) : computes[i];
         for (const Value *in : node->inputs())
             if (walker.isRow(in))
                 needed[in] = needed[in].unitedWith(asks[i].clippedTo(walker.height(in)));
@@ -475,19 +581,12 @@ torch::jit::Module ModelGraph::strip(int first, int end, const RowRange &out) co
         if (r.kind != NodeRows::Kind::Static && computes[i].empty())
             continue;
         std::vector<std::pair<size_t, Value *>> replaced;
-        if (r.kind == NodeRows::Kind::Window || r.kind == NodeRows::Kind::Elementwise ||
-            r.kind == NodeRows::Kind::List)
+        if (r.windowed() || r.kind == NodeRows::Kind::Elementwise || r.kind == NodeRows::Kind::List)
             for (size_t a = 0; a < node->inputs().size(); ++a)
                 if (walker.isRow(node->input(a)))
                     replaced.emplace_back(a, takeRows(node->input(a), asks[i], r.fill));
-        if (r.kind == NodeRows::Kind::Window) {
-            // The strip pads rows by hand, at real edges only; columns keep their padding. A
-            // ceil mode stays: over exactly the window's rows it yields exactly the rows asked.
-            const auto padding = torch::jit::toIValue(node->input(r.paddingArg))->toIntVector();
-            const int64_t columns = padding.size() > 1 ? padding[1] : padding.front();
-            replaced.emplace_back(r.paddingArg,
-                                  graph->insertConstant(std::vector<int64_t>{0, columns}));
-        }
+        for (auto &argument : localArguments(*graph, node, r))
+            replaced.push_back(argument);
         Node *copy = graph->appendNode(graph->createClone(node, lookup));
         for (const auto &[a, v] : replaced)
             copy->replaceInput(a, v);

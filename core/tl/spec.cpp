@@ -52,7 +52,7 @@ std::string devicePoolSource(const TlSpec &spec, const graph::Shape &cut)
 {
     const bool max = spec.pool == TlSpec::Pool::Max;
     const int halvings = spec.factor == 4 ? 2 : 1;
-    std::string source = "def device_pool(x: Tensor) -> Tensor:\n";
+    std::string source = "def device_pool(x: Tensor) -> Tensor:\n    x0 = x\n";
     bool irregular = false;
     int64_t h = cut[2], w = cut[3];
     for (int i = 0; i < halvings; ++i)
@@ -64,9 +64,10 @@ std::string devicePoolSource(const TlSpec &spec, const graph::Shape &cut)
         source +=
             "    return x * " + std::to_string(1.0 / double(spec.factor * spec.factor)) + "\n";
     } else {
-        // Windows at the border hold fewer elements: divide by how many each one summed.
-        source += "    n = torch.ones([1, 1, " + std::to_string(cut[2]) + ", " +
-                  std::to_string(cut[3]) + "], dtype=x.dtype, device=x.device)\n";
+        // Windows at the border hold fewer elements: divide by how many each one summed. The
+        // count comes from the input's own rows (not a constant of its full height), so that a
+        // strip of the DeviceTL (a cluster's) counts exactly its own windows.
+        source += "    n = torch.ones_like(x0[:, :1])\n";
         h = cut[2];
         w = cut[3];
         for (int i = 0; i < halvings; ++i)

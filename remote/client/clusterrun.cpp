@@ -296,10 +296,14 @@ void ClusterRun::timeRest(const Say &say)
         return;
     }
     const int first = *std::min_element(m_ends.begin(), m_ends.end());
+    std::vector<double> blocks(size_t(m_graph->blockCount()), 0.0);
+    if (first == m_graph->blockCount()) { // the segment is the whole model: nothing after it
+        (m_edge ? m_request.edgeBlock_s : m_request.devices.front().block_s) = blocks;
+        return;
+    }
     AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
     say(m_aggregatorName + ": timing blocks " + std::to_string(first) + " to " +
         std::to_string(m_graph->blockCount()));
-    std::vector<double> blocks(size_t(m_graph->blockCount()), 0.0);
     v1::BenchmarkRequest request;
     request.set_model_id(m_modelId);
     request.set_reps(m_settings.benchReps);
@@ -376,8 +380,9 @@ void ClusterRun::planFirst(const Say &say)
         ", bound " + std::to_string(m_comparison.bound).substr(0, 4) + "x)");
 
     AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
-    aggregator.deploy(kRest, AgentClient::ModelPart{m_modelId, m_current.end, m_graph->blockCount(),
-                                                    std::nullopt});
+    if (m_current.end < m_graph->blockCount())
+        aggregator.deploy(kRest, AgentClient::ModelPart{m_modelId, m_current.end,
+                                                        m_graph->blockCount(), std::nullopt});
     deploy(m_current);
     deployAlone();
     if (m_settings.measureEdgeDi)
@@ -483,12 +488,19 @@ void ClusterRun::aggregate(Attempt &attempt, const std::vector<torch::Tensor> &o
     const auto stitchStart = Clock::now();
     const auto stitched = torch::cat(outputs, 2);
     const double cat_s = seconds(stitchStart, Clock::now());
-    AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
-    AgentClient::InferTimes rest;
-    attempt.output = aggregator.infer(kRest, stitched, m_settings.deadline, &rest);
-    attempt.rest_s = rest.compute_s;
-    // Handing the strips over to the aggregator's runtime (loopback): not in the plan's model.
-    attempt.stitch_s = cat_s + std::max(rest.call_s - rest.compute_s, 0.0);
+    if (m_current.end == m_graph->blockCount()) {
+        // The segment is the whole model: the stitched strips are its output.
+        attempt.output = stitched;
+        attempt.stitch_s = cat_s;
+    } else {
+        AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
+        AgentClient::InferTimes rest;
+        attempt.output = aggregator.infer(kRest, stitched, m_settings.deadline, &rest);
+        attempt.rest_s = rest.compute_s;
+        // Handing the strips over to the aggregator's runtime (loopback): not in the plan's
+        // model.
+        attempt.stitch_s = cat_s + std::max(rest.call_s - rest.compute_s, 0.0);
+    }
     if (m_edge) {
         const auto mark = Clock::now();
         m_devices[size_t(m_request.source)]->link->sendDown(attempt.output.numel() * 4);

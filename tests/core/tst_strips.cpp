@@ -4,9 +4,11 @@
 #include "testmain.h"
 #include "testmodels.h"
 
+#include "core/codec/codec.h"
 #include "core/error.h"
 #include "core/graph/modelgraph.h"
 #include "core/graph/rows.h"
+#include "core/tl/inserter.h"
 #include "core/zoo/zoo.h"
 
 #include <random>
@@ -212,6 +214,15 @@ private Q_SLOTS:
             << QStringLiteral("zoo:inception_resnet_v2") << QStringLiteral("1x3x99x80");
         QTest::newRow("inspectnet")
             << QStringLiteral("zoo:inspectnet") << QStringLiteral("1x1x28x28");
+        // A Transfer Layer's DeviceTL at a cut inside the run: strided rows and bottom padding.
+        QTest::newRow("resnet18 + maxpool2 at odd rows")
+            << QStringLiteral("tl:resnet18:6:maxpool2") << QStringLiteral("1x3x97x64");
+        QTest::newRow("vgg16 + maxpool4+c4")
+            << QStringLiteral("tl:vgg16:5:maxpool4+c4") << QStringLiteral("1x3x96x64");
+        QTest::newRow("mobilenet_v2 + avgpool2")
+            << QStringLiteral("tl:mobilenet_v2:4:avgpool2") << QStringLiteral("1x3x96x64");
+        QTest::newRow("resnet18 + avgpool4 at odd rows")
+            << QStringLiteral("tl:resnet18:3:avgpool4") << QStringLiteral("1x3x97x64");
     }
 
     // For the whole row-local run from the input and random segments inside it, random
@@ -224,6 +235,12 @@ private Q_SLOTS:
         QFETCH(QString, model);
         QFETCH(QString, input);
         const auto g = load(model, input);
+        if (model.startsWith(QStringLiteral("tl:"))) {
+            // The run goes through every operation of DeviceTL and stops at EdgeTL's.
+            const auto run = g.rowLocalRun(0);
+            QVERIFY(run.stop);
+            QCOMPARE(run.stop->op, std::string("aten::upsample_nearest2d"));
+        }
         std::mt19937 random(qHash(model) ^ qHash(input));
         const auto x = g.sampleInput(2);
         int checked = 0;
@@ -243,6 +260,45 @@ private Q_SLOTS:
             }
         }
         QVERIFY(checked >= 5);
+    }
+
+    // Each strip's output crossing its link with a codec, decoded and stitched, is what the
+    // codec gives the whole tensor: the same values for the element-wise codecs (fp32, fp16,
+    // with or without zstd); for int8, whose step is per tensor, no element further from the
+    // exact value than half the whole tensor's step (a strip's range, and so its step, is at
+    // most the whole's).
+    void codecsOnStripsMatchTheWholeTensor()
+    {
+        const graph::Shape shape{1, 3, 97, 64};
+        const auto g =
+            graph::ModelGraph::fromModule(zoo::build("resnet18", 0, shape), "zoo:resnet18", shape,
+                                          graph::ModelGraph::Original::Drop);
+        const auto whole = run(g.slice(0, g.rowLocalRun(0).end), g.sampleInput(1));
+        std::mt19937 random(21);
+        c10::InferenceMode guard;
+        for (const auto &bounds : partitions(whole.size(2), random)) {
+            for (const auto &c : codec::allCodecs()) {
+                const auto decoded = [&](const torch::Tensor &t) {
+                    return codec::decode(codec::encode(t, c), c, t.sizes().vec());
+                };
+                std::vector<torch::Tensor> strips;
+                for (size_t i = 0; i + 1 < bounds.size(); ++i)
+                    strips.push_back(decoded(whole.slice(2, bounds[i], bounds[i + 1])));
+                const auto stitched = torch::cat(strips, 2);
+                if (c.precision != codec::Codec::Precision::Int8) {
+                    QVERIFY2(torch::equal(stitched, decoded(whole)), c.name().c_str());
+                    continue;
+                }
+                const double step =
+                    (whole.max().item<double>() - whole.min().item<double>()) / 255.0;
+                const double error = (stitched - whole).abs().max().item<double>();
+                QVERIFY2(error <= step / 2 * (1 + 1e-5),
+                         qPrintable(QStringLiteral("%1: %2 > %3")
+                                        .arg(QString::fromStdString(c.name()))
+                                        .arg(error)
+                                        .arg(step / 2)));
+            }
+        }
     }
 
     // A strip saved to a file reloads with torch::jit::load and gives the same rows.
@@ -309,6 +365,12 @@ private Q_SLOTS:
         QTest::newRow("transposed")
             << QStringLiteral("torch.relu(x).transpose(2, 3)") << QStringLiteral("aten::transpose")
             << QStringLiteral("reshapes");
+        QTest::newRow("cropped rows")
+            << QStringLiteral("torch.constant_pad_nd(torch.relu(x), [0, 0, -1, 2])")
+            << QStringLiteral("aten::constant_pad_nd") << QStringLiteral("crops");
+        QTest::newRow("rows sliced away")
+            << QStringLiteral("torch.relu(x)[:, :, 9:]") << QStringLiteral("aten::slice")
+            << QStringLiteral("slices away every row");
     }
 
     void runsStopAtWhatIsNotRowLocal()
@@ -350,6 +412,17 @@ private:
             auto m = windows();
             m.to(torch::kDouble);
             return graph::ModelGraph::fromModule(m, "windows", *shape);
+        }
+        if (model.startsWith(QStringLiteral("tl:"))) {
+            // tl:NAME:CUT:SPEC, the Transfer Layer of SPEC inserted at CUT of zoo model NAME.
+            const auto parts = model.split(QLatin1Char(':'));
+            const auto plain = load(QStringLiteral("zoo:") + parts[1], input);
+            auto tl = tl::insertTransferLayer(plain, parts[2].toInt(),
+                                              tl::TlSpec::parse(parts[3].toStdString()));
+            tl.module.to(torch::kDouble);
+            auto g = graph::ModelGraph::fromModule(tl.module, model.toStdString(), *shape,
+                                                   graph::ModelGraph::Original::Drop);
+            return g;
         }
         if (model.startsWith(QStringLiteral("zoo:"))) {
             const auto name = model.mid(4).toStdString();

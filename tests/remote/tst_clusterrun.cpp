@@ -5,6 +5,7 @@
 #include "clirunner.h"
 #include "testmain.h"
 
+#include "core/graph/modelgraph.h"
 #include "core/store/store.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/clusterrun.h"
@@ -239,6 +240,39 @@ private Q_SLOTS:
             if (i.completed && i.run > lost->run)
                 for (const auto &share : i.shares)
                     QVERIFY(share.device != run.deviceNames()[2]);
+    }
+
+    // The device half of a ScissionTL bundle (blocks before the split, then DeviceTL's strided
+    // pooling) runs over the cluster whole, its strips ending at the tensor that crosses the
+    // uplink: every inference equals the head run whole.
+    void transferLayerHeadRunsOverTheCluster()
+    {
+        QTemporaryDir dir;
+        const auto bundle = dir.filePath(QStringLiteral("bundle"));
+        const auto exported = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            {QStringLiteral("export"), QStringLiteral("zoo:resnet18"), QStringLiteral("--input"),
+             QStringLiteral("1x3x97x96"), QStringLiteral("--split"), QStringLiteral("6"),
+             QStringLiteral("--tl"), QStringLiteral("maxpool2"), QStringLiteral("-o"), bundle});
+        QVERIFY2(exported.exitCode == 0, exported.err.data());
+        const auto head = bundle + QStringLiteral("/device/head.pt");
+        const int blocks = graph::ModelGraph::load(head.toStdString()).blockCount();
+        const auto r = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            {QStringLiteral("cluster"), head, QStringLiteral("--local-devices"),
+             QStringLiteral("0.5,0.25"), QStringLiteral("--segment"),
+             QStringLiteral("0:%1").arg(blocks), QStringLiteral("--devices-min"),
+             QStringLiteral("2"), QStringLiteral("--runs"), QStringLiteral("3"),
+             QStringLiteral("--bench-reps"), QStringLiteral("3"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.data());
+        const auto doc = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(doc.at("plan").at("segment_end").get<int>(), blocks);
+        QCOMPARE(doc.at("plan").at("shares").size(), size_t(2));
+        QCOMPARE(doc.at("inferences").size(), size_t(3));
+        for (const auto &i : doc.at("inferences")) {
+            QVERIFY(i.at("completed").get<bool>());
+            QVERIFY2(i.at("max_difference").get<double>() <= 1e-5, i.dump().c_str());
+        }
     }
 
     // `plan --cluster` ranks the source alone, Scission and the cluster with the rest on the
