@@ -13,29 +13,23 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
-#include <set>
 
 namespace cleave::cli {
 
 namespace {
 
-/// Every segment the devices have strip timings of, with the row maps of the model's graph.
-std::vector<plan::SegmentRows> measuredSegments(store::Store &db, const std::string &model,
-                                                const plan::ClusterRequest &cluster)
+/// The cluster of `devices` on the store's timings, with the row maps of the model's graph.
+plan::StoredCluster storedCluster(store::Store &db, const std::string &model,
+                                  const std::vector<std::string> &devices,
+                                  const plan::NetworkProfile &link)
 {
     const auto records = store::storedModels(db, model);
     const auto graph =
         zoo::openModel(model, records.front().inputShape, 0, graph::ModelGraph::Original::Drop);
-    const auto run = graph.rowLocalRun(0);
-    std::set<int> ends;
-    for (const auto &d : cluster.devices)
-        for (const auto &[end, fit] : d.strips)
-            if (end > run.first && end <= run.end)
-                ends.insert(end);
     std::vector<int64_t> cutBytes;
     for (const auto &cut : graph.cuts())
         cutBytes.push_back(cut.bytes);
-    return plan::SegmentRows::all(run, {ends.begin(), ends.end()}, cutBytes);
+    return plan::clusterFromStore(db, model, devices, link, graph.rowLocalRun(0), cutBytes);
 }
 
 std::string where(const plan::Deployment &d, const plan::ClusterRequest &cluster)
@@ -94,9 +88,9 @@ int printDeployments(const PlanOptions &options, const std::vector<std::string> 
     store::Store db(options.db, store::Store::readingAccess(options.db));
     const auto planner = plan::plannerFromStore(db, options.model);
     const auto request = options.request(planner);
-    const auto cluster = plan::clusterFromStore(db, options.model, devices, request.link);
-    const auto segments = measuredSegments(db, options.model, cluster);
-    const auto result = plan::rankDeployments(planner, request, segments, cluster);
+    const auto stored = storedCluster(db, options.model, devices, request.link);
+    const auto &cluster = stored.request;
+    const auto result = plan::rankDeployments(planner, request, stored.segments, cluster);
 
     if (json) {
         nlohmann::json ranking = nlohmann::json::array();

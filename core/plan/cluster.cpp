@@ -34,48 +34,86 @@ double sum(const std::vector<double> &values, int from)
 
 } // namespace
 
-RowCost RowCost::fit(const std::vector<std::pair<int64_t, double>> &points)
+RowCost RowCost::fit(const std::vector<std::pair<double, double>> &points)
 {
     RowCost cost;
     if (points.empty())
         return cost;
-    double meanRows = 0;
+    double meanWork = 0;
     double meanTime = 0;
-    for (const auto &[rows, seconds] : points) {
-        meanRows += double(rows);
+    for (const auto &[work, seconds] : points) {
+        meanWork += work;
         meanTime += seconds;
     }
-    meanRows /= double(points.size());
+    meanWork /= double(points.size());
     meanTime /= double(points.size());
     double covariance = 0;
     double variance = 0;
-    for (const auto &[rows, seconds] : points) {
-        covariance += (double(rows) - meanRows) * (seconds - meanTime);
-        variance += (double(rows) - meanRows) * (double(rows) - meanRows);
+    for (const auto &[work, seconds] : points) {
+        covariance += (work - meanWork) * (seconds - meanTime);
+        variance += (work - meanWork) * (work - meanWork);
     }
     cost.beta_s = variance > 0 ? covariance / variance : 0.0;
-    cost.alpha_s = meanTime - cost.beta_s * meanRows;
-    for (const auto &[rows, seconds] : points)
-        cost.worstResidual_s = std::max(cost.worstResidual_s, std::abs(seconds - cost.at(rows)));
+    cost.alpha_s = meanTime - cost.beta_s * meanWork;
+    for (const auto &[work, seconds] : points)
+        cost.worstResidual_s = std::max(cost.worstResidual_s, std::abs(seconds - cost.at(work)));
     return cost;
 }
 
 SegmentRows SegmentRows::of(const graph::RowLocalRun &run, int end, int64_t inputRowBytes,
-                            int64_t outputRowBytes)
+                            int64_t outputRowBytes, const std::vector<double> &blockWeights)
 {
     SegmentRows segment;
     segment.end = end;
     segment.inputRowBytes = inputRowBytes;
     segment.outputRowBytes = outputRowBytes;
-    const int64_t rows = run.heights.at(size_t(end - run.first));
-    for (int64_t r = 0; r < rows; ++r)
-        segment.needs.push_back(run.inputRows(end, {r, r + 1}));
+    const auto height = [&](int cut) { return run.heights.at(size_t(cut - run.first)); };
+    // Block b's output (cut b + 1) weighs its time per row of that cut.
+    double total = 0;
+    for (int b = run.first; b < end && !blockWeights.empty(); ++b)
+        total += std::max(blockWeights.at(size_t(b)), 0.0);
+    const bool alike = total <= 0; // no weights, or no block took measurable time
+    std::vector<double> weight;
+    for (int b = run.first; b < end; ++b)
+        weight.push_back((alike ? 1.0 : std::max(blockWeights[size_t(b)], 0.0)) /
+                         double(std::max<int64_t>(height(b + 1), 1)));
+    const int64_t rows = height(end);
+    for (int64_t r = 0; r < rows; ++r) {
+        // Backwards from the output row: the rows it needs at each cut, clipped there.
+        graph::RowRange at{r, r + 1};
+        double begin = 0;
+        double stop = 0;
+        for (int cut = end; cut > run.first; --cut) {
+            begin += weight[size_t(cut - 1 - run.first)] * double(at.begin);
+            stop += weight[size_t(cut - 1 - run.first)] * double(at.end);
+            at = run.blocks[size_t(cut - 1 - run.first)].needs(at).clippedTo(height(cut - 1));
+        }
+        segment.needs.push_back(at);
+        segment.workBegin.push_back(begin);
+        segment.workEnd.push_back(stop);
+    }
+    // The whole segment is one: rows no output row needs (a strided window's last) are not done.
+    const double whole = segment.workEnd.back() - segment.workBegin.front();
+    for (size_t r = 0; r < segment.workEnd.size(); ++r) {
+        segment.workBegin[r] /= whole;
+        segment.workEnd[r] /= whole;
+    }
     return segment;
+}
+
+RowCost SegmentRows::fit(const std::vector<std::pair<int64_t, double>> &timings) const
+{
+    std::vector<std::pair<double, double>> points;
+    for (const auto &[height, seconds] : timings)
+        if (height >= 1 && height <= rows())
+            points.emplace_back(work(graph::middleRows(rows(), height)), seconds);
+    return RowCost::fit(points);
 }
 
 std::vector<SegmentRows> SegmentRows::all(const graph::RowLocalRun &run,
                                           const std::vector<int> &ends,
-                                          const std::vector<int64_t> &cutBytes)
+                                          const std::vector<int64_t> &cutBytes,
+                                          const std::vector<double> &blockWeights)
 {
     std::vector<SegmentRows> segments;
     const auto rowBytes = [&](int cut) {
@@ -83,14 +121,14 @@ std::vector<SegmentRows> SegmentRows::all(const graph::RowLocalRun &run,
                std::max<int64_t>(run.heights.at(size_t(cut - run.first)), 1);
     };
     for (int end : ends)
-        segments.push_back(of(run, end, rowBytes(run.first), rowBytes(end)));
+        segments.push_back(of(run, end, rowBytes(run.first), rowBytes(end), blockWeights));
     return segments;
 }
 
-double ClusterDevice::speed(int end, int64_t rows) const
+double ClusterDevice::speed(int end) const
 {
     const auto found = strips.find(end);
-    return found == strips.end() ? 0.0 : 1.0 / std::max(found->second.at(rows), 1e-12);
+    return found == strips.end() ? 0.0 : 1.0 / std::max(found->second.at(1.0), 1e-12);
 }
 
 std::vector<int64_t> ClusterPlan::rowsByDevice(size_t devices) const
@@ -197,7 +235,7 @@ StripCost stripCost(const SegmentRows &segment, const ClusterRequest &request, c
     const double uplink = request.devices[size_t(request.source)].link.uplink_bps;
     cost.sent_s = sent_s + double(s.inputBytes) * 8.0 / uplink;
     s.received_s = source ? 0.0 : cost.sent_s + d.link.latency_s;
-    s.computed_s = s.received_s + fit.at(s.rows.size());
+    s.computed_s = s.received_s + fit.at(segment.work(s.rows));
     s.finish_s =
         s.computed_s +
         (aggregator ? 0.0 : d.link.latency_s + double(s.outputBytes) * 8.0 / d.link.uplink_bps);
@@ -377,9 +415,7 @@ std::vector<int> sendOrder(const ClusterRequest &request, const SegmentRows &seg
 {
     std::vector<int> order(request.devices.size());
     std::iota(order.begin(), order.end(), 0);
-    const auto speed = [&](int d) {
-        return request.devices[size_t(d)].speed(segment.end, segment.rows());
-    };
+    const auto speed = [&](int d) { return request.devices[size_t(d)].speed(segment.end); };
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         if ((a == request.source) != (b == request.source))
             return a == request.source;
@@ -503,7 +539,7 @@ ClusterPlan edgeDiPlan(const SegmentRows &segment, const ClusterRequest &request
     const int64_t H = segment.rows();
     std::vector<double> speeds;
     for (int d : order)
-        speeds.push_back(request.devices[size_t(d)].speed(segment.end, H));
+        speeds.push_back(request.devices[size_t(d)].speed(segment.end));
     const double total = std::accumulate(speeds.begin(), speeds.end(), 0.0);
     std::vector<int64_t> rows(order.size());
     std::vector<std::pair<double, size_t>> remainders;
@@ -555,7 +591,7 @@ ClusterComparison compareCluster(const std::vector<SegmentRows> &segments,
     double sumSpeeds = 0;
     double fastest = 0;
     for (int d : participants(request)) {
-        const double speed = request.devices[size_t(d)].speed(segment->end, segment->rows());
+        const double speed = request.devices[size_t(d)].speed(segment->end);
         sumSpeeds += speed;
         if (speed > fastest) {
             fastest = speed;

@@ -17,39 +17,61 @@
 
 namespace cleave::plan {
 
-/// A strip's compute time against its output rows: alpha + beta * rows, a least-squares fit of
-/// timings at three or more heights on one device.
+/// A strip's compute time against its work: alpha + beta * work, a least-squares fit of
+/// timings at three or more heights on one device. Work is what SegmentRows::work counts: the
+/// share of the whole segment's work a strip does, its halo included (1: the whole segment).
 struct RowCost
 {
     double alpha_s = 0;
-    double beta_s = 0;          ///< per row
+    double beta_s = 0;          ///< per unit of work: alpha + beta is the whole segment
     double worstResidual_s = 0; ///< the largest |measured - fitted| among the timings fitted
-    double at(int64_t rows) const { return rows > 0 ? alpha_s + beta_s * double(rows) : 0.0; }
-    /// The least-squares line through (rows, seconds) points; one point gives a constant.
-    static RowCost fit(const std::vector<std::pair<int64_t, double>> &points);
+    double at(double work) const { return work > 0 ? alpha_s + beta_s * work : 0.0; }
+    /// The least-squares line through (work, seconds) points; one point gives a constant.
+    static RowCost fit(const std::vector<std::pair<double, double>> &points);
 };
 
 /// Segment [0, end) of a model as the planner sees it: per output row, the input rows it needs
-/// (halo included, clipped), and the bytes of one row of the input and of the output.
+/// (halo included, clipped), the work a strip of it does, and the bytes of one row of the input
+/// and of the output.
+///
+/// Work: a strip computes, at every cut inside the segment, the rows its output needs there
+/// (clipped at the real edges). Each block's output rows weigh the block's time over its output
+/// height (`blockWeights`, one per block, e.g. one device's block timings; none: every block
+/// alike), and a strip's work is the sum over the blocks of the rows it computes times their
+/// weight, over the whole segment's. So a strip at the top or bottom edge, with a halo on one
+/// side, does less work than one of as many rows in the middle.
 struct SegmentRows
 {
     int end = 0;
     int64_t inputRowBytes = 0;
     int64_t outputRowBytes = 0;
     std::vector<graph::RowRange> needs; ///< one per output row
+    /// Per output row r: the weighted first and end rows it computes, summed over the blocks:
+    /// work([o0, o1)) = workEnd[o1 - 1] - workBegin[o0].
+    std::vector<double> workBegin;
+    std::vector<double> workEnd;
 
     /// From the row-local run that starts at the input (run.first == 0).
     static SegmentRows of(const graph::RowLocalRun &run, int end, int64_t inputRowBytes,
-                          int64_t outputRowBytes);
+                          int64_t outputRowBytes, const std::vector<double> &blockWeights = {});
     /// One per end of `ends`, with the bytes of each cut (`cutBytes[c]`, c = 0 the input).
     static std::vector<SegmentRows> all(const graph::RowLocalRun &run, const std::vector<int> &ends,
-                                        const std::vector<int64_t> &cutBytes);
+                                        const std::vector<int64_t> &cutBytes,
+                                        const std::vector<double> &blockWeights = {});
     int64_t rows() const { return int64_t(needs.size()); }
     /// The input rows that output rows `out` need.
     graph::RowRange input(const graph::RowRange &out) const
     {
         return {needs[size_t(out.begin)].begin, needs[size_t(out.end - 1)].end};
     }
+    /// The share of the whole segment's work that output rows `out` take (1 for every row).
+    double work(const graph::RowRange &out) const
+    {
+        return out.empty() ? 0.0 : workEnd[size_t(out.end - 1)] - workBegin[size_t(out.begin)];
+    }
+    /// The fit of strip timings (output rows, seconds) in work: each timed strip is the middle
+    /// `rows` rows, as graph::middleRows places it.
+    RowCost fit(const std::vector<std::pair<int64_t, double>> &timings) const;
 };
 
 /// One device of the cluster.
@@ -63,7 +85,7 @@ struct ClusterDevice
     /// Blocks [0, K) timed whole: what the device alone, or as aggregator, needs for the rest.
     std::vector<double> block_s;
     /// Speed of the whole segment [0, end) on this device alone, 1 / its time.
-    double speed(int end, int64_t rows) const;
+    double speed(int end) const;
 };
 
 /// What is asked of the cluster planner.

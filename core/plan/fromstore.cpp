@@ -94,11 +94,13 @@ Planner plannerFromStore(store::Store &db, const std::string &model)
     throw PlanError(std::move(problem));
 }
 
-ClusterRequest clusterFromStore(store::Store &db, const std::string &model,
-                                const std::vector<std::string> &devices, const NetworkProfile &link)
+namespace {
+
+/// The resources named, in order; Error naming one listed twice or unknown to the store.
+std::vector<store::Resource> namedResources(store::Store &db, const std::vector<std::string> &names)
 {
     std::vector<store::Resource> resources;
-    for (const auto &name : devices) {
+    for (const auto &name : names) {
         for (const auto &r : resources)
             if (r.name == name)
                 throw Error(ErrorKind::InvalidInput, name + " is listed twice");
@@ -107,26 +109,59 @@ ClusterRequest clusterFromStore(store::Store &db, const std::string &model,
             throw Error(ErrorKind::NotFound, name + ": no such resource in " + db.path());
         resources.push_back(std::move(*resource));
     }
-    const auto records = store::storedModels(db, model);
-    for (const auto &record : records) {
-        ClusterRequest request;
-        for (const auto &r : resources) {
-            const auto timings = db.stripTimings(record.id, r.id);
-            if (timings.empty())
-                break;
-            ClusterDevice device;
-            device.name = r.name;
-            device.link = link;
-            std::map<int, std::vector<std::pair<int64_t, double>>> points;
-            for (const auto &t : timings)
-                points[t.end].emplace_back(t.rows, t.median_s);
-            for (const auto &[end, p] : points)
-                device.strips[end] = RowCost::fit(p);
-            request.devices.push_back(std::move(device));
-        }
-        if (request.devices.size() == resources.size())
-            return request;
+    return resources;
+}
+
+/// The cluster on one record of the model, if every device has strip timings of it.
+std::optional<StoredCluster> clusterOn(store::Store &db, const store::ModelRecord &record,
+                                       const std::vector<store::Resource> &resources,
+                                       const NetworkProfile &link, const graph::RowLocalRun &run,
+                                       const std::vector<int64_t> &cutBytes)
+{
+    std::vector<std::vector<store::StripTiming>> timings;
+    for (const auto &r : resources) {
+        timings.push_back(db.stripTimings(record.id, r.id));
+        if (timings.back().empty())
+            return std::nullopt;
     }
+    const auto source = resourceCosts(db, record, resources.front());
+    if (!source)
+        throw Error(ErrorKind::NotFound, resources.front().name + " has no block timings of " +
+                                             record.name + " in " + db.path() +
+                                             "; cleave-cli cluster --db records them");
+    StoredCluster cluster;
+    std::vector<int> ends;
+    for (int end = run.first + 1; end <= run.end; ++end)
+        ends.push_back(end);
+    cluster.segments = SegmentRows::all(run, ends, cutBytes, source->block_s);
+    for (size_t i = 0; i < resources.size(); ++i) {
+        ClusterDevice device;
+        device.name = resources[i].name;
+        device.link = link;
+        for (const auto &segment : cluster.segments) {
+            std::vector<std::pair<int64_t, double>> points;
+            for (const auto &t : timings[i])
+                if (t.end == segment.end)
+                    points.emplace_back(t.rows, t.median_s);
+            if (!points.empty())
+                device.strips[segment.end] = segment.fit(points);
+        }
+        cluster.request.devices.push_back(std::move(device));
+    }
+    return cluster;
+}
+
+} // namespace
+
+StoredCluster clusterFromStore(store::Store &db, const std::string &model,
+                               const std::vector<std::string> &devices, const NetworkProfile &link,
+                               const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes)
+{
+    const auto resources = namedResources(db, devices);
+    const auto records = store::storedModels(db, model);
+    for (const auto &record : records)
+        if (auto cluster = clusterOn(db, record, resources, link, run, cutBytes))
+            return std::move(*cluster);
     for (const auto &r : resources) {
         bool timed = false;
         for (const auto &record : records)

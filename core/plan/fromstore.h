@@ -32,13 +32,21 @@ std::optional<ResourceCosts> resourceCosts(store::Store &db, const store::ModelR
 MeasuredSeries measuredFromStore(store::Store &db, const std::string &model,
                                  const PlanRequest &request, const SplitSeries &predicted);
 
-/// The cluster of `devices` (resource names, the source first) as the store knows `model`: each
-/// device's strip fits per segment end (from the newest record of the model that has strip
-/// timings on every one of them) and `link` as its link. Error(NotFound) names a device the
-/// store does not know or that has no strip timings of the model; Error(InvalidInput) a device
-/// listed twice.
-ClusterRequest clusterFromStore(store::Store &db, const std::string &model,
-                                const std::vector<std::string> &devices,
-                                const NetworkProfile &link);
+/// A cluster as the store knows it: its devices' strip fits and the segments they are fitted on.
+struct StoredCluster
+{
+    ClusterRequest request;
+    std::vector<SegmentRows> segments; ///< every end of the row-local run from the input
+};
+
+/// The cluster of `devices` (resource names, the source first) as the store knows `model`, on
+/// the newest record of the model with strip timings on every one of them: the segments of `run`
+/// (the graph's row-local run from the input, `cutBytes` per cut) weighed by the source's block
+/// timings, each device's fit on every segment it has timings of, and `link` as its link.
+/// Error(NotFound) names a device the store does not know, one without strip timings of the
+/// model, or a source without block timings; Error(InvalidInput) a device listed twice.
+StoredCluster clusterFromStore(store::Store &db, const std::string &model,
+                               const std::vector<std::string> &devices, const NetworkProfile &link,
+                               const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes);
 
 } // namespace cleave::plan

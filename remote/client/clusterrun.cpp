@@ -144,6 +144,7 @@ void ClusterRun::prepare(const Say &say)
     loadEverywhere(say);
     timeStrips(say);
     timeRest(say);
+    fitStrips();
     planFirst(say);
 }
 
@@ -274,19 +275,33 @@ void ClusterRun::timeStrips(const Say &say)
     }
     for (auto &w : work)
         w.get();
+    m_stripTimings = std::move(timings);
     for (size_t i = 0; i < m_devices.size(); ++i) {
         plan::ClusterDevice device;
         device.name = m_devices[i]->name;
         device.link = m_devices[i]->agent.link;
-        for (int end : m_ends) {
-            std::vector<std::pair<int64_t, double>> points;
-            for (const auto &t : timings[i])
-                if (t.end == end)
-                    points.emplace_back(t.rows, t.median_s);
-            device.strips[end] = plan::RowCost::fit(points);
-        }
         m_request.devices.push_back(std::move(device));
     }
+}
+
+void ClusterRun::fitStrips()
+{
+    // The blocks weigh the rows by the time they took on the source, or on the edge.
+    const auto &source = m_request.devices.front().block_s;
+    const bool whole = source.size() == size_t(m_graph->blockCount());
+    std::vector<int64_t> cutBytes;
+    for (const auto &cut : m_graph->cuts())
+        cutBytes.push_back(cut.bytes);
+    m_segments = plan::SegmentRows::all(m_graph->rowLocalRun(0), m_ends, cutBytes,
+                                        whole ? source : m_request.edgeBlock_s);
+    for (size_t i = 0; i < m_devices.size(); ++i)
+        for (const auto &segment : m_segments) {
+            std::vector<std::pair<int64_t, double>> points;
+            for (const auto &t : m_stripTimings[i])
+                if (t.end == segment.end)
+                    points.emplace_back(t.rows, t.median_s);
+            m_request.devices[i].strips[segment.end] = segment.fit(points);
+        }
 }
 
 void ClusterRun::timeRest(const Say &say)
@@ -295,19 +310,13 @@ void ClusterRun::timeRest(const Say &say)
         timeWhole(say);
         return;
     }
-    const int first = *std::min_element(m_ends.begin(), m_ends.end());
+    // Every block: those after the segment are the rest, those in it weigh its rows.
     std::vector<double> blocks(size_t(m_graph->blockCount()), 0.0);
-    if (first == m_graph->blockCount()) { // the segment is the whole model: nothing after it
-        (m_edge ? m_request.edgeBlock_s : m_request.devices.front().block_s) = blocks;
-        return;
-    }
     AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
-    say(m_aggregatorName + ": timing blocks " + std::to_string(first) + " to " +
-        std::to_string(m_graph->blockCount()));
+    say(m_aggregatorName + ": timing every block");
     v1::BenchmarkRequest request;
     request.set_model_id(m_modelId);
     request.set_reps(m_settings.benchReps);
-    request.set_first_block(first);
     aggregator.benchmark(request, [&](const v1::BenchmarkEvent &event) {
         if (event.has_block())
             blocks.at(size_t(event.block().block())) = event.block().time().median_s();
@@ -591,8 +600,9 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
     for (size_t k = 0; k < m_current.shares.size(); ++k) {
         const auto &share = m_current.shares[k];
         auto &device = *m_devices[size_t(share.device)];
-        const double predicted =
-            m_request.devices[size_t(share.device)].strips.at(m_current.end).at(share.rows.size());
+        const double predicted = m_request.devices[size_t(share.device)]
+                                     .strips.at(m_current.end)
+                                     .at(segment().work(share.rows));
         if (predicted <= 0 || attempt.shares[k].compute_s <= 0)
             continue;
         // As slow as the slowest of its last three: a device that got slow is believed at once

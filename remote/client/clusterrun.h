@@ -107,6 +107,7 @@ private:
     struct Attempt;
     void connect(const Say &say);
     void loadEverywhere(const Say &say);
+    /// Strip timings of every device, from the store or measured (fitted by fitStrips).
     void timeStrips(const Say &say);
     /// The blocks the aggregator runs after the segment, timed; with a store, timeWhole.
     void timeRest(const Say &say);
@@ -114,6 +115,8 @@ private:
     /// bench` does (or its stored benchmark reused), so that `plan --cluster` ranks the cluster
     /// beside the device alone and Scission on the same measurements.
     void timeWhole(const Say &say);
+    /// The segments' work weighed by the block timings, and each device's fit of its strips.
+    void fitStrips();
     void planFirst(const Say &say);
     /// Deploys the strips of `plan` under `name` where a device's rows under that name differ.
     void deploy(const plan::ClusterPlan &plan, const char *name = "cluster-strip");
@@ -158,6 +161,7 @@ private:
     std::vector<std::string> m_names;
     std::string m_aggregatorName;
     std::vector<int> m_ends;
+    std::vector<std::vector<store::StripTiming>> m_stripTimings; ///< per device
     std::vector<plan::SegmentRows> m_segments;
     plan::ClusterRequest m_request;
     plan::ClusterComparison m_comparison;

@@ -103,8 +103,7 @@ const Cluster &resnet152Cluster()
             device.link = plan::NetworkProfile::preset("lan");
             const double slowness = 1 + 9 * unit(random); // up to 10x apart
             for (const auto &s : c.segments)
-                device.strips[s.end] = {0.002 * slowness,
-                                        0.004 * slowness * s.end / double(s.rows())};
+                device.strips[s.end] = {0.002 * slowness, 0.004 * slowness * s.end};
             device.block_s.assign(size_t(g.blockCount()), 0.01 * slowness);
             c.request.devices.push_back(device);
         }

@@ -32,19 +32,41 @@ graph::RowLocalRun runOf(const std::vector<RowMap> &blocks, int64_t rows)
 
 struct Instance
 {
+    graph::RowLocalRun run;
+    std::vector<double> weights; ///< per block
     std::vector<SegmentRows> segments;
     ClusterRequest request;
 };
+
+// The work rows `out` of cut `end` do, from the definition: at every cut inside the segment
+// the rows `out` need there (clipped at the edges), each block's output rows weighing its weight
+// over its height.
+double rowsDone(const Instance &x, int end, RowRange out)
+{
+    double done = 0;
+    for (int cut = end; cut > 0; --cut) {
+        done +=
+            x.weights[size_t(cut - 1)] / double(x.run.heights[size_t(cut)]) * double(out.size());
+        out = x.run.blocks[size_t(cut - 1)].needs(out).clippedTo(x.run.heights[size_t(cut - 1)]);
+    }
+    return done;
+}
+
+// That work over the whole segment's.
+double workByDefinition(const Instance &x, int end, RowRange out)
+{
+    return rowsDone(x, end, out) / rowsDone(x, end, {0, x.run.heights[size_t(end)]});
+}
 
 // The total of one inference with rows[i] rows on device order[i], from the design notes:
 // scatter_i = (input bytes of the strips sent so far, this one included) x 8 / the source's
 // uplink + l_i, nothing for the source's own strip; finish_i = scatter_i + alpha + beta x rows
 // + l_i + output bytes x 8 / bw_i, no gather for the aggregator's own strip; total = the last
 // finish + the aggregator's rest + the return leg.
-double totalByTheFormula(const SegmentRows &s, const ClusterRequest &r,
-                         const std::vector<int> &order, const std::vector<int64_t> &rows,
-                         int64_t *mostLinkBytes = nullptr)
+double totalByTheFormula(const Instance &x, const SegmentRows &s, const std::vector<int> &order,
+                         const std::vector<int64_t> &rows, int64_t *mostLinkBytes = nullptr)
 {
+    const auto &r = x.request;
     double sent = 0;
     double last = 0;
     int64_t begin = 0;
@@ -66,7 +88,8 @@ double totalByTheFormula(const SegmentRows &s, const ClusterRequest &r,
             scatter = sent + d.link.latency_s;
         }
         const auto &fit = d.strips.at(s.end);
-        double finish = scatter + fit.alpha_s + fit.beta_s * double(rows[i]);
+        double finish =
+            scatter + fit.alpha_s + fit.beta_s * workByDefinition(x, s.end, {begin, end});
         if (!aggregator)
             finish += d.link.latency_s + double(out) * 8 / d.link.uplink_bps;
         last = std::max(last, finish);
@@ -110,9 +133,12 @@ Instance randomInstance(std::mt19937 &random)
     std::uniform_int_distribution<int> pick(0, 1 << 20);
     Instance x;
     // A 3x3 convolution, a 5x5 one of stride 2, a pooling of 2: halos of several rows.
-    const auto run = runOf({{3, 1, 1, 1}, {5, 2, 2, 1}, {2, 2, 0, 1}}, 16 + pick(random) % 24);
-    for (int end = 1; end <= run.end; ++end)
-        x.segments.push_back(SegmentRows::of(run, end, 3000, 500 + pick(random) % 4000));
+    x.run = runOf({{3, 1, 1, 1}, {5, 2, 2, 1}, {2, 2, 0, 1}}, 16 + pick(random) % 24);
+    for (int b = 0; b < x.run.end; ++b)
+        x.weights.push_back(0.001 + unit(random));
+    for (int end = 1; end <= x.run.end; ++end)
+        x.segments.push_back(
+            SegmentRows::of(x.run, end, 3000, 500 + pick(random) % 4000, x.weights));
     const int n = 2 + pick(random) % 3;
     const int blocks = 6;
     for (int i = 0; i < n; ++i) {
@@ -147,7 +173,7 @@ double bruteForce(const Instance &x, int devicesMin = 1, int devicesMax = 0)
             if (used < devicesMin || (devicesMax > 0 && used > devicesMax))
                 return;
             int64_t most = 0;
-            const double total = totalByTheFormula(s, x.request, order, rows, &most);
+            const double total = totalByTheFormula(x, s, order, rows, &most);
             if (x.request.maxLinkBytes && most > *x.request.maxLinkBytes)
                 return;
             best = std::min(best, total);
@@ -191,6 +217,34 @@ private Q_SLOTS:
         }
     }
 
+    // A strip's work is what the definition gives for every range of rows of every segment;
+    // the whole segment is 1, and a strip at an edge (its halo on one side) does less than as
+    // many rows in the middle. Strip timings fit against it.
+    void workFollowsTheDefinition()
+    {
+        std::mt19937 random(11);
+        for (int i = 0; i < 20; ++i) {
+            const auto x = randomInstance(random);
+            for (const auto &s : x.segments) {
+                QVERIFY(std::abs(s.work({0, s.rows()}) - 1) < 1e-12);
+                for (int64_t a = 0; a < s.rows(); ++a)
+                    for (int64_t b = a + 1; b <= s.rows(); ++b)
+                        QVERIFY(std::abs(s.work({a, b}) - workByDefinition(x, s.end, {a, b})) <
+                                1e-12);
+                if (s.end == x.run.end && s.rows() >= 6)
+                    QVERIFY(s.work({0, 2}) < s.work(graph::middleRows(s.rows(), 2)));
+            }
+        }
+        // Timings that are exactly 2 ms + 50 ms x work fit back to that line.
+        const auto x = randomInstance(random);
+        const auto &s = x.segments.back();
+        std::vector<std::pair<int64_t, double>> timings;
+        for (const auto rows : graph::stripHeights(s.rows()))
+            timings.emplace_back(rows, 0.002 + 0.05 * s.work(graph::middleRows(s.rows(), rows)));
+        const auto fit = s.fit(timings);
+        QVERIFY(std::abs(fit.alpha_s - 0.002) < 1e-12 && std::abs(fit.beta_s - 0.05) < 1e-12);
+    }
+
     // On random clusters the plan's total is the least over every segment and every integer
     // partition (in its send order), and the plan's own parts add up by the formula.
     void planIsTheBestPartition()
@@ -226,8 +280,7 @@ private Q_SLOTS:
             std::vector<int64_t> inOrder;
             for (int d : order)
                 inOrder.push_back(byDevice[size_t(d)]);
-            QVERIFY(std::abs(totalByTheFormula(segment, x.request, order, inOrder) - plan.total_s) <
-                    1e-12);
+            QVERIFY(std::abs(totalByTheFormula(x, segment, order, inOrder) - plan.total_s) < 1e-12);
             int64_t covered = 0;
             for (const auto &share : plan.shares) {
                 QCOMPARE(share.rows.begin, covered);
@@ -266,7 +319,8 @@ private Q_SLOTS:
         double sum = 0;
         double fastest = 0;
         for (const auto &d : x.request.devices) {
-            const double speed = 1 / d.strips.at(s.end).at(s.rows());
+            const double speed =
+                1 / d.strips.at(s.end).at(workByDefinition(x, s.end, {0, s.rows()}));
             sum += speed;
             fastest = std::max(fastest, speed);
         }
