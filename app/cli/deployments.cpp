@@ -7,7 +7,6 @@
 #include "core/plan/deployments.h"
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
-#include "core/store/storedmodels.h"
 #include "core/zoo/zoo.h"
 
 #include <nlohmann/json.hpp>
@@ -18,18 +17,16 @@ namespace cleave::cli {
 
 namespace {
 
-/// The cluster of `devices` on the store's timings, with the row maps of the model's graph.
+/// The cluster of `devices` on `record`, with the row maps of `model` at the record's input.
 plan::StoredCluster storedCluster(store::Store &db, const std::string &model,
+                                  const store::ModelRecord &record,
                                   const std::vector<std::string> &devices,
                                   const plan::NetworkProfile &link)
 {
-    const auto records = store::storedModels(db, model);
     const auto graph =
-        zoo::openModel(model, records.front().inputShape, 0, graph::ModelGraph::Original::Drop);
-    std::vector<int64_t> cutBytes;
-    for (const auto &cut : graph.cuts())
-        cutBytes.push_back(cut.bytes);
-    return plan::clusterFromStore(db, model, devices, link, graph.rowLocalRun(0), cutBytes);
+        zoo::openModel(model, record.inputShape, 0, graph::ModelGraph::Original::Drop);
+    return plan::clusterFromStore(db, record, devices, link, graph.rowLocalRun(0),
+                                  graph.cutBytes());
 }
 
 std::string where(const plan::Deployment &d, const plan::ClusterRequest &cluster)
@@ -60,7 +57,7 @@ std::string how(const plan::Deployment &d, size_t devices)
 
 nlohmann::json deploymentJson(const plan::Deployment &d, const plan::ClusterRequest &cluster)
 {
-    nlohmann::json j{{"kind", plan::deploymentName(d.kind)},
+    nlohmann::json j{{"kind", plan::deploymentId(d.kind)},
                      {"total_s", d.total_s},
                      {"edge", d.edge.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.edge)}};
     if (d.split) {
@@ -86,9 +83,10 @@ int printDeployments(const PlanOptions &options, const std::vector<std::string> 
 {
     options.requireStore();
     store::Store db(options.db, store::Store::readingAccess(options.db));
-    const auto planner = plan::plannerFromStore(db, options.model);
+    const auto record = plan::clusterRecord(db, options.model, devices);
+    const auto planner = plan::plannerFromStore(db, record);
     const auto request = options.request(planner);
-    const auto stored = storedCluster(db, options.model, devices, request.link);
+    const auto stored = storedCluster(db, options.model, record, devices, request.link);
     const auto &cluster = stored.request;
     const auto result = plan::rankDeployments(planner, request, stored.segments, cluster);
 

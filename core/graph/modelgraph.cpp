@@ -651,6 +651,14 @@ const std::vector<Cut> &ModelGraph::cuts() const
     return d->cuts;
 }
 
+std::vector<int64_t> ModelGraph::cutBytes() const
+{
+    std::vector<int64_t> bytes;
+    for (const auto &cut : d->cuts)
+        bytes.push_back(cut.bytes);
+    return bytes;
+}
+
 torch::Tensor ModelGraph::forward(const torch::Tensor &input) const
 {
     c10::InferenceMode inference;

@@ -99,6 +99,8 @@ public:
     const std::vector<Block> &blocks() const;
     /// K + 1 cuts, index 0..K.
     const std::vector<Cut> &cuts() const;
+    /// The bytes of each cut's tensor, index 0..K.
+    std::vector<int64_t> cutBytes() const;
 
     /// A standalone module running blocks [first, end); its forward takes the tensor of cut
     /// `first` and returns the tensor of cut `end`. Saved, it reloads with torch::jit::load.

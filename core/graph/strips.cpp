@@ -36,12 +36,14 @@ struct NodeRows
     RowMap map;
     size_t paddingArg = 0; ///< Window: the [padding_h, padding_w] argument
     double fill = 0.0;     ///< Window, RowPad: what pads the real edges
+    int64_t height = 0;    ///< rows of the output feature map
+    std::string problem;   ///< set when the node is not row-local: why
+
+    /// Its output rows depend on a window of input rows (`map`).
     bool windowed() const
     {
         return kind == Kind::Window || kind == Kind::RowSlice || kind == Kind::RowPad;
     }
-    int64_t height = 0;  ///< rows of the output feature map
-    std::string problem; ///< set when the node is not row-local: why
 };
 
 const std::set<std::string> &elementwiseOps()
@@ -302,8 +304,10 @@ private:
         const auto start = rowIndex(node->input(2), 0, in);
         const auto end = rowIndex(node->input(3), in, in);
         const auto step = torch::jit::toIValue(node->input(4));
-        if (!start || !end || !step || !step->isInt() || step->toInt() < 1)
+        if (!start || !end || !step || !step->isInt())
             return refuse("slices rows at bounds that are not constant");
+        if (step->toInt() < 1)
+            return refuse("slices rows with a step below one");
         if (*end <= *start)
             return refuse("slices away every row");
         NodeRows rows;
@@ -323,8 +327,10 @@ private:
             return refuse("pads by amounts that are not constant");
         if (pad->size() < 4)
             return classifyElementwise(node, rowInputs, NodeRows::Kind::Elementwise);
-        if (pad->size() > 4 || (*pad)[2] < 0 || (*pad)[3] < 0)
-            return refuse("pads or crops more than the rows and columns");
+        if ((*pad)[2] < 0 || (*pad)[3] < 0)
+            return refuse("crops rows (negative padding)");
+        if (pad->size() > 4)
+            return refuse("pads more than the rows and columns");
         NodeRows rows;
         rows.kind = NodeRows::Kind::RowPad;
         rows.map = {1, 1, (*pad)[2], 1};

@@ -78,6 +78,9 @@ SegmentRows SegmentRows::of(const graph::RowLocalRun &run, int end, int64_t inpu
         weight.push_back((alike ? 1.0 : std::max(blockWeights[size_t(b)], 0.0)) /
                          double(std::max<int64_t>(height(b + 1), 1)));
     const int64_t rows = height(end);
+    if (rows < 1)
+        throw Error(ErrorKind::InvalidInput,
+                    "segment [0, " + std::to_string(end) + ") has no output rows");
     for (int64_t r = 0; r < rows; ++r) {
         // Backwards from the output row: the rows it needs at each cut, clipped there.
         graph::RowRange at{r, r + 1};
@@ -123,6 +126,21 @@ std::vector<SegmentRows> SegmentRows::all(const graph::RowLocalRun &run,
     for (int end : ends)
         segments.push_back(of(run, end, rowBytes(run.first), rowBytes(end), blockWeights));
     return segments;
+}
+
+std::map<int, RowCost> fitStrips(const std::vector<SegmentRows> &segments,
+                                 const std::vector<StripTime> &timings)
+{
+    std::map<int, RowCost> fits;
+    for (const auto &segment : segments) {
+        std::vector<std::pair<int64_t, double>> points;
+        for (const auto &t : timings)
+            if (t.end == segment.end)
+                points.emplace_back(t.rows, t.seconds);
+        if (!points.empty())
+            fits[segment.end] = segment.fit(points);
+    }
+    return fits;
 }
 
 double ClusterDevice::speed(int end) const

@@ -74,6 +74,19 @@ struct SegmentRows
     RowCost fit(const std::vector<std::pair<int64_t, double>> &timings) const;
 };
 
+/// One timed strip: the middle `rows` output rows of segment [0, end).
+struct StripTime
+{
+    int end = 0;
+    int64_t rows = 0;
+    double seconds = 0;
+};
+
+/// Each segment's fit of the strips timed on it (SegmentRows::fit); segments without timings
+/// have none.
+std::map<int, RowCost> fitStrips(const std::vector<SegmentRows> &segments,
+                                 const std::vector<StripTime> &timings);
+
 /// One device of the cluster.
 struct ClusterDevice
 {

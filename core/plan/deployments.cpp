@@ -17,19 +17,68 @@ const ResourceCosts *resourceNamed(const Planner &planner, const std::string &na
     return nullptr;
 }
 
-/// The planner's best configuration for `request`, or a note saying why there is none.
-std::optional<Configuration> best(const Planner &planner, PlanRequest request,
-                                  Deployment::Kind kind, std::vector<std::string> &notes)
+bool excluded(const PlanRequest &request, const std::string &name)
 {
+    const auto &list = request.constraints.excludedResources;
+    return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+/// The planner's best configuration of `kind` (the device alone, or Scission using the edge)
+/// for `request`, added to the ranking (returning the edge it uses); or a note saying why there
+/// is none.
+std::string addSplit(const Planner &planner, PlanRequest request, Deployment::Kind kind,
+                     DeploymentRanking &out)
+{
+    const bool alone = kind == Deployment::Kind::DeviceAlone;
+    request.tiers =
+        alone ? std::vector<Tier>{Tier::Device} : std::vector<Tier>{Tier::Device, Tier::Edge};
+    if (!alone)
+        request.constraints.requiredTiers.push_back(Tier::Edge);
     request.top = 1;
     try {
         auto plan = planner.plan(request);
-        if (!plan.ranking.empty())
-            return plan.ranking.front();
+        if (plan.ranking.empty()) {
+            out.notes.push_back(std::string(deploymentName(kind)) +
+                                ": no configuration meets the constraints");
+            return {};
+        }
+        const auto &config = plan.ranking.front();
+        out.ranking.push_back({kind,
+                               config.total_s,
+                               config,
+                               {},
+                               alone ? std::string() : config.resources[size_t(Tier::Edge)]});
+        return out.ranking.back().edge;
     } catch (const PlanError &e) {
-        notes.push_back(std::string(deploymentName(kind)) + ": " + e.what());
+        out.notes.push_back(std::string(deploymentName(kind)) + ": " + e.what());
     }
-    return std::nullopt;
+    return {};
+}
+
+/// The edge the cluster hands the rest to: Scission's, else the first edge with timings that
+/// is not excluded; empty for none.
+std::string clusterEdge(const Planner &planner, const PlanRequest &request,
+                        const std::string &scissionEdge)
+{
+    if (!scissionEdge.empty())
+        return scissionEdge;
+    for (const auto &r : planner.resources())
+        if (r.tier == Tier::Edge && !excluded(request, r.name))
+            return r.name;
+    return {};
+}
+
+/// The cluster with the rest on `edge`, its block times slowed as the request asks.
+ClusterRequest toEdge(ClusterRequest cluster, const Planner &planner, const PlanRequest &request,
+                      const std::string &edge)
+{
+    cluster.aggregator.reset();
+    cluster.edgeBlock_s = resourceNamed(planner, edge)->block_s;
+    const auto factor = request.constraints.slowdown.find(edge);
+    if (factor != request.constraints.slowdown.end())
+        for (auto &s : cluster.edgeBlock_s)
+            s *= factor->second;
+    return cluster;
 }
 
 /// The planner's request narrowed to the source: every other device left out.
@@ -51,8 +100,7 @@ ClusterRequest adjusted(ClusterRequest cluster, const Planner &planner, const Pl
     const auto &source = cluster.devices.at(size_t(cluster.source)).name;
     cluster.outputBytes = resourceNamed(planner, source)->cutBytes.back();
     for (auto &d : cluster.devices) {
-        if (std::find(c.excludedResources.begin(), c.excludedResources.end(), d.name) !=
-            c.excludedResources.end())
+        if (excluded(request, d.name))
             cluster.excluded.push_back(d.name);
         if (const auto *r = resourceNamed(planner, d.name))
             d.block_s = r->block_s;
@@ -86,6 +134,21 @@ void addCluster(const std::vector<SegmentRows> &segments, const ClusterRequest &
 
 } // namespace
 
+const char *deploymentId(Deployment::Kind kind)
+{
+    switch (kind) {
+    case Deployment::Kind::DeviceAlone:
+        return "device_alone";
+    case Deployment::Kind::Scission:
+        return "scission";
+    case Deployment::Kind::Cluster:
+        return "cluster";
+    case Deployment::Kind::ClusterToEdge:
+        return "cluster_edge";
+    }
+    return "?";
+}
+
 const char *deploymentName(Deployment::Kind kind)
 {
     switch (kind) {
@@ -111,51 +174,23 @@ DeploymentRanking rankDeployments(const Planner &planner, const PlanRequest &req
                     source + " has no block timings of " + planner.model() + " to run the rest");
     DeploymentRanking out;
     const auto narrowed = onSource(planner, request, cluster);
-
-    auto alone = narrowed;
-    alone.tiers = {Tier::Device};
-    if (auto config = best(planner, alone, Kind::DeviceAlone, out.notes))
-        out.ranking.push_back({Kind::DeviceAlone, config->total_s, config, {}, {}});
-
+    addSplit(planner, narrowed, Kind::DeviceAlone, out);
     const bool withEdge =
         std::find(request.tiers.begin(), request.tiers.end(), Tier::Edge) != request.tiers.end();
-    std::string edge;
-    if (withEdge) {
-        auto split = narrowed;
-        split.tiers = {Tier::Device, Tier::Edge};
-        split.constraints.requiredTiers.push_back(Tier::Edge);
-        if (auto config = best(planner, split, Kind::Scission, out.notes)) {
-            edge = config->resources[size_t(Tier::Edge)];
-            out.ranking.push_back({Kind::Scission, config->total_s, config, {}, edge});
-        }
-    }
+    const auto scissionEdge = withEdge ? addSplit(planner, narrowed, Kind::Scission, out) : "";
 
     cluster = adjusted(std::move(cluster), planner, request);
     auto onDevices = cluster;
     onDevices.aggregator = cluster.source;
     addCluster(segments, onDevices, Kind::Cluster, {}, out);
-
-    if (withEdge && edge.empty())
-        for (const auto &r : planner.resources())
-            if (r.tier == Tier::Edge &&
-                std::find(request.constraints.excludedResources.begin(),
-                          request.constraints.excludedResources.end(),
-                          r.name) == request.constraints.excludedResources.end()) {
-                edge = r.name;
-                break;
-            }
-    if (withEdge && edge.empty())
-        out.notes.push_back(std::string(deploymentName(Kind::ClusterToEdge)) +
-                            ": no edge has timings of " + planner.model());
-    if (!edge.empty()) {
-        auto toEdge = cluster;
-        toEdge.aggregator.reset();
-        toEdge.edgeBlock_s = resourceNamed(planner, edge)->block_s;
-        const auto factor = request.constraints.slowdown.find(edge);
-        if (factor != request.constraints.slowdown.end())
-            for (auto &s : toEdge.edgeBlock_s)
-                s *= factor->second;
-        addCluster(segments, toEdge, Kind::ClusterToEdge, edge, out);
+    if (withEdge) {
+        const auto edge = clusterEdge(planner, request, scissionEdge);
+        if (edge.empty())
+            out.notes.push_back(std::string(deploymentName(Kind::ClusterToEdge)) +
+                                ": no edge has timings of " + planner.model());
+        else
+            addCluster(segments, toEdge(cluster, planner, request, edge), Kind::ClusterToEdge, edge,
+                       out);
     }
 
     if (request.codec != "fp32" || request.mode == Mode::ScissionTl)

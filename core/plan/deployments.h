@@ -26,6 +26,8 @@ struct Deployment
 
 /// "device alone", "Scission device->edge", "cluster", "cluster->edge".
 const char *deploymentName(Deployment::Kind kind);
+/// "device_alone", "scission", "cluster", "cluster_edge": stable, for JSON.
+const char *deploymentId(Deployment::Kind kind);
 
 struct DeploymentRanking
 {

@@ -8,6 +8,7 @@
 #include "core/store/store.h"
 #include "core/store/storedmodels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -76,22 +77,44 @@ std::optional<ResourceCosts> resourceCosts(store::Store &db, const store::ModelR
     return toCosts(resource, model, *timings);
 }
 
-Planner plannerFromStore(store::Store &db, const std::string &model)
+namespace {
+
+std::optional<Planner> plannerOn(store::Store &db, const store::ModelRecord &record,
+                                 const std::string &model)
 {
-    for (const auto &record : store::storedModels(db, model)) {
-        const auto resources = db.timedResources(record.id);
-        if (resources.empty())
-            continue;
-        std::vector<ResourceCosts> costs;
-        for (const auto &r : resources)
-            costs.push_back(toCosts(r, record, *db.latestTimings(record.id, r.id)));
-        return Planner(model, std::move(costs));
-    }
+    const auto resources = db.timedResources(record.id);
+    if (resources.empty())
+        return std::nullopt;
+    std::vector<ResourceCosts> costs;
+    for (const auto &r : resources)
+        costs.push_back(toCosts(r, record, *db.latestTimings(record.id, r.id)));
+    return Planner(model, std::move(costs));
+}
+
+PlanError noTimings(store::Store &db, const std::string &model)
+{
     PlanProblem problem;
     problem.kind = PlanProblem::Kind::NoTimings;
     problem.model = model;
     problem.where = db.path();
-    throw PlanError(std::move(problem));
+    return PlanError(std::move(problem));
+}
+
+} // namespace
+
+Planner plannerFromStore(store::Store &db, const std::string &model)
+{
+    for (const auto &record : store::storedModels(db, model))
+        if (auto planner = plannerOn(db, record, model))
+            return std::move(*planner);
+    throw noTimings(db, model);
+}
+
+Planner plannerFromStore(store::Store &db, const store::ModelRecord &record)
+{
+    if (auto planner = plannerOn(db, record, record.name))
+        return std::move(*planner);
+    throw noTimings(db, record.name);
 }
 
 namespace {
@@ -103,7 +126,7 @@ std::vector<store::Resource> namedResources(store::Store &db, const std::vector<
     for (const auto &name : names) {
         for (const auto &r : resources)
             if (r.name == name)
-                throw Error(ErrorKind::InvalidInput, name + " is listed twice");
+                throw Error(ErrorKind::InvalidInput, "device " + name + " is listed twice");
         auto resource = db.resource(name);
         if (!resource)
             throw Error(ErrorKind::NotFound, name + ": no such resource in " + db.path());
@@ -112,18 +135,36 @@ std::vector<store::Resource> namedResources(store::Store &db, const std::vector<
     return resources;
 }
 
-/// The cluster on one record of the model, if every device has strip timings of it.
-std::optional<StoredCluster> clusterOn(store::Store &db, const store::ModelRecord &record,
-                                       const std::vector<store::Resource> &resources,
-                                       const NetworkProfile &link, const graph::RowLocalRun &run,
-                                       const std::vector<int64_t> &cutBytes)
+} // namespace
+
+store::ModelRecord clusterRecord(store::Store &db, const std::string &model,
+                                 const std::vector<std::string> &devices)
 {
-    std::vector<std::vector<store::StripTiming>> timings;
-    for (const auto &r : resources) {
-        timings.push_back(db.stripTimings(record.id, r.id));
-        if (timings.back().empty())
-            return std::nullopt;
-    }
+    const auto resources = namedResources(db, devices);
+    const auto records = store::storedModels(db, model);
+    for (const auto &record : records)
+        if (std::all_of(resources.begin(), resources.end(), [&](const store::Resource &r) {
+                return !db.stripTimings(record.id, r.id).empty();
+            }))
+            return record;
+    std::string untimed;
+    for (const auto &r : resources)
+        if (std::none_of(records.begin(), records.end(), [&](const store::ModelRecord &m) {
+                return !db.stripTimings(m.id, r.id).empty();
+            }))
+            throw Error(ErrorKind::NotFound, r.name + " has no strip timings of " + model + " in " +
+                                                 db.path() + "; cleave-cli cluster measures them");
+    throw Error(ErrorKind::NotFound, "no record of " + model + " in " + db.path() +
+                                         " has strip timings on all of " + devices.front() +
+                                         " and the " + std::to_string(devices.size() - 1) +
+                                         " other devices (timed at other input shapes)");
+}
+
+StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &record,
+                               const std::vector<std::string> &devices, const NetworkProfile &link,
+                               const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes)
+{
+    const auto resources = namedResources(db, devices);
     const auto source = resourceCosts(db, record, resources.front());
     if (!source)
         throw Error(ErrorKind::NotFound, resources.front().name + " has no block timings of " +
@@ -134,44 +175,17 @@ std::optional<StoredCluster> clusterOn(store::Store &db, const store::ModelRecor
     for (int end = run.first + 1; end <= run.end; ++end)
         ends.push_back(end);
     cluster.segments = SegmentRows::all(run, ends, cutBytes, source->block_s);
-    for (size_t i = 0; i < resources.size(); ++i) {
+    for (const auto &r : resources) {
+        std::vector<StripTime> timings;
+        for (const auto &t : db.stripTimings(record.id, r.id))
+            timings.push_back({t.end, t.rows, t.median_s});
         ClusterDevice device;
-        device.name = resources[i].name;
+        device.name = r.name;
         device.link = link;
-        for (const auto &segment : cluster.segments) {
-            std::vector<std::pair<int64_t, double>> points;
-            for (const auto &t : timings[i])
-                if (t.end == segment.end)
-                    points.emplace_back(t.rows, t.median_s);
-            if (!points.empty())
-                device.strips[segment.end] = segment.fit(points);
-        }
+        device.strips = fitStrips(cluster.segments, timings);
         cluster.request.devices.push_back(std::move(device));
     }
     return cluster;
-}
-
-} // namespace
-
-StoredCluster clusterFromStore(store::Store &db, const std::string &model,
-                               const std::vector<std::string> &devices, const NetworkProfile &link,
-                               const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes)
-{
-    const auto resources = namedResources(db, devices);
-    const auto records = store::storedModels(db, model);
-    for (const auto &record : records)
-        if (auto cluster = clusterOn(db, record, resources, link, run, cutBytes))
-            return std::move(*cluster);
-    for (const auto &r : resources) {
-        bool timed = false;
-        for (const auto &record : records)
-            timed = timed || !db.stripTimings(record.id, r.id).empty();
-        if (!timed)
-            throw Error(ErrorKind::NotFound, r.name + " has no strip timings of " + model + " in " +
-                                                 db.path() + "; cleave-cli cluster measures them");
-    }
-    throw Error(ErrorKind::NotFound, "no record of " + model + " in " + db.path() +
-                                         " has strip timings on every one of these devices");
 }
 
 namespace {

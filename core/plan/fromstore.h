@@ -3,14 +3,9 @@
 
 #include "core/plan/cluster.h"
 #include "core/plan/planner.h"
+#include "core/store/store.h"
 
 #include <optional>
-
-namespace cleave::store {
-class Store;
-struct ModelRecord;
-struct Resource;
-} // namespace cleave::store
 
 namespace cleave::plan {
 
@@ -19,6 +14,8 @@ namespace cleave::plan {
 /// (other seeds or input shapes), the newest one with complete runs is used. Without any:
 /// PlanError(NoTimings), naming the model and the store.
 Planner plannerFromStore(store::Store &db, const std::string &model);
+/// The same over one record of the model.
+Planner plannerFromStore(store::Store &db, const store::ModelRecord &record);
 
 /// The newest complete timings of `model` on `resource` as the planner costs them (block times
 /// scaled to add up to the whole model's); none when it has no complete run.
@@ -39,13 +36,18 @@ struct StoredCluster
     std::vector<SegmentRows> segments; ///< every end of the row-local run from the input
 };
 
-/// The cluster of `devices` (resource names, the source first) as the store knows `model`, on
-/// the newest record of the model with strip timings on every one of them: the segments of `run`
-/// (the graph's row-local run from the input, `cutBytes` per cut) weighed by the source's block
-/// timings, each device's fit on every segment it has timings of, and `link` as its link.
-/// Error(NotFound) names a device the store does not know, one without strip timings of the
-/// model, or a source without block timings; Error(InvalidInput) a device listed twice.
-StoredCluster clusterFromStore(store::Store &db, const std::string &model,
+/// The newest record of `model` with strip timings on every one of `devices` (resource names,
+/// the source first): the record a cluster plan and its planner read. Error(NotFound) names a
+/// device the store does not know or one without strip timings of the model; Error(InvalidInput)
+/// a device listed twice.
+store::ModelRecord clusterRecord(store::Store &db, const std::string &model,
+                                 const std::vector<std::string> &devices);
+
+/// The cluster of `devices` on `record`: the segments of `run` (the record's graph's row-local
+/// run from the input, `cutBytes` per cut) weighed by the source's block timings, each device's
+/// fit on every segment it has timings of, and `link` as its link. Error(NotFound) when the
+/// source has no block timings of the record.
+StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &record,
                                const std::vector<std::string> &devices, const NetworkProfile &link,
                                const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes);
 

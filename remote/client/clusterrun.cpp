@@ -113,10 +113,8 @@ void ClusterRun::openModel()
         throw Error(ErrorKind::InvalidInput,
                     m_settings.model + ": no block after the input can be split into rows" +
                         (run.stop ? ": " + run.stop->describe() : std::string()));
-    std::vector<int64_t> cutBytes;
-    for (const auto &cut : m_graph->cuts())
-        cutBytes.push_back(cut.bytes);
-    m_segments = plan::SegmentRows::all(run, m_ends, cutBytes);
+    // Weighed by the blocks once they are timed (fitStrips); the checks need only the rows.
+    m_segments = plan::SegmentRows::all(run, m_ends, m_graph->cutBytes());
     int64_t most = 0;
     for (const auto &segment : m_segments)
         most = std::max(most, segment.rows());
@@ -291,19 +289,14 @@ void ClusterRun::fitStrips()
     // The blocks weigh the rows by the time they took on the source, or on the edge.
     const auto &source = m_request.devices.front().block_s;
     const bool whole = source.size() == size_t(m_graph->blockCount());
-    std::vector<int64_t> cutBytes;
-    for (const auto &cut : m_graph->cuts())
-        cutBytes.push_back(cut.bytes);
-    m_segments = plan::SegmentRows::all(m_graph->rowLocalRun(0), m_ends, cutBytes,
+    m_segments = plan::SegmentRows::all(m_graph->rowLocalRun(0), m_ends, m_graph->cutBytes(),
                                         whole ? source : m_request.edgeBlock_s);
-    for (size_t i = 0; i < m_devices.size(); ++i)
-        for (const auto &segment : m_segments) {
-            std::vector<std::pair<int64_t, double>> points;
-            for (const auto &t : m_stripTimings[i])
-                if (t.end == segment.end)
-                    points.emplace_back(t.rows, t.median_s);
-            m_request.devices[i].strips[segment.end] = segment.fit(points);
-        }
+    for (size_t i = 0; i < m_devices.size(); ++i) {
+        std::vector<plan::StripTime> timings;
+        for (const auto &t : m_stripTimings[i])
+            timings.push_back({t.end, t.rows, t.median_s});
+        m_request.devices[i].strips = plan::fitStrips(m_segments, timings);
+    }
 }
 
 void ClusterRun::timeRest(const Say &say)
@@ -363,9 +356,16 @@ void ClusterRun::timeWhole(const Say &say)
         settings.reps = m_settings.benchReps;
         BenchSession(settings, missing).run(*m_db);
     }
-    m_request.devices.front().block_s = costsOf(names.front()).value().block_s;
+    const auto blocksOf = [&](const std::string &name) {
+        const auto costs = costsOf(name);
+        if (!costs)
+            throw Error(ErrorKind::NotFound, name + ": no complete block timings of " +
+                                                 m_settings.model + " in the store after timing");
+        return costs->block_s;
+    };
+    m_request.devices.front().block_s = blocksOf(names.front());
     if (m_edge)
-        m_request.edgeBlock_s = costsOf(m_aggregatorName).value().block_s;
+        m_request.edgeBlock_s = blocksOf(m_aggregatorName);
 }
 
 void ClusterRun::planFirst(const Say &say)

@@ -109,7 +109,8 @@ private:
     void loadEverywhere(const Say &say);
     /// Strip timings of every device, from the store or measured (fitted by fitStrips).
     void timeStrips(const Say &say);
-    /// The blocks the aggregator runs after the segment, timed; with a store, timeWhole.
+    /// Every block on the aggregator: the rest after the segment, and the weights of the
+    /// segment's rows; with a store, timeWhole.
     void timeRest(const Say &say);
     /// With a store: every block on the source and on the edge, benchmarked as `cleave-cli
     /// bench` does (or its stored benchmark reused), so that `plan --cluster` ranks the cluster

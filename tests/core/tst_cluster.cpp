@@ -217,14 +217,19 @@ private Q_SLOTS:
         }
     }
 
-    // A strip's work is what the definition gives for every range of rows of every segment;
-    // the whole segment is 1, and a strip at an edge (its halo on one side) does less than as
-    // many rows in the middle. Strip timings fit against it.
+    // A strip's work is what the definition gives for every range of rows of every segment,
+    // with the blocks' weights or, without any, every block alike; the whole segment is 1, and
+    // a strip at an edge (its halo on one side) does less than as many rows in the middle.
     void workFollowsTheDefinition()
     {
         std::mt19937 random(11);
         for (int i = 0; i < 20; ++i) {
-            const auto x = randomInstance(random);
+            auto x = randomInstance(random);
+            if (i % 4 == 0) { // no weights: every block alike
+                x.weights.assign(x.weights.size(), 1.0);
+                for (auto &s : x.segments)
+                    s = SegmentRows::of(x.run, s.end, 3000, 500);
+            }
             for (const auto &s : x.segments) {
                 QVERIFY(std::abs(s.work({0, s.rows()}) - 1) < 1e-12);
                 for (int64_t a = 0; a < s.rows(); ++a)
@@ -235,13 +240,22 @@ private Q_SLOTS:
                     QVERIFY(s.work({0, 2}) < s.work(graph::middleRows(s.rows(), 2)));
             }
         }
-        // Timings that are exactly 2 ms + 50 ms x work fit back to that line.
+    }
+
+    // Timings that are exactly 2 ms + 50 ms x work, each of the middle rows of its height, fit
+    // back to that line.
+    void stripTimingsFitAgainstWork()
+    {
+        std::mt19937 random(12);
         const auto x = randomInstance(random);
         const auto &s = x.segments.back();
-        std::vector<std::pair<int64_t, double>> timings;
+        std::vector<StripTime> timings;
         for (const auto rows : graph::stripHeights(s.rows()))
-            timings.emplace_back(rows, 0.002 + 0.05 * s.work(graph::middleRows(s.rows(), rows)));
-        const auto fit = s.fit(timings);
+            timings.push_back(
+                {s.end, rows, 0.002 + 0.05 * s.work(graph::middleRows(s.rows(), rows))});
+        const auto fits = fitStrips(x.segments, timings);
+        QCOMPARE(fits.size(), size_t(1)); // segments without timings have no fit
+        const auto &fit = fits.at(s.end);
         QVERIFY(std::abs(fit.alpha_s - 0.002) < 1e-12 && std::abs(fit.beta_s - 0.05) < 1e-12);
     }
 

@@ -262,12 +262,12 @@ private Q_SLOTS:
         QVERIFY(checked >= 5);
     }
 
-    // Each strip's output crossing its link with a codec, decoded and stitched, is what the
-    // codec gives the whole tensor: the same values for the element-wise codecs (fp32, fp16,
-    // with or without zstd); for int8, whose step is per tensor, no element further from the
-    // exact value than half the whole tensor's step (a strip's range, and so its step, is at
-    // most the whole's).
-    void codecsOnStripsMatchTheWholeTensor()
+    // The strips' outputs are the whole output's rows (above); each crossing its link with a
+    // codec of its own, decoded and stitched, is what the codec gives the whole tensor: the
+    // same values for the element-wise codecs (fp32, fp16, with or without zstd); for int8,
+    // whose step is per tensor, no element further from the exact value than half the whole
+    // tensor's step (a strip's range, and so its step, is at most the whole's).
+    void codingEachStripIsCodingTheWhole()
     {
         const graph::Shape shape{1, 3, 97, 64};
         const auto g =
