@@ -134,34 +134,33 @@ void addCluster(const std::vector<SegmentRows> &segments, const ClusterRequest &
 
 } // namespace
 
+namespace {
+
+struct KindText
+{
+    const char *id;
+    const char *name;
+};
+
+const KindText &textOf(Deployment::Kind kind)
+{
+    static const KindText texts[] = {{"device_alone", "device alone"},
+                                     {"scission", "Scission device->edge"},
+                                     {"cluster", "cluster"},
+                                     {"cluster_edge", "cluster->edge"}};
+    return texts[size_t(kind)];
+}
+
+} // namespace
+
 const char *deploymentId(Deployment::Kind kind)
 {
-    switch (kind) {
-    case Deployment::Kind::DeviceAlone:
-        return "device_alone";
-    case Deployment::Kind::Scission:
-        return "scission";
-    case Deployment::Kind::Cluster:
-        return "cluster";
-    case Deployment::Kind::ClusterToEdge:
-        return "cluster_edge";
-    }
-    return "?";
+    return textOf(kind).id;
 }
 
 const char *deploymentName(Deployment::Kind kind)
 {
-    switch (kind) {
-    case Deployment::Kind::DeviceAlone:
-        return "device alone";
-    case Deployment::Kind::Scission:
-        return "Scission device->edge";
-    case Deployment::Kind::Cluster:
-        return "cluster";
-    case Deployment::Kind::ClusterToEdge:
-        return "cluster->edge";
-    }
-    return "?";
+    return textOf(kind).name;
 }
 
 DeploymentRanking rankDeployments(const Planner &planner, const PlanRequest &request,
