@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <optional>
 
 namespace cleave::bench {
@@ -208,15 +209,23 @@ int BlockTimer::wholeModelReps() const
     return std::max(5, m_settings.reps / 4);
 }
 
-void BlockTimer::timeStrips(const std::vector<int> &ends,
+void BlockTimer::timeStrips(const std::vector<StripSegment> &segments,
                             const std::function<void(const StripResult &)> &onStrip,
                             const Progress &progress)
 {
     using clock = std::chrono::steady_clock;
     const auto input = m_model.sampleInput(m_settings.seed);
-    const auto run = m_model.rowLocalRun(0);
+    std::map<int, torch::Tensor> atCut{{0, input}}; // the input's tensor at each first cut
+    const auto tensorAt = [&](int cut) {
+        if (!atCut.count(cut)) {
+            c10::InferenceMode guard;
+            atCut[cut] = graph::runOnce(m_model.slice(0, cut), input);
+        }
+        return atCut.at(cut);
+    };
     struct Strip
     {
+        int first = 0;
         int end = 0;
         int64_t rows = 0;
         torch::jit::Module module;
@@ -224,16 +233,19 @@ void BlockTimer::timeStrips(const std::vector<int> &ends,
         std::vector<double> samples;
     };
     std::vector<Strip> strips;
-    for (int end : ends) {
-        m_model.stripInput(0, end, {0, 1}); // the graph's own check names what is not row-local
-        const int64_t height = run.heights[size_t(end)];
+    for (const auto &[first, end] : segments) {
+        // The graph's own check names what is not row-local.
+        m_model.stripInput(first, end, {0, 1});
+        const auto from = tensorAt(first);
+        const int64_t height = m_model.cuts()[size_t(end)].shape[2];
         for (int64_t rows : graph::stripHeights(height)) {
             const auto out = graph::middleRows(height, rows);
-            const auto in = m_model.stripInput(0, end, out);
-            strips.push_back({end,
+            const auto in = m_model.stripInput(first, end, out);
+            strips.push_back({first,
+                              end,
                               rows,
-                              m_model.strip(0, end, out),
-                              input.slice(2, in.begin, in.end).contiguous(),
+                              m_model.strip(first, end, out),
+                              from.slice(2, in.begin, in.end).contiguous(),
                               {}});
         }
     }
@@ -255,7 +267,7 @@ void BlockTimer::timeStrips(const std::vector<int> &ends,
         }
     }
     for (auto &strip : strips)
-        onStrip({strip.end, strip.rows, summarise(std::move(strip.samples))});
+        onStrip({strip.first, strip.end, strip.rows, summarise(std::move(strip.samples))});
 }
 
 } // namespace cleave::bench

@@ -44,8 +44,16 @@ struct TlResult
 };
 
 /// One strip height of segment [0, end), timed (cluster planning).
+/// Segment [first, end) of a model, timed as strips.
+struct StripSegment
+{
+    int first = 0;
+    int end = 0;
+};
+
 struct StripResult
 {
+    int first = 0;
     int end = 0;
     int64_t rows = 0;
     Statistics time;
@@ -94,11 +102,12 @@ public:
     Statistics timeWholeModel(const Progress &progress = {});
     int wholeModelReps() const;
 
-    /// Times segments [0, end) for each of `ends` as strips of graph::stripHeights rows from
-    /// the middle of the end's rows, each fed its rows of a seeded input, every strip once per
-    /// round; calls `onStrip` for each at the end. Throws Error(InvalidInput) for an end past the
-    /// row-local blocks after the input, Error(Cancelled) when `progress` returns false.
-    void timeStrips(const std::vector<int> &ends,
+    /// Times each segment as strips of graph::stripHeights rows from the middle of its end's
+    /// rows, each fed its rows of the tensor a seeded input makes at the segment's first cut,
+    /// every strip once per round; calls `onStrip` for each at the end. Throws
+    /// Error(InvalidInput) for a segment that is not row-local (naming the operation),
+    /// Error(Cancelled) when `progress` returns false.
+    void timeStrips(const std::vector<StripSegment> &segments,
                     const std::function<void(const StripResult &)> &onStrip,
                     const Progress &progress = {});
 

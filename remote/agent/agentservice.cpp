@@ -487,18 +487,27 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
     const auto stripResult = [&](const bench::StripResult &r) {
         v1::BenchmarkEvent event;
         auto *strip = event.mutable_strip();
+        strip->set_first(r.first);
         strip->set_end(r.end);
         strip->set_rows(r.rows);
         fill(strip->mutable_time(), r.time);
         send(event);
     };
-    const std::vector<int> stripEnds(request->strip_ends().begin(), request->strip_ends().end());
+    if (request->strip_firsts_size() > request->strip_ends_size())
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                            "strip_firsts has " + std::to_string(request->strip_firsts_size()) +
+                                " entries for " + std::to_string(request->strip_ends_size()) +
+                                " strip_ends");
+    std::vector<bench::StripSegment> stripSegments;
+    for (int i = 0; i < request->strip_ends_size(); ++i)
+        stripSegments.push_back({i < request->strip_firsts_size() ? request->strip_firsts(i) : 0,
+                                 request->strip_ends(i)});
     try {
         bench::BlockTimer timer(loaded->graph, settings);
         const bool blocks = !request->strips_only();
-        const double stripShare = stripEnds.empty() ? 0.0 : blocks ? 0.3 : 1.0;
-        if (!stripEnds.empty())
-            timer.timeStrips(stripEnds, stripResult, progress(0.0, stripShare));
+        const double stripShare = stripSegments.empty() ? 0.0 : blocks ? 0.3 : 1.0;
+        if (!stripSegments.empty())
+            timer.timeStrips(stripSegments, stripResult, progress(0.0, stripShare));
         if (blocks) {
             const double split = stripShare + (1.0 - stripShare) * blockShare;
             timer.timeBlocks(first, blockResult, progress(stripShare, split),

@@ -83,7 +83,7 @@ public:
     /// The token and limits every call passes; the inference service shares them.
     std::shared_ptr<Gate> gate() const { return m_gate; }
 
-    static constexpr uint32_t kProtocolVersion = 2;
+    static constexpr uint32_t kProtocolVersion = 3;
     static constexpr int64_t kMaxChunkBytes = int64_t(1) << 20;
 
 private:

@@ -161,7 +161,7 @@ private Q_SLOTS:
         QVERIFY(s.stub->GetInfo(withDeadline().get(), {}, &info).ok());
         QCOMPARE(info.name(), std::string("edge-1"));
         QCOMPARE(info.role(), std::string("edge"));
-        QCOMPARE(info.protocol_version(), 2u); // revision 2: strips, SetLimits
+        QCOMPARE(info.protocol_version(), 3u); // revision 3: strips of later segments
         QVERIFY(info.cores() > 0);
         QVERIFY(info.torch_threads() > 0);
         QVERIFY(!info.host_name().empty());
@@ -394,6 +394,48 @@ private Q_SLOTS:
 
         request.clear_strip_ends();
         request.add_strip_ends(14); // past inspectnet's global pooling
+        runBenchmark(*s.stub, request, &status);
+        QCOMPARE(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+        QVERIFY2(QString::fromStdString(status.error_message())
+                     .contains(QStringLiteral("adaptive_avg_pool2d")),
+                 status.error_message().c_str());
+    }
+
+    // Revision 3: strips of a segment that starts past the input, fed the tensor the input makes
+    // there; more firsts than ends, or a segment past the row-local blocks, are refused.
+    void timesStripsOfLaterSegments()
+    {
+        Server s({});
+        cleave::remote::AgentClient client(s.address);
+        const auto loaded = client.loadZoo("inspectnet", 0, {{1, 1, 28, 28}});
+        v1::BenchmarkRequest request;
+        request.set_model_id(loaded.model_id());
+        request.set_reps(2);
+        request.set_strips_only(true);
+        request.add_strip_ends(4);
+        request.add_strip_firsts(2);
+        request.add_strip_ends(1); // no first: from the input
+        grpc::Status status;
+        std::map<std::pair<int, int>, int> strips;
+        for (const auto &e : runBenchmark(*s.stub, request, &status))
+            if (e.has_strip())
+                ++strips[{e.strip().first(), e.strip().end()}];
+        QVERIFY2(status.ok(), status.error_message().c_str());
+        QCOMPARE(strips.size(), size_t(2));
+        QVERIFY((strips[{2, 4}] >= 3 && strips[{0, 1}] == 3));
+
+        request.add_strip_firsts(0);
+        request.add_strip_firsts(0);
+        runBenchmark(*s.stub, request, &status);
+        QCOMPARE(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+        QVERIFY2(
+            QString::fromStdString(status.error_message()).contains(QStringLiteral("strip_firsts")),
+            status.error_message().c_str());
+
+        request.clear_strip_firsts();
+        request.clear_strip_ends();
+        request.add_strip_ends(14);
+        request.add_strip_firsts(3); // [3, 14) reaches past the global pooling
         runBenchmark(*s.stub, request, &status);
         QCOMPARE(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
         QVERIFY2(QString::fromStdString(status.error_message())
