@@ -64,6 +64,7 @@ SegmentRows SegmentRows::of(const graph::RowLocalRun &run, int end, int64_t inpu
                             int64_t outputRowBytes, const std::vector<double> &blockWeights)
 {
     SegmentRows segment;
+    segment.first = run.first;
     segment.end = end;
     segment.inputRowBytes = inputRowBytes;
     segment.outputRowBytes = outputRowBytes;
@@ -135,7 +136,7 @@ std::map<int, RowCost> fitStrips(const std::vector<SegmentRows> &segments,
     for (const auto &segment : segments) {
         std::vector<std::pair<int64_t, double>> points;
         for (const auto &t : timings)
-            if (t.end == segment.end)
+            if (t.first == segment.first && t.end == segment.end)
                 points.emplace_back(t.rows, t.seconds);
         if (!points.empty())
             fits[segment.end] = segment.fit(points);

@@ -42,6 +42,7 @@ struct RowCost
 /// side, does less work than one of as many rows in the middle.
 struct SegmentRows
 {
+    int first = 0; ///< the run's first cut: 0, the input
     int end = 0;
     int64_t inputRowBytes = 0;
     int64_t outputRowBytes = 0;
@@ -74,16 +75,17 @@ struct SegmentRows
     RowCost fit(const std::vector<std::pair<int64_t, double>> &timings) const;
 };
 
-/// One timed strip: the middle `rows` output rows of segment [0, end).
+/// One timed strip: the middle `rows` output rows of segment [first, end).
 struct StripTime
 {
     int end = 0;
     int64_t rows = 0;
     double seconds = 0;
+    int first = 0;
 };
 
-/// Each segment's fit of the strips timed on it (SegmentRows::fit); segments without timings
-/// have none.
+/// Each segment's fit of the strips timed on it (same first and end; SegmentRows::fit), by
+/// end; segments without timings have none.
 std::map<int, RowCost> fitStrips(const std::vector<SegmentRows> &segments,
                                  const std::vector<StripTime> &timings);
 

@@ -178,7 +178,7 @@ StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &recor
     for (const auto &r : resources) {
         std::vector<StripTime> timings;
         for (const auto &t : db.stripTimings(record.id, r.id))
-            timings.push_back({t.end, t.rows, t.median_s});
+            timings.push_back({t.end, t.rows, t.median_s, t.first});
         ClusterDevice device;
         device.name = r.name;
         device.link = link;

@@ -197,6 +197,25 @@ CREATE TABLE cluster_events(
     kind TEXT NOT NULL,
     device TEXT NOT NULL,
     detail TEXT NOT NULL);
+)sql",
+                                                                  R"sql(
+CREATE TABLE strip_timings_8(
+    model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+    resource_id INTEGER NOT NULL REFERENCES resources(id) ON DELETE CASCADE,
+    segment_first INTEGER NOT NULL DEFAULT 0 CHECK (segment_first >= 0),
+    segment_end INTEGER NOT NULL CHECK (segment_end > segment_first),
+    rows INTEGER NOT NULL CHECK (rows > 0),
+    median_s REAL NOT NULL CHECK (median_s >= 0),
+    p5_s REAL NOT NULL,
+    p95_s REAL NOT NULL,
+    measured_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (model_id, resource_id, segment_first, segment_end, rows)) WITHOUT ROWID;
+INSERT INTO strip_timings_8(model_id, resource_id, segment_first, segment_end, rows, median_s,
+                            p5_s, p95_s, measured_at)
+    SELECT model_id, resource_id, 0, segment_end, rows, median_s, p5_s, p95_s, measured_at
+    FROM strip_timings;
+DROP TABLE strip_timings;
+ALTER TABLE strip_timings_8 RENAME TO strip_timings;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -504,21 +523,23 @@ void Store::addOffloadInference(int64_t offloadId, const OffloadInference &i)
 void Store::addStripTiming(int64_t modelId, int64_t resourceId, const StripTiming &t)
 {
     Statement insert(m_db, "INSERT OR REPLACE INTO strip_timings(model_id, resource_id, "
-                           "segment_end, rows, median_s, p5_s, p95_s) VALUES "
-                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    insert.bind(1, modelId).bind(2, resourceId).bind(3, t.end).bind(4, t.rows);
-    insert.bind(5, t.median_s).bind(6, t.p5_s).bind(7, t.p95_s);
+                           "segment_first, segment_end, rows, median_s, p5_s, p95_s) VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    insert.bind(1, modelId).bind(2, resourceId).bind(3, t.first).bind(4, t.end).bind(5, t.rows);
+    insert.bind(6, t.median_s).bind(7, t.p5_s).bind(8, t.p95_s);
     insert.run();
 }
 
 std::vector<StripTiming> Store::stripTimings(int64_t modelId, int64_t resourceId)
 {
-    Statement q(m_db, "SELECT segment_end, rows, median_s, p5_s, p95_s FROM strip_timings "
-                      "WHERE model_id = ?1 AND resource_id = ?2 ORDER BY segment_end, rows");
+    Statement q(m_db, "SELECT segment_end, rows, median_s, p5_s, p95_s, segment_first "
+                      "FROM strip_timings WHERE model_id = ?1 AND resource_id = ?2 "
+                      "ORDER BY segment_first, segment_end, rows");
     q.bind(1, modelId).bind(2, resourceId);
     std::vector<StripTiming> timings;
     while (q.step())
-        timings.push_back({int(q.integer(0)), q.integer(1), q.real(2), q.real(3), q.real(4)});
+        timings.push_back(
+            {int(q.integer(0)), q.integer(1), q.real(2), q.real(3), q.real(4), int(q.integer(5))});
     return timings;
 }
 

@@ -161,7 +161,7 @@ struct OffloadInference
     int64_t resultBytes = 0;
 };
 
-/// One strip height of segment [0, end) as one resource timed it (cluster planning).
+/// One strip height of segment [first, end) as one resource timed it (cluster planning).
 struct StripTiming
 {
     int end = 0;
@@ -169,6 +169,7 @@ struct StripTiming
     double median_s = 0;
     double p5_s = 0;
     double p95_s = 0;
+    int first = 0; ///< schema 8; 0: the segment starts at the input
 };
 
 /// One cluster run: the model, the devices (resource names, in the order given), where the
@@ -231,7 +232,7 @@ struct ClusterEvent
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     enum class Access {
         ReadWrite, ///< create the file when missing, migrate it to the current schema
@@ -292,7 +293,7 @@ public:
     std::vector<OffloadRecord> offloads(int64_t modelId);
     std::vector<OffloadInference> offloadInferences(int64_t offloadId);
 
-    /// Strip timings replace earlier ones of the same resource, model, end and height.
+    /// Strip timings replace earlier ones of the same resource, model, segment and height.
     void addStripTiming(int64_t modelId, int64_t resourceId, const StripTiming &timing);
     std::vector<StripTiming> stripTimings(int64_t modelId, int64_t resourceId);
 

@@ -237,8 +237,9 @@ void ClusterRun::timeStrips(const Say &say)
             timings[i] = m_db->stripTimings(m_storeModel, m_devices[i]->resourceId);
         for (int end : m_ends) {
             const auto heights = graph::stripHeights(m_graph->cuts()[size_t(end)].shape[2]);
-            const auto have = std::count_if(timings[i].begin(), timings[i].end(),
-                                            [&](const auto &t) { return t.end == end; });
+            const auto have =
+                std::count_if(timings[i].begin(), timings[i].end(),
+                              [&](const auto &t) { return t.first == 0 && t.end == end; });
             if (size_t(have) < heights.size())
                 missing[i].push_back(end);
         }
@@ -264,8 +265,8 @@ void ClusterRun::timeStrips(const Say &say)
                 if (!event.has_strip())
                     return;
                 const auto &s = event.strip();
-                measured.push_back(
-                    {s.end(), s.rows(), s.time().median_s(), s.time().p5_s(), s.time().p95_s()});
+                measured.push_back({s.end(), s.rows(), s.time().median_s(), s.time().p5_s(),
+                                    s.time().p95_s(), s.first()});
             });
             timings[i].insert(timings[i].end(), measured.begin(), measured.end());
             if (m_db)
@@ -294,7 +295,7 @@ void ClusterRun::fitStrips()
     for (size_t i = 0; i < m_devices.size(); ++i) {
         std::vector<plan::StripTime> timings;
         for (const auto &t : m_stripTimings[i])
-            timings.push_back({t.end, t.rows, t.median_s});
+            timings.push_back({t.end, t.rows, t.median_s, t.first});
         m_request.devices[i].strips = plan::fitStrips(m_segments, timings);
     }
 }

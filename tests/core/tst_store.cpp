@@ -38,8 +38,8 @@ Resource device()
     return {0, "local-device", "device", "host", "cpu", 2, 1, "", "1.13", "openblas"};
 }
 
-// What schemas 5, 6 and 7 added, taken away again to make an older store.
-constexpr const char *kDropSchemas5To7 =
+// What schemas 5 to 8 added, taken away again to make an older store.
+constexpr const char *kDropSchemas5To8 =
     "DROP TABLE strip_timings; DROP TABLE cluster_shares; DROP TABLE cluster_inferences; "
     "DROP TABLE cluster_events; DROP TABLE cluster_runs; "
     "DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; "
@@ -78,10 +78,15 @@ private Q_SLOTS:
         store.addStripTiming(model, resource, {12, 5, 0.010, 0.009, 0.012});
         store.addStripTiming(model, resource, {12, 10, 0.019, 0.018, 0.021});
         store.addStripTiming(model, resource, {12, 5, 0.011, 0.010, 0.013}); // timed again
+        StripTiming later{12, 5, 0.004, 0.003, 0.005};
+        later.first = 7; // schema 8: a segment that starts past the input
+        store.addStripTiming(model, resource, later);
         const auto strips = store.stripTimings(model, resource);
-        QCOMPARE(strips.size(), size_t(2));
+        QCOMPARE(strips.size(), size_t(3));
         QCOMPARE(strips[0].median_s, 0.011);
         QCOMPARE(strips[1].rows, int64_t(10));
+        QCOMPARE(strips[2].first, 7);
+        QCOMPARE(strips[2].median_s, 0.004);
 
         ClusterRecord record;
         record.modelId = model;
@@ -119,6 +124,38 @@ private Q_SLOTS:
         QCOMPARE(events[1].run, 1);
     }
 
+    // A store of schema 7 keeps its strip timings on opening, as segments from the input.
+    void stripTimingsSurviveSchema8()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("schema7.cleave")).toStdString();
+        int64_t model = 0;
+        int64_t resource = 0;
+        {
+            Store store(path);
+            model = store.addModel(resnet());
+            resource = store.addResource(device());
+        }
+        {
+            // Schema 7's table, with one row.
+            Database raw(path, Database::Mode::ReadWrite);
+            raw.execute("DROP TABLE strip_timings; CREATE TABLE strip_timings(model_id INTEGER NOT "
+                        "NULL, resource_id INTEGER NOT NULL, segment_end INTEGER NOT NULL, rows "
+                        "INTEGER NOT NULL, median_s REAL NOT NULL, p5_s REAL NOT NULL, p95_s REAL "
+                        "NOT NULL, measured_at TEXT NOT NULL DEFAULT '', PRIMARY KEY (model_id, "
+                        "resource_id, segment_end, rows)) WITHOUT ROWID; "
+                        "INSERT INTO strip_timings VALUES (" +
+                        std::to_string(model) + ", " + std::to_string(resource) +
+                        ", 9, 4, 0.02, 0.01, 0.03, ''); PRAGMA user_version = 7");
+        }
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), 8);
+        const auto strips = store.stripTimings(model, resource);
+        QCOMPARE(strips.size(), size_t(1));
+        QCOMPARE(strips[0].first, 0);
+        QCOMPARE(strips[0].end, 9);
+        QCOMPARE(strips[0].median_s, 0.02);
+    }
+
     void init() { QVERIFY(m_dir.isValid()); }
 
     // Offloaded runs keep every inference, and a store of schema 1 gains them on opening with
@@ -138,7 +175,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
                         "DROP TABLE agents; DROP TABLE settings; " +
-                        std::string(kDropSchemas5To7) + "PRAGMA user_version = 1");
+                        std::string(kDropSchemas5To8) + "PRAGMA user_version = 1");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -234,7 +271,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("ALTER TABLE agents DROP COLUMN tls_cert; "
                         "ALTER TABLE agents DROP COLUMN tls_key; " +
-                        std::string(kDropSchemas5To7) + "PRAGMA user_version = 3");
+                        std::string(kDropSchemas5To8) + "PRAGMA user_version = 3");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
