@@ -37,10 +37,13 @@ std::string where(const plan::Deployment &d, const plan::ClusterRequest &cluster
         return source;
     if (d.kind == Kind::Scission)
         return source + " -> " + d.edge;
-    std::string names;
-    for (const auto &s : d.cluster->shares)
-        names += (names.empty() ? "" : ",") + cluster.devices[size_t(s.device)].name;
-    return names + " -> " + (d.edge.empty() ? source : d.edge);
+    // The devices taking part by number, in the order given, as the rows in `how`.
+    std::string numbers;
+    const auto rows = d.cluster->rowsByDevice(cluster.devices.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (rows[i] > 0)
+            numbers += (numbers.empty() ? "" : ",") + std::to_string(i + 1);
+    return "devices " + numbers + " -> " + (d.edge.empty() ? source : d.edge);
 }
 
 /// "split 5" or "segment [0, 17), rows 14/6/5".
@@ -101,9 +104,11 @@ int printDeployments(const PlanOptions &options, const std::vector<std::string> 
                   << '\n';
         return 0;
     }
-    std::cout << options.model << ": from " << devices.front() << " with " << devices.size() - 1
-              << " more device" << (devices.size() == 2 ? "" : "s") << ", link "
-              << request.link.describe() << (request.returnLeg ? "" : ", no return leg") << "\n";
+    std::cout << options.model << ", link " << request.link.describe()
+              << (request.returnLeg ? "" : ", no return leg") << "; devices:\n";
+    for (size_t i = 0; i < devices.size(); ++i)
+        std::cout << "  " << i + 1 << " " << devices[i] << (i == 0 ? " (holds the input)" : "")
+                  << '\n';
     Table table({{"#", Table::Right},
                  {"way", Table::Left},
                  {"where", Table::Left},
