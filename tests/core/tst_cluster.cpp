@@ -4,6 +4,7 @@
 #include "testmain.h"
 
 #include "core/graph/modelgraph.h"
+#include "core/plan/chain.h"
 #include "core/plan/cluster.h"
 
 #include <random>
@@ -43,11 +44,11 @@ struct Instance
 // over its height.
 double rowsDone(const Instance &x, int end, RowRange out)
 {
+    const auto height = [&](int cut) { return x.run.heights[size_t(cut - x.run.first)]; };
     double done = 0;
-    for (int cut = end; cut > 0; --cut) {
-        done +=
-            x.weights[size_t(cut - 1)] / double(x.run.heights[size_t(cut)]) * double(out.size());
-        out = x.run.blocks[size_t(cut - 1)].needs(out).clippedTo(x.run.heights[size_t(cut - 1)]);
+    for (int cut = end; cut > x.run.first; --cut) {
+        done += x.weights[size_t(cut - 1)] / double(height(cut)) * double(out.size());
+        out = x.run.blocks[size_t(cut - 1 - x.run.first)].needs(out).clippedTo(height(cut - 1));
     }
     return done;
 }
@@ -55,7 +56,7 @@ double rowsDone(const Instance &x, int end, RowRange out)
 // That work over the whole segment's.
 double workByDefinition(const Instance &x, int end, RowRange out)
 {
-    return rowsDone(x, end, out) / rowsDone(x, end, {0, x.run.heights[size_t(end)]});
+    return rowsDone(x, end, out) / rowsDone(x, end, {0, x.run.heights[size_t(end - x.run.first)]});
 }
 
 // The total of one inference with rows[i] rows on device order[i], from the design notes:
@@ -182,6 +183,74 @@ double bruteForce(const Instance &x, int devicesMin = 1, int devicesMax = 0)
     return best;
 }
 
+// A chain of rounds: one instance per first cut of the same run, devices and links, the source
+// aggregating; its rounds carry no rest (the first instance's source holds the rest's blocks).
+std::vector<Instance> randomChain(std::mt19937 &random)
+{
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const auto whole =
+        runOf({{3, 1, 1, 1}, {5, 2, 2, 1}, {3, 1, 1, 1}, {2, 2, 0, 1}}, 12 + int(random() % 14));
+    std::vector<double> weights;
+    for (int b = 0; b < whole.end; ++b)
+        weights.push_back(0.001 + unit(random));
+    std::vector<ClusterDevice> devices(2 + random() % 2);
+    for (size_t i = 0; i < devices.size(); ++i) {
+        devices[i].name = "d" + std::to_string(i);
+        devices[i].link = NetworkProfile::custom(50 + 950 * unit(random), 0.1 + 2 * unit(random));
+        for (int b = 0; b < whole.end; ++b)
+            devices[i].block_s.push_back(0.001 + 0.01 * unit(random));
+    }
+    std::vector<Instance> rounds;
+    for (int first = 0; first < whole.end; ++first) {
+        Instance x;
+        x.run.first = first;
+        x.run.end = whole.end;
+        x.run.blocks.assign(whole.blocks.begin() + first, whole.blocks.end());
+        x.run.heights.assign(whole.heights.begin() + first, whole.heights.end());
+        x.weights = weights;
+        x.request.devices = devices;
+        for (int end = first + 1; end <= whole.end; ++end) {
+            x.segments.push_back(SegmentRows::of(x.run, end, 2000, 300 + random() % 3000, weights));
+            for (auto &d : x.request.devices)
+                d.strips[end] = {0.001 + 0.003 * unit(random),
+                                 (0.002 + 0.02 * unit(random)) * (end - first)};
+        }
+        x.request.source = 0;
+        x.request.aggregator = 0;
+        rounds.push_back(std::move(x));
+    }
+    return rounds;
+}
+
+// The least makespan of one round over every partition, by the formula (no rest, no return).
+double roundByBruteForce(Instance x, const SegmentRows &s)
+{
+    x.request.returnLeg = false;
+    for (auto &d : x.request.devices)
+        d.block_s.clear();
+    x.segments = {s};
+    return bruteForce(x);
+}
+
+// The least total over every chain of cuts from the input: the rounds' least makespans, then
+// the rest on the source.
+double chainByBruteForce(const std::vector<Instance> &rounds, int from = 0)
+{
+    const auto &x = rounds[size_t(from)];
+    const auto &rest = x.request.devices[0].block_s;
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto &s : x.segments) {
+        const double round = roundByBruteForce(x, s);
+        double after = 0;
+        for (size_t b = size_t(s.end); b < rest.size(); ++b)
+            after += rest[b];
+        best = std::min(best, round + after);
+        if (size_t(s.end) < rounds.size())
+            best = std::min(best, round + chainByBruteForce(rounds, s.end));
+    }
+    return best;
+}
+
 } // namespace
 
 class TestCluster : public QObject
@@ -257,6 +326,44 @@ private Q_SLOTS:
         QCOMPARE(fits.size(), size_t(1)); // segments without timings have no fit
         const auto &fit = fits.at(s.end);
         QVERIFY(std::abs(fit.alpha_s - 0.002) < 1e-12 && std::abs(fit.beta_s - 0.05) < 1e-12);
+    }
+
+    // On random clusters and runs, the chain of rounds (each gathered at the source and sent
+    // out again) is the least over every chain of cuts and every partition of each round; a
+    // single round is one of the chains, so a chain is never slower than planCluster's plan.
+    void chainIsTheBestOfEveryChain()
+    {
+        std::mt19937 random(17);
+        int chained = 0;
+        for (int i = 0; i < 25; ++i) {
+            const auto rounds = randomChain(random);
+            std::vector<RoundOptions> options;
+            for (const auto &x : rounds)
+                options.push_back({x.run.first, x.segments, x.request});
+            const auto chain = planChain(options);
+            const double expected = chainByBruteForce(rounds);
+            QVERIFY2(std::abs(chain.total_s - expected) <= 1e-6 * expected,
+                     qPrintable(QStringLiteral("chain %1: planned %2 s, best %3 s")
+                                    .arg(i)
+                                    .arg(chain.total_s)
+                                    .arg(expected)));
+            double sum = chain.rest_s;
+            int cut = 0;
+            for (const auto &round : chain.rounds) {
+                QVERIFY(round.end > cut);
+                cut = round.end;
+                sum += round.makespan_s;
+            }
+            QVERIFY(std::abs(sum - chain.total_s) < 1e-12);
+            QVERIFY(chain.total_s <=
+                    planCluster(rounds[0].segments, rounds[0].request).total_s * (1 + 1e-9));
+            chained += chain.rounds.size() > 1;
+        }
+        QVERIFY(chained >= 3); // chains of more than one round do win
+        // A round that gathers elsewhere than at its source is refused.
+        auto rounds = randomChain(random);
+        rounds[0].request.aggregator.reset();
+        QVERIFY_THROWS_EXCEPTION(Error, planChain({{0, rounds[0].segments, rounds[0].request}}));
     }
 
     // On random clusters the plan's total is the least over every segment and every integer

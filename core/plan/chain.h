@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A chain of cluster rounds: the strips of one segment go back to the aggregator, are stitched,
+// and the next segment's strips go out again from there (the cluster design notes' first way of
+// chaining segments). Each round is one planCluster problem; the chain is a shortest path over
+// the cuts. Plain data, no LibTorch.
+#pragma once
+
+#include "core/plan/cluster.h"
+
+#include <vector>
+
+namespace cleave::plan {
+
+/// The segments that start at one cut and the cluster's fits of them: one round's candidates.
+struct RoundOptions
+{
+    int first = 0;
+    std::vector<SegmentRows> segments; ///< [first, end) for each end (SegmentRows::first == first)
+    ClusterRequest request;            ///< the devices and their fits of these segments, by end
+};
+
+/// A chain of rounds, then the rest of the model on the aggregator.
+struct ChainPlan
+{
+    std::vector<ClusterPlan> rounds; ///< in order; each without rest or return leg
+    double rest_s = 0;
+    double total_s = 0; ///< the rounds' makespans and the rest (the result is at the source)
+};
+
+/// The chain with the least total. Every round gathers at its source device, which aggregates
+/// and sends the next round's strips; each round is planned exactly (planCluster with its end
+/// fixed, no rest), and the chain is the shortest path over the cuts from the input. `options`
+/// must hold the round from the input (first 0), whose aggregator's block times give the rest.
+/// Error(InvalidInput) when a round's aggregator is not its source or none starts at the input;
+/// ClusterError when no round from the input can be planned.
+ChainPlan planChain(const std::vector<RoundOptions> &options);
+
+} // namespace cleave::plan
