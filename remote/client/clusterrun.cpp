@@ -608,12 +608,13 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
                                      .at(segment().work(share.rows));
         if (predicted <= 0 || attempt.shares[k].compute_s <= 0)
             continue;
-        // As slow as the slowest of its last three: a device that got slow is believed at once
+        // As slow as the slowest of its last five: a device that got slow is believed at once
         // (the re-plan must still win twice in a row), one that seems fast again only after
-        // three inferences (a device throttled by a CPU quota runs a small strip at full speed
-        // within one period, and would otherwise get its rows back and lose them again).
+        // five inferences (a device throttled by a CPU quota runs a small strip at full speed
+        // within one period, the more so after the idle spell before each inference, and got
+        // its rows back and lost them again every three or four with three).
         device.ratios.push_back(attempt.shares[k].compute_s / predicted);
-        if (device.ratios.size() > 3)
+        if (device.ratios.size() > 5)
             device.ratios.erase(device.ratios.begin());
         device.slowness = *std::max_element(device.ratios.begin(), device.ratios.end());
     }

@@ -45,7 +45,7 @@ struct ClusterSettings
     std::vector<std::string> excluded; ///< device addresses
     std::optional<int64_t> maxLinkBytes;
     /// Adaptation: each device's speed is re-estimated from the compute times it reports (the
-    /// largest measured over predicted of its last three inferences), and the rows
+    /// largest measured over predicted of its last five inferences), and the rows
     /// re-planned; they move when the shares in use are predicted slower than the re-planned
     /// ones by more than `adaptThreshold` after two inferences in a row.
     bool adapt = true;
