@@ -147,6 +147,18 @@ QString startAgent(QProcess &agent, const QStringList &args)
     return agent.waitForStarted() ? firstLine(agent) : QString();
 }
 
+/// A request for strip timings only (two repetitions) of InspectNet, loaded on `s`.
+v1::BenchmarkRequest stripsOfInspectNet(const Server &s)
+{
+    cleave::remote::AgentClient client(s.address);
+    const auto loaded = client.loadZoo("inspectnet", 0, {{1, 1, 28, 28}});
+    v1::BenchmarkRequest request;
+    request.set_model_id(loaded.model_id());
+    request.set_reps(2);
+    request.set_strips_only(true);
+    return request;
+}
+
 } // namespace
 
 class TestAgent : public QObject
@@ -369,12 +381,7 @@ private Q_SLOTS:
     void timesStripsOfSegments()
     {
         Server s({});
-        cleave::remote::AgentClient client(s.address);
-        const auto loaded = client.loadZoo("inspectnet", 0, {{1, 1, 28, 28}});
-        v1::BenchmarkRequest request;
-        request.set_model_id(loaded.model_id());
-        request.set_reps(2);
-        request.set_strips_only(true);
+        auto request = stripsOfInspectNet(s);
         request.add_strip_ends(1);
         request.add_strip_ends(4);
         grpc::Status status;
@@ -406,12 +413,7 @@ private Q_SLOTS:
     void timesStripsOfLaterSegments()
     {
         Server s({});
-        cleave::remote::AgentClient client(s.address);
-        const auto loaded = client.loadZoo("inspectnet", 0, {{1, 1, 28, 28}});
-        v1::BenchmarkRequest request;
-        request.set_model_id(loaded.model_id());
-        request.set_reps(2);
-        request.set_strips_only(true);
+        auto request = stripsOfInspectNet(s);
         request.add_strip_ends(4);
         request.add_strip_firsts(2);
         request.add_strip_ends(1); // no first: from the input
