@@ -80,8 +80,8 @@ SegmentRows SegmentRows::of(const graph::RowLocalRun &run, int end, int64_t inpu
                          double(std::max<int64_t>(height(b + 1), 1)));
     const int64_t rows = height(end);
     if (rows < 1)
-        throw Error(ErrorKind::InvalidInput,
-                    "segment [0, " + std::to_string(end) + ") has no output rows");
+        throw Error(ErrorKind::InvalidInput, "segment [" + std::to_string(run.first) + ", " +
+                                                 std::to_string(end) + ") has no output rows");
     for (int64_t r = 0; r < rows; ++r) {
         // Backwards from the output row: the rows it needs at each cut, clipped there.
         graph::RowRange at{r, r + 1};

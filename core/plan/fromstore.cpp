@@ -137,6 +137,14 @@ std::vector<store::Resource> namedResources(store::Store &db, const std::vector<
 
 } // namespace
 
+std::vector<StripTime> stripTimes(const std::vector<store::StripTiming> &timings)
+{
+    std::vector<StripTime> times;
+    for (const auto &t : timings)
+        times.push_back({t.end, t.rows, t.median_s, t.first});
+    return times;
+}
+
 store::ModelRecord clusterRecord(store::Store &db, const std::string &model,
                                  const std::vector<std::string> &devices)
 {
@@ -176,13 +184,10 @@ StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &recor
         ends.push_back(end);
     cluster.segments = SegmentRows::all(run, ends, cutBytes, source->block_s);
     for (const auto &r : resources) {
-        std::vector<StripTime> timings;
-        for (const auto &t : db.stripTimings(record.id, r.id))
-            timings.push_back({t.end, t.rows, t.median_s, t.first});
         ClusterDevice device;
         device.name = r.name;
         device.link = link;
-        device.strips = fitStrips(cluster.segments, timings);
+        device.strips = fitStrips(cluster.segments, stripTimes(db.stripTimings(record.id, r.id)));
         cluster.request.devices.push_back(std::move(device));
     }
     return cluster;

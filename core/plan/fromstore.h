@@ -36,6 +36,9 @@ struct StoredCluster
     std::vector<SegmentRows> segments; ///< every end of the row-local run from the input
 };
 
+/// Stored strip timings as the cluster planner fits them (their medians).
+std::vector<StripTime> stripTimes(const std::vector<store::StripTiming> &timings);
+
 /// The newest record of `model` with strip timings on every one of `devices` (resource names,
 /// the source first): the record a cluster plan and its planner read. Error(NotFound) names a
 /// device the store does not know or one without strip timings of the model; Error(InvalidInput)

@@ -60,8 +60,8 @@ struct ClusterRun::Device
     int64_t resourceId = 0;
     std::unique_ptr<LinkEmulator> link;
     bool lost = false;
-    /// Measured over predicted compute time of its last inferences (adaptation), and their
-    /// median: how much slower the device is than its fit says.
+    /// Measured over predicted compute time of its last inferences (adaptation); the largest
+    /// is how much slower the device is than its fit says (`slowness`).
     std::vector<double> ratios{1.0};                 ///< the benchmark's own estimate counts once
     std::map<std::string, graph::RowRange> deployed; ///< strips by deployment name
     double slowness = 1.0;
@@ -293,10 +293,8 @@ void ClusterRun::fitStrips()
     m_segments = plan::SegmentRows::all(m_graph->rowLocalRun(0), m_ends, m_graph->cutBytes(),
                                         whole ? source : m_request.edgeBlock_s);
     for (size_t i = 0; i < m_devices.size(); ++i) {
-        std::vector<plan::StripTime> timings;
-        for (const auto &t : m_stripTimings[i])
-            timings.push_back({t.end, t.rows, t.median_s, t.first});
-        m_request.devices[i].strips = plan::fitStrips(m_segments, timings);
+        m_request.devices[i].strips =
+            plan::fitStrips(m_segments, plan::stripTimes(m_stripTimings[i]));
     }
 }
 
