@@ -48,6 +48,7 @@ struct ClusterOptions
     int warmup = 2;
     int benchReps = 5;
     bool noAdapt = false;
+    bool oneSegment = false;
     bool withEdgeDi = false;
     std::vector<std::string> throttle;
     double adaptThreshold = 10;
@@ -98,30 +99,45 @@ std::vector<double> parseShares(const std::string &text)
     return shares;
 }
 
-std::optional<int> segmentEnd(const std::string &text)
+/// "--segment": auto, 0:END (one segment), or A:B,B:C,... (a chain of rounds from the input):
+/// the ends, none for auto.
+std::vector<int> segmentEnds(const std::string &text)
 {
     if (text == "auto")
-        return std::nullopt;
-    const auto colon = text.find(':');
-    try {
-        std::size_t used = 0;
-        const int first = colon == std::string::npos ? 0 : std::stoi(text.substr(0, colon), &used);
-        if (colon != std::string::npos && used != colon)
-            throw std::invalid_argument("first");
-        const auto rest = colon == std::string::npos ? text : text.substr(colon + 1);
-        const int end = std::stoi(rest, &used);
-        if (used != rest.size())
-            throw std::invalid_argument("end");
-        if (first != 0)
-            throw Error(ErrorKind::InvalidInput,
-                        "--segment " + text +
-                            ": the strips start at the input (0:" + std::to_string(end) + ")");
-        return end;
-    } catch (const std::logic_error &) {
-        throw Error(ErrorKind::InvalidInput,
-                    "--segment " + text + ": expected 0:END (blocks [0, END)) or auto");
+        return {};
+    const auto bad = [&](const std::string &why) {
+        return Error(ErrorKind::InvalidInput, "--segment " + text + ": " + why);
+    };
+    std::vector<int> ends;
+    std::stringstream parts(text);
+    for (std::string part; std::getline(parts, part, ',');) {
+        const auto colon = part.find(':');
+        int first = 0;
+        int end = 0;
+        try {
+            std::size_t used = 0;
+            first = std::stoi(part.substr(0, colon), &used);
+            if (colon == std::string::npos || used != colon)
+                throw std::invalid_argument("first");
+            const auto rest = part.substr(colon + 1);
+            end = std::stoi(rest, &used);
+            if (used != rest.size())
+                throw std::invalid_argument("end");
+        } catch (const std::logic_error &) {
+            throw bad("expected 0:END (blocks [0, END)), a chain 0:A,A:B,... or auto");
+        }
+        const int expected = ends.empty() ? 0 : ends.back();
+        if (first != expected)
+            throw bad(ends.empty() ? "the strips start at the input (0:" + std::to_string(end) + ")"
+                                   : "round " + part + " does not start where the one before ends (" +
+                                         std::to_string(expected) + ")");
+        ends.push_back(end);
     }
+    if (ends.empty())
+        throw bad("expected 0:END (blocks [0, END)), a chain 0:A,A:B,... or auto");
+    return ends;
 }
+
 
 plan::NetworkProfile baseLink(const ClusterOptions &o)
 {
@@ -188,6 +204,7 @@ std::vector<Throttle> throttles(const std::vector<std::string> &items, size_t de
 nlohmann::json shareJson(const store::ClusterShare &s)
 {
     return {{"device", s.device},
+            {"round", s.round},
             {"rows", {s.rowsBegin, s.rowsEnd}},
             {"received_s", s.received_s},
             {"compute_s", s.compute_s},
@@ -212,7 +229,7 @@ nlohmann::json inferenceJson(const store::ClusterInference &i)
             {"shares", shares}};
 }
 
-nlohmann::json planJson(const plan::ClusterPlan &p, const remote::ClusterRun &run)
+nlohmann::json roundJson(const plan::ClusterPlan &p, const remote::ClusterRun &run)
 {
     nlohmann::json shares = nlohmann::json::array();
     for (const auto &s : p.shares)
@@ -224,8 +241,39 @@ nlohmann::json planJson(const plan::ClusterPlan &p, const remote::ClusterRun &ru
                           {"received_s", s.received_s},
                           {"computed_s", s.computed_s},
                           {"finish_s", s.finish_s}});
-    return {{"segment_end", p.end},   {"makespan_s", p.makespan_s}, {"rest_s", p.rest_s},
-            {"return_s", p.return_s}, {"total_s", p.total_s},       {"shares", shares}};
+    return {{"first", p.first}, {"end", p.end}, {"makespan_s", p.makespan_s}, {"shares", shares}};
+}
+
+nlohmann::json planJson(const plan::ChainPlan &p, const remote::ClusterRun &run)
+{
+    nlohmann::json rounds = nlohmann::json::array();
+    for (const auto &round : p.rounds)
+        rounds.push_back(roundJson(round, run));
+    return {{"segment_end", p.rounds.back().end},
+            {"makespan_s", p.makespan_s()},
+            {"rest_s", p.rest_s},
+            {"return_s", p.rounds.back().return_s},
+            {"total_s", p.total_s},
+            {"rounds", rounds}};
+}
+
+/// Each round's rows per device: "14/5/6 + 5/5/5".
+std::string rowsText(const plan::ChainPlan &p, size_t devices)
+{
+    std::string text;
+    for (const auto &round : p.rounds)
+        text += (text.empty() ? "" : " + ") + plan::rowsText(round.rowsByDevice(devices));
+    return text;
+}
+
+/// "[0, 10) + [10, 17)": the blocks of each round.
+std::string roundsText(const plan::ChainPlan &p)
+{
+    std::string text;
+    for (const auto &round : p.rounds)
+        text += (text.empty() ? "" : " + ") + std::string("[") + std::to_string(round.first) +
+                ", " + std::to_string(round.end) + ")";
+    return text;
 }
 
 double median(std::vector<double> values)
@@ -289,24 +337,27 @@ Summary summarise(const std::vector<remote::ClusterStep> &steps)
 void printPlan(const remote::ClusterRun &run, const ClusterOptions &o)
 {
     const auto &c = run.comparison();
-    const auto rows = [&](const plan::ClusterPlan &p) {
-        return plan::rowsText(p.rowsByDevice(run.deviceNames().size()));
-    };
-    std::cout << o.model.model << ": segment [0, " << c.cleave.end << ") of "
-              << run.graph().blockCount() << " blocks in strips over " << run.deviceNames().size()
-              << " devices, the rest on " << run.aggregatorName() << '\n';
+    const auto &first = run.first();
+    const size_t n = run.deviceNames().size();
+    std::cout << o.model.model << ": " << (first.rounds.size() > 1 ? "rounds " : "segment ")
+              << roundsText(first) << " of " << run.graph().blockCount()
+              << " blocks in strips over " << n << " devices, the rest on "
+              << run.aggregatorName() << '\n';
     Table table({{"partition", Table::Left},
                  {"rows", Table::Left},
                  {"makespan ms", Table::Right},
                  {"total ms", Table::Right}});
-    table.addRow({"cleave", rows(c.cleave), fixed(c.cleave.makespan_s * 1e3, 2),
-                  fixed(c.cleave.total_s * 1e3, 2)});
-    table.addRow({"edgedi", rows(c.edgeDi), fixed(c.edgeDi.makespan_s * 1e3, 2),
-                  fixed(c.edgeDi.total_s * 1e3, 2)});
+    table.addRow({"cleave", rowsText(first, n), fixed(first.makespan_s() * 1e3, 2),
+                  fixed(first.total_s * 1e3, 2)});
+    table.addRow({"edgedi", rowsText(run.edgeDi(), n), fixed(run.edgeDi().makespan_s() * 1e3, 2),
+                  fixed(run.edgeDi().total_s * 1e3, 2)});
+    if (first.rounds.size() > 1)
+        table.addRow({"one segment", plan::rowsText(c.cleave.rowsByDevice(n)),
+                      fixed(c.cleave.makespan_s * 1e3, 2), fixed(c.cleave.total_s * 1e3, 2)});
     table.print(std::cout);
     std::cout << "fastest device alone: " << run.deviceNames()[size_t(c.fastest)] << ", "
-              << fixed(c.fastestSegment_s * 1e3, 2) << " ms for the segment; bound "
-              << fixed(c.bound, 2) << "x\n";
+              << fixed(c.fastestSegment_s * 1e3, 2) << " ms for [0, " << c.cleave.end
+              << "); bound " << fixed(c.bound, 2) << "x\n";
 }
 
 void checkOptions(const ClusterOptions &o)
@@ -331,7 +382,11 @@ remote::ClusterSettings settingsFrom(const ClusterOptions &o)
     settings.model = o.model.model;
     settings.input = o.model.inputShape();
     settings.seed = o.seed;
-    settings.segmentEnd = segmentEnd(o.segment);
+    const auto ends = segmentEnds(o.segment);
+    if (ends.size() == 1)
+        settings.segmentEnd = ends.front();
+    else
+        settings.roundEnds = ends;
     settings.runs = o.runs;
     settings.warmup = o.warmup;
     settings.benchReps = o.benchReps;
@@ -340,6 +395,7 @@ remote::ClusterSettings settingsFrom(const ClusterOptions &o)
     settings.excluded = o.exclude;
     settings.maxLinkBytes = o.maxLinkBytes;
     settings.adapt = !o.noAdapt;
+    settings.rounds = !o.oneSegment;
     settings.adaptThreshold = o.adaptThreshold / 100;
     settings.deadline = std::chrono::milliseconds(int64_t(o.deadline_s * 1000));
     settings.measureEdgeDi = o.withEdgeDi;
@@ -436,12 +492,18 @@ void printJson(const ClusterOptions &o, const remote::ClusterRun &cluster,
     for (const auto &e : events)
         eventList.push_back(
             {{"run", e.run}, {"kind", e.kind}, {"device", e.device}, {"detail", e.detail}});
+    // Each device's fit of each round's segment.
     nlohmann::json fits = nlohmann::json::object();
-    for (const auto &d : cluster.request().devices) {
-        const auto &fit = d.strips.at(c.cleave.end);
-        fits[d.name] = {{"alpha_s", fit.alpha_s},
-                        {"beta_s", fit.beta_s},
-                        {"worst_residual_s", fit.worstResidual_s}};
+    for (const auto &round : cluster.first().rounds) {
+        const auto request = cluster.requestOf(round);
+        for (const auto &d : request.devices) {
+            const auto &fit = d.strips.at(round.end);
+            fits[d.name].push_back({{"first", round.first},
+                                    {"end", round.end},
+                                    {"alpha_s", fit.alpha_s},
+                                    {"beta_s", fit.beta_s},
+                                    {"worst_residual_s", fit.worstResidual_s}});
+        }
     }
     const nlohmann::json summary{{"median_total_s", s.measured_s},
                                  {"median_makespan_s", s.makespan_s},
@@ -458,8 +520,11 @@ void printJson(const ClusterOptions &o, const remote::ClusterRun &cluster,
                                 {"devices", cluster.deviceNames()},
                                 {"aggregator", cluster.aggregatorName()},
                                 {"cluster_id", cluster.clusterId()},
-                                {"plan", planJson(c.cleave, cluster)},
-                                {"edgedi", planJson(c.edgeDi, cluster)},
+                                {"plan", planJson(cluster.first(), cluster)},
+                                {"edgedi", planJson(cluster.edgeDi(), cluster)},
+                                {"one_segment", planJson({{c.cleave}, c.cleave.rest_s,
+                                                          c.cleave.total_s},
+                                                         cluster)},
                                 {"fastest_device", cluster.deviceNames()[size_t(c.fastest)]},
                                 {"fastest_segment_s", c.fastestSegment_s},
                                 {"bound", c.bound},
@@ -485,7 +550,8 @@ void printSummary(const remote::ClusterRun &cluster, const std::vector<remote::C
                   << "x of a bound of " << fixed(c.bound, 2) << "x";
     if (s.edgeDiMakespan_s)
         std::cout << "\nEdgeDI's partition: makespan " << fixed(*s.edgeDiMakespan_s * 1e3, 2)
-                  << " ms measured, " << fixed(c.edgeDi.makespan_s * 1e3, 2) << " ms predicted";
+                  << " ms measured, " << fixed(cluster.edgeDi().makespan_s() * 1e3, 2)
+                  << " ms predicted";
     std::cout << "\noutputs: within " << s.worstDifference
               << " of the whole model's largest value\n";
 }
@@ -561,7 +627,10 @@ void addClusterCommand(CLI::App &app, int &exitCode)
                         "the agent that stitches the strips and runs the rest (HOST:PORT, or "
                         "local with --local-devices); default: the first device");
     command->add_option("--segment", options->segment,
-                        "blocks in strips: 0:END, or auto (default: the planner's choice)");
+                        "blocks in strips: 0:END, a chain of rounds gathered at the source "
+                        "0:A,A:B,..., or auto (default: the planner's choice)");
+    command->add_flag("--one-segment", options->oneSegment,
+                      "strips over one segment from the input, never a chain of rounds");
     command->add_option("--link", options->link,
                         "every device's link to the aggregator: " +
                             plan::NetworkProfile::presetNames("lan"));

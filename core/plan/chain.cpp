@@ -2,6 +2,7 @@
 #include "core/plan/chain.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
@@ -9,17 +10,6 @@
 namespace cleave::plan {
 
 namespace {
-
-/// A round's request: its rows only, the end fixed; the rest comes once, after the last round.
-ClusterRequest roundOnly(ClusterRequest request, int end)
-{
-    request.segmentEnd = end;
-    request.returnLeg = false;
-    for (auto &d : request.devices)
-        d.block_s.clear();
-    request.edgeBlock_s.clear();
-    return request;
-}
 
 /// Where the least time to a cut came from: the round that ends there.
 struct Arrival
@@ -30,6 +20,48 @@ struct Arrival
 };
 
 } // namespace
+
+ClusterRequest roundRequest(ClusterRequest request, int end)
+{
+    request.segmentEnd = end;
+    request.returnLeg = false;
+    for (auto &d : request.devices)
+        d.block_s.clear();
+    request.edgeBlock_s.clear();
+    return request;
+}
+
+std::vector<int> roundFirsts(const graph::RowLocalRun &run)
+{
+    auto firsts = run.segmentEnds();
+    if (!firsts.empty())
+        firsts.pop_back();
+    firsts.insert(firsts.begin(), run.first);
+    return firsts;
+}
+
+std::vector<RoundOptions> roundOptions(const std::vector<graph::RowLocalRun> &runs,
+                                       const std::vector<int> &ends,
+                                       const std::vector<int64_t> &cutBytes,
+                                       const std::vector<double> &blockWeights,
+                                       const ClusterRequest &request,
+                                       const std::vector<std::vector<StripTime>> &timings)
+{
+    std::vector<RoundOptions> options;
+    for (const auto &run : runs) {
+        RoundOptions o;
+        o.first = run.first;
+        std::vector<int> after;
+        std::copy_if(ends.begin(), ends.end(), std::back_inserter(after),
+                     [&](int end) { return end > run.first; });
+        o.segments = SegmentRows::all(run, after, cutBytes, blockWeights);
+        o.request = request;
+        for (size_t i = 0; i < o.request.devices.size(); ++i)
+            o.request.devices[i].strips = fitStrips(o.segments, timings.at(i));
+        options.push_back(std::move(o));
+    }
+    return options;
+}
 
 ChainPlan planChain(const std::vector<RoundOptions> &options)
 {
@@ -56,8 +88,12 @@ ChainPlan planChain(const std::vector<RoundOptions> &options)
         const double startAt = start->second.at_s;
         for (const auto &segment : o->segments) {
             ClusterPlan round;
+            auto request = roundRequest(o->request, segment.end);
+            // A later round on one device is the rest on the source under another name.
+            if (o->first > 0)
+                request.devicesMin = std::max(request.devicesMin, 2);
             try {
-                round = planCluster(o->segments, roundOnly(o->request, segment.end));
+                round = planCluster(o->segments, request);
             } catch (const ClusterError &e) {
                 if (o->first == 0 && !fromInput)
                     fromInput = e;

@@ -25,11 +25,39 @@ struct ChainPlan
     std::vector<ClusterPlan> rounds; ///< in order; each without rest or return leg
     double rest_s = 0;
     double total_s = 0; ///< the rounds' makespans and the rest (the result is at the source)
+    /// The rounds' makespans: the last strip of the last round at the aggregator.
+    double makespan_s() const
+    {
+        double sum = 0;
+        for (const auto &round : rounds)
+            sum += round.makespan_s;
+        return sum;
+    }
 };
+
+/// One round's request: segment `end` fixed, no rest and no return leg (the rest comes once,
+/// after the last round).
+ClusterRequest roundRequest(ClusterRequest request, int end);
+
+/// The cuts a chain's rounds may start at: the input, and every end of `run` (the row-local run
+/// from the input) but its last, where a round can gather and the next scatter again.
+std::vector<int> roundFirsts(const graph::RowLocalRun &run);
+
+/// Each round's candidates: for the row-local run from each first cut (`runs`, the one from the
+/// input first), its segments to every end of `ends` after that cut (SegmentRows::all with
+/// `cutBytes` and `blockWeights`), and `request` with each device's fits of them from its strip
+/// timings (`timings[i]` for request.devices[i]; those of other segments are ignored).
+std::vector<RoundOptions> roundOptions(const std::vector<graph::RowLocalRun> &runs,
+                                       const std::vector<int> &ends,
+                                       const std::vector<int64_t> &cutBytes,
+                                       const std::vector<double> &blockWeights,
+                                       const ClusterRequest &request,
+                                       const std::vector<std::vector<StripTime>> &timings);
 
 /// The chain with the least total. Every round gathers at its source device, which aggregates
 /// and sends the next round's strips; each round is planned exactly (planCluster with its end
-/// fixed, no rest), and the chain is the shortest path over the cuts from the input. `options`
+/// fixed, no rest; every round but the first on two devices or more: one device would be the
+/// rest on the source), and the chain is the shortest path over the cuts from the input. `options`
 /// must hold the round from the input (first 0), whose aggregator's block times give the rest.
 /// Error(InvalidInput) when a round's aggregator is not its source or none starts at the input;
 /// ClusterError when no round from the input can be planned.

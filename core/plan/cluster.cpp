@@ -449,6 +449,7 @@ ClusterPlan evaluate(const SegmentRows &segment, const ClusterRequest &request,
                      const std::vector<int> &order, const std::vector<int64_t> &rows)
 {
     ClusterPlan plan;
+    plan.first = segment.first;
     plan.end = segment.end;
     double sent = 0;
     int64_t begin = 0;

@@ -174,7 +174,8 @@ struct Share
 /// How the cluster runs one inference.
 struct ClusterPlan
 {
-    int end = 0;               ///< segment [0, end) in strips, the rest on the aggregator
+    int first = 0;             ///< segment [first, end) in strips (0 but for a chain's rounds)
+    int end = 0;               ///< the rest [end, K) on the aggregator
     std::vector<Share> shares; ///< in the order the source sends, devices without rows left out
     double makespan_s = 0;     ///< the last strip at the aggregator: max finish
     double rest_s = 0;         ///< the aggregator's blocks [end, K)

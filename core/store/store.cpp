@@ -216,6 +216,30 @@ INSERT INTO strip_timings_8(model_id, resource_id, segment_first, segment_end, r
     FROM strip_timings;
 DROP TABLE strip_timings;
 ALTER TABLE strip_timings_8 RENAME TO strip_timings;
+)sql",
+                                                                  R"sql(
+ALTER TABLE cluster_runs ADD COLUMN round_ends TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE cluster_shares_9(
+    cluster_id INTEGER NOT NULL,
+    run INTEGER NOT NULL,
+    attempt INTEGER NOT NULL,
+    round INTEGER NOT NULL DEFAULT 0 CHECK (round >= 0),
+    device TEXT NOT NULL,
+    rows_begin INTEGER NOT NULL,
+    rows_end INTEGER NOT NULL,
+    received_s REAL NOT NULL,
+    compute_s REAL NOT NULL,
+    finish_s REAL NOT NULL,
+    PRIMARY KEY (cluster_id, run, attempt, round, device),
+    FOREIGN KEY (cluster_id, run, attempt) REFERENCES cluster_inferences(cluster_id, run, attempt)
+        ON DELETE CASCADE) WITHOUT ROWID;
+INSERT INTO cluster_shares_9(cluster_id, run, attempt, round, device, rows_begin, rows_end,
+                             received_s, compute_s, finish_s)
+    SELECT cluster_id, run, attempt, 0, device, rows_begin, rows_end, received_s, compute_s,
+           finish_s
+    FROM cluster_shares;
+DROP TABLE cluster_shares;
+ALTER TABLE cluster_shares_9 RENAME TO cluster_shares;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -233,10 +257,11 @@ std::string toJson(const std::vector<std::string> &list)
 
 /// A list the store wrote as JSON; a damaged one (found by fuzz_project: it ended the program)
 /// is an error naming the file and the run.
-std::vector<std::string> stringList(const std::string &json, const std::string &path, int64_t runId)
+template<typename T>
+std::vector<T> listOf(const std::string &json, const std::string &path, int64_t runId)
 {
     try {
-        return nlohmann::json::parse(json).get<std::vector<std::string>>();
+        return nlohmann::json::parse(json).get<std::vector<T>>();
     } catch (const nlohmann::json::exception &) {
         throw Error(ErrorKind::InvalidInput, path + ": run " + std::to_string(runId) +
                                                  " is damaged (its settings are not a list)");
@@ -546,11 +571,11 @@ std::vector<StripTiming> Store::stripTimings(int64_t modelId, int64_t resourceId
 int64_t Store::beginCluster(const ClusterRecord &r)
 {
     Statement insert(m_db, "INSERT INTO cluster_runs(model_id, devices, aggregator, segment_end, "
-                           "link, predicted_s, edgedi_s, fastest_s, bound) VALUES "
-                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                           "link, predicted_s, edgedi_s, fastest_s, bound, round_ends) VALUES "
+                           "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     insert.bind(1, r.modelId).bind(2, toJson(r.devices)).bind(3, r.aggregator);
     insert.bind(4, r.segmentEnd).bind(5, r.link).bind(6, r.predicted_s).bind(7, r.edgeDi_s);
-    insert.bind(8, r.fastest_s).bind(9, r.bound);
+    insert.bind(8, r.fastest_s).bind(9, r.bound).bind(10, nlohmann::json(r.roundEnds).dump());
     insert.run();
     return m_db.lastInsertId();
 }
@@ -565,11 +590,12 @@ void Store::addClusterInference(int64_t clusterId, const ClusterInference &i)
     insert.bind(9, i.total_s).bind(10, i.predicted_s).bind(11, i.maxDifference);
     insert.run();
     for (const auto &s : i.shares) {
-        Statement share(m_db, "INSERT OR REPLACE INTO cluster_shares VALUES "
-                              "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-        share.bind(1, clusterId).bind(2, i.run).bind(3, i.attempt).bind(4, s.device);
-        share.bind(5, s.rowsBegin).bind(6, s.rowsEnd).bind(7, s.received_s);
-        share.bind(8, s.compute_s).bind(9, s.finish_s);
+        Statement share(m_db, "INSERT OR REPLACE INTO cluster_shares(cluster_id, run, attempt, "
+                              "round, device, rows_begin, rows_end, received_s, compute_s, "
+                              "finish_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        share.bind(1, clusterId).bind(2, i.run).bind(3, i.attempt).bind(4, s.round);
+        share.bind(5, s.device).bind(6, s.rowsBegin).bind(7, s.rowsEnd).bind(8, s.received_s);
+        share.bind(9, s.compute_s).bind(10, s.finish_s);
         share.run();
     }
     transaction.commit();
@@ -586,7 +612,7 @@ void Store::addClusterEvent(int64_t clusterId, const ClusterEvent &e)
 std::vector<ClusterRecord> Store::clusters(int64_t modelId)
 {
     Statement q(m_db, "SELECT id, model_id, devices, aggregator, segment_end, link, predicted_s, "
-                      "edgedi_s, fastest_s, bound, started_at FROM cluster_runs "
+                      "edgedi_s, fastest_s, bound, started_at, round_ends FROM cluster_runs "
                       "WHERE model_id = ?1 ORDER BY id");
     q.bind(1, modelId);
     std::vector<ClusterRecord> records;
@@ -594,7 +620,7 @@ std::vector<ClusterRecord> Store::clusters(int64_t modelId)
         ClusterRecord r;
         r.id = q.integer(0);
         r.modelId = q.integer(1);
-        r.devices = stringList(q.text(2), m_db.path(), r.id);
+        r.devices = listOf<std::string>(q.text(2), m_db.path(), r.id);
         r.aggregator = q.text(3);
         r.segmentEnd = int(q.integer(4));
         r.link = q.text(5);
@@ -603,6 +629,7 @@ std::vector<ClusterRecord> Store::clusters(int64_t modelId)
         r.fastest_s = optionalReal(q, 8);
         r.bound = optionalReal(q, 9);
         r.startedAt = q.text(10);
+        r.roundEnds = listOf<int>(q.text(11), m_db.path(), r.id);
         records.push_back(std::move(r));
     }
     return records;
@@ -631,12 +658,13 @@ std::vector<ClusterInference> Store::clusterInferences(int64_t clusterId)
     }
     for (auto &i : inferences) {
         Statement shares(m_db, "SELECT device, rows_begin, rows_end, received_s, compute_s, "
-                               "finish_s FROM cluster_shares WHERE cluster_id = ?1 AND run = ?2 "
-                               "AND attempt = ?3 ORDER BY rows_begin");
+                               "finish_s, round FROM cluster_shares WHERE cluster_id = ?1 AND "
+                               "run = ?2 AND attempt = ?3 ORDER BY round, rows_begin");
         shares.bind(1, clusterId).bind(2, i.run).bind(3, i.attempt);
         while (shares.step())
             i.shares.push_back({shares.text(0), shares.integer(1), shares.integer(2),
-                                shares.real(3), shares.real(4), shares.real(5)});
+                                shares.real(3), shares.real(4), shares.real(5),
+                                int(shares.integer(6))});
     }
     return inferences;
 }
@@ -709,8 +737,8 @@ Run Store::readRun(Statement &q)
     run.id = q.integer(0);
     run.modelId = q.integer(1);
     run.resourceId = q.integer(2);
-    run.settings = {int(q.integer(3)), int(q.integer(4)), stringList(q.text(5), path(), run.id),
-                    stringList(q.text(6), path(), run.id)};
+    run.settings = {int(q.integer(3)), int(q.integer(4)), listOf<std::string>(q.text(5), path(), run.id),
+                    listOf<std::string>(q.text(6), path(), run.id)};
     run.startedAt = q.text(7);
     if (!q.isNull(8))
         run.wholeModel_s = q.real(8);

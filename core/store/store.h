@@ -181,7 +181,10 @@ struct ClusterRecord
     int64_t modelId = 0;
     std::vector<std::string> devices;
     std::string aggregator; ///< a device's or the edge's resource name
-    int segmentEnd = 0;
+    int segmentEnd = 0; ///< the strips cover blocks [0, segmentEnd), the rest on the aggregator
+    /// A chain of rounds, each gathered at the source: the cut each round ends at (the last is
+    /// segmentEnd); empty for one round.
+    std::vector<int> roundEnds;
     std::string link; ///< NetworkProfile::describe() of the devices' links
     std::optional<double> predicted_s;
     std::optional<double> edgeDi_s;
@@ -199,6 +202,7 @@ struct ClusterShare
     double received_s = 0; ///< its input rows arrived
     double compute_s = 0;  ///< as the device timed its strip
     double finish_s = 0;   ///< its output rows reached the aggregator
+    int round = 0;         ///< of a chain of rounds (0: the first, or the only one)
 };
 
 /// One attempt at one inference of a cluster run (a retried inference has attempts 0, 1, ...).
@@ -232,7 +236,7 @@ struct ClusterEvent
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
     enum class Access {
         ReadWrite, ///< create the file when missing, migrate it to the current schema

@@ -50,6 +50,22 @@ std::string millis(double s)
     return out.str();
 }
 
+/// A plan of one round: the rest and the return leg are in it.
+plan::ChainPlan oneRound(const plan::ClusterPlan &round)
+{
+    plan::ChainPlan chain;
+    chain.rounds = {round};
+    chain.rest_s = round.rest_s;
+    chain.total_s = round.total_s;
+    return chain;
+}
+
+/// Round r's strips are deployed under the name and "-r" (round 0: the name alone).
+std::string roundName(const std::string &name, size_t round)
+{
+    return round == 0 ? name : name + "-" + std::to_string(round);
+}
+
 } // namespace
 
 struct ClusterRun::Device
@@ -63,7 +79,8 @@ struct ClusterRun::Device
     /// Measured over predicted compute time of its last inferences (adaptation); the largest
     /// is how much slower the device is than its fit says (`slowness`).
     std::vector<double> ratios{1.0};                 ///< the benchmark's own estimate counts once
-    std::map<std::string, graph::RowRange> deployed; ///< strips by deployment name
+    /// Strips by deployment name: the round's first cut and the rows.
+    std::map<std::string, std::pair<int, graph::RowRange>> deployed;
     double slowness = 1.0;
 };
 
@@ -88,12 +105,52 @@ ClusterRun::ClusterRun(ClusterSettings settings, store::Store *db)
 
 ClusterRun::~ClusterRun() = default;
 
-const plan::SegmentRows &ClusterRun::segment() const
+const plan::RoundOptions &ClusterRun::optionsFrom(int first) const
 {
-    for (const auto &s : m_segments)
-        if (s.end == m_current.end)
+    for (const auto &o : m_options)
+        if (o.first == first)
+            return o;
+    throw Error(ErrorKind::Internal, "no round starts at cut " + std::to_string(first));
+}
+
+plan::ClusterRequest ClusterRun::requestOf(const plan::ClusterPlan &round) const
+{
+    if (!m_chained)
+        return m_request;
+    return plan::roundRequest(optionsFrom(round.first).request, round.end);
+}
+
+const plan::SegmentRows &ClusterRun::segmentOf(const plan::ClusterPlan &round) const
+{
+    for (const auto &s : m_chained ? optionsFrom(round.first).segments : m_segments)
+        if (s.end == round.end)
             return s;
-    return m_segments.front();
+    throw Error(ErrorKind::Internal, "no segment [" + std::to_string(round.first) + ", " +
+                                         std::to_string(round.end) + ")");
+}
+
+bool ClusterRun::chaining() const
+{
+    return !m_settings.roundEnds.empty() ||
+           (m_settings.rounds && !m_settings.edge && !m_settings.segmentEnd);
+}
+
+std::vector<std::pair<int, int>> ClusterRun::timedSegments() const
+{
+    std::vector<std::pair<int, int>> segments;
+    if (!m_settings.roundEnds.empty()) {
+        // The rounds, and the blocks they cover from the input (the fastest device alone).
+        for (size_t r = 0; r < m_firsts.size(); ++r)
+            segments.push_back({m_firsts[r], m_settings.roundEnds[r]});
+        if (m_firsts.size() > 1)
+            segments.push_back({0, m_settings.roundEnds.back()});
+        return segments;
+    }
+    for (int first : m_firsts)
+        for (int end : m_ends)
+            if (end > first)
+                segments.push_back({first, end});
+    return segments;
 }
 
 void ClusterRun::openModel()
@@ -103,9 +160,25 @@ void ClusterRun::openModel()
     m_graph = zoo::openModel(m_settings.model, m_settings.input, m_settings.seed,
                              graph::ModelGraph::Original::Drop);
     const auto run = m_graph->rowLocalRun(0); // Error when the input is not NxCxHxW
-    if (m_settings.segmentEnd) {
+    if (!m_settings.roundEnds.empty()) {
+        if (m_settings.segmentEnd)
+            throw Error(ErrorKind::InvalidInput, "give a segment or a chain of rounds, not both");
+        m_firsts = {0};
+        for (const int end : m_settings.roundEnds) {
+            if (end <= m_firsts.back())
+                throw Error(ErrorKind::InvalidInput,
+                            "round [" + std::to_string(m_firsts.back()) + ", " +
+                                std::to_string(end) + ") is empty: each ends after the one before");
+            // Names what is not row-local.
+            m_graph->stripInput(m_firsts.back(), end, {0, 1});
+            m_firsts.push_back(end);
+        }
+        m_firsts.pop_back();
+        m_ends = {m_settings.roundEnds.back()};
+    } else if (m_settings.segmentEnd) {
         m_graph->stripInput(0, *m_settings.segmentEnd, {0, 1}); // names what is not row-local
         m_ends = {*m_settings.segmentEnd};
+        m_firsts = {0};
     } else {
         m_ends = run.segmentEnds();
     }
@@ -140,6 +213,9 @@ void ClusterRun::prepare(const Say &say)
     if (m_settings.devices.empty())
         throw Error(ErrorKind::InvalidInput, "a cluster needs at least one device");
     openModel();
+    if (!m_settings.roundEnds.empty() && m_settings.edge)
+        throw Error(ErrorKind::InvalidInput,
+                    "a chain of rounds gathers at the source device: it takes no edge");
     connect(say);
     loadEverywhere(say);
     timeStrips(say);
@@ -229,19 +305,22 @@ void ClusterRun::loadEverywhere(const Say &say)
 
 void ClusterRun::timeStrips(const Say &say)
 {
+    if (m_settings.roundEnds.empty())
+        m_firsts = chaining() ? plan::roundFirsts(m_graph->rowLocalRun(0)) : std::vector<int>{0};
+    const auto segments = timedSegments();
     // What the store holds already, per device; the rest is timed, every device at once.
     std::vector<std::vector<store::StripTiming>> timings(m_devices.size());
-    std::vector<std::vector<int>> missing(m_devices.size());
+    std::vector<std::vector<std::pair<int, int>>> missing(m_devices.size());
     for (size_t i = 0; i < m_devices.size(); ++i) {
         if (m_db)
             timings[i] = m_db->stripTimings(m_storeModel, m_devices[i]->resourceId);
-        for (int end : m_ends) {
+        for (const auto &[first, end] : segments) {
             const auto heights = graph::stripHeights(m_graph->cuts()[size_t(end)].shape[2]);
-            const auto have =
-                std::count_if(timings[i].begin(), timings[i].end(),
-                              [&](const auto &t) { return t.first == 0 && t.end == end; });
+            const auto have = std::count_if(timings[i].begin(), timings[i].end(), [&](const auto &t) {
+                return t.first == first && t.end == end;
+            });
             if (size_t(have) < heights.size())
-                missing[i].push_back(end);
+                missing[i].push_back({first, end});
         }
     }
     std::vector<std::future<void>> work;
@@ -258,8 +337,10 @@ void ClusterRun::timeStrips(const Say &say)
             request.set_reps(m_settings.benchReps);
             request.set_warmup(2);
             request.set_strips_only(true);
-            for (int end : missing[i])
+            for (const auto &[first, end] : missing[i]) {
+                request.add_strip_firsts(first);
                 request.add_strip_ends(end);
+            }
             std::vector<store::StripTiming> measured;
             m_devices[i]->client->benchmark(request, [&](const v1::BenchmarkEvent &event) {
                 if (!event.has_strip())
@@ -382,58 +463,145 @@ void ClusterRun::planFirst(const Say &say)
             if (d->agent.address == address)
                 m_request.excluded.push_back(d->name);
     m_comparison = plan::compareCluster(m_segments, m_request);
-    m_current = m_comparison.cleave;
-    m_request.segmentEnd = m_current.end; // adaptation keeps the segment
-    say("plan: segment [0, " + std::to_string(m_current.end) + "), rows " +
-        plan::rowsText(m_current.rowsByDevice(m_devices.size())) + ", predicted " +
-        millis(m_current.total_s) + " (EdgeDI's heuristic " + millis(m_comparison.edgeDi.total_s) +
-        ", bound " + std::to_string(m_comparison.bound).substr(0, 4) + "x)");
+    m_current = chainOf({m_comparison.cleave}, 1.0);
+    m_edgeDi = chainOf({m_comparison.edgeDi}, 1.0);
+    planRounds();
+    m_first = m_current;
+    const int end = m_current.rounds.back().end;
+    m_request.segmentEnd = end; // adaptation keeps the cuts
+    std::string rounds;
+    for (const auto &round : m_current.rounds)
+        rounds += (rounds.empty() ? "" : " + ") + std::string("[") + std::to_string(round.first) +
+                  ", " + std::to_string(round.end) + ") rows " +
+                  plan::rowsText(round.rowsByDevice(m_devices.size()));
+    say("plan: " + rounds + ", predicted " + millis(m_current.total_s) +
+        " (EdgeDI's heuristic " + millis(m_edgeDi.total_s) + ", bound " +
+        std::to_string(m_comparison.bound).substr(0, 4) + "x)");
 
     AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
-    if (m_current.end < m_graph->blockCount())
-        aggregator.deploy(kRest, AgentClient::ModelPart{m_modelId, m_current.end,
-                                                        m_graph->blockCount(), std::nullopt});
+    if (end < m_graph->blockCount())
+        aggregator.deploy(kRest,
+                          AgentClient::ModelPart{m_modelId, end, m_graph->blockCount(), std::nullopt});
     deploy(m_current);
     deployAlone();
     if (m_settings.measureEdgeDi)
-        deploy(m_comparison.edgeDi, kEdgeDi);
-    if (m_db) {
-        store::ClusterRecord record;
-        record.modelId = m_storeModel;
-        record.devices = m_names;
-        record.aggregator = m_aggregatorName;
-        record.segmentEnd = m_current.end;
-        record.link = m_devices.front()->agent.link.describe();
-        record.predicted_s = m_current.total_s;
-        record.edgeDi_s = m_comparison.edgeDi.total_s;
-        record.bound = m_comparison.bound;
-        m_clusterId = m_db->beginCluster(record);
-    }
+        deploy(m_edgeDi, kEdgeDi);
+    recordFirst();
 }
 
-void ClusterRun::deploy(const plan::ClusterPlan &plan, const char *name)
+void ClusterRun::planRounds()
 {
-    for (const auto &share : plan.shares) {
-        // A strip is its rows' own: the same count elsewhere is another module.
-        auto &deployed = m_devices[size_t(share.device)]->deployed;
-        if (const auto found = deployed.find(name);
-            found != deployed.end() && found->second == share.rows)
-            continue;
-        deployed[name] = share.rows;
-        auto &client = *m_devices[size_t(share.device)]->client;
-        const auto reply =
-            client.deploy(name, AgentClient::ModelPart{m_modelId, 0, plan.end, share.rows});
-        // The executor optimises a graph on its second run: those runs are not the plan's.
-        const auto zeros =
-            torch::zeros(graph::Shape(reply.input_shape().begin(), reply.input_shape().end()));
-        for (int i = 0; i < 2; ++i)
-            client.infer(name, zeros, m_settings.deadline);
+    if (!chaining() || m_firsts.size() < 2)
+        return;
+    // Every round gathers at the source: its fits of every segment from each first cut.
+    std::vector<graph::RowLocalRun> runs;
+    for (int first : m_firsts)
+        runs.push_back(m_graph->rowLocalRun(first));
+    std::vector<std::vector<plan::StripTime>> times;
+    for (const auto &t : m_stripTimings)
+        times.push_back(plan::stripTimes(t));
+    const auto &ends = m_settings.roundEnds.empty() ? m_ends : m_settings.roundEnds;
+    m_options = plan::roundOptions(runs, ends, m_graph->cutBytes(),
+                                   m_request.devices.front().block_s, m_request, times);
+    auto chain = m_settings.roundEnds.empty() ? plan::planChain(m_options) : fixedChain();
+    if (m_settings.roundEnds.empty() &&
+        (chain.rounds.size() < 2 || chain.total_s >= m_current.total_s)) {
+        m_options.clear();
+        return;
+    }
+    m_chained = true;
+    m_chainRest_s = chain.rest_s;
+    m_current = chain;
+    // The comparisons over the blocks the chain covers: one segment of them, EdgeDI's rows on
+    // each round.
+    auto whole = m_request;
+    whole.segmentEnd = chain.rounds.back().end;
+    m_comparison = plan::compareCluster(m_segments, whole);
+    std::vector<plan::ClusterPlan> edgeDi;
+    for (const auto &round : chain.rounds)
+        edgeDi.push_back(plan::edgeDiPlan(segmentOf(round), requestOf(round)));
+    m_edgeDi = chainOf(std::move(edgeDi), 1.0);
+}
+
+plan::ChainPlan ClusterRun::fixedChain() const
+{
+    plan::ChainPlan chain;
+    for (size_t r = 0; r < m_firsts.size(); ++r) {
+        const auto &o = optionsFrom(m_firsts[r]);
+        chain.rounds.push_back(
+            plan::planCluster(o.segments, plan::roundRequest(o.request, m_settings.roundEnds[r])));
+        chain.total_s += chain.rounds.back().makespan_s;
+    }
+    const auto &blocks = m_request.devices.front().block_s;
+    for (size_t b = size_t(m_settings.roundEnds.back()); b < blocks.size(); ++b)
+        chain.rest_s += blocks[b];
+    chain.total_s += chain.rest_s;
+    return chain;
+}
+
+void ClusterRun::recordFirst()
+{
+    if (!m_db)
+        return;
+    store::ClusterRecord record;
+    record.modelId = m_storeModel;
+    record.devices = m_names;
+    record.aggregator = m_aggregatorName;
+    record.segmentEnd = m_current.rounds.back().end;
+    if (m_chained)
+        for (const auto &round : m_current.rounds)
+            record.roundEnds.push_back(round.end);
+    record.link = m_devices.front()->agent.link.describe();
+    record.predicted_s = m_current.total_s;
+    record.edgeDi_s = m_edgeDi.total_s;
+    record.bound = m_comparison.bound;
+    m_clusterId = m_db->beginCluster(record);
+}
+
+plan::ChainPlan ClusterRun::chainOf(std::vector<plan::ClusterPlan> rounds,
+                                    double restSlowness) const
+{
+    plan::ChainPlan chain;
+    chain.rounds = std::move(rounds);
+    if (!m_chained)
+        return oneRound(chain.rounds.front());
+    chain.rest_s = m_chainRest_s * restSlowness;
+    chain.total_s = chain.rest_s;
+    for (const auto &round : chain.rounds)
+        chain.total_s += round.makespan_s;
+    return chain;
+}
+
+void ClusterRun::deploy(const plan::ChainPlan &chain, const std::string &base)
+{
+    for (size_t r = 0; r < chain.rounds.size(); ++r) {
+        const auto &round = chain.rounds[r];
+        const auto name = roundName(base, r);
+        for (const auto &share : round.shares) {
+            // A strip is its rows' own: the same count elsewhere is another module.
+            auto &deployed = m_devices[size_t(share.device)]->deployed;
+            const graph::RowRange rows{share.rows.begin, share.rows.end};
+            if (const auto found = deployed.find(name);
+                found != deployed.end() && found->second == std::pair{round.first, rows})
+                continue;
+            deployed[name] = {round.first, rows};
+            auto &client = *m_devices[size_t(share.device)]->client;
+            const auto reply = client.deploy(
+                name, AgentClient::ModelPart{m_modelId, round.first, round.end, share.rows});
+            // The executor optimises a graph on its second run: those runs are not the plan's.
+            const auto zeros =
+                torch::zeros(graph::Shape(reply.input_shape().begin(), reply.input_shape().end()));
+            for (int i = 0; i < 2; ++i)
+                client.infer(name, zeros, m_settings.deadline);
+        }
     }
 }
 
 void ClusterRun::deployAlone()
 {
-    const auto &seg = segment();
+    const int end = m_current.rounds.back().end;
+    const auto &seg = *std::find_if(m_segments.begin(), m_segments.end(),
+                                    [&](const auto &s) { return s.end == end; });
     auto &client = *m_devices[size_t(m_comparison.fastest)]->client;
     const auto reply =
         client.deploy(kAlone, AgentClient::ModelPart{m_modelId, 0, seg.end, {{0, seg.rows()}}});
@@ -453,7 +621,8 @@ struct ClusterRun::StripPart
 };
 
 std::vector<ClusterRun::StripPart> ClusterRun::runStrips(const plan::ClusterPlan &plan,
-                                                         const torch::Tensor &x, const char *strip,
+                                                         const torch::Tensor &x,
+                                                         const std::string &strip,
                                                          Clock::time_point start)
 {
     std::vector<StripPart> parts(plan.shares.size());
@@ -493,15 +662,15 @@ std::vector<ClusterRun::StripPart> ClusterRun::runStrips(const plan::ClusterPlan
     return parts;
 }
 
-void ClusterRun::aggregate(Attempt &attempt, const std::vector<torch::Tensor> &outputs)
+void ClusterRun::aggregate(Attempt &attempt, const std::vector<torch::Tensor> &outputs, int end)
 {
     const auto stitchStart = Clock::now();
     const auto stitched = torch::cat(outputs, 2);
     const double cat_s = seconds(stitchStart, Clock::now());
-    if (m_current.end == m_graph->blockCount()) {
-        // The segment is the whole model: the stitched strips are its output.
+    if (end == m_graph->blockCount()) {
+        // The strips reach the model's output: the stitched strips are its output.
         attempt.output = stitched;
-        attempt.stitch_s = cat_s;
+        attempt.stitch_s += cat_s;
     } else {
         AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
         AgentClient::InferTimes rest;
@@ -509,7 +678,7 @@ void ClusterRun::aggregate(Attempt &attempt, const std::vector<torch::Tensor> &o
         attempt.rest_s = rest.compute_s;
         // Handing the strips over to the aggregator's runtime (loopback): not in the plan's
         // model.
-        attempt.stitch_s = cat_s + std::max(rest.call_s - rest.compute_s, 0.0);
+        attempt.stitch_s += cat_s + std::max(rest.call_s - rest.compute_s, 0.0);
     }
     if (m_edge) {
         const auto mark = Clock::now();
@@ -518,38 +687,50 @@ void ClusterRun::aggregate(Attempt &attempt, const std::vector<torch::Tensor> &o
     }
 }
 
-ClusterRun::Attempt ClusterRun::execute(const plan::ClusterPlan &plan, const torch::Tensor &x,
-                                        const char *strip)
+ClusterRun::Attempt ClusterRun::execute(const plan::ChainPlan &chain, const torch::Tensor &x,
+                                        const std::string &strip)
 {
     const auto start = Clock::now();
-    const auto parts = runStrips(plan, x, strip, start);
     Attempt attempt;
-    std::vector<torch::Tensor> outputs;
-    for (size_t k = 0; k < parts.size(); ++k) {
-        const auto &s = plan.shares[k];
-        if (parts[k].error && attempt.lostDevice < 0) {
-            // A device that does not answer is lost; one that answers with an error is a fault
-            // of the run, not of the device.
-            const auto kind = parts[k].error->kind();
-            if (kind != ErrorKind::Unavailable && kind != ErrorKind::Cancelled)
-                throw *parts[k].error;
-            attempt.lostDevice = s.device;
-            attempt.why = parts[k].error->what();
+    torch::Tensor input = x;
+    for (size_t r = 0; r < chain.rounds.size(); ++r) {
+        const auto &round = chain.rounds[r];
+        const auto parts = runStrips(round, input, roundName(strip, r), start);
+        std::vector<torch::Tensor> outputs;
+        for (size_t k = 0; k < parts.size(); ++k) {
+            const auto &s = round.shares[k];
+            if (parts[k].error && attempt.lostDevice < 0) {
+                // A device that does not answer is lost; one that answers with an error is a
+                // fault of the run, not of the device.
+                const auto kind = parts[k].error->kind();
+                if (kind != ErrorKind::Unavailable && kind != ErrorKind::Cancelled)
+                    throw *parts[k].error;
+                attempt.lostDevice = s.device;
+                attempt.why = parts[k].error->what();
+            }
+            attempt.shares.push_back({m_devices[size_t(s.device)]->name, s.rows.begin,
+                                      s.rows.end, parts[k].received_s, parts[k].compute_s,
+                                      parts[k].finish_s, int(r)});
+            attempt.makespan_s = std::max(attempt.makespan_s, parts[k].finish_s);
+            outputs.push_back(parts[k].output);
         }
-        attempt.shares.push_back({m_devices[size_t(s.device)]->name, s.rows.begin, s.rows.end,
-                                  parts[k].received_s, parts[k].compute_s, parts[k].finish_s});
-        attempt.makespan_s = std::max(attempt.makespan_s, parts[k].finish_s);
-        outputs.push_back(parts[k].output);
-    }
-    if (attempt.lostDevice < 0) {
-        aggregate(attempt, outputs);
-        attempt.completed = true;
+        if (attempt.lostDevice >= 0)
+            break;
+        if (r + 1 == chain.rounds.size()) {
+            aggregate(attempt, outputs, round.end);
+            attempt.completed = true;
+        } else {
+            // The source stitches the round's strips: the next round's input.
+            const auto mark = Clock::now();
+            input = torch::cat(outputs, 2);
+            attempt.stitch_s += seconds(mark, Clock::now());
+        }
     }
     attempt.total_s = seconds(start, Clock::now());
     return attempt;
 }
 
-store::ClusterInference ClusterRun::record(const Attempt &attempt, const plan::ClusterPlan &plan,
+store::ClusterInference ClusterRun::record(const Attempt &attempt, const plan::ChainPlan &chain,
                                            const torch::Tensor &reference, int run,
                                            int number) const
 {
@@ -562,7 +743,7 @@ store::ClusterInference ClusterRun::record(const Attempt &attempt, const plan::C
     i.rest_s = attempt.rest_s;
     i.return_s = attempt.return_s;
     i.total_s = attempt.total_s;
-    i.predicted_s = plan.total_s;
+    i.predicted_s = chain.total_s;
     i.shares = attempt.shares;
     if (attempt.completed)
         i.maxDifference = (attempt.output - reference).abs().max().item<double>() /
@@ -570,9 +751,8 @@ store::ClusterInference ClusterRun::record(const Attempt &attempt, const plan::C
     return i;
 }
 
-plan::ClusterRequest ClusterRun::estimated() const
+plan::ClusterRequest ClusterRun::estimated(plan::ClusterRequest request) const
 {
-    auto request = m_request;
     for (size_t i = 0; i < m_devices.size(); ++i) {
         const double slowness = m_devices[i]->slowness;
         for (auto &[end, fit] : request.devices[i].strips) {
@@ -586,6 +766,23 @@ plan::ClusterRequest ClusterRun::estimated() const
     return request;
 }
 
+plan::ChainPlan ClusterRun::replanned() const
+{
+    std::vector<plan::ClusterPlan> rounds;
+    for (const auto &round : m_current.rounds)
+        rounds.push_back(plan::planCluster({segmentOf(round)}, estimated(requestOf(round))));
+    return chainOf(std::move(rounds), m_devices[size_t(m_request.source)]->slowness);
+}
+
+plan::ChainPlan ClusterRun::evaluatedNow() const
+{
+    std::vector<plan::ClusterPlan> rounds;
+    for (const auto &round : m_current.rounds)
+        rounds.push_back(plan::evaluateByDevice(segmentOf(round), estimated(requestOf(round)),
+                                                round.rowsByDevice(m_devices.size())));
+    return chainOf(std::move(rounds), m_devices[size_t(m_request.source)]->slowness);
+}
+
 void ClusterRun::event(const store::ClusterEvent &e,
                        const std::function<void(const store::ClusterEvent &)> &onEvent)
 {
@@ -595,41 +792,54 @@ void ClusterRun::event(const store::ClusterEvent &e,
         onEvent(e);
 }
 
+std::string ClusterRun::rowsText(const plan::ChainPlan &chain) const
+{
+    std::string text;
+    for (const auto &round : chain.rounds)
+        text += (text.empty() ? "" : " + ") + plan::rowsText(round.rowsByDevice(m_devices.size()));
+    return text;
+}
+
 void ClusterRun::adapt(const Attempt &attempt, int run,
                        const std::function<void(const store::ClusterEvent &)> &onEvent)
 {
-    for (size_t k = 0; k < m_current.shares.size(); ++k) {
-        const auto &share = m_current.shares[k];
-        auto &device = *m_devices[size_t(share.device)];
-        const double predicted = m_request.devices[size_t(share.device)]
-                                     .strips.at(m_current.end)
-                                     .at(segment().work(share.rows));
-        if (predicted <= 0 || attempt.shares[k].compute_s <= 0)
+    // Each device's compute time over its fits' prediction, summed over the rounds.
+    std::vector<double> measured(m_devices.size(), 0.0), predicted(m_devices.size(), 0.0);
+    size_t k = 0;
+    for (const auto &round : m_current.rounds) {
+        const auto request = requestOf(round);
+        for (const auto &share : round.shares) {
+            predicted[size_t(share.device)] += request.devices[size_t(share.device)]
+                                                   .strips.at(round.end)
+                                                   .at(segmentOf(round).work(share.rows));
+            measured[size_t(share.device)] += attempt.shares[k++].compute_s;
+        }
+    }
+    for (size_t i = 0; i < m_devices.size(); ++i) {
+        if (predicted[i] <= 0 || measured[i] <= 0)
             continue;
         // As slow as the slowest of its last five: a device that got slow is believed at once
         // (the re-plan must still win twice in a row), one that seems fast again only after
         // five inferences (a device throttled by a CPU quota runs a small strip at full speed
         // within one period, the more so after the idle spell before each inference, and got
         // its rows back and lost them again every three or four with three).
-        device.ratios.push_back(attempt.shares[k].compute_s / predicted);
+        auto &device = *m_devices[i];
+        device.ratios.push_back(measured[i] / predicted[i]);
         if (device.ratios.size() > 5)
             device.ratios.erase(device.ratios.begin());
         device.slowness = *std::max_element(device.ratios.begin(), device.ratios.end());
     }
     if (!m_settings.adapt)
         return;
-    const auto request = estimated();
-    const auto &seg = segment();
-    plan::ClusterPlan candidate;
+    plan::ChainPlan candidate;
     try {
-        candidate = plan::planCluster({seg}, request);
+        candidate = replanned();
     } catch (const plan::ClusterError &) {
         return; // nothing meets the request at the speeds estimated: keep the shares
     }
-    const auto rows = m_current.rowsByDevice(m_devices.size());
-    const auto now = plan::evaluateByDevice(seg, request, rows);
+    const auto now = evaluatedNow();
     // Twice in a row: a plan that only one inference favours is not worth moving rows for.
-    if (now.makespan_s <= candidate.makespan_s * (1 + m_settings.adaptThreshold)) {
+    if (now.total_s <= candidate.total_s * (1 + m_settings.adaptThreshold)) {
         m_favoured = 0;
         return;
     }
@@ -637,14 +847,13 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
         return;
     m_favoured = 0;
     deploy(candidate);
-    m_current = candidate;
     event({run,
            "adapted",
            {},
-           "rows " + plan::rowsText(rows) + " -> " +
-               plan::rowsText(candidate.rowsByDevice(m_devices.size())) + ": predicted makespan " +
-               millis(now.makespan_s) + " -> " + millis(candidate.makespan_s)},
+           "rows " + rowsText(m_current) + " -> " + rowsText(candidate) + ": predicted " +
+               millis(now.total_s) + " -> " + millis(candidate.total_s)},
           onEvent);
+    m_current = candidate;
 }
 
 void ClusterRun::lose(int device, const std::string &why, int run,
@@ -656,21 +865,22 @@ void ClusterRun::lose(int device, const std::string &why, int run,
     if (device == m_request.source)
         throw Error(ErrorKind::Unavailable,
                     d.name + " holds the input and is lost (" + why + "): the run cannot go on");
-    m_request.excluded.push_back(d.name);
     // A device that is gone cannot be demanded.
     const int left = int(std::count_if(m_devices.begin(), m_devices.end(),
                                        [](const auto &other) { return !other->lost; }));
-    m_request.devicesMin = std::min(m_request.devicesMin, left);
-    if (m_request.devicesMax > left)
-        m_request.devicesMax = 0;
-    const auto before = m_current.rowsByDevice(m_devices.size());
-    m_current = plan::planCluster({segment()}, estimated());
+    const auto without = [&](plan::ClusterRequest &request) {
+        request.excluded.push_back(d.name);
+        request.devicesMin = std::min(request.devicesMin, left);
+        if (request.devicesMax > left)
+            request.devicesMax = 0;
+    };
+    without(m_request);
+    for (auto &o : m_options)
+        without(o.request);
+    const auto before = rowsText(m_current);
+    m_current = replanned();
     deploy(m_current);
-    event({run,
-           "adapted",
-           {},
-           "rows " + plan::rowsText(before) + " -> " +
-               plan::rowsText(m_current.rowsByDevice(m_devices.size())) + " without " + d.name},
+    event({run, "adapted", {}, "rows " + before + " -> " + rowsText(m_current) + " without " + d.name},
           onEvent);
 }
 
@@ -680,10 +890,13 @@ std::optional<store::ClusterInference> ClusterRun::runAlone(const torch::Tensor 
     const int fastest = m_comparison.fastest;
     if (m_devices[size_t(fastest)]->lost)
         return std::nullopt;
-    const auto &seg = segment();
+    // The blocks every round covers, as one strip on the fastest device.
+    const int end = m_current.rounds.back().end;
+    const auto &seg = *std::find_if(m_segments.begin(), m_segments.end(),
+                                    [&](const auto &s) { return s.end == end; });
     std::vector<int64_t> rows(m_devices.size(), 0);
     rows[size_t(fastest)] = seg.rows();
-    const auto single = plan::evaluateByDevice(seg, m_request, rows);
+    const auto single = oneRound(plan::evaluateByDevice(seg, m_request, rows));
     const auto attempt = execute(single, x, kAlone);
     if (!attempt.completed)
         return std::nullopt;
@@ -696,10 +909,10 @@ ClusterRun::runEdgeDi(const torch::Tensor &x, const torch::Tensor &reference, in
     if (!m_settings.measureEdgeDi ||
         std::any_of(m_devices.begin(), m_devices.end(), [](const auto &d) { return d->lost; }))
         return std::nullopt;
-    const auto attempt = execute(m_comparison.edgeDi, x, kEdgeDi);
+    const auto attempt = execute(m_edgeDi, x, kEdgeDi);
     if (!attempt.completed)
         return std::nullopt;
-    return record(attempt, m_comparison.edgeDi, reference, run, 0);
+    return record(attempt, m_edgeDi, reference, run, 0);
 }
 
 store::ClusterInference

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/graph/modelgraph.h"
+#include "core/plan/chain.h"
 #include "core/plan/cluster.h"
 #include "core/store/store.h"
 #include "remote/client/agentaccess.h"
@@ -37,6 +38,13 @@ struct ClusterSettings
     std::optional<ClusterAgent> edge;
     AgentAccess access;
     std::optional<int> segmentEnd; ///< none: the planner's choice among the timed ends
+    /// A fixed chain of rounds (two or more): the cut each round ends at, the first starting at
+    /// the input and each other at the one before's end. Gathered at the source: no edge.
+    std::vector<int> roundEnds;
+    /// With the source aggregating and no fixed segment: also time the segments that start at
+    /// every downsampling cut, and run a chain of rounds (strips gathered at the source,
+    /// stitched and sent out again) when the planner predicts it faster than one segment.
+    bool rounds = true;
     int runs = 10;
     int warmup = 2;
     int benchReps = 5; ///< per strip height
@@ -51,7 +59,7 @@ struct ClusterSettings
     bool adapt = true;
     double adaptThreshold = 0.10;
     std::chrono::milliseconds deadline = std::chrono::seconds(60); ///< per call
-    /// Also run EdgeDI's partition of the first plan's segment on every input (its strips
+    /// Also run EdgeDI's partition of the first plan's rounds on every input (its strips
     /// deployed beside Cleave's; not adapted, left out once a device is lost).
     bool measureEdgeDi = false;
 };
@@ -61,7 +69,7 @@ struct ClusterStep
 {
     store::ClusterInference inference;
     std::optional<store::ClusterInference> alone; ///< the fastest device alone (same input)
-    /// EdgeDI's partition of the first plan's segment (same input; measureEdgeDi).
+    /// EdgeDI's partition of the first plan's rounds (same input; measureEdgeDi).
     std::optional<store::ClusterInference> edgeDi;
 };
 
@@ -93,12 +101,20 @@ public:
     /// Resource names of the devices, in the order given, and of the aggregator.
     const std::vector<std::string> &deviceNames() const { return m_names; }
     const std::string &aggregatorName() const { return m_aggregatorName; }
-    /// The first plan, beside EdgeDI's heuristic and the bound.
+    /// One segment over the blocks the first plan's rounds cover, beside EdgeDI's heuristic,
+    /// the fastest device and the bound.
     const plan::ClusterComparison &comparison() const { return m_comparison; }
+    /// The first plan: its rounds (one, unless chained) and the rest.
+    const plan::ChainPlan &first() const { return m_first; }
+    /// EdgeDI's heuristic on each round of the first plan.
+    const plan::ChainPlan &edgeDi() const { return m_edgeDi; }
     /// The plan in use now (after adaptation and lost devices).
-    const plan::ClusterPlan &current() const { return m_current; }
+    const plan::ChainPlan &current() const { return m_current; }
+    /// What the planner was asked for one round from the input (every device's fits).
     const plan::ClusterRequest &request() const { return m_request; }
-    const plan::SegmentRows &segment() const;
+    /// What it is asked for `round` of a plan, and the round's segment.
+    plan::ClusterRequest requestOf(const plan::ClusterPlan &round) const;
+    const plan::SegmentRows &segmentOf(const plan::ClusterPlan &round) const;
     const graph::ModelGraph &graph() const { return *m_graph; }
     int64_t clusterId() const { return m_clusterId; }
 
@@ -119,18 +135,32 @@ private:
     /// The segments' work weighed by the block timings, and each device's fit of its strips.
     void fitStrips();
     void planFirst(const Say &say);
-    /// Deploys the strips of `plan` under `name` where a device's rows under that name differ.
-    void deploy(const plan::ClusterPlan &plan, const char *name = "cluster-strip");
+    bool chaining() const;
+    /// The segments [first, end) whose strips the devices time.
+    std::vector<std::pair<int, int>> timedSegments() const;
+    /// Chains of rounds from every first cut, when the settings allow them: m_options.
+    void planRounds();
+    /// The rounds of ClusterSettings::roundEnds, each planned exactly, and the rest.
+    plan::ChainPlan fixedChain() const;
+    void recordFirst();
+    /// Every round re-planned on the devices' speeds as estimated now (the cuts kept).
+    plan::ChainPlan replanned() const;
+    /// The rows in use now, at the devices' speeds as estimated now.
+    plan::ChainPlan evaluatedNow() const;
+    plan::ChainPlan chainOf(std::vector<plan::ClusterPlan> rounds, double restSlowness) const;
+    /// Deploys the strips of every round of `chain` (round r under `name`-r) where a device's
+    /// rows under that name differ.
+    void deploy(const plan::ChainPlan &chain, const std::string &name = "cluster-strip");
     void deployAlone();
-    /// One inference over the shares of `plan`, strips deployed under `strip`.
-    Attempt execute(const plan::ClusterPlan &plan, const torch::Tensor &x, const char *strip);
+    /// One inference over the rounds of `chain`, strips deployed under `strip`.
+    Attempt execute(const plan::ChainPlan &chain, const torch::Tensor &x, const std::string &strip);
     struct StripPart;
     /// Scatter, the devices' strips in parallel, gather: one part per share.
     std::vector<StripPart> runStrips(const plan::ClusterPlan &plan, const torch::Tensor &x,
-                                     const char *strip,
+                                     const std::string &strip,
                                      std::chrono::steady_clock::time_point start);
-    /// Stitches the strips' outputs and has the aggregator run the rest (and return it).
-    void aggregate(Attempt &attempt, const std::vector<torch::Tensor> &outputs);
+    /// Stitches the last round's outputs and has the aggregator run the rest (and return it).
+    void aggregate(Attempt &attempt, const std::vector<torch::Tensor> &outputs, int end);
     /// One inference with the shares in use, retried on the others while devices are lost.
     store::ClusterInference
     runShares(const torch::Tensor &x, const torch::Tensor &reference, int run,
@@ -140,13 +170,17 @@ private:
                                                     const torch::Tensor &reference, int run);
     std::optional<store::ClusterInference> runEdgeDi(const torch::Tensor &x,
                                                      const torch::Tensor &reference, int run);
-    store::ClusterInference record(const Attempt &attempt, const plan::ClusterPlan &plan,
+    store::ClusterInference record(const Attempt &attempt, const plan::ChainPlan &chain,
                                    const torch::Tensor &reference, int run, int number) const;
     void adapt(const Attempt &attempt, int run,
                const std::function<void(const store::ClusterEvent &)> &onEvent);
     void lose(int device, const std::string &why, int run,
               const std::function<void(const store::ClusterEvent &)> &onEvent);
-    plan::ClusterRequest estimated() const;
+    /// `request` with every device's fits and block times scaled by its slowness.
+    plan::ClusterRequest estimated(plan::ClusterRequest request) const;
+    /// "16/4/5 + 14/6/5": each round's rows per device.
+    std::string rowsText(const plan::ChainPlan &chain) const;
+    const plan::RoundOptions &optionsFrom(int first) const;
     void event(const store::ClusterEvent &e,
                const std::function<void(const store::ClusterEvent &)> &onEvent);
 
@@ -161,12 +195,19 @@ private:
     int64_t m_clusterId = 0;
     std::vector<std::string> m_names;
     std::string m_aggregatorName;
-    std::vector<int> m_ends;
+    std::vector<int> m_ends;   ///< of the segments from the input
+    std::vector<int> m_firsts; ///< the cuts strips are timed from: 0, and round firsts
     std::vector<std::vector<store::StripTiming>> m_stripTimings; ///< per device
     std::vector<plan::SegmentRows> m_segments;
     plan::ClusterRequest m_request;
     plan::ClusterComparison m_comparison;
-    plan::ClusterPlan m_current;
+    /// The rounds' candidates by first cut (empty without rounds); m_chained: the plan uses them.
+    std::vector<plan::RoundOptions> m_options;
+    bool m_chained = false;
+    double m_chainRest_s = 0; ///< the source's blocks after the chain's last round
+    plan::ChainPlan m_first;
+    plan::ChainPlan m_edgeDi;
+    plan::ChainPlan m_current;
     std::unique_ptr<LinkEmulator> m_sourceUplink; ///< shared by every strip the source sends
     int m_favoured = 0; ///< inferences in a row after which a re-plan was worth moving to
 };

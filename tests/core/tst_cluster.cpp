@@ -223,24 +223,24 @@ std::vector<Instance> randomChain(std::mt19937 &random)
 }
 
 // The least makespan of one round over every partition, by the formula (no rest, no return).
-double roundByBruteForce(Instance x, const SegmentRows &s)
+double roundByBruteForce(Instance x, const SegmentRows &s, int devicesMin)
 {
     x.request.returnLeg = false;
     for (auto &d : x.request.devices)
         d.block_s.clear();
     x.segments = {s};
-    return bruteForce(x);
+    return bruteForce(x, devicesMin);
 }
 
-// The least total over every chain of cuts from the input: the rounds' least makespans, then
-// the rest on the source.
+// The least total over every chain of cuts from the input: the rounds' least makespans (every
+// round after the first on two devices or more), then the rest on the source.
 double chainByBruteForce(const std::vector<Instance> &rounds, int from = 0)
 {
     const auto &x = rounds[size_t(from)];
     const auto &rest = x.request.devices[0].block_s;
     double best = std::numeric_limits<double>::infinity();
     for (const auto &s : x.segments) {
-        const double round = roundByBruteForce(x, s);
+        const double round = roundByBruteForce(x, s, from > 0 ? 2 : 1);
         double after = 0;
         for (size_t b = size_t(s.end); b < rest.size(); ++b)
             after += rest[b];

@@ -57,6 +57,17 @@ BlockTiming block(int index, double median)
     return {index, median, median * 1.1, median * 0.9, median * 1.3, median * 0.05, 1000 + index};
 }
 
+/// Schema 8's cluster tables in a store of this schema: no round ends, shares without rounds.
+void toSchema8(Database &raw)
+{
+    raw.execute("ALTER TABLE cluster_runs DROP COLUMN round_ends; DROP TABLE cluster_shares; "
+                "CREATE TABLE cluster_shares(cluster_id INTEGER NOT NULL, run INTEGER NOT NULL, "
+                "attempt INTEGER NOT NULL, device TEXT NOT NULL, rows_begin INTEGER NOT NULL, "
+                "rows_end INTEGER NOT NULL, received_s REAL NOT NULL, compute_s REAL NOT NULL, "
+                "finish_s REAL NOT NULL, PRIMARY KEY (cluster_id, run, attempt, device)) "
+                "WITHOUT ROWID");
+}
+
 } // namespace
 
 class TestStore : public QObject
@@ -104,14 +115,30 @@ private Q_SLOTS:
         retried.shares = {{"pi4@line", 0, 25, 0, 0.015, 0.02},
                           {"pi3@line", 25, 50, 0.004, 0.02, 0.03}};
         store.addClusterInference(id, retried);
+        // Schema 9: a chain of rounds, the same device in each round.
+        record.roundEnds = {5, 12};
+        const auto chained = store.beginCluster(record);
+        ClusterInference rounds{0, 0, true, 0.03, 0.002, 0.01, 0, 0.042, 0.05, 1e-7, {}};
+        rounds.shares = {{"pi4@line", 0, 30, 0, 0.01, 0.011, 0},
+                         {"pi3@line", 30, 50, 0.001, 0.01, 0.012, 0},
+                         {"pi4@line", 0, 15, 0, 0.006, 0.006, 1},
+                         {"pi3@line", 15, 25, 0.014, 0.005, 0.02, 1}};
+        store.addClusterInference(chained, rounds);
         store.addClusterEvent(id, {0, "lost", "pi5@line", "UNAVAILABLE"});
         store.addClusterEvent(id, {1, "adapted", "", "rows 20/10/20 -> 25/25/0"});
 
         const auto runs = store.clusters(model);
-        QCOMPARE(runs.size(), size_t(1));
+        QCOMPARE(runs.size(), size_t(2));
         QCOMPARE(runs[0].devices, record.devices);
         QCOMPARE(runs[0].bound.value_or(0), 1.8);
         QVERIFY(!runs[0].edgeDi_s);
+        QVERIFY(runs[0].roundEnds.empty());
+        QCOMPARE(runs[1].roundEnds, record.roundEnds);
+        const auto stored = store.clusterInferences(chained).front().shares;
+        QCOMPARE(stored.size(), size_t(4));
+        QCOMPARE(stored[2].round, 1); // by round, then by rows
+        QCOMPARE(stored[2].device, std::string("pi4@line"));
+        QCOMPARE(stored[3].rowsEnd, int64_t(25));
         const auto inferences = store.clusterInferences(id);
         QCOMPARE(inferences.size(), size_t(2));
         QVERIFY(!inferences[0].completed);
@@ -146,14 +173,53 @@ private Q_SLOTS:
                         "INSERT INTO strip_timings VALUES (" +
                         std::to_string(model) + ", " + std::to_string(resource) +
                         ", 9, 4, 0.02, 0.01, 0.03, ''); PRAGMA user_version = 7");
+            toSchema8(raw);
         }
         Store store(path);
-        QCOMPARE(store.schemaVersion(), 8);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
         const auto strips = store.stripTimings(model, resource);
         QCOMPARE(strips.size(), size_t(1));
         QCOMPARE(strips[0].first, 0);
         QCOMPARE(strips[0].end, 9);
         QCOMPARE(strips[0].median_s, 0.02);
+    }
+
+    // A store of schema 8 keeps its cluster runs on opening: each share in round 0, no chain.
+    void clusterRunsSurviveSchema9()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("schema8.cleave")).toStdString();
+        int64_t model = 0;
+        int64_t cluster = 0;
+        {
+            Store store(path);
+            model = store.addModel(resnet());
+            ClusterRecord record;
+            record.modelId = model;
+            record.devices = {"pi4@line"};
+            record.aggregator = "pi4@line";
+            record.segmentEnd = 12;
+            record.link = "lan";
+            cluster = store.beginCluster(record);
+        }
+        {
+            Database raw(path, Database::Mode::ReadWrite);
+            toSchema8(raw);
+            raw.execute("INSERT INTO cluster_inferences VALUES (" + std::to_string(cluster) +
+                        ", 0, 0, 1, 0.02, 0, 0.01, 0, 0.03, 0.03, 0); INSERT INTO cluster_shares "
+                        "VALUES (" +
+                        std::to_string(cluster) +
+                        ", 0, 0, 'pi4@line', 0, 25, 0, 0.02, 0.02); PRAGMA user_version = 8");
+        }
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+        const auto runs = store.clusters(model);
+        QCOMPARE(runs.size(), size_t(1));
+        QVERIFY(runs[0].roundEnds.empty());
+        const auto inferences = store.clusterInferences(cluster);
+        QCOMPARE(inferences.size(), size_t(1));
+        QCOMPARE(inferences[0].shares.size(), size_t(1));
+        QCOMPARE(inferences[0].shares[0].round, 0);
+        QCOMPARE(inferences[0].shares[0].rowsEnd, int64_t(25));
     }
 
     void init() { QVERIFY(m_dir.isValid()); }

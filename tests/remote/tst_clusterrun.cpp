@@ -90,7 +90,7 @@ private Q_SLOTS:
                 [&](const store::ClusterEvent &e) { r.events.push_back(e); });
 
         QCOMPARE(r.steps.size(), size_t(4));
-        const auto &segment = run.segment();
+        const auto &segment = run.segmentOf(run.current().rounds.front());
         for (const auto &step : r.steps) {
             QVERIFY(step.inference.completed);
             QVERIFY2(step.inference.maxDifference <= 1e-5,
@@ -116,10 +116,10 @@ private Q_SLOTS:
         QVERIFY(record.bound && *record.bound > 1.0);
         // Every device's strips were timed at three heights of the segments it was asked for.
         for (const auto &d : run.request().devices)
-            QVERIFY2(d.strips.count(run.current().end), d.name.c_str());
+            QVERIFY2(d.strips.count(run.current().rounds.back().end), d.name.c_str());
         QVERIFY(!db.stripTimings(db.models().front().id, 1).empty());
         if (edge)
-            QCOMPARE(run.current().end, 8);
+            QCOMPARE(run.current().rounds.back().end, 8);
     }
 
     // A device that gets slow mid-run (its agent's CPU share lowered from 0.5 to 0.1 core)
@@ -137,7 +137,7 @@ private Q_SLOTS:
             local.access());
         run.prepare([](const std::string &) {});
         // The device with the more rows (the fits are estimates: either may get one row only).
-        const auto planned = run.current().rowsByDevice(2);
+        const auto planned = run.current().rounds.front().rowsByDevice(2);
         const int slowed = planned[1] >= planned[0] ? 1 : 0;
         const auto rowsOf = [&](const store::ClusterInference &i) {
             for (const auto &s : i.shares)
@@ -200,7 +200,7 @@ private Q_SLOTS:
         remote::ClusterRun run(settings, &db);
         run.setAgents(agentsOf(local), std::nullopt, local.access());
         run.prepare([](const std::string &) {});
-        const auto rows = run.current().rowsByDevice(3);
+        const auto rows = run.current().rounds.front().rowsByDevice(3);
         QVERIFY2(rows[1] > 0 && rows[2] > 0, "the plan leaves a device out");
         const auto victim = local.devices()[2]->pid();
         Recorded r;
