@@ -371,6 +371,10 @@ void checkOptions(const ClusterOptions &o)
     if (!(o.deadline_s > 0) || !(o.adaptThreshold >= 0))
         throw Error(ErrorKind::InvalidInput,
                     "cluster: --deadline-s must be positive, --adapt-threshold 0 or more");
+    if (!o.edge.empty() && segmentEnds(o.segment).size() > 1)
+        throw Error(ErrorKind::InvalidInput, "--segment " + o.segment +
+                                                 ": a chain of rounds gathers at the source "
+                                                 "device; it takes no --edge");
     if (o.devicesMin < 1 || o.devicesMax < 0)
         throw Error(ErrorKind::InvalidInput,
                     "cluster: --devices-min must be 1 or more, --devices-max 0 (all) or more");

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace cleave::cli {
@@ -25,8 +26,11 @@ plan::StoredCluster storedCluster(store::Store &db, const std::string &model,
 {
     const auto graph =
         zoo::openModel(model, record.inputShape, 0, graph::ModelGraph::Original::Drop);
-    return plan::clusterFromStore(db, record, devices, link, graph.rowLocalRun(0),
-                                  graph.cutBytes());
+    const auto run = graph.rowLocalRun(0);
+    std::vector<graph::RowLocalRun> rounds;
+    for (const int first : plan::roundFirsts(run))
+        rounds.push_back(graph.rowLocalRun(first));
+    return plan::clusterFromStore(db, record, devices, link, run, graph.cutBytes(), rounds);
 }
 
 std::string where(const plan::Deployment &d, const plan::ClusterRequest &cluster)
@@ -39,14 +43,17 @@ std::string where(const plan::Deployment &d, const plan::ClusterRequest &cluster
         return source + " -> " + d.edge;
     // The devices taking part by number, in the order given, as the rows in `how`.
     std::string numbers;
-    const auto rows = d.cluster->rowsByDevice(cluster.devices.size());
-    for (size_t i = 0; i < rows.size(); ++i)
-        if (rows[i] > 0)
+    for (size_t i = 0; i < cluster.devices.size(); ++i)
+        if (std::any_of(d.cluster->rounds.begin(), d.cluster->rounds.end(),
+                        [&](const auto &round) {
+                            return round.rowsByDevice(cluster.devices.size())[i] > 0;
+                        }))
             numbers += (numbers.empty() ? "" : ",") + std::to_string(i + 1);
     return "devices " + numbers + " -> " + (d.edge.empty() ? source : d.edge);
 }
 
-/// "split 5" or "segment [0, 17), rows 14/6/5".
+/// "split 5", "segment [0, 17), rows 14/6/5" or "rounds [0, 10) + [10, 17), rows 26/12/12 +
+/// 14/6/5".
 std::string how(const plan::Deployment &d, size_t devices)
 {
     if (d.split)
@@ -54,8 +61,14 @@ std::string how(const plan::Deployment &d, size_t devices)
                    ? "every block"
                    : "split " + std::to_string(d.split->s1) +
                          (d.split->tl.empty() ? "" : " + " + d.split->tl);
-    return "segment [0, " + std::to_string(d.cluster->end) + "), rows " +
-           plan::rowsText(d.cluster->rowsByDevice(devices));
+    std::string cuts, rows;
+    for (const auto &round : d.cluster->rounds) {
+        const auto *plus = cuts.empty() ? "" : " + ";
+        cuts += plus + std::string("[") + std::to_string(round.first) + ", " +
+                std::to_string(round.end) + ")";
+        rows += plus + plan::rowsText(round.rowsByDevice(devices));
+    }
+    return (d.cluster->rounds.size() > 1 ? "rounds " : "segment ") + cuts + ", rows " + rows;
 }
 
 nlohmann::json deploymentJson(const plan::Deployment &d, const plan::ClusterRequest &cluster)
@@ -68,14 +81,21 @@ nlohmann::json deploymentJson(const plan::Deployment &d, const plan::ClusterRequ
         j["tl"] = d.split->tl;
     }
     if (d.cluster) {
-        nlohmann::json rows = nlohmann::json::object();
-        for (const auto &s : d.cluster->shares)
-            rows[cluster.devices[size_t(s.device)].name] = {s.rows.begin, s.rows.end};
-        j["segment_end"] = d.cluster->end;
-        j["rows"] = rows;
-        j["makespan_s"] = d.cluster->makespan_s;
+        nlohmann::json rounds = nlohmann::json::array();
+        for (const auto &round : d.cluster->rounds) {
+            nlohmann::json rows = nlohmann::json::object();
+            for (const auto &s : round.shares)
+                rows[cluster.devices[size_t(s.device)].name] = {s.rows.begin, s.rows.end};
+            rounds.push_back({{"first", round.first},
+                              {"end", round.end},
+                              {"rows", rows},
+                              {"makespan_s", round.makespan_s}});
+        }
+        j["segment_end"] = d.cluster->rounds.back().end;
+        j["rounds"] = rounds;
+        j["makespan_s"] = d.cluster->makespan_s();
         j["rest_s"] = d.cluster->rest_s;
-        j["return_s"] = d.cluster->return_s;
+        j["return_s"] = d.cluster->rounds.back().return_s;
     }
     return j;
 }
@@ -91,7 +111,8 @@ int printDeployments(const PlanOptions &options, const std::vector<std::string> 
     const auto request = options.request(planner);
     const auto stored = storedCluster(db, options.model, record, devices, request.link);
     const auto &cluster = stored.request;
-    const auto result = plan::rankDeployments(planner, request, stored.segments, cluster);
+    const auto result =
+        plan::rankDeployments(planner, request, stored.segments, cluster, stored.rounds);
 
     if (json) {
         nlohmann::json ranking = nlohmann::json::array();

@@ -132,4 +132,14 @@ ChainPlan planChain(const std::vector<RoundOptions> &options)
     return chain;
 }
 
+ChainPlan fasterOf(const ClusterPlan &single, const std::vector<RoundOptions> &options)
+{
+    if (options.empty())
+        return ChainPlan::single(single);
+    auto chain = planChain(options);
+    if (chain.rounds.size() < 2 || chain.total_s >= single.total_s)
+        return ChainPlan::single(single);
+    return chain;
+}
+
 } // namespace cleave::plan

@@ -25,6 +25,11 @@ struct ChainPlan
     std::vector<ClusterPlan> rounds; ///< in order; each without rest or return leg
     double rest_s = 0;
     double total_s = 0; ///< the rounds' makespans and the rest (the result is at the source)
+    /// One segment as a chain of one round (its rest and return leg stay in the round).
+    static ChainPlan single(const ClusterPlan &round)
+    {
+        return {{round}, round.rest_s, round.total_s};
+    }
     /// The rounds' makespans: the last strip of the last round at the aggregator.
     double makespan_s() const
     {
@@ -62,5 +67,10 @@ std::vector<RoundOptions> roundOptions(const std::vector<graph::RowLocalRun> &ru
 /// Error(InvalidInput) when a round's aggregator is not its source or none starts at the input;
 /// ClusterError when no round from the input can be planned.
 ChainPlan planChain(const std::vector<RoundOptions> &options);
+
+/// The faster of one segment (`single`, planCluster's plan) and the chain of rounds over
+/// `options` (none: `single`): the chain only when it has two rounds or more and a smaller
+/// total. Error as planChain.
+ChainPlan fasterOf(const ClusterPlan &single, const std::vector<RoundOptions> &options);
 
 } // namespace cleave::plan

@@ -118,12 +118,13 @@ ClusterRequest adjusted(ClusterRequest cluster, const Planner &planner, const Pl
 }
 
 void addCluster(const std::vector<SegmentRows> &segments, const ClusterRequest &cluster,
-                Deployment::Kind kind, const std::string &edge, DeploymentRanking &out)
+                const std::vector<RoundOptions> &rounds, Deployment::Kind kind,
+                const std::string &edge, DeploymentRanking &out)
 {
     try {
         Deployment d;
         d.kind = kind;
-        d.cluster = planCluster(segments, cluster);
+        d.cluster = fasterOf(planCluster(segments, cluster), rounds);
         d.total_s = d.cluster->total_s;
         d.edge = edge;
         out.ranking.push_back(std::move(d));
@@ -164,7 +165,8 @@ const char *deploymentName(Deployment::Kind kind)
 }
 
 DeploymentRanking rankDeployments(const Planner &planner, const PlanRequest &request,
-                                  const std::vector<SegmentRows> &segments, ClusterRequest cluster)
+                                  const std::vector<SegmentRows> &segments, ClusterRequest cluster,
+                                  std::vector<RoundOptions> rounds)
 {
     using Kind = Deployment::Kind;
     const auto &source = cluster.devices.at(size_t(cluster.source)).name;
@@ -178,18 +180,26 @@ DeploymentRanking rankDeployments(const Planner &planner, const PlanRequest &req
         std::find(request.tiers.begin(), request.tiers.end(), Tier::Edge) != request.tiers.end();
     const auto scissionEdge = withEdge ? addSplit(planner, narrowed, Kind::Scission, out) : "";
 
+    // Each round's request: the cluster's, with the fits of the round's segments.
+    for (auto &o : rounds) {
+        auto round = cluster;
+        for (size_t i = 0; i < round.devices.size(); ++i)
+            round.devices[i].strips = std::move(o.request.devices.at(i).strips);
+        o.request = adjusted(std::move(round), planner, request);
+        o.request.aggregator = o.request.source;
+    }
     cluster = adjusted(std::move(cluster), planner, request);
     auto onDevices = cluster;
     onDevices.aggregator = cluster.source;
-    addCluster(segments, onDevices, Kind::Cluster, {}, out);
+    addCluster(segments, onDevices, rounds, Kind::Cluster, {}, out);
     if (withEdge) {
         const auto edge = clusterEdge(planner, request, scissionEdge);
         if (edge.empty())
             out.notes.push_back(std::string(deploymentName(Kind::ClusterToEdge)) +
                                 ": no edge has timings of " + planner.model());
         else
-            addCluster(segments, toEdge(cluster, planner, request, edge), Kind::ClusterToEdge, edge,
-                       out);
+            addCluster(segments, toEdge(cluster, planner, request, edge), {}, Kind::ClusterToEdge,
+                       edge, out);
     }
 
     if (request.codec != "fp32" || request.mode == Mode::ScissionTl)

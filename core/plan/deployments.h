@@ -5,6 +5,7 @@
 // cluster with the rest on the edge. Plain data, no LibTorch.
 #pragma once
 
+#include "core/plan/chain.h"
 #include "core/plan/cluster.h"
 #include "core/plan/planner.h"
 
@@ -20,7 +21,9 @@ struct Deployment
     Kind kind = Kind::DeviceAlone;
     double total_s = 0;
     std::optional<Configuration> split; ///< DeviceAlone and Scission: the planner's configuration
-    std::optional<ClusterPlan> cluster; ///< Cluster and ClusterToEdge
+    /// Cluster and ClusterToEdge: the rounds (one, unless the strips are gathered at the source
+    /// and sent out again) and the rest.
+    std::optional<ChainPlan> cluster;
     std::string edge;                   ///< the edge resource it uses; empty for none
 };
 
@@ -40,9 +43,12 @@ struct DeploymentRanking
 /// links; their block times are taken from `planner`'s resources of the same names). The device
 /// alone and Scission are the planner's best configurations for `request` on the source and
 /// any edge; the cluster's are planCluster's, its rest on the source or on Scission's edge (the
-/// first edge with timings when Scission has none). A way that cannot be planned is left out
-/// with a note; Error(NotFound) names the source when the planner has no timings of it.
+/// first edge with timings when Scission has none). With the rest on the source, a chain of
+/// rounds over `rounds` (their devices as in `cluster`, with fits of each round's segments)
+/// when it is faster (fasterOf). A way that cannot be planned is left out with a note;
+/// Error(NotFound) names the source when the planner has no timings of it.
 DeploymentRanking rankDeployments(const Planner &planner, const PlanRequest &request,
-                                  const std::vector<SegmentRows> &segments, ClusterRequest cluster);
+                                  const std::vector<SegmentRows> &segments, ClusterRequest cluster,
+                                  std::vector<RoundOptions> rounds = {});
 
 } // namespace cleave::plan

@@ -170,7 +170,8 @@ store::ModelRecord clusterRecord(store::Store &db, const std::string &model,
 
 StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &record,
                                const std::vector<std::string> &devices, const NetworkProfile &link,
-                               const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes)
+                               const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes,
+                               const std::vector<graph::RowLocalRun> &roundRuns)
 {
     const auto resources = namedResources(db, devices);
     const auto source = resourceCosts(db, record, resources.front());
@@ -183,13 +184,21 @@ StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &recor
     for (int end = run.first + 1; end <= run.end; ++end)
         ends.push_back(end);
     cluster.segments = SegmentRows::all(run, ends, cutBytes, source->block_s);
+    std::vector<std::vector<StripTime>> timings;
+    bool pastInput = false;
     for (const auto &r : resources) {
+        timings.push_back(stripTimes(db.stripTimings(record.id, r.id)));
+        pastInput = pastInput || std::any_of(timings.back().begin(), timings.back().end(),
+                                             [](const StripTime &t) { return t.first > 0; });
         ClusterDevice device;
         device.name = r.name;
         device.link = link;
-        device.strips = fitStrips(cluster.segments, stripTimes(db.stripTimings(record.id, r.id)));
+        device.strips = fitStrips(cluster.segments, timings.back());
         cluster.request.devices.push_back(std::move(device));
     }
+    if (pastInput && !roundRuns.empty())
+        cluster.rounds = roundOptions(roundRuns, run.segmentEnds(), cutBytes, source->block_s,
+                                      cluster.request, timings);
     return cluster;
 }
 

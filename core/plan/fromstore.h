@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/plan/chain.h"
 #include "core/plan/cluster.h"
 #include "core/plan/planner.h"
 #include "core/store/store.h"
@@ -34,6 +35,8 @@ struct StoredCluster
 {
     ClusterRequest request;
     std::vector<SegmentRows> segments; ///< every end of the row-local run from the input
+    /// Rounds of a chain from every first cut with strip timings past the input (else none).
+    std::vector<RoundOptions> rounds;
 };
 
 /// Stored strip timings as the cluster planner fits them (their medians).
@@ -48,10 +51,12 @@ store::ModelRecord clusterRecord(store::Store &db, const std::string &model,
 
 /// The cluster of `devices` on `record`: the segments of `run` (the record's graph's row-local
 /// run from the input, `cutBytes` per cut) weighed by the source's block timings, each device's
-/// fit on every segment it has timings of, and `link` as its link. Error(NotFound) when the
-/// source has no block timings of the record.
+/// fit on every segment it has timings of, and `link` as its link; with `roundRuns` (the
+/// row-local runs from roundFirsts(run)) and timings of segments past the input, the rounds of
+/// a chain too. Error(NotFound) when the source has no block timings of the record.
 StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &record,
                                const std::vector<std::string> &devices, const NetworkProfile &link,
-                               const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes);
+                               const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes,
+                               const std::vector<graph::RowLocalRun> &roundRuns = {});
 
 } // namespace cleave::plan

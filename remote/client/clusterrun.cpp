@@ -50,16 +50,6 @@ std::string millis(double s)
     return out.str();
 }
 
-/// A plan of one round: the rest and the return leg are in it.
-plan::ChainPlan oneRound(const plan::ClusterPlan &round)
-{
-    plan::ChainPlan chain;
-    chain.rounds = {round};
-    chain.rest_s = round.rest_s;
-    chain.total_s = round.total_s;
-    return chain;
-}
-
 /// Round r's strips are deployed under the name and "-r" (round 0: the name alone).
 std::string roundName(const std::string &name, size_t round)
 {
@@ -503,9 +493,9 @@ void ClusterRun::planRounds()
     const auto &ends = m_settings.roundEnds.empty() ? m_ends : m_settings.roundEnds;
     m_options = plan::roundOptions(runs, ends, m_graph->cutBytes(),
                                    m_request.devices.front().block_s, m_request, times);
-    auto chain = m_settings.roundEnds.empty() ? plan::planChain(m_options) : fixedChain();
-    if (m_settings.roundEnds.empty() &&
-        (chain.rounds.size() < 2 || chain.total_s >= m_current.total_s)) {
+    auto chain = m_settings.roundEnds.empty() ? plan::fasterOf(m_current.rounds.front(), m_options)
+                                              : fixedChain();
+    if (chain.rounds.size() < 2) {
         m_options.clear();
         return;
     }
@@ -564,7 +554,7 @@ plan::ChainPlan ClusterRun::chainOf(std::vector<plan::ClusterPlan> rounds,
     plan::ChainPlan chain;
     chain.rounds = std::move(rounds);
     if (!m_chained)
-        return oneRound(chain.rounds.front());
+        return plan::ChainPlan::single(chain.rounds.front());
     chain.rest_s = m_chainRest_s * restSlowness;
     chain.total_s = chain.rest_s;
     for (const auto &round : chain.rounds)
@@ -896,7 +886,7 @@ std::optional<store::ClusterInference> ClusterRun::runAlone(const torch::Tensor 
                                     [&](const auto &s) { return s.end == end; });
     std::vector<int64_t> rows(m_devices.size(), 0);
     rows[size_t(fastest)] = seg.rows();
-    const auto single = oneRound(plan::evaluateByDevice(seg, m_request, rows));
+    const auto single = plan::ChainPlan::single(plan::evaluateByDevice(seg, m_request, rows));
     const auto attempt = execute(single, x, kAlone);
     if (!attempt.completed)
         return std::nullopt;

@@ -90,7 +90,6 @@ private Q_SLOTS:
                 [&](const store::ClusterEvent &e) { r.events.push_back(e); });
 
         QCOMPARE(r.steps.size(), size_t(4));
-        const auto &segment = run.segmentOf(run.current().rounds.front());
         for (const auto &step : r.steps) {
             QVERIFY(step.inference.completed);
             QVERIFY2(step.inference.maxDifference <= 1e-5,
@@ -101,14 +100,18 @@ private Q_SLOTS:
         }
         const auto stored = db.clusterInferences(run.clusterId());
         QCOMPARE(stored.size(), size_t(4));
+        // Every round's shares cover its rows, top to bottom (the cuts never change).
+        const auto &rounds = run.current().rounds;
         for (const auto &i : stored) {
-            int64_t covered = 0;
+            std::vector<int64_t> covered(rounds.size(), 0);
             for (const auto &share : i.shares) {
-                QCOMPARE(share.rowsBegin, covered);
+                QVERIFY(share.round >= 0 && size_t(share.round) < rounds.size());
+                QCOMPARE(share.rowsBegin, covered[size_t(share.round)]);
                 QVERIFY(share.finish_s >= share.received_s + share.compute_s * 0.5);
-                covered = share.rowsEnd;
+                covered[size_t(share.round)] = share.rowsEnd;
             }
-            QCOMPARE(covered, segment.rows());
+            for (size_t r = 0; r < rounds.size(); ++r)
+                QCOMPARE(covered[r], run.segmentOf(rounds[r]).rows());
         }
         const auto record = db.clusters(db.models().front().id).back();
         QCOMPARE(record.devices, run.deviceNames());
@@ -194,14 +197,17 @@ private Q_SLOTS:
         store::Store db(dir.filePath(QStringLiteral("cluster.cleave")).toStdString());
         remote::LocalCluster local({0.5, 0.5, 0.5}, false);
         auto settings = settingsFor("zoo:resnet18", {1, 3, 160, 160}, 5);
-        settings.segmentEnd = 8;
-        settings.devicesMin = 3; // every device has rows when one is killed
+        settings.roundEnds = {4, 8}; // two rounds, gathered at the source in between
+        settings.devicesMin = 3;     // every device has rows when one is killed
         settings.adapt = false;
         remote::ClusterRun run(settings, &db);
         run.setAgents(agentsOf(local), std::nullopt, local.access());
         run.prepare([](const std::string &) {});
-        const auto rows = run.current().rounds.front().rowsByDevice(3);
-        QVERIFY2(rows[1] > 0 && rows[2] > 0, "the plan leaves a device out");
+        QCOMPARE(run.current().rounds.size(), size_t(2));
+        for (const auto &round : run.current().rounds) {
+            const auto rows = round.rowsByDevice(3);
+            QVERIFY2(rows[1] > 0 && rows[2] > 0, "the plan leaves a device out");
+        }
         const auto victim = local.devices()[2]->pid();
         Recorded r;
         try {
@@ -243,6 +249,13 @@ private Q_SLOTS:
             if (i.completed && i.run > lost->run)
                 for (const auto &share : i.shares)
                     QVERIFY(share.device != run.deviceNames()[2]);
+        // Both rounds ran on every completed inference, and the store knows the chain.
+        for (const auto &i : stored)
+            if (i.completed)
+                QCOMPARE(std::count_if(i.shares.begin(), i.shares.end(),
+                                       [](const auto &share) { return share.round == 1; }) > 0,
+                         true);
+        QCOMPARE(db.clusters(db.models().front().id).back().roundEnds, (std::vector<int>{4, 8}));
     }
 
     // The device half of a ScissionTL bundle (blocks before the split, then DeviceTL's strided
@@ -270,7 +283,8 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.data());
         const auto doc = nlohmann::json::parse(r.out.toStdString());
         QCOMPARE(doc.at("plan").at("segment_end").get<int>(), blocks);
-        QCOMPARE(doc.at("plan").at("shares").size(), size_t(2));
+        QCOMPARE(doc.at("plan").at("rounds").size(), size_t(1));
+        QCOMPARE(doc.at("plan").at("rounds").at(0).at("shares").size(), size_t(2));
         QCOMPARE(doc.at("inferences").size(), size_t(3));
         for (const auto &i : doc.at("inferences")) {
             QVERIFY(i.at("completed").get<bool>());
@@ -327,8 +341,15 @@ private Q_SLOTS:
         }
         QCOMPARE(total.size(), size_t(4));
         const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-9 * b; };
-        // The cluster's totals are those its runs predicted when they planned.
+        // The cluster's totals are those its runs predicted when they planned, over the same
+        // rounds where the run chained them.
         QVERIFY(near(total.at("cluster"), records[0].predicted_s.value()));
+        std::vector<int> ends;
+        for (const auto &way : doc.at("ranking"))
+            if (way.at("kind") == "cluster" && way.at("rounds").size() > 1)
+                for (const auto &round : way.at("rounds"))
+                    ends.push_back(round.at("end"));
+        QCOMPARE(ends, records[0].roundEnds);
         QVERIFY(near(total.at("cluster_edge"), records[1].predicted_s.value()));
         // The device alone and Scission are the planner's best on the source (the only device
         // with block timings).
@@ -393,6 +414,19 @@ private Q_SLOTS:
         QTest::newRow("unreachable device")
             << model({QStringLiteral("--devices"), QStringLiteral("127.0.0.1:1")})
             << QStringLiteral("127.0.0.1:1: GetInfo: agent unreachable") << 1;
+        QTest::newRow("rounds not end to end")
+            << model({QStringLiteral("--local-devices"), QStringLiteral("0.5"),
+                      QStringLiteral("--segment"), QStringLiteral("0:4,5:8")})
+            << QStringLiteral("does not start where the one before ends (4)") << 2;
+        QTest::newRow("round past the row-local blocks")
+            << model({QStringLiteral("--local-devices"), QStringLiteral("0.5"),
+                      QStringLiteral("--segment"), QStringLiteral("0:4,4:21")})
+            << QStringLiteral("aten::adaptive_avg_pool2d") << 2;
+        QTest::newRow("rounds with an edge")
+            << model({QStringLiteral("--local-devices"), QStringLiteral("0.5"),
+                      QStringLiteral("--edge"), QStringLiteral("local"),
+                      QStringLiteral("--segment"), QStringLiteral("0:4,4:8")})
+            << QStringLiteral("a chain of rounds gathers at the source device") << 2;
         QTest::newRow("segment not from the input")
             << model({QStringLiteral("--local-devices"), QStringLiteral("0.5"),
                       QStringLiteral("--segment"), QStringLiteral("3:8")})
