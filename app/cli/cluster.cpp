@@ -128,16 +128,16 @@ std::vector<int> segmentEnds(const std::string &text)
         }
         const int expected = ends.empty() ? 0 : ends.back();
         if (first != expected)
-            throw bad(ends.empty() ? "the strips start at the input (0:" + std::to_string(end) + ")"
-                                   : "round " + part + " does not start where the one before ends (" +
-                                         std::to_string(expected) + ")");
+            throw bad(ends.empty()
+                          ? "the strips start at the input (0:" + std::to_string(end) + ")"
+                          : "round " + part + " does not start where the one before ends (" +
+                                std::to_string(expected) + ")");
         ends.push_back(end);
     }
     if (ends.empty())
         throw bad("expected 0:END (blocks [0, END)), a chain 0:A,A:B,... or auto");
     return ends;
 }
-
 
 plan::NetworkProfile baseLink(const ClusterOptions &o)
 {
@@ -341,8 +341,8 @@ void printPlan(const remote::ClusterRun &run, const ClusterOptions &o)
     const size_t n = run.deviceNames().size();
     std::cout << o.model.model << ": " << (first.rounds.size() > 1 ? "rounds " : "segment ")
               << roundsText(first) << " of " << run.graph().blockCount()
-              << " blocks in strips over " << n << " devices, the rest on "
-              << run.aggregatorName() << '\n';
+              << " blocks in strips over " << n << " devices, the rest on " << run.aggregatorName()
+              << '\n';
     Table table({{"partition", Table::Left},
                  {"rows", Table::Left},
                  {"makespan ms", Table::Right},
@@ -356,8 +356,8 @@ void printPlan(const remote::ClusterRun &run, const ClusterOptions &o)
                       fixed(c.cleave.makespan_s * 1e3, 2), fixed(c.cleave.total_s * 1e3, 2)});
     table.print(std::cout);
     std::cout << "fastest device alone: " << run.deviceNames()[size_t(c.fastest)] << ", "
-              << fixed(c.fastestSegment_s * 1e3, 2) << " ms for [0, " << c.cleave.end
-              << "); bound " << fixed(c.bound, 2) << "x\n";
+              << fixed(c.fastestSegment_s * 1e3, 2) << " ms for [0, " << c.cleave.end << "); bound "
+              << fixed(c.bound, 2) << "x\n";
 }
 
 void checkOptions(const ClusterOptions &o)
@@ -526,9 +526,8 @@ void printJson(const ClusterOptions &o, const remote::ClusterRun &cluster,
                                 {"cluster_id", cluster.clusterId()},
                                 {"plan", planJson(cluster.first(), cluster)},
                                 {"edgedi", planJson(cluster.edgeDi(), cluster)},
-                                {"one_segment", planJson({{c.cleave}, c.cleave.rest_s,
-                                                          c.cleave.total_s},
-                                                         cluster)},
+                                {"one_segment",
+                                 planJson(plan::ChainPlan::single(c.cleave), cluster)},
                                 {"fastest_device", cluster.deviceNames()[size_t(c.fastest)]},
                                 {"fastest_segment_s", c.fastestSegment_s},
                                 {"bound", c.bound},

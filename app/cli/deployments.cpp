@@ -44,10 +44,9 @@ std::string where(const plan::Deployment &d, const plan::ClusterRequest &cluster
     // The devices taking part by number, in the order given, as the rows in `how`.
     std::string numbers;
     for (size_t i = 0; i < cluster.devices.size(); ++i)
-        if (std::any_of(d.cluster->rounds.begin(), d.cluster->rounds.end(),
-                        [&](const auto &round) {
-                            return round.rowsByDevice(cluster.devices.size())[i] > 0;
-                        }))
+        if (std::any_of(d.cluster->rounds.begin(), d.cluster->rounds.end(), [&](const auto &round) {
+                return round.rowsByDevice(cluster.devices.size())[i] > 0;
+            }))
             numbers += (numbers.empty() ? "" : ",") + std::to_string(i + 1);
     return "devices " + numbers + " -> " + (d.edge.empty() ? source : d.edge);
 }

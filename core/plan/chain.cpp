@@ -40,12 +40,10 @@ std::vector<int> roundFirsts(const graph::RowLocalRun &run)
     return firsts;
 }
 
-std::vector<RoundOptions> roundOptions(const std::vector<graph::RowLocalRun> &runs,
-                                       const std::vector<int> &ends,
-                                       const std::vector<int64_t> &cutBytes,
-                                       const std::vector<double> &blockWeights,
-                                       const ClusterRequest &request,
-                                       const std::vector<std::vector<StripTime>> &timings)
+std::vector<RoundOptions>
+roundOptions(const std::vector<graph::RowLocalRun> &runs, const std::vector<int> &ends,
+             const std::vector<int64_t> &cutBytes, const std::vector<double> &blockWeights,
+             const ClusterRequest &request, const std::vector<std::vector<StripTime>> &timings)
 {
     std::vector<RoundOptions> options;
     for (const auto &run : runs) {

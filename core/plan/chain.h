@@ -52,12 +52,10 @@ std::vector<int> roundFirsts(const graph::RowLocalRun &run);
 /// input first), its segments to every end of `ends` after that cut (SegmentRows::all with
 /// `cutBytes` and `blockWeights`), and `request` with each device's fits of them from its strip
 /// timings (`timings[i]` for request.devices[i]; those of other segments are ignored).
-std::vector<RoundOptions> roundOptions(const std::vector<graph::RowLocalRun> &runs,
-                                       const std::vector<int> &ends,
-                                       const std::vector<int64_t> &cutBytes,
-                                       const std::vector<double> &blockWeights,
-                                       const ClusterRequest &request,
-                                       const std::vector<std::vector<StripTime>> &timings);
+std::vector<RoundOptions>
+roundOptions(const std::vector<graph::RowLocalRun> &runs, const std::vector<int> &ends,
+             const std::vector<int64_t> &cutBytes, const std::vector<double> &blockWeights,
+             const ClusterRequest &request, const std::vector<std::vector<StripTime>> &timings);
 
 /// The chain with the least total. Every round gathers at its source device, which aggregates
 /// and sends the next round's strips; each round is planned exactly (planCluster with its end

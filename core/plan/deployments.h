@@ -24,7 +24,7 @@ struct Deployment
     /// Cluster and ClusterToEdge: the rounds (one, unless the strips are gathered at the source
     /// and sent out again) and the rest.
     std::optional<ChainPlan> cluster;
-    std::string edge;                   ///< the edge resource it uses; empty for none
+    std::string edge; ///< the edge resource it uses; empty for none
 };
 
 /// "device alone", "Scission device->edge", "cluster", "cluster->edge".

@@ -737,7 +737,8 @@ Run Store::readRun(Statement &q)
     run.id = q.integer(0);
     run.modelId = q.integer(1);
     run.resourceId = q.integer(2);
-    run.settings = {int(q.integer(3)), int(q.integer(4)), listOf<std::string>(q.text(5), path(), run.id),
+    run.settings = {int(q.integer(3)), int(q.integer(4)),
+                    listOf<std::string>(q.text(5), path(), run.id),
                     listOf<std::string>(q.text(6), path(), run.id)};
     run.startedAt = q.text(7);
     if (!q.isNull(8))

@@ -181,7 +181,7 @@ struct ClusterRecord
     int64_t modelId = 0;
     std::vector<std::string> devices;
     std::string aggregator; ///< a device's or the edge's resource name
-    int segmentEnd = 0; ///< the strips cover blocks [0, segmentEnd), the rest on the aggregator
+    int segmentEnd = 0;     ///< the strips cover blocks [0, segmentEnd), the rest on the aggregator
     /// A chain of rounds, each gathered at the source: the cut each round ends at (the last is
     /// segmentEnd); empty for one round.
     std::vector<int> roundEnds;

@@ -68,7 +68,7 @@ struct ClusterRun::Device
     bool lost = false;
     /// Measured over predicted compute time of its last inferences (adaptation); the largest
     /// is how much slower the device is than its fit says (`slowness`).
-    std::vector<double> ratios{1.0};                 ///< the benchmark's own estimate counts once
+    std::vector<double> ratios{1.0}; ///< the benchmark's own estimate counts once
     /// Strips by deployment name: the round's first cut and the rows.
     std::map<std::string, std::pair<int, graph::RowRange>> deployed;
     double slowness = 1.0;
@@ -306,9 +306,9 @@ void ClusterRun::timeStrips(const Say &say)
             timings[i] = m_db->stripTimings(m_storeModel, m_devices[i]->resourceId);
         for (const auto &[first, end] : segments) {
             const auto heights = graph::stripHeights(m_graph->cuts()[size_t(end)].shape[2]);
-            const auto have = std::count_if(timings[i].begin(), timings[i].end(), [&](const auto &t) {
-                return t.first == first && t.end == end;
-            });
+            const auto have =
+                std::count_if(timings[i].begin(), timings[i].end(),
+                              [&](const auto &t) { return t.first == first && t.end == end; });
             if (size_t(have) < heights.size())
                 missing[i].push_back({first, end});
         }
@@ -464,14 +464,14 @@ void ClusterRun::planFirst(const Say &say)
         rounds += (rounds.empty() ? "" : " + ") + std::string("[") + std::to_string(round.first) +
                   ", " + std::to_string(round.end) + ") rows " +
                   plan::rowsText(round.rowsByDevice(m_devices.size()));
-    say("plan: " + rounds + ", predicted " + millis(m_current.total_s) +
-        " (EdgeDI's heuristic " + millis(m_edgeDi.total_s) + ", bound " +
-        std::to_string(m_comparison.bound).substr(0, 4) + "x)");
+    say("plan: " + rounds + ", predicted " + millis(m_current.total_s) + " (EdgeDI's heuristic " +
+        millis(m_edgeDi.total_s) + ", bound " + std::to_string(m_comparison.bound).substr(0, 4) +
+        "x)");
 
     AgentClient &aggregator = m_edge ? *m_edge : *m_devices.front()->client;
     if (end < m_graph->blockCount())
-        aggregator.deploy(kRest,
-                          AgentClient::ModelPart{m_modelId, end, m_graph->blockCount(), std::nullopt});
+        aggregator.deploy(
+            kRest, AgentClient::ModelPart{m_modelId, end, m_graph->blockCount(), std::nullopt});
     deploy(m_current);
     deployAlone();
     if (m_settings.measureEdgeDi)
@@ -698,9 +698,9 @@ ClusterRun::Attempt ClusterRun::execute(const plan::ChainPlan &chain, const torc
                 attempt.lostDevice = s.device;
                 attempt.why = parts[k].error->what();
             }
-            attempt.shares.push_back({m_devices[size_t(s.device)]->name, s.rows.begin,
-                                      s.rows.end, parts[k].received_s, parts[k].compute_s,
-                                      parts[k].finish_s, int(r)});
+            attempt.shares.push_back({m_devices[size_t(s.device)]->name, s.rows.begin, s.rows.end,
+                                      parts[k].received_s, parts[k].compute_s, parts[k].finish_s,
+                                      int(r)});
             attempt.makespan_s = std::max(attempt.makespan_s, parts[k].finish_s);
             outputs.push_back(parts[k].output);
         }
@@ -799,9 +799,9 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
     for (const auto &round : m_current.rounds) {
         const auto request = requestOf(round);
         for (const auto &share : round.shares) {
-            predicted[size_t(share.device)] += request.devices[size_t(share.device)]
-                                                   .strips.at(round.end)
-                                                   .at(segmentOf(round).work(share.rows));
+            predicted[size_t(share.device)] +=
+                request.devices[size_t(share.device)].strips.at(round.end).at(
+                    segmentOf(round).work(share.rows));
             measured[size_t(share.device)] += attempt.shares[k++].compute_s;
         }
     }
@@ -829,7 +829,7 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
     }
     const auto now = evaluatedNow();
     // Twice in a row: a plan that only one inference favours is not worth moving rows for.
-    if (now.total_s <= candidate.total_s * (1 + m_settings.adaptThreshold)) {
+    if (now.makespan_s() <= candidate.makespan_s() * (1 + m_settings.adaptThreshold)) {
         m_favoured = 0;
         return;
     }
@@ -840,8 +840,8 @@ void ClusterRun::adapt(const Attempt &attempt, int run,
     event({run,
            "adapted",
            {},
-           "rows " + rowsText(m_current) + " -> " + rowsText(candidate) + ": predicted " +
-               millis(now.total_s) + " -> " + millis(candidate.total_s)},
+           "rows " + rowsText(m_current) + " -> " + rowsText(candidate) + ": predicted makespan " +
+               millis(now.makespan_s()) + " -> " + millis(candidate.makespan_s())},
           onEvent);
     m_current = candidate;
 }
@@ -870,7 +870,10 @@ void ClusterRun::lose(int device, const std::string &why, int run,
     const auto before = rowsText(m_current);
     m_current = replanned();
     deploy(m_current);
-    event({run, "adapted", {}, "rows " + before + " -> " + rowsText(m_current) + " without " + d.name},
+    event({run,
+           "adapted",
+           {},
+           "rows " + before + " -> " + rowsText(m_current) + " without " + d.name},
           onEvent);
 }
 

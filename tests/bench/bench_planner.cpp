@@ -4,10 +4,11 @@
 // blocks and cut sizes are real (DenseNet-201, 118 blocks, analysed once); the timings are
 // seeded random numbers of a realistic spread, as the planner does not care where they came from.
 // Cluster (issue "One inference over a cluster"): 8 devices and every segment of ResNet-152
-// under 50 ms, its rows real, its strip fits seeded.
+// under 50 ms, and every chain of rounds over them, its rows real, its strip fits seeded.
 #include "densenetplanner.h"
 
 #include "core/graph/modelgraph.h"
+#include "core/plan/chain.h"
 #include "core/plan/cluster.h"
 #include "core/zoo/zoo.h"
 
@@ -134,6 +135,55 @@ void BM_PlanCluster(benchmark::State &state, bool edge)
 }
 BENCHMARK_CAPTURE(BM_PlanCluster, resnet152_8_devices_edge, true)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_PlanCluster, resnet152_8_devices_no_edge, false)
+    ->Unit(benchmark::kMillisecond);
+
+// A chain of rounds gathered at the source: rounds from the input and from every cut after a
+// downsampling, each to every later cut (`everyCut`) or, as `cluster` times them, to every cut
+// after a downsampling; the same 8 devices.
+void BM_PlanChain(benchmark::State &state, bool everyCut)
+{
+    const auto &c = resnet152Cluster();
+    const auto g =
+        graph::ModelGraph::fromModule(zoo::build("resnet152"), "zoo:resnet152", {1, 3, 224, 224},
+                                      graph::ModelGraph::Original::Drop);
+    const auto run = g.rowLocalRun(0);
+    std::vector<plan::RoundOptions> options;
+    for (const int first : plan::roundFirsts(run)) {
+        plan::RoundOptions o;
+        o.first = first;
+        const auto from = g.rowLocalRun(first);
+        std::vector<int> ends = from.segmentEnds();
+        if (everyCut) {
+            ends.clear();
+            for (int end = first + 1; end <= from.end; ++end)
+                ends.push_back(end);
+        }
+        o.segments = plan::SegmentRows::all(from, ends, g.cutBytes());
+        o.request = c.request;
+        o.request.aggregator = 0;
+        for (auto &d : o.request.devices) {
+            const double slowness = d.strips.at(1).alpha_s / 0.002;
+            d.strips.clear();
+            for (const int end : ends)
+                d.strips[end] = {0.002 * slowness, 0.004 * slowness * (end - first)};
+        }
+        options.push_back(std::move(o));
+    }
+    size_t rounds = 0;
+    for (auto _ : state) {
+        const auto chain = plan::planChain(options);
+        rounds = chain.rounds.size();
+        benchmark::DoNotOptimize(chain.total_s);
+    }
+    size_t segments = 0;
+    for (const auto &o : options)
+        segments += o.segments.size();
+    state.counters["segments"] = double(segments);
+    state.counters["firsts"] = double(options.size());
+    state.counters["rounds"] = double(rounds);
+}
+BENCHMARK_CAPTURE(BM_PlanChain, resnet152_8_devices_every_cut, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PlanChain, resnet152_8_devices_timed_cuts, false)
     ->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -323,7 +323,7 @@ private Q_SLOTS:
         for (const auto &d : records.front().devices)
             devices << QString::fromStdString(d);
         const QStringList plan{
-            QStringLiteral("plan"),    QStringLiteral("--db"),         db,
+            QStringLiteral("plan"),    QStringLiteral("--db"),      db,
             QStringLiteral("--model"), QStringLiteral("zoo:vgg16"), QStringLiteral("--link"),
             QStringLiteral("lan"),     QStringLiteral("--json")};
         const auto ranked = testing::runCli(
