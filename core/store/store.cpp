@@ -240,6 +240,13 @@ INSERT INTO cluster_shares_9(cluster_id, run, attempt, round, device, rows_begin
     FROM cluster_shares;
 DROP TABLE cluster_shares;
 ALTER TABLE cluster_shares_9 RENAME TO cluster_shares;
+CREATE TABLE cluster_baselines(
+    cluster_id INTEGER NOT NULL REFERENCES cluster_runs(id) ON DELETE CASCADE,
+    run INTEGER NOT NULL CHECK (run >= 0),
+    way TEXT NOT NULL CHECK (way IN ('alone', 'edgedi')),
+    makespan_s REAL NOT NULL,
+    total_s REAL NOT NULL,
+    PRIMARY KEY (cluster_id, run, way)) WITHOUT ROWID;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -607,6 +614,25 @@ void Store::addClusterEvent(int64_t clusterId, const ClusterEvent &e)
                            "VALUES (?1, ?2, ?3, ?4, ?5)");
     insert.bind(1, clusterId).bind(2, e.run).bind(3, e.kind).bind(4, e.device).bind(5, e.detail);
     insert.run();
+}
+
+void Store::addClusterBaseline(int64_t clusterId, const ClusterBaseline &b)
+{
+    Statement insert(m_db, "INSERT OR REPLACE INTO cluster_baselines VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, clusterId).bind(2, b.run).bind(3, b.way).bind(4, b.makespan_s);
+    insert.bind(5, b.total_s);
+    insert.run();
+}
+
+std::vector<ClusterBaseline> Store::clusterBaselines(int64_t clusterId)
+{
+    Statement q(m_db, "SELECT run, way, makespan_s, total_s FROM cluster_baselines "
+                      "WHERE cluster_id = ?1 ORDER BY run, way");
+    q.bind(1, clusterId);
+    std::vector<ClusterBaseline> baselines;
+    while (q.step())
+        baselines.push_back({int(q.integer(0)), q.text(1), q.real(2), q.real(3)});
+    return baselines;
 }
 
 std::vector<ClusterRecord> Store::clusters(int64_t modelId)

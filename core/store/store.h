@@ -221,6 +221,16 @@ struct ClusterInference
     std::vector<ClusterShare> shares;
 };
 
+/// What ran beside a cluster run's inference on the same input, for the comparisons: the
+/// fastest device alone on the same blocks ("alone") or EdgeDI's partition ("edgedi").
+struct ClusterBaseline
+{
+    int run = 0;
+    std::string way;
+    double makespan_s = 0;
+    double total_s = 0;
+};
+
 /// Something that changed a cluster run: shares moved ("adapted"), a device lost ("lost").
 struct ClusterEvent
 {
@@ -304,9 +314,12 @@ public:
     int64_t beginCluster(const ClusterRecord &record);
     void addClusterInference(int64_t clusterId, const ClusterInference &inference);
     void addClusterEvent(int64_t clusterId, const ClusterEvent &event);
+    void addClusterBaseline(int64_t clusterId, const ClusterBaseline &baseline);
     std::vector<ClusterRecord> clusters(int64_t modelId);
     std::vector<ClusterInference> clusterInferences(int64_t clusterId);
     std::vector<ClusterEvent> clusterEvents(int64_t clusterId);
+    /// By run, then way.
+    std::vector<ClusterBaseline> clusterBaselines(int64_t clusterId);
 
     void saveNetworkProfile(const NetworkProfileRecord &profile);
     std::vector<NetworkProfileRecord> networkProfiles();

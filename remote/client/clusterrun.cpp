@@ -960,6 +960,14 @@ void ClusterRun::run(const std::function<void(const ClusterStep &)> &onStep,
             std::this_thread::sleep_for(kSettle);
             ways[(size_t(run) + k) % ways.size()]();
         }
+        if (m_db && m_clusterId) {
+            if (step.alone)
+                m_db->addClusterBaseline(
+                    m_clusterId, {run, "alone", step.alone->makespan_s, step.alone->total_s});
+            if (step.edgeDi)
+                m_db->addClusterBaseline(
+                    m_clusterId, {run, "edgedi", step.edgeDi->makespan_s, step.edgeDi->total_s});
+        }
         if (onStep)
             onStep(step);
     }

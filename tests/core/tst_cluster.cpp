@@ -6,6 +6,7 @@
 #include "core/graph/modelgraph.h"
 #include "core/plan/chain.h"
 #include "core/plan/cluster.h"
+#include "core/plan/clusterfigures.h"
 
 #include <random>
 
@@ -364,6 +365,143 @@ private Q_SLOTS:
         auto rounds = randomChain(random);
         rounds[0].request.aggregator.reset();
         QVERIFY_THROWS_EXCEPTION(Error, planChain({{0, rounds[0].segments, rounds[0].request}}));
+    }
+
+    // The planned time line: every share's receive, compute and send follow one another in its
+    // lane, each round after the one before, its compute the share's; the aggregator's rest
+    // and return leg after the last round, to the plan's total.
+    void plannedTimelineFollowsThePlan()
+    {
+        std::mt19937 random(23);
+        for (int i = 0; i < 10; ++i) {
+            const auto rounds = randomChain(random);
+            std::vector<RoundOptions> options;
+            for (const auto &x : rounds)
+                options.push_back({x.run.first, x.segments, x.request});
+            const auto chain = planChain(options);
+            const auto &request = rounds[0].request;
+            const auto t = predictedTimeline(chain, request, "agg");
+            QCOMPARE(t.lanes.size(), request.devices.size() + 1);
+            QCOMPARE(t.lanes.back(), std::string("agg"));
+            QVERIFY(std::abs(t.total_s - chain.total_s) < 1e-12);
+            double start = 0;
+            for (size_t r = 0; r < chain.rounds.size(); ++r) {
+                for (const auto &share : chain.rounds[r].shares) {
+                    std::vector<TimelineSpan> lane;
+                    for (const auto &span : t.spans)
+                        if (span.lane == share.device && span.round == int(r))
+                            lane.push_back(span);
+                    QVERIFY(!lane.empty());
+                    double at = start;
+                    for (const auto &span : lane) {
+                        QVERIFY(std::abs(span.begin_s - at) < 1e-12);
+                        at = span.end_s;
+                    }
+                    QVERIFY(std::abs(at - (start + share.finish_s)) < 1e-12);
+                    const auto compute = std::find_if(lane.begin(), lane.end(), [](const auto &s) {
+                        return s.kind == TimelineSpan::Kind::Compute;
+                    });
+                    QVERIFY(compute != lane.end());
+                    QVERIFY(std::abs(compute->end_s - compute->begin_s -
+                                     (share.computed_s - share.received_s)) < 1e-12);
+                }
+                start += chain.rounds[r].makespan_s;
+            }
+            for (const auto &span : t.spans)
+                if (span.kind == TimelineSpan::Kind::Rest) {
+                    QCOMPARE(span.lane, t.aggregatorLane());
+                    QVERIFY(std::abs(span.begin_s - start) < 1e-12);
+                }
+        }
+    }
+
+    // A stored inference of two rounds: each round starts at its earliest arrival, the
+    // aggregator stitches between the rounds and after the last, runs the rest and returns.
+    void measuredTimelineFollowsTheShares()
+    {
+        store::ClusterInference i;
+        i.completed = true;
+        i.makespan_s = 0.050;
+        i.stitch_s = 0.004; // 3 ms between the rounds, 1 ms after
+        i.rest_s = 0.010;
+        i.return_s = 0.002;
+        i.total_s = 0.066;
+        i.shares = {{"a", 0, 6, 0.000, 0.015, 0.015, 0},
+                    {"b", 6, 10, 0.002, 0.012, 0.020, 0},
+                    {"a", 0, 3, 0.023, 0.020, 0.043, 1},
+                    {"b", 3, 5, 0.025, 0.020, 0.050, 1},
+                    {"gone", 5, 6, 0.030, 0.001, 0.031, 1}};
+        const auto t = measuredTimeline(i, {"a", "b"}, "agg");
+        QCOMPARE(t.lanes, (std::vector<std::string>{"a", "b", "agg"}));
+        const auto spansOf = [&](int lane, TimelineSpan::Kind kind) {
+            std::vector<std::pair<double, double>> found;
+            for (const auto &s : t.spans)
+                if (s.lane == lane && s.kind == kind)
+                    found.push_back({s.begin_s, s.end_s});
+            return found;
+        };
+        using K = TimelineSpan::Kind;
+        const auto near = [](std::vector<std::pair<double, double>> got,
+                             std::vector<std::pair<double, double>> want) {
+            if (got.size() != want.size())
+                return false;
+            for (size_t k = 0; k < got.size(); ++k)
+                if (std::abs(got[k].first - want[k].first) > 1e-12 ||
+                    std::abs(got[k].second - want[k].second) > 1e-12)
+                    return false;
+            return true;
+        };
+        QVERIFY(near(spansOf(1, K::Receive), {{0.0, 0.002}, {0.023, 0.025}}));
+        QVERIFY(near(spansOf(1, K::Compute), {{0.002, 0.014}, {0.025, 0.045}}));
+        QVERIFY(near(spansOf(1, K::Send), {{0.014, 0.020}, {0.045, 0.050}}));
+        QVERIFY(near(spansOf(0, K::Send), {}));      // the aggregator's own strip: no gather
+        QVERIFY(near(spansOf(2, K::Stitch), {{0.020, 0.023}, {0.050, 0.051}}));
+        QVERIFY(near(spansOf(2, K::Rest), {{0.051, 0.061}}));
+        QVERIFY(near(spansOf(2, K::Return), {{0.061, 0.063}}));
+        QCOMPARE(t.total_s, 0.066);
+        for (const auto &s : t.spans)
+            QVERIFY(s.lane < 3); // "gone" is not a lane
+
+        // The rows per device of each completed inference, round by round.
+        auto failed = i;
+        failed.completed = false;
+        auto later = i;
+        later.run = 1;
+        const auto history = shareHistory({failed, later}, {"a", "b"}, 1);
+        QCOMPARE(history.size(), size_t(1));
+        QCOMPARE(history[0].run, 1);
+        QCOMPARE(history[0].rows, (std::vector<int64_t>{3, 2}));
+        QCOMPARE(devicesUsed({later, failed}), 3);
+        QCOMPARE(measuredSpeedup({i, later}, {{0, "alone", 0.1, 0.2}, {1, "alone", 0.2, 0.3},
+                                              {0, "edgedi", 0.01, 0.01}})
+                     .value(),
+                 0.15 / 0.05);
+        QVERIFY(!measuredSpeedup({i}, {}));
+    }
+
+    // The speed-up with the n fastest devices (the source always among them): the bound grows
+    // by each device's speed, the plan's is what planCluster and edgeDiPlan give with the
+    // others excluded, and with every device both equal compareCluster's.
+    void speedupGrowsWithTheDevices()
+    {
+        std::mt19937 random(31);
+        for (int i = 0; i < 10; ++i) {
+            auto x = randomInstance(random);
+            const auto &segment = x.segments.back();
+            x.request.segmentEnd = segment.end;
+            const auto points = speedupByDevices(segment, x.request);
+            QCOMPARE(points.size(), x.request.devices.size());
+            for (size_t n = 1; n < points.size(); ++n)
+                QVERIFY(points[n].bound > points[n - 1].bound);
+            const auto all = compareCluster({segment}, x.request);
+            QVERIFY(std::abs(points.back().bound - all.bound) < 1e-9 * all.bound);
+            QVERIFY(std::abs(points.back().predicted -
+                             all.fastestSegment_s / all.cleave.makespan_s) < 1e-9);
+            QVERIFY(std::abs(points.back().edgeDi -
+                             all.fastestSegment_s / all.edgeDi.makespan_s) < 1e-9);
+            for (const auto &p : points)
+                QVERIFY(p.predicted >= p.edgeDi * (1 - 1e-9)); // never worse than EdgeDI's
+        }
     }
 
     // On random clusters the plan's total is the least over every segment and every integer

@@ -4,6 +4,7 @@
 // and the three export formats.
 #include "testmain.h"
 
+#include "plots/clusterplots.h"
 #include "plots/latencystackplot.h"
 #include "plots/numbers.h"
 #include "plots/plotexport.h"
@@ -252,6 +253,111 @@ private Q_SLOTS:
         const auto labels = plot.yAxis->tickVectorLabels();
         QVERIFY2(labels.contains(QStringLiteral("100 B")), qPrintable(labels.join(u',')));
         QVERIFY2(labels.contains(QStringLiteral("1 KB")), qPrintable(labels.join(u',')));
+    }
+
+    // One lane per device and one for the aggregator, top to bottom; every measured span a
+    // filled rectangle at its times and lane, every planned one an outline drawn before it;
+    // hovering a span finds it and says what it is.
+    void clusterTimelineDrawsEachSpanInItsLane()
+    {
+        using K = plan::TimelineSpan::Kind;
+        plan::ClusterTimeline measured{{"pi4", "pi3", "pi4"}, {}, 0.030};
+        measured.spans = {{0, K::Compute, 0.000, 0.012, 0, 0},
+                          {1, K::Receive, 0.000, 0.002, 0, 0},
+                          {1, K::Compute, 0.002, 0.020, 0, 0},
+                          {1, K::Send, 0.020, 0.024, 0, 0},
+                          {2, K::Rest, 0.024, 0.030, 0, 0}};
+        auto planned = measured;
+        planned.total_s = 0.028;
+        planned.spans[3] = {1, K::Send, 0.019, 0.022, 0, 40960};
+        plots::ClusterTimelinePlot plot;
+        plot.resize(800, 300);
+        plot.setTimelines(measured, planned);
+        plot.replot();
+        QCOMPARE(plot.laneCount(), 3);
+        QCOMPARE(plot.drawn().size(), size_t(10));
+        QVERIFY(plot.drawn().front().planned && !plot.drawn().back().planned);
+        for (const auto &d : plot.drawn()) {
+            QCOMPARE(d.rect->topLeft->coords().x(), d.span.begin_s * 1e3);
+            QCOMPARE(d.rect->bottomRight->coords().x(), d.span.end_s * 1e3);
+            const double centre =
+                (d.rect->topLeft->coords().y() + d.rect->bottomRight->coords().y()) / 2;
+            QCOMPARE(centre, plot.laneCentre(d.span.lane));
+            QCOMPARE(d.rect->brush().style() == Qt::NoBrush, d.planned);
+        }
+        // The first device's lane is above the second's (the value axis is reversed).
+        QVERIFY(plot.yAxis->coordToPixel(plot.laneCentre(0)) <
+                plot.yAxis->coordToPixel(plot.laneCentre(1)));
+        // The pixel at the middle of pi3's compute span finds the measured span, not the outline.
+        const QPointF middle(plot.xAxis->coordToPixel(11.0),
+                             plot.yAxis->coordToPixel(plot.laneCentre(1)));
+        const auto *hit = plot.spanAt(middle);
+        QVERIFY(hit && !hit->planned && hit->span.kind == K::Compute && hit->span.lane == 1);
+        QVERIFY(plot.describe(*hit).contains(QStringLiteral("pi3")));
+        QVERIFY(plot.describe(*hit).contains(QStringLiteral("18.0 ms")));
+        // Past the measured send, only the planned outline of a span with bytes is there.
+        const QPointF outline(plot.xAxis->coordToPixel(21.0),
+                              plot.yAxis->coordToPixel(plot.laneCentre(1) + 0.35));
+        const auto *planned2 = plot.spanAt(outline);
+        QVERIFY(planned2 && planned2->planned && planned2->span.kind == K::Send);
+        QVERIFY(plot.describe(*planned2).contains(QStringLiteral("41.0 KB")));
+        QVERIFY(!plot.spanAt(QPointF(plot.xAxis->coordToPixel(29.0),
+                                     plot.yAxis->coordToPixel(plot.laneCentre(0)))));
+        // Drawn again with less, the old spans are gone.
+        plot.setTimelines({}, planned);
+        QCOMPARE(plot.drawn().size(), size_t(5));
+        QCOMPARE(plot.itemCount(), 5);
+    }
+
+    // The rows per device stack to every inference's total, device by device.
+    void shareBarStacksTheRows()
+    {
+        plots::ShareBar plot;
+        plot.setHistory({{0, {14, 5, 6}}, {1, {14, 5, 6}}, {3, {18, 1, 6}}}, {"a", "b", "c"});
+        QCOMPARE(plot.bars(2)->data()->size(), 3);
+        QCOMPARE(plot.bars(1)->data()->at(2)->key, 4.0); // inference 4 (run 3)
+        QCOMPARE(plot.bars(1)->data()->at(2)->value, 1.0);
+        QCOMPARE(plot.bars(1)->barBelow(), plot.bars(0));
+        QCOMPARE(plot.bars(2)->barBelow(), plot.bars(1));
+        QVERIFY(!plot.bars(3));
+        QVERIFY(plot.yAxis->range().upper >= 25);
+    }
+
+    // Planned, EdgeDI's and the bound per device count; measured only where a run was stored.
+    void speedupPlotCarriesEachLine()
+    {
+        plots::SpeedupPlot plot;
+        plan::SpeedupPoint one{1, 1.0, 1.0, 1.0, 1.0};
+        plan::SpeedupPoint two{2, 1.4, 1.3, 1.5, std::nullopt};
+        plan::SpeedupPoint three{3, 1.6, 1.5, 2.0, 1.55};
+        plot.setPoints({one, two, three});
+        QCOMPARE(plot.plannedGraph()->data()->size(), 3);
+        QCOMPARE(plot.boundGraph()->data()->at(2)->value, 2.0);
+        QCOMPARE(plot.edgeDiGraph()->data()->at(1)->value, 1.3);
+        QCOMPARE(plot.measuredGraph()->data()->size(), 2);
+        QCOMPARE(plot.measuredGraph()->data()->at(1)->key, 3.0);
+        QVERIFY(plot.yAxis->range().upper > 2.0);
+    }
+
+    // The cluster's plots export as the others do.
+    void clusterPlotsExport()
+    {
+        QTemporaryDir dir;
+        plan::ClusterTimeline t{{"a", "b"}, {{0, plan::TimelineSpan::Kind::Compute, 0, 0.01, 0, 0}},
+                                0.01};
+        plots::ClusterTimelinePlot timeline;
+        timeline.setTimelines(t, t);
+        plots::ShareBar shares;
+        shares.setHistory({{0, {3}}}, {"a"});
+        plots::SpeedupPlot speedup;
+        speedup.setPoints({{1, 1, 1, 1, std::nullopt}});
+        const auto path = dir.filePath(QStringLiteral("cluster.svg"));
+        QCOMPARE(plots::exportPlots({&timeline, &shares, &speedup}, path, 600, 300), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto svg = file.readAll();
+        QVERIFY(svg.contains("<svg"));
+        QVERIFY(svg.contains(plots::spanColour(plan::TimelineSpan::Kind::Compute).name().toLatin1()));
     }
 
     void exportsPngPdfSvg_data()
