@@ -38,8 +38,9 @@ Resource device()
     return {0, "local-device", "device", "host", "cpu", 2, 1, "", "1.13", "openblas"};
 }
 
-// What schemas 5 to 8 added, taken away again to make an older store.
-constexpr const char *kDropSchemas5To8 =
+// What schemas 5 to 9 added, taken away again to make an older store.
+constexpr const char *kDropSchemas5To9 =
+    "DROP TABLE cluster_baselines; "
     "DROP TABLE strip_timings; DROP TABLE cluster_shares; DROP TABLE cluster_inferences; "
     "DROP TABLE cluster_events; DROP TABLE cluster_runs; "
     "DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; "
@@ -61,6 +62,7 @@ BlockTiming block(int index, double median)
 void toSchema8(Database &raw)
 {
     raw.execute("ALTER TABLE cluster_runs DROP COLUMN round_ends; DROP TABLE cluster_shares; "
+                "DROP TABLE cluster_baselines; "
                 "CREATE TABLE cluster_shares(cluster_id INTEGER NOT NULL, run INTEGER NOT NULL, "
                 "attempt INTEGER NOT NULL, device TEXT NOT NULL, rows_begin INTEGER NOT NULL, "
                 "rows_end INTEGER NOT NULL, received_s REAL NOT NULL, compute_s REAL NOT NULL, "
@@ -124,6 +126,14 @@ private Q_SLOTS:
                          {"pi4@line", 0, 15, 0, 0.006, 0.006, 1},
                          {"pi3@line", 15, 25, 0.014, 0.005, 0.02, 1}};
         store.addClusterInference(chained, rounds);
+        store.addClusterBaseline(chained, {0, "edgedi", 0.032, 0.044});
+        store.addClusterBaseline(chained, {0, "alone", 0.05, 0.062});
+        store.addClusterBaseline(chained, {0, "alone", 0.051, 0.063}); // run 0 again: replaced
+        const auto baselines = store.clusterBaselines(chained);
+        QCOMPARE(baselines.size(), size_t(2));
+        QCOMPARE(baselines[0].way, std::string("alone")); // by run, then way
+        QCOMPARE(baselines[0].makespan_s, 0.051);
+        QVERIFY(store.clusterBaselines(id).empty());
         store.addClusterEvent(id, {0, "lost", "pi5@line", "UNAVAILABLE"});
         store.addClusterEvent(id, {1, "adapted", "", "rows 20/10/20 -> 25/25/0"});
 
@@ -241,7 +251,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
                         "DROP TABLE agents; DROP TABLE settings; " +
-                        std::string(kDropSchemas5To8) + "PRAGMA user_version = 1");
+                        std::string(kDropSchemas5To9) + "PRAGMA user_version = 1");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -337,7 +347,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("ALTER TABLE agents DROP COLUMN tls_cert; "
                         "ALTER TABLE agents DROP COLUMN tls_key; " +
-                        std::string(kDropSchemas5To8) + "PRAGMA user_version = 3");
+                        std::string(kDropSchemas5To9) + "PRAGMA user_version = 3");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
