@@ -30,12 +30,12 @@ QColor spanColour(Kind kind)
 {
     // The latency stacks' colours for the same parts: transfers light, compute strong.
     static const QColor colours[plan::kTimelineKinds] = {
-        partColour(plan::Part::Uplink),  // receive
-        partColour(plan::Part::Device),  // compute
-        partColour(plan::Part::Return),  // send
+        partColour(plan::Part::Uplink),      // receive
+        partColour(plan::Part::Device),      // compute
+        partColour(plan::Part::Return),      // send
         partColour(plan::Part::Deserialise), // stitch
-        partColour(plan::Part::Edge),    // rest
-        partColour(plan::Part::Serialise), // return
+        partColour(plan::Part::Edge),        // rest
+        partColour(plan::Part::Serialise),   // return
     };
     return colours[int(kind)];
 }
@@ -124,19 +124,20 @@ void ClusterTimelinePlot::setTimelines(const plan::ClusterTimeline &measured,
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (size_t lane = 0; lane < m_lanes.size(); ++lane) {
         const bool aggregator = lane + 1 == m_lanes.size();
-        ticker->addTick(laneCentre(int(lane)),
-                        aggregator ? tr("%1 (aggregator)").arg(text(m_lanes[lane]))
-                                   : text(m_lanes[lane]));
+        ticker->addTick(laneCentre(int(lane)), aggregator
+                                                   ? tr("%1 (aggregator)").arg(text(m_lanes[lane]))
+                                                   : text(m_lanes[lane]));
     }
     yAxis->setTicker(ticker);
     yAxis->setRange(-0.6, double(m_lanes.size()) - 0.4);
     const double end = std::max(measured.total_s, planned.total_s) * kMsPerSecond;
     xAxis->setRange(0, end > 0 ? end * 1.03 : 1.0);
-    m_title->setText(measured.lanes.empty()
-                         ? tr("One inference, planned: %1").arg(Numbers::milliseconds(planned.total_s))
-                         : tr("One inference: %1 measured, %2 planned")
-                               .arg(Numbers::milliseconds(measured.total_s),
-                                    Numbers::milliseconds(planned.total_s)));
+    m_title->setText(
+        measured.lanes.empty()
+            ? tr("One inference, planned: %1").arg(Numbers::milliseconds(planned.total_s))
+            : tr("One inference: %1 measured, %2 planned")
+                  .arg(Numbers::milliseconds(measured.total_s),
+                       Numbers::milliseconds(planned.total_s)));
 }
 
 const ClusterTimelinePlot::Drawn *ClusterTimelinePlot::spanAt(const QPointF &pixel) const
@@ -148,8 +149,7 @@ const ClusterTimelinePlot::Drawn *ClusterTimelinePlot::spanAt(const QPointF &pix
     const Drawn *found = nullptr;
     for (const auto &d : m_drawn) {
         const double half = d.planned ? kPlannedHalfHeight : kMeasuredHalfHeight;
-        if (t < d.span.begin_s || t > d.span.end_s ||
-            std::abs(y - laneCentre(d.span.lane)) > half)
+        if (t < d.span.begin_s || t > d.span.end_s || std::abs(y - laneCentre(d.span.lane)) > half)
             continue;
         if (!found || (found->planned && !d.planned))
             found = &d;
@@ -249,8 +249,8 @@ SpeedupPlot::SpeedupPlot(QWidget *parent)
         return graph;
     };
     const QColor planned(0x00, 0x72, 0xb2), edgeDi(0xd5, 0x5e, 0x00);
-    m_bound = line(tr("Theoretical bound"), QPen(Qt::gray, 1.5, Qt::DashLine),
-                   QCPScatterStyle::ssNone);
+    m_bound =
+        line(tr("Theoretical bound"), QPen(Qt::gray, 1.5, Qt::DashLine), QCPScatterStyle::ssNone);
     m_planned = line(tr("Planned (Cleave)"), QPen(planned, 2.0),
                      QCPScatterStyle(QCPScatterStyle::ssCircle, planned, Qt::white, 7));
     m_edgeDi = line(tr("Planned (EdgeDI's heuristic)"), QPen(edgeDi, 1.5, Qt::DotLine),

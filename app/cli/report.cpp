@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave-cli report --db FILE --model MODEL [--link ...] -o OUT.(png|pdf|svg)
 // Renders the latency stacks (Scission beside ScissionTL) and the transfer sizes per split, one
-// above the other, without a display: the Qt platform is always "offscreen" here.
+// above the other, without a display: the Qt platform is always "offscreen" here. With
+// --cluster-run, a stored cluster run's plots instead: one inference's time line, the rows per
+// device over the run and the speed-up against the number of devices.
 #include "app/cli/report.h"
 
 #include "app/cli/commands.h"
 #include "app/cli/planoptions.h"
 
 #include "core/error.h"
+#include "core/plan/clusterfigures.h"
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
+#include "core/store/storedmodels.h"
+#include "core/zoo/zoo.h"
+#include "plots/clusterplots.h"
 #include "plots/latencystackplot.h"
 #include "plots/plotexport.h"
 #include "plots/predictionplot.h"
@@ -19,6 +25,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include <unistd.h>
@@ -40,6 +47,16 @@ void prepareOffscreen()
         std::filesystem::permissions(runtime, std::filesystem::perms::owner_all, ignored);
         qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(runtime.string()));
     }
+}
+
+/// The plots are widgets: they need an application object, never its event loop.
+std::unique_ptr<QApplication> plotApplication()
+{
+    prepareOffscreen();
+    static int argc = 1;
+    static char name[] = "cleave-cli";
+    static char *argv[] = {name, nullptr};
+    return std::make_unique<QApplication>(argc, argv);
 }
 
 } // namespace
@@ -67,12 +84,7 @@ std::string drawReport(store::Store &db, const std::string &model, const plan::P
     // set against the prediction in a third plot.
     const auto measured = plan::measuredFromStore(db, model, request, series);
 
-    // The plots are widgets: they need an application object, never its event loop.
-    prepareOffscreen();
-    int argc = 1;
-    char name[] = "cleave-cli";
-    char *argv[] = {name, nullptr};
-    QApplication app(argc, argv);
+    const auto app = plotApplication();
     plots::LatencyStackPlot stacks;
     stacks.setShow(show);
     stacks.setSeries(series);
@@ -110,6 +122,117 @@ std::string drawReport(store::Store &db, const std::string &model, const plan::P
 
 namespace {
 
+/// The model's cluster run `id` (none: its newest), with the record it ran on.
+std::pair<store::ModelRecord, store::ClusterRecord>
+clusterRun(store::Store &db, const std::string &model, std::optional<int64_t> id)
+{
+    std::optional<std::pair<store::ModelRecord, store::ClusterRecord>> found;
+    for (const auto &record : store::storedModels(db, model))
+        for (const auto &run : db.clusters(record.id))
+            if (id ? run.id == *id : (!found || run.id > found->second.id))
+                found = {record, run};
+    if (!found)
+        throw Error(ErrorKind::NotFound, id ? "--cluster-run " + std::to_string(*id) +
+                                                  ": no cluster run of " + model + " in " +
+                                                  db.path()
+                                            : "no cluster run of " + model + " in " + db.path() +
+                                                  "; cleave-cli cluster --db records them");
+    return *found;
+}
+
+/// Inference `run` (1-based; none: the last) among the completed ones.
+const store::ClusterInference &chosenInference(const std::vector<store::ClusterInference> &all,
+                                               std::optional<int> run, int64_t clusterId)
+{
+    const store::ClusterInference *chosen = nullptr;
+    for (const auto &i : all)
+        if (i.completed && (!run || i.run + 1 == *run))
+            chosen = &i;
+    if (!chosen)
+        throw Error(ErrorKind::NotFound, run ? "--inference " + std::to_string(*run) +
+                                                   ": cluster run " + std::to_string(clusterId) +
+                                                   " has no completed inference " +
+                                                   std::to_string(*run)
+                                             : "cluster run " + std::to_string(clusterId) +
+                                                   " has no completed inference");
+    return *chosen;
+}
+
+/// The measured speed-up of every stored run of the model on devices of this cluster, newest
+/// per number of devices, over the planned points.
+void addMeasured(store::Store &db, const std::vector<store::ModelRecord> &records,
+                 const store::ClusterRecord &cluster, std::vector<plan::SpeedupPoint> &points)
+{
+    for (const auto &record : records)
+        for (const auto &run : db.clusters(record.id)) {
+            if (run.devices.front() != cluster.devices.front() ||
+                run.aggregator != cluster.aggregator || run.roundEnds != cluster.roundEnds ||
+                run.segmentEnd != cluster.segmentEnd)
+                continue;
+            const auto inferences = db.clusterInferences(run.id);
+            const auto speedup = plan::measuredSpeedup(inferences, db.clusterBaselines(run.id));
+            const int used = plan::devicesUsed(inferences);
+            if (speedup && used >= 1 && used <= int(points.size()))
+                points[size_t(used - 1)].measured = speedup;
+        }
+}
+
+} // namespace
+
+std::string drawClusterReport(store::Store &db, const std::string &model,
+                              const plan::NetworkProfile &link, std::optional<int64_t> id,
+                              std::optional<int> inference, const std::string &output, int width,
+                              int height)
+{
+    const auto [record, cluster] = clusterRun(db, model, id);
+    const auto inferences = db.clusterInferences(cluster.id);
+    const auto &chosen = chosenInference(inferences, inference, cluster.id);
+
+    const auto graph =
+        zoo::openModel(model, record.inputShape, 0, graph::ModelGraph::Original::Drop);
+    const auto run = graph.rowLocalRun(0);
+    std::vector<graph::RowLocalRun> rounds;
+    for (const int first : plan::roundFirsts(run))
+        rounds.push_back(graph.rowLocalRun(first));
+    const auto stored =
+        plan::clusterFromStore(db, record, cluster.devices, link, run, graph.cutBytes(), rounds);
+    const auto planned =
+        plan::storedPlan(db, record, cluster, chosen, stored, graph.cutBytes().back());
+    // The speed-up over the blocks in strips as one segment (the bound's), gathered where the
+    // run gathered.
+    auto request = stored.request;
+    if (cluster.aggregator == cluster.devices.front())
+        request.aggregator = 0;
+    const int end = cluster.segmentEnd;
+    auto speedup =
+        plan::speedupByDevices(*std::find_if(stored.segments.begin(), stored.segments.end(),
+                                             [&](const auto &s) { return s.end == end; }),
+                               request);
+    addMeasured(db, store::storedModels(db, model), cluster, speedup);
+
+    const auto app = plotApplication();
+    plots::ClusterTimelinePlot timeline;
+    timeline.setTimelines(plan::measuredTimeline(chosen, cluster.devices, cluster.aggregator),
+                          plan::predictedTimeline(planned, stored.request, cluster.aggregator));
+    plots::ShareBar shares;
+    shares.setHistory(plan::shareHistory(inferences, cluster.devices), cluster.devices);
+    plots::SpeedupPlot speedups;
+    speedups.setPoints(speedup);
+    const auto error = plots::exportPlots({&timeline, &shares, &speedups},
+                                          QString::fromStdString(output), width, height);
+    if (!error.isEmpty())
+        throw Error(ErrorKind::InvalidInput, error.toStdString());
+    std::ostringstream summary;
+    summary << "wrote " << output << ": cluster run " << cluster.id << " of " << model << " on "
+            << cluster.devices.size() << " devices, inference " << chosen.run + 1 << " ("
+            << chosen.total_s * 1e3 << " ms measured, " << planned.total_s * 1e3
+            << " ms planned for its rows), "
+            << plan::shareHistory(inferences, cluster.devices).size() << " completed inferences\n";
+    return summary.str();
+}
+
+namespace {
+
 struct ReportOptions
 {
     PlanOptions plan;
@@ -117,6 +240,8 @@ struct ReportOptions
     std::string show = "both";
     int width = 1000;
     int height = 500;
+    std::optional<int64_t> clusterRun; ///< 0: the newest
+    std::optional<int> inference;
 };
 
 int run(const ReportOptions &options)
@@ -132,6 +257,17 @@ int run(const ReportOptions &options)
                     "--show '" + options.show + "': expected both, scission or scissiontl");
     options.plan.requireStore();
     store::Store db(options.plan.db, store::Store::readingAccess(options.plan.db));
+    if (options.clusterRun) {
+        const auto &o = options.plan;
+        const auto link = networkProfile(o.link, o.bandwidthMbps, o.latencyMs, o.downlinkMbps,
+                                         "--link", "--bandwidth-mbps", "lan");
+        const auto id = *options.clusterRun > 0 ? options.clusterRun : std::nullopt;
+        std::cout << drawClusterReport(db, o.model, link, id, options.inference, options.output,
+                                       options.width, options.height);
+        return 0;
+    }
+    if (options.inference)
+        throw Error(ErrorKind::InvalidInput, "--inference: give --cluster-run too");
     const auto planner = plan::plannerFromStore(db, options.plan.model);
     const auto request = options.plan.request(planner);
     std::cout << drawReport(db, options.plan.model, planner, request, options.output, show,
@@ -151,6 +287,12 @@ void addReportCommand(CLI::App &app, int &exitCode)
     command->add_option("--show", options->show, "both (default), scission or scissiontl");
     command->add_option("--width", options->width, "pixels per plot (default 1000)");
     command->add_option("--height", options->height, "pixels per plot (default 500)");
+    command->add_option("--cluster-run", options->clusterRun,
+                        "plot stored cluster run N instead (0: the newest): a time line, the "
+                        "rows per device and the speed-up against the devices");
+    command->add_option("--inference", options->inference,
+                        "with --cluster-run: the inference whose time line is drawn (default "
+                        "the last completed)");
     command->callback([options, &exitCode] { exitCode = run(*options); });
 }
 

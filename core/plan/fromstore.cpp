@@ -204,6 +204,77 @@ StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &recor
 
 namespace {
 
+/// The rows each of `devices` took in round `round` of `inference`.
+std::vector<int64_t> roundRows(const store::ClusterInference &inference,
+                               const std::vector<std::string> &devices, int round)
+{
+    std::vector<int64_t> rows(devices.size(), 0);
+    for (const auto &s : inference.shares) {
+        const auto d = std::find(devices.begin(), devices.end(), s.device);
+        if (s.round == round && d != devices.end())
+            rows[size_t(d - devices.begin())] += s.rowsEnd - s.rowsBegin;
+    }
+    return rows;
+}
+
+const SegmentRows &segmentEnding(const std::vector<SegmentRows> &segments, int end)
+{
+    for (const auto &s : segments)
+        if (s.end == end)
+            return s;
+    throw Error(ErrorKind::NotFound, "no segment ends at cut " + std::to_string(end));
+}
+
+} // namespace
+
+ChainPlan storedPlan(store::Store &db, const store::ModelRecord &model,
+                     const store::ClusterRecord &record, const store::ClusterInference &inference,
+                     const StoredCluster &cluster, int64_t outputBytes)
+{
+    auto request = cluster.request;
+    request.source = 0;
+    request.outputBytes = outputBytes;
+    const auto aggregator = db.resource(record.aggregator);
+    const auto costs = aggregator ? resourceCosts(db, model, *aggregator) : std::nullopt;
+    if (!costs)
+        throw Error(ErrorKind::NotFound, record.aggregator + " has no block timings of " +
+                                             model.name + " in " + db.path());
+    const bool onSource = !record.devices.empty() && record.aggregator == record.devices.front();
+    if (onSource) {
+        request.aggregator = 0;
+        request.devices.front().block_s = costs->block_s;
+    } else {
+        request.edgeBlock_s = costs->block_s;
+    }
+    if (record.roundEnds.empty()) {
+        const auto &segment = segmentEnding(cluster.segments, record.segmentEnd);
+        return ChainPlan::single(
+            evaluateByDevice(segment, request, roundRows(inference, record.devices, 0)));
+    }
+    ChainPlan chain;
+    int first = 0;
+    for (size_t r = 0; r < record.roundEnds.size(); ++r) {
+        const int end = record.roundEnds[r];
+        const auto options = std::find_if(cluster.rounds.begin(), cluster.rounds.end(),
+                                          [&](const auto &o) { return o.first == first; });
+        if (options == cluster.rounds.end())
+            throw Error(ErrorKind::NotFound,
+                        "no strip timings of segments from cut " + std::to_string(first));
+        auto round = roundRequest(options->request, end);
+        round.aggregator = 0;
+        chain.rounds.push_back(evaluateByDevice(segmentEnding(options->segments, end), round,
+                                                roundRows(inference, record.devices, int(r))));
+        chain.total_s += chain.rounds.back().makespan_s;
+        first = end;
+    }
+    for (size_t b = size_t(first); b < costs->block_s.size(); ++b)
+        chain.rest_s += costs->block_s[b];
+    chain.total_s += chain.rest_s;
+    return chain;
+}
+
+namespace {
+
 bool near(double a, double b)
 {
     return std::abs(a - b) <= 1e-9 + 1e-6 * std::abs(b);

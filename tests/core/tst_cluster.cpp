@@ -454,7 +454,7 @@ private Q_SLOTS:
         QVERIFY(near(spansOf(1, K::Receive), {{0.0, 0.002}, {0.023, 0.025}}));
         QVERIFY(near(spansOf(1, K::Compute), {{0.002, 0.014}, {0.025, 0.045}}));
         QVERIFY(near(spansOf(1, K::Send), {{0.014, 0.020}, {0.045, 0.050}}));
-        QVERIFY(near(spansOf(0, K::Send), {}));      // the aggregator's own strip: no gather
+        QVERIFY(near(spansOf(0, K::Send), {})); // the aggregator's own strip: no gather
         QVERIFY(near(spansOf(2, K::Stitch), {{0.020, 0.023}, {0.050, 0.051}}));
         QVERIFY(near(spansOf(2, K::Rest), {{0.051, 0.061}}));
         QVERIFY(near(spansOf(2, K::Return), {{0.061, 0.063}}));
@@ -472,8 +472,9 @@ private Q_SLOTS:
         QCOMPARE(history[0].run, 1);
         QCOMPARE(history[0].rows, (std::vector<int64_t>{3, 2}));
         QCOMPARE(devicesUsed({later, failed}), 3);
-        QCOMPARE(measuredSpeedup({i, later}, {{0, "alone", 0.1, 0.2}, {1, "alone", 0.2, 0.3},
-                                              {0, "edgedi", 0.01, 0.01}})
+        QCOMPARE(measuredSpeedup(
+                     {i, later},
+                     {{0, "alone", 0.1, 0.2}, {1, "alone", 0.2, 0.3}, {0, "edgedi", 0.01, 0.01}})
                      .value(),
                  0.15 / 0.05);
         QVERIFY(!measuredSpeedup({i}, {}));
@@ -497,8 +498,8 @@ private Q_SLOTS:
             QVERIFY(std::abs(points.back().bound - all.bound) < 1e-9 * all.bound);
             QVERIFY(std::abs(points.back().predicted -
                              all.fastestSegment_s / all.cleave.makespan_s) < 1e-9);
-            QVERIFY(std::abs(points.back().edgeDi -
-                             all.fastestSegment_s / all.edgeDi.makespan_s) < 1e-9);
+            QVERIFY(std::abs(points.back().edgeDi - all.fastestSegment_s / all.edgeDi.makespan_s) <
+                    1e-9);
             for (const auto &p : points)
                 QVERIFY(p.predicted >= p.edgeDi * (1 - 1e-9)); // never worse than EdgeDI's
         }

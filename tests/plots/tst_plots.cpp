@@ -301,8 +301,8 @@ private Q_SLOTS:
         const auto *planned2 = plot.spanAt(outline);
         QVERIFY(planned2 && planned2->planned && planned2->span.kind == K::Send);
         QVERIFY(plot.describe(*planned2).contains(QStringLiteral("41.0 KB")));
-        QVERIFY(!plot.spanAt(QPointF(plot.xAxis->coordToPixel(29.0),
-                                     plot.yAxis->coordToPixel(plot.laneCentre(0)))));
+        QVERIFY(!plot.spanAt(
+            QPointF(plot.xAxis->coordToPixel(29.0), plot.yAxis->coordToPixel(plot.laneCentre(0)))));
         // Drawn again with less, the old spans are gone.
         plot.setTimelines({}, planned);
         QCOMPARE(plot.drawn().size(), size_t(5));
@@ -343,8 +343,8 @@ private Q_SLOTS:
     void clusterPlotsExport()
     {
         QTemporaryDir dir;
-        plan::ClusterTimeline t{{"a", "b"}, {{0, plan::TimelineSpan::Kind::Compute, 0, 0.01, 0, 0}},
-                                0.01};
+        plan::ClusterTimeline t{
+            {"a", "b"}, {{0, plan::TimelineSpan::Kind::Compute, 0, 0.01, 0, 0}}, 0.01};
         plots::ClusterTimelinePlot timeline;
         timeline.setTimelines(t, t);
         plots::ShareBar shares;
@@ -357,7 +357,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const auto svg = file.readAll();
         QVERIFY(svg.contains("<svg"));
-        QVERIFY(svg.contains(plots::spanColour(plan::TimelineSpan::Kind::Compute).name().toLatin1()));
+        QVERIFY(
+            svg.contains(plots::spanColour(plan::TimelineSpan::Kind::Compute).name().toLatin1()));
     }
 
     void exportsPngPdfSvg_data()

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QFile>
+
 #include <csignal>
 #include <map>
 
@@ -370,6 +372,34 @@ private Q_SLOTS:
                      best({QStringLiteral("--tiers"), QStringLiteral("device")})));
         QVERIFY(near(total.at("scission"),
                      best({QStringLiteral("--require"), QStringLiteral("edge")})));
+
+        // The fastest device alone ran beside every inference and was stored with it.
+        QCOMPARE(stored.clusterBaselines(records[0].id).size(), size_t(1));
+        QCOMPARE(stored.clusterBaselines(records[0].id)[0].way, std::string("alone"));
+
+        // The report draws the newest run's plots; a run or an inference it does not have is
+        // named in one line.
+        const auto svg = dir.filePath(QStringLiteral("cluster.svg"));
+        const QStringList report{
+            QStringLiteral("report"),    QStringLiteral("--db"), db, QStringLiteral("--model"),
+            QStringLiteral("zoo:vgg16"), QStringLiteral("-o"),   svg};
+        const auto drawn = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            report + QStringList{QStringLiteral("--cluster-run"), QString::number(records[0].id)});
+        QVERIFY2(drawn.exitCode == 0, drawn.err.data());
+        QVERIFY(drawn.out.contains("cluster run " + QByteArray::number(qlonglong(records[0].id))));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly) && file.readAll().contains("<svg"));
+        for (const auto &bad : {QStringList{QStringLiteral("--cluster-run"), QStringLiteral("999")},
+                                QStringList{QStringLiteral("--cluster-run"), QStringLiteral("0"),
+                                            QStringLiteral("--inference"), QStringLiteral("99")},
+                                QStringList{QStringLiteral("--inference"), QStringLiteral("1")}}) {
+            const auto r = testing::runCli(QStringLiteral(CLEAVE_CLI), report + bad);
+            const auto err = QString::fromUtf8(r.err);
+            QVERIFY2(r.exitCode != 0 && err.count(QLatin1Char('\n')) == 1 &&
+                         err.contains(bad.at(bad.size() - 2)),
+                     qPrintable(err));
+        }
 
         // Bad device lists: one line naming the device and the problem.
         const auto fails = [&](const QString &list, const QString &says) {
