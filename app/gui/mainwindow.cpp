@@ -5,6 +5,7 @@
 #include "app/gui/background.h"
 #include "app/gui/benchmarkpanel.h"
 #include "app/gui/clipboard.h"
+#include "app/gui/clusterview.h"
 #include "app/gui/errortext.h"
 #include "app/gui/exportwizard.h"
 #include "app/gui/messagebar.h"
@@ -200,6 +201,31 @@ void MainWindow::createOffloadView()
         plots::applyPalette(plot, QApplication::palette());
 }
 
+// The Cluster view runs the open model over local device agents and keeps what it measures
+// in the project.
+void MainWindow::createClusterView()
+{
+    m_clusterView = new ClusterView(m_clusterPage);
+    m_clusterPage->layout()->addWidget(m_clusterView);
+    connect(m_clusterView, &ClusterView::runRequested, this, [this] {
+        if (m_clusterView->start(m_project, m_model))
+            statusBar()->showMessage(tr("Running %1 over a cluster...").arg(m_modelName));
+    });
+    connect(m_clusterView, &ClusterView::finished, this, [this](bool ok, const QString &message) {
+        statusBar()->showMessage(ok ? tr("Cluster run complete: %1").arg(message)
+                                    : tr("Cluster run stopped: %1").arg(message));
+    });
+    for (auto *plot : m_clusterView->plots())
+        plots::applyPalette(plot, QApplication::palette());
+}
+
+ClusterView *MainWindow::clusterView()
+{
+    if (!m_clusterView)
+        createClusterView();
+    return m_clusterView;
+}
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
@@ -213,10 +239,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_planView, tr("Plan"));
     m_tabs->addTab(m_offloadPage, tr("Offload"));
+    m_clusterPage = new QWidget(this);
+    auto *clusterLayout = new QVBoxLayout(m_clusterPage);
+    clusterLayout->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(m_clusterPage, tr("Cluster"));
     m_tabs->setDocumentMode(true);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_offloadPage)
             offloadView();
+        if (m_tabs->widget(index) == m_clusterPage)
+            clusterView();
     });
     // Until a model is open the window offers ways in, not empty axes.
     m_start = new StartPage(zooChoices(), this);
@@ -455,6 +487,8 @@ QList<QCustomPlot *> MainWindow::currentPlots() const
 {
     if (m_offloadView && m_tabs->currentWidget() == m_offloadPage)
         return {m_offloadView->stackPlot(), m_offloadView->predictionPlot()};
+    if (m_clusterView && m_tabs->currentWidget() == m_clusterPage)
+        return m_clusterView->plots();
     return {m_planView->stackPlot()};
 }
 
@@ -834,6 +868,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_bench->cancel();
     if (m_offloadView)
         m_offloadView->cancel();
+    if (m_clusterView)
+        m_clusterView->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

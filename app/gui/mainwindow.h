@@ -29,6 +29,7 @@ class AgentsPanel;
 class BenchmarkPanel;
 class ExportWizard;
 class ModelView;
+class ClusterView;
 class OffloadView;
 class MessageBar;
 class PlanView;
@@ -88,6 +89,8 @@ public:
     PlanView *planView() const { return m_planView; }
     /// Made when first shown (or asked for here): the window's first paint need not wait.
     OffloadView *offloadView();
+    /// The Cluster tab's view, made on first use.
+    ClusterView *clusterView();
     /// Shows the plan (0) or the offload view (1).
     void showTab(int index);
     /// The plots of the view shown, as Export Plot and Copy Plot take them.
@@ -124,6 +127,7 @@ private:
     void connectStartPage();
     void connectWork();
     void createOffloadView();
+    void createClusterView();
     void switchProject(const QString &path, bool create, const QString &model);
     void setProject(const ProjectState &state, bool untitled, const QString &model);
     void loadTimings();
@@ -150,6 +154,8 @@ private:
     PlanView *m_planView = nullptr;
     OffloadView *m_offloadView = nullptr;
     QWidget *m_offloadPage = nullptr; ///< the Offload tab, which holds the view once made
+    ClusterView *m_clusterView = nullptr;
+    QWidget *m_clusterPage = nullptr; ///< the Cluster tab, which holds the view once made
     QTabWidget *m_tabs = nullptr;
     AgentsPanel *m_agents = nullptr;
     BenchmarkPanel *m_bench = nullptr;

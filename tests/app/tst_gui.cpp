@@ -9,6 +9,7 @@
 
 #include "app/gui/agentspanel.h"
 #include "app/gui/benchmarkpanel.h"
+#include "app/gui/clusterview.h"
 #include "app/gui/cuttablemodel.h"
 #include "app/gui/errortext.h"
 #include "app/gui/exportwizard.h"
@@ -25,6 +26,7 @@
 #include "core/plan/headline.h"
 #include "core/store/sqlite.h"
 #include "core/store/store.h"
+#include "plots/clusterplots.h"
 #include "plots/latencystackplot.h"
 #include "plots/numbers.h"
 #include "plots/predictionplot.h"
@@ -1153,6 +1155,89 @@ private Q_SLOTS:
         }
         QCOMPARE(complete, 1);
         QCOMPARE(incomplete, 1);
+    }
+
+    // The Cluster tab runs the open model over two local device agents: the plan is drawn
+    // before the first inference and every inference after it; the time line has a lane per
+    // device and one for the aggregator, each lane's spans in order; the rows drawn are the
+    // stored ones; the plots export; cancelling keeps what was stored.
+    void clusterRunsOnLocalAgents()
+    {
+        if (geteuid() != 0)
+            QSKIP("the device agents' control groups are writable by root only");
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("chain.pt"));
+        QVERIFY(QFile::copy(testing::fixture("chain.pt"), model));
+        auto window = readyWindow();
+        window->show();
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(model);
+        QVERIFY(opened.wait(30000));
+        window->showTab(2);
+        auto *view = window->clusterView();
+        view->setShares({0.5, 0.5});
+        QCOMPARE(view->shares(), (std::vector<double>{0.5, 0.5}));
+        view->runsBox()->setValue(3);
+        view->planBox()->setCurrentIndex(1); // one segment: fewer strips to time
+        QSignalSpy finished(view, &gui::ClusterView::finished);
+        view->runButton()->click();
+        QVERIFY(view->isRunning() && !view->runButton()->isEnabled());
+        QVERIFY(finished.wait(300000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(view->log()));
+        QCOMPARE(view->framesDrawn(), 4); // the plan, then three inferences
+
+        const auto *timeline = view->timelinePlot();
+        QCOMPARE(timeline->laneCount(), 3);
+        std::map<int, double> laneEnd;
+        for (const auto &d : timeline->drawn()) {
+            if (d.planned)
+                continue;
+            QVERIFY(d.span.begin_s >= laneEnd[d.span.lane] - 1e-9); // in order, no overlap
+            laneEnd[d.span.lane] = d.span.end_s;
+        }
+        QVERIFY(laneEnd.count(0) && laneEnd.count(2)); // a device computed, the aggregator ran on
+
+        store::Store db(window->projectPath().toStdString());
+        const auto models = db.modelsNamed(model.toStdString());
+        QCOMPARE(models.size(), size_t(1));
+        auto runs = db.clusters(models[0].id);
+        QCOMPARE(runs.size(), size_t(1));
+        const auto inferences = db.clusterInferences(runs[0].id);
+        QCOMPARE(inferences.size(), size_t(3));
+        for (size_t d = 0; d < runs[0].devices.size(); ++d) {
+            const auto *bars = view->shareBar()->bars(int(d));
+            QVERIFY(bars);
+            QCOMPARE(bars->data()->size(), 3);
+            for (int k = 0; k < 3; ++k) {
+                int64_t rows = 0;
+                for (const auto &share : inferences[size_t(k)].shares)
+                    if (share.device == runs[0].devices[d])
+                        rows += share.rowsEnd - share.rowsBegin;
+                QCOMPARE(bars->data()->at(k)->value, double(rows));
+            }
+        }
+        QCOMPARE(db.clusterBaselines(runs[0].id).size(), size_t(3)); // the fastest alone
+        QCOMPARE(view->speedupPlot()->plannedGraph()->data()->size(), 2);
+        const auto png = dir.filePath(QStringLiteral("cluster.png"));
+        QCOMPARE(window->exportPlot(png, QSize(600, 300)), QString());
+        QCOMPARE(QImage(png).height(), 900); // the three plots, one under the other
+
+        // Cancelled after its first inference, the run stops and keeps what it stored.
+        view->runsBox()->setValue(500);
+        view->warmupBox()->setValue(0);
+        finished.clear();
+        view->runButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(view->framesDrawn() >= 2, 120000);
+        view->cancelButton()->click();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")),
+                 qPrintable(finished.at(0).at(1).toString()));
+        runs = db.clusters(models[0].id);
+        QCOMPARE(runs.size(), size_t(2));
+        const auto kept = db.clusterInferences(runs[1].id).size();
+        QVERIFY2(kept >= 1 && kept < 500, qPrintable(QString::number(kept)));
+        QVERIFY(view->runButton()->isEnabled());
     }
 
     // Closing the window while a benchmark runs cancels it and returns promptly.

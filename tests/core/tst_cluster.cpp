@@ -7,6 +7,7 @@
 #include "core/plan/chain.h"
 #include "core/plan/cluster.h"
 #include "core/plan/clusterfigures.h"
+#include "core/plan/deployments.h"
 
 #include <random>
 
@@ -365,6 +366,49 @@ private Q_SLOTS:
         auto rounds = randomChain(random);
         rounds[0].request.aggregator.reset();
         QVERIFY_THROWS_EXCEPTION(Error, planChain({{0, rounds[0].segments, rounds[0].request}}));
+    }
+
+    // The ranking's cluster with the rest on the source is fasterOf's: the chain of rounds where
+    // it beats one segment, on the same fits and the source's block times from the planner.
+    void rankingTakesTheFasterChain()
+    {
+        std::mt19937 random(41);
+        int chained = 0;
+        for (int i = 0; i < 25; ++i) {
+            const auto rounds = randomChain(random);
+            const auto &x = rounds[0];
+            std::vector<RoundOptions> options;
+            for (const auto &r : rounds)
+                options.push_back({r.run.first, r.segments, r.request});
+            ResourceCosts source;
+            source.name = x.request.devices[0].name;
+            source.tier = Tier::Device;
+            source.block_s = x.request.devices[0].block_s;
+            source.cutBytes.assign(source.block_s.size() + 1, 1000);
+            const Planner planner("model", {source});
+            PlanRequest request;
+            request.tiers = {Tier::Device};
+            request.link = NetworkProfile::preset("lan");
+            auto cluster = x.request;
+            cluster.aggregator.reset(); // the ranking gathers at the source itself
+            const auto ranked = rankDeployments(planner, request, x.segments, cluster, options);
+            const auto way =
+                std::find_if(ranked.ranking.begin(), ranked.ranking.end(), [](const Deployment &d) {
+                    return d.kind == Deployment::Kind::Cluster;
+                });
+            QVERIFY(way != ranked.ranking.end());
+            auto onSource = x.request;
+            onSource.outputBytes = 1000;
+            const auto expected = fasterOf(planCluster(x.segments, onSource), options);
+            QVERIFY2(std::abs(way->total_s - expected.total_s) <= 1e-12 * expected.total_s,
+                     qPrintable(QStringLiteral("%1: %2 s ranked, %3 s expected")
+                                    .arg(i)
+                                    .arg(way->total_s)
+                                    .arg(expected.total_s)));
+            QCOMPARE(way->cluster->rounds.size(), expected.rounds.size());
+            chained += way->cluster->rounds.size() > 1;
+        }
+        QVERIFY(chained >= 3);
     }
 
     // The planned time line: every share's receive, compute and send follow one another in its

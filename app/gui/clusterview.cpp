@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/clusterview.h"
+
+#include "app/gui/background.h"
+#include "app/gui/compact.h"
+#include "core/plan/network.h"
+#include "plots/clusterplots.h"
+#include "plots/numbers.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTime>
+#include <QVBoxLayout>
+
+#include <initializer_list>
+
+namespace cleave::gui {
+
+namespace {
+
+constexpr int kMostDevices = 8;
+
+} // namespace
+
+ClusterView::ClusterView(QWidget *parent)
+    : QWidget(parent)
+{
+    m_devices = new QSpinBox(this);
+    m_devices->setRange(2, kMostDevices);
+    m_devices->setToolTip(tr("Local device agents, each limited to its CPU share"));
+    m_shareRow = new QHBoxLayout;
+    m_link = new QComboBox(this);
+    for (const auto &p : plan::NetworkProfile::presets())
+        m_link->addItem(QString::fromStdString(p.name));
+    m_link->setCurrentText(QStringLiteral("lan"));
+    m_plan = new QComboBox(this);
+    m_plan->addItem(tr("The planner's choice"));
+    m_plan->addItem(tr("One segment"));
+    m_plan->setItemData(0, tr("One segment, or rounds gathered at the first device when faster"),
+                        Qt::ToolTipRole);
+    m_runs = new QSpinBox(this);
+    m_runs->setRange(1, 100000);
+    m_runs->setValue(10);
+    m_warmup = new QSpinBox(this);
+    m_warmup->setRange(0, 10000);
+    m_warmup->setValue(2);
+    m_edgeDi = new QCheckBox(tr("EdgeDI's partition beside it"), this);
+    m_run = new QPushButton(tr("Run"), this);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setEnabled(false);
+    m_progress = new QProgressBar(this);
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_timeline = new plots::ClusterTimelinePlot(this);
+    m_timeline->setMinimumSize(300, 200);
+    m_shareBar = new plots::ShareBar(this);
+    m_shareBar->setMinimumSize(240, 180);
+    m_speedup = new plots::SpeedupPlot(this);
+    m_speedup->setMinimumSize(240, 180);
+
+    auto *left = new QFormLayout;
+    left->addRow(tr("Devices"), m_devices);
+    left->addRow(tr("CPU shares"), m_shareRow);
+    left->addRow(tr("Link"), m_link);
+    auto *right = new QFormLayout;
+    right->addRow(tr("Plan"), m_plan);
+    right->addRow(tr("Timed runs"), m_runs);
+    right->addRow(tr("Warm-up runs"), m_warmup);
+    right->addRow(QString(), m_edgeDi);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch(1);
+    auto *controls = new QHBoxLayout;
+    controls->addLayout(left, 1);
+    controls->addLayout(right, 1);
+    controls->addLayout(buttons);
+    auto *lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(m_shareBar);
+    lower->addWidget(m_speedup);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_timeline);
+    split->addWidget(lower);
+    split->addWidget(m_log);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_progress);
+    layout->addWidget(split, 1);
+
+    connect(m_devices, &QSpinBox::valueChanged, this, &ClusterView::setDeviceCount);
+    connect(m_run, &QPushButton::clicked, this, &ClusterView::runRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &ClusterView::cancel);
+    setShares({0.5, 0.25, 0.25});
+    letCombosShrink(this);
+}
+
+ClusterView::~ClusterView()
+{
+    if (m_runner)
+        m_runner->cancel();
+    m_future.waitForFinished();
+}
+
+void ClusterView::setDeviceCount(int count)
+{
+    const auto range = localShareRange();
+    while (m_shares.size() < count) {
+        auto *share = new QDoubleSpinBox(this);
+        share->setRange(range.least, range.most);
+        share->setSingleStep(0.05);
+        share->setDecimals(2);
+        share->setValue(0.25);
+        share->setToolTip(tr("Device %1's CPU share (cores)").arg(m_shares.size() + 1));
+        m_shareRow->addWidget(share);
+        m_shares.push_back(share);
+    }
+    while (m_shares.size() > count)
+        delete m_shares.takeLast();
+}
+
+std::vector<double> ClusterView::shares() const
+{
+    std::vector<double> values;
+    for (const auto *share : m_shares)
+        values.push_back(share->value());
+    return values;
+}
+
+void ClusterView::setShares(const std::vector<double> &shares)
+{
+    m_devices->setValue(int(shares.size()));
+    setDeviceCount(int(shares.size()));
+    for (int i = 0; i < m_shares.size(); ++i)
+        m_shares[i]->setValue(shares[size_t(i)]);
+}
+
+QList<QCustomPlot *> ClusterView::plots() const
+{
+    return {m_timeline, m_shareBar, m_speedup};
+}
+
+QString ClusterView::log() const
+{
+    return m_log->toPlainText();
+}
+
+void ClusterView::appendLog(const QString &line)
+{
+    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+}
+
+void ClusterView::setRunning(bool running)
+{
+    m_run->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    for (auto *control :
+         std::initializer_list<QWidget *>{m_devices, m_link, m_plan, m_runs, m_warmup, m_edgeDi})
+        control->setEnabled(!running);
+    for (auto *share : m_shares)
+        share->setEnabled(!running);
+}
+
+void ClusterView::draw(const ClusterFrame &frame)
+{
+    m_timeline->setTimelines(frame.measured, frame.planned);
+    m_shareBar->setHistory(frame.shares, frame.devices);
+    m_speedup->setPoints(frame.speedup);
+    for (auto *plot : plots())
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    m_progress->setRange(0, frame.total);
+    m_progress->setValue(frame.done);
+    m_progress->setFormat(tr("%1 of %2 inferences").arg(frame.done).arg(frame.total));
+    ++m_frames;
+    Q_EMIT drawn();
+}
+
+bool ClusterView::start(const QString &project, const QString &model)
+{
+    if (m_runner)
+        return false;
+    if (model.isEmpty()) {
+        appendLog(tr("Open a model first."));
+        return false;
+    }
+    ClusterJob job;
+    job.project = project;
+    job.model = model;
+    job.shares = shares();
+    job.link = m_link->currentText();
+    job.runs = m_runs->value();
+    job.warmup = m_warmup->value();
+    job.rounds = m_plan->currentIndex() == 0;
+    job.edgeDi = m_edgeDi->isChecked();
+    QStringList shareText;
+    for (const double share : job.shares)
+        shareText << plots::Numbers::significant(share);
+    appendLog(
+        tr("running %1 over %2 devices (CPU shares %3) on %4, %5")
+            .arg(model)
+            .arg(job.shares.size())
+            .arg(shareText.join(QStringLiteral(", ")), job.link, plots::Numbers::runs(job.runs)));
+    auto runner = std::make_shared<ClusterRunner>(job);
+    m_runner = runner;
+    m_frames = 0;
+    setRunning(true);
+    m_progress->setRange(0, 0); // busy until the plan is there
+    const auto frame = [this](const ClusterFrame &f) {
+        QMetaObject::invokeMethod(
+            this, [this, f] { draw(f); }, Qt::QueuedConnection);
+    };
+    const auto log = [this](const QString &line) {
+        QMetaObject::invokeMethod(
+            this, [this, line] { appendLog(line); }, Qt::QueuedConnection);
+    };
+    const auto done = [this](bool ok, const QString &message) {
+        m_runner.reset();
+        setRunning(false);
+        if (m_progress->maximum() == 0)
+            m_progress->setRange(0, 1);
+        appendLog(ok ? tr("done: %1").arg(message) : tr("stopped: %1").arg(message));
+        Q_EMIT finished(ok, message);
+    };
+    m_future = runInBackground<QString>(
+        this, [runner, frame, log] { return runner->run(frame, log); },
+        [done](const QString &summary) { done(true, summary); },
+        [done](const QString &reason) { done(false, reason); });
+    return true;
+}
+
+void ClusterView::cancel()
+{
+    if (!m_runner)
+        return;
+    appendLog(tr("cancelling after the inference in flight; what was measured stays in the "
+                 "project"));
+    m_runner->cancel();
+}
+
+} // namespace cleave::gui

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/gui/clusterwork.h"
+
+#include <QFuture>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QCustomPlot;
+class QComboBox;
+class QDoubleSpinBox;
+class QHBoxLayout;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace cleave::plots {
+class ClusterTimelinePlot;
+class ShareBar;
+class SpeedupPlot;
+} // namespace cleave::plots
+
+namespace cleave::gui {
+
+/// Runs one inference over a cluster of local device agents, each limited to its CPU share, and
+/// draws the newest inference's time line over its plan, the rows per device as they move and
+/// the speed-up against the number of devices. Everything measured goes to the project as it
+/// arrives.
+class ClusterView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ClusterView(QWidget *parent = nullptr);
+    ~ClusterView() override; ///< cancels a running cluster and waits for it
+
+    /// Runs `model` over the devices chosen. False (and the reason in the log) when it cannot
+    /// start.
+    bool start(const QString &project, const QString &model);
+    void cancel();
+    bool isRunning() const { return m_runner != nullptr; }
+
+    /// The CPU shares of the devices as chosen.
+    std::vector<double> shares() const;
+    void setShares(const std::vector<double> &shares);
+    QSpinBox *devicesBox() const { return m_devices; }
+    QComboBox *linkBox() const { return m_link; }
+    QComboBox *planBox() const { return m_plan; }
+    QSpinBox *runsBox() const { return m_runs; }
+    QSpinBox *warmupBox() const { return m_warmup; }
+    QPushButton *runButton() const { return m_run; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    plots::ClusterTimelinePlot *timelinePlot() const { return m_timeline; }
+    plots::ShareBar *shareBar() const { return m_shareBar; }
+    plots::SpeedupPlot *speedupPlot() const { return m_speedup; }
+    QList<QCustomPlot *> plots() const;
+    QString log() const;
+    /// Frames drawn so far (the plan, then one per inference).
+    int framesDrawn() const { return m_frames; }
+
+Q_SIGNALS:
+    void runRequested();
+    void finished(bool ok, const QString &message);
+    /// A frame was drawn.
+    void drawn();
+
+private:
+    void appendLog(const QString &line);
+    void setRunning(bool running);
+    void setDeviceCount(int count);
+    void draw(const ClusterFrame &frame);
+
+    QSpinBox *m_devices = nullptr;
+    QHBoxLayout *m_shareRow = nullptr;
+    QList<QDoubleSpinBox *> m_shares;
+    QComboBox *m_link = nullptr;
+    QComboBox *m_plan = nullptr;
+    QSpinBox *m_runs = nullptr;
+    QSpinBox *m_warmup = nullptr;
+    QCheckBox *m_edgeDi = nullptr;
+    QPushButton *m_run = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    plots::ClusterTimelinePlot *m_timeline = nullptr;
+    plots::ShareBar *m_shareBar = nullptr;
+    plots::SpeedupPlot *m_speedup = nullptr;
+    std::shared_ptr<ClusterRunner> m_runner;
+    QFuture<void> m_future;
+    int m_frames = 0;
+};
+
+} // namespace cleave::gui

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/clusterwork.h"
+
+#include "core/bench/statistics.h"
+#include "core/error.h"
+#include "core/plan/network.h"
+#include "core/store/store.h"
+#include "remote/client/clusterrun.h"
+#include "remote/client/localagents.h"
+#include "remote/cpupinning.h"
+
+#include <QCoreApplication>
+
+#include <atomic>
+
+namespace cleave::gui {
+
+namespace {
+
+QString q(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+ShareRange localShareRange()
+{
+    return {0.1, double(std::max<size_t>(1, remote::allowedCpus().size()))};
+}
+
+struct ClusterRunner::Private
+{
+    ClusterJob job;
+    std::atomic<bool> cancelled{false};
+
+    void stopIfCancelled() const
+    {
+        if (cancelled)
+            throw Error(ErrorKind::Cancelled, "the cluster run was cancelled");
+    }
+};
+
+ClusterRunner::ClusterRunner(ClusterJob job)
+    : d(std::make_unique<Private>())
+{
+    d->job = std::move(job);
+}
+
+ClusterRunner::~ClusterRunner() = default;
+
+void ClusterRunner::cancel()
+{
+    d->cancelled = true;
+}
+
+QString ClusterRunner::run(const std::function<void(const ClusterFrame &)> &frame,
+                           const std::function<void(const QString &line)> &log)
+{
+    const auto &job = d->job;
+    const auto range = localShareRange();
+    if (job.shares.size() < 2)
+        throw Error(ErrorKind::InvalidInput, "a cluster needs two devices or more");
+    for (const double share : job.shares)
+        if (share < range.least || share > range.most)
+            throw Error(ErrorKind::InvalidInput,
+                        "a CPU share of " + std::to_string(share) + " is out of range");
+    const auto say = [&](const std::string &line) {
+        if (log)
+            log(q(line));
+    };
+    store::Store db(job.project.toStdString());
+    remote::ClusterSettings settings;
+    settings.model = job.model.toStdString();
+    settings.runs = job.runs;
+    settings.warmup = job.warmup;
+    settings.rounds = job.rounds;
+    settings.measureEdgeDi = job.edgeDi;
+    remote::ClusterRun cluster(settings, &db);
+    cluster.openModel(); // a model that cannot be split says so before any agent starts
+    d->stopIfCancelled();
+    if (log)
+        log(QCoreApplication::translate("cleave::gui::ClusterWork",
+                                        "starting %1 local device agents")
+                .arg(job.shares.size()));
+    remote::LocalCluster local(job.shares, false);
+    const auto link = plan::NetworkProfile::preset(job.link.toStdString());
+    std::vector<remote::ClusterAgent> agents;
+    for (const auto &agent : local.devices())
+        agents.push_back({agent->address(), link});
+    cluster.setAgents(agents, std::nullopt, local.access());
+    cluster.prepare(say);
+    d->stopIfCancelled();
+
+    ClusterFrame f;
+    f.devices = cluster.deviceNames();
+    f.total = job.runs;
+    const auto &aggregator = cluster.aggregatorName();
+    auto request = cluster.request();
+    const auto &single = cluster.comparison().cleave; // the blocks in strips as one segment
+    request.segmentEnd = single.end;
+    f.speedup = plan::speedupByDevices(cluster.segmentOf(single), request);
+    f.planned = plan::predictedTimeline(cluster.first(), request, aggregator);
+    if (frame)
+        frame(f); // the plan, before the first inference
+
+    std::vector<store::ClusterInference> completed;
+    std::vector<store::ClusterBaseline> alone;
+    const auto onStep = [&](const remote::ClusterStep &step) {
+        if (!step.inference.completed)
+            return;
+        completed.push_back(step.inference);
+        if (step.alone)
+            alone.push_back({step.inference.run, "alone", step.alone->makespan_s, 0});
+        f.measured = plan::measuredTimeline(step.inference, f.devices, aggregator);
+        f.planned = plan::predictedTimeline(cluster.current(), request, aggregator);
+        f.shares = plan::shareHistory(completed, f.devices);
+        const int used = plan::devicesUsed(completed);
+        if (used >= 1 && used <= int(f.speedup.size()))
+            f.speedup[size_t(used - 1)].measured = plan::measuredSpeedup(completed, alone);
+        f.done = step.inference.run + 1;
+        if (frame)
+            frame(f);
+    };
+    const auto onEvent = [&](const store::ClusterEvent &e) {
+        say(e.kind + (e.device.empty() ? "" : " " + e.device) + ": " + e.detail);
+    };
+    cluster.run(onStep, onEvent, &d->cancelled);
+
+    std::vector<double> makespans;
+    for (const auto &i : completed)
+        makespans.push_back(i.makespan_s);
+    const auto measured = plan::measuredSpeedup(completed, alone);
+    return QCoreApplication::translate(
+               "cleave::gui::ClusterWork",
+               "%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x")
+        .arg(completed.size())
+        .arg(bench::summarise(makespans).median_s * 1e3, 0, 'f', 1)
+        .arg(measured.value_or(0), 0, 'f', 2)
+        .arg(cluster.comparison().bound, 0, 'f', 2);
+}
+
+} // namespace cleave::gui

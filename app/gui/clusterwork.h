@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One inference over a cluster of local device agents, run from the workbench: the worker side
+// of the Cluster view. No widgets here; what the view draws arrives as plain data.
+#pragma once
+
+#include "core/plan/clusterfigures.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace cleave::gui {
+
+struct ClusterJob
+{
+    QString project; ///< timings, inferences and events are stored here as they arrive
+    QString model;
+    std::vector<double> shares{0.5, 0.25, 0.25}; ///< one local device agent per CPU share
+    QString link = QStringLiteral("lan");        ///< a preset: every device's link
+    int runs = 10;
+    int warmup = 2;
+    bool rounds = true;  ///< the planner may chain rounds; false: one segment
+    bool edgeDi = false; ///< EdgeDI's partition beside every inference
+};
+
+/// The CPU shares a local device agent may have: the least quota the kernel allows in the
+/// agents' period, up to the cores here.
+struct ShareRange
+{
+    double least = 0.1;
+    double most = 1.0;
+};
+ShareRange localShareRange();
+
+/// What the view draws after each inference.
+struct ClusterFrame
+{
+    std::vector<std::string> devices;
+    plan::ClusterTimeline measured; ///< the newest completed inference
+    plan::ClusterTimeline planned;  ///< its plan
+    std::vector<plan::ShareColumn> shares;
+    std::vector<plan::SpeedupPoint> speedup; ///< with the measured point so far
+    int done = 0;
+    int total = 0;
+};
+
+/// A cluster run that can be cancelled from the GUI thread while a worker runs it (between
+/// inferences, and between the steps of its preparation).
+class ClusterRunner
+{
+public:
+    explicit ClusterRunner(ClusterJob job);
+    ~ClusterRunner();
+
+    /// Starts the agents, times, plans and runs (blocking; on a worker). `frame` follows the
+    /// plan and every inference; returns a one-line summary; throws Error on failure or
+    /// cancellation (what was stored stays in the project).
+    QString run(const std::function<void(const ClusterFrame &)> &frame,
+                const std::function<void(const QString &line)> &log);
+    void cancel();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace cleave::gui
