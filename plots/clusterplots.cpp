@@ -160,15 +160,14 @@ const ClusterTimelinePlot::Drawn *ClusterTimelinePlot::spanAt(const QPointF &pix
 QString ClusterTimelinePlot::describe(const Drawn &d) const
 {
     const auto &s = d.span;
-    QString line = tr("%1, %2 (round %3, %4): %5 from %6 to %7")
-                       .arg(text(m_lanes.at(size_t(s.lane))), spanLabel(s.kind))
+    const QString format = s.bytes > 0 ? tr("%1, %2 (round %3, %4): %5 from %6 to %7, %8")
+                                       : tr("%1, %2 (round %3, %4): %5 from %6 to %7");
+    QString line = format.arg(text(m_lanes.at(size_t(s.lane))), spanLabel(s.kind))
                        .arg(s.round + 1)
                        .arg(d.planned ? tr("planned") : tr("measured"),
                             Numbers::milliseconds(s.end_s - s.begin_s),
                             Numbers::milliseconds(s.begin_s), Numbers::milliseconds(s.end_s));
-    if (s.bytes > 0)
-        line += tr(", %1").arg(Numbers::bytes(double(s.bytes)));
-    return line;
+    return s.bytes > 0 ? line.arg(Numbers::bytes(double(s.bytes))) : line;
 }
 
 bool ClusterTimelinePlot::event(QEvent *event)
@@ -239,7 +238,7 @@ SpeedupPlot::SpeedupPlot(QWidget *parent)
     : QCustomPlot(parent)
 {
     xAxis->setLabel(tr("Devices"));
-    yAxis->setLabel(tr("Speed-up over the fastest device alone"));
+    yAxis->setLabel(tr("Speed-up"));
     useSplitTicks(xAxis);
     const auto line = [&](const QString &name, const QPen &pen, QCPScatterStyle scatter) {
         auto *graph = addGraph();
@@ -259,7 +258,7 @@ SpeedupPlot::SpeedupPlot(QWidget *parent)
                       QCPScatterStyle(QCPScatterStyle::ssDisc, Qt::black, Qt::black, 8));
     m_measured->setLineStyle(QCPGraph::lsNone);
     m_title = addTitleAndSideLegend(this);
-    m_title->setText(tr("Speed-up against the number of devices"));
+    m_title->setText(tr("Speed-up over the fastest device alone"));
 }
 
 void SpeedupPlot::setPoints(const std::vector<plan::SpeedupPoint> &points)

@@ -335,6 +335,128 @@
     </message>
 </context>
 <context>
+    <name>cleave::plots::ClusterTimelinePlot</name>
+    <message>
+        <source>Time from the inference's start (ms)</source>
+        <translation>Zeit ab Beginn der Inferenz (ms)</translation>
+    </message>
+    <message>
+        <source>Planned (outline)</source>
+        <translation>Geplant (Umriss)</translation>
+    </message>
+    <message>
+        <source>%1 (aggregator)</source>
+        <translation>%1 (Aggregator)</translation>
+    </message>
+    <message>
+        <source>One inference, planned: %1</source>
+        <translation>Eine Inferenz, geplant: %1</translation>
+    </message>
+    <message>
+        <source>One inference: %1 measured, %2 planned</source>
+        <translation>Eine Inferenz: %1 gemessen, %2 geplant</translation>
+    </message>
+    <message>
+        <source>%1, %2 (round %3, %4): %5 from %6 to %7, %8</source>
+        <translation>%1, %2 (Runde %3, %4): %5 von %6 bis %7, %8</translation>
+    </message>
+    <message>
+        <source>%1, %2 (round %3, %4): %5 from %6 to %7</source>
+        <translation>%1, %2 (Runde %3, %4): %5 von %6 bis %7</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>gemessen</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ClusterView</name>
+    <message>
+        <source>Local device agents, each limited to its CPU share</source>
+        <translation>Lokale Geräte-Agenten, jeder auf seinen CPU-Anteil begrenzt</translation>
+    </message>
+    <message>
+        <source>The planner's choice</source>
+        <translation>Wahl des Planers</translation>
+    </message>
+    <message>
+        <source>One segment</source>
+        <translation>Ein Segment</translation>
+    </message>
+    <message>
+        <source>One segment, or rounds gathered at the first device when faster</source>
+        <translation>Ein Segment, oder Runden, die beim ersten Gerät gesammelt werden, wenn das schneller ist</translation>
+    </message>
+    <message>
+        <source>EdgeDI's partition beside it</source>
+        <translation>EdgeDIs Aufteilung daneben</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>CPU shares</source>
+        <translation>CPU-Anteile</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>Gemessene Läufe</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>Aufwärmläufe</translation>
+    </message>
+    <message>
+        <source>Device %1's CPU share (cores)</source>
+        <translation>CPU-Anteil von Gerät %1 (Kerne)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 inferences</source>
+        <translation>%1 von %2 Inferenzen</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Öffnen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>running %1 over %2 devices (CPU shares %3) on %4, %5</source>
+        <translation>führe %1 auf %2 Geräten aus (CPU-Anteile %3) über %4, %5</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>fertig: %1</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>angehalten: %1</translation>
+    </message>
+    <message>
+        <source>cancelling after the inference in flight; what was measured stays in the project</source>
+        <translation>breche nach der laufenden Inferenz ab; was gemessen wurde, bleibt im Projekt</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::CutTableModel</name>
     <message>
         <source>Split</source>
@@ -711,12 +833,28 @@ Gerätespeicher: %1</translation>
         <translation>Auslagern angehalten: %1</translation>
     </message>
     <message>
+        <source>Running %1 over a cluster...</source>
+        <translation>Führe %1 auf einem Cluster aus...</translation>
+    </message>
+    <message>
+        <source>Cluster run complete: %1</source>
+        <translation>Cluster-Lauf abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Cluster run stopped: %1</source>
+        <translation>Cluster-Lauf angehalten: %1</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
         <source>Offload</source>
         <translation>Auslagern</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>
@@ -1343,6 +1481,52 @@ Gerätespeicher: %1</translation>
     </message>
 </context>
 <context>
+    <name>cleave::plots::ShareBar</name>
+    <message>
+        <source>Inference</source>
+        <translation>Inferenz</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Rows per device</source>
+        <translation>Zeilen pro Gerät</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::SpeedupPlot</name>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <source>Theoretical bound</source>
+        <translation>Theoretische Grenze</translation>
+    </message>
+    <message>
+        <source>Planned (Cleave)</source>
+        <translation>Geplant (Cleave)</translation>
+    </message>
+    <message>
+        <source>Planned (EdgeDI's heuristic)</source>
+        <translation>Geplant (EdgeDIs Heuristik)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Speed-up over the fastest device alone</source>
+        <translation>Beschleunigung gegenüber dem schnellsten Gerät allein</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::StartPage</name>
     <message>
         <source>&lt;h2&gt;Cleave&lt;/h2&gt;Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.</source>
@@ -1430,6 +1614,17 @@ Gerätespeicher: %1</translation>
     <message>
         <source>%1 — transfer size per split</source>
         <translation>%1 — Übertragungsgröße je Schnitt</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ClusterWork</name>
+    <message>
+        <source>starting %1 local device agents</source>
+        <translation>starte %1 lokale Geräte-Agenten</translation>
+    </message>
+    <message>
+        <source>%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x</source>
+        <translation>%1 Inferenzen, Median der Makespan %2 ms; Beschleunigung %3x bei einer Grenze von %4x</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1757,33 @@ Gerätespeicher: %1</translation>
     <message>
         <source>%1: cannot write the file</source>
         <translation>%1: Datei kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Spans</name>
+    <message>
+        <source>Receive</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Rechnen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Stitch</source>
+        <translation>Zusammenfügen</translation>
+    </message>
+    <message>
+        <source>Rest of the model</source>
+        <translation>Rest des Modells</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rückweg</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,128 @@
     </message>
 </context>
 <context>
+    <name>cleave::plots::ClusterTimelinePlot</name>
+    <message>
+        <source>Time from the inference's start (ms)</source>
+        <translation>Time from the inference's start (ms)</translation>
+    </message>
+    <message>
+        <source>Planned (outline)</source>
+        <translation>Planned (outline)</translation>
+    </message>
+    <message>
+        <source>%1 (aggregator)</source>
+        <translation>%1 (aggregator)</translation>
+    </message>
+    <message>
+        <source>One inference, planned: %1</source>
+        <translation>One inference, planned: %1</translation>
+    </message>
+    <message>
+        <source>One inference: %1 measured, %2 planned</source>
+        <translation>One inference: %1 measured, %2 planned</translation>
+    </message>
+    <message>
+        <source>%1, %2 (round %3, %4): %5 from %6 to %7, %8</source>
+        <translation>%1, %2 (round %3, %4): %5 from %6 to %7, %8</translation>
+    </message>
+    <message>
+        <source>%1, %2 (round %3, %4): %5 from %6 to %7</source>
+        <translation>%1, %2 (round %3, %4): %5 from %6 to %7</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>measured</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ClusterView</name>
+    <message>
+        <source>Local device agents, each limited to its CPU share</source>
+        <translation>Local device agents, each limited to its CPU share</translation>
+    </message>
+    <message>
+        <source>The planner's choice</source>
+        <translation>The planner's choice</translation>
+    </message>
+    <message>
+        <source>One segment</source>
+        <translation>One segment</translation>
+    </message>
+    <message>
+        <source>One segment, or rounds gathered at the first device when faster</source>
+        <translation>One segment, or rounds gathered at the first device when faster</translation>
+    </message>
+    <message>
+        <source>EdgeDI's partition beside it</source>
+        <translation>EdgeDI's partition beside it</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>CPU shares</source>
+        <translation>CPU shares</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>Timed runs</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>Warm-up runs</translation>
+    </message>
+    <message>
+        <source>Device %1's CPU share (cores)</source>
+        <translation>Device %1's CPU share (cores)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 inferences</source>
+        <translation>%1 of %2 inferences</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Open a model first.</translation>
+    </message>
+    <message>
+        <source>running %1 over %2 devices (CPU shares %3) on %4, %5</source>
+        <translation>running %1 over %2 devices (CPU shares %3) on %4, %5</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>done: %1</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>stopped: %1</translation>
+    </message>
+    <message>
+        <source>cancelling after the inference in flight; what was measured stays in the project</source>
+        <translation>cancelling after the inference in flight; what was measured stays in the project</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::CutTableModel</name>
     <message>
         <source>Split</source>
@@ -711,12 +833,28 @@ Device memory: %1</translation>
         <translation>Offload stopped: %1</translation>
     </message>
     <message>
+        <source>Running %1 over a cluster...</source>
+        <translation>Running %1 over a cluster...</translation>
+    </message>
+    <message>
+        <source>Cluster run complete: %1</source>
+        <translation>Cluster run complete: %1</translation>
+    </message>
+    <message>
+        <source>Cluster run stopped: %1</source>
+        <translation>Cluster run stopped: %1</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
         <source>Offload</source>
         <translation>Offload</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>
@@ -1343,6 +1481,52 @@ Device memory: %1</translation>
     </message>
 </context>
 <context>
+    <name>cleave::plots::ShareBar</name>
+    <message>
+        <source>Inference</source>
+        <translation>Inference</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Rows per device</source>
+        <translation>Rows per device</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::SpeedupPlot</name>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Speed-up</translation>
+    </message>
+    <message>
+        <source>Theoretical bound</source>
+        <translation>Theoretical bound</translation>
+    </message>
+    <message>
+        <source>Planned (Cleave)</source>
+        <translation>Planned (Cleave)</translation>
+    </message>
+    <message>
+        <source>Planned (EdgeDI's heuristic)</source>
+        <translation>Planned (EdgeDI's heuristic)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Speed-up over the fastest device alone</source>
+        <translation>Speed-up over the fastest device alone</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::StartPage</name>
     <message>
         <source>&lt;h2&gt;Cleave&lt;/h2&gt;Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.</source>
@@ -1430,6 +1614,17 @@ Device memory: %1</translation>
     <message>
         <source>%1 — transfer size per split</source>
         <translation>%1 — transfer size per split</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ClusterWork</name>
+    <message>
+        <source>starting %1 local device agents</source>
+        <translation>starting %1 local device agents</translation>
+    </message>
+    <message>
+        <source>%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x</source>
+        <translation>%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1757,33 @@ Device memory: %1</translation>
     <message>
         <source>%1: cannot write the file</source>
         <translation>%1: cannot write the file</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Spans</name>
+    <message>
+        <source>Receive</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Stitch</source>
+        <translation>Stitch</translation>
+    </message>
+    <message>
+        <source>Rest of the model</source>
+        <translation>Rest of the model</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,128 @@
     </message>
 </context>
 <context>
+    <name>cleave::plots::ClusterTimelinePlot</name>
+    <message>
+        <source>Time from the inference's start (ms)</source>
+        <translation>추론 시작부터의 시간 (ms)</translation>
+    </message>
+    <message>
+        <source>Planned (outline)</source>
+        <translation>계획 (윤곽선)</translation>
+    </message>
+    <message>
+        <source>%1 (aggregator)</source>
+        <translation>%1 (집계기)</translation>
+    </message>
+    <message>
+        <source>One inference, planned: %1</source>
+        <translation>추론 1회, 계획: %1</translation>
+    </message>
+    <message>
+        <source>One inference: %1 measured, %2 planned</source>
+        <translation>추론 1회: 측정 %1, 계획 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 (round %3, %4): %5 from %6 to %7, %8</source>
+        <translation>%1, %2 (라운드 %3, %4): %6부터 %7까지 %5, %8</translation>
+    </message>
+    <message>
+        <source>%1, %2 (round %3, %4): %5 from %6 to %7</source>
+        <translation>%1, %2 (라운드 %3, %4): %6부터 %7까지 %5</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>계획</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>측정</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ClusterView</name>
+    <message>
+        <source>Local device agents, each limited to its CPU share</source>
+        <translation>각각 CPU 몫으로 제한된 로컬 장치 에이전트</translation>
+    </message>
+    <message>
+        <source>The planner's choice</source>
+        <translation>플래너의 선택</translation>
+    </message>
+    <message>
+        <source>One segment</source>
+        <translation>세그먼트 하나</translation>
+    </message>
+    <message>
+        <source>One segment, or rounds gathered at the first device when faster</source>
+        <translation>세그먼트 하나, 또는 더 빠르면 첫 장치에서 모으는 라운드</translation>
+    </message>
+    <message>
+        <source>EdgeDI's partition beside it</source>
+        <translation>EdgeDI의 분할도 함께</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>CPU shares</source>
+        <translation>CPU 몫</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>계획</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>측정 실행 횟수</translation>
+    </message>
+    <message>
+        <source>Warm-up runs</source>
+        <translation>워밍업 실행 횟수</translation>
+    </message>
+    <message>
+        <source>Device %1's CPU share (cores)</source>
+        <translation>장치 %1의 CPU 몫 (코어)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 inferences</source>
+        <translation>추론 %2회 중 %1회</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>먼저 모델을 여세요.</translation>
+    </message>
+    <message>
+        <source>running %1 over %2 devices (CPU shares %3) on %4, %5</source>
+        <translation>%1을(를) 장치 %2대(CPU 몫 %3)에서 %4로 실행, %5</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>완료: %1</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>중지됨: %1</translation>
+    </message>
+    <message>
+        <source>cancelling after the inference in flight; what was measured stays in the project</source>
+        <translation>진행 중인 추론 후 취소합니다. 측정한 것은 프로젝트에 남습니다</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::CutTableModel</name>
     <message>
         <source>Split</source>
@@ -711,12 +833,28 @@ Device memory: %1</source>
         <translation>오프로드 중지됨: %1</translation>
     </message>
     <message>
+        <source>Running %1 over a cluster...</source>
+        <translation>%1을(를) 클러스터에서 실행 중...</translation>
+    </message>
+    <message>
+        <source>Cluster run complete: %1</source>
+        <translation>클러스터 실행 완료: %1</translation>
+    </message>
+    <message>
+        <source>Cluster run stopped: %1</source>
+        <translation>클러스터 실행 중지: %1</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>계획</translation>
     </message>
     <message>
         <source>Offload</source>
         <translation>오프로드</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>클러스터</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>
@@ -1340,6 +1478,52 @@ Device memory: %1</source>
     </message>
 </context>
 <context>
+    <name>cleave::plots::ShareBar</name>
+    <message>
+        <source>Inference</source>
+        <translation>추론</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Rows per device</source>
+        <translation>장치별 행</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::SpeedupPlot</name>
+    <message>
+        <source>Devices</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>속도 향상</translation>
+    </message>
+    <message>
+        <source>Theoretical bound</source>
+        <translation>이론적 한계</translation>
+    </message>
+    <message>
+        <source>Planned (Cleave)</source>
+        <translation>계획 (Cleave)</translation>
+    </message>
+    <message>
+        <source>Planned (EdgeDI's heuristic)</source>
+        <translation>계획 (EdgeDI 휴리스틱)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>측정</translation>
+    </message>
+    <message>
+        <source>Speed-up over the fastest device alone</source>
+        <translation>가장 빠른 장치 단독 대비 속도 향상</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::StartPage</name>
     <message>
         <source>&lt;h2&gt;Cleave&lt;/h2&gt;Plan split DNN inference between device, edge and cloud: open a model, measure it on your machines, and see where to cut it.</source>
@@ -1427,6 +1611,17 @@ Device memory: %1</source>
     <message>
         <source>%1 — transfer size per split</source>
         <translation>%1 — 분할 지점별 전송 크기</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::gui::ClusterWork</name>
+    <message>
+        <source>starting %1 local device agents</source>
+        <translation>로컬 장치 에이전트 %1개 시작</translation>
+    </message>
+    <message>
+        <source>%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x</source>
+        <translation>추론 %1회, makespan 중앙값 %2 ms, 속도 향상 %3배 (한계 %4배)</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1754,33 @@ Device memory: %1</source>
     <message>
         <source>%1: cannot write the file</source>
         <translation>%1: 파일을 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>cleave::plots::Spans</name>
+    <message>
+        <source>Receive</source>
+        <translation>수신</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>계산</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>전송</translation>
+    </message>
+    <message>
+        <source>Stitch</source>
+        <translation>이어 붙이기</translation>
+    </message>
+    <message>
+        <source>Rest of the model</source>
+        <translation>모델의 나머지</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>반환</translation>
     </message>
 </context>
 <context>

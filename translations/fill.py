@@ -8,6 +8,86 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "Time from the inference's start (ms)":
+        "Zeit ab Beginn der Inferenz (ms)",
+    "Planned (outline)":
+        "Geplant (Umriss)",
+    "%1 (aggregator)":
+        "%1 (Aggregator)",
+    "One inference, planned: %1":
+        "Eine Inferenz, geplant: %1",
+    "One inference: %1 measured, %2 planned":
+        "Eine Inferenz: %1 gemessen, %2 geplant",
+    "%1, %2 (round %3, %4): %5 from %6 to %7":
+        "%1, %2 (Runde %3, %4): %5 von %6 bis %7",
+    "%1, %2 (round %3, %4): %5 from %6 to %7, %8":
+        "%1, %2 (Runde %3, %4): %5 von %6 bis %7, %8",
+    "planned":
+        "geplant",
+    "measured":
+        "gemessen",
+    "Local device agents, each limited to its CPU share":
+        "Lokale Geräte-Agenten, jeder auf seinen CPU-Anteil begrenzt",
+    "The planner's choice":
+        "Wahl des Planers",
+    "One segment":
+        "Ein Segment",
+    "One segment, or rounds gathered at the first device when faster":
+        "Ein Segment, oder Runden, die beim ersten Gerät gesammelt werden, wenn das schneller ist",
+    "EdgeDI's partition beside it":
+        "EdgeDIs Aufteilung daneben",
+    "Devices":
+        "Geräte",
+    "CPU shares":
+        "CPU-Anteile",
+    "Device %1's CPU share (cores)":
+        "CPU-Anteil von Gerät %1 (Kerne)",
+    "%1 of %2 inferences":
+        "%1 von %2 Inferenzen",
+    "running %1 over %2 devices (CPU shares %3) on %4, %5":
+        "führe %1 auf %2 Geräten aus (CPU-Anteile %3) über %4, %5",
+    "cancelling after the inference in flight; what was measured stays in the project":
+        "breche nach der laufenden Inferenz ab; was gemessen wurde, bleibt im Projekt",
+    "Running %1 over a cluster...":
+        "Führe %1 auf einem Cluster aus...",
+    "Cluster run complete: %1":
+        "Cluster-Lauf abgeschlossen: %1",
+    "Cluster run stopped: %1":
+        "Cluster-Lauf angehalten: %1",
+    "Cluster":
+        "Cluster",
+    "Inference":
+        "Inferenz",
+    "Rows":
+        "Zeilen",
+    "Rows per device":
+        "Zeilen pro Gerät",
+    "Speed-up over the fastest device alone":
+        "Beschleunigung gegenüber dem schnellsten Gerät allein",
+    "Theoretical bound":
+        "Theoretische Grenze",
+    "Planned (Cleave)":
+        "Geplant (Cleave)",
+    "Planned (EdgeDI's heuristic)":
+        "Geplant (EdgeDIs Heuristik)",
+    "Measured":
+        "Gemessen",
+    "Speed-up":
+        "Beschleunigung",
+    "starting %1 local device agents":
+        "starte %1 lokale Geräte-Agenten",
+    "%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x":
+        "%1 Inferenzen, Median der Makespan %2 ms; Beschleunigung %3x bei einer Grenze von %4x",
+    "Receive":
+        "Empfangen",
+    "Compute":
+        "Rechnen",
+    "Send":
+        "Senden",
+    "Stitch":
+        "Zusammenfügen",
+    "Rest of the model":
+        "Rest des Modells",
     "The file that holds the agent's token (kept with permissions 0600), or %1 for the system keychain; the project stores only this":
         "Die Datei mit dem Token des Agenten (mit den Rechten 0600) oder %1 für den Schlüsselbund des Systems; das Projekt speichert nur dies",
     "Keychain...": "Schlüsselbund...",
@@ -438,6 +518,86 @@ DE = {
 }
 
 KO = {
+    "Time from the inference's start (ms)":
+        "추론 시작부터의 시간 (ms)",
+    "Planned (outline)":
+        "계획 (윤곽선)",
+    "%1 (aggregator)":
+        "%1 (집계기)",
+    "One inference, planned: %1":
+        "추론 1회, 계획: %1",
+    "One inference: %1 measured, %2 planned":
+        "추론 1회: 측정 %1, 계획 %2",
+    "%1, %2 (round %3, %4): %5 from %6 to %7":
+        "%1, %2 (라운드 %3, %4): %6부터 %7까지 %5",
+    "%1, %2 (round %3, %4): %5 from %6 to %7, %8":
+        "%1, %2 (라운드 %3, %4): %6부터 %7까지 %5, %8",
+    "planned":
+        "계획",
+    "measured":
+        "측정",
+    "Local device agents, each limited to its CPU share":
+        "각각 CPU 몫으로 제한된 로컬 장치 에이전트",
+    "The planner's choice":
+        "플래너의 선택",
+    "One segment":
+        "세그먼트 하나",
+    "One segment, or rounds gathered at the first device when faster":
+        "세그먼트 하나, 또는 더 빠르면 첫 장치에서 모으는 라운드",
+    "EdgeDI's partition beside it":
+        "EdgeDI의 분할도 함께",
+    "Devices":
+        "장치",
+    "CPU shares":
+        "CPU 몫",
+    "Device %1's CPU share (cores)":
+        "장치 %1의 CPU 몫 (코어)",
+    "%1 of %2 inferences":
+        "추론 %2회 중 %1회",
+    "running %1 over %2 devices (CPU shares %3) on %4, %5":
+        "%1을(를) 장치 %2대(CPU 몫 %3)에서 %4로 실행, %5",
+    "cancelling after the inference in flight; what was measured stays in the project":
+        "진행 중인 추론 후 취소합니다. 측정한 것은 프로젝트에 남습니다",
+    "Running %1 over a cluster...":
+        "%1을(를) 클러스터에서 실행 중...",
+    "Cluster run complete: %1":
+        "클러스터 실행 완료: %1",
+    "Cluster run stopped: %1":
+        "클러스터 실행 중지: %1",
+    "Cluster":
+        "클러스터",
+    "Inference":
+        "추론",
+    "Rows":
+        "행",
+    "Rows per device":
+        "장치별 행",
+    "Speed-up over the fastest device alone":
+        "가장 빠른 장치 단독 대비 속도 향상",
+    "Theoretical bound":
+        "이론적 한계",
+    "Planned (Cleave)":
+        "계획 (Cleave)",
+    "Planned (EdgeDI's heuristic)":
+        "계획 (EdgeDI 휴리스틱)",
+    "Measured":
+        "측정",
+    "Speed-up":
+        "속도 향상",
+    "starting %1 local device agents":
+        "로컬 장치 에이전트 %1개 시작",
+    "%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x":
+        "추론 %1회, makespan 중앙값 %2 ms, 속도 향상 %3배 (한계 %4배)",
+    "Receive":
+        "수신",
+    "Compute":
+        "계산",
+    "Send":
+        "전송",
+    "Stitch":
+        "이어 붙이기",
+    "Rest of the model":
+        "모델의 나머지",
     "The file that holds the agent's token (kept with permissions 0600), or %1 for the system keychain; the project stores only this":
         "에이전트 토큰을 담은 파일(권한 0600) 또는 시스템 키체인을 뜻하는 %1; 프로젝트에는 이것만 저장됩니다",
     "Keychain...": "키체인...",
@@ -857,7 +1017,8 @@ KO = {
 
 # lupdate reads `namespace cleave::gui {` as no namespace at all; tr() looks texts up by the
 # class's full name, so the contexts get their namespace back here.
-PLOTS = {"LatencyStackPlot", "PredictionPlot", "TransferSizePlot", "Numbers"}
+PLOTS = {"LatencyStackPlot", "PredictionPlot", "TransferSizePlot", "Numbers",
+         "ClusterTimelinePlot", "ShareBar", "SpeedupPlot"}
 
 # English plurals: the source text says "(s)", the English forms drop it or keep the s.
 EN_NUMERUS = {

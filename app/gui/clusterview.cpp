@@ -61,11 +61,11 @@ ClusterView::ClusterView(QWidget *parent)
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
     m_timeline = new plots::ClusterTimelinePlot(this);
-    m_timeline->setMinimumSize(300, 200);
+    m_timeline->setMinimumSize(300, 160);
     m_shareBar = new plots::ShareBar(this);
-    m_shareBar->setMinimumSize(240, 180);
+    m_shareBar->setMinimumSize(240, 160);
     m_speedup = new plots::SpeedupPlot(this);
-    m_speedup->setMinimumSize(240, 180);
+    m_speedup->setMinimumSize(240, 160);
 
     auto *left = new QFormLayout;
     left->addRow(tr("Devices"), m_devices);
@@ -75,8 +75,8 @@ ClusterView::ClusterView(QWidget *parent)
     right->addRow(tr("Plan"), m_plan);
     right->addRow(tr("Timed runs"), m_runs);
     right->addRow(tr("Warm-up runs"), m_warmup);
-    right->addRow(QString(), m_edgeDi);
     auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_edgeDi);
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
@@ -87,6 +87,10 @@ ClusterView::ClusterView(QWidget *parent)
     auto *lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(m_shareBar);
     lower->addWidget(m_speedup);
+    lower->setChildrenCollapsible(false);
+    lower->setStretchFactor(0, 1);
+    lower->setStretchFactor(1, 1);
+    lower->setSizes({1000, 1000}); // halves, whatever the plots' hints
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_timeline);
     split->addWidget(lower);
@@ -94,6 +98,7 @@ ClusterView::ClusterView(QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 1);
+    split->setSizes({220, 360, 50}); // the plots first; the log a few lines
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_progress);

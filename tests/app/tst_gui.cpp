@@ -1506,7 +1506,7 @@ private Q_SLOTS:
             window->resize(1280, 800);
             window->show();
             QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-            for (int tab = 0; tab < 2; ++tab) {
+            for (int tab = 0; tab < 3; ++tab) {
                 window->showTab(tab);
                 QTest::qWait(50);
                 const auto hint = window->minimumSizeHint();
