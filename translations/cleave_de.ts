@@ -404,6 +404,22 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>Device of the last run</source>
+        <translation>Gerät des letzten Laufs</translation>
+    </message>
+    <message>
+        <source>Takes part</source>
+        <translation>Nimmt teil</translation>
+    </message>
+    <message>
+        <source>What-if slowdown</source>
+        <translation>Was-wäre-wenn-Verlangsamung</translation>
+    </message>
+    <message>
+        <source>Plan on the timings of the project's last cluster run: leave a device out or slow it down to see the plan change</source>
+        <translation>Auf den Zeiten des letzten Cluster-Laufs im Projekt planen: ein Gerät weglassen oder verlangsamen, um zu sehen, wie sich der Plan ändert</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
@@ -434,6 +450,14 @@
     <message>
         <source>%1 of %2 inferences</source>
         <translation>%1 von %2 Inferenzen</translation>
+    </message>
+    <message>
+        <source>no plan before running: %1</source>
+        <translation>kein Plan vor dem Lauf: %1</translation>
+    </message>
+    <message>
+        <source>no plan: %1</source>
+        <translation>kein Plan: %1</translation>
     </message>
     <message>
         <source>Open a model first.</source>
@@ -1503,7 +1527,7 @@ Gerätespeicher: %1</translation>
     </message>
     <message>
         <source>Speed-up</source>
-        <translation>Beschleunigung</translation>
+        <translation>Faktor</translation>
     </message>
     <message>
         <source>Theoretical bound</source>

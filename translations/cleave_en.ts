@@ -404,6 +404,22 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Device of the last run</source>
+        <translation>Device of the last run</translation>
+    </message>
+    <message>
+        <source>Takes part</source>
+        <translation>Takes part</translation>
+    </message>
+    <message>
+        <source>What-if slowdown</source>
+        <translation>What-if slowdown</translation>
+    </message>
+    <message>
+        <source>Plan on the timings of the project's last cluster run: leave a device out or slow it down to see the plan change</source>
+        <translation>Plan on the timings of the project's last cluster run: leave a device out or slow it down to see the plan change</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
@@ -434,6 +450,14 @@
     <message>
         <source>%1 of %2 inferences</source>
         <translation>%1 of %2 inferences</translation>
+    </message>
+    <message>
+        <source>no plan before running: %1</source>
+        <translation>no plan before running: %1</translation>
+    </message>
+    <message>
+        <source>no plan: %1</source>
+        <translation>no plan: %1</translation>
     </message>
     <message>
         <source>Open a model first.</source>

@@ -404,6 +404,22 @@
         <translation>취소</translation>
     </message>
     <message>
+        <source>Device of the last run</source>
+        <translation>마지막 실행의 장치</translation>
+    </message>
+    <message>
+        <source>Takes part</source>
+        <translation>참여</translation>
+    </message>
+    <message>
+        <source>What-if slowdown</source>
+        <translation>가정 감속</translation>
+    </message>
+    <message>
+        <source>Plan on the timings of the project's last cluster run: leave a device out or slow it down to see the plan change</source>
+        <translation>프로젝트의 마지막 클러스터 실행 시간으로 계획합니다. 장치를 빼거나 느리게 하여 계획이 어떻게 바뀌는지 보세요</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>장치</translation>
     </message>
@@ -434,6 +450,14 @@
     <message>
         <source>%1 of %2 inferences</source>
         <translation>추론 %2회 중 %1회</translation>
+    </message>
+    <message>
+        <source>no plan before running: %1</source>
+        <translation>실행 전 계획 없음: %1</translation>
+    </message>
+    <message>
+        <source>no plan: %1</source>
+        <translation>계획 없음: %1</translation>
     </message>
     <message>
         <source>Open a model first.</source>

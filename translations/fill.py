@@ -8,6 +8,18 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "Device of the last run":
+        "Gerät des letzten Laufs",
+    "Takes part":
+        "Nimmt teil",
+    "What-if slowdown":
+        "Was-wäre-wenn-Verlangsamung",
+    "Plan on the timings of the project's last cluster run: leave a device out or slow it down to see the plan change":
+        "Auf den Zeiten des letzten Cluster-Laufs im Projekt planen: ein Gerät weglassen oder verlangsamen, um zu sehen, wie sich der Plan ändert",
+    "no plan before running: %1":
+        "kein Plan vor dem Lauf: %1",
+    "no plan: %1":
+        "kein Plan: %1",
     "Time from the inference's start (ms)":
         "Zeit ab Beginn der Inferenz (ms)",
     "Planned (outline)":
@@ -73,7 +85,7 @@ DE = {
     "Measured":
         "Gemessen",
     "Speed-up":
-        "Beschleunigung",
+        "Faktor",
     "starting %1 local device agents":
         "starte %1 lokale Geräte-Agenten",
     "%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x":
@@ -518,6 +530,18 @@ DE = {
 }
 
 KO = {
+    "Device of the last run":
+        "마지막 실행의 장치",
+    "Takes part":
+        "참여",
+    "What-if slowdown":
+        "가정 감속",
+    "Plan on the timings of the project's last cluster run: leave a device out or slow it down to see the plan change":
+        "프로젝트의 마지막 클러스터 실행 시간으로 계획합니다. 장치를 빼거나 느리게 하여 계획이 어떻게 바뀌는지 보세요",
+    "no plan before running: %1":
+        "실행 전 계획 없음: %1",
+    "no plan: %1":
+        "계획 없음: %1",
     "Time from the inference's start (ms)":
         "추론 시작부터의 시간 (ms)",
     "Planned (outline)":

@@ -3,6 +3,7 @@
 
 #include "app/gui/background.h"
 #include "app/gui/compact.h"
+#include "app/gui/errortext.h"
 #include "core/plan/network.h"
 #include "plots/clusterplots.h"
 #include "plots/numbers.h"
@@ -12,11 +13,13 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTableWidget>
 #include <QTime>
 #include <QVBoxLayout>
 
@@ -60,6 +63,14 @@ ClusterView::ClusterView(QWidget *parent)
     m_log = new QPlainTextEdit(this);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
+    m_planning = new QTableWidget(0, 3, this);
+    m_planning->setHorizontalHeaderLabels(
+        {tr("Device of the last run"), tr("Takes part"), tr("What-if slowdown")});
+    m_planning->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_planning->verticalHeader()->setVisible(false);
+    m_planning->setMinimumHeight(60);
+    m_planning->setToolTip(tr("Plan on the timings of the project's last cluster run: leave a "
+                              "device out or slow it down to see the plan change"));
     m_timeline = new plots::ClusterTimelinePlot(this);
     m_timeline->setMinimumSize(300, 160);
     m_shareBar = new plots::ShareBar(this);
@@ -84,9 +95,15 @@ ClusterView::ClusterView(QWidget *parent)
     controls->addLayout(left, 1);
     controls->addLayout(right, 1);
     controls->addLayout(buttons);
+    // The speed-up beside what it is planned on (the devices, their what-ifs) and the rows.
+    auto *devices = new QSplitter(Qt::Vertical, this);
+    devices->addWidget(m_planning);
+    devices->addWidget(m_speedup);
+    devices->setChildrenCollapsible(false);
+    devices->setSizes({300, 1000});
     auto *lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(m_shareBar);
-    lower->addWidget(m_speedup);
+    lower->addWidget(devices);
     lower->setChildrenCollapsible(false);
     lower->setStretchFactor(0, 1);
     lower->setStretchFactor(1, 1);
@@ -105,6 +122,8 @@ ClusterView::ClusterView(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_devices, &QSpinBox::valueChanged, this, &ClusterView::setDeviceCount);
+    connect(m_link, &QComboBox::currentIndexChanged, this, &ClusterView::replan);
+    connect(m_planning, &QTableWidget::itemChanged, this, &ClusterView::replan);
     connect(m_run, &QPushButton::clicked, this, &ClusterView::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &ClusterView::cancel);
     setShares({0.5, 0.25, 0.25});
@@ -191,6 +210,78 @@ void ClusterView::draw(const ClusterFrame &frame)
     Q_EMIT drawn();
 }
 
+void ClusterView::reload(const QString &project, const QString &model)
+{
+    m_project = project;
+    m_model = model;
+    if (project.isEmpty() || model.isEmpty())
+        return;
+    const int job = ++m_planningJob;
+    runInBackground<std::optional<ClusterPlanning>>(
+        this, [project, model] { return loadPlanning(project, model); },
+        [this, job](std::optional<ClusterPlanning> planning) {
+            if (job == m_planningJob)
+                setPlanning(std::move(planning));
+        },
+        [this, job](const QString &reason) {
+            if (job == m_planningJob)
+                appendLog(tr("no plan before running: %1").arg(reason));
+        });
+}
+
+void ClusterView::setPlanning(std::optional<ClusterPlanning> planning)
+{
+    m_stored = std::move(planning);
+    const QSignalBlocker quiet(m_planning);
+    m_planning->setRowCount(0);
+    if (m_stored) {
+        for (const auto &device : m_stored->devices) {
+            const int row = m_planning->rowCount();
+            m_planning->insertRow(row);
+            auto *name = new QTableWidgetItem(QString::fromStdString(device));
+            name->setFlags(Qt::ItemIsEnabled);
+            m_planning->setItem(row, 0, name);
+            auto *part = new QTableWidgetItem;
+            part->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            // The device that holds the input always takes part.
+            if (row == 0)
+                part->setFlags(Qt::ItemIsUserCheckable);
+            part->setCheckState(Qt::Checked);
+            m_planning->setItem(row, 1, part);
+            auto *slowdown = new QTableWidgetItem;
+            slowdown->setData(Qt::EditRole, 1.0);
+            m_planning->setItem(row, 2, slowdown);
+        }
+    }
+    Q_EMIT planningLoaded();
+    replan();
+}
+
+void ClusterView::replan()
+{
+    if (!m_stored || m_runner)
+        return;
+    std::vector<bool> excluded;
+    std::vector<double> slowdown;
+    for (int row = 0; row < m_planning->rowCount(); ++row) {
+        excluded.push_back(m_planning->item(row, 1)->checkState() != Qt::Checked);
+        const double factor = m_planning->item(row, 2)->data(Qt::EditRole).toDouble();
+        slowdown.push_back(factor > 0 ? factor : 1.0);
+    }
+    try {
+        const auto frame =
+            planFrame(*m_stored, excluded, slowdown,
+                      plan::NetworkProfile::preset(m_link->currentText().toStdString()));
+        m_timeline->setTimelines({}, frame.planned);
+        m_speedup->setPoints(frame.speedup);
+        m_timeline->replot(QCustomPlot::rpQueuedReplot);
+        m_speedup->replot(QCustomPlot::rpQueuedReplot);
+        Q_EMIT drawn();
+    } catch (const std::exception &e) {
+        appendLog(tr("no plan: %1").arg(ErrorText::of(e)));
+    }
+}
+
 bool ClusterView::start(const QString &project, const QString &model)
 {
     if (m_runner)
@@ -199,6 +290,8 @@ bool ClusterView::start(const QString &project, const QString &model)
         appendLog(tr("Open a model first."));
         return false;
     }
+    m_project = project;
+    m_model = model;
     ClusterJob job;
     job.project = project;
     job.model = model;
@@ -236,6 +329,7 @@ bool ClusterView::start(const QString &project, const QString &model)
             m_progress->setRange(0, 1);
         appendLog(ok ? tr("done: %1").arg(message) : tr("stopped: %1").arg(message));
         Q_EMIT finished(ok, message);
+        reload(m_project, m_model); // the devices just timed plan before the next run
     };
     m_future = runInBackground<QString>(
         this, [runner, frame, log] { return runner->run(frame, log); },

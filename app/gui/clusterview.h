@@ -17,6 +17,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTableWidget;
 
 namespace cleave::plots {
 class ClusterTimelinePlot;
@@ -44,6 +45,14 @@ public:
     void cancel();
     bool isRunning() const { return m_runner != nullptr; }
 
+    /// Reads the project's newest cluster run of `model` on a worker and plans on its devices'
+    /// timings: before running, the plan shows for the devices that take part and their
+    /// what-if speeds (the planning table), re-planned on every change.
+    void reload(const QString &project, const QString &model);
+    QTableWidget *planningTable() const { return m_planning; }
+    /// Plans again from the planning table and draws the plan (nothing without timings).
+    void replan();
+
     /// The CPU shares of the devices as chosen.
     std::vector<double> shares() const;
     void setShares(const std::vector<double> &shares);
@@ -67,12 +76,15 @@ Q_SIGNALS:
     void finished(bool ok, const QString &message);
     /// A frame was drawn.
     void drawn();
+    /// The planning table holds the devices of the project's newest run (after reload()).
+    void planningLoaded();
 
 private:
     void appendLog(const QString &line);
     void setRunning(bool running);
     void setDeviceCount(int count);
     void draw(const ClusterFrame &frame);
+    void setPlanning(std::optional<ClusterPlanning> planning);
 
     QSpinBox *m_devices = nullptr;
     QHBoxLayout *m_shareRow = nullptr;
@@ -89,6 +101,11 @@ private:
     plots::ClusterTimelinePlot *m_timeline = nullptr;
     plots::ShareBar *m_shareBar = nullptr;
     plots::SpeedupPlot *m_speedup = nullptr;
+    QTableWidget *m_planning = nullptr;
+    std::optional<ClusterPlanning> m_stored;
+    int m_planningJob = 0;
+    QString m_project;
+    QString m_model;
     std::shared_ptr<ClusterRunner> m_runner;
     QFuture<void> m_future;
     int m_frames = 0;

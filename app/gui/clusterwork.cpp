@@ -5,6 +5,8 @@
 #include "core/error.h"
 #include "core/plan/network.h"
 #include "core/store/store.h"
+#include "core/store/storedmodels.h"
+#include "core/zoo/zoo.h"
 #include "remote/client/clusterrun.h"
 #include "remote/client/localagents.h"
 #include "remote/cpupinning.h"
@@ -27,6 +29,101 @@ QString q(const std::string &text)
 ShareRange localShareRange()
 {
     return {0.1, double(std::max<size_t>(1, remote::allowedCpus().size()))};
+}
+
+std::optional<ClusterPlanning> loadPlanning(const QString &project, const QString &model)
+{
+    store::Store db(project.toStdString(), store::Store::readingAccess(project.toStdString()));
+    std::optional<std::pair<store::ModelRecord, store::ClusterRecord>> newest;
+    for (const auto &record : store::storedModels(db, model.toStdString()))
+        for (const auto &run : db.clusters(record.id))
+            if (!newest || run.id > newest->second.id)
+                newest = {record, run};
+    if (!newest)
+        return std::nullopt;
+    const auto &[record, run] = *newest;
+    const auto graph = zoo::openModel(model.toStdString(), record.inputShape, 0,
+                                      graph::ModelGraph::Original::Drop);
+    const auto rows = graph.rowLocalRun(0);
+    std::vector<graph::RowLocalRun> rounds;
+    for (const int first : plan::roundFirsts(rows))
+        rounds.push_back(graph.rowLocalRun(first));
+    ClusterPlanning planning;
+    planning.devices = run.devices;
+    planning.aggregator = run.aggregator;
+    planning.cluster =
+        plan::clusterFromStore(db, record, run.devices, plan::NetworkProfile::preset("lan"), rows,
+                               graph.cutBytes(), rounds);
+    auto &request = planning.cluster.request;
+    request.outputBytes = graph.cutBytes().back();
+    const auto aggregator = db.resource(run.aggregator);
+    const auto costs = aggregator ? plan::resourceCosts(db, record, *aggregator) : std::nullopt;
+    if (!costs)
+        throw Error(ErrorKind::NotFound,
+                    run.aggregator + " has no block timings of " + model.toStdString());
+    if (run.aggregator == run.devices.front()) {
+        request.aggregator = 0;
+        request.devices.front().block_s = costs->block_s;
+    } else {
+        request.edgeBlock_s = costs->block_s;
+        planning.cluster.rounds.clear(); // rounds gather at the source
+    }
+    for (auto &o : planning.cluster.rounds) {
+        auto fits = std::move(o.request.devices);
+        o.request = request;
+        for (size_t i = 0; i < fits.size(); ++i)
+            o.request.devices[i].strips = std::move(fits[i].strips);
+    }
+    return planning;
+}
+
+namespace {
+
+/// `request` with the devices' links, exclusions and what-if slowdowns.
+plan::ClusterRequest adjusted(plan::ClusterRequest request, const std::vector<std::string> &names,
+                              const std::vector<bool> &excluded,
+                              const std::vector<double> &slowdown, const plan::NetworkProfile &link)
+{
+    for (size_t i = 0; i < request.devices.size(); ++i) {
+        auto &d = request.devices[i];
+        d.link = link;
+        const double factor = i < slowdown.size() ? slowdown[i] : 1.0;
+        for (auto &[end, fit] : d.strips) {
+            fit.alpha_s *= factor;
+            fit.beta_s *= factor;
+        }
+        for (auto &b : d.block_s)
+            b *= factor;
+        if (i < excluded.size() && excluded[i])
+            request.excluded.push_back(names[i]);
+    }
+    return request;
+}
+
+} // namespace
+
+ClusterFrame planFrame(const ClusterPlanning &planning, const std::vector<bool> &excluded,
+                       const std::vector<double> &slowdown, const plan::NetworkProfile &link)
+{
+    const auto request =
+        adjusted(planning.cluster.request, planning.devices, excluded, slowdown, link);
+    auto rounds = planning.cluster.rounds;
+    for (auto &o : rounds)
+        o.request = adjusted(o.request, planning.devices, excluded, slowdown, link);
+    const auto single = plan::planCluster(planning.cluster.segments, request);
+    const auto chosen = plan::fasterOf(single, rounds);
+    ClusterFrame f;
+    f.devices = planning.devices;
+    f.planned = plan::predictedTimeline(chosen, request, planning.aggregator);
+    auto whole = request;
+    whole.segmentEnd = single.end;
+    for (const auto &segment : planning.cluster.segments)
+        if (segment.end == chosen.rounds.back().end && chosen.rounds.size() > 1)
+            whole.segmentEnd = segment.end;
+    for (const auto &segment : planning.cluster.segments)
+        if (segment.end == *whole.segmentEnd)
+            f.speedup = plan::speedupByDevices(segment, whole);
+    return f;
 }
 
 struct ClusterRunner::Private

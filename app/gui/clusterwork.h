@@ -4,11 +4,13 @@
 #pragma once
 
 #include "core/plan/clusterfigures.h"
+#include "core/plan/fromstore.h"
 
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace cleave::gui {
@@ -45,6 +47,25 @@ struct ClusterFrame
     int done = 0;
     int total = 0;
 };
+
+/// What planning before running needs: the devices of the model's newest stored cluster run,
+/// with their fits of every segment (and of rounds), gathered where that run gathered.
+struct ClusterPlanning
+{
+    std::vector<std::string> devices;
+    std::string aggregator;
+    plan::StoredCluster cluster;
+};
+
+/// Reads the project's newest cluster run of `model` (blocking: the model's row maps need
+/// LibTorch; on a worker). None when the project has no cluster run of it.
+std::optional<ClusterPlanning> loadPlanning(const QString &project, const QString &model);
+
+/// The plan for the devices that take part (`excluded[i]`: device i does not), each device's
+/// fits scaled by `slowdown[i]` (2: twice as slow), on `link`: its time line and the speed-up
+/// against the devices. Plain planning: fast enough to run on every change.
+ClusterFrame planFrame(const ClusterPlanning &planning, const std::vector<bool> &excluded,
+                       const std::vector<double> &slowdown, const plan::NetworkProfile &link);
 
 /// A cluster run that can be cancelled from the GUI thread while a worker runs it (between
 /// inferences, and between the steps of its preparation).

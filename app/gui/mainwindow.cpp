@@ -217,6 +217,8 @@ void MainWindow::createClusterView()
     });
     for (auto *plot : m_clusterView->plots())
         plots::applyPalette(plot, QApplication::palette());
+    if (!m_model.isEmpty() && !m_project.isEmpty())
+        m_clusterView->reload(m_project, m_model);
 }
 
 ClusterView *MainWindow::clusterView()
@@ -717,6 +719,8 @@ void MainWindow::loadTimings()
                 selectDemoPlan(*planner);
             if (m_offloadView)
                 m_offloadView->reload(project, m_model);
+            if (m_clusterView)
+                m_clusterView->reload(project, m_model);
             statusBar()->showMessage(tr("Planning with timings from %1").arg(project));
             Q_EMIT timingsOpened(project);
         },

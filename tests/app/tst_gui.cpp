@@ -1222,6 +1222,29 @@ private Q_SLOTS:
         QCOMPARE(window->exportPlot(png, QSize(600, 300)), QString());
         QCOMPARE(QImage(png).height(), 900); // the three plots, one under the other
 
+        // Before the next run the plan shows on the timings just stored: leaving the second
+        // device out plans it on the first alone.
+        QTRY_COMPARE_WITH_TIMEOUT(view->planningTable()->rowCount(), 2, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!timeline->drawn().empty() && timeline->drawn().back().planned,
+                                 10000);
+        const auto lanesPlanned = [&] {
+            std::set<int> lanes;
+            for (const auto &d : timeline->drawn())
+                if (d.span.kind == plan::TimelineSpan::Kind::Compute)
+                    lanes.insert(d.span.lane);
+            return lanes;
+        };
+        QVERIFY(!(view->planningTable()->item(0, 1)->flags() & Qt::ItemIsEnabled)); // the source
+        // The first device made a thousand times slower (a what-if; the model computes in a
+        // tenth of a millisecond, far less than a strip's trip over the link): the second takes
+        // rows.
+        view->planningTable()->item(0, 2)->setData(Qt::EditRole, 1000.0);
+        QCOMPARE(lanesPlanned().count(1), size_t(1));
+        QCOMPARE(view->speedupPlot()->plannedGraph()->data()->size(), 2);
+        view->planningTable()->item(1, 1)->setCheckState(Qt::Unchecked);
+        QCOMPARE(lanesPlanned(), (std::set<int>{0}));
+        QCOMPARE(view->speedupPlot()->plannedGraph()->data()->size(), 1);
+
         // Cancelled after its first inference, the run stops and keeps what it stored.
         view->runsBox()->setValue(500);
         view->warmupBox()->setValue(0);
