@@ -7,7 +7,7 @@
 #include "core/plan/deployments.h"
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
-#include "core/zoo/zoo.h"
+#include "core/storedcluster.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,21 +17,6 @@
 namespace cleave::cli {
 
 namespace {
-
-/// The cluster of `devices` on `record`, with the row maps of `model` at the record's input.
-plan::StoredCluster storedCluster(store::Store &db, const std::string &model,
-                                  const store::ModelRecord &record,
-                                  const std::vector<std::string> &devices,
-                                  const plan::NetworkProfile &link)
-{
-    const auto graph =
-        zoo::openModel(model, record.inputShape, 0, graph::ModelGraph::Original::Drop);
-    const auto run = graph.rowLocalRun(0);
-    std::vector<graph::RowLocalRun> rounds;
-    for (const int first : plan::roundFirsts(run))
-        rounds.push_back(graph.rowLocalRun(first));
-    return plan::clusterFromStore(db, record, devices, link, run, graph.cutBytes(), rounds);
-}
 
 std::string where(const plan::Deployment &d, const plan::ClusterRequest &cluster)
 {
@@ -108,7 +93,7 @@ int printDeployments(const PlanOptions &options, const std::vector<std::string> 
     const auto record = plan::clusterRecord(db, options.model, devices);
     const auto planner = plan::plannerFromStore(db, record);
     const auto request = options.request(planner);
-    const auto stored = storedCluster(db, options.model, record, devices, request.link);
+    const auto stored = cleave::storedCluster(db, options.model, record, devices, request.link);
     const auto &cluster = stored.request;
     const auto result =
         plan::rankDeployments(planner, request, stored.segments, cluster, stored.rounds);

@@ -14,7 +14,7 @@
 #include "core/plan/fromstore.h"
 #include "core/store/store.h"
 #include "core/store/storedmodels.h"
-#include "core/zoo/zoo.h"
+#include "core/storedcluster.h"
 #include "plots/clusterplots.h"
 #include "plots/latencystackplot.h"
 #include "plots/plotexport.h"
@@ -188,16 +188,8 @@ std::string drawClusterReport(store::Store &db, const std::string &model,
     const auto inferences = db.clusterInferences(cluster.id);
     const auto &chosen = chosenInference(inferences, inference, cluster.id);
 
-    const auto graph =
-        zoo::openModel(model, record.inputShape, 0, graph::ModelGraph::Original::Drop);
-    const auto run = graph.rowLocalRun(0);
-    std::vector<graph::RowLocalRun> rounds;
-    for (const int first : plan::roundFirsts(run))
-        rounds.push_back(graph.rowLocalRun(first));
-    const auto stored =
-        plan::clusterFromStore(db, record, cluster.devices, link, run, graph.cutBytes(), rounds);
-    const auto planned =
-        plan::storedPlan(db, record, cluster, chosen, stored, graph.cutBytes().back());
+    const auto stored = storedCluster(db, model, record, cluster.devices, link);
+    const auto planned = plan::storedPlan(db, record, cluster, chosen, stored);
     // The speed-up over the blocks in strips as one segment (the bound's), gathered where the
     // run gathered.
     auto request = stored.request;

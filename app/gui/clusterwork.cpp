@@ -6,7 +6,7 @@
 #include "core/plan/network.h"
 #include "core/store/store.h"
 #include "core/store/storedmodels.h"
-#include "core/zoo/zoo.h"
+#include "core/storedcluster.h"
 #include "remote/client/clusterrun.h"
 #include "remote/client/localagents.h"
 #include "remote/cpupinning.h"
@@ -42,20 +42,12 @@ std::optional<ClusterPlanning> loadPlanning(const QString &project, const QStrin
     if (!newest)
         return std::nullopt;
     const auto &[record, run] = *newest;
-    const auto graph = zoo::openModel(model.toStdString(), record.inputShape, 0,
-                                      graph::ModelGraph::Original::Drop);
-    const auto rows = graph.rowLocalRun(0);
-    std::vector<graph::RowLocalRun> rounds;
-    for (const int first : plan::roundFirsts(rows))
-        rounds.push_back(graph.rowLocalRun(first));
     ClusterPlanning planning;
     planning.devices = run.devices;
     planning.aggregator = run.aggregator;
-    planning.cluster =
-        plan::clusterFromStore(db, record, run.devices, plan::NetworkProfile::preset("lan"), rows,
-                               graph.cutBytes(), rounds);
+    planning.cluster = storedCluster(db, model.toStdString(), record, run.devices,
+                                     plan::NetworkProfile::preset("lan"));
     auto &request = planning.cluster.request;
-    request.outputBytes = graph.cutBytes().back();
     const auto aggregator = db.resource(run.aggregator);
     const auto costs = aggregator ? plan::resourceCosts(db, record, *aggregator) : std::nullopt;
     if (!costs)

@@ -229,11 +229,10 @@ const SegmentRows &segmentEnding(const std::vector<SegmentRows> &segments, int e
 
 ChainPlan storedPlan(store::Store &db, const store::ModelRecord &model,
                      const store::ClusterRecord &record, const store::ClusterInference &inference,
-                     const StoredCluster &cluster, int64_t outputBytes)
+                     const StoredCluster &cluster)
 {
     auto request = cluster.request;
     request.source = 0;
-    request.outputBytes = outputBytes;
     const auto aggregator = db.resource(record.aggregator);
     const auto costs = aggregator ? resourceCosts(db, model, *aggregator) : std::nullopt;
     if (!costs)

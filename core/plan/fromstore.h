@@ -63,10 +63,10 @@ StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &recor
 /// inference's shares give them (the cuts of `record`), priced by `cluster`'s fits and links
 /// (clusterFromStore's, with its rounds for a chain), the rest on `record.aggregator` (the
 /// source device or an edge, its block timings of `model` read from `db`) and, from an edge,
-/// the `outputBytes` back. Error(NotFound) when the aggregator has no block timings of `model`
-/// or the cluster no fits of a round.
+/// the model's output (`cluster.request.outputBytes`) back. Error(NotFound) when the aggregator has
+/// no block timings of `model` or the cluster no fits of a round.
 ChainPlan storedPlan(store::Store &db, const store::ModelRecord &model,
                      const store::ClusterRecord &record, const store::ClusterInference &inference,
-                     const StoredCluster &cluster, int64_t outputBytes);
+                     const StoredCluster &cluster);
 
 } // namespace cleave::plan
