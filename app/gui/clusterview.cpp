@@ -198,6 +198,7 @@ void ClusterView::setRunning(bool running)
 
 void ClusterView::draw(const ClusterFrame &frame)
 {
+    m_showingRun = true;
     m_timeline->setTimelines(frame.measured, frame.planned);
     m_shareBar->setHistory(frame.shares, frame.devices);
     m_speedup->setPoints(frame.speedup);
@@ -254,13 +255,16 @@ void ClusterView::setPlanning(std::optional<ClusterPlanning> planning)
         }
     }
     Q_EMIT planningLoaded();
-    replan();
+    // A run just drawn stays until the table or the link changes.
+    if (!m_showingRun)
+        replan();
 }
 
 void ClusterView::replan()
 {
     if (!m_stored || m_runner)
         return;
+    m_showingRun = false;
     std::vector<bool> excluded;
     std::vector<double> slowdown;
     for (int row = 0; row < m_planning->rowCount(); ++row) {

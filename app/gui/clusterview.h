@@ -103,6 +103,7 @@ private:
     plots::SpeedupPlot *m_speedup = nullptr;
     QTableWidget *m_planning = nullptr;
     std::optional<ClusterPlanning> m_stored;
+    bool m_showingRun = false; ///< the plots show a run: a new planning waits for a change
     int m_planningJob = 0;
     QString m_project;
     QString m_model;
