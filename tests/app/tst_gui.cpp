@@ -1263,6 +1263,32 @@ private Q_SLOTS:
         QVERIFY(view->runButton()->isEnabled());
     }
 
+    // A cluster of fewer than two devices, or a share out of range, is refused before any
+    // agent starts, in one line; the view offers two devices at least.
+    void clusterRefusesBadDevices()
+    {
+        QTemporaryDir dir;
+        gui::ClusterJob job;
+        job.project = dir.filePath(QStringLiteral("p.cleave"));
+        job.model = QStringLiteral("zoo:resnet18");
+        const auto refusal = [&](std::vector<double> shares) {
+            job.shares = std::move(shares);
+            try {
+                gui::ClusterRunner(job).run({}, {});
+            } catch (const Error &e) {
+                return e.kind() == ErrorKind::InvalidInput ? QString::fromUtf8(e.what())
+                                                           : QString();
+            }
+            return QString();
+        };
+        QVERIFY(refusal({0.5}).contains(QStringLiteral("two devices or more")));
+        QVERIFY(refusal({0.5, 0.01}).contains(QStringLiteral("out of range")));
+        QVERIFY(refusal({0.5, 1e6}).contains(QStringLiteral("out of range")));
+        QVERIFY(!QFile::exists(job.project)); // refused before the project was touched
+        gui::ClusterView view;
+        QCOMPARE(view.devicesBox()->minimum(), 2);
+    }
+
     // Closing the window while a benchmark runs cancels it and returns promptly.
     void closingCancelsARunningBenchmark()
     {
