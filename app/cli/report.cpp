@@ -126,18 +126,12 @@ namespace {
 std::pair<store::ModelRecord, store::ClusterRecord>
 clusterRun(store::Store &db, const std::string &model, std::optional<int64_t> id)
 {
-    std::optional<std::pair<store::ModelRecord, store::ClusterRecord>> found;
-    for (const auto &record : store::storedModels(db, model))
-        for (const auto &run : db.clusters(record.id))
-            if (id ? run.id == *id : (!found || run.id > found->second.id))
-                found = {record, run};
-    if (!found)
-        throw Error(ErrorKind::NotFound, id ? "--cluster-run " + std::to_string(*id) +
-                                                  ": no cluster run of " + model + " in " +
-                                                  db.path()
-                                            : "no cluster run of " + model + " in " + db.path() +
-                                                  "; cleave-cli cluster --db records them");
-    return *found;
+    if (auto found = plan::storedClusterRun(db, model, id))
+        return *found;
+    throw Error(ErrorKind::NotFound, id ? "--cluster-run " + std::to_string(*id) +
+                                              ": no cluster run of " + model + " in " + db.path()
+                                        : "no cluster run of " + model + " in " + db.path() +
+                                              "; cleave-cli cluster --db records them");
 }
 
 /// Inference `run` (1-based; none: the last) among the completed ones.

@@ -5,7 +5,6 @@
 #include "core/error.h"
 #include "core/plan/network.h"
 #include "core/store/store.h"
-#include "core/store/storedmodels.h"
 #include "core/storedcluster.h"
 #include "remote/client/clusterrun.h"
 #include "remote/client/localagents.h"
@@ -34,38 +33,16 @@ ShareRange localShareRange()
 std::optional<ClusterPlanning> loadPlanning(const QString &project, const QString &model)
 {
     store::Store db(project.toStdString(), store::Store::readingAccess(project.toStdString()));
-    std::optional<std::pair<store::ModelRecord, store::ClusterRecord>> newest;
-    for (const auto &record : store::storedModels(db, model.toStdString()))
-        for (const auto &run : db.clusters(record.id))
-            if (!newest || run.id > newest->second.id)
-                newest = {record, run};
+    const auto newest = plan::storedClusterRun(db, model.toStdString());
     if (!newest)
         return std::nullopt;
     const auto &[record, run] = *newest;
     ClusterPlanning planning;
     planning.devices = run.devices;
     planning.aggregator = run.aggregator;
-    planning.cluster = storedCluster(db, model.toStdString(), record, run.devices,
-                                     plan::NetworkProfile::preset("lan"));
-    auto &request = planning.cluster.request;
-    const auto aggregator = db.resource(run.aggregator);
-    const auto costs = aggregator ? plan::resourceCosts(db, record, *aggregator) : std::nullopt;
-    if (!costs)
-        throw Error(ErrorKind::NotFound,
-                    run.aggregator + " has no block timings of " + model.toStdString());
-    if (run.aggregator == run.devices.front()) {
-        request.aggregator = 0;
-        request.devices.front().block_s = costs->block_s;
-    } else {
-        request.edgeBlock_s = costs->block_s;
-        planning.cluster.rounds.clear(); // rounds gather at the source
-    }
-    for (auto &o : planning.cluster.rounds) {
-        auto fits = std::move(o.request.devices);
-        o.request = request;
-        for (size_t i = 0; i < fits.size(); ++i)
-            o.request.devices[i].strips = std::move(fits[i].strips);
-    }
+    planning.cluster = plan::gatheredAs(db, record, run,
+                                        storedCluster(db, model.toStdString(), record, run.devices,
+                                                      plan::NetworkProfile::preset("lan")));
     return planning;
 }
 

@@ -31,6 +31,13 @@ ClusterRequest roundRequest(ClusterRequest request, int end)
     return request;
 }
 
+ClusterRequest withFitsOf(ClusterRequest base, const ClusterRequest &fits)
+{
+    for (size_t i = 0; i < base.devices.size(); ++i)
+        base.devices[i].strips = fits.devices.at(i).strips;
+    return base;
+}
+
 std::vector<int> roundFirsts(const graph::RowLocalRun &run)
 {
     auto firsts = run.segmentEnds();

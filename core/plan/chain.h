@@ -44,6 +44,10 @@ struct ChainPlan
 /// after the last round).
 ClusterRequest roundRequest(ClusterRequest request, int end);
 
+/// `base` with each device's strip fits taken from `fits` (the same devices, in order): a
+/// round's request when its fits are its own and everything else is the cluster's.
+ClusterRequest withFitsOf(ClusterRequest base, const ClusterRequest &fits);
+
 /// The cuts a chain's rounds may start at: the input, and every end of `run` (the row-local run
 /// from the input) but its last, where a round can gather and the next scatter again.
 std::vector<int> roundFirsts(const graph::RowLocalRun &run);

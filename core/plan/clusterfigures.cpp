@@ -100,21 +100,25 @@ ClusterTimeline measuredTimeline(const store::ClusterInference &inference,
     return t;
 }
 
+std::vector<int64_t> rowsInRound(const store::ClusterInference &inference,
+                                 const std::vector<std::string> &devices, int round)
+{
+    std::vector<int64_t> rows(devices.size(), 0);
+    for (const auto &s : inference.shares) {
+        const auto d = std::find(devices.begin(), devices.end(), s.device);
+        if (s.round == round && d != devices.end())
+            rows[size_t(d - devices.begin())] += s.rowsEnd - s.rowsBegin;
+    }
+    return rows;
+}
+
 std::vector<ShareColumn> shareHistory(const std::vector<store::ClusterInference> &inferences,
                                       const std::vector<std::string> &devices, int round)
 {
     std::vector<ShareColumn> columns;
-    for (const auto &i : inferences) {
-        if (!i.completed)
-            continue;
-        ShareColumn column{i.run, std::vector<int64_t>(devices.size(), 0)};
-        for (const auto &s : i.shares) {
-            const auto d = std::find(devices.begin(), devices.end(), s.device);
-            if (s.round == round && d != devices.end())
-                column.rows[size_t(d - devices.begin())] += s.rowsEnd - s.rowsBegin;
-        }
-        columns.push_back(std::move(column));
-    }
+    for (const auto &i : inferences)
+        if (i.completed)
+            columns.push_back({i.run, rowsInRound(i, devices, round)});
     return columns;
 }
 

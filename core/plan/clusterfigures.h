@@ -61,6 +61,10 @@ ClusterTimeline measuredTimeline(const store::ClusterInference &inference,
                                  const std::vector<std::string> &devices,
                                  const std::string &aggregator);
 
+/// The rows each of `devices` took in round `round` of `inference` (0 where it took none).
+std::vector<int64_t> rowsInRound(const store::ClusterInference &inference,
+                                 const std::vector<std::string> &devices, int round);
+
 /// The rows each device took in one round of every completed inference of a run, in order.
 struct ShareColumn
 {

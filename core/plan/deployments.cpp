@@ -182,10 +182,7 @@ DeploymentRanking rankDeployments(const Planner &planner, const PlanRequest &req
 
     // Each round's request: the cluster's, with the fits of the round's segments.
     for (auto &o : rounds) {
-        auto round = cluster;
-        for (size_t i = 0; i < round.devices.size(); ++i)
-            round.devices[i].strips = std::move(o.request.devices.at(i).strips);
-        o.request = adjusted(std::move(round), planner, request);
+        o.request = adjusted(withFitsOf(cluster, o.request), planner, request);
         o.request.aggregator = o.request.source;
     }
     cluster = adjusted(std::move(cluster), planner, request);

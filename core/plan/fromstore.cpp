@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/plan/fromstore.h"
 
+#include "core/plan/clusterfigures.h"
+
 #include "core/bench/statistics.h"
 #include "core/error.h"
 #include "core/graph/shape.h"
@@ -204,19 +206,6 @@ StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &recor
 
 namespace {
 
-/// The rows each of `devices` took in round `round` of `inference`.
-std::vector<int64_t> roundRows(const store::ClusterInference &inference,
-                               const std::vector<std::string> &devices, int round)
-{
-    std::vector<int64_t> rows(devices.size(), 0);
-    for (const auto &s : inference.shares) {
-        const auto d = std::find(devices.begin(), devices.end(), s.device);
-        if (s.round == round && d != devices.end())
-            rows[size_t(d - devices.begin())] += s.rowsEnd - s.rowsBegin;
-    }
-    return rows;
-}
-
 const SegmentRows &segmentEnding(const std::vector<SegmentRows> &segments, int end)
 {
     for (const auto &s : segments)
@@ -227,28 +216,49 @@ const SegmentRows &segmentEnding(const std::vector<SegmentRows> &segments, int e
 
 } // namespace
 
-ChainPlan storedPlan(store::Store &db, const store::ModelRecord &model,
-                     const store::ClusterRecord &record, const store::ClusterInference &inference,
-                     const StoredCluster &cluster)
+std::optional<std::pair<store::ModelRecord, store::ClusterRecord>>
+storedClusterRun(store::Store &db, const std::string &model, std::optional<int64_t> id)
 {
-    auto request = cluster.request;
+    std::optional<std::pair<store::ModelRecord, store::ClusterRecord>> found;
+    for (const auto &record : store::storedModels(db, model))
+        for (const auto &run : db.clusters(record.id))
+            if (id ? run.id == *id : (!found || run.id > found->second.id))
+                found = {record, run};
+    return found;
+}
+
+StoredCluster gatheredAs(store::Store &db, const store::ModelRecord &model,
+                         const store::ClusterRecord &record, StoredCluster cluster)
+{
+    auto &request = cluster.request;
     request.source = 0;
     const auto aggregator = db.resource(record.aggregator);
     const auto costs = aggregator ? resourceCosts(db, model, *aggregator) : std::nullopt;
     if (!costs)
         throw Error(ErrorKind::NotFound, record.aggregator + " has no block timings of " +
                                              model.name + " in " + db.path());
-    const bool onSource = !record.devices.empty() && record.aggregator == record.devices.front();
-    if (onSource) {
+    if (!record.devices.empty() && record.aggregator == record.devices.front()) {
         request.aggregator = 0;
         request.devices.front().block_s = costs->block_s;
     } else {
         request.edgeBlock_s = costs->block_s;
+        cluster.rounds.clear();
     }
+    for (auto &o : cluster.rounds)
+        o.request = withFitsOf(request, o.request);
+    return cluster;
+}
+
+ChainPlan storedPlan(store::Store &db, const store::ModelRecord &model,
+                     const store::ClusterRecord &record, const store::ClusterInference &inference,
+                     const StoredCluster &stored)
+{
+    const auto cluster = gatheredAs(db, model, record, stored);
+    const auto &request = cluster.request;
     if (record.roundEnds.empty()) {
         const auto &segment = segmentEnding(cluster.segments, record.segmentEnd);
         return ChainPlan::single(
-            evaluateByDevice(segment, request, roundRows(inference, record.devices, 0)));
+            evaluateByDevice(segment, request, rowsInRound(inference, record.devices, 0)));
     }
     ChainPlan chain;
     int first = 0;
@@ -259,15 +269,15 @@ ChainPlan storedPlan(store::Store &db, const store::ModelRecord &model,
         if (options == cluster.rounds.end())
             throw Error(ErrorKind::NotFound,
                         "no strip timings of segments from cut " + std::to_string(first));
-        auto round = roundRequest(options->request, end);
-        round.aggregator = 0;
+        const auto round = roundRequest(options->request, end);
         chain.rounds.push_back(evaluateByDevice(segmentEnding(options->segments, end), round,
-                                                roundRows(inference, record.devices, int(r))));
+                                                rowsInRound(inference, record.devices, int(r))));
         chain.total_s += chain.rounds.back().makespan_s;
         first = end;
     }
-    for (size_t b = size_t(first); b < costs->block_s.size(); ++b)
-        chain.rest_s += costs->block_s[b];
+    const auto &rest = request.devices.front().block_s; // a chain gathers at the source
+    for (size_t b = size_t(first); b < rest.size(); ++b)
+        chain.rest_s += rest[b];
     chain.total_s += chain.rest_s;
     return chain;
 }

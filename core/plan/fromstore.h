@@ -59,6 +59,18 @@ StoredCluster clusterFromStore(store::Store &db, const store::ModelRecord &recor
                                const graph::RowLocalRun &run, const std::vector<int64_t> &cutBytes,
                                const std::vector<graph::RowLocalRun> &roundRuns = {});
 
+/// The model's cluster run `id` (none: its newest) with the record of the model it ran on; none
+/// when the store has no such run of `model`.
+std::optional<std::pair<store::ModelRecord, store::ClusterRecord>>
+storedClusterRun(store::Store &db, const std::string &model, std::optional<int64_t> id = {});
+
+/// `cluster` gathered where stored run `record` gathered: on its source device (the rest on
+/// that device's block timings of `model`; each round of a chain with the same request and its
+/// own fits) or on an edge (its block timings; no rounds: they gather at the source).
+/// Error(NotFound) when the aggregator has no block timings of `model`.
+StoredCluster gatheredAs(store::Store &db, const store::ModelRecord &model,
+                         const store::ClusterRecord &record, StoredCluster cluster);
+
 /// The plan of one stored inference of cluster run `record`: each round's rows as the
 /// inference's shares give them (the cuts of `record`), priced by `cluster`'s fits and links
 /// (clusterFromStore's, with its rounds for a chain), the rest on `record.aggregator` (the
