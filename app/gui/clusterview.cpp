@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/clusterview.h"
 
+#include "app/gui/agentspanel.h"
 #include "app/gui/background.h"
 #include "app/gui/compact.h"
 #include "app/gui/errortext.h"
@@ -14,11 +15,13 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTime>
 #include <QVBoxLayout>
@@ -31,15 +34,30 @@ namespace {
 
 constexpr int kMostDevices = 8;
 
+enum PlanChoice { PlannersChoice, OneSegment, UpToPickedCut };
+
 } // namespace
 
 ClusterView::ClusterView(QWidget *parent)
     : QWidget(parent)
 {
+    m_source = new QComboBox(this);
+    m_source->addItem(tr("Local agents"));
+    m_source->addItem(tr("The project's device agents"));
+    m_source->setItemData(0, tr("Device agents started here, each limited to its CPU share"),
+                          Qt::ToolTipRole);
+    m_source->setItemData(1, tr("The agents listed with the device role in the Agents panel"),
+                          Qt::ToolTipRole);
     m_devices = new QSpinBox(this);
     m_devices->setRange(2, kMostDevices);
     m_devices->setToolTip(tr("Local device agents, each limited to its CPU share"));
     m_shareRow = new QHBoxLayout;
+    m_agentList = new QListWidget(this);
+    m_agentList->setMaximumHeight(90);
+    m_agentList->setToolTip(tr("The devices that take part, the first checked holding the "
+                               "input; add agents with the device role in the Agents panel"));
+    m_aggregator = new QComboBox(this);
+    m_aggregator->setToolTip(tr("Stitches the strips and runs the rest of the model"));
     m_link = new QComboBox(this);
     for (const auto &p : plan::NetworkProfile::presets())
         m_link->addItem(QString::fromStdString(p.name));
@@ -47,8 +65,11 @@ ClusterView::ClusterView(QWidget *parent)
     m_plan = new QComboBox(this);
     m_plan->addItem(tr("The planner's choice"));
     m_plan->addItem(tr("One segment"));
-    m_plan->setItemData(0, tr("One segment, or rounds gathered at the first device when faster"),
+    m_plan->addItem(tr("Up to the cut picked"));
+    m_plan->setItemData(PlannersChoice,
+                        tr("One segment, or rounds gathered at the first device when faster"),
                         Qt::ToolTipRole);
+    setPickedCut(-1);
     m_runs = new QSpinBox(this);
     m_runs->setRange(1, 100000);
     m_runs->setValue(10);
@@ -78,9 +99,15 @@ ClusterView::ClusterView(QWidget *parent)
     m_speedup = new plots::SpeedupPlot(this);
     m_speedup->setMinimumSize(240, 160);
 
-    auto *left = new QFormLayout;
-    left->addRow(tr("Devices"), m_devices);
+    m_form = new QFormLayout;
+    auto *left = m_form;
+    auto *sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(m_source, 1);
+    sourceRow->addWidget(m_devices);
+    left->addRow(tr("Devices"), sourceRow);
     left->addRow(tr("CPU shares"), m_shareRow);
+    left->addRow(tr("Device agents"), m_agentList);
+    left->addRow(tr("Aggregator"), m_aggregator);
     left->addRow(tr("Link"), m_link);
     auto *right = new QFormLayout;
     right->addRow(tr("Plan"), m_plan);
@@ -122,11 +149,13 @@ ClusterView::ClusterView(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_devices, &QSpinBox::valueChanged, this, &ClusterView::setDeviceCount);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &ClusterView::showSource);
     connect(m_link, &QComboBox::currentIndexChanged, this, &ClusterView::replan);
     connect(m_planning, &QTableWidget::itemChanged, this, &ClusterView::replan);
     connect(m_run, &QPushButton::clicked, this, &ClusterView::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &ClusterView::cancel);
     setShares({0.5, 0.25, 0.25});
+    showSource();
     letCombosShrink(this);
 }
 
@@ -170,6 +199,99 @@ void ClusterView::setShares(const std::vector<double> &shares)
         m_shares[i]->setValue(shares[size_t(i)]);
 }
 
+void ClusterView::setSource(Source source)
+{
+    m_source->setCurrentIndex(source == Source::Local ? 0 : 1);
+}
+
+ClusterView::Source ClusterView::source() const
+{
+    return m_source->currentIndex() == 0 ? Source::Local : Source::Project;
+}
+
+// Local devices are counted and given shares; the project's are checked in a list.
+void ClusterView::showSource()
+{
+    const bool local = source() == Source::Local;
+    m_devices->setVisible(local);
+    m_form->setRowVisible(m_shareRow, local);
+    m_form->setRowVisible(m_agentList, !local);
+    listAggregators();
+}
+
+void ClusterView::setAgentModel(const AgentTableModel *agents)
+{
+    m_agentModel = agents;
+    connect(agents, &QAbstractItemModel::modelReset, this, &ClusterView::listAgents);
+    connect(agents, &QAbstractItemModel::rowsInserted, this, &ClusterView::listAgents);
+    connect(agents, &QAbstractItemModel::rowsRemoved, this, &ClusterView::listAgents);
+    connect(agents, &QAbstractItemModel::dataChanged, this, &ClusterView::listAgents);
+    listAgents();
+}
+
+// Each device agent with what it said when last asked ("unreachable: ..." for one that is
+// offline); what was unchecked stays so.
+void ClusterView::listAgents()
+{
+    QSet<QString> unchecked;
+    for (int i = 0; i < m_agentList->count(); ++i)
+        if (m_agentList->item(i)->checkState() != Qt::Checked)
+            unchecked.insert(m_agentList->item(i)->data(Qt::UserRole).toString());
+    m_agentList->clear();
+    const auto agents = m_agentModel ? m_agentModel->agents() : QList<AgentEntry>{};
+    for (int row = 0; row < agents.size(); ++row) {
+        if (agents[row].role != QLatin1String("device"))
+            continue;
+        const auto state = m_agentModel->index(row, AgentTableModel::State);
+        auto *item = new QListWidgetItem(
+            tr("%1 (%2)").arg(agents[row].address, state.data().toString()), m_agentList);
+        item->setData(Qt::UserRole, agents[row].address);
+        item->setToolTip(state.data(Qt::ToolTipRole).toString());
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(unchecked.contains(agents[row].address) ? Qt::Unchecked : Qt::Checked);
+    }
+    if (m_agentList->count() == 0) {
+        auto *none = new QListWidgetItem(tr("No agent with the device role in the Agents panel"),
+                                         m_agentList);
+        none->setFlags(Qt::NoItemFlags);
+    }
+    listAggregators();
+}
+
+void ClusterView::listAggregators()
+{
+    const auto chosen = m_aggregator->currentData().toString();
+    const QSignalBlocker quiet(m_aggregator);
+    m_aggregator->clear();
+    m_aggregator->addItem(tr("The first device"));
+    if (source() == Source::Local) {
+        m_aggregator->addItem(tr("A local edge agent"), QStringLiteral("local"));
+    } else if (m_agentModel) {
+        for (const auto &agent : m_agentModel->agents())
+            if (agent.role == QLatin1String("edge"))
+                m_aggregator->addItem(tr("Edge agent %1").arg(agent.address), agent.address);
+    }
+    m_aggregator->setCurrentIndex(std::max(0, m_aggregator->findData(chosen)));
+}
+
+void ClusterView::setPickedCut(int cut)
+{
+    m_pickedCut = cut;
+    auto *model = qobject_cast<QStandardItemModel *>(m_plan->model());
+    auto *item = model->item(UpToPickedCut);
+    if (cut > 0) {
+        item->setText(tr("One segment up to cut %1").arg(cut));
+        item->setToolTip(tr("The cut picked in the cut table"));
+        item->setEnabled(true);
+        return;
+    }
+    item->setText(tr("Up to the cut picked"));
+    item->setToolTip(tr("Pick a cut in the cut table first"));
+    item->setEnabled(false);
+    if (m_plan->currentIndex() == UpToPickedCut)
+        m_plan->setCurrentIndex(PlannersChoice);
+}
+
 QList<QCustomPlot *> ClusterView::plots() const
 {
     return {m_timeline, m_shareBar, m_speedup};
@@ -190,7 +312,8 @@ void ClusterView::setRunning(bool running)
     m_run->setEnabled(!running);
     m_cancel->setEnabled(running);
     for (auto *control :
-         std::initializer_list<QWidget *>{m_devices, m_link, m_plan, m_runs, m_warmup, m_edgeDi})
+         std::initializer_list<QWidget *>{m_source, m_devices, m_agentList, m_aggregator, m_link,
+                                          m_plan, m_runs, m_warmup, m_edgeDi})
         control->setEnabled(!running);
     for (auto *share : m_shares)
         share->setEnabled(!running);
@@ -286,6 +409,44 @@ void ClusterView::replan()
     }
 }
 
+std::optional<ClusterJob> ClusterView::describedJob(QString *why) const
+{
+    ClusterJob job;
+    job.project = m_project;
+    job.model = m_model;
+    job.link = m_link->currentText();
+    job.runs = m_runs->value();
+    job.warmup = m_warmup->value();
+    job.rounds = m_plan->currentIndex() == PlannersChoice;
+    if (m_plan->currentIndex() == UpToPickedCut)
+        job.segmentEnd = m_pickedCut;
+    job.edgeDi = m_edgeDi->isChecked();
+    const auto aggregator = m_aggregator->currentData().toString();
+    if (source() == Source::Local) {
+        job.shares = shares();
+        job.localEdge = !aggregator.isEmpty();
+        return job;
+    }
+    const auto agents = m_agentModel ? m_agentModel->agents() : QList<AgentEntry>{};
+    for (int i = 0; i < m_agentList->count(); ++i) {
+        const auto *item = m_agentList->item(i);
+        if (item->checkState() != Qt::Checked)
+            continue;
+        for (const auto &agent : agents)
+            if (agent.address == item->data(Qt::UserRole).toString())
+                job.agents.push_back(agent);
+    }
+    for (const auto &agent : agents)
+        if (!aggregator.isEmpty() && agent.address == aggregator)
+            job.edge = agent;
+    if (job.agents.size() < 2) {
+        *why = tr("Check two device agents or more under Device agents (add them in the Agents "
+                  "panel with the device role).");
+        return std::nullopt;
+    }
+    return job;
+}
+
 bool ClusterView::start(const QString &project, const QString &model)
 {
     if (m_runner)
@@ -296,23 +457,23 @@ bool ClusterView::start(const QString &project, const QString &model)
     }
     m_project = project;
     m_model = model;
-    ClusterJob job;
-    job.project = project;
-    job.model = model;
-    job.shares = shares();
-    job.link = m_link->currentText();
-    job.runs = m_runs->value();
-    job.warmup = m_warmup->value();
-    job.rounds = m_plan->currentIndex() == 0;
-    job.edgeDi = m_edgeDi->isChecked();
-    QStringList shareText;
-    for (const double share : job.shares)
-        shareText << plots::Numbers::significant(share);
+    QString why;
+    const auto chosen = describedJob(&why);
+    if (!chosen) {
+        appendLog(why);
+        return false;
+    }
+    const auto &job = *chosen;
+    QStringList devices;
+    for (const auto &agent : job.agents)
+        devices << agent.address;
+    for (const double share : job.agents.isEmpty() ? job.shares : std::vector<double>{})
+        devices << tr("CPU share %1").arg(plots::Numbers::significant(share));
     appendLog(
-        tr("running %1 over %2 devices (CPU shares %3) on %4, %5")
+        tr("running %1 over %2 devices (%3) on %4, %5")
             .arg(model)
-            .arg(job.shares.size())
-            .arg(shareText.join(QStringLiteral(", ")), job.link, plots::Numbers::runs(job.runs)));
+            .arg(devices.size())
+            .arg(devices.join(QStringLiteral(", ")), job.link, plots::Numbers::runs(job.runs)));
     auto runner = std::make_shared<ClusterRunner>(job);
     m_runner = runner;
     m_frames = 0;

@@ -12,7 +12,9 @@ class QCheckBox;
 class QCustomPlot;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QHBoxLayout;
+class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -27,10 +29,12 @@ class SpeedupPlot;
 
 namespace cleave::gui {
 
-/// Runs one inference over a cluster of local device agents, each limited to its CPU share, and
-/// draws the newest inference's time line over its plan, the rows per device as they move and
-/// the speed-up against the number of devices. Everything measured goes to the project as it
-/// arrives.
+class AgentTableModel;
+
+/// Runs one inference over a cluster of device agents (the project's, or local ones each
+/// limited to its CPU share) and draws the newest inference's time line over its plan, the rows per
+/// device as they move and the speed-up against the number of devices. Everything measured goes to
+/// the project as it arrives.
 class ClusterView : public QWidget
 {
     Q_OBJECT
@@ -53,7 +57,20 @@ public:
     /// Plans again from the planning table and draws the plan (nothing without timings).
     void replan();
 
-    /// The CPU shares of the devices as chosen.
+    /// The project's agents: those with the device role are offered as devices (with what they
+    /// said when last asked), those with the edge role as aggregators.
+    void setAgentModel(const AgentTableModel *agents);
+    /// The cut picked in the cut table: "One segment up to the cut picked" runs to it.
+    void setPickedCut(int cut);
+
+    enum class Source { Local, Project };
+    void setSource(Source source);
+    Source source() const;
+    /// The project's device agents offered, checked when they take part.
+    QListWidget *agentList() const { return m_agentList; }
+    /// "The first device", then a local edge agent or the project's edge agents.
+    QComboBox *aggregatorBox() const { return m_aggregator; }
+    /// The CPU shares of the local devices as chosen.
     std::vector<double> shares() const;
     void setShares(const std::vector<double> &shares);
     QSpinBox *devicesBox() const { return m_devices; }
@@ -83,9 +100,20 @@ private:
     void appendLog(const QString &line);
     void setRunning(bool running);
     void setDeviceCount(int count);
+    void showSource();
+    void listAgents();
+    void listAggregators();
+    /// The job the controls describe; none (and `why`) when they describe none.
+    std::optional<ClusterJob> describedJob(QString *why) const;
     void draw(const ClusterFrame &frame);
     void setPlanning(std::optional<ClusterPlanning> planning);
 
+    QFormLayout *m_form = nullptr;
+    QComboBox *m_source = nullptr;
+    QListWidget *m_agentList = nullptr;
+    const AgentTableModel *m_agentModel = nullptr;
+    QComboBox *m_aggregator = nullptr;
+    int m_pickedCut = -1;
     QSpinBox *m_devices = nullptr;
     QHBoxLayout *m_shareRow = nullptr;
     QList<QDoubleSpinBox *> m_shares;

@@ -120,17 +120,35 @@ void ClusterRunner::cancel()
     d->cancelled = true;
 }
 
-QString ClusterRunner::run(const std::function<void(const ClusterFrame &)> &frame,
-                           const std::function<void(const QString &line)> &log)
+namespace {
+
+/// Two devices or more; local devices' shares within what the kernel and the cores allow.
+void check(const ClusterJob &job)
 {
-    const auto &job = d->job;
-    const auto range = localShareRange();
-    if (job.shares.size() < 2)
+    const auto devices = job.agents.isEmpty() ? job.shares.size() : size_t(job.agents.size());
+    if (devices < 2)
         throw Error(ErrorKind::InvalidInput, "a cluster needs two devices or more");
+    if (!job.agents.isEmpty())
+        return;
+    const auto range = localShareRange();
     for (const double share : job.shares)
         if (share < range.least || share > range.most)
             throw Error(ErrorKind::InvalidInput,
                         "a CPU share of " + std::to_string(share) + " is out of range");
+}
+
+remote::ClusterAgent clusterAgent(const AgentEntry &entry, const plan::NetworkProfile &link)
+{
+    return {agentAddress(entry), link, agentAccess(entry)};
+}
+
+} // namespace
+
+QString ClusterRunner::run(const std::function<void(const ClusterFrame &)> &frame,
+                           const std::function<void(const QString &line)> &log)
+{
+    const auto &job = d->job;
+    check(job);
     const auto say = [&](const std::string &line) {
         if (log)
             log(q(line));
@@ -140,21 +158,33 @@ QString ClusterRunner::run(const std::function<void(const ClusterFrame &)> &fram
     settings.model = job.model.toStdString();
     settings.runs = job.runs;
     settings.warmup = job.warmup;
-    settings.rounds = job.rounds;
+    settings.rounds = job.rounds && !job.segmentEnd;
+    settings.segmentEnd = job.segmentEnd;
     settings.measureEdgeDi = job.edgeDi;
     remote::ClusterRun cluster(settings, &db);
     cluster.openModel(); // a model that cannot be split says so before any agent starts
     d->stopIfCancelled();
-    if (log)
-        log(QCoreApplication::translate("cleave::gui::ClusterWork",
-                                        "starting %1 local device agents")
-                .arg(job.shares.size()));
-    remote::LocalCluster local(job.shares, false);
     const auto link = plan::NetworkProfile::preset(job.link.toStdString());
+    std::optional<remote::LocalCluster> local;
     std::vector<remote::ClusterAgent> agents;
-    for (const auto &agent : local.devices())
-        agents.push_back({agent->address(), link});
-    cluster.setAgents(agents, std::nullopt, local.access());
+    std::optional<remote::ClusterAgent> edge;
+    if (job.agents.isEmpty()) {
+        if (log)
+            log(QCoreApplication::translate("cleave::gui::ClusterWork",
+                                            "starting %1 local device agents")
+                    .arg(job.shares.size()));
+        local.emplace(job.shares, job.localEdge);
+        for (const auto &agent : local->devices())
+            agents.push_back({agent->address(), link, local->access()});
+        if (local->edge())
+            edge = remote::ClusterAgent{local->edge()->address(), link, local->access()};
+    } else {
+        for (const auto &entry : job.agents)
+            agents.push_back(clusterAgent(entry, link));
+        if (job.edge)
+            edge = clusterAgent(*job.edge, link);
+    }
+    cluster.setAgents(agents, edge, {});
     cluster.prepare(say);
     d->stopIfCancelled();
 

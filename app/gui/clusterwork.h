@@ -3,6 +3,7 @@
 // of the Cluster view. No widgets here; what the view draws arrives as plain data.
 #pragma once
 
+#include "app/gui/projectwork.h"
 #include "core/plan/clusterfigures.h"
 #include "core/plan/fromstore.h"
 
@@ -19,12 +20,20 @@ struct ClusterJob
 {
     QString project; ///< timings, inferences and events are stored here as they arrive
     QString model;
-    std::vector<double> shares{0.5, 0.25, 0.25}; ///< one local device agent per CPU share
-    QString link = QStringLiteral("lan");        ///< a preset: every device's link
+    /// The project's device agents to run on, the first holding the input; empty: local device
+    /// agents, one per CPU share.
+    QList<AgentEntry> agents;
+    std::vector<double> shares{0.5, 0.25, 0.25};
+    /// Stitches the strips and runs the rest (the project's edge agent, or with local devices a
+    /// local edge agent when `localEdge`); none: the first device.
+    std::optional<AgentEntry> edge;
+    bool localEdge = false;
+    QString link = QStringLiteral("lan"); ///< a preset: every device's link
     int runs = 10;
     int warmup = 2;
-    bool rounds = true;  ///< the planner may chain rounds; false: one segment
-    bool edgeDi = false; ///< EdgeDI's partition beside every inference
+    bool rounds = true;            ///< the planner may chain rounds; false: one segment
+    std::optional<int> segmentEnd; ///< one segment up to this cut; none: the planner's
+    bool edgeDi = false;           ///< EdgeDI's partition beside every inference
 };
 
 /// The CPU shares a local device agent may have: the least quota the kernel allows in the

@@ -201,8 +201,8 @@ void MainWindow::createOffloadView()
         plots::applyPalette(plot, QApplication::palette());
 }
 
-// The Cluster view runs the open model over local device agents and keeps what it measures
-// in the project.
+// The Cluster view runs the open model over the project's device agents or local ones, up to
+// the cut picked when asked, and keeps what it measures in the project.
 void MainWindow::createClusterView()
 {
     m_clusterView = new ClusterView(m_clusterPage);
@@ -217,6 +217,8 @@ void MainWindow::createClusterView()
     });
     for (auto *plot : m_clusterView->plots())
         plots::applyPalette(plot, QApplication::palette());
+    m_clusterView->setAgentModel(m_agents->model());
+    m_clusterView->setPickedCut(m_selectedSplit);
     if (!m_model.isEmpty() && !m_project.isEmpty())
         m_clusterView->reload(m_project, m_model);
 }
@@ -548,6 +550,8 @@ void MainWindow::selectSplit(int split)
     }
     if (m_offloadView)
         m_offloadView->setSelection(split, QString::fromStdString(m_selection.tl));
+    if (m_clusterView)
+        m_clusterView->setPickedCut(split);
 }
 
 void MainWindow::copyPlot()

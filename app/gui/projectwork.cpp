@@ -36,8 +36,9 @@ std::string s(const QString &q)
     return q.toStdString();
 }
 
-// A CA or client certificate asks for TLS as an https:// address does.
-std::string addressOf(const AgentEntry &agent)
+} // namespace
+
+std::string agentAddress(const AgentEntry &agent)
 {
     const auto address = agent.address.trimmed();
     if ((agent.tlsCa.isEmpty() && agent.tlsCert.isEmpty()) ||
@@ -46,8 +47,7 @@ std::string addressOf(const AgentEntry &agent)
     return "https://" + s(address);
 }
 
-// On a worker: reading the keychain blocks.
-remote::AgentAccess accessOf(const AgentEntry &agent)
+remote::AgentAccess agentAccess(const AgentEntry &agent)
 {
     remote::AgentAccess access;
     if (agent.tokenFile == keychain::kTokenInKeychain)
@@ -59,8 +59,6 @@ remote::AgentAccess accessOf(const AgentEntry &agent)
     access.tlsKeyFile = s(agent.tlsKey);
     return access;
 }
-
-} // namespace
 
 ProjectState openProject(const QString &path, bool create)
 {
@@ -127,8 +125,8 @@ QString checkAgentAddress(const QString &address)
 
 AgentAnswer askAgent(const AgentEntry &agent, int timeoutMs)
 {
-    remote::AgentClient client(addressOf(agent), std::chrono::milliseconds(timeoutMs),
-                               accessOf(agent));
+    remote::AgentClient client(agentAddress(agent), std::chrono::milliseconds(timeoutMs),
+                               agentAccess(agent));
     const auto info = client.info();
     AgentAnswer answer;
     answer.description =
@@ -227,7 +225,7 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
                    {"edge", local->edge().address(), local->access()}};
     } else {
         for (const auto &a : job.agents)
-            targets.push_back({s(a.role), addressOf(a), accessOf(a)});
+            targets.push_back({s(a.role), agentAddress(a), agentAccess(a)});
     }
     remote::BenchSession session(std::move(settings), std::move(targets));
     const auto attached = d->cancel.attach(session, "benchmark");
@@ -301,12 +299,12 @@ QString OffloadRunner::run(
     if (!job.agents.isEmpty()) {
         for (const auto &a : job.agents) {
             if (a.role == QLatin1String("device") && request.device.empty()) {
-                request.device = addressOf(a);
-                request.deviceAccess = accessOf(a);
+                request.device = agentAddress(a);
+                request.deviceAccess = agentAccess(a);
             }
             if (a.role == QLatin1String("edge") && request.edge.empty()) {
-                request.edge = addressOf(a);
-                request.edgeAccess = accessOf(a);
+                request.edge = agentAddress(a);
+                request.edgeAccess = agentAccess(a);
             }
         }
         if (request.device.empty() || request.edge.empty())

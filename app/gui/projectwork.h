@@ -6,6 +6,7 @@
 
 #include "core/plan/costs.h"
 #include "core/resourcelimits.h"
+#include "remote/client/agentaccess.h"
 
 #include <QList>
 #include <QMetaType>
@@ -54,6 +55,13 @@ void saveAgents(const QString &project, const QList<AgentEntry> &agents);
 void saveSetting(const QString &project, const QString &key, const QString &value);
 /// Save As: a consistent copy of `project` at `target`, replacing a file there.
 void copyProject(const QString &project, const QString &target);
+
+/// The address a client dials: a CA or client certificate asks for TLS as an https:// address
+/// does.
+std::string agentAddress(const AgentEntry &agent);
+/// Its token (read from the keychain when it is kept there: blocking, on a worker) and TLS
+/// files.
+remote::AgentAccess agentAccess(const AgentEntry &agent);
 
 /// An empty string for a usable [https://]HOST:PORT address, else why not.
 QString checkAgentAddress(const QString &address);

@@ -214,6 +214,11 @@ void ClusterRun::prepare(const Say &say)
     planFirst(say);
 }
 
+const AgentAccess &ClusterRun::accessOf(const ClusterAgent &agent) const
+{
+    return agent.access ? *agent.access : m_settings.access;
+}
+
 void ClusterRun::connect(const Say &say)
 {
     std::vector<std::string> addresses;
@@ -223,8 +228,8 @@ void ClusterRun::connect(const Say &say)
         addresses.push_back(agent.address);
         auto d = std::make_unique<Device>();
         d->agent = agent;
-        d->client = std::make_unique<AgentClient>(agent.address, std::chrono::seconds(10),
-                                                  m_settings.access);
+        d->client =
+            std::make_unique<AgentClient>(agent.address, std::chrono::seconds(10), accessOf(agent));
         d->link = std::make_unique<LinkEmulator>(emulated(agent.link));
         m_devices.push_back(std::move(d));
     }
@@ -248,7 +253,7 @@ void ClusterRun::connect(const Say &say)
     m_aggregatorName = m_names.front();
     if (m_settings.edge) {
         m_edge = std::make_unique<AgentClient>(m_settings.edge->address, std::chrono::seconds(10),
-                                               m_settings.access);
+                                               accessOf(*m_settings.edge));
         auto resource = resourceOf(m_edge->info(), "edge");
         m_aggregatorName = resource.name;
         if (m_db)
@@ -395,10 +400,10 @@ void ClusterRun::timeRest(const Say &say)
 void ClusterRun::timeWhole(const Say &say)
 {
     std::vector<BenchTarget> targets{
-        {"device", m_settings.devices.front().address, m_settings.access}};
+        {"device", m_settings.devices.front().address, accessOf(m_settings.devices.front())}};
     std::vector<std::string> names{m_names.front()};
     if (m_edge) {
-        targets.push_back({"edge", m_settings.edge->address, m_settings.access});
+        targets.push_back({"edge", m_settings.edge->address, accessOf(*m_settings.edge)});
         names.push_back(m_aggregatorName);
     }
     const auto costsOf = [&](const std::string &name) -> std::optional<plan::ResourceCosts> {

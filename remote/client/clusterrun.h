@@ -25,6 +25,8 @@ struct ClusterAgent
 {
     std::string address;
     plan::NetworkProfile link;
+    /// Its token and TLS files when they differ from the cluster's (ClusterSettings::access).
+    std::optional<AgentAccess> access;
 };
 
 /// What to run where. The first device holds the input (the source).
@@ -121,6 +123,7 @@ public:
 private:
     struct Device;
     struct Attempt;
+    const AgentAccess &accessOf(const ClusterAgent &agent) const;
     void connect(const Say &say);
     void loadEverywhere(const Say &say);
     /// Strip timings of every device, from the store or measured (fitted by fitStrips).

@@ -1263,6 +1263,84 @@ private Q_SLOTS:
         QVERIFY(view->runButton()->isEnabled());
     }
 
+    // The Cluster tab runs on the project's agents: the device agents are listed with what
+    // they answered (one offline shows so, and asking it blocks nothing), the edge agent is
+    // offered as the aggregator, the cut picked in the cut table ends the segment. A run with
+    // the offline device fails naming it; without it the run stores its devices, the edge as
+    // aggregator and the picked segment.
+    void clusterRunsOnTheProjectsAgents()
+    {
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("chain.pt"));
+        QVERIFY(QFile::copy(testing::fixture("chain.pt"), model));
+        remote::AgentProcess first("gui-device-1", "device", 1),
+            second("gui-device-2", "device", 1), edge("gui-edge", "edge", 1);
+        auto window = readyWindow();
+        window->show();
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(model);
+        QVERIFY(opened.wait(30000));
+        window->showTab(2);
+        auto *view = window->clusterView();
+        auto *panel = window->agentsPanel();
+        const auto offline = QStringLiteral("127.0.0.1:1"); // nothing listens there
+        for (const auto *device : {&first, &second})
+            QVERIFY(panel->addAgent(QString::fromStdString(device->address()),
+                                    QStringLiteral("device")));
+        QVERIFY(panel->addAgent(offline, QStringLiteral("device")));
+        QVERIFY(panel->addAgent(QString::fromStdString(edge.address()), QStringLiteral("edge")));
+        view->setSource(gui::ClusterView::Source::Project);
+        QCOMPARE(view->agentList()->count(), 3);
+        QVERIFY(view->isEnabled()); // while the agents are asked
+        QTRY_VERIFY_WITH_TIMEOUT(view->agentList()->item(2)->text().contains(
+                                     QStringLiteral("unreachable"), Qt::CaseInsensitive),
+                                 30000);
+        QCOMPARE(view->aggregatorBox()->count(), 2);
+        view->aggregatorBox()->setCurrentIndex(1);
+        QVERIFY(
+            view->aggregatorBox()->currentText().contains(QString::fromStdString(edge.address())));
+        QVERIFY(!view->planBox()->model()->index(2, 0).flags().testFlag(Qt::ItemIsEnabled));
+        window->modelView()->selectSplit(2);
+        QVERIFY(view->planBox()->model()->index(2, 0).flags().testFlag(Qt::ItemIsEnabled));
+        view->planBox()->setCurrentIndex(2);
+        view->runsBox()->setValue(2);
+        view->warmupBox()->setValue(0);
+
+        QSignalSpy finished(view, &gui::ClusterView::finished);
+        view->runButton()->click();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY2(finished.at(0).at(1).toString().contains(offline),
+                 qPrintable(finished.at(0).at(1).toString()));
+
+        view->agentList()->item(2)->setCheckState(Qt::Unchecked);
+        view->agentList()->item(1)->setCheckState(Qt::Unchecked);
+        finished.clear();
+        view->runButton()->click(); // one device is refused before anything starts
+        QVERIFY(!view->isRunning());
+        QVERIFY(view->log().contains(QStringLiteral("two device agents or more")));
+        view->agentList()->item(1)->setCheckState(Qt::Checked);
+        view->runButton()->click();
+        QVERIFY(finished.wait(300000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(view->log()));
+
+        store::Store db(window->projectPath().toStdString());
+        const auto models = db.modelsNamed(model.toStdString());
+        QCOMPARE(models.size(), size_t(1));
+        const auto runs = db.clusters(models[0].id);
+        QCOMPARE(runs.size(), size_t(1)); // the failed start stored no run
+        const auto named = [](const std::string &resource, const char *agent) {
+            return resource.rfind(std::string(agent) + "@", 0) == 0; // NAME@HOST
+        };
+        QCOMPARE(runs[0].devices.size(), size_t(2));
+        QVERIFY(named(runs[0].devices[0], "gui-device-1"));
+        QVERIFY(named(runs[0].devices[1], "gui-device-2"));
+        QVERIFY(named(runs[0].aggregator, "gui-edge"));
+        QCOMPARE(runs[0].segmentEnd, 2);
+        QCOMPARE(db.clusterInferences(runs[0].id).size(), size_t(2));
+        QCOMPARE(view->timelinePlot()->laneCount(), 3);
+    }
+
     // A cluster of fewer than two devices, or a share out of range, is refused before any
     // agent starts, in one line; the view offers two devices at least.
     void clusterRefusesBadDevices()
