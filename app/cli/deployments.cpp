@@ -6,10 +6,9 @@
 
 #include "core/plan/deployments.h"
 #include "core/plan/fromstore.h"
+#include "core/plan/planjson.h"
 #include "core/store/store.h"
 #include "core/storedcluster.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <iostream>
@@ -55,35 +54,6 @@ std::string how(const plan::Deployment &d, size_t devices)
     return (d.cluster->rounds.size() > 1 ? "rounds " : "segment ") + cuts + ", rows " + rows;
 }
 
-nlohmann::json deploymentJson(const plan::Deployment &d, const plan::ClusterRequest &cluster)
-{
-    nlohmann::json j{{"kind", plan::deploymentId(d.kind)},
-                     {"total_s", d.total_s},
-                     {"edge", d.edge.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.edge)}};
-    if (d.split) {
-        j["split"] = d.split->s1;
-        j["tl"] = d.split->tl;
-    }
-    if (d.cluster) {
-        nlohmann::json rounds = nlohmann::json::array();
-        for (const auto &round : d.cluster->rounds) {
-            nlohmann::json rows = nlohmann::json::object();
-            for (const auto &s : round.shares)
-                rows[cluster.devices[size_t(s.device)].name] = {s.rows.begin, s.rows.end};
-            rounds.push_back({{"first", round.first},
-                              {"end", round.end},
-                              {"rows", rows},
-                              {"makespan_s", round.makespan_s}});
-        }
-        j["segment_end"] = d.cluster->rounds.back().end;
-        j["rounds"] = rounds;
-        j["makespan_s"] = d.cluster->makespan_s();
-        j["rest_s"] = d.cluster->rest_s;
-        j["return_s"] = d.cluster->rounds.back().return_s;
-    }
-    return j;
-}
-
 } // namespace
 
 int printDeployments(const PlanOptions &options, const std::vector<std::string> &devices, bool json)
@@ -99,13 +69,7 @@ int printDeployments(const PlanOptions &options, const std::vector<std::string> 
         plan::rankDeployments(planner, request, stored.segments, cluster, stored.rounds);
 
     if (json) {
-        nlohmann::json ranking = nlohmann::json::array();
-        for (const auto &d : result.ranking)
-            ranking.push_back(deploymentJson(d, cluster));
-        std::cout << nlohmann::json{{"model", options.model}, {"source", devices.front()},
-                                    {"devices", devices},     {"link", request.link.describe()},
-                                    {"ranking", ranking},     {"notes", result.notes}}
-                         .dump(2)
+        std::cout << plan::deploymentsJson(options.model, result, cluster, request.link).dump(2)
                   << '\n';
         return 0;
     }

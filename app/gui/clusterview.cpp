@@ -493,8 +493,7 @@ bool ClusterView::start(const QString &project, const QString &model)
         if (m_progress->maximum() == 0)
             m_progress->setRange(0, 1);
         appendLog(ok ? tr("done: %1").arg(message) : tr("stopped: %1").arg(message));
-        Q_EMIT finished(ok, message);
-        reload(m_project, m_model); // the devices just timed plan before the next run
+        Q_EMIT finished(ok, message); // the window reloads the timings just stored
     };
     m_future = runInBackground<QString>(
         this, [runner, frame, log] { return runner->run(frame, log); },

@@ -54,6 +54,9 @@ public:
     /// what-if speeds (the planning table), re-planned on every change.
     void reload(const QString &project, const QString &model);
     QTableWidget *planningTable() const { return m_planning; }
+    /// What reload() read: the devices of the project's last cluster run and their timings;
+    /// null before it or without a run.
+    const ClusterPlanning *planning() const { return m_stored ? &*m_stored : nullptr; }
     /// Plans again from the planning table and draws the plan (nothing without timings).
     void replan();
 

@@ -40,9 +40,10 @@ std::optional<ClusterPlanning> loadPlanning(const QString &project, const QStrin
     ClusterPlanning planning;
     planning.devices = run.devices;
     planning.aggregator = run.aggregator;
-    planning.cluster = plan::gatheredAs(db, record, run,
-                                        storedCluster(db, model.toStdString(), record, run.devices,
-                                                      plan::NetworkProfile::preset("lan")));
+    planning.ungathered = storedCluster(db, model.toStdString(), record, run.devices,
+                                        plan::NetworkProfile::preset("lan"));
+    planning.cluster = plan::gatheredAs(db, record, run, planning.ungathered);
+    planning.planner = std::make_shared<plan::Planner>(plan::plannerFromStore(db, record));
     return planning;
 }
 
@@ -93,6 +94,16 @@ ClusterFrame planFrame(const ClusterPlanning &planning, const std::vector<bool> 
         if (segment.end == *whole.segmentEnd)
             f.speedup = plan::speedupByDevices(segment, whole);
     return f;
+}
+
+plan::DeploymentRanking rankWays(const ClusterPlanning &planning, const plan::PlanRequest &request)
+{
+    const auto &ways = planning.ungathered;
+    const auto cluster = adjusted(ways.request, planning.devices, {}, {}, request.link);
+    auto rounds = ways.rounds;
+    for (auto &o : rounds)
+        o.request = adjusted(o.request, planning.devices, {}, {}, request.link);
+    return plan::rankDeployments(*planning.planner, request, ways.segments, cluster, rounds);
 }
 
 struct ClusterRunner::Private

@@ -5,6 +5,7 @@
 
 #include "app/gui/projectwork.h"
 #include "core/plan/clusterfigures.h"
+#include "core/plan/deployments.h"
 #include "core/plan/fromstore.h"
 
 #include <QString>
@@ -64,6 +65,10 @@ struct ClusterPlanning
     std::vector<std::string> devices;
     std::string aggregator;
     plan::StoredCluster cluster;
+    /// The same devices before gathering, and the block timings of the run's model: what the
+    /// ranking of the ways (rankWays) plans on.
+    plan::StoredCluster ungathered;
+    std::shared_ptr<const plan::Planner> planner;
 };
 
 /// Reads the project's newest cluster run of `model` (blocking: the model's row maps need
@@ -75,6 +80,11 @@ std::optional<ClusterPlanning> loadPlanning(const QString &project, const QStrin
 /// against the devices. Plain planning: fast enough to run on every change.
 ClusterFrame planFrame(const ClusterPlanning &planning, const std::vector<bool> &excluded,
                        const std::vector<double> &slowdown, const plan::NetworkProfile &link);
+
+/// The ways one inference from the run's source device can run (the device alone, Scission,
+/// the cluster, the cluster to the edge), planned for `request` (its link every device's),
+/// fastest first; as `cleave-cli plan --cluster` ranks them.
+plan::DeploymentRanking rankWays(const ClusterPlanning &planning, const plan::PlanRequest &request);
 
 /// A cluster run that can be cancelled from the GUI thread while a worker runs it (between
 /// inferences, and between the steps of its preparation).

@@ -214,6 +214,7 @@ void MainWindow::createClusterView()
     connect(m_clusterView, &ClusterView::finished, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(ok ? tr("Cluster run complete: %1").arg(message)
                                     : tr("Cluster run stopped: %1").arg(message));
+        loadTimings(); // the devices just timed plan the next run; the edge's time the splits
     });
     for (auto *plot : m_clusterView->plots())
         plots::applyPalette(plot, QApplication::palette());
@@ -507,13 +508,29 @@ QString MainWindow::exportRanking(const QString &path)
     if (plan.ranking.empty())
         return tr("%1: nothing to export: there is no ranking yet").arg(path);
     const auto suffix = QFileInfo(path).suffix().toLower();
-    std::string text;
-    if (suffix == QLatin1String("csv"))
-        text = plan::rankingCsv(plan);
-    else if (suffix == QLatin1String("json"))
-        text = plan::planJson(m_model.toStdString(), m_planView->request(), plan).dump(2) + '\n';
-    else
+    if (suffix != QLatin1String("csv") && suffix != QLatin1String("json"))
         return tr("%1: unknown format '%2' (use .csv or .json)").arg(path, suffix);
+    // The cluster's plans beside the splits, ranked on the devices of the project's last
+    // cluster run; without one (or without the timings it needs), the splits alone.
+    std::optional<plan::DeploymentRanking> ways;
+    const auto *planning = m_clusterView ? m_clusterView->planning() : nullptr;
+    try {
+        if (planning)
+            ways = rankWays(*planning, m_planView->request());
+    } catch (const Error &) {
+        ways.reset();
+    }
+    const auto *cluster = planning ? &planning->ungathered.request : nullptr;
+    std::string text;
+    if (suffix == QLatin1String("csv")) {
+        text = plan::rankingCsv(plan, ways ? &*ways : nullptr, cluster);
+    } else {
+        auto doc = plan::planJson(m_model.toStdString(), m_planView->request(), plan);
+        if (ways)
+            doc["cluster"] = plan::deploymentsJson(m_model.toStdString(), *ways, *cluster,
+                                                   m_planView->request().link);
+        text = doc.dump(2) + '\n';
+    }
     // A few kilobytes: written here, atomically, so a failed write leaves no half file.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) < 0 ||
@@ -723,8 +740,8 @@ void MainWindow::loadTimings()
                 selectDemoPlan(*planner);
             if (m_offloadView)
                 m_offloadView->reload(project, m_model);
-            if (m_clusterView)
-                m_clusterView->reload(project, m_model);
+            // The cluster's plans rank beside the splits (Export Ranking) before its tab shows.
+            clusterView()->reload(project, m_model);
             statusBar()->showMessage(tr("Planning with timings from %1").arg(project));
             Q_EMIT timingsOpened(project);
         },

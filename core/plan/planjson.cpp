@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/plan/planjson.h"
 
+#include "core/plan/deployments.h"
 #include "core/plan/planner.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace cleave::plan {
@@ -17,6 +19,16 @@ std::string csvField(const std::string &text)
     for (char c : text)
         quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + '"';
+}
+
+/// "[0,10) 26/12/12 + [10,17) 14/6/5": each round's cuts and rows per device.
+std::string roundsText(const ChainPlan &chain, size_t devices)
+{
+    std::string text;
+    for (const auto &round : chain.rounds)
+        text += (text.empty() ? "[" : " + [") + std::to_string(round.first) + "," +
+                std::to_string(round.end) + ") " + rowsText(round.rowsByDevice(devices));
+    return text;
 }
 
 } // namespace
@@ -70,20 +82,77 @@ nlohmann::json planJson(const std::string &model, const PlanRequest &request, co
     return doc;
 }
 
-std::string rankingCsv(const Plan &plan)
+nlohmann::json deploymentJson(const Deployment &way, const ClusterRequest &cluster)
+{
+    nlohmann::json j{
+        {"kind", deploymentId(way.kind)},
+        {"total_s", way.total_s},
+        {"edge", way.edge.empty() ? nlohmann::json(nullptr) : nlohmann::json(way.edge)}};
+    if (way.split) {
+        j["split"] = way.split->s1;
+        j["tl"] = way.split->tl;
+    }
+    if (way.cluster) {
+        nlohmann::json rounds = nlohmann::json::array();
+        for (const auto &round : way.cluster->rounds) {
+            nlohmann::json rows = nlohmann::json::object();
+            for (const auto &s : round.shares)
+                rows[cluster.devices[size_t(s.device)].name] = {s.rows.begin, s.rows.end};
+            rounds.push_back({{"first", round.first},
+                              {"end", round.end},
+                              {"rows", rows},
+                              {"makespan_s", round.makespan_s}});
+        }
+        j["segment_end"] = way.cluster->rounds.back().end;
+        j["rounds"] = rounds;
+        j["makespan_s"] = way.cluster->makespan_s();
+        j["rest_s"] = way.cluster->rest_s;
+        j["return_s"] = way.cluster->rounds.back().return_s;
+    }
+    return j;
+}
+
+nlohmann::json deploymentsJson(const std::string &model, const DeploymentRanking &ways,
+                               const ClusterRequest &cluster, const NetworkProfile &link)
+{
+    nlohmann::json ranking = nlohmann::json::array();
+    for (const auto &way : ways.ranking)
+        ranking.push_back(deploymentJson(way, cluster));
+    nlohmann::json devices = nlohmann::json::array();
+    for (const auto &d : cluster.devices)
+        devices.push_back(d.name);
+    return {{"model", model},     {"source", cluster.devices[size_t(cluster.source)].name},
+            {"devices", devices}, {"link", link.describe()},
+            {"ranking", ranking}, {"notes", ways.notes}};
+}
+
+std::string rankingCsv(const Plan &plan, const DeploymentRanking *ways,
+                       const ClusterRequest *cluster)
 {
     std::ostringstream out;
+    out.precision(9); // significant digits
     out << "rank,split,edge_end,tl,total_ms";
     for (int p = 0; p < kPartCount; ++p)
         out << ',' << partName(Part(p)) << "_ms";
-    out << ",upload_bytes\n";
+    out << ",upload_bytes,way,rows\n";
     int rank = 1;
     for (const auto &c : plan.ranking) {
         out << rank++ << ',' << c.s1 << ',' << c.s2 << ',' << csvField(c.tl) << ','
             << c.total_s * 1e3;
         for (double part : c.parts)
             out << ',' << part * 1e3;
-        out << ',' << c.uploadBytes << '\n';
+        out << ',' << c.uploadBytes << ",split,\n";
+    }
+    if (!ways || !cluster)
+        return out.str();
+    for (const auto &way : ways->ranking) {
+        if (!way.cluster)
+            continue;
+        const auto faster = std::count_if(plan.ranking.begin(), plan.ranking.end(),
+                                          [&](const auto &c) { return c.total_s < way.total_s; });
+        out << faster + 1 << ',' << way.cluster->rounds.back().end << ",,," << way.total_s * 1e3
+            << std::string(kPartCount, ',') << ',' << ',' << deploymentId(way.kind) << ','
+            << csvField(roundsText(*way.cluster, cluster->devices.size())) << '\n';
     }
     return out.str();
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A plan as data for other programs: the JSON `cleave-cli plan --json` prints and the
-// workbench exports, and the ranking as CSV.
+// A plan as data for other programs: the JSON `cleave-cli plan --json` and `plan --cluster
+// --json` print and the workbench exports, and the ranking as CSV.
 #pragma once
 
 #include "core/plan/costs.h"
@@ -13,13 +13,27 @@
 namespace cleave::plan {
 
 struct PlanRequest;
+struct ClusterRequest;
+struct Deployment;
+struct DeploymentRanking;
 
 nlohmann::json linkJson(const NetworkProfile &link);
 nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTiers);
 /// The whole plan: model, link(s), mode, codec, the ranking and the planner's notes.
 nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan);
+/// One way of a deployment ranking: kind, total, edge; a split's configuration, or the
+/// cluster's rounds with each device's rows (by the names of `cluster`'s devices).
+nlohmann::json deploymentJson(const Deployment &way, const ClusterRequest &cluster);
+/// The ways ranked, fastest first: model, source, devices, link, ranking and notes.
+nlohmann::json deploymentsJson(const std::string &model, const DeploymentRanking &ways,
+                               const ClusterRequest &cluster, const NetworkProfile &link);
+
 /// One row per configuration, best first: rank, splits, TL, total and every part in
-/// milliseconds, upload bytes. RFC 4180 quoting.
-std::string rankingCsv(const Plan &plan);
+/// milliseconds, upload bytes, and its way ("split"). With `ways` (and the `cluster` they were
+/// ranked for), a row after them for each of its cluster plans: the rank it would take among
+/// the configurations, the segment's end as its split, the total, and its way ("cluster" or
+/// "cluster_edge") and rows ("[0,10) 26/12/12 + [10,17) 14/6/5"). RFC 4180 quoting.
+std::string rankingCsv(const Plan &plan, const DeploymentRanking *ways = nullptr,
+                       const ClusterRequest *cluster = nullptr);
 
 } // namespace cleave::plan

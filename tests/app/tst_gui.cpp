@@ -1339,6 +1339,55 @@ private Q_SLOTS:
         QCOMPARE(runs[0].segmentEnd, 2);
         QCOMPARE(db.clusterInferences(runs[0].id).size(), size_t(2));
         QCOMPARE(view->timelinePlot()->laneCount(), 3);
+
+        // Export Ranking: the cluster's plans on the devices just timed, beside the splits.
+        QTRY_VERIFY2_WITH_TIMEOUT(view->planning(), qPrintable(view->log()), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->planView()->currentPlan().ranking.empty(), 60000);
+        const auto json = dir.filePath(QStringLiteral("ranking.json"));
+        QCOMPARE(window->exportRanking(json), QString());
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const auto doc = QJsonDocument::fromJson(jsonFile.readAll());
+        const auto ways = doc[QStringLiteral("cluster")][QStringLiteral("ranking")].toArray();
+        QJsonObject cluster;
+        for (const auto &way : ways)
+            if (way[QStringLiteral("kind")].toString() == QLatin1String("cluster"))
+                cluster = way.toObject();
+        QVERIFY2(!cluster.isEmpty(), qPrintable(QString::fromUtf8(QJsonDocument(doc).toJson())));
+        const auto rows = cluster[QStringLiteral("rounds")][0][QStringLiteral("rows")].toObject();
+        int64_t covered = 0;
+        for (const auto &device : rows.keys()) {
+            QVERIFY(named(device.toStdString(), "gui-device-1") ||
+                    named(device.toStdString(), "gui-device-2"));
+            covered += rows[device][1].toInteger() - rows[device][0].toInteger();
+        }
+        QCOMPARE(covered, int64_t(8)); // every row of the 8x8 input
+        const auto csv = dir.filePath(QStringLiteral("ranking.csv"));
+        QCOMPARE(window->exportRanking(csv), QString());
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const auto lines =
+            QString::fromUtf8(csvFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const auto header = lines[0].split(QLatin1Char(','));
+        const auto &ranking = window->planView()->currentPlan().ranking;
+        QCOMPARE(header.indexOf(QStringLiteral("way")), header.size() - 2);
+        QStringList clusterRow;
+        QString clusterRows;
+        for (const auto &line : lines) {
+            if (!line.contains(QStringLiteral(",cluster,")))
+                continue;
+            // Its last field quoted: "[0,2) 5/3"
+            clusterRows = line.mid(line.indexOf(QLatin1Char('"')));
+            clusterRow = line.left(line.indexOf(QLatin1Char('"'))).split(QLatin1Char(','));
+        }
+        QCOMPARE(clusterRow.size(), header.size());
+        QVERIFY2(clusterRows.startsWith(QStringLiteral("\"[0,2) ")), qPrintable(clusterRows));
+        const double total = clusterRow[header.indexOf(QStringLiteral("total_ms"))].toDouble();
+        QVERIFY(std::abs(total / (cluster[QStringLiteral("total_s")].toDouble() * 1e3) - 1) <
+                1e-8); // nine digits
+        const auto faster = std::count_if(ranking.begin(), ranking.end(),
+                                          [&](const auto &c) { return c.total_s * 1e3 < total; });
+        QCOMPARE(clusterRow[0].toInt(), int(faster) + 1);
     }
 
     // A cluster of fewer than two devices, or a share out of range, is refused before any
