@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave: the desktop workbench. `cleave [MODEL [PROJECT]]` opens a model (a TorchScript file or
 // zoo:NAME) and, with a project (a .cleave store, e.g. written by `cleave-cli bench`), plans it.
+#include "app/gui/clusterview.h"
 #include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
 #include "core/graph/modelcheck.h"
@@ -112,8 +113,8 @@ int main(int argc, char **argv)
         QStringLiteral("LANG"));
     parser.addOption(language);
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QApplication::translate("main", "open on the plan or the "
-                                                                  "offload view"),
+                                  QApplication::translate("main", "open on the plan, the "
+                                                                  "offload or the cluster view"),
                                   QStringLiteral("VIEW"));
     parser.addOption(view);
     parser.process(app);
@@ -147,11 +148,14 @@ int main(int argc, char **argv)
     }
     if (parser.isSet(view)) {
         const auto name = parser.value(view);
-        if (name != QLatin1String("plan") && name != QLatin1String("offload")) {
-            std::fprintf(stderr, "cleave: --view %s: use plan or offload\n", qPrintable(name));
+        const QStringList views{QStringLiteral("plan"), QStringLiteral("offload"),
+                                QStringLiteral("cluster")};
+        if (!views.contains(name)) {
+            std::fprintf(stderr, "cleave: --view %s: use plan, offload or cluster\n",
+                         qPrintable(name));
             return 2;
         }
-        window.showTab(name == QLatin1String("offload") ? 1 : 0);
+        window.showTab(int(views.indexOf(name)));
     }
     window.resize(1280, 800);
     window.show();
@@ -169,12 +173,18 @@ int main(int argc, char **argv)
                 QApplication::exit(saved ? code : 1);
             });
         };
+        // The cluster view reads its last run once the timings are there.
+        const bool cluster = parser.value(view) == QLatin1String("cluster");
         QObject::connect(&window, &cleave::gui::MainWindow::timingsOpened, &window,
-                         [grab](const QString &project) {
+                         [grab, cluster](const QString &project) {
                              std::fprintf(stderr, "cleave: planned with the timings of %s\n",
                                           qPrintable(project));
-                             grab(0);
+                             if (!cluster)
+                                 grab(0);
                          });
+        if (cluster)
+            QObject::connect(window.clusterView(), &cleave::gui::ClusterView::planningLoaded,
+                             &window, [grab] { grab(0); });
         QObject::connect(&window, &cleave::gui::MainWindow::timingsMissing, &window,
                          [grab](const QString &reason) {
                              std::fprintf(stderr, "cleave: no plan: %s\n", qPrintable(reason));

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storedcluster.h"
 
+#include "core/error.h"
 #include "core/plan/chain.h"
+#include "core/store/storedmodels.h"
 #include "core/zoo/zoo.h"
+
+#include <algorithm>
 
 namespace cleave {
 
@@ -20,6 +24,78 @@ plan::StoredCluster storedCluster(store::Store &db, const std::string &model,
     auto cluster = plan::clusterFromStore(db, record, devices, link, run, graph.cutBytes(), rounds);
     cluster.request.outputBytes = graph.cutBytes().back();
     return cluster;
+}
+
+namespace {
+
+/// Inference `run` (1-based; none: the last) among the completed ones.
+const store::ClusterInference &chosenInference(const std::vector<store::ClusterInference> &all,
+                                               std::optional<int> run, int64_t clusterId)
+{
+    const store::ClusterInference *chosen = nullptr;
+    for (const auto &i : all)
+        if (i.completed && (!run || i.run + 1 == *run))
+            chosen = &i;
+    if (!chosen)
+        throw Error(ErrorKind::NotFound, run ? "--inference " + std::to_string(*run) +
+                                                   ": cluster run " + std::to_string(clusterId) +
+                                                   " has no completed inference " +
+                                                   std::to_string(*run)
+                                             : "cluster run " + std::to_string(clusterId) +
+                                                   " has no completed inference");
+    return *chosen;
+}
+
+/// The measured speed-up of every stored run of the model on devices of this cluster, newest
+/// per number of devices, over the planned points.
+void addMeasured(store::Store &db, const std::vector<store::ModelRecord> &records,
+                 const store::ClusterRecord &cluster, std::vector<plan::SpeedupPoint> &points)
+{
+    for (const auto &record : records)
+        for (const auto &run : db.clusters(record.id)) {
+            if (run.devices.front() != cluster.devices.front() ||
+                run.aggregator != cluster.aggregator || run.roundEnds != cluster.roundEnds ||
+                run.segmentEnd != cluster.segmentEnd)
+                continue;
+            const auto inferences = db.clusterInferences(run.id);
+            const auto speedup = plan::measuredSpeedup(inferences, db.clusterBaselines(run.id));
+            const int used = plan::devicesUsed(inferences);
+            if (speedup && used >= 1 && used <= int(points.size()))
+                points[size_t(used - 1)].measured = speedup;
+        }
+}
+
+} // namespace
+
+StoredRunFigures storedRunFigures(store::Store &db, const std::string &model,
+                                  const store::ModelRecord &record, const store::ClusterRecord &run,
+                                  const plan::StoredCluster &cluster, std::optional<int> inference)
+{
+    const auto inferences = db.clusterInferences(run.id);
+    StoredRunFigures f;
+    f.inference = chosenInference(inferences, inference, run.id);
+    f.planned = plan::storedPlan(db, record, run, f.inference, cluster);
+    f.measuredTimeline = plan::measuredTimeline(f.inference, run.devices, run.aggregator);
+    f.plannedTimeline = plan::predictedTimeline(f.planned, cluster.request, run.aggregator);
+    f.shares = plan::shareHistory(inferences, run.devices);
+    auto request = cluster.request;
+    if (run.aggregator == run.devices.front())
+        request.aggregator = 0;
+    const auto segment = std::find_if(cluster.segments.begin(), cluster.segments.end(),
+                                      [&](const auto &s) { return s.end == run.segmentEnd; });
+    if (segment != cluster.segments.end())
+        f.speedup = plan::speedupByDevices(*segment, request);
+    addMeasured(db, store::storedModels(db, model), run, f.speedup);
+    return f;
+}
+
+plan::NetworkProfile storedLink(const store::ClusterRecord &run,
+                                const plan::NetworkProfile &fallback)
+{
+    for (const auto &preset : plan::NetworkProfile::presets())
+        if (preset.describe() == run.link)
+            return preset;
+    return fallback;
 }
 
 } // namespace cleave

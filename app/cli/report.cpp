@@ -134,43 +134,6 @@ clusterRun(store::Store &db, const std::string &model, std::optional<int64_t> id
                                               "; cleave-cli cluster --db records them");
 }
 
-/// Inference `run` (1-based; none: the last) among the completed ones.
-const store::ClusterInference &chosenInference(const std::vector<store::ClusterInference> &all,
-                                               std::optional<int> run, int64_t clusterId)
-{
-    const store::ClusterInference *chosen = nullptr;
-    for (const auto &i : all)
-        if (i.completed && (!run || i.run + 1 == *run))
-            chosen = &i;
-    if (!chosen)
-        throw Error(ErrorKind::NotFound, run ? "--inference " + std::to_string(*run) +
-                                                   ": cluster run " + std::to_string(clusterId) +
-                                                   " has no completed inference " +
-                                                   std::to_string(*run)
-                                             : "cluster run " + std::to_string(clusterId) +
-                                                   " has no completed inference");
-    return *chosen;
-}
-
-/// The measured speed-up of every stored run of the model on devices of this cluster, newest
-/// per number of devices, over the planned points.
-void addMeasured(store::Store &db, const std::vector<store::ModelRecord> &records,
-                 const store::ClusterRecord &cluster, std::vector<plan::SpeedupPoint> &points)
-{
-    for (const auto &record : records)
-        for (const auto &run : db.clusters(record.id)) {
-            if (run.devices.front() != cluster.devices.front() ||
-                run.aggregator != cluster.aggregator || run.roundEnds != cluster.roundEnds ||
-                run.segmentEnd != cluster.segmentEnd)
-                continue;
-            const auto inferences = db.clusterInferences(run.id);
-            const auto speedup = plan::measuredSpeedup(inferences, db.clusterBaselines(run.id));
-            const int used = plan::devicesUsed(inferences);
-            if (speedup && used >= 1 && used <= int(points.size()))
-                points[size_t(used - 1)].measured = speedup;
-        }
-}
-
 } // namespace
 
 std::string drawClusterReport(store::Store &db, const std::string &model,
@@ -179,41 +142,25 @@ std::string drawClusterReport(store::Store &db, const std::string &model,
                               int height)
 {
     const auto [record, cluster] = clusterRun(db, model, id);
-    const auto inferences = db.clusterInferences(cluster.id);
-    const auto &chosen = chosenInference(inferences, inference, cluster.id);
-
     const auto stored = storedCluster(db, model, record, cluster.devices, link);
-    const auto planned = plan::storedPlan(db, record, cluster, chosen, stored);
-    // The speed-up over the blocks in strips as one segment (the bound's), gathered where the
-    // run gathered.
-    auto request = stored.request;
-    if (cluster.aggregator == cluster.devices.front())
-        request.aggregator = 0;
-    const int end = cluster.segmentEnd;
-    auto speedup =
-        plan::speedupByDevices(*std::find_if(stored.segments.begin(), stored.segments.end(),
-                                             [&](const auto &s) { return s.end == end; }),
-                               request);
-    addMeasured(db, store::storedModels(db, model), cluster, speedup);
+    const auto f = storedRunFigures(db, model, record, cluster, stored, inference);
 
     const auto app = plotApplication();
     plots::ClusterTimelinePlot timeline;
-    timeline.setTimelines(plan::measuredTimeline(chosen, cluster.devices, cluster.aggregator),
-                          plan::predictedTimeline(planned, stored.request, cluster.aggregator));
+    timeline.setTimelines(f.measuredTimeline, f.plannedTimeline);
     plots::ShareBar shares;
-    shares.setHistory(plan::shareHistory(inferences, cluster.devices), cluster.devices);
+    shares.setHistory(f.shares, cluster.devices);
     plots::SpeedupPlot speedups;
-    speedups.setPoints(speedup);
+    speedups.setPoints(f.speedup);
     const auto error = plots::exportPlots({&timeline, &shares, &speedups},
                                           QString::fromStdString(output), width, height);
     if (!error.isEmpty())
         throw Error(ErrorKind::InvalidInput, error.toStdString());
     std::ostringstream summary;
     summary << "wrote " << output << ": cluster run " << cluster.id << " of " << model << " on "
-            << cluster.devices.size() << " devices, inference " << chosen.run + 1 << " ("
-            << chosen.total_s * 1e3 << " ms measured, " << planned.total_s * 1e3
-            << " ms planned for its rows), "
-            << plan::shareHistory(inferences, cluster.devices).size() << " completed inferences\n";
+            << cluster.devices.size() << " devices, inference " << f.inference.run + 1 << " ("
+            << f.inference.total_s * 1e3 << " ms measured, " << f.planned.total_s * 1e3
+            << " ms planned for its rows), " << f.shares.size() << " completed inferences\n";
     return summary.str();
 }
 

@@ -321,6 +321,13 @@ void ClusterView::setRunning(bool running)
 
 void ClusterView::draw(const ClusterFrame &frame)
 {
+    showFrame(frame);
+    ++m_frames;
+    Q_EMIT drawn();
+}
+
+void ClusterView::showFrame(const ClusterFrame &frame)
+{
     m_showingRun = true;
     m_timeline->setTimelines(frame.measured, frame.planned);
     m_shareBar->setHistory(frame.shares, frame.devices);
@@ -330,12 +337,12 @@ void ClusterView::draw(const ClusterFrame &frame)
     m_progress->setRange(0, frame.total);
     m_progress->setValue(frame.done);
     m_progress->setFormat(tr("%1 of %2 inferences").arg(frame.done).arg(frame.total));
-    ++m_frames;
-    Q_EMIT drawn();
 }
 
 void ClusterView::reload(const QString &project, const QString &model)
 {
+    if (project != m_project || model != m_model)
+        m_showingRun = false; // what is drawn is another model's
     m_project = project;
     m_model = model;
     if (project.isEmpty() || model.isEmpty())
@@ -378,8 +385,13 @@ void ClusterView::setPlanning(std::optional<ClusterPlanning> planning)
         }
     }
     Q_EMIT planningLoaded();
-    // A run just drawn stays until the table or the link changes.
-    if (!m_showingRun)
+    // A run just drawn stays until the table or the link changes; a project opened shows its
+    // last run the same way.
+    if (m_showingRun)
+        return;
+    if (m_stored && m_stored->lastRun)
+        showFrame(*m_stored->lastRun);
+    else
         replan();
 }
 

@@ -108,7 +108,9 @@ private:
     void listAggregators();
     /// The job the controls describe; none (and `why`) when they describe none.
     std::optional<ClusterJob> describedJob(QString *why) const;
+    /// A frame of the run in progress (counted, and said with drawn()).
     void draw(const ClusterFrame &frame);
+    void showFrame(const ClusterFrame &frame);
     void setPlanning(std::optional<ClusterPlanning> planning);
 
     QFormLayout *m_form = nullptr;

@@ -41,9 +41,24 @@ std::optional<ClusterPlanning> loadPlanning(const QString &project, const QStrin
     planning.devices = run.devices;
     planning.aggregator = run.aggregator;
     planning.ungathered = storedCluster(db, model.toStdString(), record, run.devices,
-                                        plan::NetworkProfile::preset("lan"));
+                                        storedLink(run, plan::NetworkProfile::preset("lan")));
     planning.cluster = plan::gatheredAs(db, record, run, planning.ungathered);
     planning.planner = std::make_shared<plan::Planner>(plan::plannerFromStore(db, record));
+    try {
+        const auto figures =
+            storedRunFigures(db, model.toStdString(), record, run, planning.ungathered);
+        ClusterFrame f;
+        f.devices = run.devices;
+        f.measured = figures.measuredTimeline;
+        f.planned = figures.plannedTimeline;
+        f.shares = figures.shares;
+        f.speedup = figures.speedup;
+        f.done = f.total = int(figures.shares.size());
+        planning.lastRun = std::move(f);
+    } catch (const Error &e) {
+        if (e.kind() != ErrorKind::NotFound) // a run that completed no inference draws none
+            throw;
+    }
     return planning;
 }
 

@@ -59,7 +59,8 @@ struct ClusterFrame
 };
 
 /// What planning before running needs: the devices of the model's newest stored cluster run,
-/// with their fits of every segment (and of rounds), gathered where that run gathered.
+/// with their fits of every segment (and of rounds) on its link, gathered where that run
+/// gathered.
 struct ClusterPlanning
 {
     std::vector<std::string> devices;
@@ -69,6 +70,9 @@ struct ClusterPlanning
     /// ranking of the ways (rankWays) plans on.
     plan::StoredCluster ungathered;
     std::shared_ptr<const plan::Planner> planner;
+    /// The run as it went: its last completed inference, the rows of every one, the speed-up;
+    /// none when it completed none.
+    std::optional<ClusterFrame> lastRun;
 };
 
 /// Reads the project's newest cluster run of `model` (blocking: the model's row maps need

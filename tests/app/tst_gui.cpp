@@ -1388,6 +1388,19 @@ private Q_SLOTS:
         const auto faster = std::count_if(ranking.begin(), ranking.end(),
                                           [&](const auto &c) { return c.total_s * 1e3 < total; });
         QCOMPARE(clusterRow[0].toInt(), int(faster) + 1);
+
+        // The project opened again shows its last run: the last inference measured over its
+        // plan, the rows of both.
+        gui::MainWindow again;
+        QSignalSpy timings(&again, &gui::MainWindow::timingsOpened);
+        again.openProject(window->projectPath(), model);
+        QVERIFY(timings.wait(60000));
+        auto *shown = again.clusterView();
+        QTRY_VERIFY_WITH_TIMEOUT(shown->planning(), 60000);
+        const auto drawn = shown->timelinePlot()->drawn();
+        QVERIFY(std::any_of(drawn.begin(), drawn.end(), [](const auto &d) { return !d.planned; }));
+        QVERIFY(std::any_of(drawn.begin(), drawn.end(), [](const auto &d) { return d.planned; }));
+        QCOMPARE(shown->shareBar()->bars(0)->data()->size(), 2);
     }
 
     // A cluster of fewer than two devices, or a share out of range, is refused before any
