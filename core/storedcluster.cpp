@@ -78,13 +78,16 @@ StoredRunFigures storedRunFigures(store::Store &db, const std::string &model,
     f.measuredTimeline = plan::measuredTimeline(f.inference, run.devices, run.aggregator);
     f.plannedTimeline = plan::predictedTimeline(f.planned, cluster.request, run.aggregator);
     f.shares = plan::shareHistory(inferences, run.devices);
-    auto request = cluster.request;
-    if (run.aggregator == run.devices.front())
-        request.aggregator = 0;
-    const auto segment = std::find_if(cluster.segments.begin(), cluster.segments.end(),
-                                      [&](const auto &s) { return s.end == run.segmentEnd; });
-    if (segment != cluster.segments.end())
-        f.speedup = plan::speedupByDevices(*segment, request);
+    // Gathered where the run gathered; a chain's rounds on their cuts.
+    const auto gathered = plan::gatheredAs(db, record, run, cluster);
+    if (!run.roundEnds.empty()) {
+        f.speedup = plan::speedupByDevices(plan::roundProblems(f.planned, gathered.rounds));
+    } else {
+        const auto segment = std::find_if(gathered.segments.begin(), gathered.segments.end(),
+                                          [&](const auto &s) { return s.end == run.segmentEnd; });
+        if (segment != gathered.segments.end())
+            f.speedup = plan::speedupByDevices(*segment, gathered.request);
+    }
     addMeasured(db, store::storedModels(db, model), run, f.speedup);
     return f;
 }

@@ -21,9 +21,9 @@ plan::StoredCluster storedCluster(store::Store &db, const std::string &model,
 
 /// What the cluster plots draw of stored cluster run `run` of `model` (at `record`): one
 /// completed inference's time line, measured and as planned for its rows; the rows per device
-/// over every completed inference; the speed-up against the number of devices over the blocks
-/// in strips as one segment, gathered where the run gathered, with the measured speed-up of
-/// every stored run of the model on the same source, aggregator and cuts.
+/// over every completed inference; the speed-up against the number of devices on the run's
+/// cuts (its segment, or its chain's rounds), gathered where the run gathered, with the
+/// measured speed-up of every stored run of the model on the same source, aggregator and cuts.
 struct StoredRunFigures
 {
     store::ClusterInference inference; ///< the one drawn

@@ -376,8 +376,32 @@
 <context>
     <name>cleave::gui::ClusterView</name>
     <message>
+        <source>Local agents</source>
+        <translation>Lokale Agenten</translation>
+    </message>
+    <message>
+        <source>The project's device agents</source>
+        <translation>Die Geräte-Agenten des Projekts</translation>
+    </message>
+    <message>
+        <source>Device agents started here, each limited to its CPU share</source>
+        <translation>Hier gestartete Geräte-Agenten, jeder auf seinen CPU-Anteil begrenzt</translation>
+    </message>
+    <message>
+        <source>The agents listed with the device role in the Agents panel</source>
+        <translation>Die Agenten mit der Rolle device im Agenten-Bereich</translation>
+    </message>
+    <message>
         <source>Local device agents, each limited to its CPU share</source>
         <translation>Lokale Geräte-Agenten, jeder auf seinen CPU-Anteil begrenzt</translation>
+    </message>
+    <message>
+        <source>The devices that take part, the first checked holding the input; add agents with the device role in the Agents panel</source>
+        <translation>Die teilnehmenden Geräte; das erste angehakte hält die Eingabe. Agenten mit der Rolle device im Agenten-Bereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Stitches the strips and runs the rest of the model</source>
+        <translation>Fügt die Streifen zusammen und führt den Rest des Modells aus</translation>
     </message>
     <message>
         <source>The planner's choice</source>
@@ -386,6 +410,10 @@
     <message>
         <source>One segment</source>
         <translation>Ein Segment</translation>
+    </message>
+    <message>
+        <source>Up to the cut picked</source>
+        <translation>Bis zum gewählten Schnitt</translation>
     </message>
     <message>
         <source>One segment, or rounds gathered at the first device when faster</source>
@@ -428,6 +456,14 @@
         <translation>CPU-Anteile</translation>
     </message>
     <message>
+        <source>Device agents</source>
+        <translation>Geräte-Agenten</translation>
+    </message>
+    <message>
+        <source>Aggregator</source>
+        <translation>Aggregator</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>Verbindung</translation>
     </message>
@@ -448,6 +484,38 @@
         <translation>CPU-Anteil von Gerät %1 (Kerne)</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No agent with the device role in the Agents panel</source>
+        <translation>Kein Agent mit der Rolle device im Agenten-Bereich</translation>
+    </message>
+    <message>
+        <source>The first device</source>
+        <translation>Das erste Gerät</translation>
+    </message>
+    <message>
+        <source>A local edge agent</source>
+        <translation>Ein lokaler Edge-Agent</translation>
+    </message>
+    <message>
+        <source>Edge agent %1</source>
+        <translation>Edge-Agent %1</translation>
+    </message>
+    <message>
+        <source>One segment up to cut %1</source>
+        <translation>Ein Segment bis Schnitt %1</translation>
+    </message>
+    <message>
+        <source>The cut picked in the cut table</source>
+        <translation>Der in der Schnitttabelle gewählte Schnitt</translation>
+    </message>
+    <message>
+        <source>Pick a cut in the cut table first</source>
+        <translation>Zuerst einen Schnitt in der Schnitttabelle wählen</translation>
+    </message>
+    <message>
         <source>%1 of %2 inferences</source>
         <translation>%1 von %2 Inferenzen</translation>
     </message>
@@ -456,16 +524,28 @@
         <translation>kein Plan vor dem Lauf: %1</translation>
     </message>
     <message>
+        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead</source>
+        <translation>der letzte Cluster-Lauf dieses Modells im Projekt: %1 Inferenzen über %2 Geräte; Tabelle oder Verbindung ändern, um stattdessen den Plan zu sehen</translation>
+    </message>
+    <message>
         <source>no plan: %1</source>
         <translation>kein Plan: %1</translation>
+    </message>
+    <message>
+        <source>Check two device agents or more under Device agents (add them in the Agents panel with the device role).</source>
+        <translation>Zwei oder mehr Geräte-Agenten unter Geräte-Agenten anhaken (im Agenten-Bereich mit der Rolle device hinzufügen).</translation>
     </message>
     <message>
         <source>Open a model first.</source>
         <translation>Öffnen Sie zuerst ein Modell.</translation>
     </message>
     <message>
-        <source>running %1 over %2 devices (CPU shares %3) on %4, %5</source>
-        <translation>führe %1 auf %2 Geräten aus (CPU-Anteile %3) über %4, %5</translation>
+        <source>CPU share %1</source>
+        <translation>CPU-Anteil %1</translation>
+    </message>
+    <message>
+        <source>running %1 over %2 devices (%3) on %4, %5</source>
+        <translation>%1 läuft über %2 Geräte (%3) auf %4, %5</translation>
     </message>
     <message>
         <source>done: %1</source>
@@ -1837,16 +1917,16 @@ Gerätespeicher: %1</translation>
         <translation>Sprache: system, en, de oder ko (wird gemerkt)</translation>
     </message>
     <message>
-        <source>open on the plan or the offload view</source>
-        <translation>mit der Plan- oder der Auslagerungsansicht öffnen</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>Zeigt die Versionsinformationen an.</translation>
     </message>
     <message>
         <source>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</source>
         <translation>TorchScript-Datei oder zoo:NAME; ein .cleave-Projekt allein öffnet es mit dem Modell, mit dem es zuletzt geplant wurde</translation>
+    </message>
+    <message>
+        <source>open on the plan, the offload or the cluster view</source>
+        <translation>mit der Plan-, der Auslagerungs- oder der Cluster-Ansicht öffnen</translation>
     </message>
 </context>
 </TS>

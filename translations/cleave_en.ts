@@ -376,8 +376,32 @@
 <context>
     <name>cleave::gui::ClusterView</name>
     <message>
+        <source>Local agents</source>
+        <translation>Local agents</translation>
+    </message>
+    <message>
+        <source>The project's device agents</source>
+        <translation>The project's device agents</translation>
+    </message>
+    <message>
+        <source>Device agents started here, each limited to its CPU share</source>
+        <translation>Device agents started here, each limited to its CPU share</translation>
+    </message>
+    <message>
+        <source>The agents listed with the device role in the Agents panel</source>
+        <translation>The agents listed with the device role in the Agents panel</translation>
+    </message>
+    <message>
         <source>Local device agents, each limited to its CPU share</source>
         <translation>Local device agents, each limited to its CPU share</translation>
+    </message>
+    <message>
+        <source>The devices that take part, the first checked holding the input; add agents with the device role in the Agents panel</source>
+        <translation>The devices that take part, the first checked holding the input; add agents with the device role in the Agents panel</translation>
+    </message>
+    <message>
+        <source>Stitches the strips and runs the rest of the model</source>
+        <translation>Stitches the strips and runs the rest of the model</translation>
     </message>
     <message>
         <source>The planner's choice</source>
@@ -386,6 +410,10 @@
     <message>
         <source>One segment</source>
         <translation>One segment</translation>
+    </message>
+    <message>
+        <source>Up to the cut picked</source>
+        <translation>Up to the cut picked</translation>
     </message>
     <message>
         <source>One segment, or rounds gathered at the first device when faster</source>
@@ -428,6 +456,14 @@
         <translation>CPU shares</translation>
     </message>
     <message>
+        <source>Device agents</source>
+        <translation>Device agents</translation>
+    </message>
+    <message>
+        <source>Aggregator</source>
+        <translation>Aggregator</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>Link</translation>
     </message>
@@ -448,6 +484,38 @@
         <translation>Device %1's CPU share (cores)</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No agent with the device role in the Agents panel</source>
+        <translation>No agent with the device role in the Agents panel</translation>
+    </message>
+    <message>
+        <source>The first device</source>
+        <translation>The first device</translation>
+    </message>
+    <message>
+        <source>A local edge agent</source>
+        <translation>A local edge agent</translation>
+    </message>
+    <message>
+        <source>Edge agent %1</source>
+        <translation>Edge agent %1</translation>
+    </message>
+    <message>
+        <source>One segment up to cut %1</source>
+        <translation>One segment up to cut %1</translation>
+    </message>
+    <message>
+        <source>The cut picked in the cut table</source>
+        <translation>The cut picked in the cut table</translation>
+    </message>
+    <message>
+        <source>Pick a cut in the cut table first</source>
+        <translation>Pick a cut in the cut table first</translation>
+    </message>
+    <message>
         <source>%1 of %2 inferences</source>
         <translation>%1 of %2 inferences</translation>
     </message>
@@ -456,16 +524,28 @@
         <translation>no plan before running: %1</translation>
     </message>
     <message>
+        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead</source>
+        <translation>the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead</translation>
+    </message>
+    <message>
         <source>no plan: %1</source>
         <translation>no plan: %1</translation>
+    </message>
+    <message>
+        <source>Check two device agents or more under Device agents (add them in the Agents panel with the device role).</source>
+        <translation>Check two device agents or more under Device agents (add them in the Agents panel with the device role).</translation>
     </message>
     <message>
         <source>Open a model first.</source>
         <translation>Open a model first.</translation>
     </message>
     <message>
-        <source>running %1 over %2 devices (CPU shares %3) on %4, %5</source>
-        <translation>running %1 over %2 devices (CPU shares %3) on %4, %5</translation>
+        <source>CPU share %1</source>
+        <translation>CPU share %1</translation>
+    </message>
+    <message>
+        <source>running %1 over %2 devices (%3) on %4, %5</source>
+        <translation>running %1 over %2 devices (%3) on %4, %5</translation>
     </message>
     <message>
         <source>done: %1</source>
@@ -1837,16 +1917,16 @@ Device memory: %1</translation>
         <translation>language: system, en, de or ko (kept for next time)</translation>
     </message>
     <message>
-        <source>open on the plan or the offload view</source>
-        <translation>open on the plan or the offload view</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>Displays version information.</translation>
     </message>
     <message>
         <source>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</source>
         <translation>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</translation>
+    </message>
+    <message>
+        <source>open on the plan, the offload or the cluster view</source>
+        <translation>open on the plan, the offload or the cluster view</translation>
     </message>
 </context>
 </TS>

@@ -376,8 +376,32 @@
 <context>
     <name>cleave::gui::ClusterView</name>
     <message>
+        <source>Local agents</source>
+        <translation>로컬 에이전트</translation>
+    </message>
+    <message>
+        <source>The project's device agents</source>
+        <translation>프로젝트의 장치 에이전트</translation>
+    </message>
+    <message>
+        <source>Device agents started here, each limited to its CPU share</source>
+        <translation>여기서 시작하는 장치 에이전트, 각각 CPU 몫으로 제한</translation>
+    </message>
+    <message>
+        <source>The agents listed with the device role in the Agents panel</source>
+        <translation>에이전트 패널에 device 역할로 등록된 에이전트</translation>
+    </message>
+    <message>
         <source>Local device agents, each limited to its CPU share</source>
         <translation>각각 CPU 몫으로 제한된 로컬 장치 에이전트</translation>
+    </message>
+    <message>
+        <source>The devices that take part, the first checked holding the input; add agents with the device role in the Agents panel</source>
+        <translation>참여하는 장치. 처음 선택한 장치가 입력을 가집니다. 에이전트 패널에서 device 역할로 에이전트를 추가하세요</translation>
+    </message>
+    <message>
+        <source>Stitches the strips and runs the rest of the model</source>
+        <translation>스트립을 이어 붙이고 모델의 나머지를 실행</translation>
     </message>
     <message>
         <source>The planner's choice</source>
@@ -386,6 +410,10 @@
     <message>
         <source>One segment</source>
         <translation>세그먼트 하나</translation>
+    </message>
+    <message>
+        <source>Up to the cut picked</source>
+        <translation>선택한 절단 지점까지</translation>
     </message>
     <message>
         <source>One segment, or rounds gathered at the first device when faster</source>
@@ -428,6 +456,14 @@
         <translation>CPU 몫</translation>
     </message>
     <message>
+        <source>Device agents</source>
+        <translation>장치 에이전트</translation>
+    </message>
+    <message>
+        <source>Aggregator</source>
+        <translation>집계기</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>네트워크</translation>
     </message>
@@ -448,6 +484,38 @@
         <translation>장치 %1의 CPU 몫 (코어)</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No agent with the device role in the Agents panel</source>
+        <translation>에이전트 패널에 device 역할의 에이전트가 없습니다</translation>
+    </message>
+    <message>
+        <source>The first device</source>
+        <translation>첫 번째 장치</translation>
+    </message>
+    <message>
+        <source>A local edge agent</source>
+        <translation>로컬 엣지 에이전트</translation>
+    </message>
+    <message>
+        <source>Edge agent %1</source>
+        <translation>엣지 에이전트 %1</translation>
+    </message>
+    <message>
+        <source>One segment up to cut %1</source>
+        <translation>절단 지점 %1까지 한 세그먼트</translation>
+    </message>
+    <message>
+        <source>The cut picked in the cut table</source>
+        <translation>절단 지점 표에서 선택한 절단 지점</translation>
+    </message>
+    <message>
+        <source>Pick a cut in the cut table first</source>
+        <translation>먼저 절단 지점 표에서 절단 지점을 선택하세요</translation>
+    </message>
+    <message>
         <source>%1 of %2 inferences</source>
         <translation>추론 %2회 중 %1회</translation>
     </message>
@@ -456,16 +524,28 @@
         <translation>실행 전 계획 없음: %1</translation>
     </message>
     <message>
+        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead</source>
+        <translation>이 모델의 프로젝트 마지막 클러스터 실행: 장치 %2개에서 추론 %1회. 계획을 보려면 표나 링크를 바꾸세요</translation>
+    </message>
+    <message>
         <source>no plan: %1</source>
         <translation>계획 없음: %1</translation>
+    </message>
+    <message>
+        <source>Check two device agents or more under Device agents (add them in the Agents panel with the device role).</source>
+        <translation>장치 에이전트에서 두 개 이상을 선택하세요 (에이전트 패널에서 device 역할로 추가).</translation>
     </message>
     <message>
         <source>Open a model first.</source>
         <translation>먼저 모델을 여세요.</translation>
     </message>
     <message>
-        <source>running %1 over %2 devices (CPU shares %3) on %4, %5</source>
-        <translation>%1을(를) 장치 %2대(CPU 몫 %3)에서 %4로 실행, %5</translation>
+        <source>CPU share %1</source>
+        <translation>CPU 몫 %1</translation>
+    </message>
+    <message>
+        <source>running %1 over %2 devices (%3) on %4, %5</source>
+        <translation>%1을(를) 장치 %2개 (%3)에서 %4로 실행, %5</translation>
     </message>
     <message>
         <source>done: %1</source>
@@ -1834,16 +1914,16 @@ Device memory: %1</source>
         <translation>언어: system, en, de, ko (다음 실행에도 유지)</translation>
     </message>
     <message>
-        <source>open on the plan or the offload view</source>
-        <translation>계획 화면 또는 오프로드 화면으로 열기</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>버전 정보를 표시합니다.</translation>
     </message>
     <message>
         <source>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</source>
         <translation>TorchScript 파일 또는 zoo:NAME; .cleave 프로젝트만 주면 마지막으로 계획한 모델과 함께 엽니다</translation>
+    </message>
+    <message>
+        <source>open on the plan, the offload or the cluster view</source>
+        <translation>계획, 오프로드 또는 클러스터 화면으로 열기</translation>
     </message>
 </context>
 </TS>

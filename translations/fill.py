@@ -8,6 +8,50 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "Local agents":
+        "Lokale Agenten",
+    "The project's device agents":
+        "Die Geräte-Agenten des Projekts",
+    "Device agents started here, each limited to its CPU share":
+        "Hier gestartete Geräte-Agenten, jeder auf seinen CPU-Anteil begrenzt",
+    "The agents listed with the device role in the Agents panel":
+        "Die Agenten mit der Rolle device im Agenten-Bereich",
+    "The devices that take part, the first checked holding the input; add agents with the device role in the Agents panel":
+        "Die teilnehmenden Geräte; das erste angehakte hält die Eingabe. Agenten mit der Rolle device im Agenten-Bereich hinzufügen",
+    "Stitches the strips and runs the rest of the model":
+        "Fügt die Streifen zusammen und führt den Rest des Modells aus",
+    "Up to the cut picked":
+        "Bis zum gewählten Schnitt",
+    "Device agents":
+        "Geräte-Agenten",
+    "Aggregator":
+        "Aggregator",
+    "%1 (%2)":
+        "%1 (%2)",
+    "No agent with the device role in the Agents panel":
+        "Kein Agent mit der Rolle device im Agenten-Bereich",
+    "The first device":
+        "Das erste Gerät",
+    "A local edge agent":
+        "Ein lokaler Edge-Agent",
+    "Edge agent %1":
+        "Edge-Agent %1",
+    "One segment up to cut %1":
+        "Ein Segment bis Schnitt %1",
+    "The cut picked in the cut table":
+        "Der in der Schnitttabelle gewählte Schnitt",
+    "Pick a cut in the cut table first":
+        "Zuerst einen Schnitt in der Schnitttabelle wählen",
+    "Check two device agents or more under Device agents (add them in the Agents panel with the device role).":
+        "Zwei oder mehr Geräte-Agenten unter Geräte-Agenten anhaken (im Agenten-Bereich mit der Rolle device hinzufügen).",
+    "CPU share %1":
+        "CPU-Anteil %1",
+    "running %1 over %2 devices (%3) on %4, %5":
+        "%1 läuft über %2 Geräte (%3) auf %4, %5",
+    "the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead":
+        "der letzte Cluster-Lauf dieses Modells im Projekt: %1 Inferenzen über %2 Geräte; Tabelle oder Verbindung ändern, um stattdessen den Plan zu sehen",
+    "open on the plan, the offload or the cluster view":
+        "mit der Plan-, der Auslagerungs- oder der Cluster-Ansicht öffnen",
     "Device of the last run":
         "Gerät des letzten Laufs",
     "Takes part":
@@ -530,6 +574,50 @@ DE = {
 }
 
 KO = {
+    "Local agents":
+        "로컬 에이전트",
+    "The project's device agents":
+        "프로젝트의 장치 에이전트",
+    "Device agents started here, each limited to its CPU share":
+        "여기서 시작하는 장치 에이전트, 각각 CPU 몫으로 제한",
+    "The agents listed with the device role in the Agents panel":
+        "에이전트 패널에 device 역할로 등록된 에이전트",
+    "The devices that take part, the first checked holding the input; add agents with the device role in the Agents panel":
+        "참여하는 장치. 처음 선택한 장치가 입력을 가집니다. 에이전트 패널에서 device 역할로 에이전트를 추가하세요",
+    "Stitches the strips and runs the rest of the model":
+        "스트립을 이어 붙이고 모델의 나머지를 실행",
+    "Up to the cut picked":
+        "선택한 절단 지점까지",
+    "Device agents":
+        "장치 에이전트",
+    "Aggregator":
+        "집계기",
+    "%1 (%2)":
+        "%1 (%2)",
+    "No agent with the device role in the Agents panel":
+        "에이전트 패널에 device 역할의 에이전트가 없습니다",
+    "The first device":
+        "첫 번째 장치",
+    "A local edge agent":
+        "로컬 엣지 에이전트",
+    "Edge agent %1":
+        "엣지 에이전트 %1",
+    "One segment up to cut %1":
+        "절단 지점 %1까지 한 세그먼트",
+    "The cut picked in the cut table":
+        "절단 지점 표에서 선택한 절단 지점",
+    "Pick a cut in the cut table first":
+        "먼저 절단 지점 표에서 절단 지점을 선택하세요",
+    "Check two device agents or more under Device agents (add them in the Agents panel with the device role).":
+        "장치 에이전트에서 두 개 이상을 선택하세요 (에이전트 패널에서 device 역할로 추가).",
+    "CPU share %1":
+        "CPU 몫 %1",
+    "running %1 over %2 devices (%3) on %4, %5":
+        "%1을(를) 장치 %2개 (%3)에서 %4로 실행, %5",
+    "the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead":
+        "이 모델의 프로젝트 마지막 클러스터 실행: 장치 %2개에서 추론 %1회. 계획을 보려면 표나 링크를 바꾸세요",
+    "open on the plan, the offload or the cluster view":
+        "계획, 오프로드 또는 클러스터 화면으로 열기",
     "Device of the last run":
         "마지막 실행의 장치",
     "Takes part":

@@ -89,6 +89,8 @@ ClusterView::ClusterView(QWidget *parent)
         {tr("Device of the last run"), tr("Takes part"), tr("What-if slowdown")});
     m_planning->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_planning->verticalHeader()->setVisible(false);
+    m_planning->setWordWrap(false);
+    m_planning->setTextElideMode(Qt::ElideMiddle); // NAME@HOST (emulated: ...): both ends say
     m_planning->setMinimumHeight(60);
     m_planning->setToolTip(tr("Plan on the timings of the project's last cluster run: leave a "
                               "device out or slow it down to see the plan change"));
@@ -371,6 +373,7 @@ void ClusterView::setPlanning(std::optional<ClusterPlanning> planning)
             m_planning->insertRow(row);
             auto *name = new QTableWidgetItem(QString::fromStdString(device));
             name->setFlags(Qt::ItemIsEnabled);
+            name->setToolTip(name->text());
             m_planning->setItem(row, 0, name);
             auto *part = new QTableWidgetItem;
             part->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -389,10 +392,15 @@ void ClusterView::setPlanning(std::optional<ClusterPlanning> planning)
     // last run the same way.
     if (m_showingRun)
         return;
-    if (m_stored && m_stored->lastRun)
+    if (m_stored && m_stored->lastRun) {
         showFrame(*m_stored->lastRun);
-    else
+        appendLog(tr("the project's last cluster run of this model: %1 inferences over %2 "
+                     "devices; change the table or the link to see the plan instead")
+                      .arg(m_stored->lastRun->done)
+                      .arg(m_stored->devices.size()));
+    } else {
         replan();
+    }
 }
 
 void ClusterView::replan()
@@ -505,7 +513,10 @@ bool ClusterView::start(const QString &project, const QString &model)
         if (m_progress->maximum() == 0)
             m_progress->setRange(0, 1);
         appendLog(ok ? tr("done: %1").arg(message) : tr("stopped: %1").arg(message));
-        Q_EMIT finished(ok, message); // the window reloads the timings just stored
+        // The window reloads the timings just stored: the run then shows as stored, beside
+        // the speed-ups measured before on the same first device and cuts.
+        m_showingRun = false;
+        Q_EMIT finished(ok, message);
     };
     m_future = runInBackground<QString>(
         this, [runner, frame, log] { return runner->run(frame, log); },

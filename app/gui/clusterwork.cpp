@@ -100,14 +100,13 @@ ClusterFrame planFrame(const ClusterPlanning &planning, const std::vector<bool> 
     ClusterFrame f;
     f.devices = planning.devices;
     f.planned = plan::predictedTimeline(chosen, request, planning.aggregator);
-    auto whole = request;
-    whole.segmentEnd = single.end;
+    if (chosen.rounds.size() > 1) {
+        f.speedup = plan::speedupByDevices(plan::roundProblems(chosen, rounds));
+        return f;
+    }
     for (const auto &segment : planning.cluster.segments)
-        if (segment.end == chosen.rounds.back().end && chosen.rounds.size() > 1)
-            whole.segmentEnd = segment.end;
-    for (const auto &segment : planning.cluster.segments)
-        if (segment.end == *whole.segmentEnd)
-            f.speedup = plan::speedupByDevices(segment, whole);
+        if (segment.end == single.end)
+            f.speedup = plan::speedupByDevices(segment, request);
     return f;
 }
 
@@ -218,10 +217,14 @@ QString ClusterRunner::run(const std::function<void(const ClusterFrame &)> &fram
     f.devices = cluster.deviceNames();
     f.total = job.runs;
     const auto &aggregator = cluster.aggregatorName();
-    auto request = cluster.request();
-    const auto &single = cluster.comparison().cleave; // the blocks in strips as one segment
-    request.segmentEnd = single.end;
-    f.speedup = plan::speedupByDevices(cluster.segmentOf(single), request);
+    const auto &request = cluster.request();
+    // The speed-up on the first plan's cuts: its segment, or its chain's rounds.
+    std::vector<plan::RoundProblem> rounds;
+    for (const auto &round : cluster.first().rounds) {
+        rounds.push_back({cluster.segmentOf(round), cluster.requestOf(round)});
+        rounds.back().request.segmentEnd = round.end;
+    }
+    f.speedup = plan::speedupByDevices(rounds);
     f.planned = plan::predictedTimeline(cluster.first(), request, aggregator);
     if (frame)
         frame(f); // the plan, before the first inference

@@ -2,6 +2,7 @@
 #include "core/plan/clusterfigures.h"
 
 #include "core/bench/statistics.h"
+#include "core/error.h"
 
 #include <algorithm>
 #include <map>
@@ -122,14 +123,39 @@ std::vector<ShareColumn> shareHistory(const std::vector<store::ClusterInference>
     return columns;
 }
 
-std::vector<SpeedupPoint> speedupByDevices(const SegmentRows &segment,
-                                           const ClusterRequest &request)
+std::vector<RoundProblem> roundProblems(const ChainPlan &chain,
+                                        const std::vector<RoundOptions> &options)
 {
+    std::vector<RoundProblem> problems;
+    for (const auto &round : chain.rounds) {
+        const SegmentRows *segment = nullptr;
+        const RoundOptions *from = nullptr;
+        for (const auto &o : options)
+            for (const auto &s : o.segments)
+                if (o.first == round.first && s.end == round.end)
+                    segment = &s, from = &o;
+        if (!segment)
+            throw Error(ErrorKind::NotFound, "no round [" + std::to_string(round.first) + ", " +
+                                                 std::to_string(round.end) + ") to plan on");
+        problems.push_back({*segment, roundRequest(from->request, round.end)});
+    }
+    return problems;
+}
+
+std::vector<SpeedupPoint> speedupByDevices(const std::vector<RoundProblem> &rounds)
+{
+    const auto &request = rounds.front().request;
     const auto excluded = [&](int d) {
         return std::find(request.excluded.begin(), request.excluded.end(),
                          request.devices[size_t(d)].name) != request.excluded.end();
     };
-    const auto speed = [&](int d) { return request.devices[size_t(d)].speed(segment.end); };
+    // A device's speed over every round: one over its time for the rounds' segments alone.
+    const auto speed = [&](int d) {
+        double alone_s = 0;
+        for (const auto &r : rounds)
+            alone_s += 1.0 / r.request.devices[size_t(d)].speed(r.segment.end);
+        return 1.0 / alone_s;
+    };
     // The source always takes part; the others join fastest first.
     std::vector<int> order;
     for (int d = 0; d < int(request.devices.size()); ++d)
@@ -143,21 +169,32 @@ std::vector<SpeedupPoint> speedupByDevices(const SegmentRows &segment,
     std::vector<SpeedupPoint> points;
     double speeds = 0;
     for (size_t n = 1; n <= order.size(); ++n) {
-        auto taking = request;
-        taking.segmentEnd = segment.end;
-        taking.devicesMin = 1;
-        taking.devicesMax = 0;
-        for (size_t k = n; k < order.size(); ++k)
-            taking.excluded.push_back(request.devices[size_t(order[k])].name);
+        double makespan_s = 0, edgeDi_s = 0;
+        for (const auto &r : rounds) {
+            auto taking = r.request;
+            taking.segmentEnd = r.segment.end;
+            taking.devicesMin = 1;
+            taking.devicesMax = 0;
+            for (size_t k = n; k < order.size(); ++k)
+                taking.excluded.push_back(request.devices[size_t(order[k])].name);
+            makespan_s += planCluster({r.segment}, taking).makespan_s;
+            edgeDi_s += edgeDiPlan(r.segment, taking).makespan_s;
+        }
         speeds += speed(order[n - 1]);
         SpeedupPoint p;
         p.devices = int(n);
-        p.predicted = 1.0 / fastest / planCluster({segment}, taking).makespan_s;
-        p.edgeDi = 1.0 / fastest / edgeDiPlan(segment, taking).makespan_s;
+        p.predicted = 1.0 / fastest / makespan_s;
+        p.edgeDi = 1.0 / fastest / edgeDi_s;
         p.bound = speeds / fastest;
         points.push_back(p);
     }
     return points;
+}
+
+std::vector<SpeedupPoint> speedupByDevices(const SegmentRows &segment,
+                                           const ClusterRequest &request)
+{
+    return speedupByDevices(std::vector<RoundProblem>{{segment, request}});
 }
 
 std::optional<double> measuredSpeedup(const std::vector<store::ClusterInference> &inferences,

@@ -84,8 +84,26 @@ struct SpeedupPoint
     std::optional<double> measured;
 };
 
-/// For n = 1 .. the devices not excluded (fastest first, by speed on the segment), planned on
-/// `segment` with `request` (its devicesMin/Max ignored). Error as planCluster.
+/// One round as the planner saw it: its segment and its request (the devices and their fits).
+struct RoundProblem
+{
+    SegmentRows segment;
+    ClusterRequest request;
+};
+
+/// The rounds of `chain` among `options` (those it was planned on: roundRequest of the options
+/// from each round's first cut). Error(NotFound) names a round `options` do not hold.
+std::vector<RoundProblem> roundProblems(const ChainPlan &chain,
+                                        const std::vector<RoundOptions> &options);
+
+/// For n = 1 .. the devices not excluded (the source, then the others fastest first), the
+/// rounds' cuts kept: the makespan summed over the rounds, each planned on the n devices
+/// (planCluster; EdgeDI's heuristic likewise), against the fastest device alone over every
+/// round's segment; the bound is the n devices' speeds over the whole, over the fastest's.
+/// Devices are named by the first round's request (its exclusions count); devicesMin/Max are
+/// ignored. Error as planCluster.
+std::vector<SpeedupPoint> speedupByDevices(const std::vector<RoundProblem> &rounds);
+/// The same for one segment.
 std::vector<SpeedupPoint> speedupByDevices(const SegmentRows &segment,
                                            const ClusterRequest &request);
 

@@ -25,9 +25,9 @@ step "the demo model, benchmarked on the local agents"
 step "offloaded at every split (for the offload view, which opens on the 5g-peak link)"
 "$bin/cleave-cli" offload "$work/demo.pt" --split all --local --link 5g-peak --runs 5 \
     --db "$work/demo.cleave" >/dev/null
-step "run over three local devices, the second slowed down half-way (for the cluster view)"
-"$bin/cleave-cli" cluster "$work/demo.pt" --local-devices 0.5,0.25,0.25 --lan --runs 16 \
-    --with-edgedi --throttle 2=0.1@8 --db "$work/cluster.cleave" >/dev/null
+step "VGG-16 over three local devices, the second slowed down half-way (for the cluster view)"
+"$bin/cleave-cli" cluster zoo:vgg16 --local-devices 0.5,0.25,0.25 --lan --runs 14 \
+    --with-edgedi --throttle 2=0.1@7 --db "$work/cluster.cleave" >/dev/null
 step "the report plot (latency stacks, 4G)"
 "$bin/cleave-cli" report --db "$work/demo.cleave" --model "$work/demo.pt" --link 4g \
     -o "$out/report-4g.png" >/dev/null
@@ -81,5 +81,7 @@ shoot workbench-light.png --theme light --lang en
 shoot workbench-dark.png --theme dark --lang en
 shoot workbench-ko.png --theme light --lang ko
 shoot offload.png --theme light --lang en --view offload
-shoot cluster.png "$work/cluster.cleave" --theme light --lang en --view cluster
+step cluster.png
+xvfb-run -a -s "-screen 0 1280x800x24" "$bin/cleave" zoo:vgg16 "$work/cluster.cleave" \
+    --screenshot "$out/cluster.png" --theme light --lang en --view cluster
 echo "Screenshots in $out"

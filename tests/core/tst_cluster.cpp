@@ -549,6 +549,47 @@ private Q_SLOTS:
         }
     }
 
+    // Over a chain of rounds the speed-up keeps the chain's cuts: one device is never faster than
+    // the fastest alone; with every device it is at least the chain's own (which keeps two
+    // devices in every later round); the bound grows with each device; a chain of one round is
+    // the one segment's speed-up.
+    void speedupOverAChainKeepsItsCuts()
+    {
+        std::mt19937 random(23);
+        int chains = 0;
+        for (int i = 0; i < 15; ++i) {
+            const auto rounds = randomChain(random);
+            std::vector<RoundOptions> options;
+            for (const auto &x : rounds)
+                options.push_back({x.run.first, x.segments, x.request});
+            const auto chain = planChain(options);
+            const auto problems = roundProblems(chain, options);
+            QCOMPARE(problems.size(), chain.rounds.size());
+            const auto points = speedupByDevices(problems);
+            QCOMPARE(points.size(), rounds.front().request.devices.size());
+            QVERIFY(points.front().predicted <= 1 + 1e-9);
+            for (size_t n = 1; n < points.size(); ++n)
+                QVERIFY(points[n].bound > points[n - 1].bound);
+            double fastest_s = std::numeric_limits<double>::infinity();
+            for (size_t d = 0; d < points.size(); ++d) {
+                double alone_s = 0;
+                for (const auto &p : problems)
+                    alone_s += 1.0 / p.request.devices[d].speed(p.segment.end);
+                fastest_s = std::min(fastest_s, alone_s);
+            }
+            QVERIFY(points.back().predicted >= fastest_s / chain.makespan_s() * (1 - 1e-9));
+            if (chain.rounds.size() == 1) {
+                auto request = problems.front().request;
+                const auto single = speedupByDevices(problems.front().segment, request);
+                for (size_t n = 0; n < points.size(); ++n)
+                    QCOMPARE(single[n].predicted, points[n].predicted);
+            }
+            chains += chain.rounds.size() > 1;
+        }
+        QVERIFY(chains > 0);
+        QVERIFY_THROWS_EXCEPTION(Error, roundProblems(ChainPlan{{ClusterPlan{}}, 0, 0}, {}));
+    }
+
     // On random clusters the plan's total is the least over every segment and every integer
     // partition (in its send order), and the plan's own parts add up by the formula.
     void planIsTheBestPartition()
