@@ -1216,6 +1216,25 @@ private Q_SLOTS:
                 QCOMPARE(bars->data()->at(k)->value, double(rows));
             }
         }
+        // The time line drawn is the last stored inference's: each device's compute span from
+        // its rows' arrival for as long as it computed, its send until they reached the
+        // aggregator.
+        for (const auto &share : inferences.back().shares) {
+            const int lane =
+                int(std::find(runs[0].devices.begin(), runs[0].devices.end(), share.device) -
+                    runs[0].devices.begin());
+            int matched = 0;
+            for (const auto &d : timeline->drawn()) {
+                if (d.planned || d.span.lane != lane)
+                    continue;
+                if (d.span.kind == plan::TimelineSpan::Kind::Compute)
+                    matched += std::abs(d.span.begin_s - share.received_s) < 1e-9 &&
+                               std::abs(d.span.end_s - share.received_s - share.compute_s) < 1e-9;
+                if (d.span.kind == plan::TimelineSpan::Kind::Send)
+                    matched += std::abs(d.span.end_s - share.finish_s) < 1e-9;
+            }
+            QCOMPARE(matched, 2);
+        }
         QCOMPARE(db.clusterBaselines(runs[0].id).size(), size_t(3)); // the fastest alone
         QCOMPARE(view->speedupPlot()->plannedGraph()->data()->size(), 2);
         const auto png = dir.filePath(QStringLiteral("cluster.png"));
