@@ -529,8 +529,11 @@ void ClusterView::cancel()
 {
     if (!m_runner)
         return;
-    appendLog(tr("cancelling after the inference in flight; what was measured stays in the "
+    appendLog(tr("cancelling: the calls in progress end, what was measured stays in the "
                  "project"));
+    m_cancel->setEnabled(false);
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("Cancelling..."));
     m_runner->cancel();
 }
 

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 
 #include <atomic>
+#include <mutex>
 
 namespace cleave::gui {
 
@@ -124,6 +125,8 @@ struct ClusterRunner::Private
 {
     ClusterJob job;
     std::atomic<bool> cancelled{false};
+    std::mutex clusterMutex;
+    remote::ClusterRun *cluster = nullptr; ///< the run cancel() reaches, while it runs
 
     void stopIfCancelled() const
     {
@@ -143,6 +146,9 @@ ClusterRunner::~ClusterRunner() = default;
 void ClusterRunner::cancel()
 {
     d->cancelled = true;
+    const std::lock_guard lock(d->clusterMutex);
+    if (d->cluster)
+        d->cluster->cancel();
 }
 
 namespace {
@@ -187,6 +193,17 @@ QString ClusterRunner::run(const std::function<void(const ClusterFrame &)> &fram
     settings.segmentEnd = job.segmentEnd;
     settings.measureEdgeDi = job.edgeDi;
     remote::ClusterRun cluster(settings, &db);
+    {
+        const std::lock_guard lock(d->clusterMutex);
+        d->cluster = &cluster;
+    }
+    const auto forget = [this](remote::ClusterRun *) {
+        const std::lock_guard lock(d->clusterMutex);
+        d->cluster = nullptr;
+    };
+    const std::unique_ptr<remote::ClusterRun, decltype(forget)> reachable(&cluster, forget);
+    if (d->cancelled) // cancelled before it could be reached
+        cluster.cancel();
     cluster.openModel(); // a model that cannot be split says so before any agent starts
     d->stopIfCancelled();
     const auto link = plan::NetworkProfile::preset(job.link.toStdString());

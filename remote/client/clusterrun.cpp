@@ -206,12 +206,36 @@ void ClusterRun::prepare(const Say &say)
     if (!m_settings.roundEnds.empty() && m_settings.edge)
         throw Error(ErrorKind::InvalidInput,
                     "a chain of rounds gathers at the source device: it takes no edge");
-    connect(say);
-    loadEverywhere(say);
-    timeStrips(say);
-    timeRest(say);
+    for (const auto &step : std::initializer_list<std::function<void()>>{
+             [&] { connect(say); }, [&] { loadEverywhere(say); }, [&] { timeStrips(say); },
+             [&] { timeRest(say); }})
+        try {
+            stopIfCancelled();
+            step();
+        } catch (const Error &) {
+            stopIfCancelled(); // a call cancelled says so as a cancellation
+            throw;
+        }
     fitStrips();
     planFirst(say);
+}
+
+void ClusterRun::stopIfCancelled() const
+{
+    if (m_cancelled)
+        throw Error(ErrorKind::Cancelled, "the cluster run was cancelled");
+}
+
+void ClusterRun::cancel()
+{
+    m_cancelled = true;
+    const std::lock_guard lock(m_callsMutex);
+    for (const auto &d : m_devices)
+        d->client->cancel();
+    if (m_edge)
+        m_edge->cancel();
+    if (m_bench)
+        m_bench->cancel();
 }
 
 const AgentAccess &ClusterRun::accessOf(const ClusterAgent &agent) const
@@ -231,6 +255,7 @@ void ClusterRun::connect(const Say &say)
         d->client =
             std::make_unique<AgentClient>(agent.address, std::chrono::seconds(10), accessOf(agent));
         d->link = std::make_unique<LinkEmulator>(emulated(agent.link));
+        const std::lock_guard lock(m_callsMutex);
         m_devices.push_back(std::move(d));
     }
     for (const auto &excluded : m_settings.excluded)
@@ -252,8 +277,10 @@ void ClusterRun::connect(const Say &say)
     }
     m_aggregatorName = m_names.front();
     if (m_settings.edge) {
-        m_edge = std::make_unique<AgentClient>(m_settings.edge->address, std::chrono::seconds(10),
-                                               accessOf(*m_settings.edge));
+        auto edge = std::make_unique<AgentClient>(
+            m_settings.edge->address, std::chrono::seconds(10), accessOf(*m_settings.edge));
+        const std::lock_guard lock(m_callsMutex);
+        m_edge = std::move(edge);
         auto resource = resourceOf(m_edge->info(), "edge");
         m_aggregatorName = resource.name;
         if (m_db)
@@ -429,7 +456,18 @@ void ClusterRun::timeWhole(const Say &say)
         settings.seed = m_settings.seed;
         settings.warmup = 2;
         settings.reps = m_settings.benchReps;
-        BenchSession(settings, missing).run(*m_db);
+        BenchSession session(settings, missing);
+        {
+            const std::lock_guard lock(m_callsMutex);
+            m_bench = &session;
+        }
+        const auto done = [this](BenchSession *) {
+            const std::lock_guard lock(m_callsMutex);
+            m_bench = nullptr;
+        };
+        const std::unique_ptr<BenchSession, decltype(done)> clear(&session, done);
+        stopIfCancelled();
+        session.run(*m_db);
     }
     const auto blocksOf = [&](const std::string &name) {
         const auto costs = costsOf(name);
@@ -945,6 +983,7 @@ void ClusterRun::run(const std::function<void(const ClusterStep &)> &onStep,
     for (int run = 0; run < m_settings.runs; ++run) {
         if (cancelled && *cancelled)
             throw Error(ErrorKind::Cancelled, "the cluster run was cancelled");
+        stopIfCancelled();
         const auto x = m_graph->sampleInput(m_settings.seed + uint64_t(run));
         torch::Tensor reference;
         {

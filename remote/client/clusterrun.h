@@ -14,11 +14,14 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cleave::remote {
+
+class BenchSession;
 
 /// An agent of the cluster and its emulated link to the aggregator.
 struct ClusterAgent
@@ -95,7 +98,12 @@ public:
                    const AgentAccess &access);
 
     using Say = std::function<void(const std::string &)>;
+    /// Throws Error(Cancelled) once cancel() was called, between its steps or from the call in
+    /// progress.
     void prepare(const Say &say);
+    /// Stops prepare() or run() from any thread: the agents' calls in progress (strip and block
+    /// timings included) end, and nothing new starts.
+    void cancel();
     void run(const std::function<void(const ClusterStep &)> &onStep,
              const std::function<void(const store::ClusterEvent &)> &onEvent,
              const std::atomic<bool> *cancelled = nullptr);
@@ -191,6 +199,10 @@ private:
     store::Store *m_db;
     std::vector<std::unique_ptr<Device>> m_devices;
     std::unique_ptr<AgentClient> m_edge;
+    std::atomic<bool> m_cancelled{false};
+    std::mutex m_callsMutex;         ///< guards the clients and m_bench for cancel()
+    BenchSession *m_bench = nullptr; ///< the whole-model timing in progress
+    void stopIfCancelled() const;
     std::optional<graph::ModelGraph> m_graph;
     std::string m_modelId;
     int64_t m_storeModel = 0;

@@ -65,6 +65,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include <unistd.h>
 
@@ -1420,6 +1421,49 @@ private Q_SLOTS:
         QVERIFY(std::any_of(drawn.begin(), drawn.end(), [](const auto &d) { return !d.planned; }));
         QVERIFY(std::any_of(drawn.begin(), drawn.end(), [](const auto &d) { return d.planned; }));
         QCOMPARE(shown->shareBar()->bars(0)->data()->size(), 2);
+    }
+
+    // Cancelled while the devices time their strips, the run ends with the calls in progress
+    // (nothing of the interrupted timing is stored) and says it was cancelled.
+    void clusterCancelsWhileTiming()
+    {
+        QTemporaryDir dir;
+        remote::AgentProcess first("gui-timing-1", "device", 1),
+            second("gui-timing-2", "device", 1);
+        gui::ClusterJob job;
+        job.project = dir.filePath(QStringLiteral("p.cleave"));
+        job.model = QStringLiteral("zoo:resnet18");
+        for (const auto *agent : {&first, &second})
+            job.agents.push_back(
+                {QString::fromStdString(agent->address()), QStringLiteral("device")});
+        job.rounds = false;
+        job.runs = 1;
+        job.warmup = 0;
+        gui::ClusterRunner runner(job);
+        std::atomic<bool> timing{false};
+        auto outcome = std::async(std::launch::async, [&] {
+            try {
+                runner.run({}, [&](const QString &line) {
+                    if (line.contains(QStringLiteral("timing strips")))
+                        timing = true;
+                });
+                return QStringLiteral("finished");
+            } catch (const Error &e) {
+                return QString::fromUtf8(e.what()) +
+                       (e.kind() == ErrorKind::Cancelled ? QStringLiteral(" [cancelled]") : QString());
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(timing, 120000);
+        runner.cancel();
+        const auto said = outcome.get();
+        QVERIFY2(said.endsWith(QStringLiteral("[cancelled]")), qPrintable(said));
+        store::Store db(job.project.toStdString());
+        const auto models = db.modelsNamed("zoo:resnet18");
+        QCOMPARE(models.size(), size_t(1));
+        size_t stored = 0;
+        for (const auto &r : db.resources())
+            stored += db.stripTimings(models[0].id, db.addResource(r)).size();
+        QCOMPARE(stored, size_t(0));
     }
 
     // A cluster of fewer than two devices, or a share out of range, is refused before any
