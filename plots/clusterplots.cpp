@@ -55,10 +55,12 @@ QString spanLabel(Kind kind)
 
 QColor deviceColour(int device)
 {
-    static const QColor colours[] = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00),
-                                     QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
-                                     QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
-                                     QColor(0xf0, 0xe4, 0x42), QColor(0x66, 0x66, 0x66)};
+    // Paul Tol's muted scheme: hues the time line's kinds (the Okabe-Ito colours) do not use,
+    // so a device is never read as a kind of span.
+    static const QColor colours[] = {QColor(0x33, 0x22, 0x88), QColor(0xcc, 0x66, 0x77),
+                                     QColor(0x99, 0x99, 0x33), QColor(0x88, 0xcc, 0xee),
+                                     QColor(0x88, 0x22, 0x55), QColor(0x44, 0xaa, 0x99),
+                                     QColor(0xdd, 0xcc, 0x77), QColor(0xaa, 0x44, 0x99)};
     constexpr int count = int(std::size(colours));
     const QColor base = colours[device % count];
     return device < count ? base : base.darker(100 + 30 * (device / count));
@@ -239,6 +241,7 @@ SpeedupPlot::SpeedupPlot(QWidget *parent)
 {
     xAxis->setLabel(tr("Devices"));
     yAxis->setLabel(tr("Speed-up"));
+    yAxis->ticker()->setTickCount(3); // readable at the small heights it gets beside the table
     useSplitTicks(xAxis);
     const auto line = [&](const QString &name, const QPen &pen, QCPScatterStyle scatter) {
         auto *graph = addGraph();
@@ -249,10 +252,10 @@ SpeedupPlot::SpeedupPlot(QWidget *parent)
     };
     const QColor planned(0x00, 0x72, 0xb2), edgeDi(0xd5, 0x5e, 0x00);
     m_bound =
-        line(tr("Theoretical bound"), QPen(Qt::gray, 1.5, Qt::DashLine), QCPScatterStyle::ssNone);
-    m_planned = line(tr("Planned (Cleave)"), QPen(planned, 2.0),
+        line(tr("Bound"), QPen(Qt::gray, 1.5, Qt::DashLine), QCPScatterStyle::ssNone);
+    m_planned = line(tr("Cleave, planned"), QPen(planned, 2.0),
                      QCPScatterStyle(QCPScatterStyle::ssCircle, planned, Qt::white, 7));
-    m_edgeDi = line(tr("Planned (EdgeDI's heuristic)"), QPen(edgeDi, 1.5, Qt::DotLine),
+    m_edgeDi = line(tr("EdgeDI, planned"), QPen(edgeDi, 1.5, Qt::DotLine),
                     QCPScatterStyle(QCPScatterStyle::ssSquare, edgeDi, Qt::white, 6));
     m_measured = line(tr("Measured"), Qt::NoPen,
                       QCPScatterStyle(QCPScatterStyle::ssDisc, Qt::black, Qt::black, 8));

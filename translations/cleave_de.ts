@@ -484,8 +484,8 @@
         <translation>CPU-Anteil von Gerät %1 (Kerne)</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No agent with the device role in the Agents panel</source>
@@ -514,6 +514,10 @@
     <message>
         <source>Pick a cut in the cut table first</source>
         <translation>Zuerst einen Schnitt in der Schnitttabelle wählen</translation>
+    </message>
+    <message>
+        <source>%1 inferences stored</source>
+        <translation>%1 Inferenzen gespeichert</translation>
     </message>
     <message>
         <source>%1 of %2 inferences</source>
@@ -556,8 +560,12 @@
         <translation>angehalten: %1</translation>
     </message>
     <message>
-        <source>cancelling after the inference in flight; what was measured stays in the project</source>
-        <translation>breche nach der laufenden Inferenz ab; was gemessen wurde, bleibt im Projekt</translation>
+        <source>cancelling: the calls in progress end, what was measured stays in the project</source>
+        <translation>Abbruch: laufende Aufrufe enden, das Gemessene bleibt im Projekt</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Wird abgebrochen ...</translation>
     </message>
 </context>
 <context>
@@ -1610,16 +1618,16 @@ Gerätespeicher: %1</translation>
         <translation>Faktor</translation>
     </message>
     <message>
-        <source>Theoretical bound</source>
-        <translation>Theoretische Grenze</translation>
+        <source>Bound</source>
+        <translation>Grenze</translation>
     </message>
     <message>
-        <source>Planned (Cleave)</source>
-        <translation>Geplant (Cleave)</translation>
+        <source>Cleave, planned</source>
+        <translation>Cleave, geplant</translation>
     </message>
     <message>
-        <source>Planned (EdgeDI's heuristic)</source>
-        <translation>Geplant (EdgeDIs Heuristik)</translation>
+        <source>EdgeDI, planned</source>
+        <translation>EdgeDI, geplant</translation>
     </message>
     <message>
         <source>Measured</source>
@@ -1727,8 +1735,12 @@ Gerätespeicher: %1</translation>
         <translation>starte %1 lokale Geräte-Agenten</translation>
     </message>
     <message>
-        <source>%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x</source>
-        <translation>%1 Inferenzen, Median der Makespan %2 ms; Beschleunigung %3x bei einer Grenze von %4x</translation>
+        <source>%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan %4 ms, %5x the fastest device alone on the same blocks (bound %6x)</source>
+        <translation>%1 Inferenzen, Median %2 ms (%3 ms geplant); Median-Makespan der Streifen %4 ms, %5x das schnellste Gerät allein auf denselben Blöcken (Grenze %6x)</translation>
+    </message>
+    <message>
+        <source>; EdgeDI's partition: median makespan %1 ms</source>
+        <translation>; EdgeDIs Aufteilung: Median-Makespan %1 ms</translation>
     </message>
 </context>
 <context>

@@ -484,8 +484,8 @@
         <translation>Device %1's CPU share (cores)</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No agent with the device role in the Agents panel</source>
@@ -514,6 +514,10 @@
     <message>
         <source>Pick a cut in the cut table first</source>
         <translation>Pick a cut in the cut table first</translation>
+    </message>
+    <message>
+        <source>%1 inferences stored</source>
+        <translation>%1 inferences stored</translation>
     </message>
     <message>
         <source>%1 of %2 inferences</source>
@@ -556,8 +560,12 @@
         <translation>stopped: %1</translation>
     </message>
     <message>
-        <source>cancelling after the inference in flight; what was measured stays in the project</source>
-        <translation>cancelling after the inference in flight; what was measured stays in the project</translation>
+        <source>cancelling: the calls in progress end, what was measured stays in the project</source>
+        <translation>cancelling: the calls in progress end, what was measured stays in the project</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Cancelling...</translation>
     </message>
 </context>
 <context>
@@ -1610,16 +1618,16 @@ Device memory: %1</translation>
         <translation>Speed-up</translation>
     </message>
     <message>
-        <source>Theoretical bound</source>
-        <translation>Theoretical bound</translation>
+        <source>Bound</source>
+        <translation>Bound</translation>
     </message>
     <message>
-        <source>Planned (Cleave)</source>
-        <translation>Planned (Cleave)</translation>
+        <source>Cleave, planned</source>
+        <translation>Cleave, planned</translation>
     </message>
     <message>
-        <source>Planned (EdgeDI's heuristic)</source>
-        <translation>Planned (EdgeDI's heuristic)</translation>
+        <source>EdgeDI, planned</source>
+        <translation>EdgeDI, planned</translation>
     </message>
     <message>
         <source>Measured</source>
@@ -1727,8 +1735,12 @@ Device memory: %1</translation>
         <translation>starting %1 local device agents</translation>
     </message>
     <message>
-        <source>%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x</source>
-        <translation>%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x</translation>
+        <source>%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan %4 ms, %5x the fastest device alone on the same blocks (bound %6x)</source>
+        <translation>%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan %4 ms, %5x the fastest device alone on the same blocks (bound %6x)</translation>
+    </message>
+    <message>
+        <source>; EdgeDI's partition: median makespan %1 ms</source>
+        <translation>; EdgeDI's partition: median makespan %1 ms</translation>
     </message>
 </context>
 <context>

@@ -484,8 +484,8 @@
         <translation>장치 %1의 CPU 몫 (코어)</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No agent with the device role in the Agents panel</source>
@@ -514,6 +514,10 @@
     <message>
         <source>Pick a cut in the cut table first</source>
         <translation>먼저 절단 지점 표에서 절단 지점을 선택하세요</translation>
+    </message>
+    <message>
+        <source>%1 inferences stored</source>
+        <translation>저장된 추론 %1회</translation>
     </message>
     <message>
         <source>%1 of %2 inferences</source>
@@ -556,8 +560,12 @@
         <translation>중지됨: %1</translation>
     </message>
     <message>
-        <source>cancelling after the inference in flight; what was measured stays in the project</source>
-        <translation>진행 중인 추론 후 취소합니다. 측정한 것은 프로젝트에 남습니다</translation>
+        <source>cancelling: the calls in progress end, what was measured stays in the project</source>
+        <translation>취소: 진행 중인 호출이 끝나고, 측정한 것은 프로젝트에 남습니다</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>취소하는 중...</translation>
     </message>
 </context>
 <context>
@@ -1607,16 +1615,16 @@ Device memory: %1</source>
         <translation>속도 향상</translation>
     </message>
     <message>
-        <source>Theoretical bound</source>
-        <translation>이론적 한계</translation>
+        <source>Bound</source>
+        <translation>한계</translation>
     </message>
     <message>
-        <source>Planned (Cleave)</source>
-        <translation>계획 (Cleave)</translation>
+        <source>Cleave, planned</source>
+        <translation>Cleave, 계획</translation>
     </message>
     <message>
-        <source>Planned (EdgeDI's heuristic)</source>
-        <translation>계획 (EdgeDI 휴리스틱)</translation>
+        <source>EdgeDI, planned</source>
+        <translation>EdgeDI, 계획</translation>
     </message>
     <message>
         <source>Measured</source>
@@ -1724,8 +1732,12 @@ Device memory: %1</source>
         <translation>로컬 장치 에이전트 %1개 시작</translation>
     </message>
     <message>
-        <source>%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x</source>
-        <translation>추론 %1회, makespan 중앙값 %2 ms, 속도 향상 %3배 (한계 %4배)</translation>
+        <source>%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan %4 ms, %5x the fastest device alone on the same blocks (bound %6x)</source>
+        <translation>추론 %1회, 중앙값 %2 ms (계획 %3 ms); 스트립의 중앙 makespan %4 ms, 같은 블록에서 가장 빠른 장치 단독의 %5배 (한계 %6배)</translation>
+    </message>
+    <message>
+        <source>; EdgeDI's partition: median makespan %1 ms</source>
+        <translation>; EdgeDI 분할: 중앙 makespan %1 ms</translation>
     </message>
 </context>
 <context>

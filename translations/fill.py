@@ -8,6 +8,18 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan %4 ms, %5x the fastest device alone on the same blocks (bound %6x)":
+        "%1 Inferenzen, Median %2 ms (%3 ms geplant); Median-Makespan der Streifen %4 ms, %5x das schnellste Gerät allein auf denselben Blöcken (Grenze %6x)",
+    "; EdgeDI's partition: median makespan %1 ms":
+        "; EdgeDIs Aufteilung: Median-Makespan %1 ms",
+    "%1 inferences stored":
+        "%1 Inferenzen gespeichert",
+    "%1: %2":
+        "%1: %2",
+    "Cancelling...":
+        "Wird abgebrochen ...",
+    "cancelling: the calls in progress end, what was measured stays in the project":
+        "Abbruch: laufende Aufrufe enden, das Gemessene bleibt im Projekt",
     "Local agents":
         "Lokale Agenten",
     "The project's device agents":
@@ -26,8 +38,6 @@ DE = {
         "Geräte-Agenten",
     "Aggregator":
         "Aggregator",
-    "%1 (%2)":
-        "%1 (%2)",
     "No agent with the device role in the Agents panel":
         "Kein Agent mit der Rolle device im Agenten-Bereich",
     "The first device":
@@ -120,12 +130,12 @@ DE = {
         "Zeilen pro Gerät",
     "Speed-up over the fastest device alone":
         "Beschleunigung gegenüber dem schnellsten Gerät allein",
-    "Theoretical bound":
-        "Theoretische Grenze",
-    "Planned (Cleave)":
-        "Geplant (Cleave)",
-    "Planned (EdgeDI's heuristic)":
-        "Geplant (EdgeDIs Heuristik)",
+    "Bound":
+        "Grenze",
+    "Cleave, planned":
+        "Cleave, geplant",
+    "EdgeDI, planned":
+        "EdgeDI, geplant",
     "Measured":
         "Gemessen",
     "Speed-up":
@@ -574,6 +584,18 @@ DE = {
 }
 
 KO = {
+    "%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan %4 ms, %5x the fastest device alone on the same blocks (bound %6x)":
+        "추론 %1회, 중앙값 %2 ms (계획 %3 ms); 스트립의 중앙 makespan %4 ms, 같은 블록에서 가장 빠른 장치 단독의 %5배 (한계 %6배)",
+    "; EdgeDI's partition: median makespan %1 ms":
+        "; EdgeDI 분할: 중앙 makespan %1 ms",
+    "%1 inferences stored":
+        "저장된 추론 %1회",
+    "%1: %2":
+        "%1: %2",
+    "Cancelling...":
+        "취소하는 중...",
+    "cancelling: the calls in progress end, what was measured stays in the project":
+        "취소: 진행 중인 호출이 끝나고, 측정한 것은 프로젝트에 남습니다",
     "Local agents":
         "로컬 에이전트",
     "The project's device agents":
@@ -592,8 +614,6 @@ KO = {
         "장치 에이전트",
     "Aggregator":
         "집계기",
-    "%1 (%2)":
-        "%1 (%2)",
     "No agent with the device role in the Agents panel":
         "에이전트 패널에 device 역할의 에이전트가 없습니다",
     "The first device":
@@ -686,12 +706,12 @@ KO = {
         "장치별 행",
     "Speed-up over the fastest device alone":
         "가장 빠른 장치 단독 대비 속도 향상",
-    "Theoretical bound":
-        "이론적 한계",
-    "Planned (Cleave)":
-        "계획 (Cleave)",
-    "Planned (EdgeDI's heuristic)":
-        "계획 (EdgeDI 휴리스틱)",
+    "Bound":
+        "한계",
+    "Cleave, planned":
+        "Cleave, 계획",
+    "EdgeDI, planned":
+        "EdgeDI, 계획",
     "Measured":
         "측정",
     "Speed-up":

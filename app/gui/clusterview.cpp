@@ -19,9 +19,11 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTableWidget>
 #include <QTime>
 #include <QVBoxLayout>
@@ -34,7 +36,7 @@ namespace {
 
 constexpr int kMostDevices = 8;
 
-enum PlanChoice { PlannersChoice, OneSegment, UpToPickedCut };
+enum PlanItem { PlannersChoice, OneSegment, UpToPickedCut };
 
 } // namespace
 
@@ -88,9 +90,11 @@ ClusterView::ClusterView(QWidget *parent)
     m_planning->setHorizontalHeaderLabels(
         {tr("Device of the last run"), tr("Takes part"), tr("What-if slowdown")});
     m_planning->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_planning->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_planning->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_planning->verticalHeader()->setVisible(false);
     m_planning->setWordWrap(false);
-    m_planning->setTextElideMode(Qt::ElideMiddle); // NAME@HOST (emulated: ...): both ends say
+    m_planning->setTextElideMode(Qt::ElideRight); // NAME-N@HOST first: the numbers tell apart
     m_planning->setMinimumHeight(60);
     m_planning->setToolTip(tr("Plan on the timings of the project's last cluster run: leave a "
                               "device out or slow it down to see the plan change"));
@@ -153,6 +157,7 @@ ClusterView::ClusterView(QWidget *parent)
     connect(m_devices, &QSpinBox::valueChanged, this, &ClusterView::setDeviceCount);
     connect(m_source, &QComboBox::currentIndexChanged, this, &ClusterView::showSource);
     connect(m_link, &QComboBox::currentIndexChanged, this, &ClusterView::replan);
+    connect(m_plan, &QComboBox::currentIndexChanged, this, &ClusterView::replan);
     connect(m_planning, &QTableWidget::itemChanged, this, &ClusterView::replan);
     connect(m_run, &QPushButton::clicked, this, &ClusterView::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &ClusterView::cancel);
@@ -245,8 +250,11 @@ void ClusterView::listAgents()
         if (agents[row].role != QLatin1String("device"))
             continue;
         const auto state = m_agentModel->index(row, AgentTableModel::State);
+        // What it answered first: an address can be long, and the list is narrow.
         auto *item = new QListWidgetItem(
-            tr("%1 (%2)").arg(agents[row].address, state.data().toString()), m_agentList);
+            tr("%1: %2").arg(state.data().toString(), agents[row].address), m_agentList);
+        if (m_agentModel->reach(row) == AgentTableModel::Reach::Unreachable)
+            item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
         item->setData(Qt::UserRole, agents[row].address);
         item->setToolTip(state.data(Qt::ToolTipRole).toString());
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -285,6 +293,8 @@ void ClusterView::setPickedCut(int cut)
         item->setText(tr("One segment up to cut %1").arg(cut));
         item->setToolTip(tr("The cut picked in the cut table"));
         item->setEnabled(true);
+        if (m_plan->currentIndex() == UpToPickedCut)
+            replan();
         return;
     }
     item->setText(tr("Up to the cut picked"));
@@ -307,6 +317,7 @@ QString ClusterView::log() const
 void ClusterView::appendLog(const QString &line)
 {
     m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+    m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum()); // the newest
 }
 
 void ClusterView::setRunning(bool running)
@@ -338,7 +349,9 @@ void ClusterView::showFrame(const ClusterFrame &frame)
         plot->replot(QCustomPlot::rpQueuedReplot);
     m_progress->setRange(0, frame.total);
     m_progress->setValue(frame.done);
-    m_progress->setFormat(tr("%1 of %2 inferences").arg(frame.done).arg(frame.total));
+    m_progress->setFormat(frame.stored
+                              ? tr("%1 inferences stored").arg(frame.done)
+                              : tr("%1 of %2 inferences").arg(frame.done).arg(frame.total));
 }
 
 void ClusterView::reload(const QString &project, const QString &model)
@@ -416,9 +429,16 @@ void ClusterView::replan()
         slowdown.push_back(factor > 0 ? factor : 1.0);
     }
     try {
+        PlanChoice choice;
+        choice.rounds = m_plan->currentIndex() == PlannersChoice;
+        if (m_plan->currentIndex() == UpToPickedCut)
+            choice.segmentEnd = m_pickedCut;
         const auto frame =
             planFrame(*m_stored, excluded, slowdown,
-                      plan::NetworkProfile::preset(m_link->currentText().toStdString()));
+                      plan::NetworkProfile::preset(m_link->currentText().toStdString()), choice);
+        m_plannedChain = frame.plan;
+        m_shareBar->setHistory({}, frame.devices);
+        m_shareBar->replot(QCustomPlot::rpQueuedReplot);
         m_timeline->setTimelines({}, frame.planned);
         m_speedup->setPoints(frame.speedup);
         m_timeline->replot(QCustomPlot::rpQueuedReplot);
@@ -497,6 +517,12 @@ bool ClusterView::start(const QString &project, const QString &model)
     auto runner = std::make_shared<ClusterRunner>(job);
     m_runner = runner;
     m_frames = 0;
+    // What was drawn belongs to another run: nothing until this one's plan is there.
+    m_timeline->setTimelines({}, {});
+    m_shareBar->setHistory({}, {});
+    m_speedup->setPoints({});
+    for (auto *plot : plots())
+        plot->replot(QCustomPlot::rpQueuedReplot);
     setRunning(true);
     m_progress->setRange(0, 0); // busy until the plan is there
     const auto frame = [this](const ClusterFrame &f) {

@@ -57,8 +57,11 @@ public:
     /// What reload() read: the devices of the project's last cluster run and their timings;
     /// null before it or without a run.
     const ClusterPlanning *planning() const { return m_stored ? &*m_stored : nullptr; }
-    /// Plans again from the planning table and draws the plan (nothing without timings).
+    /// Plans again from the planning table, the link and the Plan choice, and draws the plan
+    /// (nothing without timings).
     void replan();
+    /// What replan() planned last.
+    const plan::ChainPlan &plannedChain() const { return m_plannedChain; }
 
     /// The project's agents: those with the device role are offered as devices (with what they
     /// said when last asked), those with the edge role as aggregators.
@@ -136,6 +139,7 @@ private:
     plots::SpeedupPlot *m_speedup = nullptr;
     QTableWidget *m_planning = nullptr;
     std::optional<ClusterPlanning> m_stored;
+    plan::ChainPlan m_plannedChain;
     bool m_showingRun = false; ///< the plots show a run: a new planning waits for a change
     int m_planningJob = 0;
     QString m_project;

@@ -55,6 +55,7 @@ std::optional<ClusterPlanning> loadPlanning(const QString &project, const QStrin
         f.shares = figures.shares;
         f.speedup = figures.speedup;
         f.done = f.total = int(figures.shares.size());
+        f.stored = true;
         planning.lastRun = std::move(f);
     } catch (const Error &e) {
         if (e.kind() != ErrorKind::NotFound) // a run that completed no inference draws none
@@ -89,16 +90,21 @@ plan::ClusterRequest adjusted(plan::ClusterRequest request, const std::vector<st
 } // namespace
 
 ClusterFrame planFrame(const ClusterPlanning &planning, const std::vector<bool> &excluded,
-                       const std::vector<double> &slowdown, const plan::NetworkProfile &link)
+                       const std::vector<double> &slowdown, const plan::NetworkProfile &link,
+                       const PlanChoice &choice)
 {
-    const auto request =
-        adjusted(planning.cluster.request, planning.devices, excluded, slowdown, link);
-    auto rounds = planning.cluster.rounds;
-    for (auto &o : rounds)
-        o.request = adjusted(o.request, planning.devices, excluded, slowdown, link);
+    auto request = adjusted(planning.cluster.request, planning.devices, excluded, slowdown, link);
+    request.segmentEnd = choice.segmentEnd;
+    std::vector<plan::RoundOptions> rounds;
+    if (choice.rounds && !choice.segmentEnd)
+        for (auto o : planning.cluster.rounds) {
+            o.request = adjusted(o.request, planning.devices, excluded, slowdown, link);
+            rounds.push_back(std::move(o));
+        }
     const auto single = plan::planCluster(planning.cluster.segments, request);
     const auto chosen = plan::fasterOf(single, rounds);
     ClusterFrame f;
+    f.plan = chosen;
     f.devices = planning.devices;
     f.planned = plan::predictedTimeline(chosen, request, planning.aggregator);
     if (chosen.rounds.size() > 1) {
@@ -166,6 +172,42 @@ void check(const ClusterJob &job)
         if (share < range.least || share > range.most)
             throw Error(ErrorKind::InvalidInput,
                         "a CPU share of " + std::to_string(share) + " is out of range");
+}
+
+double medianMs(const std::vector<double> &seconds)
+{
+    return seconds.empty() ? 0 : bench::summarise(seconds).median_s * 1e3;
+}
+
+/// The run in one line: the whole inference against its plan, then the strips against the
+/// fastest device alone on the same blocks and the bound, and EdgeDI's partition when run.
+QString summary(const std::vector<store::ClusterInference> &completed,
+                const std::vector<store::ClusterBaseline> &alone, const std::vector<double> &edgeDi,
+                double planned_s, const std::vector<plan::SpeedupPoint> &speedup)
+{
+    std::vector<double> totals, makespans;
+    for (const auto &i : completed) {
+        totals.push_back(i.total_s);
+        makespans.push_back(i.makespan_s);
+    }
+    const int used = plan::devicesUsed(completed);
+    const double bound =
+        used >= 1 && used <= int(speedup.size()) ? speedup[size_t(used - 1)].bound : 0;
+    auto line = QCoreApplication::translate(
+                    "cleave::gui::ClusterWork",
+                    "%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan "
+                    "%4 ms, %5x the fastest device alone on the same blocks (bound %6x)")
+                    .arg(completed.size())
+                    .arg(medianMs(totals), 0, 'f', 1)
+                    .arg(planned_s * 1e3, 0, 'f', 1)
+                    .arg(medianMs(makespans), 0, 'f', 1)
+                    .arg(plan::measuredSpeedup(completed, alone).value_or(0), 0, 'f', 2)
+                    .arg(bound, 0, 'f', 2);
+    if (!edgeDi.empty())
+        line += QCoreApplication::translate("cleave::gui::ClusterWork",
+                                            "; EdgeDI's partition: median makespan %1 ms")
+                    .arg(medianMs(edgeDi), 0, 'f', 1);
+    return line;
 }
 
 remote::ClusterAgent clusterAgent(const AgentEntry &entry, const plan::NetworkProfile &link)
@@ -248,12 +290,15 @@ QString ClusterRunner::run(const std::function<void(const ClusterFrame &)> &fram
 
     std::vector<store::ClusterInference> completed;
     std::vector<store::ClusterBaseline> alone;
+    std::vector<double> edgeDi; ///< EdgeDI's partition's makespans, when asked for
     const auto onStep = [&](const remote::ClusterStep &step) {
         if (!step.inference.completed)
             return;
         completed.push_back(step.inference);
         if (step.alone)
             alone.push_back({step.inference.run, "alone", step.alone->makespan_s, 0});
+        if (step.edgeDi)
+            edgeDi.push_back(step.edgeDi->makespan_s);
         f.measured = plan::measuredTimeline(step.inference, f.devices, aggregator);
         f.planned = plan::predictedTimeline(cluster.current(), request, aggregator);
         f.shares = plan::shareHistory(completed, f.devices);
@@ -269,17 +314,7 @@ QString ClusterRunner::run(const std::function<void(const ClusterFrame &)> &fram
     };
     cluster.run(onStep, onEvent, &d->cancelled);
 
-    std::vector<double> makespans;
-    for (const auto &i : completed)
-        makespans.push_back(i.makespan_s);
-    const auto measured = plan::measuredSpeedup(completed, alone);
-    return QCoreApplication::translate(
-               "cleave::gui::ClusterWork",
-               "%1 inferences, median makespan %2 ms; speed-up %3x of a bound of %4x")
-        .arg(completed.size())
-        .arg(bench::summarise(makespans).median_s * 1e3, 0, 'f', 1)
-        .arg(measured.value_or(0), 0, 'f', 2)
-        .arg(cluster.comparison().bound, 0, 'f', 2);
+    return summary(completed, alone, edgeDi, cluster.first().total_s, f.speedup);
 }
 
 } // namespace cleave::gui

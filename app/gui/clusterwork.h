@@ -56,6 +56,16 @@ struct ClusterFrame
     std::vector<plan::SpeedupPoint> speedup; ///< with the measured point so far
     int done = 0;
     int total = 0;
+    bool stored = false;  ///< a stored run, drawn when its project opened
+    plan::ChainPlan plan; ///< planFrame's: the rounds and rows planned
+};
+
+/// What the planner may choose, as the Run would: the planner's choice (one segment, or rounds
+/// gathered at the first device when faster), one segment, or one segment up to a given cut.
+struct PlanChoice
+{
+    bool rounds = true;
+    std::optional<int> segmentEnd;
 };
 
 /// What planning before running needs: the devices of the model's newest stored cluster run,
@@ -80,10 +90,11 @@ struct ClusterPlanning
 std::optional<ClusterPlanning> loadPlanning(const QString &project, const QString &model);
 
 /// The plan for the devices that take part (`excluded[i]`: device i does not), each device's
-/// fits scaled by `slowdown[i]` (2: twice as slow), on `link`: its time line and the speed-up
-/// against the devices. Plain planning: fast enough to run on every change.
+/// fits scaled by `slowdown[i]` (2: twice as slow), on `link`, as `choice` allows: its time line
+/// and the speed-up against the devices. Plain planning: fast enough to run on every change.
 ClusterFrame planFrame(const ClusterPlanning &planning, const std::vector<bool> &excluded,
-                       const std::vector<double> &slowdown, const plan::NetworkProfile &link);
+                       const std::vector<double> &slowdown, const plan::NetworkProfile &link,
+                       const PlanChoice &choice = {});
 
 /// The ways one inference from the run's source device can run (the device alone, Scission,
 /// the cluster, the cluster to the edge), planned for `request` (its link every device's),

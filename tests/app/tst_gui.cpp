@@ -1362,6 +1362,10 @@ private Q_SLOTS:
 
         // Export Ranking: the cluster's plans on the devices just timed, beside the splits.
         QTRY_VERIFY2_WITH_TIMEOUT(view->planning(), qPrintable(view->log()), 60000);
+        // The plan before the next run is what Run would do: one segment up to the cut picked.
+        view->replan();
+        QCOMPARE(view->plannedChain().rounds.size(), size_t(1));
+        QCOMPARE(view->plannedChain().rounds.back().end, 2);
         QTRY_VERIFY_WITH_TIMEOUT(!window->planView()->currentPlan().ranking.empty(), 60000);
         const auto json = dir.filePath(QStringLiteral("ranking.json"));
         QCOMPARE(window->exportRanking(json), QString());
