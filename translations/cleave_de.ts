@@ -528,8 +528,8 @@
         <translation>kein Plan vor dem Lauf: %1</translation>
     </message>
     <message>
-        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead</source>
-        <translation>der letzte Cluster-Lauf dieses Modells im Projekt: %1 Inferenzen über %2 Geräte; Tabelle oder Verbindung ändern, um stattdessen den Plan zu sehen</translation>
+        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table, the link or the plan to see the plan instead</source>
+        <translation>der letzte Cluster-Lauf dieses Modells im Projekt: %1 Inferenzen über %2 Geräte; Tabelle, Verbindung oder Plan ändern, um stattdessen den Plan zu sehen</translation>
     </message>
     <message>
         <source>no plan: %1</source>

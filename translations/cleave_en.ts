@@ -528,8 +528,8 @@
         <translation>no plan before running: %1</translation>
     </message>
     <message>
-        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead</source>
-        <translation>the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead</translation>
+        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table, the link or the plan to see the plan instead</source>
+        <translation>the project's last cluster run of this model: %1 inferences over %2 devices; change the table, the link or the plan to see the plan instead</translation>
     </message>
     <message>
         <source>no plan: %1</source>

@@ -528,8 +528,8 @@
         <translation>실행 전 계획 없음: %1</translation>
     </message>
     <message>
-        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead</source>
-        <translation>이 모델의 프로젝트 마지막 클러스터 실행: 장치 %2개에서 추론 %1회. 계획을 보려면 표나 링크를 바꾸세요</translation>
+        <source>the project's last cluster run of this model: %1 inferences over %2 devices; change the table, the link or the plan to see the plan instead</source>
+        <translation>이 모델의 프로젝트 마지막 클러스터 실행: 장치 %2개에서 추론 %1회. 계획을 보려면 표, 링크 또는 계획을 바꾸세요</translation>
     </message>
     <message>
         <source>no plan: %1</source>

@@ -58,8 +58,8 @@ DE = {
         "CPU-Anteil %1",
     "running %1 over %2 devices (%3) on %4, %5":
         "%1 läuft über %2 Geräte (%3) auf %4, %5",
-    "the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead":
-        "der letzte Cluster-Lauf dieses Modells im Projekt: %1 Inferenzen über %2 Geräte; Tabelle oder Verbindung ändern, um stattdessen den Plan zu sehen",
+    "the project's last cluster run of this model: %1 inferences over %2 devices; change the table, the link or the plan to see the plan instead":
+        "der letzte Cluster-Lauf dieses Modells im Projekt: %1 Inferenzen über %2 Geräte; Tabelle, Verbindung oder Plan ändern, um stattdessen den Plan zu sehen",
     "open on the plan, the offload or the cluster view":
         "mit der Plan-, der Auslagerungs- oder der Cluster-Ansicht öffnen",
     "Device of the last run":
@@ -634,8 +634,8 @@ KO = {
         "CPU 몫 %1",
     "running %1 over %2 devices (%3) on %4, %5":
         "%1을(를) 장치 %2개 (%3)에서 %4로 실행, %5",
-    "the project's last cluster run of this model: %1 inferences over %2 devices; change the table or the link to see the plan instead":
-        "이 모델의 프로젝트 마지막 클러스터 실행: 장치 %2개에서 추론 %1회. 계획을 보려면 표나 링크를 바꾸세요",
+    "the project's last cluster run of this model: %1 inferences over %2 devices; change the table, the link or the plan to see the plan instead":
+        "이 모델의 프로젝트 마지막 클러스터 실행: 장치 %2개에서 추론 %1회. 계획을 보려면 표, 링크 또는 계획을 바꾸세요",
     "open on the plan, the offload or the cluster view":
         "계획, 오프로드 또는 클러스터 화면으로 열기",
     "Device of the last run":

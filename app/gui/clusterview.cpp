@@ -408,7 +408,7 @@ void ClusterView::setPlanning(std::optional<ClusterPlanning> planning)
     if (m_stored && m_stored->lastRun) {
         showFrame(*m_stored->lastRun);
         appendLog(tr("the project's last cluster run of this model: %1 inferences over %2 "
-                     "devices; change the table or the link to see the plan instead")
+                     "devices; change the table, the link or the plan to see the plan instead")
                       .arg(m_stored->lastRun->done)
                       .arg(m_stored->devices.size()));
     } else {
