@@ -958,6 +958,7 @@ ClusterRun::runShares(const torch::Tensor &x, const torch::Tensor &reference, in
 {
     for (int number = 0;; ++number) {
         const auto attempt = execute(m_current, x, kStrip);
+        stopIfCancelled(); // a call cancelled is no lost device: the attempt is not kept
         auto inference = record(attempt, m_current, reference, run, number);
         if (m_db && m_clusterId)
             m_db->addClusterInference(m_clusterId, inference);
@@ -978,8 +979,10 @@ void ClusterRun::run(const std::function<void(const ClusterStep &)> &onStep,
     // The reference runs here between inferences on one thread: a pool's threads would spin on
     // after it, on the cores the agents compute on.
     setComputeThreads(1);
-    for (int i = 0; i < m_settings.warmup; ++i)
+    for (int i = 0; i < m_settings.warmup; ++i) {
+        stopIfCancelled();
         execute(m_current, m_graph->sampleInput(m_settings.seed + 1000000 + uint64_t(i)), kStrip);
+    }
     for (int run = 0; run < m_settings.runs; ++run) {
         if (cancelled && *cancelled)
             throw Error(ErrorKind::Cancelled, "the cluster run was cancelled");
@@ -1002,7 +1005,13 @@ void ClusterRun::run(const std::function<void(const ClusterStep &)> &onStep,
             ways.push_back([&] { step.edgeDi = runEdgeDi(x, reference, run); });
         for (size_t k = 0; k < ways.size(); ++k) {
             std::this_thread::sleep_for(kSettle);
-            ways[(size_t(run) + k) % ways.size()]();
+            try {
+                ways[(size_t(run) + k) % ways.size()]();
+            } catch (const Error &) {
+                stopIfCancelled(); // the call cancel() ended says so as a cancellation
+                throw;
+            }
+            stopIfCancelled();
         }
         if (m_db && m_clusterId) {
             if (step.alone)
