@@ -247,6 +247,21 @@ CREATE TABLE cluster_baselines(
     makespan_s REAL NOT NULL,
     total_s REAL NOT NULL,
     PRIMARY KEY (cluster_id, run, way)) WITHOUT ROWID;
+)sql",
+                                                                  R"sql(
+CREATE TABLE accuracy(
+    model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+    dataset TEXT NOT NULL,
+    split INTEGER NOT NULL CHECK (split >= 0),
+    tl TEXT NOT NULL,
+    codec TEXT NOT NULL,
+    fine_tuned TEXT NOT NULL,
+    images INTEGER NOT NULL CHECK (images >= 0),
+    top1 INTEGER NOT NULL CHECK (top1 BETWEEN 0 AND images),
+    top5 INTEGER NOT NULL CHECK (top5 BETWEEN top1 AND images),
+    agree INTEGER NOT NULL CHECK (agree BETWEEN 0 AND images),
+    measured_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (model_id, dataset, split, tl, codec, fine_tuned)) WITHOUT ROWID;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -633,6 +648,30 @@ std::vector<ClusterBaseline> Store::clusterBaselines(int64_t clusterId)
     while (q.step())
         baselines.push_back({int(q.integer(0)), q.text(1), q.real(2), q.real(3)});
     return baselines;
+}
+
+void Store::addAccuracy(int64_t modelId, const AccuracyRecord &a)
+{
+    Statement insert(m_db, "INSERT OR REPLACE INTO accuracy(model_id, dataset, split, tl, codec, "
+                           "fine_tuned, images, top1, top5, agree) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    insert.bind(1, modelId).bind(2, a.dataset).bind(3, a.split).bind(4, a.tl).bind(5, a.codec);
+    insert.bind(6, a.fineTuned).bind(7, a.images).bind(8, a.top1).bind(9, a.top5);
+    insert.bind(10, a.agree);
+    insert.run();
+}
+
+std::vector<AccuracyRecord> Store::accuracies(int64_t modelId)
+{
+    Statement q(m_db, "SELECT dataset, split, tl, codec, fine_tuned, images, top1, top5, agree "
+                      "FROM accuracy WHERE model_id = ?1 "
+                      "ORDER BY dataset, split, tl, codec, fine_tuned");
+    q.bind(1, modelId);
+    std::vector<AccuracyRecord> records;
+    while (q.step())
+        records.push_back({q.text(0), int(q.integer(1)), q.text(2), q.text(3), q.text(4),
+                           q.integer(5), q.integer(6), q.integer(7), q.integer(8)});
+    return records;
 }
 
 std::vector<ClusterRecord> Store::clusters(int64_t modelId)

@@ -240,13 +240,28 @@ struct ClusterEvent
     std::string detail;
 };
 
+/// One configuration's accuracy on a labelled data set: counts over its first `images` images,
+/// so that a sweep resumes.
+struct AccuracyRecord
+{
+    std::string dataset; ///< the data set's identity: its name and a digest of what was read
+    int split = 0;
+    std::string tl; ///< empty: none
+    std::string codec;
+    std::string fineTuned; ///< empty: the TL as inserted; else how it was fine-tuned
+    int64_t images = 0;
+    int64_t top1 = 0;
+    int64_t top5 = 0;
+    int64_t agree = 0; ///< top-1 as the unsplit model's
+};
+
 /// The benchmark store: one SQLite file (WAL, foreign keys) holding resources, models, runs,
 /// block timings, cut costs and network profiles. Every add* call commits at once, so nothing
 /// measured is lost if the process dies. One owner thread per Store.
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     enum class Access {
         ReadWrite, ///< create the file when missing, migrate it to the current schema
@@ -320,6 +335,11 @@ public:
     std::vector<ClusterEvent> clusterEvents(int64_t clusterId);
     /// By run, then way.
     std::vector<ClusterBaseline> clusterBaselines(int64_t clusterId);
+
+    /// Accuracy counts replace earlier ones of the same model, data set and configuration.
+    void addAccuracy(int64_t modelId, const AccuracyRecord &accuracy);
+    /// By data set, split, TL, codec, fine-tuning.
+    std::vector<AccuracyRecord> accuracies(int64_t modelId);
 
     void saveNetworkProfile(const NetworkProfileRecord &profile);
     std::vector<NetworkProfileRecord> networkProfiles();

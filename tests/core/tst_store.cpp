@@ -38,9 +38,9 @@ Resource device()
     return {0, "local-device", "device", "host", "cpu", 2, 1, "", "1.13", "openblas"};
 }
 
-// What schemas 5 to 9 added, taken away again to make an older store.
-constexpr const char *kDropSchemas5To9 =
-    "DROP TABLE cluster_baselines; "
+// What schemas 5 to 10 added, taken away again to make an older store.
+constexpr const char *kDropSchemas5To10 =
+    "DROP TABLE accuracy; DROP TABLE cluster_baselines; "
     "DROP TABLE strip_timings; DROP TABLE cluster_shares; DROP TABLE cluster_inferences; "
     "DROP TABLE cluster_events; DROP TABLE cluster_runs; "
     "DROP INDEX models_by_content; ALTER TABLE models DROP COLUMN content; "
@@ -58,10 +58,12 @@ BlockTiming block(int index, double median)
     return {index, median, median * 1.1, median * 0.9, median * 1.3, median * 0.05, 1000 + index};
 }
 
-/// Schema 8's cluster tables in a store of this schema: no round ends, shares without rounds.
+/// Schema 8's cluster tables in a store of this schema: no round ends, shares without rounds
+/// (and no accuracy table, which schema 10 adds).
 void toSchema8(Database &raw)
 {
-    raw.execute("ALTER TABLE cluster_runs DROP COLUMN round_ends; DROP TABLE cluster_shares; "
+    raw.execute("DROP TABLE accuracy; "
+                "ALTER TABLE cluster_runs DROP COLUMN round_ends; DROP TABLE cluster_shares; "
                 "DROP TABLE cluster_baselines; "
                 "CREATE TABLE cluster_shares(cluster_id INTEGER NOT NULL, run INTEGER NOT NULL, "
                 "attempt INTEGER NOT NULL, device TEXT NOT NULL, rows_begin INTEGER NOT NULL, "
@@ -232,6 +234,48 @@ private Q_SLOTS:
         QCOMPARE(inferences[0].shares[0].rowsEnd, int64_t(25));
     }
 
+    // Accuracy counts replace earlier ones of the same configuration (a sweep resumed), keep
+    // others apart (a data set, a fine-tuned TL), refuse impossible counts; a store of schema 9
+    // keeps its benchmarks and gains the table on opening.
+    void keepsAccuracyAndMigratesSchema9()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("schema9.cleave")).toStdString();
+        int64_t model = 0;
+        {
+            Store store(path);
+            model = store.addModel(resnet());
+        }
+        {
+            Database raw(path, Database::Mode::ReadWrite);
+            raw.execute("DROP TABLE accuracy; PRAGMA user_version = 9");
+        }
+        Store store(path);
+        QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
+        QVERIFY(store.accuracies(model).empty());
+        AccuracyRecord a{"fashion-mnist/test@1f2e", 7, "maxpool2", "int8", "", 100, 80, 95, 90};
+        store.addAccuracy(model, a);
+        a.images = 200;
+        a.top1 = 150;
+        a.top5 = 190;
+        store.addAccuracy(model, a); // resumed: the same configuration, further on
+        auto tuned = a;
+        tuned.fineTuned = "1 epoch";
+        store.addAccuracy(model, tuned);
+        auto fp32 = a;
+        fp32.tl.clear();
+        fp32.codec = "fp32";
+        store.addAccuracy(model, fp32);
+        const auto all = store.accuracies(model);
+        QCOMPARE(all.size(), size_t(3));
+        QCOMPARE(all[0].tl, std::string()); // by split, then TL
+        QCOMPARE(all[1].images, int64_t(200));
+        QCOMPARE(all[1].top1, int64_t(150));
+        QCOMPARE(all[2].fineTuned, std::string("1 epoch"));
+        auto impossible = a;
+        impossible.top5 = impossible.top1 - 1; // top-5 below top-1
+        QVERIFY_THROWS_EXCEPTION(Error, store.addAccuracy(model, impossible));
+    }
+
     void init() { QVERIFY(m_dir.isValid()); }
 
     // Offloaded runs keep every inference, and a store of schema 1 gains them on opening with
@@ -251,7 +295,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
                         "DROP TABLE agents; DROP TABLE settings; " +
-                        std::string(kDropSchemas5To9) + "PRAGMA user_version = 1");
+                        std::string(kDropSchemas5To10) + "PRAGMA user_version = 1");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -347,7 +391,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("ALTER TABLE agents DROP COLUMN tls_cert; "
                         "ALTER TABLE agents DROP COLUMN tls_key; " +
-                        std::string(kDropSchemas5To9) + "PRAGMA user_version = 3");
+                        std::string(kDropSchemas5To10) + "PRAGMA user_version = 3");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);

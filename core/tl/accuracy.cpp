@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/tl/accuracy.h"
+
+#include "core/error.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+namespace cleave::tl {
+
+namespace {
+
+std::string shapeText(const graph::Shape &shape)
+{
+    return graph::formatShape(shape);
+}
+
+/// The data set fits the model: its images are the model's input (but the batch), its labels
+/// index the model's outputs.
+void checkFits(const graph::ModelGraph &model, const Dataset &data, int64_t limit)
+{
+    const auto &output = model.outputShape();
+    if (output.size() != 2)
+        throw Error(ErrorKind::InvalidInput,
+                    model.name() + ": its output " + shapeText(output) +
+                        " is not one score per class (NxK): accuracy needs a classifier");
+    const auto input = model.inputShape();
+    const auto image = data.images.sizes().vec();
+    if (image.size() != input.size() ||
+        !std::equal(image.begin() + 1, image.end(), input.begin() + 1))
+        throw Error(ErrorKind::InvalidInput, data.name + ": images of " +
+                                                 shapeText({image.begin() + 1, image.end()}) +
+                                                 ", but " + model.name() + " takes " +
+                                                 shapeText({input.begin() + 1, input.end()}));
+    if (data.classes > output[1])
+        throw Error(ErrorKind::InvalidInput, data.name + ": " + std::to_string(data.classes) +
+                                                 " classes, but " + model.name() + " has " +
+                                                 std::to_string(output[1]) + " outputs");
+    if (limit > data.size())
+        throw Error(ErrorKind::InvalidInput, data.name + ": " + std::to_string(limit) +
+                                                 " images asked for, but it has " +
+                                                 std::to_string(data.size()));
+}
+
+/// One configuration's pieces, ready to run on a batch of its cut's tensors.
+struct Pipeline
+{
+    AccuracyKey key;
+    std::optional<TransferLayer> tl;
+    codec::Codec codec;
+    int64_t from = 0; ///< the first image it has not counted
+};
+
+/// Each image's tensor through the wire alone: the codec's scale is per tensor, per image.
+torch::Tensor overTheWire(const torch::Tensor &y, const codec::Codec &codec)
+{
+    std::vector<torch::Tensor> rows;
+    for (int64_t r = 0; r < y.size(0); ++r) {
+        const auto one = y.slice(0, r, r + 1).contiguous();
+        rows.push_back(codec::decode(codec::encode(one, codec), codec, one.sizes().vec()));
+    }
+    return torch::cat(rows, 0);
+}
+
+void count(AccuracyCounts &c, const torch::Tensor &scores, const torch::Tensor &labels,
+           const torch::Tensor &reference)
+{
+    const int64_t k = std::min<int64_t>(5, scores.size(1));
+    const auto best = scores.argmax(1);
+    const auto top = std::get<1>(scores.topk(k, 1));
+    c.images += scores.size(0);
+    c.top1 += best.eq(labels).sum().item<int64_t>();
+    c.top5 += top.eq(labels.unsqueeze(1)).any(1).sum().item<int64_t>();
+    c.agree += best.eq(reference).sum().item<int64_t>();
+}
+
+} // namespace
+
+AccuracyKey unsplitKey(const graph::ModelGraph &model)
+{
+    return {model.blockCount(), "", "fp32"};
+}
+
+std::vector<AccuracyKey> sweepConfigurations(const graph::ModelGraph &model,
+                                             const SweepRequest &request)
+{
+    if (request.codecs.empty())
+        throw Error(ErrorKind::InvalidInput, "no codec to measure");
+    std::vector<AccuracyKey> keys;
+    for (const int s : request.splits) {
+        if (s < 0 || s >= model.blockCount())
+            throw Error(ErrorKind::InvalidInput,
+                        "split " + std::to_string(s) + " is not in 0.." +
+                            std::to_string(model.blockCount() - 1) +
+                            " (at the last cut nothing crosses the network)");
+        const auto &cut = model.cuts()[size_t(s)].shape;
+        for (const auto &c : request.codecs) {
+            keys.push_back({s, "", c.name()});
+            for (const auto &tl : request.tls)
+                if (tl.appliesTo(cut))
+                    keys.push_back({s, tl.name(), c.name()});
+        }
+    }
+    keys.push_back(unsplitKey(model));
+    return keys;
+}
+
+AccuracySweep sweepAccuracy(const graph::ModelGraph &model, const Dataset &data,
+                            const SweepRequest &request, AccuracySweep counts,
+                            const std::function<void(const AccuracySweep &)> &batchDone,
+                            const Progress &progress)
+{
+    checkFits(model, data, request.limit);
+    const int64_t end = request.limit > 0 ? request.limit : data.size();
+    const auto keys = sweepConfigurations(model, request);
+    std::map<int, std::vector<Pipeline>> atCut;
+    int64_t start = end;
+    const auto unsplit = unsplitKey(model);
+    for (const auto &key : keys) {
+        start = std::min(start, counts[key].images);
+        if (key == unsplit)
+            continue;
+        Pipeline p;
+        p.key = key;
+        p.codec = codec::Codec::parse(key.codec);
+        if (!key.tl.empty())
+            p.tl.emplace(TlSpec::parse(key.tl), model.cuts()[size_t(key.split)].shape);
+        p.from = counts[key].images;
+        atCut[key.split].push_back(std::move(p));
+    }
+    // The modules, made once: each block alone (the prefixes) and each split's tail.
+    const int last = atCut.empty() ? 0 : atCut.rbegin()->first;
+    std::vector<torch::jit::Module> block;
+    std::map<int, torch::jit::Module> tail;
+    for (int s = 0; s < last; ++s)
+        block.push_back(model.slice(s, s + 1));
+    for (const auto &[s, pipelines] : atCut)
+        tail.emplace(s, model.tail(s));
+
+    c10::InferenceMode guard;
+    const int64_t batch = std::max(1, request.batch);
+    for (int64_t b = start; b < end; b += batch) {
+        const int64_t e = std::min(end, b + batch);
+        const auto x = data.images.slice(0, b, e);
+        const auto labels = data.labels.slice(0, b, e);
+        const auto scores = model.forward(x);
+        const auto reference = scores.argmax(1);
+        if (const int64_t skip = std::max<int64_t>(0, counts[unsplit].images - b); skip < e - b)
+            count(counts[unsplit], scores.slice(0, skip), labels.slice(0, skip),
+                  reference.slice(0, skip));
+        auto t = x;
+        for (int s = 0; s <= last; ++s) {
+            if (const auto found = atCut.find(s); found != atCut.end())
+                for (const auto &p : found->second) {
+                    if (p.from >= e)
+                        continue;
+                    const int64_t skip = std::max<int64_t>(0, p.from - b); // counted before
+                    auto y = t.slice(0, skip);
+                    if (p.tl)
+                        y = p.tl->down(y);
+                    y = overTheWire(y, p.codec);
+                    if (p.tl)
+                        y = p.tl->up(y);
+                    count(counts[p.key], graph::runOnce(tail.at(s), y), labels.slice(0, skip),
+                          reference.slice(0, skip));
+                }
+            if (s < last)
+                t = graph::runOnce(block[size_t(s)], t);
+        }
+        if (batchDone)
+            batchDone(counts);
+        if (progress && !progress(double(e - start) / double(end - start),
+                                  std::to_string(e) + " of " + std::to_string(end) + " images"))
+            throw Error(ErrorKind::Cancelled,
+                        "the accuracy sweep was cancelled after " + std::to_string(e) + " images");
+    }
+    return counts;
+}
+
+} // namespace cleave::tl
