@@ -46,5 +46,6 @@ void addOffloadCommand(CLI::App &app, int &exitCode);
 void addCompareCommand(CLI::App &app, int &exitCode);
 void addDemoCommand(CLI::App &app, int &exitCode);
 void addClusterCommand(CLI::App &app, int &exitCode);
+void addAccuracyCommand(CLI::App &app, int &exitCode);
 
 } // namespace cleave::cli

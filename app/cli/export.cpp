@@ -54,12 +54,7 @@ struct TrainingOptions
     }
     std::pair<tl::Dataset, tl::Dataset> load(const graph::Shape &input) const
     {
-        tl::ImageOptions images;
-        if (input.size() == 4) {
-            images.channels = int(input[1]);
-            images.height = int(input[2]);
-            images.width = int(input[3]);
-        }
+        const auto images = tl::imageOptionsFor(input);
         return {tl::openDataset(data, true, images, trainLimit),
                 tl::openDataset(data, false, images, testLimit)};
     }

@@ -132,6 +132,7 @@ int main(int argc, char **argv)
     cleave::cli::addCompareCommand(app, exitCode);
     cleave::cli::addDemoCommand(app, exitCode);
     cleave::cli::addClusterCommand(app, exitCode);
+    cleave::cli::addAccuracyCommand(app, exitCode);
 
     // CLI11 takes an unknown word for a missing command ("A subcommand is required").
     if (argc > 1 && argv[1][0] != '-') {

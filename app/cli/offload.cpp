@@ -22,30 +22,6 @@ namespace {
 
 // The splits of --split: one index or several, comma-separated ("2,45,102"); they run
 // round-robin like all of them.
-std::vector<int> splitList(const std::string &text, const std::string &model)
-{
-    std::vector<int> splits;
-    std::size_t from = 0;
-    while (from <= text.size()) {
-        const auto comma = std::min(text.find(',', from), text.size());
-        const auto item = text.substr(from, comma - from);
-        std::size_t used = 0;
-        int s = -1;
-        try {
-            s = std::stoi(item, &used);
-        } catch (const std::exception &) {
-        }
-        if (item.empty() || used != item.size())
-            throw Error(ErrorKind::InvalidInput, "--split " + text +
-                                                     ": expected all or split indices (2 or "
-                                                     "2,5) for " +
-                                                     model);
-        splits.push_back(s);
-        from = comma + 1;
-    }
-    return splits;
-}
-
 // How far each agent has drifted since its benchmark (OffloadOutcome::drift).
 nlohmann::json driftJson(const std::vector<remote::AgentDrift> &drift)
 {
@@ -163,7 +139,7 @@ int run(const OffloadOptions &options)
     request.deviceAccess = request.edgeAccess = options.access;
     request.localLimits = options.limits;
     if (options.split != "all")
-        request.splits = splitList(options.split, options.model.model);
+        request.splits = splitList(options.split, "--split", options.model.model);
     remote::OffloadSession session(std::move(request));
     ProgressLine progress("offload");
     remote::OffloadSession::Observer observer;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/output.h"
 
+#include "core/error.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <iomanip>
@@ -77,6 +79,31 @@ nlohmann::json toJson(const graph::Cut &cut)
 bool progressToTerminal()
 {
     return isatty(STDERR_FILENO) == 1;
+}
+
+std::vector<int> splitList(const std::string &text, const std::string &option,
+                           const std::string &model)
+{
+    std::vector<int> splits;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        const auto comma = std::min(text.find(',', from), text.size());
+        const auto item = text.substr(from, comma - from);
+        std::size_t used = 0;
+        int s = -1;
+        try {
+            s = std::stoi(item, &used);
+        } catch (const std::exception &) {
+        }
+        if (item.empty() || used != item.size())
+            throw Error(ErrorKind::InvalidInput, option + " " + text +
+                                                     ": expected all or split indices (2 or "
+                                                     "2,5) for " +
+                                                     model);
+        splits.push_back(s);
+        from = comma + 1;
+    }
+    return splits;
 }
 
 } // namespace cleave::cli

@@ -35,6 +35,11 @@ std::string fixed(
 
 nlohmann::json toJson(const graph::Cut &cut);
 
+/// Split indices given as "2" or "2,5" to `option` (for `model`, named in the error):
+/// Error(InvalidInput) for anything else.
+std::vector<int> splitList(const std::string &text, const std::string &option,
+                           const std::string &model);
+
 /// True when stderr is a terminal, so progress lines do not clutter logs and pipes.
 bool progressToTerminal();
 

@@ -19,12 +19,7 @@ namespace {
 std::pair<tl::Dataset, tl::Dataset> loadData(const ExportRequest &request,
                                              const graph::Shape &input)
 {
-    tl::ImageOptions images;
-    if (input.size() == 4) {
-        images.channels = int(input[1]);
-        images.height = int(input[2]);
-        images.width = int(input[3]);
-    }
+    const auto images = tl::imageOptionsFor(input);
     return {tl::openDataset(request.data, true, images, request.trainLimit),
             tl::openDataset(request.data, false, images, request.testLimit)};
 }

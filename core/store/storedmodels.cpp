@@ -97,4 +97,22 @@ std::vector<ModelRecord> storedModels(Store &db, const std::string &spec)
     return db.modelsNamed(spec);
 }
 
+ModelRecord recordOf(Store &db, const std::string &spec, uint64_t seed,
+                     const std::optional<graph::Shape> &input, const graph::ModelGraph &model)
+{
+    const auto identity = ModelIdentity::of(spec, seed);
+    const auto id = identity.id(input);
+    if (const auto known = db.model(id))
+        return *known;
+    ModelRecord record;
+    record.sha256 = id;
+    record.content = identity.content();
+    record.name = spec;
+    record.inputShape = model.inputShape();
+    record.blocks = model.blockCount();
+    record.parameters = model.parameterCount();
+    db.addModel(record);
+    return *db.model(id);
+}
+
 } // namespace cleave::store

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/graph/modelgraph.h"
 #include "core/store/store.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,5 +20,10 @@ namespace cleave::store {
 /// - any other text: the records under that name (a file benchmarked and since removed).
 /// Empty when the store has none.
 std::vector<ModelRecord> storedModels(Store &db, const std::string &spec);
+
+/// The record of `model` (opened from `spec` with zoo weights of `seed` at `input`, as given:
+/// none for the model's own): the store's, or added now.
+ModelRecord recordOf(Store &db, const std::string &spec, uint64_t seed,
+                     const std::optional<graph::Shape> &input, const graph::ModelGraph &model);
 
 } // namespace cleave::store

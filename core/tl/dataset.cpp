@@ -164,8 +164,13 @@ Dataset loadImageFolder(const std::string &dir, const ImageOptions &options)
     }
     if (files.empty())
         throw invalid(dir, "no PNG or JPEG images in class folders (expected DIR/CLASS/IMAGE.png)");
-    if (options.limit > 0 && int64_t(files.size()) > options.limit)
-        files.resize(size_t(options.limit));
+    // A limit takes images spread over the list (sorted by class), so every class is in it.
+    if (options.limit > 0 && int64_t(files.size()) > options.limit) {
+        decltype(files) spread;
+        for (int64_t j = 0; j < options.limit; ++j)
+            spread.push_back(files[size_t(j * int64_t(files.size()) / options.limit)]);
+        files = std::move(spread);
+    }
 
     const int64_t n = int64_t(files.size());
     auto images = torch::empty({n, options.channels, options.height, options.width});
@@ -178,6 +183,13 @@ Dataset loadImageFolder(const std::string &dir, const ImageOptions &options)
         if (!pixels)
             throw invalid(path,
                           std::string("cannot decode the image (") + stbi_failure_reason() + ")");
+        if (!options.resize &&
+            (present != options.channels || h != options.height || w != options.width))
+            throw invalid(path, std::to_string(present) + " channel(s) of " + std::to_string(w) +
+                                    "x" + std::to_string(h) + ", but the model takes " +
+                                    std::to_string(options.channels) + " of " +
+                                    std::to_string(options.width) + "x" +
+                                    std::to_string(options.height) + " (--resize converts)");
         const auto hwc = torch::from_blob(pixels.get(), {h, w, options.channels}, torch::kUInt8);
         auto chw = hwc.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat32) / 255.0;
         if (h != options.height || w != options.width)
@@ -192,6 +204,17 @@ Dataset loadImageFolder(const std::string &dir, const ImageOptions &options)
     d.classes = int(classes.size());
     d.classNames = classes;
     return d;
+}
+
+ImageOptions imageOptionsFor(const graph::Shape &input)
+{
+    ImageOptions images;
+    if (input.size() == 4) {
+        images.channels = int(input[1]);
+        images.height = int(input[2]);
+        images.width = int(input[3]);
+    }
+    return images;
 }
 
 namespace {

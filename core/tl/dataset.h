@@ -44,8 +44,14 @@ struct ImageOptions
     int width = 224;
     double mean = 0.5;
     double stddev = 0.25;
-    int64_t limit = 0; ///< at most this many images (0: all)
+    int64_t limit = 0; ///< at most this many images (0: all), spread over the classes
+    /// Scale and convert images of another size or channel count; false: refuse them, naming
+    /// the file.
+    bool resize = true;
 };
+
+/// The options that load images as a model of input `input` (N x C x H x W) takes them.
+ImageOptions imageOptionsFor(const graph::Shape &input);
 
 /// A folder with one sub-folder per class (sorted by name) of PNG or JPEG images, decoded with
 /// stb and resized (bilinear) to the options' size. Error(InvalidInput) names the folder when it

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/modelid.h"
 #include "core/plan/fromstore.h"
+#include "core/store/storedmodels.h"
 #include "core/zoo/zoo.h"
 #include "remote/client/benchsession.h"
 #include "remote/cpupinning.h"
@@ -307,22 +308,9 @@ void ClusterRun::loadEverywhere(const Say &say)
         m_modelId = load.get().model_id();
     if (!m_db)
         return;
-    const auto identity = ModelIdentity::of(m_settings.model, m_settings.seed);
-    const auto id = identity.id(m_settings.input);
-    if (const auto known = m_db->model(id)) {
-        m_storeRecord = *known;
-        m_storeModel = known->id;
-        return;
-    }
-    store::ModelRecord record;
-    record.sha256 = id;
-    record.content = identity.content();
-    record.name = m_settings.model;
-    record.inputShape = m_graph->inputShape();
-    record.blocks = m_graph->blockCount();
-    record.parameters = m_graph->parameterCount();
-    m_storeModel = m_db->addModel(record);
-    m_storeRecord = *m_db->model(id);
+    m_storeRecord =
+        store::recordOf(*m_db, m_settings.model, m_settings.seed, m_settings.input, *m_graph);
+    m_storeModel = m_storeRecord.id;
 }
 
 void ClusterRun::timeStrips(const Say &say)
