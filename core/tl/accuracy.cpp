@@ -52,9 +52,16 @@ struct Pipeline
     int64_t from = 0; ///< the first image it has not counted
 };
 
-/// Each image's tensor through the wire alone: the codec's scale is per tensor, per image.
-torch::Tensor overTheWire(const torch::Tensor &y, const codec::Codec &codec)
+/// Each image's tensor through the wire as the offloader sends it alone. zstd is lossless, and
+/// fp32 and fp16 convert element by element, so those cross as one batch; int8's scale is the
+/// image's own, so each image crosses alone.
+torch::Tensor overTheWire(const torch::Tensor &y, codec::Codec codec)
 {
+    codec.zstd = false;
+    if (codec.precision != codec::Codec::Precision::Int8) {
+        const auto all = y.contiguous();
+        return codec::decode(codec::encode(all, codec), codec, all.sizes().vec());
+    }
     std::vector<torch::Tensor> rows;
     for (int64_t r = 0; r < y.size(0); ++r) {
         const auto one = y.slice(0, r, r + 1).contiguous();

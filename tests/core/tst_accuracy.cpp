@@ -22,7 +22,8 @@ tl::SweepRequest everyKind(const graph::ModelGraph &model, int64_t limit)
     for (int s = 0; s < model.blockCount(); ++s)
         request.splits.push_back(s);
     request.tls = {tl::TlSpec::parse("maxpool2"), tl::TlSpec::parse("avgpool4")};
-    request.codecs = {codec::Codec::parse("fp32"), codec::Codec::parse("int8+zstd")};
+    request.codecs = {codec::Codec::parse("fp32"), codec::Codec::parse("fp16+zstd"),
+                      codec::Codec::parse("int8+zstd")};
     request.limit = limit;
     request.batch = 16;
     return request;
