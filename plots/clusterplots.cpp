@@ -251,8 +251,7 @@ SpeedupPlot::SpeedupPlot(QWidget *parent)
         return graph;
     };
     const QColor planned(0x00, 0x72, 0xb2), edgeDi(0xd5, 0x5e, 0x00);
-    m_bound =
-        line(tr("Bound"), QPen(Qt::gray, 1.5, Qt::DashLine), QCPScatterStyle::ssNone);
+    m_bound = line(tr("Bound"), QPen(Qt::gray, 1.5, Qt::DashLine), QCPScatterStyle::ssNone);
     m_planned = line(tr("Cleave, planned"), QPen(planned, 2.0),
                      QCPScatterStyle(QCPScatterStyle::ssCircle, planned, Qt::white, 7));
     m_edgeDi = line(tr("EdgeDI, planned"), QPen(edgeDi, 1.5, Qt::DotLine),
