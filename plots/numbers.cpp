@@ -64,6 +64,11 @@ QString Numbers::percent(double percent)
     return tr("%1 %").arg(significant(percent));
 }
 
+QString Numbers::points(double points)
+{
+    return tr("%1 points").arg(QLocale().toString(points, 'f', 2));
+}
+
 QString Numbers::splits(int n)
 {
     return tr("%n split(s)", nullptr, n);

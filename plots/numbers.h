@@ -30,6 +30,8 @@ public:
     static QString bytes(double bytes, Digits digits = Digits::Three);
     static QString megabitsPerSecond(double bitsPerSecond);
     static QString percent(double percent);
+    /// Percentage points, two decimals: "0.50 points" (accuracy drops).
+    static QString points(double points);
 
     // Counts, with the plural the language asks for.
     static QString splits(int n);

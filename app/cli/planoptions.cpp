@@ -88,6 +88,10 @@ void PlanOptions::addTo(CLI::App &command)
                        "activation (measured by bench)");
     command.add_option("--max-device-ms", maxDeviceMs, "device compute + DeviceTL + serialise");
     command.add_option("--max-latency-ms", maxLatencyMs, "end-to-end latency at most");
+    command.add_option("--max-accuracy-drop", maxAccuracyDrop,
+                       "PP: top-1 lost against the unsplit model at most, in percentage points "
+                       "(accuracy from cleave-cli accuracy)");
+    command.add_flag("--pareto", pareto, "also list the latency/top-1 Pareto front");
     command.add_option("--pin", pins, "BLOCK=TIER: run the block on that tier")->delimiter(',');
     command.add_option("--keep-off", keepOffs, "BLOCK=TIER: never run the block there")
         ->delimiter(',');
@@ -133,6 +137,8 @@ plan::PlanRequest PlanOptions::request(const plan::Planner &planner) const
         c.maxDevice_s = *maxDeviceMs / 1000.0;
     if (maxLatencyMs)
         c.maxTotal_s = *maxLatencyMs / 1000.0;
+    c.maxAccuracyDrop_pp = maxAccuracyDrop;
+    r.pareto = pareto;
     for (const auto &p : pins) {
         const auto [block, tier] = blockAssignment(p, "--pin");
         c.blocks.push_back({block, plan::parseTier(tier), false});

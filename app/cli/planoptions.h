@@ -39,14 +39,16 @@ struct PlanOptions
     std::optional<int64_t> maxDeviceMemoryMiB;
     std::optional<double> maxDeviceMs;
     std::optional<double> maxLatencyMs;
-    std::vector<std::string> pins;      ///< BLOCK=TIER
-    std::vector<std::string> keepOffs;  ///< BLOCK=TIER
-    std::vector<std::string> required;  ///< a tier or a resource name
-    std::vector<std::string> excludes;  ///< a resource name
-    std::vector<std::string> unused;    ///< tiers
-    std::vector<std::string> slowdowns; ///< RESOURCE=FACTOR
+    std::optional<double> maxAccuracyDrop; ///< percentage points of top-1
+    std::vector<std::string> pins;         ///< BLOCK=TIER
+    std::vector<std::string> keepOffs;     ///< BLOCK=TIER
+    std::vector<std::string> required;     ///< a tier or a resource name
+    std::vector<std::string> excludes;     ///< a resource name
+    std::vector<std::string> unused;       ///< tiers
+    std::vector<std::string> slowdowns;    ///< RESOURCE=FACTOR
     int top = 10;
     bool noReturn = false;
+    bool pareto = false;
 
     /// Error(NotFound) when --db names no file, saying how to make one.
     void requireStore() const;

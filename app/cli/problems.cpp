@@ -30,6 +30,14 @@ std::string remedy(const plan::PlanProblem &p)
         return "; benchmark with cleave-cli bench --tl maxpool2";
     case K::TlNotMeasured:
         return "; benchmark with cleave-cli bench --tl " + p.tl;
+    case K::NoAccuracy:
+        return "; measure it with: cleave-cli accuracy " + p.model +
+               " --data fashion-mnist|DIR --db STORE";
+    case K::AccuracyUnmet:
+        return p.bestDrop
+                   ? std::string()
+                   : "; measure them with: cleave-cli accuracy " + p.model + " --codec " + p.codec +
+                         " --data " + p.dataset.substr(0, p.dataset.find('@')) + " --db STORE";
     default:
         return {};
     }
@@ -67,6 +75,8 @@ std::string flagText(const plan::Demand &d)
         return "--max-device-ms " + number(d.seconds * 1000);
     case K::MaxLatency:
         return "--max-latency-ms " + number(d.seconds * 1000);
+    case K::MaxAccuracyDrop:
+        return "--max-accuracy-drop " + number(d.points);
     case K::Top:
         return "--top " + n;
     }

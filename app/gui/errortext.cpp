@@ -61,6 +61,8 @@ QString ErrorText::demand(const plan::Demand &d)
         return tr("Maximum device time %1").arg(plots::Numbers::milliseconds(d.seconds));
     case K::MaxLatency:
         return tr("Maximum latency %1").arg(plots::Numbers::milliseconds(d.seconds));
+    case K::MaxAccuracyDrop:
+        return tr("Maximum accuracy drop %1").arg(plots::Numbers::points(d.points));
     case K::Top:
         return tr("ranking length %1").arg(d.number);
     }
@@ -109,6 +111,19 @@ QString ErrorText::problem(const plan::PlanProblem &p)
             all.push_back(named(i));
         return tr("No split meets all of: %1.").arg(all.join(QStringLiteral(", ")));
     }
+    case K::NoAccuracy:
+        return tr("No accuracy of %1 measured in this project: measure it with cleave-cli "
+                  "accuracy on the project file, or clear %2.")
+            .arg(s(p.model), named(0));
+    case K::AccuracyUnmet:
+        if (p.bestDrop)
+            return tr("No split meets %1: the least drop measured on %2 is %3 (split %4).")
+                .arg(named(0), s(p.dataset), plots::Numbers::points(*p.bestDrop))
+                .arg(p.split);
+        return tr("No split meets %1: none of the %2 that meet the other constraints has a "
+                  "measured accuracy.")
+            .arg(named(0))
+            .arg(p.unmeasured);
     }
     return s(plan::problemText(p));
 }

@@ -98,6 +98,37 @@ struct BlockRule
     bool keepOff = false; ///< false: pinned to the tier
 };
 
+/// One configuration's accuracy as `cleave-cli accuracy` measured it on a labelled data set.
+struct MeasuredAccuracy
+{
+    std::string dataset; ///< the data set's identity (name@digest)
+    int64_t images = 0;
+    double top1 = 0;       ///< fraction of the images whose best class is the label
+    double top5 = 0;       ///< ... whose label is among the five best
+    double agreement = 0;  ///< ... whose best class is the unsplit model's
+    std::string fineTuned; ///< empty: the TL as inserted; else how it was fine-tuned
+    double drop_pp = 0;    ///< the unsplit model's top-1 minus this one's, in percentage points
+};
+
+/// The measured accuracy of one model's configurations on one data set: per (cut, TL, codec)
+/// the TL as inserted and every fine-tuned version of it, and the unsplit model's.
+struct AccuracyTable
+{
+    struct Key
+    {
+        int split = 0;
+        std::string tl; ///< empty: none
+        std::string codec;
+        bool operator<(const Key &o) const;
+    };
+    std::string dataset;
+    MeasuredAccuracy unsplit;
+    std::map<Key, std::vector<MeasuredAccuracy>> measured; ///< the TL as inserted first
+    /// Every configuration measured on `dataset`, each drop taken against `unsplit`.
+    static AccuracyTable of(const std::string &dataset, const MeasuredAccuracy &unsplit,
+                            std::vector<std::pair<Key, MeasuredAccuracy>> configurations);
+};
+
 /// Everything a user may demand of a plan. Empty means unconstrained.
 struct Constraints
 {
@@ -111,6 +142,9 @@ struct Constraints
     std::optional<int64_t> maxDeviceMemoryBytes; ///< the head's weights + its peak activation
     std::optional<double> maxDevice_s;           ///< device compute + DeviceTL + serialise
     std::optional<double> maxTotal_s;
+    /// Percentage points of top-1 lost against the unsplit model at most; configurations whose
+    /// accuracy was not measured are left out.
+    std::optional<double> maxAccuracyDrop_pp;
     /// What-if: resource name -> factor on its stored timings ("device 4x slower": 4).
     std::map<std::string, double> slowdown;
 };
@@ -131,6 +165,7 @@ struct PlanRequest
     bool returnLeg = true;
     int top = 10; ///< 0: every configuration
     Constraints constraints;
+    bool pareto = false; ///< also list the latency/top-1 Pareto front (Plan::pareto)
 };
 
 /// One way to run the model: where each tier's blocks start and which resources run them.
@@ -144,6 +179,9 @@ struct Configuration
     double total_s = 0;
     int64_t uploadBytes = 0;       ///< what leaves the device per inference
     int64_t deviceMemoryBytes = 0; ///< what the head needs on the device (headMemoryBytes)
+    /// As measured; none where the planner has no accuracy table or it lacks this configuration.
+    /// A TL fine-tuned in several ways makes one configuration per way.
+    std::optional<MeasuredAccuracy> accuracy;
 };
 
 /// One split of the two-tier (device, edge) view, under both cost models.
@@ -200,6 +238,13 @@ struct Plan
     std::vector<Configuration> ranking; ///< best first, at most `top`
     int64_t allowed = 0;                ///< of which met every constraint
     std::vector<std::string> notes;     ///< assumptions worth telling the user
+    std::string accuracyDataset;        ///< the data set of the accuracies; empty: none known
+    /// Configurations meeting every other constraint that an accuracy limit left out because
+    /// their accuracy was not measured.
+    int64_t unmeasured = 0;
+    /// With PlanRequest::pareto: the allowed configurations that no other beats on both latency
+    /// and top-1, fastest first (configurations without a measured accuracy take no part).
+    std::vector<Configuration> pareto;
 };
 
 } // namespace cleave::plan

@@ -68,7 +68,47 @@ ResourceCosts toCosts(const store::Resource &resource, const store::ModelRecord 
     return costs;
 }
 
+MeasuredAccuracy measuredAccuracy(const store::AccuracyRecord &r)
+{
+    MeasuredAccuracy m;
+    m.dataset = r.dataset;
+    m.images = r.images;
+    const double n = r.images > 0 ? double(r.images) : 1.0;
+    m.top1 = double(r.top1) / n;
+    m.top5 = double(r.top5) / n;
+    m.agreement = double(r.agree) / n;
+    m.fineTuned = r.fineTuned;
+    return m;
+}
+
 } // namespace
+
+std::optional<AccuracyTable> accuracyTable(const std::vector<store::AccuracyRecord> &records,
+                                           int blocks)
+{
+    // The data set with the unsplit model measured and the most configurations.
+    std::map<std::string, int> count;
+    std::map<std::string, const store::AccuracyRecord *> unsplit;
+    for (const auto &r : records) {
+        if (r.images <= 0)
+            continue;
+        ++count[r.dataset];
+        if (r.split == blocks && r.tl.empty() && r.fineTuned.empty())
+            unsplit[r.dataset] = &r;
+    }
+    std::string dataset;
+    for (const auto &[name, n] : count)
+        if (unsplit.count(name) && (dataset.empty() || n > count[dataset]))
+            dataset = name;
+    if (dataset.empty())
+        return std::nullopt;
+    std::vector<std::pair<AccuracyTable::Key, MeasuredAccuracy>> configurations;
+    for (const auto &r : records)
+        if (r.dataset == dataset && r.images > 0 && r.split < blocks)
+            configurations.push_back({{r.split, r.tl, r.codec}, measuredAccuracy(r)});
+    return AccuracyTable::of(dataset, measuredAccuracy(*unsplit[dataset]),
+                             std::move(configurations));
+}
 
 std::optional<ResourceCosts> resourceCosts(store::Store &db, const store::ModelRecord &model,
                                            const store::Resource &resource)
@@ -90,7 +130,10 @@ std::optional<Planner> plannerOn(store::Store &db, const store::ModelRecord &rec
     std::vector<ResourceCosts> costs;
     for (const auto &r : resources)
         costs.push_back(toCosts(r, record, *db.latestTimings(record.id, r.id)));
-    return Planner(model, std::move(costs));
+    Planner planner(model, std::move(costs));
+    if (auto table = accuracyTable(db.accuracies(record.id), record.blocks))
+        planner.setAccuracy(std::move(*table));
+    return planner;
 }
 
 PlanError noTimings(store::Store &db, const std::string &model)

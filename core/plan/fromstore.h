@@ -10,8 +10,15 @@
 
 namespace cleave::plan {
 
+/// The accuracies of one model's configurations as the planner reads them: those measured on
+/// the data set with the most configurations among those where the unsplit model (split
+/// `blocks`) was measured too; none without such a data set.
+std::optional<AccuracyTable> accuracyTable(const std::vector<store::AccuracyRecord> &records,
+                                           int blocks);
+
 /// A planner over the newest complete timings of `model` (a .pt path or zoo:NAME, as given to
-/// `cleave-cli bench`) on every resource that has them. When several records carry that name
+/// `cleave-cli bench`) on every resource that has them, with the accuracies measured of it
+/// (accuracyTable). When several records carry that name
 /// (other seeds or input shapes), the newest one with complete runs is used. Without any:
 /// PlanError(NoTimings), naming the model and the store.
 Planner plannerFromStore(store::Store &db, const std::string &model);

@@ -41,6 +41,20 @@ nlohmann::json linkJson(const NetworkProfile &link)
             {"downlink_bps", link.downlink_bps}};
 }
 
+nlohmann::json accuracyJson(const std::optional<MeasuredAccuracy> &a)
+{
+    if (!a)
+        return nullptr;
+    return {{"top1", a->top1},
+            {"top5", a->top5},
+            {"agreement", a->agreement},
+            {"drop_pp", a->drop_pp},
+            {"dataset", a->dataset},
+            {"images", a->images},
+            {"fine_tuned",
+             a->fineTuned.empty() ? nlohmann::json(false) : nlohmann::json(a->fineTuned)}};
+}
+
 nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTiers)
 {
     nlohmann::json parts = nlohmann::json::object();
@@ -58,7 +72,8 @@ nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTie
             {"total_s", c.total_s},
             {"parts", parts},
             {"upload_bytes", c.uploadBytes},
-            {"device_memory_bytes", c.deviceMemoryBytes}};
+            {"device_memory_bytes", c.deviceMemoryBytes},
+            {"accuracy", accuracyJson(c.accuracy)}};
 }
 
 nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan)
@@ -79,6 +94,19 @@ nlohmann::json planJson(const std::string &model, const PlanRequest &request, co
                        {"notes", plan.notes}};
     if (threeTiers)
         doc["cloud_link"] = linkJson(request.cloudLink);
+    if (!plan.accuracyDataset.empty()) {
+        doc["accuracy_dataset"] = plan.accuracyDataset;
+        doc["unmeasured"] = plan.unmeasured;
+    }
+    if (request.constraints.maxAccuracyDrop_pp)
+        doc["max_accuracy_drop_pp"] = *request.constraints.maxAccuracyDrop_pp;
+    if (request.pareto) {
+        nlohmann::json front = nlohmann::json::array();
+        int place = 1;
+        for (const auto &c : plan.pareto)
+            front.push_back(configurationJson(c, place++, threeTiers));
+        doc["pareto"] = front;
+    }
     return doc;
 }
 
@@ -134,14 +162,21 @@ std::string rankingCsv(const Plan &plan, const DeploymentRanking *ways,
     out << "rank,split,edge_end,tl,total_ms";
     for (int p = 0; p < kPartCount; ++p)
         out << ',' << partName(Part(p)) << "_ms";
-    out << ",upload_bytes,way,rows\n";
+    out << ",upload_bytes,way,rows,top1,top5,agreement,accuracy_drop_pp,fine_tuned\n";
     int rank = 1;
     for (const auto &c : plan.ranking) {
         out << rank++ << ',' << c.s1 << ',' << c.s2 << ',' << csvField(c.tl) << ','
             << c.total_s * 1e3;
         for (double part : c.parts)
             out << ',' << part * 1e3;
-        out << ',' << c.uploadBytes << ",split,\n";
+        out << ',' << c.uploadBytes << ",split,";
+        if (c.accuracy)
+            out << ',' << c.accuracy->top1 << ',' << c.accuracy->top5 << ','
+                << c.accuracy->agreement << ',' << c.accuracy->drop_pp << ','
+                << csvField(c.accuracy->fineTuned);
+        else
+            out << ",,,,,";
+        out << '\n';
     }
     if (!ways || !cluster)
         return out.str();
@@ -152,7 +187,7 @@ std::string rankingCsv(const Plan &plan, const DeploymentRanking *ways,
                                           [&](const auto &c) { return c.total_s < way.total_s; });
         out << faster + 1 << ',' << way.cluster->rounds.back().end << ",,," << way.total_s * 1e3
             << std::string(kPartCount, ',') << ',' << ',' << deploymentId(way.kind) << ','
-            << csvField(roundsText(*way.cluster, cluster->devices.size())) << '\n';
+            << csvField(roundsText(*way.cluster, cluster->devices.size())) << ",,,,,\n";
     }
     return out.str();
 }

@@ -18,8 +18,13 @@ struct Deployment;
 struct DeploymentRanking;
 
 nlohmann::json linkJson(const NetworkProfile &link);
+/// A configuration's measured accuracy (top1, top5, agreement as fractions, drop_pp, dataset,
+/// images, fine_tuned: false or how); null where none was measured.
+nlohmann::json accuracyJson(const std::optional<MeasuredAccuracy> &accuracy);
 nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTiers);
-/// The whole plan: model, link(s), mode, codec, the ranking and the planner's notes.
+/// The whole plan: model, link(s), mode, codec, the ranking and the planner's notes; with
+/// accuracies, their data set and how many an accuracy limit left out unmeasured; with
+/// PlanRequest::pareto, the Pareto front.
 nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan);
 /// One way of a deployment ranking: kind, total, edge; a split's configuration, or the
 /// cluster's rounds with each device's rows (by the names of `cluster`'s devices).
@@ -29,10 +34,12 @@ nlohmann::json deploymentsJson(const std::string &model, const DeploymentRanking
                                const ClusterRequest &cluster, const NetworkProfile &link);
 
 /// One row per configuration, best first: rank, splits, TL, total and every part in
-/// milliseconds, upload bytes, and its way ("split"). With `ways` (and the `cluster` they were
-/// ranked for), a row after them for each of its cluster plans: the rank it would take among
-/// the configurations, the segment's end as its split, the total, and its way ("cluster" or
-/// "cluster_edge") and rows ("[0,10) 26/12/12 + [10,17) 14/6/5"). RFC 4180 quoting.
+/// milliseconds, upload bytes, its way ("split"), and its measured accuracy (top-1, top-5,
+/// agreement as fractions, drop in points, how its TL was fine-tuned; empty: not measured). With
+/// `ways` (and the `cluster` they were ranked for), a row after them for each of its cluster plans:
+/// the rank it would take among the configurations, the segment's end as its split, the total, and
+/// its way ("cluster" or "cluster_edge") and rows ("[0,10) 26/12/12 + [10,17) 14/6/5"). RFC 4180
+/// quoting.
 std::string rankingCsv(const Plan &plan, const DeploymentRanking *ways = nullptr,
                        const ClusterRequest *cluster = nullptr);
 

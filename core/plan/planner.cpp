@@ -12,6 +12,7 @@
 #include <functional>
 #include <limits>
 #include <set>
+#include <tuple>
 
 namespace cleave::plan {
 
@@ -130,6 +131,8 @@ struct Candidate
     double total_s = 0;
     int64_t upload = 0;
     int64_t deviceMemory = 0;
+    int variant = 0; ///< which measured version of its TL: 0 as inserted, then fine-tuned ones
+    const MeasuredAccuracy *accuracy = nullptr; ///< as measured; null: not measured
 };
 
 /// One constraint as the search uses it: bounds on s1 and s2, the resources it allows per
@@ -160,10 +163,44 @@ struct Planner::Prepared
     std::vector<std::vector<std::vector<TlAtCut>>> tl; ///< [spec][resource][0..K]
     std::array<std::vector<int>, kTierCount> candidates;
     std::vector<Rule> rules;
+    const AccuracyTable *accuracy = nullptr; ///< null: none measured
+    bool lossyCodec = false;                 ///< the codec changes what crosses (fp16, int8)
+    /// [TL option + 1][cut]: the versions measured there with the request's codec; null: none.
+    std::vector<std::vector<const std::vector<MeasuredAccuracy> *>> accuracyAt;
+    int accuracyRule = kNone; ///< the accuracy limit's index in `rules`
 
     /// Costs one configuration with TL option `tl` (kNone: no TL).
     bool cost(Candidate &c) const;
+    /// The measured versions of a configuration's TL (1 where nothing or one was measured).
+    int variants(const Candidate &c) const;
+
+private:
+    const std::vector<MeasuredAccuracy> *versions(const Candidate &c) const;
+    const MeasuredAccuracy *accuracyOf(const Candidate &c) const;
 };
+
+const std::vector<MeasuredAccuracy> *Planner::Prepared::versions(const Candidate &c) const
+{
+    // A second lossy crossing (edge to cloud) is not what the sweep measured.
+    if (!accuracy || c.s1 >= K || (lossyCodec && c.s1 < c.s2 && c.s2 < K))
+        return nullptr;
+    return accuracyAt[size_t(c.tl + 1)][size_t(c.s1)];
+}
+
+int Planner::Prepared::variants(const Candidate &c) const
+{
+    const auto *measured = versions(c);
+    return measured ? std::max(1, int(measured->size())) : 1;
+}
+
+const MeasuredAccuracy *Planner::Prepared::accuracyOf(const Candidate &c) const
+{
+    if (accuracy && c.s1 == K)
+        return &accuracy->unsplit;
+    const auto *measured = versions(c);
+    return measured && size_t(c.variant) < measured->size() ? &(*measured)[size_t(c.variant)]
+                                                            : nullptr;
+}
 
 bool Planner::Prepared::cost(Candidate &c) const
 {
@@ -221,6 +258,7 @@ bool Planner::Prepared::cost(Candidate &c) const
         }
     }
     c.total_s = sum(p);
+    c.accuracy = accuracyOf(c);
     return true;
 }
 
@@ -291,9 +329,11 @@ Planner::Prepared Planner::prepare(const PlanRequest &request) const
     prepareWire(request, factor, P);
     if (request.mode == Mode::ScissionTl)
         prepareTransferLayers(request, factor, P);
+    prepareAccuracy(request, P);
     addTierRule(inPlan, P);
     addPlacementRules(request.constraints, P);
     addCostRules(request.constraints, P);
+    addAccuracyRule(request.constraints, P);
     for (auto &r : P.rules) {
         r.hi1 = std::min(r.hi1, P.K);
         r.hi2 = std::min(r.hi2, P.K);
@@ -448,6 +488,34 @@ void Planner::prepareTransferLayers(const PlanRequest &request, const std::vecto
     }
 }
 
+// Accuracy: what was measured at each cut with each TL and the request's codec. zstd changes no
+// value, so a codec measured without it stands for the codec with it.
+void Planner::prepareAccuracy(const PlanRequest &request, Prepared &P) const
+{
+    if (!m_accuracy)
+        return;
+    P.accuracy = &*m_accuracy;
+    const auto codec = codec::Codec::parse(request.codec);
+    auto unpacked = codec;
+    unpacked.zstd = false;
+    P.lossyCodec = codec.precision != codec::Codec::Precision::Fp32;
+    P.accuracyAt.assign(P.specs.size() + 1, std::vector<const std::vector<MeasuredAccuracy> *>(
+                                                size_t(P.K) + 1, nullptr));
+    for (int t = kNone; t < int(P.specs.size()); ++t) {
+        for (int s = 0; s < P.K; ++s) {
+            AccuracyTable::Key key{s, t == kNone ? std::string() : P.specs[size_t(t)],
+                                   codec.name()};
+            auto found = m_accuracy->measured.find(key);
+            if (found == m_accuracy->measured.end()) {
+                key.codec = unpacked.name();
+                found = m_accuracy->measured.find(key);
+            }
+            if (found != m_accuracy->measured.end())
+                P.accuracyAt[size_t(t + 1)][size_t(s)] = &found->second;
+        }
+    }
+}
+
 // The tiers' rule comes first: a constraint that contradicts it names the tiers.
 void Planner::addTierRule(const std::array<bool, kTierCount> &inPlan, Prepared &P) const
 {
@@ -586,6 +654,52 @@ void Planner::addCostRules(const Constraints &c, Prepared &P) const
     }
 }
 
+// Top-1 lost against the unsplit model: only measured configurations can meet a limit.
+void Planner::addAccuracyRule(const Constraints &c, Prepared &P) const
+{
+    if (!c.maxAccuracyDrop_pp)
+        return;
+    Rule r;
+    r.demand = Demand::ofPoints(Demand::Kind::MaxAccuracyDrop, *c.maxAccuracyDrop_pp);
+    if (!(std::isfinite(*c.maxAccuracyDrop_pp) && *c.maxAccuracyDrop_pp >= 0))
+        throw refused(PlanProblem::Kind::Negative, {r.demand});
+    if (!m_accuracy) {
+        PlanProblem p;
+        p.kind = PlanProblem::Kind::NoAccuracy;
+        p.model = m_model;
+        p.demands = {r.demand};
+        throw PlanError(std::move(p));
+    }
+    // Drops come from image counts: 1.0 point of 1,000 images is 10 images, not 1.0000000001.
+    const double limit = *c.maxAccuracyDrop_pp + 1e-9;
+    r.cost = [limit](const Candidate &x) { return x.accuracy && x.accuracy->drop_pp <= limit; };
+    P.accuracyRule = int(P.rules.size());
+    P.rules.push_back(std::move(r));
+}
+
+bool AccuracyTable::Key::operator<(const Key &o) const
+{
+    return std::tie(split, tl, codec) < std::tie(o.split, o.tl, o.codec);
+}
+
+AccuracyTable AccuracyTable::of(const std::string &dataset, const MeasuredAccuracy &unsplit,
+                                std::vector<std::pair<Key, MeasuredAccuracy>> configurations)
+{
+    AccuracyTable table;
+    table.dataset = dataset;
+    table.unsplit = unsplit;
+    table.unsplit.drop_pp = 0;
+    // The TL as inserted first, then its fine-tuned versions by name.
+    std::stable_sort(
+        configurations.begin(), configurations.end(),
+        [](const auto &a, const auto &b) { return a.second.fineTuned < b.second.fineTuned; });
+    for (auto &[key, measured] : configurations) {
+        measured.drop_pp = (unsplit.top1 - measured.top1) * 100.0;
+        table.measured[key].push_back(std::move(measured));
+    }
+    return table;
+}
+
 namespace {
 
 /// Visits every allowed configuration under the rules selected by `use` (a bit per rule), with
@@ -593,7 +707,8 @@ namespace {
 template<typename Visit>
 void search(const std::vector<Rule> &rules, uint64_t use,
             const std::array<std::vector<int>, kTierCount> &candidates, int K, bool threeTiers,
-            int tlOptions, const std::function<bool(Candidate &)> &costOf, Visit &&visit)
+            int tlOptions, const std::function<bool(Candidate &)> &costOf,
+            const std::function<int(const Candidate &)> &variantsOf, Visit &&visit)
 {
     int lo1 = 0, hi1 = K, lo2 = 0, hi2 = K;
     std::vector<const Rule *> shapes;
@@ -649,19 +764,98 @@ void search(const std::vector<Rule> &rules, uint64_t use,
                             if (t != kNone && s1 == K)
                                 break;
                             c.tl = t;
-                            if (!costOf(c))
-                                continue;
-                            bool allowed = true;
-                            for (const auto *r : costs)
-                                allowed = allowed && r->cost(c);
-                            if (allowed && !visit(c))
-                                return;
+                            c.variant = 0;
+                            for (const int n = variantsOf(c); c.variant < n; ++c.variant) {
+                                if (!costOf(c))
+                                    break;
+                                bool allowed = true;
+                                for (const auto *r : costs)
+                                    allowed = allowed && r->cost(c);
+                                if (allowed && !visit(c))
+                                    return;
+                            }
                         }
                     }
                 }
             }
         }
     }
+}
+
+} // namespace
+
+namespace {
+
+/// Says which constraint, or which two, leave nothing allowed (the tiers rule, rule 0, always
+/// on; the accuracy limit, which `accuracyUnmet` explains, left out).
+[[noreturn]] void refuseEmpty(const std::vector<Rule> &rules, int accuracyRule,
+                              const std::function<bool(uint64_t use)> &feasible)
+{
+    std::vector<size_t> others;
+    for (size_t i = 1; i < rules.size(); ++i)
+        if (int(i) != accuracyRule)
+            others.push_back(i);
+    for (size_t i : others)
+        if (!feasible(uint64_t(1) << i))
+            throw refused(PlanProblem::Kind::Unmet, {rules[i].demand, rules[0].demand});
+    for (size_t a = 0; a < others.size(); ++a)
+        for (size_t b = a + 1; b < others.size(); ++b)
+            if (!feasible(uint64_t(1) << others[a] | uint64_t(1) << others[b]))
+                throw refused(PlanProblem::Kind::Conflict,
+                              {rules[others[a]].demand, rules[others[b]].demand});
+    std::vector<Demand> all;
+    for (size_t i : others)
+        all.push_back(rules[i].demand);
+    throw refused(PlanProblem::Kind::UnmetTogether, std::move(all));
+}
+
+/// The accuracy limit left nothing: the least drop among what it left out, or how many had
+/// no measurement.
+[[noreturn]] void accuracyUnmet(const Rule &limit, const std::string &model,
+                                const AccuracyTable &table, const Candidate *closest,
+                                const std::vector<std::string> &specs, const std::string &codec,
+                                int64_t unmeasured)
+{
+    PlanProblem p;
+    p.kind = PlanProblem::Kind::AccuracyUnmet;
+    p.model = model;
+    p.demands = {limit.demand};
+    p.dataset = table.dataset;
+    p.unmeasured = unmeasured;
+    p.codec = codec;
+    if (closest) {
+        p.bestDrop = closest->accuracy->drop_pp;
+        p.bestFineTuned = closest->accuracy->fineTuned;
+        p.split = closest->s1;
+        p.tl = closest->tl == kNone ? std::string() : specs[size_t(closest->tl)];
+    }
+    throw PlanError(std::move(p));
+}
+
+/// Ties go to the earlier split, then to the TL as inserted, so rankings are stable.
+bool faster(const Candidate &a, const Candidate &b)
+{
+    return std::tie(a.total_s, a.s1, a.s2, a.tl, a.variant) <
+           std::tie(b.total_s, b.s1, b.s2, b.tl, b.variant);
+}
+
+/// The measured configurations that no other beats on both latency and top-1, fastest first.
+std::vector<const Candidate *> paretoFront(const std::vector<Candidate> &allowed)
+{
+    std::vector<const Candidate *> measured;
+    for (const auto &c : allowed)
+        if (c.accuracy)
+            measured.push_back(&c);
+    std::sort(measured.begin(), measured.end(), [](const Candidate *a, const Candidate *b) {
+        if (a->total_s != b->total_s)
+            return a->total_s < b->total_s;
+        return a->accuracy->top1 > b->accuracy->top1;
+    });
+    std::vector<const Candidate *> front;
+    for (const auto *c : measured)
+        if (front.empty() || c->accuracy->top1 > front.back()->accuracy->top1)
+            front.push_back(c);
+    return front;
 }
 
 } // namespace
@@ -675,6 +869,9 @@ Plan Planner::plan(const PlanRequest &request) const
     const int K = P.K;
     const int tlOptions = int(P.specs.size());
     const std::function<bool(Candidate &)> costOf = [&P](Candidate &c) { return P.cost(c); };
+    const std::function<int(const Candidate &)> variantsOf = [&P](const Candidate &c) {
+        return P.variants(c);
+    };
     if (P.rules.size() > 64)
         throw invalid("too many constraints (at most 63)");
     const uint64_t all = P.rules.size() == 64 ? ~uint64_t(0) : (uint64_t(1) << P.rules.size()) - 1;
@@ -682,51 +879,42 @@ Plan Planner::plan(const PlanRequest &request) const
     Plan plan;
     plan.mode = request.mode;
     plan.blocks = K;
+    if (m_accuracy)
+        plan.accuracyDataset = m_accuracy->dataset;
+    // The accuracy limit is checked here rather than in the search, to count what it leaves
+    // out unmeasured and to find the closest it refused.
+    const Rule *accuracyLimit =
+        P.accuracyRule == kNone ? nullptr : &P.rules[size_t(P.accuracyRule)];
+    const uint64_t use = accuracyLimit ? all & ~(uint64_t(1) << P.accuracyRule) : all;
     std::vector<Candidate> allowed;
-    search(P.rules, all, P.candidates, K, P.threeTiers, tlOptions, costOf, [&](Candidate &c) {
-        allowed.push_back(c);
-        return true;
-    });
+    std::optional<Candidate> closest;
+    search(P.rules, use, P.candidates, K, P.threeTiers, tlOptions, costOf, variantsOf,
+           [&](Candidate &c) {
+               if (accuracyLimit && !accuracyLimit->cost(c)) {
+                   if (!c.accuracy)
+                       ++plan.unmeasured;
+                   else if (!closest || c.accuracy->drop_pp < closest->accuracy->drop_pp)
+                       closest = c;
+                   return true;
+               }
+               allowed.push_back(c);
+               return true;
+           });
     plan.allowed = int64_t(allowed.size());
 
     if (allowed.empty()) {
-        // Say which constraint, or which two, leave nothing; the tiers rule is always on.
-        const auto feasible = [&](uint64_t use) {
+        if (accuracyLimit && (closest || plan.unmeasured > 0))
+            accuracyUnmet(*accuracyLimit, m_model, *m_accuracy, closest ? &*closest : nullptr,
+                          P.specs, request.codec, plan.unmeasured);
+        refuseEmpty(P.rules, P.accuracyRule, [&](uint64_t rules) {
             bool any = false;
-            search(P.rules, use | 1, P.candidates, K, P.threeTiers, tlOptions, costOf,
+            search(P.rules, rules | 1, P.candidates, K, P.threeTiers, tlOptions, costOf, variantsOf,
                    [&](Candidate &) { return !(any = true); });
             return any;
-        };
-        const size_t n = P.rules.size();
-        for (size_t i = 1; i < n; ++i)
-            if (!feasible(uint64_t(1) << i))
-                throw refused(PlanProblem::Kind::Unmet, {P.rules[i].demand, P.rules[0].demand});
-        for (size_t i = 1; i < n; ++i)
-            for (size_t j = i + 1; j < n; ++j)
-                if (!feasible(uint64_t(1) << i | uint64_t(1) << j))
-                    throw refused(PlanProblem::Kind::Conflict,
-                                  {P.rules[i].demand, P.rules[j].demand});
-        std::vector<Demand> all;
-        for (size_t i = 1; i < n; ++i)
-            all.push_back(P.rules[i].demand);
-        throw refused(PlanProblem::Kind::UnmetTogether, std::move(all));
+        });
     }
 
-    // Ties go to the earlier split, so rankings are stable.
-    const auto better = [](const Candidate &a, const Candidate &b) {
-        if (a.total_s != b.total_s)
-            return a.total_s < b.total_s;
-        if (a.s1 != b.s1)
-            return a.s1 < b.s1;
-        if (a.s2 != b.s2)
-            return a.s2 < b.s2;
-        return a.tl < b.tl;
-    };
-    const size_t keep =
-        request.top == 0 ? allowed.size() : std::min(allowed.size(), size_t(request.top));
-    std::partial_sort(allowed.begin(), allowed.begin() + long(keep), allowed.end(), better);
-    allowed.resize(keep);
-    for (const auto &c : allowed) {
+    const auto named = [&](const Candidate &c) {
         Configuration config;
         config.s1 = c.s1;
         config.s2 = c.s2;
@@ -743,27 +931,51 @@ Plan Planner::plan(const PlanRequest &request) const
         config.total_s = c.total_s;
         config.uploadBytes = c.upload;
         config.deviceMemoryBytes = c.deviceMemory;
-        plan.ranking.push_back(std::move(config));
-    }
+        if (c.accuracy)
+            config.accuracy = *c.accuracy;
+        return config;
+    };
+    if (request.pareto)
+        for (const auto *c : paretoFront(allowed))
+            plan.pareto.push_back(named(*c));
+    const size_t keep =
+        request.top == 0 ? allowed.size() : std::min(allowed.size(), size_t(request.top));
+    std::partial_sort(allowed.begin(), allowed.begin() + long(keep), allowed.end(), faster);
+    allowed.resize(keep);
+    for (const auto &c : allowed)
+        plan.ranking.push_back(named(c));
+    plan.notes = notes(request, plan);
+    return plan;
+}
+
+std::vector<std::string> Planner::notes(const PlanRequest &request, const Plan &plan) const
+{
+    std::vector<std::string> notes;
     for (const auto &r : m_resources) {
         if (request.codec == "fp32" && r.codecs.find("fp32") == r.codecs.end()) {
-            plan.notes.push_back("no fp32 codec timings on " + r.name +
-                                 ": raw bytes sent, (de)serialising taken as free");
+            notes.push_back("no fp32 codec timings on " + r.name +
+                            ": raw bytes sent, (de)serialising taken as free");
         }
         if (std::abs(r.blockScale - 1.0) > 0.01) {
             char text[160];
             std::snprintf(text, sizeof text,
                           "block times on %s scaled by %.3f to add up to its whole-model time",
                           r.name.c_str(), r.blockScale);
-            plan.notes.push_back(text);
+            notes.push_back(text);
         }
         if (request.constraints.maxDeviceMemoryBytes && r.tier == Tier::Device &&
             r.blockPeakBytes.empty())
-            plan.notes.push_back("no memory figures for " + r.name +
-                                 " (benchmarked before memory was measured): its device memory "
-                                 "limit is not checked; benchmark it again");
+            notes.push_back("no memory figures for " + r.name +
+                            " (benchmarked before memory was measured): its device memory "
+                            "limit is not checked; benchmark it again");
     }
-    return plan;
+    if (plan.unmeasured > 0)
+        notes.push_back(std::to_string(plan.unmeasured) +
+                        " configurations that meet the other constraints have no accuracy "
+                        "measured on " +
+                        plan.accuracyDataset + " with codec " + request.codec +
+                        " and are left out");
+    return notes;
 }
 
 SplitSeries Planner::series(const PlanRequest &request, std::string device, std::string edge) const

@@ -3,6 +3,7 @@
 
 #include "core/plan/costs.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ public:
     std::vector<std::string> tlSpecs() const;
     /// The codecs whose costs were measured, by name, sorted.
     std::vector<std::string> codecs() const;
+
+    /// Gives each configuration its measured accuracy (Configuration::accuracy), which an
+    /// accuracy limit and the Pareto front need.
+    void setAccuracy(AccuracyTable table) { m_accuracy = std::move(table); }
+    const std::optional<AccuracyTable> &accuracy() const { return m_accuracy; }
 
     /// The ranked configurations. Bad requests (bandwidth, unknown codec or TL) throw
     /// Error(InvalidInput); timings the request needs and the store lacks, demands out of range
@@ -52,11 +58,16 @@ private:
     void addTierRule(const std::array<bool, kTierCount> &inPlan, Prepared &P) const;
     void addPlacementRules(const Constraints &c, Prepared &P) const;
     void addCostRules(const Constraints &c, Prepared &P) const;
+    void prepareAccuracy(const PlanRequest &request, Prepared &P) const;
+    void addAccuracyRule(const Constraints &c, Prepared &P) const;
     int resourceIndex(const std::string &name, const char *what) const;
+    /// What the user should know of how `plan` was costed.
+    std::vector<std::string> notes(const PlanRequest &request, const Plan &plan) const;
 
     std::string m_model;
     int m_blocks = 0;
     std::vector<ResourceCosts> m_resources;
+    std::optional<AccuracyTable> m_accuracy;
 };
 
 } // namespace cleave::plan

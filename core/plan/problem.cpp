@@ -14,6 +14,33 @@ std::string milliseconds(double seconds)
     return text;
 }
 
+std::string points(double value)
+{
+    char text[48];
+    std::snprintf(text, sizeof text, "%g point%s", value, value == 1 ? "" : "s");
+    return text;
+}
+
+/// "split 3, maxpool2 (fine-tuned 1 epoch), int8"
+std::string configurationText(const PlanProblem &p)
+{
+    std::string text = "split " + std::to_string(p.split);
+    if (!p.tl.empty())
+        text += ", " + p.tl + (p.bestFineTuned.empty() ? "" : " (" + p.bestFineTuned + ")");
+    return text + ", " + p.codec;
+}
+
+std::string accuracyUnmet(const PlanProblem &p, const std::string &limit)
+{
+    if (!p.bestDrop)
+        return "no configuration meets " + limit + ": none of the " + std::to_string(p.unmeasured) +
+               " that meet the other constraints has an accuracy measured on " + p.dataset;
+    char drop[32];
+    std::snprintf(drop, sizeof drop, "%.2f", *p.bestDrop);
+    return "no configuration meets " + limit + ": the least drop measured on " + p.dataset +
+           " is " + drop + " points (" + configurationText(p) + ")";
+}
+
 bool namesABlock(const Demand &d)
 {
     return d.kind == Demand::Kind::PinnedBlock || d.kind == Demand::Kind::KeptOffBlock;
@@ -50,6 +77,14 @@ Demand Demand::ofSeconds(Kind kind, double seconds)
     Demand d;
     d.kind = kind;
     d.seconds = seconds;
+    return d;
+}
+
+Demand Demand::ofPoints(Kind kind, double points)
+{
+    Demand d;
+    d.kind = kind;
+    d.points = points;
     return d;
 }
 
@@ -108,6 +143,8 @@ std::string demandText(const Demand &d)
         return "device time limit " + milliseconds(d.seconds);
     case K::MaxLatency:
         return "latency limit " + milliseconds(d.seconds);
+    case K::MaxAccuracyDrop:
+        return "accuracy limit " + points(d.points) + " of top-1";
     case K::Top:
         return "ranking length " + n;
     }
@@ -152,6 +189,10 @@ std::string problemText(const PlanProblem &p, const DemandNamer &name)
             all += (i ? ", " : "") + demand(i);
         return "no configuration meets all of: " + all;
     }
+    case K::NoAccuracy:
+        return demand(0) + ": no accuracy of " + p.model + " measured";
+    case K::AccuracyUnmet:
+        return accuracyUnmet(p, demand(0));
     }
     return "?";
 }
@@ -163,7 +204,7 @@ ErrorKind kindOf(PlanProblem::Kind kind)
     using K = PlanProblem::Kind;
     const bool missing = kind == K::NoTimings || kind == K::NoTimingsOnTier ||
                          kind == K::CodecNotMeasured || kind == K::NoTransferLayers ||
-                         kind == K::TlNotMeasured;
+                         kind == K::TlNotMeasured || kind == K::NoAccuracy;
     return missing ? ErrorKind::NotFound : ErrorKind::InvalidInput;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct Demand
         MaxDeviceMemory,  ///< `number` bytes of memory on the device at most
         MaxDeviceTime,    ///< `seconds` on the device at most
         MaxLatency,       ///< `seconds` end to end at most
+        MaxAccuracyDrop,  ///< `points` of top-1 lost against the unsplit model at most
         Top,              ///< `number` configurations listed (0: all)
     };
     Kind kind = Kind::Tiers;
@@ -37,11 +39,13 @@ struct Demand
     Tier tier = Tier::Device;
     int64_t number = 0;
     double seconds = 0;
+    double points = 0;
     std::string resource;
 
     static Demand ofTiers(std::vector<Tier> tiers);
     static Demand ofNumber(Kind kind, int64_t number);
     static Demand ofSeconds(Kind kind, double seconds);
+    static Demand ofPoints(Kind kind, double points);
     static Demand ofBlock(const BlockRule &rule);
     static Demand ofTier(Kind kind, Tier tier);
     static Demand ofResource(Kind kind, std::string resource);
@@ -62,6 +66,10 @@ struct PlanProblem
         Unmet,            ///< no configuration meets demands[0] with demands[1] (the tiers)
         Conflict,         ///< demands[0] and demands[1] exclude each other
         UnmetTogether,    ///< every demand can be met, and every two, but not all at once
+        NoAccuracy,       ///< demands[0] (an accuracy limit) but no accuracy of `model` measured
+        AccuracyUnmet,    ///< demands[0] (an accuracy limit) excludes every configuration that
+                          ///< meets the others: `bestDrop` at `split`, `tl`, `codec` is the least
+                          ///< drop measured on `dataset` (none: `unmeasured` have no measurement)
     };
     Kind kind = Kind::NoTimings;
     std::string model;
@@ -73,6 +81,11 @@ struct PlanProblem
     std::string where;
     int64_t lo = 0;
     int64_t hi = 0;
+    std::string dataset;
+    std::optional<double> bestDrop;
+    std::string bestFineTuned; ///< how the TL of the best drop was fine-tuned; empty: it was not
+    int split = 0;
+    int64_t unmeasured = 0;
 };
 
 /// "device,edge": tiers as the planner names them, comma separated.

@@ -59,6 +59,64 @@ BENCHMARK_CAPTURE(BM_RerankTwoTiers, scission, plan::Mode::Scission)->Unit(bench
 BENCHMARK_CAPTURE(BM_RerankTwoTiers, scissiontl_two_specs, plan::Mode::ScissionTl)
     ->Unit(benchmark::kMicrosecond);
 
+/// The same planner with an accuracy measured for every configuration (seeded), and the TL
+/// fine-tuned at every third cut: a second version of those configurations.
+const plan::Planner &plannerWithAccuracy()
+{
+    static const plan::Planner instance = [] {
+        auto p = bench::densenetPlanner(true);
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<double> top1(0.5, 0.8);
+        const auto measured = [&](const std::string &fineTuned) {
+            plan::MeasuredAccuracy a;
+            a.dataset = "bench@0";
+            a.images = 1000;
+            a.top1 = top1(rng);
+            a.top5 = 0.95;
+            a.agreement = 0.9;
+            a.fineTuned = fineTuned;
+            return a;
+        };
+        std::vector<std::pair<plan::AccuracyTable::Key, plan::MeasuredAccuracy>> configurations;
+        for (int s = 0; s < p.blocks(); ++s) {
+            configurations.push_back({{s, "", "fp32"}, measured("")});
+            for (const auto &spec : p.tlSpecs()) {
+                configurations.push_back({{s, spec, "fp32"}, measured("")});
+                if (s % 3 == 0)
+                    configurations.push_back({{s, spec, "fp32"}, measured("1 epoch")});
+            }
+        }
+        auto unsplit = measured("");
+        unsplit.top1 = 0.8;
+        p.setAccuracy(plan::AccuracyTable::of("bench@0", unsplit, std::move(configurations)));
+        return p;
+    }();
+    return instance;
+}
+
+// Goal (issue "Accuracy-aware planning"): re-ranking with an accuracy limit, and the Pareto
+// front, stays under 1 ms for the largest zoo model.
+void BM_RerankWithAccuracyLimit(benchmark::State &state, bool pareto)
+{
+    const auto &p = plannerWithAccuracy();
+    auto r = request(plan::Mode::ScissionTl, false);
+    r.pareto = pareto;
+    int step = 0;
+    int64_t evaluated = 0;
+    for (auto _ : state) {
+        // The limit slider moving: 0.5 to 20 points.
+        r.constraints.maxAccuracyDrop_pp = 0.5 + (step++ % 40) * 0.5;
+        const auto result = p.plan(r);
+        evaluated = result.allowed;
+        benchmark::DoNotOptimize(result.ranking.data());
+    }
+    state.counters["blocks"] = p.blocks();
+    state.counters["allowed"] = double(evaluated);
+}
+BENCHMARK_CAPTURE(BM_RerankWithAccuracyLimit, limit, false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_RerankWithAccuracyLimit, limit_and_pareto, true)
+    ->Unit(benchmark::kMicrosecond);
+
 void BM_RankThreeTiers(benchmark::State &state, plan::Mode mode)
 {
     const auto &p = planner();

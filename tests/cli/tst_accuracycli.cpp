@@ -85,6 +85,100 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(again.out), QJsonDocument::fromJson(first.out));
     }
 
+    // plan reads what accuracy stored: every configuration it ranks under a limit was measured
+    // and within it, exactly those of the full ranking; the front is fastest first, each more
+    // accurate; unmeasured ones are counted and how to measure them is said.
+    void planHonoursTheAccuracyLimit()
+    {
+        QTemporaryDir dir;
+        const auto db = dir.filePath(QStringLiteral("plan.cleave"));
+        auto r = cli({QStringLiteral("bench"), QStringLiteral("zoo:inspectnet"),
+                      QStringLiteral("--local"), QStringLiteral("--db"), db,
+                      QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--reps"),
+                      QStringLiteral("3"), QStringLiteral("--tl"), QStringLiteral("maxpool2"),
+                      QStringLiteral("--codec"), QStringLiteral("fp32,int8")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({QStringLiteral("accuracy"), QStringLiteral("zoo:inspectnet"),
+                 QStringLiteral("--data"), QStringLiteral("fashion-mnist"),
+                 QStringLiteral("--limit"), QStringLiteral("40"), QStringLiteral("--splits"),
+                 QStringLiteral("3,8,11"), QStringLiteral("--tl"), QStringLiteral("maxpool2"),
+                 QStringLiteral("--codec"), QStringLiteral("int8"), QStringLiteral("--db"), db});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList plan{
+            QStringLiteral("plan"),    QStringLiteral("--db"),           db,
+            QStringLiteral("--model"), QStringLiteral("zoo:inspectnet"), QStringLiteral("--codec"),
+            QStringLiteral("int8"),    QStringLiteral("--top"),          QStringLiteral("0"),
+            QStringLiteral("--json")};
+        r = cli(plan);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto all = QJsonDocument::fromJson(r.out)[QStringLiteral("ranking")].toArray();
+        QVERIFY(QJsonDocument::fromJson(r.out)[QStringLiteral("accuracy_dataset")]
+                    .toString()
+                    .startsWith(QStringLiteral("fashion-mnist/test@")));
+        const double limit = 1.0;
+        int within = 0, unmeasured = 0;
+        for (const auto &c : all) {
+            const auto a = c[QStringLiteral("accuracy")];
+            if (a.isNull())
+                ++unmeasured;
+            else if (a[QStringLiteral("drop_pp")].toDouble() <= limit + 1e-9)
+                ++within;
+        }
+        QVERIFY(within > 0 && unmeasured > 0);
+
+        r = cli(plan + QStringList{QStringLiteral("--max-accuracy-drop"), QStringLiteral("1"),
+                                   QStringLiteral("--pareto")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto limited = QJsonDocument::fromJson(r.out);
+        QCOMPARE(limited[QStringLiteral("allowed")].toInt(), within);
+        QCOMPARE(limited[QStringLiteral("unmeasured")].toInt(), unmeasured);
+        for (const auto &c : limited[QStringLiteral("ranking")].toArray()) {
+            const auto a = c[QStringLiteral("accuracy")];
+            QCOMPARE(a[QStringLiteral("images")].toInt(), 40);
+            QCOMPARE(a[QStringLiteral("fine_tuned")].toBool(), false);
+            QVERIFY(a[QStringLiteral("drop_pp")].toDouble() <= limit + 1e-9);
+            const double top1 = a[QStringLiteral("top1")].toDouble();
+            QVERIFY(top1 >= 0 && top1 <= 1 && a[QStringLiteral("top5")].toDouble() >= top1);
+        }
+        const auto front = limited[QStringLiteral("pareto")].toArray();
+        QVERIFY(!front.isEmpty());
+        for (qsizetype i = 1; i < front.size(); ++i) {
+            QVERIFY(front[i][QStringLiteral("total_s")].toDouble() >=
+                    front[i - 1][QStringLiteral("total_s")].toDouble());
+            QVERIFY(front[i][QStringLiteral("accuracy")][QStringLiteral("top1")].toDouble() >
+                    front[i - 1][QStringLiteral("accuracy")][QStringLiteral("top1")].toDouble());
+        }
+
+        // The table says how many were left out and how to measure them.
+        QStringList text = plan;
+        text.removeLast();
+        r = cli(text + QStringList{QStringLiteral("--max-accuracy-drop"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains(QStringLiteral("note: %1 configurations that meet the other "
+                                               "constraints have no accuracy measured")
+                                    .arg(unmeasured)
+                                    .toUtf8()),
+                 r.out.constData());
+        QVERIFY2(r.out.contains("note: measure them with: cleave-cli accuracy zoo:inspectnet "
+                                "--codec int8 --tl maxpool2 --data DATA --db"),
+                 r.out.constData());
+        // Only unmeasured configurations meet the rest: a one-line refusal that says so.
+        r = cli(text + QStringList{QStringLiteral("--max-accuracy-drop"), QStringLiteral("50"),
+                                   QStringLiteral("--min-split"), QStringLiteral("12"),
+                                   QStringLiteral("--require"), QStringLiteral("edge")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(oneLine(r).count(QLatin1Char('\n')), 0);
+        QVERIFY2(oneLine(r).contains(QStringLiteral(
+                     "no configuration meets --max-accuracy-drop 50: none of the")) &&
+                     oneLine(r).contains(QStringLiteral("measure them with: cleave-cli accuracy "
+                                                        "zoo:inspectnet --codec int8")),
+                 r.err.constData());
+        // A negative limit.
+        r = cli(text + QStringList{QStringLiteral("--max-accuracy-drop"), QStringLiteral("-1")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(oneLine(r), QStringLiteral("error: --max-accuracy-drop -1: must be zero or more"));
+    }
+
     void badInputsFailInOneLine()
     {
         QTemporaryDir dir;

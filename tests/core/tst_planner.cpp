@@ -198,6 +198,36 @@ std::vector<plan::ResourceCosts> randomResources(std::mt19937 &rng, int K, bool 
     return rs;
 }
 
+plan::MeasuredAccuracy measured(double top1, const std::string &fineTuned = {})
+{
+    plan::MeasuredAccuracy a;
+    a.dataset = "toy@0";
+    a.images = 1000;
+    a.top1 = top1;
+    a.top5 = 0.99;
+    a.agreement = top1;
+    a.fineTuned = fineTuned;
+    return a;
+}
+
+// Random accuracies for every configuration of randomResources but a few, the TL fine-tuned at
+// some cuts, in steps of a tenth of a point so that drops tie.
+plan::AccuracyTable randomAccuracy(std::mt19937 &rng, int K)
+{
+    std::uniform_int_distribution<int> tenths(700, 900);
+    std::bernoulli_distribution skip(0.15), tuned(0.3);
+    std::vector<std::pair<plan::AccuracyTable::Key, plan::MeasuredAccuracy>> all;
+    for (int s = 0; s < K; ++s)
+        for (const std::string tl : {"", "maxpool2"}) {
+            if (skip(rng))
+                continue;
+            all.push_back({{s, tl, "fp32"}, measured(tenths(rng) / 1000.0)});
+            if (!tl.empty() && tuned(rng))
+                all.push_back({{s, tl, "fp32"}, measured(tenths(rng) / 1000.0, "1 epoch")});
+        }
+    return plan::AccuracyTable::of("toy@0", measured(0.85), std::move(all));
+}
+
 } // namespace
 
 class TestPlanner : public QObject
@@ -770,6 +800,210 @@ private Q_SLOTS:
     }
 
     // The planner reads what bench stores: a real SQLite file.
+    // Each configuration carries what was measured of it; a fine-tuned TL is a configuration of
+    // its own at the same cost; zstd changes no value, so int8 measurements stand for int8+zstd.
+    void configurationsCarryTheirAccuracy()
+    {
+        auto planner = twoTierPlanner();
+        QVERIFY(!planner.accuracy());
+        using Key = plan::AccuracyTable::Key;
+        planner.setAccuracy(
+            plan::AccuracyTable::of("toy@0", measured(0.9),
+                                    {{Key{1, "", "fp32"}, measured(0.9)},
+                                     {Key{2, "", "fp32"}, measured(0.895)},
+                                     {Key{1, "maxpool2", "fp32"}, measured(0.85)},
+                                     {Key{1, "maxpool2", "fp32"}, measured(0.89, "1 epoch")},
+                                     {Key{2, "maxpool2", "fp32"}, measured(0.80)}}));
+        auto r = request();
+        r.mode = plan::Mode::ScissionTl;
+        const auto p = planner.plan(r);
+        QCOMPARE(p.accuracyDataset, std::string("toy@0"));
+        QCOMPARE(p.allowed, int64_t(7)); // splits 0..3, the TL at 1 (twice) and 2
+        int tunedRows = 0;
+        for (const auto &c : p.ranking) {
+            if (c.s1 == 0) {
+                QVERIFY(!c.accuracy); // not measured
+                continue;
+            }
+            QVERIFY(c.accuracy);
+            if (c.s1 == 3)
+                QCOMPARE(c.accuracy->top1, 0.9); // nothing crosses: the unsplit model
+            if (c.s1 == 2 && c.tl.empty())
+                QVERIFY(qFuzzyCompare(c.accuracy->drop_pp, 0.5));
+            if (!c.accuracy->fineTuned.empty()) {
+                ++tunedRows;
+                QCOMPARE(c.tl, std::string("maxpool2"));
+                QVERIFY(qFuzzyCompare(c.accuracy->drop_pp, 1.0));
+            }
+        }
+        QCOMPARE(tunedRows, 1);
+        const plan::Configuration *inserted = nullptr, *tuned = nullptr;
+        for (size_t i = 0; i < p.ranking.size(); ++i) {
+            const auto &c = p.ranking[i];
+            if (c.s1 == 1 && c.tl == "maxpool2")
+                (c.accuracy->fineTuned.empty() ? inserted : tuned) = &c;
+        }
+        QVERIFY(inserted && tuned);
+        // Same cost as the TL as inserted, ranked right after it.
+        QCOMPARE(tuned->total_s, inserted->total_s);
+        QCOMPARE(tuned - inserted, ptrdiff_t(1));
+
+        // A codec measured without zstd stands for itself with it; another codec has none.
+        auto device = planner.resources();
+        for (auto &res : device)
+            for (const char *name : {"int8", "int8+zstd"})
+                res.codecs[name] = res.codecs.at("fp32");
+        plan::Planner withCodecs("toy", device);
+        withCodecs.setAccuracy(plan::AccuracyTable::of("toy@0", measured(0.9),
+                                                       {{Key{1, "", "int8"}, measured(0.88)}}));
+        r.mode = plan::Mode::Scission;
+        r.codec = "int8+zstd";
+        QVERIFY(qFuzzyCompare(atSplit(withCodecs.plan(r), 1).accuracy->top1, 0.88));
+        r.codec = "fp32";
+        QVERIFY(!atSplit(withCodecs.plan(r), 1).accuracy);
+    }
+
+    // The limit keeps exactly the measured configurations within it, as the full ranking says,
+    // and counts those it left out unmeasured; the Pareto front is every configuration no other
+    // beats on both latency and top-1, checked pair by pair.
+    void accuracyLimitAndParetoEqualBruteForce()
+    {
+        for (unsigned seed = 1; seed <= 30; ++seed) {
+            std::mt19937 rng(seed);
+            const int K = 3 + int(seed % 7);
+            plan::Planner planner("random", randomResources(rng, K, true));
+            planner.setAccuracy(randomAccuracy(rng, K));
+            auto r = request(std::uniform_real_distribution<double>(1, 100)(rng), 5);
+            r.mode = plan::Mode::ScissionTl;
+            if (seed % 2)
+                r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
+            const auto all = planner.plan(r).ranking;
+            const double limit = double(seed % 10);
+            r.constraints.maxAccuracyDrop_pp = limit;
+            r.pareto = true;
+            plan::Plan limited;
+            try {
+                limited = planner.plan(r);
+            } catch (const plan::PlanError &e) {
+                QCOMPARE(int(e.problem().kind), int(Problem::Kind::AccuracyUnmet));
+                for (const auto &c : all)
+                    QVERIFY(!c.accuracy || c.accuracy->drop_pp > limit + 1e-9);
+                continue;
+            }
+            std::vector<const plan::Configuration *> within;
+            int64_t unmeasured = 0;
+            for (const auto &c : all) {
+                if (!c.accuracy)
+                    ++unmeasured;
+                else if (c.accuracy->drop_pp <= limit + 1e-9)
+                    within.push_back(&c);
+            }
+            QCOMPARE(limited.allowed, int64_t(within.size()));
+            QCOMPARE(limited.unmeasured, unmeasured);
+            QCOMPARE(limited.ranking.size(), within.size());
+            for (size_t i = 0; i < within.size(); ++i) {
+                QCOMPARE(limited.ranking[i].total_s, within[i]->total_s);
+                QCOMPARE(limited.ranking[i].accuracy->top1, within[i]->accuracy->top1);
+            }
+            const auto beats = [](const plan::Configuration &a, const plan::Configuration &b) {
+                const double ta = a.total_s, tb = b.total_s;
+                const double aa = a.accuracy->top1, ab = b.accuracy->top1;
+                return ta <= tb && aa >= ab && (ta < tb || aa > ab);
+            };
+            std::set<std::pair<double, double>> front;
+            for (const auto *c : within) {
+                bool beaten = false;
+                for (const auto *d : within)
+                    beaten = beaten || beats(*d, *c);
+                if (!beaten)
+                    front.insert({c->total_s, c->accuracy->top1});
+            }
+            std::set<std::pair<double, double>> listed;
+            for (size_t i = 0; i < limited.pareto.size(); ++i) {
+                const auto &c = limited.pareto[i];
+                listed.insert({c.total_s, c.accuracy->top1});
+                if (i > 0) // fastest first, each more accurate than the one before
+                    QVERIFY(c.total_s >= limited.pareto[i - 1].total_s &&
+                            c.accuracy->top1 > limited.pareto[i - 1].accuracy->top1);
+            }
+            QCOMPARE(listed, front);
+            QCOMPARE(limited.pareto.size(), front.size());
+        }
+    }
+
+    // Three tiers with a lossy codec cross twice when the edge computes: the sweep measured one
+    // crossing, so those configurations have no accuracy.
+    void aSecondLossyCrossingIsNotMeasured()
+    {
+        std::mt19937 rng(3);
+        const int K = 5;
+        auto rs = randomResources(rng, K, false);
+        for (auto &res : rs)
+            res.codecs["int8"] = res.codecs.at("fp32");
+        plan::Planner planner("random", rs);
+        std::vector<std::pair<plan::AccuracyTable::Key, plan::MeasuredAccuracy>> all;
+        for (int s = 0; s < K; ++s)
+            for (const char *codec : {"fp32", "int8"})
+                all.push_back({{s, "", codec}, measured(0.8)});
+        planner.setAccuracy(plan::AccuracyTable::of("toy@0", measured(0.8), all));
+        auto r = request();
+        r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
+        for (const char *codec : {"fp32", "int8"}) {
+            r.codec = codec;
+            for (const auto &c : planner.plan(r).ranking) {
+                const bool twice = c.s1 < c.s2 && c.s2 < K;
+                QCOMPARE(c.accuracy.has_value(), !(twice && r.codec == "int8"));
+            }
+        }
+    }
+
+    void accuracyLimitProblems()
+    {
+        auto planner = twoTierPlanner();
+        auto r = request();
+        r.constraints.maxAccuracyDrop_pp = 1.0;
+        // Nothing measured at all: say so, as missing (NotFound).
+        auto p = problemOfPlan(planner, r);
+        QCOMPARE(int(p.kind), int(Problem::Kind::NoAccuracy));
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("accuracy limit 1 point of top-1: no accuracy of toy measured"));
+        using Key = plan::AccuracyTable::Key;
+        planner.setAccuracy(plan::AccuracyTable::of(
+            "toy@0", measured(0.9),
+            {{Key{1, "", "fp32"}, measured(0.88)}, {Key{2, "", "fp32"}, measured(0.87)}}));
+        // Negative, not a number.
+        for (double bad : {-0.5, std::nan("")}) {
+            r.constraints.maxAccuracyDrop_pp = bad;
+            QCOMPARE(int(problemOfPlan(planner, r).kind), int(Problem::Kind::Negative));
+        }
+        // A limit no configuration meets that the others allow: the least drop on offer.
+        r.constraints.maxAccuracyDrop_pp = 1.0;
+        r.constraints.minSplit = 1;
+        r.constraints.requiredTiers = {Tier::Edge};
+        p = problemOfPlan(planner, r);
+        QCOMPARE(int(p.kind), int(Problem::Kind::AccuracyUnmet));
+        QVERIFY(p.bestDrop && qFuzzyCompare(*p.bestDrop, 2.0));
+        QCOMPARE(p.split, 1);
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("no configuration meets accuracy limit 1 point of top-1: the "
+                                "least drop measured on toy@0 is 2.00 points (split 1, fp32)"));
+        // Only unmeasured configurations meet the others: how many.
+        r.constraints.minSplit.reset();
+        r.constraints.blocks = {{0, Tier::Edge, false}};
+        p = problemOfPlan(planner, r);
+        QCOMPARE(int(p.kind), int(Problem::Kind::AccuracyUnmet));
+        QVERIFY(!p.bestDrop);
+        QCOMPARE(p.unmeasured, int64_t(1));
+        QCOMPARE(errorOfPlan(planner, r),
+                 QStringLiteral("no configuration meets accuracy limit 1 point of top-1: none of "
+                                "the 1 that meet the other constraints has an accuracy measured "
+                                "on toy@0"));
+        // Other constraints that exclude everything are named as before, not the limit.
+        r.constraints.blocks = {{0, Tier::Edge, false}};
+        r.constraints.minSplit = 2;
+        QCOMPARE(int(problemOfPlan(planner, r).kind), int(Problem::Kind::Conflict));
+    }
+
     void readsTheStore()
     {
         QTemporaryDir dir;
@@ -803,6 +1037,33 @@ private Q_SLOTS:
         QVERIFY(dev.tls.at("maxpool2")[1].has_value());
         QVERIFY(!dev.tls.at("maxpool2")[0].has_value());
         QCOMPARE(planner.tlSpecs(), std::vector<std::string>{"maxpool2"});
+        QVERIFY(!planner.accuracy()); // none measured
+
+        // Accuracies: the data set with the unsplit model measured and the most configurations.
+        const auto id = db.models().front().id;
+        const auto add = [&](const std::string &dataset, int split, const std::string &tl,
+                             const std::string &tuned, int64_t top1) {
+            db.addAccuracy(id, {dataset, split, tl, "fp32", tuned, 100, top1, 99, top1});
+        };
+        add("a@1", 2, "", "", 90);
+        add("a@1", 1, "", "", 89);
+        add("b@2", 0, "", "", 80);
+        add("b@2", 1, "", "", 80);
+        add("b@2", 1, "maxpool2", "", 80); // most, but without the unsplit model
+        add("c@3", 2, "", "", 92);
+        add("c@3", 1, "maxpool2", "1 epoch", 91);
+        add("c@3", 1, "maxpool2", "", 85);
+        const auto withAccuracy = plan::plannerFromStore(db, "zoo:toy");
+        QVERIFY(withAccuracy.accuracy());
+        const auto &table = *withAccuracy.accuracy();
+        QCOMPARE(table.dataset, std::string("c@3"));
+        QCOMPARE(table.unsplit.top1, 0.92);
+        const auto &versions = table.measured.at({1, "maxpool2", "fp32"});
+        QCOMPARE(versions.size(), size_t(2));
+        QCOMPARE(versions[0].fineTuned, std::string()); // as inserted first
+        QVERIFY(qFuzzyCompare(versions[0].drop_pp, 7.0));
+        QCOMPARE(versions[1].fineTuned, std::string("1 epoch"));
+        QVERIFY(qFuzzyCompare(versions[1].drop_pp, 1.0));
 
         QCOMPARE(testing::errorOf([&] { plan::plannerFromStore(db, "zoo:nothing"); }),
                  QString::fromStdString("zoo:nothing: no complete timings in " + path));
