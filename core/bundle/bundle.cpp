@@ -169,4 +169,50 @@ void writeBundle(const std::string &dir, const torch::jit::Module &head,
     }
 }
 
+BundleInfo readBundleInfo(const std::string &dir)
+{
+    const fs::path manifest = fs::path(dir) / "manifest.json";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw Error(ErrorKind::NotFound, dir + ": no such bundle folder");
+    std::ifstream in(manifest);
+    if (!in)
+        throw Error(ErrorKind::NotFound, manifest.string() + ": missing (not a Cleave bundle)");
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || doc.value("format", "") != "cleave-bundle/1")
+        throw Error(ErrorKind::InvalidInput,
+                    manifest.string() + ": not a Cleave bundle manifest (format cleave-bundle/1)");
+    BundleInfo info;
+    try {
+        info.model = doc.at("model").at("name").get<std::string>();
+        info.modelSha256 = doc.at("model").at("sha256").get<std::string>();
+        info.split = doc.at("split").get<int>();
+        info.tl = doc.at("tl").is_null() ? std::string() : doc.at("tl").get<std::string>();
+        info.codec = doc.at("codec").get<std::string>();
+        info.inputShape = doc.at("input").at("shape").get<graph::Shape>();
+        info.wireShape = doc.at("wire").at("shape").get<graph::Shape>();
+        info.outputShape = doc.at("output").at("shape").get<graph::Shape>();
+        info.training = doc.value("training", nlohmann::json());
+        info.cleaveVersion = doc.value("cleave_version", "");
+    } catch (const nlohmann::json::exception &e) {
+        throw Error(ErrorKind::InvalidInput,
+                    manifest.string() + ": " + oneLineReason(e.what()) + " (a damaged manifest)");
+    }
+    return info;
+}
+
+std::string fineTuningText(int epochs, bool afterCutOnly)
+{
+    return std::to_string(epochs) + (epochs == 1 ? " epoch" : " epochs") +
+           (afterCutOnly ? ", after the cut" : "");
+}
+
+std::string fineTuningText(const nlohmann::json &training)
+{
+    if (!training.is_object())
+        return {};
+    return fineTuningText(training.value("epochs", 0),
+                          training.value("layers", "") == "after the cut");
+}
+
 } // namespace cleave::bundle

@@ -41,4 +41,14 @@ std::string tritonConfig(const BundleInfo &info);
 void writeBundle(const std::string &dir, const torch::jit::Module &head,
                  const torch::jit::Module &tail, const BundleInfo &info, bool force);
 
+/// DIR/manifest.json as written by writeBundle. Error(NotFound) when DIR or its manifest is
+/// missing; Error(InvalidInput) naming the file when it is not a Cleave bundle's manifest or a
+/// field is missing or of the wrong type.
+BundleInfo readBundleInfo(const std::string &dir);
+
+/// How a bundle's TL was fine-tuned, as the store names it ("1 epoch", "3 epochs, after the
+/// cut"); empty when it was not (`training` null).
+std::string fineTuningText(const nlohmann::json &training);
+std::string fineTuningText(int epochs, bool afterCutOnly);
+
 } // namespace cleave::bundle

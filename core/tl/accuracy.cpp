@@ -185,4 +185,44 @@ AccuracySweep sweepAccuracy(const graph::ModelGraph &model, const Dataset &data,
     return counts;
 }
 
+HalvesSweep sweepHalves(const torch::jit::Module &head, const torch::jit::Module &tail,
+                        const graph::ModelGraph &reference, const Dataset &data,
+                        const std::vector<codec::Codec> &codecs, int64_t limit, int batchSize,
+                        HalvesSweep counts,
+                        const std::function<void(const HalvesSweep &)> &batchDone,
+                        const Progress &progress)
+{
+    checkFits(reference, data, limit);
+    if (codecs.empty())
+        throw Error(ErrorKind::InvalidInput, "no codec to measure");
+    const int64_t end = limit > 0 ? limit : data.size();
+    int64_t start = end;
+    for (const auto &c : codecs)
+        start = std::min(start, counts[c.name()].images);
+    c10::InferenceMode guard;
+    const int64_t batch = std::max(1, batchSize);
+    for (int64_t b = start; b < end; b += batch) {
+        const int64_t e = std::min(end, b + batch);
+        const auto x = data.images.slice(0, b, e);
+        const auto labels = data.labels.slice(0, b, e);
+        const auto agreeWith = reference.forward(x).argmax(1);
+        const auto sent = graph::runOnce(head, x);
+        for (const auto &c : codecs) {
+            auto &n = counts[c.name()];
+            if (n.images >= e)
+                continue;
+            const int64_t skip = std::max<int64_t>(0, n.images - b); // counted before
+            count(n, graph::runOnce(tail, overTheWire(sent.slice(0, skip), c)),
+                  labels.slice(0, skip), agreeWith.slice(0, skip));
+        }
+        if (batchDone)
+            batchDone(counts);
+        if (progress && !progress(double(e - start) / double(end - start),
+                                  std::to_string(e) + " of " + std::to_string(end) + " images"))
+            throw Error(ErrorKind::Cancelled,
+                        "the accuracy sweep was cancelled after " + std::to_string(e) + " images");
+    }
+    return counts;
+}
+
 } // namespace cleave::tl

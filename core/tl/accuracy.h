@@ -77,4 +77,19 @@ AccuracySweep sweepAccuracy(const graph::ModelGraph &model, const Dataset &data,
                             const std::function<void(const AccuracySweep &)> &batchDone = {},
                             const Progress &progress = {});
 
+/// Counts per codec name, for one split given as its two halves.
+using HalvesSweep = std::map<std::string, AccuracyCounts>;
+
+/// One split given as two modules, a bundle's or a fine-tuned TL model's (head: the blocks
+/// before the cut and DeviceTL; tail: EdgeTL and the rest), on the first `limit` images of
+/// `data` (0: all): head, then each codec's encode and decode, then tail; agreement is with
+/// `reference`'s top-1 (the model as it was before any fine-tuning), which `data` must fit as
+/// sweepAccuracy asks. Resumes, reports and cancels as sweepAccuracy.
+HalvesSweep sweepHalves(const torch::jit::Module &head, const torch::jit::Module &tail,
+                        const graph::ModelGraph &reference, const Dataset &data,
+                        const std::vector<codec::Codec> &codecs, int64_t limit, int batchSize,
+                        HalvesSweep counts = {},
+                        const std::function<void(const HalvesSweep &)> &batchDone = {},
+                        const Progress &progress = {});
+
 } // namespace cleave::tl

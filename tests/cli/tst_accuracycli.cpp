@@ -179,6 +179,127 @@ private Q_SLOTS:
         QCOMPARE(oneLine(r), QStringLiteral("error: --max-accuracy-drop -1: must be zero or more"));
     }
 
+    // --fine-tune-top K fine-tunes the TL of the K fastest TL plans of the link and stores each
+    // as its own configuration, once; a bundle exported with --train is measured as the
+    // export's own evaluation of it found it (fp32 halves are the TL model).
+    void fineTunesAndMeasuresBundles()
+    {
+        QTemporaryDir dir;
+        const auto db = dir.filePath(QStringLiteral("tune.cleave"));
+        auto r = cli({QStringLiteral("bench"), QStringLiteral("zoo:inspectnet"),
+                      QStringLiteral("--local"), QStringLiteral("--db"), db,
+                      QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--reps"),
+                      QStringLiteral("3"), QStringLiteral("--tl"), QStringLiteral("maxpool2")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--model"),
+                 QStringLiteral("zoo:inspectnet"), QStringLiteral("--link"), QStringLiteral("4g"),
+                 QStringLiteral("--top"), QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        int fastest = -1;
+        for (const auto &c : QJsonDocument::fromJson(r.out)[QStringLiteral("ranking")].toArray())
+            if (fastest < 0 && c[QStringLiteral("tl")].toString() == QStringLiteral("maxpool2"))
+                fastest = c[QStringLiteral("splits")][0].toInt();
+        QVERIFY(fastest >= 0);
+
+        const QStringList tune{QStringLiteral("accuracy"),
+                               QStringLiteral("zoo:inspectnet"),
+                               QStringLiteral("--data"),
+                               QStringLiteral("fashion-mnist"),
+                               QStringLiteral("--limit"),
+                               QStringLiteral("40"),
+                               QStringLiteral("--splits"),
+                               QStringLiteral("8"),
+                               QStringLiteral("--tl"),
+                               QStringLiteral("maxpool2"),
+                               QStringLiteral("--fine-tune-top"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--link"),
+                               QStringLiteral("4g"),
+                               QStringLiteral("--train-limit"),
+                               QStringLiteral("128"),
+                               QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--json")};
+        r = cli(tune);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.err.contains("fine-tuning maxpool2 at split"));
+        const auto rowsOf = [](const QByteArray &out) {
+            QList<QJsonObject> tuned;
+            for (const auto &row :
+                 QJsonDocument::fromJson(out)[QStringLiteral("configurations")].toArray())
+                if (row[QStringLiteral("fine_tuned")].isString())
+                    tuned.push_back(row.toObject());
+            return tuned;
+        };
+        auto tuned = rowsOf(r.out);
+        QCOMPARE(tuned.size(), 1);
+        QCOMPARE(tuned[0][QStringLiteral("split")].toInt(), fastest);
+        QCOMPARE(tuned[0][QStringLiteral("tl")].toString(), QStringLiteral("maxpool2"));
+        QCOMPARE(tuned[0][QStringLiteral("fine_tuned")].toString(),
+                 QStringLiteral("1 epoch, 128 training images"));
+        QCOMPARE(tuned[0][QStringLiteral("images")].toInt(), 40);
+        // Measured on all its images already: not trained again, the same figures.
+        const auto again = cli(tune);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QVERIFY(!again.err.contains("fine-tuning maxpool2"));
+        QCOMPARE(rowsOf(again.out), tuned);
+
+        const auto bundle = dir.filePath(QStringLiteral("bundle"));
+        r = cli({QStringLiteral("export"), QStringLiteral("zoo:inspectnet"),
+                 QStringLiteral("--split"), QStringLiteral("8"), QStringLiteral("--tl"),
+                 QStringLiteral("maxpool2"), QStringLiteral("--train"),
+                 QStringLiteral("fashion-mnist"), QStringLiteral("--train-limit"),
+                 QStringLiteral("128"), QStringLiteral("--test-limit"), QStringLiteral("40"),
+                 QStringLiteral("-o"), bundle});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile manifestFile(bundle + QStringLiteral("/manifest.json"));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const auto training = QJsonDocument::fromJson(manifestFile.readAll())
+                                  .object()[QStringLiteral("training")]
+                                  .toObject();
+        const QStringList measure{QStringLiteral("accuracy"), QStringLiteral("zoo:inspectnet"),
+                                  QStringLiteral("--data"),   QStringLiteral("fashion-mnist"),
+                                  QStringLiteral("--limit"),  QStringLiteral("40"),
+                                  QStringLiteral("--codec"),  QStringLiteral("fp32,int8"),
+                                  QStringLiteral("--db"),     db,
+                                  QStringLiteral("--json")};
+        r = cli(measure + QStringList{QStringLiteral("--bundle"), bundle});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        tuned = rowsOf(r.out);
+        QCOMPARE(tuned.size(), 2);
+        for (const auto &row : tuned) {
+            QCOMPARE(row[QStringLiteral("split")].toInt(), 8);
+            QCOMPARE(row[QStringLiteral("fine_tuned")].toString(), QStringLiteral("1 epoch"));
+            if (row[QStringLiteral("codec")].toString() == QStringLiteral("fp32"))
+                QCOMPARE(row[QStringLiteral("top1")].toDouble(),
+                         training[QStringLiteral("tl_top1_after")].toDouble());
+        }
+
+        // Bad input: a folder that is no bundle, a bundle of another model, no TL to fine-tune.
+        r = cli(measure + QStringList{QStringLiteral("--bundle"), dir.path()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(oneLine(r).contains(QStringLiteral("manifest.json: missing (not a Cleave "
+                                                    "bundle)")),
+                 r.err.constData());
+        const auto trained = dir.filePath(QStringLiteral("trained.pt"));
+        r = cli(
+            {QStringLiteral("train"), QStringLiteral("zoo:inspectnet"), QStringLiteral("--data"),
+             QStringLiteral("fashion-mnist"), QStringLiteral("--train-limit"), QStringLiteral("64"),
+             QStringLiteral("--test-limit"), QStringLiteral("16"), QStringLiteral("-o"), trained});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QStringList other = measure;
+        other[1] = trained;
+        r = cli(other + QStringList{QStringLiteral("--bundle"), bundle});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(oneLine(r), QStringLiteral("error: %1: a bundle of zoo:inspectnet, not of %2")
+                                 .arg(bundle, trained));
+        r = cli(measure + QStringList{QStringLiteral("--fine-tune-top"), QStringLiteral("2")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(oneLine(r).contains(QStringLiteral("--fine-tune-top 2: name the Transfer "
+                                                    "Layers to consider with --tl")),
+                 r.err.constData());
+    }
+
     void badInputsFailInOneLine()
     {
         QTemporaryDir dir;

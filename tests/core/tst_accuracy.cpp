@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/tl/accuracy.h"
 #include "core/tl/dataset.h"
+#include "core/tl/inserter.h"
 #include "core/zoo/zoo.h"
 
 #include <QtTest>
@@ -138,6 +139,40 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(
             Error, tl::sweepAccuracy(model, data, request, {}, {},
                                      [&](double, std::string_view) { return ++calls < 1; }));
+    }
+
+    // A split given as halves (a TL model's, as fine-tuning makes them) counts what the sweep
+    // counts for the same split, TL and codec; resumed, it ends with the same counts.
+    void halvesCountAsTheSweep()
+    {
+        const auto model = zoo::openModel("zoo:inspectnet");
+        const auto data = tl::openDataset("fashion-mnist", false, {}, 40);
+        const auto spec = tl::TlSpec::parse("maxpool2"); // no weights: the same TL either way
+        const int split = 8;
+        tl::SweepRequest request;
+        request.splits = {split};
+        request.tls = {spec};
+        request.codecs = {codec::Codec::parse("fp32"), codec::Codec::parse("int8")};
+        request.batch = 16;
+        const auto swept = tl::sweepAccuracy(model, data, request, {});
+        auto tlModel = tl::insertTransferLayer(model, split, spec);
+        tlModel.module.eval();
+        const auto halves = tl::splitAtTransferLayer(tlModel);
+        const auto whole =
+            tl::sweepHalves(halves.head, halves.tail, model, data, request.codecs, 40, 16);
+        auto half = tl::sweepHalves(halves.head, halves.tail, model, data, request.codecs, 24, 16);
+        const auto resumed =
+            tl::sweepHalves(halves.head, halves.tail, model, data, request.codecs, 40, 16, half);
+        for (const auto &c : request.codecs) {
+            const auto &expected = swept.at({split, "maxpool2", c.name()});
+            for (const auto *counts : {&whole.at(c.name()), &resumed.at(c.name())}) {
+                QCOMPARE(counts->images, int64_t(40));
+                QCOMPARE(counts->top1, expected.top1);
+                QCOMPARE(counts->top5, expected.top5);
+                QCOMPARE(counts->agree, expected.agree);
+            }
+        }
+        QCOMPARE(half.at("fp32").images, int64_t(24));
     }
 
     void badInputsAreRefusedInOneLine()
