@@ -654,6 +654,10 @@
         <translation>Längste Latenz %1</translation>
     </message>
     <message>
+        <source>Maximum accuracy drop %1</source>
+        <translation>Maximaler Genauigkeitsverlust %1</translation>
+    </message>
+    <message>
         <source>ranking length %1</source>
         <translation>Länge der Rangliste %1</translation>
     </message>
@@ -701,6 +705,18 @@
         <source>No split meets all of: %1.</source>
         <translation>Kein Schnitt erfüllt alles zugleich: %1.</translation>
     </message>
+    <message>
+        <source>No accuracy of %1 measured in this project: measure it with cleave-cli accuracy on the project file, or clear %2.</source>
+        <translation>Keine Genauigkeit von %1 in diesem Projekt gemessen: mit cleave-cli accuracy auf der Projektdatei messen oder %2 zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>No split meets %1: the least drop measured on %2 is %3 (split %4).</source>
+        <translation>Kein Schnitt erfüllt %1: der kleinste auf %2 gemessene Verlust ist %3 (Schnitt %4).</translation>
+    </message>
+    <message>
+        <source>No split meets %1: none of the %2 that meet the other constraints has a measured accuracy.</source>
+        <translation>Kein Schnitt erfüllt %1: keine der %2 Konfigurationen, die die übrigen Bedingungen erfüllen, hat eine gemessene Genauigkeit.</translation>
+    </message>
 </context>
 <context>
     <name>cleave::gui::ExportWizard</name>
@@ -731,6 +747,10 @@
     <message>
         <source>Transfer Layer</source>
         <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>Fine-tuning</source>
@@ -819,6 +839,34 @@
     <message>
         <source>Export</source>
         <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Not measured in this project (cleave-cli accuracy measures it)</source>
+        <translation>In diesem Projekt nicht gemessen (cleave-cli accuracy misst sie)</translation>
+    </message>
+    <message>
+        <source>top-1 %1, %2 lost</source>
+        <translation>Top-1 %1, %2 Verlust</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (the model unsplit)</source>
+        <translation>%1 auf %2 (das Modell ungeteilt)</translation>
+    </message>
+    <message>
+        <source>Split %1 with %2 not measured on %3</source>
+        <translation>Schnitt %1 mit %2 auf %3 nicht gemessen</translation>
+    </message>
+    <message>
+        <source>no Transfer Layer</source>
+        <translation>kein Transfer Layer</translation>
+    </message>
+    <message>
+        <source>fine-tuned %1: %2</source>
+        <translation>feinabgestimmt %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>cancelling; nothing is written</source>
@@ -1257,6 +1305,10 @@ Gerätespeicher: %1</translation>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
     <message numerus="yes">
         <source>%n split(s)</source>
         <translation><numerusform>%n Schnitt</numerusform>
@@ -1364,6 +1416,65 @@ Gerätespeicher: %1</translation>
     </message>
 </context>
 <context>
+    <name>cleave::plots::ParetoPlot</name>
+    <message>
+        <source>End-to-end latency (ms)</source>
+        <translation>Gesamtlatenz (ms)</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy (%)</source>
+        <translation>Top-1-Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>No Transfer Layer</source>
+        <translation>Kein Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Transfer Layer, fine-tuned</source>
+        <translation>Transfer Layer, feinabgestimmt</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>Latency against accuracy</source>
+        <translation>Latenz gegen Genauigkeit</translation>
+    </message>
+    <message>
+        <source>no Transfer Layer</source>
+        <translation>kein Transfer Layer</translation>
+    </message>
+    <message>
+        <source>%1, fine-tuned %2</source>
+        <translation>%1, feinabgestimmt %2</translation>
+    </message>
+    <message>
+        <source>Split %1, %2
+%3
+Latency: %4</source>
+        <translation>Schnitt %1, %2
+%3
+Latenz: %4</translation>
+    </message>
+    <message>
+        <source>
+Top-1: %1, top-5: %2, agreement: %3
+Drop: %4 (%5 images of %6)</source>
+        <translation>
+Top-1: %1, Top-5: %2, Übereinstimmung: %3
+Verlust: %4 (%5 Bilder aus %6)</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::PlanView</name>
     <message>
         <source>Uplink bandwidth, 1 to 1000 Mbit/s on a log scale</source>
@@ -1392,6 +1503,10 @@ Gerätespeicher: %1</translation>
     <message>
         <source>Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them</source>
         <translation>Speicher, den die Blöcke des Geräts brauchen dürfen: ihre Gewichte und die größte Aktivierung, wie der Benchmark sie gemessen hat</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> Pkt.</translation>
     </message>
     <message>
         <source>device + edge</source>
@@ -1482,6 +1597,10 @@ Gerätespeicher: %1</translation>
         <translation>Größter Gerätespeicher</translation>
     </message>
     <message>
+        <source>Maximum accuracy drop</source>
+        <translation>Max. Genauigkeitsverlust</translation>
+    </message>
+    <message>
         <source>Tiers</source>
         <translation>Ebenen</translation>
     </message>
@@ -1498,6 +1617,22 @@ Gerätespeicher: %1</translation>
         <translation>Das geöffnete Modell auf den Agenten messen, mit den Einstellungen des Benchmark-Bereichs</translation>
     </message>
     <message>
+        <source>Latency per split</source>
+        <translation>Latenz je Schnitt</translation>
+    </message>
+    <message>
+        <source>Latency and accuracy</source>
+        <translation>Latenz und Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy lost against the unsplit model at most, in percentage points, as measured on %1; configurations not measured are left out</source>
+        <translation>Höchstens so viel Top-1-Genauigkeit gegenüber dem ungeteilten Modell verlieren, in Prozentpunkten, gemessen auf %1; nicht gemessene Konfigurationen fallen weg</translation>
+    </message>
+    <message>
+        <source>No accuracy of this model measured in the project: measure it with cleave-cli accuracy MODEL --data DATA --db on the project file</source>
+        <translation>Keine Genauigkeit dieses Modells im Projekt gemessen: mit cleave-cli accuracy MODEL --data DATA --db auf der Projektdatei messen</translation>
+    </message>
+    <message>
         <source>No timings yet: measure the model in the Benchmark panel.</source>
         <translation>Noch keine Zeiten: Messen Sie das Modell im Benchmark-Bereich.</translation>
     </message>
@@ -1506,8 +1641,30 @@ Gerätespeicher: %1</translation>
         <translation> — keine Transfer-Layer-Zeiten: nur Scission</translation>
     </message>
     <message>
+        <source> — accuracy on %1</source>
+        <translation> — Genauigkeit auf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n configuration(s) without a measured accuracy left out</source>
+        <translation><numerusform> — %n Konfiguration ohne gemessene Genauigkeit weggelassen</numerusform>
+            <numerusform> — %n Konfigurationen ohne gemessene Genauigkeit weggelassen</numerusform>
+        </translation>
+    </message>
+    <message>
         <source> — what-if: the device %1 times slower, predicted</source>
         <translation> — Was-wäre-wenn: das Gerät %1-mal langsamer, vorhergesagt</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source> — no accuracy measured: cleave-cli accuracy measures it</source>
+        <translation> — keine Genauigkeit gemessen: cleave-cli accuracy misst sie</translation>
+    </message>
+    <message>
+        <source> — no configuration meets the constraints</source>
+        <translation> — keine Konfiguration erfüllt die Bedingungen</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1705,22 @@ Gerätespeicher: %1</translation>
 <context>
     <name>cleave::gui::RankingModel</name>
     <message>
+        <source>%1 ft</source>
+        <translation>%1 fa</translation>
+    </message>
+    <message>
+        <source>No accuracy measured for this configuration: measure it with cleave-cli accuracy on the project file</source>
+        <translation>Für diese Konfiguration keine Genauigkeit gemessen: mit cleave-cli accuracy auf der Projektdatei messen</translation>
+    </message>
+    <message>
+        <source>Top-1 %1, top-5 %2, agreement with the unsplit model %3; %4 lost, on %5 images of %6</source>
+        <translation>Top-1 %1, Top-5 %2, Übereinstimmung mit dem ungeteilten Modell %3; %4 Verlust, auf %5 Bildern aus %6</translation>
+    </message>
+    <message>
+        <source>; TL fine-tuned: %1</source>
+        <translation>; TL feinabgestimmt: %1</translation>
+    </message>
+    <message>
         <source>Split %1 on %2</source>
         <translation>Schnitt %1 auf %2</translation>
     </message>
@@ -1586,6 +1759,10 @@ Gerätespeicher: %1</translation>
     <message>
         <source>Upload</source>
         <translation>Upload</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>Resources</source>

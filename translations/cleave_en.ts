@@ -654,6 +654,10 @@
         <translation>Maximum latency %1</translation>
     </message>
     <message>
+        <source>Maximum accuracy drop %1</source>
+        <translation>Maximum accuracy drop %1</translation>
+    </message>
+    <message>
         <source>ranking length %1</source>
         <translation>ranking length %1</translation>
     </message>
@@ -701,6 +705,18 @@
         <source>No split meets all of: %1.</source>
         <translation>No split meets all of: %1.</translation>
     </message>
+    <message>
+        <source>No accuracy of %1 measured in this project: measure it with cleave-cli accuracy on the project file, or clear %2.</source>
+        <translation>No accuracy of %1 measured in this project: measure it with cleave-cli accuracy on the project file, or clear %2.</translation>
+    </message>
+    <message>
+        <source>No split meets %1: the least drop measured on %2 is %3 (split %4).</source>
+        <translation>No split meets %1: the least drop measured on %2 is %3 (split %4).</translation>
+    </message>
+    <message>
+        <source>No split meets %1: none of the %2 that meet the other constraints has a measured accuracy.</source>
+        <translation>No split meets %1: none of the %2 that meet the other constraints has a measured accuracy.</translation>
+    </message>
 </context>
 <context>
     <name>cleave::gui::ExportWizard</name>
@@ -731,6 +747,10 @@
     <message>
         <source>Transfer Layer</source>
         <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Accuracy</translation>
     </message>
     <message>
         <source>Fine-tuning</source>
@@ -819,6 +839,34 @@
     <message>
         <source>Export</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>Not measured in this project (cleave-cli accuracy measures it)</source>
+        <translation>Not measured in this project (cleave-cli accuracy measures it)</translation>
+    </message>
+    <message>
+        <source>top-1 %1, %2 lost</source>
+        <translation>top-1 %1, %2 lost</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (the model unsplit)</source>
+        <translation>%1 on %2 (the model unsplit)</translation>
+    </message>
+    <message>
+        <source>Split %1 with %2 not measured on %3</source>
+        <translation>Split %1 with %2 not measured on %3</translation>
+    </message>
+    <message>
+        <source>no Transfer Layer</source>
+        <translation>no Transfer Layer</translation>
+    </message>
+    <message>
+        <source>fine-tuned %1: %2</source>
+        <translation>fine-tuned %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
     </message>
     <message>
         <source>cancelling; nothing is written</source>
@@ -1257,6 +1305,10 @@ Device memory: %1</translation>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
     <message numerus="yes">
         <source>%n split(s)</source>
         <translation><numerusform>%n split</numerusform>
@@ -1364,6 +1416,65 @@ Device memory: %1</translation>
     </message>
 </context>
 <context>
+    <name>cleave::plots::ParetoPlot</name>
+    <message>
+        <source>End-to-end latency (ms)</source>
+        <translation>End-to-end latency (ms)</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy (%)</source>
+        <translation>Top-1 accuracy (%)</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto front</translation>
+    </message>
+    <message>
+        <source>No Transfer Layer</source>
+        <translation>No Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>Transfer Layer</translation>
+    </message>
+    <message>
+        <source>Transfer Layer, fine-tuned</source>
+        <translation>Transfer Layer, fine-tuned</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Selected</translation>
+    </message>
+    <message>
+        <source>Latency against accuracy</source>
+        <translation>Latency against accuracy</translation>
+    </message>
+    <message>
+        <source>no Transfer Layer</source>
+        <translation>no Transfer Layer</translation>
+    </message>
+    <message>
+        <source>%1, fine-tuned %2</source>
+        <translation>%1, fine-tuned %2</translation>
+    </message>
+    <message>
+        <source>Split %1, %2
+%3
+Latency: %4</source>
+        <translation>Split %1, %2
+%3
+Latency: %4</translation>
+    </message>
+    <message>
+        <source>
+Top-1: %1, top-5: %2, agreement: %3
+Drop: %4 (%5 images of %6)</source>
+        <translation>
+Top-1: %1, top-5: %2, agreement: %3
+Drop: %4 (%5 images of %6)</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::PlanView</name>
     <message>
         <source>Uplink bandwidth, 1 to 1000 Mbit/s on a log scale</source>
@@ -1392,6 +1503,10 @@ Device memory: %1</translation>
     <message>
         <source>Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them</source>
         <translation>Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> points</translation>
     </message>
     <message>
         <source>device + edge</source>
@@ -1482,6 +1597,10 @@ Device memory: %1</translation>
         <translation>Maximum device memory</translation>
     </message>
     <message>
+        <source>Maximum accuracy drop</source>
+        <translation>Maximum accuracy drop</translation>
+    </message>
+    <message>
         <source>Tiers</source>
         <translation>Tiers</translation>
     </message>
@@ -1498,6 +1617,22 @@ Device memory: %1</translation>
         <translation>Measure the open model on the agents, with the Benchmark panel's settings</translation>
     </message>
     <message>
+        <source>Latency per split</source>
+        <translation>Latency per split</translation>
+    </message>
+    <message>
+        <source>Latency and accuracy</source>
+        <translation>Latency and accuracy</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy lost against the unsplit model at most, in percentage points, as measured on %1; configurations not measured are left out</source>
+        <translation>Top-1 accuracy lost against the unsplit model at most, in percentage points, as measured on %1; configurations not measured are left out</translation>
+    </message>
+    <message>
+        <source>No accuracy of this model measured in the project: measure it with cleave-cli accuracy MODEL --data DATA --db on the project file</source>
+        <translation>No accuracy of this model measured in the project: measure it with cleave-cli accuracy MODEL --data DATA --db on the project file</translation>
+    </message>
+    <message>
         <source>No timings yet: measure the model in the Benchmark panel.</source>
         <translation>No timings yet: measure the model in the Benchmark panel.</translation>
     </message>
@@ -1506,8 +1641,30 @@ Device memory: %1</translation>
         <translation> — no Transfer Layer timings: Scission only</translation>
     </message>
     <message>
+        <source> — accuracy on %1</source>
+        <translation> — accuracy on %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n configuration(s) without a measured accuracy left out</source>
+        <translation><numerusform> — %n configuration without a measured accuracy left out</numerusform>
+            <numerusform> — %n configurations without a measured accuracy left out</numerusform>
+        </translation>
+    </message>
+    <message>
         <source> — what-if: the device %1 times slower, predicted</source>
         <translation> — what-if: the device %1 times slower, predicted</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source> — no accuracy measured: cleave-cli accuracy measures it</source>
+        <translation> — no accuracy measured: cleave-cli accuracy measures it</translation>
+    </message>
+    <message>
+        <source> — no configuration meets the constraints</source>
+        <translation> — no configuration meets the constraints</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1705,22 @@ Device memory: %1</translation>
 <context>
     <name>cleave::gui::RankingModel</name>
     <message>
+        <source>%1 ft</source>
+        <translation>%1 ft</translation>
+    </message>
+    <message>
+        <source>No accuracy measured for this configuration: measure it with cleave-cli accuracy on the project file</source>
+        <translation>No accuracy measured for this configuration: measure it with cleave-cli accuracy on the project file</translation>
+    </message>
+    <message>
+        <source>Top-1 %1, top-5 %2, agreement with the unsplit model %3; %4 lost, on %5 images of %6</source>
+        <translation>Top-1 %1, top-5 %2, agreement with the unsplit model %3; %4 lost, on %5 images of %6</translation>
+    </message>
+    <message>
+        <source>; TL fine-tuned: %1</source>
+        <translation>; TL fine-tuned: %1</translation>
+    </message>
+    <message>
         <source>Split %1 on %2</source>
         <translation>Split %1 on %2</translation>
     </message>
@@ -1586,6 +1759,10 @@ Device memory: %1</translation>
     <message>
         <source>Upload</source>
         <translation>Upload</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Accuracy</translation>
     </message>
     <message>
         <source>Resources</source>

@@ -654,6 +654,10 @@
         <translation>최대 지연 시간 %1</translation>
     </message>
     <message>
+        <source>Maximum accuracy drop %1</source>
+        <translation>최대 정확도 손실 %1</translation>
+    </message>
+    <message>
         <source>ranking length %1</source>
         <translation>순위 길이 %1</translation>
     </message>
@@ -701,6 +705,18 @@
         <source>No split meets all of: %1.</source>
         <translation>모두를 동시에 만족하는 분할이 없습니다: %1.</translation>
     </message>
+    <message>
+        <source>No accuracy of %1 measured in this project: measure it with cleave-cli accuracy on the project file, or clear %2.</source>
+        <translation>이 프로젝트에 %1의 정확도가 측정되지 않았습니다: 프로젝트 파일에 cleave-cli accuracy로 측정하거나 %2을(를) 해제하세요.</translation>
+    </message>
+    <message>
+        <source>No split meets %1: the least drop measured on %2 is %3 (split %4).</source>
+        <translation>%1을(를) 만족하는 분할이 없습니다: %2에서 측정된 가장 작은 손실은 %3입니다(분할 %4).</translation>
+    </message>
+    <message>
+        <source>No split meets %1: none of the %2 that meet the other constraints has a measured accuracy.</source>
+        <translation>%1을(를) 만족하는 분할이 없습니다: 다른 제약을 만족하는 %2개 중 정확도가 측정된 것이 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>cleave::gui::ExportWizard</name>
@@ -731,6 +747,10 @@
     <message>
         <source>Transfer Layer</source>
         <translation>전송 계층</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
     </message>
     <message>
         <source>Fine-tuning</source>
@@ -819,6 +839,34 @@
     <message>
         <source>Export</source>
         <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Not measured in this project (cleave-cli accuracy measures it)</source>
+        <translation>이 프로젝트에서 측정되지 않음 (cleave-cli accuracy로 측정)</translation>
+    </message>
+    <message>
+        <source>top-1 %1, %2 lost</source>
+        <translation>top-1 %1, 손실 %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (the model unsplit)</source>
+        <translation>%2에서 %1 (분할하지 않은 모델)</translation>
+    </message>
+    <message>
+        <source>Split %1 with %2 not measured on %3</source>
+        <translation>%2을(를) 쓴 분할 %1은(는) %3에서 측정되지 않음</translation>
+    </message>
+    <message>
+        <source>no Transfer Layer</source>
+        <translation>Transfer Layer 없음</translation>
+    </message>
+    <message>
+        <source>fine-tuned %1: %2</source>
+        <translation>미세 조정 %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2에서 %1</translation>
     </message>
     <message>
         <source>cancelling; nothing is written</source>
@@ -1257,6 +1305,10 @@ Device memory: %1</source>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 포인트</translation>
+    </message>
     <message numerus="yes">
         <source>%n split(s)</source>
         <translation><numerusform>분할 지점 %n개</numerusform>
@@ -1361,6 +1413,65 @@ Device memory: %1</source>
     </message>
 </context>
 <context>
+    <name>cleave::plots::ParetoPlot</name>
+    <message>
+        <source>End-to-end latency (ms)</source>
+        <translation>종단 간 지연 시간 (ms)</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy (%)</source>
+        <translation>Top-1 정확도 (%)</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>파레토 프런트</translation>
+    </message>
+    <message>
+        <source>No Transfer Layer</source>
+        <translation>Transfer Layer 없음</translation>
+    </message>
+    <message>
+        <source>Transfer Layer</source>
+        <translation>전송 계층</translation>
+    </message>
+    <message>
+        <source>Transfer Layer, fine-tuned</source>
+        <translation>Transfer Layer, 미세 조정</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>선택됨</translation>
+    </message>
+    <message>
+        <source>Latency against accuracy</source>
+        <translation>지연 시간 대 정확도</translation>
+    </message>
+    <message>
+        <source>no Transfer Layer</source>
+        <translation>Transfer Layer 없음</translation>
+    </message>
+    <message>
+        <source>%1, fine-tuned %2</source>
+        <translation>%1, 미세 조정 %2</translation>
+    </message>
+    <message>
+        <source>Split %1, %2
+%3
+Latency: %4</source>
+        <translation>분할 %1, %2
+%3
+지연 시간: %4</translation>
+    </message>
+    <message>
+        <source>
+Top-1: %1, top-5: %2, agreement: %3
+Drop: %4 (%5 images of %6)</source>
+        <translation>
+Top-1: %1, top-5: %2, 일치율: %3
+손실: %4 (%6의 이미지 %5개)</translation>
+    </message>
+</context>
+<context>
     <name>cleave::gui::PlanView</name>
     <message>
         <source>Uplink bandwidth, 1 to 1000 Mbit/s on a log scale</source>
@@ -1389,6 +1500,10 @@ Device memory: %1</source>
     <message>
         <source>Memory the device's blocks may need: their weights and the largest activation, as the benchmark measured them</source>
         <translation>디바이스의 블록에 허용되는 메모리: 벤치마크가 측정한 가중치와 가장 큰 활성화</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 포인트</translation>
     </message>
     <message>
         <source>device + edge</source>
@@ -1479,6 +1594,10 @@ Device memory: %1</source>
         <translation>최대 디바이스 메모리</translation>
     </message>
     <message>
+        <source>Maximum accuracy drop</source>
+        <translation>최대 정확도 손실</translation>
+    </message>
+    <message>
         <source>Tiers</source>
         <translation>계층</translation>
     </message>
@@ -1495,6 +1614,22 @@ Device memory: %1</source>
         <translation>벤치마크 패널의 설정으로 열린 모델을 에이전트에서 측정합니다</translation>
     </message>
     <message>
+        <source>Latency per split</source>
+        <translation>분할별 지연 시간</translation>
+    </message>
+    <message>
+        <source>Latency and accuracy</source>
+        <translation>지연 시간과 정확도</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy lost against the unsplit model at most, in percentage points, as measured on %1; configurations not measured are left out</source>
+        <translation>분할하지 않은 모델 대비 허용하는 최대 top-1 정확도 손실(퍼센트 포인트, %1에서 측정). 측정되지 않은 구성은 제외됩니다</translation>
+    </message>
+    <message>
+        <source>No accuracy of this model measured in the project: measure it with cleave-cli accuracy MODEL --data DATA --db on the project file</source>
+        <translation>프로젝트에 이 모델의 정확도가 측정되지 않았습니다: 프로젝트 파일에 cleave-cli accuracy MODEL --data DATA --db로 측정하세요</translation>
+    </message>
+    <message>
         <source>No timings yet: measure the model in the Benchmark panel.</source>
         <translation>아직 측정 시간이 없습니다: 벤치마크 패널에서 모델을 측정하세요.</translation>
     </message>
@@ -1503,8 +1638,29 @@ Device memory: %1</source>
         <translation> — 전송 계층 측정 시간 없음: Scission만</translation>
     </message>
     <message>
+        <source> — accuracy on %1</source>
+        <translation> — %1에서의 정확도</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n configuration(s) without a measured accuracy left out</source>
+        <translation><numerusform> — 정확도가 측정되지 않은 구성 %n개 제외</numerusform>
+        </translation>
+    </message>
+    <message>
         <source> — what-if: the device %1 times slower, predicted</source>
         <translation> — 가정: 디바이스가 %1배 느림, 예측값</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2에서 %1</translation>
+    </message>
+    <message>
+        <source> — no accuracy measured: cleave-cli accuracy measures it</source>
+        <translation> — 측정된 정확도 없음: cleave-cli accuracy로 측정</translation>
+    </message>
+    <message>
+        <source> — no configuration meets the constraints</source>
+        <translation> — 제약을 만족하는 구성이 없음</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1701,22 @@ Device memory: %1</source>
 <context>
     <name>cleave::gui::RankingModel</name>
     <message>
+        <source>%1 ft</source>
+        <translation>%1 미세</translation>
+    </message>
+    <message>
+        <source>No accuracy measured for this configuration: measure it with cleave-cli accuracy on the project file</source>
+        <translation>이 구성의 정확도가 측정되지 않았습니다: 프로젝트 파일에 cleave-cli accuracy로 측정하세요</translation>
+    </message>
+    <message>
+        <source>Top-1 %1, top-5 %2, agreement with the unsplit model %3; %4 lost, on %5 images of %6</source>
+        <translation>Top-1 %1, top-5 %2, 분할하지 않은 모델과의 일치율 %3; 손실 %4, %6의 이미지 %5개 기준</translation>
+    </message>
+    <message>
+        <source>; TL fine-tuned: %1</source>
+        <translation>; TL 미세 조정: %1</translation>
+    </message>
+    <message>
         <source>Split %1 on %2</source>
         <translation>분할 지점 %1, %2에서 실행</translation>
     </message>
@@ -1583,6 +1755,10 @@ Device memory: %1</source>
     <message>
         <source>Upload</source>
         <translation>업로드</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
     </message>
     <message>
         <source>Resources</source>

@@ -581,6 +581,77 @@ DE = {
         " \u2014 Was-wäre-wenn: das Gerät %1-mal langsamer, vorhergesagt",
     "Try It: ResNet-18 on a Slow Device beside a Fast Edge":
         "Ausprobieren: ResNet-18 auf einem langsamen Gerät neben einem schnellen Edge",
+    'Maximum accuracy drop %1':
+        'Maximaler Genauigkeitsverlust %1',
+    'No accuracy of %1 measured in this project: measure it with cleave-cli accuracy on the project file, or clear %2.':
+        'Keine Genauigkeit von %1 in diesem Projekt gemessen: mit cleave-cli accuracy auf der Projektdatei messen oder %2 zurücksetzen.',
+    'No split meets %1: the least drop measured on %2 is %3 (split %4).':
+        'Kein Schnitt erfüllt %1: der kleinste auf %2 gemessene Verlust ist %3 (Schnitt %4).',
+    'No split meets %1: none of the %2 that meet the other constraints has a measured accuracy.':
+        'Kein Schnitt erfüllt %1: keine der %2 Konfigurationen, die die übrigen Bedingungen erfüllen, hat eine gemessene Genauigkeit.',
+    'Accuracy':
+        'Genauigkeit',
+    'Not measured in this project (cleave-cli accuracy measures it)':
+        'In diesem Projekt nicht gemessen (cleave-cli accuracy misst sie)',
+    'top-1 %1, %2 lost':
+        'Top-1 %1, %2 Verlust',
+    '%1 on %2 (the model unsplit)':
+        '%1 auf %2 (das Modell ungeteilt)',
+    'Split %1 with %2 not measured on %3':
+        'Schnitt %1 mit %2 auf %3 nicht gemessen',
+    'no Transfer Layer':
+        'kein Transfer Layer',
+    'fine-tuned %1: %2':
+        'feinabgestimmt %1: %2',
+    '%1 on %2':
+        '%1 auf %2',
+    '%1 points':
+        '%1 Punkte',
+    'Top-1 accuracy (%)':
+        'Top-1-Genauigkeit (%)',
+    'Pareto front':
+        'Pareto-Front',
+    'No Transfer Layer':
+        'Kein Transfer Layer',
+    'Transfer Layer, fine-tuned':
+        'Transfer Layer, feinabgestimmt',
+    'Selected':
+        'Ausgewählt',
+    'Latency against accuracy':
+        'Latenz gegen Genauigkeit',
+    '%1, fine-tuned %2':
+        '%1, feinabgestimmt %2',
+    'Split %1, %2\n%3\nLatency: %4':
+        'Schnitt %1, %2\n%3\nLatenz: %4',
+    '\nTop-1: %1, top-5: %2, agreement: %3\nDrop: %4 (%5 images of %6)':
+        '\nTop-1: %1, Top-5: %2, Übereinstimmung: %3\nVerlust: %4 (%5 Bilder aus %6)',
+    ' points':
+        ' Pkt.',
+    'Maximum accuracy drop':
+        'Max. Genauigkeitsverlust',
+    'Latency per split':
+        'Latenz je Schnitt',
+    'Latency and accuracy':
+        'Latenz und Genauigkeit',
+    'Top-1 accuracy lost against the unsplit model at most, in percentage points, as measured on %1; configurations not measured are left out':
+        'Höchstens so viel Top-1-Genauigkeit gegenüber dem ungeteilten Modell verlieren, in Prozentpunkten, gemessen auf %1; nicht gemessene Konfigurationen fallen weg',
+    'No accuracy of this model measured in the project: measure it with cleave-cli accuracy MODEL --data DATA --db on the project file':
+        'Keine Genauigkeit dieses Modells im Projekt gemessen: mit cleave-cli accuracy MODEL --data DATA --db auf der Projektdatei messen',
+    ' — accuracy on %1':
+        ' — Genauigkeit auf %1',
+    ' — no accuracy measured: cleave-cli accuracy measures it':
+        ' — keine Genauigkeit gemessen: cleave-cli accuracy misst sie',
+    ' — no configuration meets the constraints':
+        ' — keine Konfiguration erfüllt die Bedingungen',
+    '%1 ft':
+        '%1 fa',
+    'No accuracy measured for this configuration: measure it with cleave-cli accuracy on the project file':
+        'Für diese Konfiguration keine Genauigkeit gemessen: mit cleave-cli accuracy auf der Projektdatei messen',
+    'Top-1 %1, top-5 %2, agreement with the unsplit model %3; %4 lost, on %5 images of %6':
+        'Top-1 %1, Top-5 %2, Übereinstimmung mit dem ungeteilten Modell %3; %4 Verlust, auf %5 Bildern aus %6',
+    '; TL fine-tuned: %1':
+        '; TL feinabgestimmt: %1',
+    " \u2014 %n configuration(s) without a measured accuracy left out": (" \u2014 %n Konfiguration ohne gemessene Genauigkeit weggelassen", " \u2014 %n Konfigurationen ohne gemessene Genauigkeit weggelassen"),
 }
 
 KO = {
@@ -1144,19 +1215,93 @@ KO = {
         " \u2014 가정: 디바이스가 %1배 느림, 예측값",
     "Try It: ResNet-18 on a Slow Device beside a Fast Edge":
         "체험하기: 빠른 엣지 옆의 느린 디바이스에서 ResNet-18",
+    'Maximum accuracy drop %1':
+        '최대 정확도 손실 %1',
+    'No accuracy of %1 measured in this project: measure it with cleave-cli accuracy on the project file, or clear %2.':
+        '이 프로젝트에 %1의 정확도가 측정되지 않았습니다: 프로젝트 파일에 cleave-cli accuracy로 측정하거나 %2을(를) 해제하세요.',
+    'No split meets %1: the least drop measured on %2 is %3 (split %4).':
+        '%1을(를) 만족하는 분할이 없습니다: %2에서 측정된 가장 작은 손실은 %3입니다(분할 %4).',
+    'No split meets %1: none of the %2 that meet the other constraints has a measured accuracy.':
+        '%1을(를) 만족하는 분할이 없습니다: 다른 제약을 만족하는 %2개 중 정확도가 측정된 것이 없습니다.',
+    'Accuracy':
+        '정확도',
+    'Not measured in this project (cleave-cli accuracy measures it)':
+        '이 프로젝트에서 측정되지 않음 (cleave-cli accuracy로 측정)',
+    'top-1 %1, %2 lost':
+        'top-1 %1, 손실 %2',
+    '%1 on %2 (the model unsplit)':
+        '%2에서 %1 (분할하지 않은 모델)',
+    'Split %1 with %2 not measured on %3':
+        '%2을(를) 쓴 분할 %1은(는) %3에서 측정되지 않음',
+    'no Transfer Layer':
+        'Transfer Layer 없음',
+    'fine-tuned %1: %2':
+        '미세 조정 %1: %2',
+    '%1 on %2':
+        '%2에서 %1',
+    '%1 points':
+        '%1 포인트',
+    'Top-1 accuracy (%)':
+        'Top-1 정확도 (%)',
+    'Pareto front':
+        '파레토 프런트',
+    'No Transfer Layer':
+        'Transfer Layer 없음',
+    'Transfer Layer, fine-tuned':
+        'Transfer Layer, 미세 조정',
+    'Selected':
+        '선택됨',
+    'Latency against accuracy':
+        '지연 시간 대 정확도',
+    '%1, fine-tuned %2':
+        '%1, 미세 조정 %2',
+    'Split %1, %2\n%3\nLatency: %4':
+        '분할 %1, %2\n%3\n지연 시간: %4',
+    '\nTop-1: %1, top-5: %2, agreement: %3\nDrop: %4 (%5 images of %6)':
+        '\nTop-1: %1, top-5: %2, 일치율: %3\n손실: %4 (%6의 이미지 %5개)',
+    ' points':
+        ' 포인트',
+    'Maximum accuracy drop':
+        '최대 정확도 손실',
+    'Latency per split':
+        '분할별 지연 시간',
+    'Latency and accuracy':
+        '지연 시간과 정확도',
+    'Top-1 accuracy lost against the unsplit model at most, in percentage points, as measured on %1; configurations not measured are left out':
+        '분할하지 않은 모델 대비 허용하는 최대 top-1 정확도 손실(퍼센트 포인트, %1에서 측정). 측정되지 않은 구성은 제외됩니다',
+    'No accuracy of this model measured in the project: measure it with cleave-cli accuracy MODEL --data DATA --db on the project file':
+        '프로젝트에 이 모델의 정확도가 측정되지 않았습니다: 프로젝트 파일에 cleave-cli accuracy MODEL --data DATA --db로 측정하세요',
+    ' — accuracy on %1':
+        ' — %1에서의 정확도',
+    ' — no accuracy measured: cleave-cli accuracy measures it':
+        ' — 측정된 정확도 없음: cleave-cli accuracy로 측정',
+    ' — no configuration meets the constraints':
+        ' — 제약을 만족하는 구성이 없음',
+    '%1 ft':
+        '%1 미세',
+    'No accuracy measured for this configuration: measure it with cleave-cli accuracy on the project file':
+        '이 구성의 정확도가 측정되지 않았습니다: 프로젝트 파일에 cleave-cli accuracy로 측정하세요',
+    'Top-1 %1, top-5 %2, agreement with the unsplit model %3; %4 lost, on %5 images of %6':
+        'Top-1 %1, top-5 %2, 분할하지 않은 모델과의 일치율 %3; 손실 %4, %6의 이미지 %5개 기준',
+    '; TL fine-tuned: %1':
+        '; TL 미세 조정: %1',
+    " \u2014 %n configuration(s) without a measured accuracy left out": (" \u2014 정확도가 측정되지 않은 구성 %n개 제외",),
 }
 
 
 # lupdate reads `namespace cleave::gui {` as no namespace at all; tr() looks texts up by the
 # class's full name, so the contexts get their namespace back here.
 PLOTS = {"LatencyStackPlot", "PredictionPlot", "TransferSizePlot", "Numbers",
-         "ClusterTimelinePlot", "ShareBar", "SpeedupPlot"}
+         "ClusterTimelinePlot", "ShareBar", "SpeedupPlot", "ParetoPlot"}
 
 # English plurals: the source text says "(s)", the English forms drop it or keep the s.
 EN_NUMERUS = {
     "%n split(s)": ("%n split", "%n splits"),
     "%n block(s)": ("%n block", "%n blocks"),
     "%n run(s)": ("%n run", "%n runs"),
+    " \u2014 %n configuration(s) without a measured accuracy left out": (
+        " \u2014 %n configuration without a measured accuracy left out",
+        " \u2014 %n configurations without a measured accuracy left out"),
 }
 
 

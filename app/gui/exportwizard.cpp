@@ -6,6 +6,7 @@
 #include "core/offered.h"
 #include "core/plan/network.h"
 #include "core/tl/datashape.h"
+#include "plots/numbers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -68,6 +69,7 @@ ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QS
     : QWizard(parent)
     , m_model(model)
     , m_project(project)
+    , m_blocks(blocks)
     , m_cancelled(std::make_shared<std::atomic<bool>>(false))
 {
     setWindowTitle(tr("Export a Split"));
@@ -90,6 +92,12 @@ ExportWizard::ExportWizard(const QString &model, int blocks, int split, const QS
     splitForm->addRow(tr("Model"), new QLabel(model, splitPage));
     splitForm->addRow(tr("Split"), m_split);
     splitForm->addRow(tr("Transfer Layer"), m_tl);
+    m_accuracy = new QLabel(splitPage);
+    m_accuracy->setWordWrap(true);
+    splitForm->addRow(tr("Accuracy"), m_accuracy);
+    connect(m_split, &QSpinBox::valueChanged, this, &ExportWizard::updateAccuracy);
+    connect(m_tl, &QComboBox::currentTextChanged, this, &ExportWizard::updateAccuracy);
+    updateAccuracy();
     setPage(SplitPage, splitPage);
 
     auto *trainPage = new Page(this);
@@ -268,14 +276,69 @@ QString ExportWizard::proposedFolderName() const
            (tl.empty() ? QString() : QLatin1Char('-') + QString::fromStdString(tl));
 }
 
+void ExportWizard::setAccuracy(std::optional<plan::AccuracyTable> table)
+{
+    m_accuracyTable = std::move(table);
+    updateAccuracy();
+}
+
+QString ExportWizard::accuracyText() const
+{
+    return m_accuracy->text();
+}
+
+// What was measured of the split and TL chosen, as the bundle sends it (fp32): the TL as
+// inserted and each fine-tuned version.
+void ExportWizard::updateAccuracy()
+{
+    if (!m_accuracyTable) {
+        m_accuracy->setText(tr("Not measured in this project (cleave-cli accuracy measures it)"));
+        return;
+    }
+    const auto &table = *m_accuracyTable;
+    const auto measured = [](const plan::MeasuredAccuracy &a) {
+        return tr("top-1 %1, %2 lost")
+            .arg(plots::Numbers::percent(a.top1 * 100), plots::Numbers::points(a.drop_pp));
+    };
+    const int split = m_split->value();
+    const auto dataset = QString::fromStdString(table.dataset);
+    if (split >= m_blocks) {
+        m_accuracy->setText(
+            tr("%1 on %2 (the model unsplit)").arg(measured(table.unsplit), dataset));
+        return;
+    }
+    const auto tl = transferLayer();
+    const auto found = table.measured.find({split, tl, "fp32"});
+    if (found == table.measured.end()) {
+        m_accuracy->setText(
+            tr("Split %1 with %2 not measured on %3")
+                .arg(split)
+                .arg(tl.empty() ? tr("no Transfer Layer") : QString::fromStdString(tl), dataset));
+        return;
+    }
+    QStringList versions;
+    for (const auto &a : found->second)
+        versions.push_back(
+            a.fineTuned.empty()
+                ? measured(a)
+                : tr("fine-tuned %1: %2").arg(QString::fromStdString(a.fineTuned), measured(a)));
+    m_accuracy->setText(tr("%1 on %2").arg(versions.join(QStringLiteral("; ")), dataset));
+}
+
+std::string ExportWizard::transferLayer() const
+{
+    // Editable: a spec typed in counts as much as one picked from the list.
+    if (const auto tl = m_tl->currentText().trimmed(); !tl.isEmpty() && tl != m_tl->itemText(0))
+        return tl.toStdString();
+    return {};
+}
+
 bundle::ExportRequest ExportWizard::request() const
 {
     bundle::ExportRequest r;
     r.model = m_model.toStdString();
     r.split = m_split->value();
-    // Editable: a spec typed in counts as much as one picked from the list.
-    if (const auto tl = m_tl->currentText().trimmed(); !tl.isEmpty() && tl != m_tl->itemText(0))
-        r.tl = tl.toStdString();
+    r.tl = transferLayer();
     if (m_train->isChecked()) {
         r.data = m_data->text().trimmed().toStdString();
         r.training.epochs = m_epochs->value();

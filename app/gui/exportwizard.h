@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/gui/modelloading.h"
+#include "core/plan/costs.h"
 
 #include <QFuture>
 #include <QWizard>
@@ -43,6 +44,11 @@ public:
     void setModelShapes(const QString &input, const QString &output);
     /// Pre-selects the Transfer Layer of the selected configuration (empty: none).
     void setTransferLayer(const QString &spec);
+    /// The accuracies measured of the model in the project (none: not measured): the split
+    /// page says what the split and TL chosen measured, as inserted and fine-tuned.
+    void setAccuracy(std::optional<plan::AccuracyTable> table);
+    /// What the split page says of the accuracy of the split and TL chosen.
+    QString accuracyText() const;
     bool isRunning() const { return m_running; }
     /// Why the data set given cannot fine-tune the model; empty when it fits or is unknown.
     QString dataMisfit() const;
@@ -71,6 +77,9 @@ protected:
 private:
     void startExport();
     void appendLog(const QString &line);
+    void updateAccuracy();
+    /// The TL spec chosen or typed; empty: none.
+    std::string transferLayer() const;
 
     QString m_model;
     QString m_inputShape;
@@ -78,6 +87,9 @@ private:
     QString m_project;
     QSpinBox *m_split = nullptr;
     QComboBox *m_tl = nullptr;
+    QLabel *m_accuracy = nullptr;
+    std::optional<plan::AccuracyTable> m_accuracyTable;
+    int m_blocks = 0;
     QCheckBox *m_train = nullptr;
     QLineEdit *m_data = nullptr;
     QSpinBox *m_epochs = nullptr;

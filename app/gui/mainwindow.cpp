@@ -550,6 +550,8 @@ ExportWizard *MainWindow::openExportWizard()
     if (!m_selection.resources[0].empty())
         wizard->setTransferLayer(QString::fromStdString(m_selection.tl));
     wizard->setModelShapes(m_inputShape, m_outputShape);
+    if (const auto *planner = m_planView->planner())
+        wizard->setAccuracy(planner->accuracy());
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ExportWizard::exportFinished, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(ok ? message : tr("Export failed: %1").arg(message));

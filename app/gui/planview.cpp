@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "plots/latencystackplot.h"
 #include "plots/numbers.h"
+#include "plots/paretoplot.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -20,6 +21,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -83,6 +85,13 @@ PlanView::PlanView(QWidget *parent)
     m_maxMemory->setSpecialValueText(tr("no limit"));
     m_maxMemory->setToolTip(tr("Memory the device's blocks may need: their weights and the "
                                "largest activation, as the benchmark measured them"));
+    m_maxAccuracyDrop = new QDoubleSpinBox(this);
+    m_maxAccuracyDrop->setRange(-0.1, 100);
+    m_maxAccuracyDrop->setDecimals(2);
+    m_maxAccuracyDrop->setSingleStep(0.1);
+    m_maxAccuracyDrop->setValue(-0.1);
+    m_maxAccuracyDrop->setSuffix(tr(" points"));
+    m_maxAccuracyDrop->setSpecialValueText(tr("no limit"));
     m_tiers = new QComboBox(this);
     m_tiers->addItem(tr("device + edge"));
     m_tiers->addItem(tr("device + edge + cloud"));
@@ -133,6 +142,7 @@ PlanView::PlanView(QWidget *parent)
     limits->addRow(tr("Maximum upload"), m_maxUpload);
     limits->addRow(tr("Maximum device time"), m_maxDevice);
     limits->addRow(tr("Maximum device memory"), m_maxMemory);
+    limits->addRow(tr("Maximum accuracy drop"), m_maxAccuracyDrop);
     limits->addRow(tr("Tiers"), m_tiers);
     auto *cloudRow = new QHBoxLayout;
     cloudRow->addWidget(m_cloudBandwidth, 1);
@@ -162,8 +172,13 @@ PlanView::PlanView(QWidget *parent)
     m_benchmarkNow->hide();
     connect(m_benchmarkNow, &QPushButton::clicked, this, &PlanView::benchmarkRequested);
 
+    m_pareto = new plots::ParetoPlot(this);
+    m_plotTabs = new QTabWidget(this);
+    m_plotTabs->setDocumentMode(true);
+    m_plotTabs->addTab(m_plot, tr("Latency per split"));
+    m_plotTabs->addTab(m_pareto, tr("Latency and accuracy"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_plot);
+    splitter->addWidget(m_plotTabs);
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -189,6 +204,9 @@ PlanView::PlanView(QWidget *parent)
     connect(m_maxUpload, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_maxDevice, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_maxMemory, &QSpinBox::valueChanged, this, &PlanView::replan);
+    connect(m_maxAccuracyDrop, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
+    connect(m_pareto, &plots::ParetoPlot::configurationClicked, this,
+            &PlanView::selectConfiguration);
     connect(m_tiers, &QComboBox::currentIndexChanged, this, [this] {
         updateCloudControls();
         replan();
@@ -221,6 +239,8 @@ PlanView::PlanView(QWidget *parent)
         if (m_selecting || !chosen)
             return;
         m_plot->setSelectedSplit(chosen->s1);
+        m_pareto->setSelected(chosen);
+        m_pareto->replot(QCustomPlot::rpQueuedReplot);
         Q_EMIT splitSelected(chosen->s1);
         Q_EMIT configurationSelected(*chosen);
         Q_EMIT settingsChanged();
@@ -270,9 +290,23 @@ void PlanView::setPlanner(std::shared_ptr<const plan::Planner> planner, const QS
         m_tiers->setEnabled(cloud);
     }
     updateCloudControls();
+    updateAccuracyControl();
     m_updating = false;
     replan();
     restoreSelection();
+}
+
+// The accuracy limit needs accuracies: measured with cleave-cli accuracy into the project.
+void PlanView::updateAccuracyControl()
+{
+    const bool measured = m_planner && m_planner->accuracy();
+    m_maxAccuracyDrop->setEnabled(measured);
+    m_maxAccuracyDrop->setToolTip(
+        measured ? tr("Top-1 accuracy lost against the unsplit model at most, in percentage "
+                      "points, as measured on %1; configurations not measured are left out")
+                       .arg(QString::fromStdString(m_planner->accuracy()->dataset))
+                 : tr("No accuracy of this model measured in the project: measure it with "
+                      "cleave-cli accuracy MODEL --data DATA --db on the project file"));
 }
 
 plan::NetworkProfile PlanView::link() const
@@ -360,6 +394,7 @@ QJsonObject PlanView::settings() const
                   {QStringLiteral("maxUploadMb"), m_maxUpload->value()},
                   {QStringLiteral("maxDeviceMs"), m_maxDevice->value()},
                   {QStringLiteral("maxDeviceMemoryMib"), m_maxMemory->value()},
+                  {QStringLiteral("maxAccuracyDropPp"), m_maxAccuracyDrop->value()},
                   {QStringLiteral("tiers"), m_tiers->currentIndex()},
                   {QStringLiteral("cloudPreset"), m_cloudPreset->currentText()},
                   {QStringLiteral("cloudBandwidthMbps"), m_cloudBandwidth->value()},
@@ -399,6 +434,7 @@ void PlanView::restoreSettings(const QJsonObject &o)
         number("maxUploadMb", [this](double v) { m_maxUpload->setValue(v); });
         number("maxDeviceMs", [this](double v) { m_maxDevice->setValue(v); });
         number("maxDeviceMemoryMib", [this](double v) { m_maxMemory->setValue(int(v)); });
+        number("maxAccuracyDropPp", [this](double v) { m_maxAccuracyDrop->setValue(v); });
         choose("cloudPreset", m_cloudPreset);
         number("cloudBandwidthMbps", [this](double v) { m_cloudBandwidth->setValue(v); });
         number("cloudLatencyMs", [this](double v) { m_cloudLatency->setValue(v); });
@@ -448,12 +484,61 @@ void PlanView::replan()
         m_plan = {};
         m_plot->setSeries(m_series);
         m_plot->replot();
+        m_pareto->setPlan({}, {}, QString());
+        m_pareto->replot();
         Q_EMIT seriesChanged(m_series);
         m_message->setText(m_emptyMessage.isEmpty()
                                ? tr("No timings yet: measure the model in the Benchmark panel.")
                                : m_emptyMessage);
         return;
     }
+    const auto request = requestFromControls();
+    const bool withTl = !m_planner->tlSpecs().empty();
+    // The plot shows every split even when the constraints leave nothing to rank; only a
+    // request that cannot be costed at all (a link, a codec) leaves it empty.
+    try {
+        m_series = m_planner->series(request);
+    } catch (const Error &) {
+        m_series = {};
+    }
+    try {
+        m_plan = m_planner->plan(request);
+        m_request = request;
+        m_ranking->setRanking(m_plan.ranking);
+        const auto &accuracyData = m_plan.accuracyDataset;
+        m_message->setText(
+            QString::fromStdString(request.link.describe()) +
+            (withTl ? QString() : tr(" \u2014 no Transfer Layer timings: Scission only")) +
+            (accuracyData.empty()
+                 ? QString()
+                 : tr(" \u2014 accuracy on %1").arg(QString::fromStdString(accuracyData))) +
+            (m_plan.unmeasured == 0
+                 ? QString()
+                 : tr(" \u2014 %n configuration(s) without a measured accuracy left out", nullptr,
+                      int(m_plan.unmeasured))) +
+            (m_deviceSlowdown == 1 ? QString()
+                                   : tr(" \u2014 what-if: the device %1 times slower, predicted")
+                                         .arg(plots::Numbers::significant(m_deviceSlowdown))));
+    } catch (const Error &e) {
+        m_plan = {};
+        m_ranking->setRanking({});
+        const QString why = ErrorText::of(e);
+        m_message->setText(why);
+        Q_EMIT planFailed(why);
+    }
+    updateParetoPlot(request);
+    m_plot->setSeries(m_series);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT seriesChanged(m_series);
+    m_restoredMinSplit = m_minSplit->value();
+    m_restoredTiers = m_tiers->currentIndex();
+    m_restoredCodec = m_codec->currentText();
+    Q_EMIT settingsChanged();
+    m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;
+}
+
+plan::PlanRequest PlanView::requestFromControls() const
+{
     plan::PlanRequest request;
     request.link = link();
     // Without TL timings there is only Scission to rank by.
@@ -479,38 +564,49 @@ void PlanView::replan()
         request.tiers = {plan::Tier::Device, plan::Tier::Edge, plan::Tier::Cloud};
         request.cloudLink = cloudLink();
     }
-    // The plot shows every split even when the constraints leave nothing to rank; only a
-    // request that cannot be costed at all (a link, a codec) leaves it empty.
-    try {
-        m_series = m_planner->series(request);
-    } catch (const Error &) {
-        m_series = {};
+    if (m_maxAccuracyDrop->isEnabled() && m_maxAccuracyDrop->value() >= 0)
+        request.constraints.maxAccuracyDrop_pp = m_maxAccuracyDrop->value();
+    request.pareto = m_planner->accuracy().has_value();
+    return request;
+}
+
+// Every allowed configuration, not only the rows listed: the front needs them all.
+void PlanView::updateParetoPlot(const plan::PlanRequest &request)
+{
+    auto title = tr("%1 on %2")
+                     .arg(QString::fromStdString(m_planner->model()),
+                          QString::fromStdString(request.link.describe()));
+    std::vector<plan::Configuration> all;
+    if (!m_planner->accuracy()) {
+        title += tr(" \u2014 no accuracy measured: cleave-cli accuracy measures it");
+    } else if (m_plan.ranking.empty()) {
+        title += tr(" \u2014 no configuration meets the constraints");
+    } else {
+        auto everyOne = request;
+        everyOne.top = 0;
+        everyOne.pareto = false;
+        all = m_planner->plan(everyOne).ranking;
     }
-    try {
-        m_plan = m_planner->plan(request);
-        m_request = request;
-        m_ranking->setRanking(m_plan.ranking);
-        m_message->setText(
-            QString::fromStdString(request.link.describe()) +
-            (withTl ? QString() : tr(" \u2014 no Transfer Layer timings: Scission only")) +
-            (m_deviceSlowdown == 1 ? QString()
-                                   : tr(" \u2014 what-if: the device %1 times slower, predicted")
-                                         .arg(plots::Numbers::significant(m_deviceSlowdown))));
-    } catch (const Error &e) {
-        m_plan = {};
-        m_ranking->setRanking({});
-        const QString why = ErrorText::of(e);
-        m_message->setText(why);
-        Q_EMIT planFailed(why);
+    m_pareto->setPlan(all, m_plan.pareto, title);
+    m_pareto->setSelected(currentConfiguration());
+    m_pareto->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// A point clicked in the Pareto plot: its row chosen when the ranking lists it.
+void PlanView::selectConfiguration(const plan::Configuration &configuration)
+{
+    const auto &ranking = m_ranking->ranking();
+    for (size_t row = 0; row < ranking.size(); ++row) {
+        const auto &c = ranking[row];
+        const auto tuned = [](const plan::Configuration &x) {
+            return x.accuracy ? x.accuracy->fineTuned : std::string();
+        };
+        if (c.s1 == configuration.s1 && c.s2 == configuration.s2 && c.tl == configuration.tl &&
+            c.resources == configuration.resources && tuned(c) == tuned(configuration)) {
+            m_table->setCurrentIndex(m_ranking->index(int(row), 0));
+            return;
+        }
     }
-    m_plot->setSeries(m_series);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-    Q_EMIT seriesChanged(m_series);
-    m_restoredMinSplit = m_minSplit->value();
-    m_restoredTiers = m_tiers->currentIndex();
-    m_restoredCodec = m_codec->currentText();
-    Q_EMIT settingsChanged();
-    m_lastUpdateMs = double(timer.nsecsElapsed()) / 1e6;
 }
 
 // The selection the project kept, once the ranking has a row for it.

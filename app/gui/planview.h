@@ -18,9 +18,12 @@ class QSlider;
 class QSpinBox;
 class QTableView;
 
+class QTabWidget;
+
 namespace cleave::plots {
 class LatencyStackPlot;
-}
+class ParetoPlot;
+} // namespace cleave::plots
 
 namespace cleave::gui {
 
@@ -56,6 +59,9 @@ public:
     QDoubleSpinBox *maxUploadBox() const { return m_maxUpload; }
     QDoubleSpinBox *maxDeviceBox() const { return m_maxDevice; }
     QSpinBox *maxMemoryBox() const { return m_maxMemory; }
+    /// Top-1 points lost against the unsplit model at most; its minimum (below 0) is no limit.
+    /// Enabled when the project holds accuracies of the model.
+    QDoubleSpinBox *maxAccuracyDropBox() const { return m_maxAccuracyDrop; }
     /// Device + edge, or device + edge + cloud when the timings include a cloud.
     QComboBox *tiersBox() const { return m_tiers; }
     /// The edge-cloud link (three tiers only): a preset, wan by default, or custom bandwidth
@@ -83,6 +89,10 @@ public:
     RankingModel *rankingModel() const { return m_ranking; }
     QTableView *rankingTable() const { return m_table; }
     plots::LatencyStackPlot *stackPlot() const { return m_plot; }
+    /// Latency against top-1, every allowed configuration measured, the front joined.
+    plots::ParetoPlot *paretoPlot() const { return m_pareto; }
+    /// The plots' tabs: latency per split, latency against accuracy.
+    QTabWidget *plotTabs() const { return m_plotTabs; }
     const plan::SplitSeries &series() const { return m_series; }
     /// The request and plan the view shows now (for exporting the ranking).
     const plan::PlanRequest &request() const { return m_request; }
@@ -115,6 +125,11 @@ private:
     void updateCloudControls();
     void bandwidthMoved();
     void replan();
+    plan::PlanRequest requestFromControls() const;
+    void updateAccuracyControl();
+    /// The Pareto plot of `request` (every allowed configuration), the chosen row ringed.
+    void updateParetoPlot(const plan::PlanRequest &request);
+    void selectConfiguration(const plan::Configuration &configuration);
     /// The ranking row chosen now, if any.
     const plan::Configuration *currentConfiguration() const;
     void restoreSelection();
@@ -131,6 +146,7 @@ private:
     QDoubleSpinBox *m_maxUpload = nullptr;
     QDoubleSpinBox *m_maxDevice = nullptr;
     QSpinBox *m_maxMemory = nullptr;
+    QDoubleSpinBox *m_maxAccuracyDrop = nullptr;
     QComboBox *m_tiers = nullptr;
     QComboBox *m_cloudPreset = nullptr;
     QDoubleSpinBox *m_cloudBandwidth = nullptr;
@@ -141,6 +157,8 @@ private:
     QSpinBox *m_rows = nullptr;
     QPushButton *m_benchmarkNow = nullptr;
     plots::LatencyStackPlot *m_plot = nullptr;
+    plots::ParetoPlot *m_pareto = nullptr;
+    QTabWidget *m_plotTabs = nullptr;
     RankingModel *m_ranking = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_message = nullptr;

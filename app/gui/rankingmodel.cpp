@@ -12,6 +12,33 @@ double partMs(const plan::Configuration &c, plan::Part part)
     return c.parts[size_t(int(part))] * 1e3;
 }
 
+/// "87.2 %", with "ft" where the TL was fine-tuned; a dash where nothing was measured.
+QString accuracyText(const plan::Configuration &c)
+{
+    if (!c.accuracy)
+        return QStringLiteral("—");
+    const auto top1 = plots::Numbers::percent(c.accuracy->top1 * 100);
+    return c.accuracy->fineTuned.empty() ? top1 : RankingModel::tr("%1 ft").arg(top1);
+}
+
+QString accuracyTip(const plan::Configuration &c)
+{
+    if (!c.accuracy)
+        return RankingModel::tr("No accuracy measured for this configuration: measure it with "
+                                "cleave-cli accuracy on the project file");
+    const auto &a = *c.accuracy;
+    auto tip =
+        RankingModel::tr("Top-1 %1, top-5 %2, agreement with the unsplit model %3; "
+                         "%4 lost, on %5 images of %6")
+            .arg(plots::Numbers::percent(a.top1 * 100), plots::Numbers::percent(a.top5 * 100),
+                 plots::Numbers::percent(a.agreement * 100), plots::Numbers::points(a.drop_pp))
+            .arg(a.images)
+            .arg(QString::fromStdString(a.dataset));
+    if (!a.fineTuned.empty())
+        tip += RankingModel::tr("; TL fine-tuned: %1").arg(QString::fromStdString(a.fineTuned));
+    return tip;
+}
+
 } // namespace
 
 RankingModel::RankingModel(QObject *parent)
@@ -60,7 +87,8 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
         return names.join(QStringLiteral(" \u2192 "));
     };
     if (role == Qt::ToolTipRole)
-        return tr("Split %1 on %2").arg(c.s1).arg(resources());
+        return index.column() == Accuracy ? accuracyTip(c)
+                                          : tr("Split %1 on %2").arg(c.s1).arg(resources());
     if (role != Qt::DisplayRole)
         return {};
     const auto ms = [](double value) { return plots::Numbers::significant(value); };
@@ -81,6 +109,8 @@ QVariant RankingModel::data(const QModelIndex &index, int role) const
         return ms(partMs(c, plan::Part::EdgeTl) + partMs(c, plan::Part::Edge));
     case Upload:
         return plots::Numbers::bytes(double(c.uploadBytes));
+    case Accuracy:
+        return accuracyText(c);
     case Resources:
         return resources();
     }
@@ -108,6 +138,8 @@ QVariant RankingModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Edge ms");
     case Upload:
         return tr("Upload");
+    case Accuracy:
+        return tr("Accuracy");
     case Resources:
         return tr("Resources");
     }

@@ -8,14 +8,27 @@
 namespace cleave::gui {
 
 /// The planner's ranking, best first: split, Transfer Layer, total and the main parts in ms,
-/// the bytes each inference uploads and the resources that run it (also every row's tool-tip),
-/// so that rows differing only by resource can be told apart.
+/// the bytes each inference uploads, the top-1 accuracy measured of it (its tool-tip the whole
+/// measurement) and the resources that run it (also every row's tool-tip), so that rows
+/// differing only by resource can be told apart.
 class RankingModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Rank, Split, Tl, Total, Device, Uplink, Edge, Upload, Resources, ColumnCount };
+    enum Column {
+        Rank,
+        Split,
+        Tl,
+        Total,
+        Device,
+        Uplink,
+        Edge,
+        Upload,
+        Accuracy,
+        Resources,
+        ColumnCount
+    };
 
     explicit RankingModel(QObject *parent = nullptr);
 

@@ -29,6 +29,7 @@
 #include "plots/clusterplots.h"
 #include "plots/latencystackplot.h"
 #include "plots/numbers.h"
+#include "plots/paretoplot.h"
 #include "plots/predictionplot.h"
 #include "plots/transfersizeplot.h"
 #include "remote/client/localagents.h"
@@ -99,6 +100,36 @@ std::shared_ptr<const plan::Planner> withTransferLayer()
             cuts[s] = plan::TlCost{0.001, 0.001, r.cutBytes[s] / 4};
     }
     return std::make_shared<const plan::Planner>("toy", resources);
+}
+
+plan::MeasuredAccuracy measuredTop1(double top1, const std::string &fineTuned = {})
+{
+    plan::MeasuredAccuracy a;
+    a.dataset = "toy@0";
+    a.images = 1000;
+    a.top1 = top1;
+    a.top5 = 0.99;
+    a.agreement = top1;
+    a.fineTuned = fineTuned;
+    return a;
+}
+
+// withTransferLayer() with accuracies: the unsplit model 90 %; no TL loses 0 to 2 points, the TL
+// 2 to 10 (at split 2 also fine-tuned, 0.5); split 0 without a TL is not measured.
+std::shared_ptr<const plan::Planner> withAccuracy()
+{
+    plan::Planner planner = *withTransferLayer();
+    using Key = plan::AccuracyTable::Key;
+    planner.setAccuracy(
+        plan::AccuracyTable::of("toy@0", measuredTop1(0.9),
+                                {{Key{1, "", "fp32"}, measuredTop1(0.88)},
+                                 {Key{2, "", "fp32"}, measuredTop1(0.9)},
+                                 {Key{3, "", "fp32"}, measuredTop1(0.89)},
+                                 {Key{1, "maxpool2", "fp32"}, measuredTop1(0.80)},
+                                 {Key{2, "maxpool2", "fp32"}, measuredTop1(0.85)},
+                                 {Key{2, "maxpool2", "fp32"}, measuredTop1(0.895, "1 epoch")},
+                                 {Key{3, "maxpool2", "fp32"}, measuredTop1(0.88)}}));
+    return std::make_shared<const plan::Planner>(std::move(planner));
 }
 
 int bestSplit(const gui::PlanView &view)
@@ -658,6 +689,110 @@ private Q_SLOTS:
         QCOMPARE(selected.at(0).at(0).toInt(), 2);
         view.showBox()->setCurrentIndex(2); // ScissionTL only: the bars move to the split
         QCOMPARE(plot->show(), plots::LatencyStackPlot::Show::ScissionTl);
+    }
+
+    // Accuracies measured: the ranking shows each row's, the limit keeps those within it (as the
+    // planner does), the Pareto plot draws every allowed configuration measured with the front
+    // joined, names a point hovered, selects its row when clicked and rings the chosen one; a
+    // limit nothing meets says the least drop on offer; the export wizard shows what it exports.
+    void accuracyLimitsTheRankingAndDrawsTheFront()
+    {
+        gui::PlanView view;
+        view.resize(1100, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setPlanner(withTransferLayer());
+        QVERIFY(!view.maxAccuracyDropBox()->isEnabled()); // nothing measured
+        QVERIFY(view.paretoPlot()->points().empty());
+        const auto planner = withAccuracy();
+        view.setPlanner(planner);
+        QVERIFY(view.maxAccuracyDropBox()->isEnabled());
+        view.rowsBox()->setValue(0);
+        auto *model = view.rankingModel();
+        const auto accuracyOf = [&](int row) {
+            return model->index(row, gui::RankingModel::Accuracy).data().toString();
+        };
+        int tunedRows = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const auto &c = model->ranking()[size_t(row)];
+            if (!c.accuracy) {
+                QCOMPARE(accuracyOf(row), QStringLiteral("\u2014"));
+                continue;
+            }
+            QCOMPARE(accuracyOf(row).startsWith(plots::Numbers::percent(c.accuracy->top1 * 100)),
+                     true);
+            if (!c.accuracy->fineTuned.empty()) {
+                ++tunedRows;
+                QVERIFY(accuracyOf(row).endsWith(QStringLiteral(" ft")));
+                QVERIFY(model->index(row, gui::RankingModel::Accuracy)
+                            .data(Qt::ToolTipRole)
+                            .toString()
+                            .contains(QStringLiteral("1 epoch")));
+            }
+        }
+        QCOMPARE(tunedRows, 1);
+
+        view.maxAccuracyDropBox()->setValue(1.0);
+        auto request = view.request();
+        QCOMPARE(request.constraints.maxAccuracyDrop_pp, std::optional<double>(1.0));
+        const auto expected = planner->plan(request);
+        QCOMPARE(model->rowCount(), int(expected.ranking.size()));
+        for (const auto &c : model->ranking())
+            QVERIFY(c.accuracy && c.accuracy->drop_pp <= 1.0 + 1e-9);
+        QVERIFY2(view.messageText().contains(QStringLiteral("toy@0")),
+                 qPrintable(view.messageText()));
+        QCOMPARE(view.settings().value(QStringLiteral("maxAccuracyDropPp")).toDouble(), 1.0);
+
+        // The Pareto plot: every allowed configuration measured, the front as planned.
+        view.plotTabs()->setCurrentWidget(view.paretoPlot());
+        auto *pareto = view.paretoPlot();
+        pareto->replot();
+        QCOMPARE(pareto->points().size(), expected.ranking.size());
+        QCOMPARE(pareto->frontGraph()->dataCount(), int(expected.pareto.size()));
+        QVERIFY(!expected.pareto.empty());
+        const auto &last = model->ranking().back();
+        const QPointF at(pareto->xAxis->coordToPixel(last.total_s * 1e3),
+                         pareto->yAxis->coordToPixel(last.accuracy->top1 * 100));
+        const auto hit = pareto->pointAt(at);
+        QVERIFY(hit);
+        const auto text = plots::ParetoPlot::describe(pareto->points()[*hit]);
+        QVERIFY2(text.startsWith(QStringLiteral("Split %1").arg(last.s1)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Top-1")), qPrintable(text));
+        QTest::mouseClick(pareto, Qt::LeftButton, {}, at.toPoint());
+        const auto &chosen = model->ranking()[size_t(view.rankingTable()->currentIndex().row())];
+        QCOMPARE(chosen.total_s, last.total_s);
+        QCOMPARE(chosen.accuracy->top1, last.accuracy->top1);
+        QCOMPARE(pareto->selectedGraph()->dataCount(), 1);
+        QCOMPARE(pareto->selectedGraph()->data()->at(0)->key, last.total_s * 1e3);
+        QVERIFY2(clippedTexts(pareto).isEmpty(),
+                 qPrintable(clippedTexts(pareto).join(QLatin1Char('\n'))));
+
+        // Only split 0 and 1 fit the device time: 1 loses 2 points at best, 0 is not measured.
+        view.maxDeviceBox()->setValue(50);
+        QVERIFY2(view.messageText() ==
+                     QStringLiteral("No split meets Maximum accuracy drop %1: the least drop "
+                                    "measured on toy@0 is %2 (split 1).")
+                         .arg(plots::Numbers::points(1.0), plots::Numbers::points(2.0)),
+                 qPrintable(view.messageText()));
+        QCOMPARE(view.rankingModel()->rowCount(), 0);
+        view.maxDeviceBox()->setValue(0);
+        view.maxAccuracyDropBox()->setValue(view.maxAccuracyDropBox()->minimum()); // no limit
+        QVERIFY(!view.request().constraints.maxAccuracyDrop_pp);
+
+        // The export wizard: what was measured of the split and TL chosen.
+        gui::ExportWizard wizard(QStringLiteral("zoo:toy"), planner->blocks(), 2, QString());
+        QVERIFY(wizard.accuracyText().contains(QStringLiteral("Not measured")));
+        wizard.setAccuracy(planner->accuracy());
+        wizard.tlBox()->setCurrentText(QStringLiteral("maxpool2"));
+        QVERIFY2(wizard.accuracyText().contains(QStringLiteral("fine-tuned 1 epoch")) &&
+                     wizard.accuracyText().contains(plots::Numbers::percent(85)),
+                 qPrintable(wizard.accuracyText()));
+        wizard.splitBox()->setValue(0);
+        QVERIFY2(wizard.accuracyText().contains(QStringLiteral("not measured")),
+                 qPrintable(wizard.accuracyText()));
+        wizard.splitBox()->setValue(planner->blocks());
+        QVERIFY2(wizard.accuracyText().contains(QStringLiteral("unsplit")),
+                 qPrintable(wizard.accuracyText()));
     }
 
     // The real window: a model benched by real agents, opened with its store; selecting a split
