@@ -103,6 +103,28 @@ const std::vector<Codec> &allCodecs()
     return all;
 }
 
+namespace {
+
+/// int8's per-tensor affine step: the minimum and the step (a range of 255 steps).
+std::pair<float, float> int8Scale(const torch::Tensor &x)
+{
+    const float low = x.numel() ? x.min().item<float>() : 0.0f;
+    const float high = x.numel() ? x.max().item<float>() : 0.0f;
+    return {low, high > low ? (high - low) / 255.0f : 1.0f};
+}
+
+torch::Tensor int8Levels(const torch::Tensor &x, float low, float step)
+{
+    return ((x - low) / step).round_().clamp_(0, 255).to(torch::kUInt8);
+}
+
+torch::Tensor int8Values(const torch::Tensor &q, float low, float step)
+{
+    return q.to(torch::kFloat) * step + low;
+}
+
+} // namespace
+
 std::string encode(const torch::Tensor &tensor, const Codec &codec)
 {
     const auto x = tensor.to(torch::kFloat).contiguous();
@@ -117,10 +139,8 @@ std::string encode(const torch::Tensor &tensor, const Codec &codec)
         break;
     }
     case Codec::Precision::Int8: {
-        const float low = x.numel() ? x.min().item<float>() : 0.0f;
-        const float high = x.numel() ? x.max().item<float>() : 0.0f;
-        const float step = high > low ? (high - low) / 255.0f : 1.0f;
-        const auto q = ((x - low) / step).round_().clamp_(0, 255).to(torch::kUInt8);
+        const auto [low, step] = int8Scale(x);
+        const auto q = int8Levels(x, low, step);
         raw.resize(kInt8Header + size_t(q.numel()));
         std::memcpy(raw.data(), &low, sizeof low);
         std::memcpy(raw.data() + sizeof low, &step, sizeof step);
@@ -163,7 +183,37 @@ torch::Tensor decode(std::string_view payload, const Codec &codec, const graph::
             throw bad(codec, "invalid scale");
         auto q = torch::empty(shape, torch::TensorOptions().dtype(torch::kUInt8));
         std::memcpy(q.data_ptr(), payload.data() + kInt8Header, size_t(elements));
-        return q.to(torch::kFloat) * step + low;
+        return int8Values(q, low, step);
+    }
+    }
+    throw bad(codec, "unknown precision");
+}
+
+torch::Tensor roundTrip(const torch::Tensor &tensor, const Codec &codec)
+{
+    const auto x = tensor.to(torch::kFloat).contiguous();
+    switch (codec.precision) {
+    case Codec::Precision::Fp32:
+        return x;
+    case Codec::Precision::Fp16:
+        return x.to(torch::kHalf).to(torch::kFloat);
+    case Codec::Precision::Int8: {
+        if (x.dim() == 0 || x.numel() == 0)
+            return x.clone();
+        // Every row's scale at once, as int8Scale finds it for the row alone: the same float
+        // operations element for element, so the values are those of encode and decode.
+        const auto rows = x.reshape({x.size(0), -1});
+        const auto low = std::get<0>(rows.min(1, true));
+        const auto high = std::get<0>(rows.max(1, true));
+        const auto step = torch::where(high > low, (high - low) / 255.0f, torch::ones_like(low));
+        // The levels stay floats (whole numbers 0..255, as exact as the bytes), stepped back in
+        // place: the same operations as int8Levels and int8Values, fewer passes.
+        return ((rows - low) / step)
+            .round_()
+            .clamp_(0, 255)
+            .mul_(step)
+            .add_(low)
+            .reshape(x.sizes());
     }
     }
     throw bad(codec, "unknown precision");

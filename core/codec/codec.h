@@ -36,6 +36,11 @@ const std::vector<Codec> &allCodecs();
 /// the step (two float32), then one byte per element; the error is at most half a step.
 std::string encode(const torch::Tensor &tensor, const Codec &codec);
 
+/// What each item along dimension 0 (an image of a batch) becomes when it crosses alone:
+/// decode(encode(item)) element for element, without making the bytes. zstd changes nothing.
+/// fp32 leaves the values as they are; fp16 rounds each; int8 steps each item on its own scale.
+torch::Tensor roundTrip(const torch::Tensor &tensor, const Codec &codec);
+
 /// Decodes a payload into a float32 tensor of `shape`. Throws Error(InvalidInput) on a payload
 /// that does not fit the shape or does not decompress; never reads past it.
 torch::Tensor decode(std::string_view payload, const Codec &codec, const graph::Shape &shape);

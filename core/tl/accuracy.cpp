@@ -52,24 +52,6 @@ struct Pipeline
     int64_t from = 0; ///< the first image it has not counted
 };
 
-/// Each image's tensor through the wire as the offloader sends it alone. zstd is lossless, and
-/// fp32 and fp16 convert element by element, so those cross as one batch; int8's scale is the
-/// image's own, so each image crosses alone.
-torch::Tensor overTheWire(const torch::Tensor &y, codec::Codec codec)
-{
-    codec.zstd = false;
-    if (codec.precision != codec::Codec::Precision::Int8) {
-        const auto all = y.contiguous();
-        return codec::decode(codec::encode(all, codec), codec, all.sizes().vec());
-    }
-    std::vector<torch::Tensor> rows;
-    for (int64_t r = 0; r < y.size(0); ++r) {
-        const auto one = y.slice(0, r, r + 1).contiguous();
-        rows.push_back(codec::decode(codec::encode(one, codec), codec, one.sizes().vec()));
-    }
-    return torch::cat(rows, 0);
-}
-
 void count(AccuracyCounts &c, const torch::Tensor &scores, const torch::Tensor &labels,
            const torch::Tensor &reference)
 {
@@ -80,6 +62,41 @@ void count(AccuracyCounts &c, const torch::Tensor &scores, const torch::Tensor &
     c.top1 += best.eq(labels).sum().item<int64_t>();
     c.top5 += top.eq(labels.unsqueeze(1)).any(1).sum().item<int64_t>();
     c.agree += best.eq(reference).sum().item<int64_t>();
+}
+
+/// One batch of the data set: images [begin, end), their labels and the unsplit model's top-1.
+struct Batch
+{
+    int64_t begin = 0;
+    int64_t end = 0;
+    torch::Tensor labels;
+    torch::Tensor reference;
+};
+
+/// Every configuration at one cut over a batch: its TL and codec on the cut tensor `t`, then the
+/// tail. DeviceTL works image by image, so each TL's output is made once for the batch and
+/// shared by its codecs; a configuration skips the images it counted before.
+void countAtCut(const std::vector<Pipeline> &pipelines, const torch::jit::Module &tail,
+                const torch::Tensor &t, const Batch &batch, AccuracySweep &counts)
+{
+    std::map<std::string, torch::Tensor> reduced; // TL name -> DeviceTL's output
+    for (const auto &p : pipelines) {
+        if (p.from >= batch.end)
+            continue;
+        const int64_t skip = std::max<int64_t>(0, p.from - batch.begin); // counted before
+        auto y = t;
+        if (p.tl) {
+            auto &down = reduced[p.key.tl];
+            if (!down.defined())
+                down = p.tl->down(t);
+            y = down;
+        }
+        y = codec::roundTrip(y.slice(0, skip), p.codec); // each image as it crosses alone
+        if (p.tl)
+            y = p.tl->up(y);
+        count(counts[p.key], graph::runOnce(tail, y), batch.labels.slice(0, skip),
+              batch.reference.slice(0, skip));
+    }
 }
 
 } // namespace
@@ -157,21 +174,10 @@ AccuracySweep sweepAccuracy(const graph::ModelGraph &model, const Dataset &data,
             count(counts[unsplit], scores.slice(0, skip), labels.slice(0, skip),
                   reference.slice(0, skip));
         auto t = x;
+        const Batch at{b, e, labels, reference};
         for (int s = 0; s <= last; ++s) {
             if (const auto found = atCut.find(s); found != atCut.end())
-                for (const auto &p : found->second) {
-                    if (p.from >= e)
-                        continue;
-                    const int64_t skip = std::max<int64_t>(0, p.from - b); // counted before
-                    auto y = t.slice(0, skip);
-                    if (p.tl)
-                        y = p.tl->down(y);
-                    y = overTheWire(y, p.codec);
-                    if (p.tl)
-                        y = p.tl->up(y);
-                    count(counts[p.key], graph::runOnce(tail.at(s), y), labels.slice(0, skip),
-                          reference.slice(0, skip));
-                }
+                countAtCut(found->second, tail.at(s), t, at, counts);
             if (s < last)
                 t = graph::runOnce(block[size_t(s)], t);
         }
@@ -212,7 +218,7 @@ HalvesSweep sweepHalves(const torch::jit::Module &head, const torch::jit::Module
             if (n.images >= e)
                 continue;
             const int64_t skip = std::max<int64_t>(0, n.images - b); // counted before
-            count(n, graph::runOnce(tail, overTheWire(sent.slice(0, skip), c)),
+            count(n, graph::runOnce(tail, codec::roundTrip(sent.slice(0, skip), c)),
                   labels.slice(0, skip), agreeWith.slice(0, skip));
         }
         if (batchDone)

@@ -6,7 +6,8 @@
 //
 // Both are timed in one iteration, side by side: the sweep over N Fashion-MNIST test images,
 // then every configuration's tail forwards over the same batches (its input the cut tensor
-// computed beforehand, untimed).
+// computed beforehand, untimed). Beside them, the sweep over each configuration's own work
+// timed alone (DeviceTL, codec, EdgeTL and tail): what sharing the prefixes costs beyond it.
 #include "core/graph/modelgraph.h"
 #include "core/tl/accuracy.h"
 #include "core/tl/dataset.h"
@@ -14,6 +15,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -22,7 +24,7 @@ using namespace cleave;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr int64_t kImages = 200;
+constexpr int64_t kImages = 1000;
 constexpr int kBatch = 64;
 
 double seconds(Clock::time_point since)
@@ -30,13 +32,20 @@ double seconds(Clock::time_point since)
     return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
+struct Alone
+{
+    double tails_s = 0; ///< the tail forwards alone
+    double own_s = 0;   ///< each configuration's own work: DeviceTL, codec, EdgeTL and tail
+};
+
 /// Every configuration's tail forwards over the data in batches, each tail's input (the cut
-/// tensor through its TL and codec) made first and not timed.
-double tailsAlone_s(const graph::ModelGraph &model, const tl::Dataset &data,
-                    const tl::SweepRequest &request)
+/// tensor through its TL and codec) made first and not timed; and, timed apart, the same with
+/// the TL and the codec.
+Alone alone(const graph::ModelGraph &model, const tl::Dataset &data,
+            const tl::SweepRequest &request)
 {
     c10::InferenceMode guard;
-    double total = 0;
+    Alone total;
     std::map<int, torch::jit::Module> tails;
     for (const auto &key : tl::sweepConfigurations(model, request)) {
         if (key == tl::unsplitKey(model))
@@ -48,13 +57,17 @@ double tailsAlone_s(const graph::ModelGraph &model, const tl::Dataset &data,
             layer.emplace(tl::TlSpec::parse(key.tl), model.cuts()[size_t(key.split)].shape);
         const auto codec = codec::Codec::parse(key.codec);
         for (int64_t b = 0; b < kImages; b += kBatch) {
-            auto y = graph::runOnce(head, data.images.slice(0, b, std::min(kImages, b + kBatch)));
+            const auto cut =
+                graph::runOnce(head, data.images.slice(0, b, std::min(kImages, b + kBatch)));
+            const auto own = Clock::now();
+            auto y = layer ? layer->down(cut) : cut;
+            y = codec::roundTrip(y, codec);
             if (layer)
-                y = layer->up(codec::decode(codec::encode(layer->down(y), codec), codec,
-                                            layer->down(y).sizes().vec()));
+                y = layer->up(y);
             const auto start = Clock::now();
             benchmark::DoNotOptimize(graph::runOnce(tail->second, y));
-            total += seconds(start);
+            total.tails_s += seconds(start);
+            total.own_s += seconds(own);
         }
     }
     return total;
@@ -71,19 +84,27 @@ void BM_AccuracySweep(benchmark::State &state)
     request.codecs = {codec::Codec::parse("fp32"), codec::Codec::parse("fp16"),
                       codec::Codec::parse("int8")};
     request.batch = kBatch;
-    double sweep = 0, tails = 0;
+    double sweep = 0, tails = 0, own = 0, lowest = 1e9, highest = 0;
     for (auto _ : state) {
         const auto start = Clock::now();
         benchmark::DoNotOptimize(tl::sweepAccuracy(model, data, request, {}));
         const double took = seconds(start);
         state.SetIterationTime(took);
+        const auto apart = alone(model, data, request);
         sweep += took;
-        tails += tailsAlone_s(model, data, request);
+        tails += apart.tails_s;
+        own += apart.own_s;
+        lowest = std::min(lowest, took / apart.tails_s);
+        highest = std::max(highest, took / apart.tails_s);
     }
     const double runs = double(state.iterations());
     state.counters["configurations"] = double(tl::sweepConfigurations(model, request).size());
     state.counters["images_per_s"] = double(kImages) * runs / sweep;
     state.counters["sweep_over_tails"] = sweep / tails;
+    state.counters["ratio_min"] = lowest; // of the rounds, each a sweep beside its tails
+    state.counters["ratio_max"] = highest;
+    // What the shared prefix and the bookkeeping add to the configurations' own work.
+    state.counters["sweep_over_own_work"] = sweep / own;
 }
 BENCHMARK(BM_AccuracySweep)->UseManualTime()->Iterations(3)->Unit(benchmark::kSecond);
 

@@ -67,6 +67,29 @@ private Q_SLOTS:
         }
     }
 
+    // roundTrip is what the wire does to each image of a batch sent alone, bit for bit: rows of
+    // very different ranges (int8 steps each on its own scale), a constant row, negatives.
+    void roundTripEqualsEachImageEncodedAlone_data() { codecs_data(); }
+    void roundTripEqualsEachImageEncodedAlone()
+    {
+        QFETCH(QString, name);
+        const auto c = Codec::parse(name.toStdString());
+        const graph::Shape one{1, 8, 6, 6};
+        auto generator = at::detail::createCPUGenerator(5);
+        auto batch = torch::cat({activation(one), torch::randn(one, generator) * 1000.0,
+                                 torch::full(one, -2.5), torch::randn(one, generator) * 1e-4},
+                                0);
+        const auto crossed = codec::roundTrip(batch, c);
+        QCOMPARE(crossed.sizes().vec(), batch.sizes().vec());
+        for (int64_t r = 0; r < batch.size(0); ++r) {
+            const auto row = batch.slice(0, r, r + 1).contiguous();
+            const auto alone = codec::decode(codec::encode(row, c), c, one);
+            QVERIFY2(torch::equal(crossed.slice(0, r, r + 1), alone),
+                     qPrintable(QString::number(r)));
+        }
+        QVERIFY(!torch::equal(crossed, batch) || c.precision == Codec::Precision::Fp32);
+    }
+
     // Half of a ReLU activation is zeros: zstd shrinks it markedly; random noise it cannot.
     void zstdShrinksReluSparseActivations()
     {
