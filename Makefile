@@ -25,7 +25,7 @@ PACKAGES := cmake g++ ninja-build ccache pkg-config \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all run test bench paper package screenshots fuzz asan soak deps configure build clean format
+.PHONY: all run test bench paper accuracy package screenshots fuzz asan soak deps configure build clean format
 
 all: build
 
@@ -64,6 +64,12 @@ test: build
 # the table in $(BUILD_DIR)/paper/paper.md, with plots. About 15 minutes; needs root.
 paper: build
 	tests/bench/paper.sh $(BIN) $(BUILD_DIR)/paper
+
+# The accuracy experiment (docs/guide.md, "Accuracy against latency"): InspectNet trained on
+# Fashion-MNIST, every split x TL x codec measured, three TLs fine-tuned, the Pareto fronts at
+# 5g-low and 4g; the tables in $(BUILD_DIR)/accuracy/accuracy.md. About 15 minutes; needs root.
+accuracy: build
+	tests/bench/accuracy_experiment.sh $(BIN) $(BUILD_DIR)/accuracy
 
 # The Debian packages cleave and cleave-agent, in $(BUILD_DIR)/packages/ (packaging/).
 package: build
