@@ -64,6 +64,20 @@ void count(AccuracyCounts &c, const torch::Tensor &scores, const torch::Tensor &
     c.agree += best.eq(reference).sum().item<int64_t>();
 }
 
+/// After each batch: the counts handed over, the progress reported; a cancel asked for ends the
+/// sweep with Error(Cancelled), the batches done kept.
+template<typename Counts>
+void batchFinished(const Counts &counts, const std::function<void(const Counts &)> &batchDone,
+                   const Progress &progress, int64_t start, int64_t done, int64_t end)
+{
+    if (batchDone)
+        batchDone(counts);
+    if (progress && !progress(double(done - start) / double(end - start),
+                              std::to_string(done) + " of " + std::to_string(end) + " images"))
+        throw Error(ErrorKind::Cancelled,
+                    "the accuracy sweep was cancelled after " + std::to_string(done) + " images");
+}
+
 /// One batch of the data set: images [begin, end), their labels and the unsplit model's top-1.
 struct Batch
 {
@@ -181,12 +195,7 @@ AccuracySweep sweepAccuracy(const graph::ModelGraph &model, const Dataset &data,
             if (s < last)
                 t = graph::runOnce(block[size_t(s)], t);
         }
-        if (batchDone)
-            batchDone(counts);
-        if (progress && !progress(double(e - start) / double(end - start),
-                                  std::to_string(e) + " of " + std::to_string(end) + " images"))
-            throw Error(ErrorKind::Cancelled,
-                        "the accuracy sweep was cancelled after " + std::to_string(e) + " images");
+        batchFinished(counts, batchDone, progress, start, e, end);
     }
     return counts;
 }
@@ -221,12 +230,7 @@ HalvesSweep sweepHalves(const torch::jit::Module &head, const torch::jit::Module
             count(n, graph::runOnce(tail, codec::roundTrip(sent.slice(0, skip), c)),
                   labels.slice(0, skip), agreeWith.slice(0, skip));
         }
-        if (batchDone)
-            batchDone(counts);
-        if (progress && !progress(double(e - start) / double(end - start),
-                                  std::to_string(e) + " of " + std::to_string(end) + " images"))
-            throw Error(ErrorKind::Cancelled,
-                        "the accuracy sweep was cancelled after " + std::to_string(e) + " images");
+        batchFinished(counts, batchDone, progress, start, e, end);
     }
     return counts;
 }

@@ -2,6 +2,7 @@
 // The workbench on the offscreen platform: its item models under QAbstractItemModelTester, the
 // plan view re-ranking as the bandwidth slider moves, and the real window opening a model and
 // a store that `cleave-cli bench --local` wrote, with the work on worker threads.
+#include "accuracies.h"
 #include "clirunner.h"
 #include "testmain.h"
 #include "throwawayca.h"
@@ -102,33 +103,21 @@ std::shared_ptr<const plan::Planner> withTransferLayer()
     return std::make_shared<const plan::Planner>("toy", resources);
 }
 
-plan::MeasuredAccuracy measuredTop1(double top1, const std::string &fineTuned = {})
-{
-    plan::MeasuredAccuracy a;
-    a.dataset = "toy@0";
-    a.images = 1000;
-    a.top1 = top1;
-    a.top5 = 0.99;
-    a.agreement = top1;
-    a.fineTuned = fineTuned;
-    return a;
-}
-
 // withTransferLayer() with accuracies: the unsplit model 90 %; no TL loses 0 to 2 points, the TL
 // 2 to 10 (at split 2 also fine-tuned, 0.5); split 0 without a TL is not measured.
 std::shared_ptr<const plan::Planner> withAccuracy()
 {
     plan::Planner planner = *withTransferLayer();
     using Key = plan::AccuracyTable::Key;
-    planner.setAccuracy(
-        plan::AccuracyTable::of("toy@0", measuredTop1(0.9),
-                                {{Key{1, "", "fp32"}, measuredTop1(0.88)},
-                                 {Key{2, "", "fp32"}, measuredTop1(0.9)},
-                                 {Key{3, "", "fp32"}, measuredTop1(0.89)},
-                                 {Key{1, "maxpool2", "fp32"}, measuredTop1(0.80)},
-                                 {Key{2, "maxpool2", "fp32"}, measuredTop1(0.85)},
-                                 {Key{2, "maxpool2", "fp32"}, measuredTop1(0.895, "1 epoch")},
-                                 {Key{3, "maxpool2", "fp32"}, measuredTop1(0.88)}}));
+    planner.setAccuracy(plan::AccuracyTable::of(
+        "toy@0", testing::measuredTop1(0.9),
+        {{Key{1, "", "fp32"}, testing::measuredTop1(0.88)},
+         {Key{2, "", "fp32"}, testing::measuredTop1(0.9)},
+         {Key{3, "", "fp32"}, testing::measuredTop1(0.89)},
+         {Key{1, "maxpool2", "fp32"}, testing::measuredTop1(0.80)},
+         {Key{2, "maxpool2", "fp32"}, testing::measuredTop1(0.85)},
+         {Key{2, "maxpool2", "fp32"}, testing::measuredTop1(0.895, "1 epoch")},
+         {Key{3, "maxpool2", "fp32"}, testing::measuredTop1(0.88)}}));
     return std::make_shared<const plan::Planner>(std::move(planner));
 }
 

@@ -2,6 +2,7 @@
 // The planner: every term of the cost model on hand-computed cases, the fast path against a
 // brute-force enumeration written here from the formula, each constraint, conflicts and bad
 // input, and reading timings from a real store file.
+#include "accuracies.h"
 #include "testmain.h"
 
 #include "core/error.h"
@@ -198,18 +199,6 @@ std::vector<plan::ResourceCosts> randomResources(std::mt19937 &rng, int K, bool 
     return rs;
 }
 
-plan::MeasuredAccuracy measured(double top1, const std::string &fineTuned = {})
-{
-    plan::MeasuredAccuracy a;
-    a.dataset = "toy@0";
-    a.images = 1000;
-    a.top1 = top1;
-    a.top5 = 0.99;
-    a.agreement = top1;
-    a.fineTuned = fineTuned;
-    return a;
-}
-
 // Random accuracies for every configuration of randomResources but a few, the TL fine-tuned at
 // some cuts, in steps of a tenth of a point so that drops tie.
 plan::AccuracyTable randomAccuracy(std::mt19937 &rng, int K)
@@ -221,11 +210,12 @@ plan::AccuracyTable randomAccuracy(std::mt19937 &rng, int K)
         for (const std::string tl : {"", "maxpool2"}) {
             if (skip(rng))
                 continue;
-            all.push_back({{s, tl, "fp32"}, measured(tenths(rng) / 1000.0)});
+            all.push_back({{s, tl, "fp32"}, testing::measuredTop1(tenths(rng) / 1000.0)});
             if (!tl.empty() && tuned(rng))
-                all.push_back({{s, tl, "fp32"}, measured(tenths(rng) / 1000.0, "1 epoch")});
+                all.push_back(
+                    {{s, tl, "fp32"}, testing::measuredTop1(tenths(rng) / 1000.0, "1 epoch")});
         }
-    return plan::AccuracyTable::of("toy@0", measured(0.85), std::move(all));
+    return plan::AccuracyTable::of("toy@0", testing::measuredTop1(0.85), std::move(all));
 }
 
 } // namespace
@@ -807,13 +797,13 @@ private Q_SLOTS:
         auto planner = twoTierPlanner();
         QVERIFY(!planner.accuracy());
         using Key = plan::AccuracyTable::Key;
-        planner.setAccuracy(
-            plan::AccuracyTable::of("toy@0", measured(0.9),
-                                    {{Key{1, "", "fp32"}, measured(0.9)},
-                                     {Key{2, "", "fp32"}, measured(0.895)},
-                                     {Key{1, "maxpool2", "fp32"}, measured(0.85)},
-                                     {Key{1, "maxpool2", "fp32"}, measured(0.89, "1 epoch")},
-                                     {Key{2, "maxpool2", "fp32"}, measured(0.80)}}));
+        planner.setAccuracy(plan::AccuracyTable::of(
+            "toy@0", testing::measuredTop1(0.9),
+            {{Key{1, "", "fp32"}, testing::measuredTop1(0.9)},
+             {Key{2, "", "fp32"}, testing::measuredTop1(0.895)},
+             {Key{1, "maxpool2", "fp32"}, testing::measuredTop1(0.85)},
+             {Key{1, "maxpool2", "fp32"}, testing::measuredTop1(0.89, "1 epoch")},
+             {Key{2, "maxpool2", "fp32"}, testing::measuredTop1(0.80)}}));
         auto r = request();
         r.mode = plan::Mode::ScissionTl;
         const auto p = planner.plan(r);
@@ -854,8 +844,9 @@ private Q_SLOTS:
             for (const char *name : {"int8", "int8+zstd"})
                 res.codecs[name] = res.codecs.at("fp32");
         plan::Planner withCodecs("toy", device);
-        withCodecs.setAccuracy(plan::AccuracyTable::of("toy@0", measured(0.9),
-                                                       {{Key{1, "", "int8"}, measured(0.88)}}));
+        withCodecs.setAccuracy(
+            plan::AccuracyTable::of("toy@0", testing::measuredTop1(0.9),
+                                    {{Key{1, "", "int8"}, testing::measuredTop1(0.88)}}));
         r.mode = plan::Mode::Scission;
         r.codec = "int8+zstd";
         QVERIFY(qFuzzyCompare(atSplit(withCodecs.plan(r), 1).accuracy->top1, 0.88));
@@ -944,8 +935,8 @@ private Q_SLOTS:
         std::vector<std::pair<plan::AccuracyTable::Key, plan::MeasuredAccuracy>> all;
         for (int s = 0; s < K; ++s)
             for (const char *codec : {"fp32", "int8"})
-                all.push_back({{s, "", codec}, measured(0.8)});
-        planner.setAccuracy(plan::AccuracyTable::of("toy@0", measured(0.8), all));
+                all.push_back({{s, "", codec}, testing::measuredTop1(0.8)});
+        planner.setAccuracy(plan::AccuracyTable::of("toy@0", testing::measuredTop1(0.8), all));
         auto r = request();
         r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
         for (const char *codec : {"fp32", "int8"}) {
@@ -968,9 +959,10 @@ private Q_SLOTS:
         QCOMPARE(errorOfPlan(planner, r),
                  QStringLiteral("accuracy limit 1 point of top-1: no accuracy of toy measured"));
         using Key = plan::AccuracyTable::Key;
-        planner.setAccuracy(plan::AccuracyTable::of(
-            "toy@0", measured(0.9),
-            {{Key{1, "", "fp32"}, measured(0.88)}, {Key{2, "", "fp32"}, measured(0.87)}}));
+        planner.setAccuracy(
+            plan::AccuracyTable::of("toy@0", testing::measuredTop1(0.9),
+                                    {{Key{1, "", "fp32"}, testing::measuredTop1(0.88)},
+                                     {Key{2, "", "fp32"}, testing::measuredTop1(0.87)}}));
         // Negative, not a number.
         for (double bad : {-0.5, std::nan("")}) {
             r.constraints.maxAccuracyDrop_pp = bad;
