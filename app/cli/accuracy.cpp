@@ -2,7 +2,7 @@
 // cleave-cli accuracy MODEL --data fashion-mnist|DIR --db FILE [--limit N] [--tl SPEC,...]
 //                     [--codec C,...] [--splits all|LIST] [--batch B] [--resize] [--json]
 //                     [--fine-tune-top K [--epochs E] [--lr X] [--train-limit N]
-//                      [--after-cut-only] [--link PRESET]] [--bundle DIR]
+//                      [--after-cut-only] [--link PRESET] [--min-split N]] [--bundle DIR]
 // What each split, Transfer Layer and codec costs in accuracy: the split pipeline on N labelled
 // images of the data set's test split, against the labels and the unsplit model, stored as it
 // is measured (a second run goes on where the first stopped). A fine-tuned TL (the K fastest TL
@@ -49,6 +49,7 @@ struct AccuracyOptions
     int64_t trainLimit = 0;
     bool afterCutOnly = false;
     std::string link = "5g-peak";
+    std::optional<int> minSplit; ///< the fine-tuned plans' privacy constraint, as plan's
     std::string bundle;
 };
 
@@ -199,6 +200,7 @@ std::vector<std::pair<int, std::string>> fastestWithTl(const Session &s)
     request.tlSpecs = o.tls;
     request.codec = o.codecs.front();
     request.top = 0;
+    request.constraints.minSplit = o.minSplit;
     std::vector<std::pair<int, std::string>> fastest;
     std::set<std::pair<int, std::string>> seen;
     for (const auto &c : planner.plan(request).ranking) {
@@ -420,6 +422,8 @@ void addAccuracyCommand(CLI::App &app, int &exitCode)
                       "fine-tune only the TL and the layers after the split");
     command->add_option("--link", options->link,
                         "the link whose fastest TL plans are fine-tuned (default 5g-peak)");
+    command->add_option("--min-split", options->minSplit,
+                        "fine-tune only TL plans at this split or later (privacy, as plan's)");
     command->add_option("--bundle", options->bundle,
                         "DIR: measure an exported bundle's halves (fine-tuned or not) instead "
                         "of a sweep");

@@ -243,6 +243,12 @@ private Q_SLOTS:
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QVERIFY(!again.err.contains("fine-tuning maxpool2"));
         QCOMPARE(rowsOf(again.out), tuned);
+        // A privacy constraint: only TL plans at that split or later are fine-tuned.
+        const int privacy = fastest + 1;
+        r = cli(tune + QStringList{QStringLiteral("--min-split"), QString::number(privacy)});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        for (const auto &row : rowsOf(r.out))
+            QVERIFY(row[QStringLiteral("split")].toInt() >= privacy);
 
         const auto bundle = dir.filePath(QStringLiteral("bundle"));
         r = cli({QStringLiteral("export"), QStringLiteral("zoo:inspectnet"),
