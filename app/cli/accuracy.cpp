@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cleave-cli accuracy MODEL --data fashion-mnist|DIR --db FILE [--limit N] [--tl SPEC,...]
-//                     [--codec C,...] [--splits all|LIST] [--batch B] [--resize] [--json]
+//                     [--codec C,...] [--splits all|LIST] [--batch B] [--resize]
+//                     [--mean M --std S] [--json]
 //                     [--fine-tune-top K [--epochs E] [--lr X] [--train-limit N]
 //                      [--after-cut-only] [--link PRESET] [--min-split N]] [--bundle DIR]
 // What each split, Transfer Layer and codec costs in accuracy: the split pipeline on N labelled
@@ -41,6 +42,8 @@ struct AccuracyOptions
     std::string splits = "all";
     int batch = 64;
     bool resize = false;
+    std::optional<double> mean; ///< an image folder's normalisation; none: ImageOptions's
+    std::optional<double> stddev;
     bool json = false;
     // Fine-tuning the K fastest TL plans of a link.
     int fineTuneTop = 0;
@@ -64,6 +67,23 @@ std::string identityOf(const tl::Dataset &data)
     hash.add({static_cast<const char *>(images.data_ptr()), size_t(images.nbytes())});
     hash.add({static_cast<const char *>(labels.data_ptr()), size_t(labels.nbytes())});
     return data.name + "@" + hash.hex().substr(0, 16);
+}
+
+/// How an image folder is read for `model`: its input's size and channels, the normalisation
+/// asked for. Fashion-MNIST's IDX files keep their own statistics.
+tl::ImageOptions imageOptions(const AccuracyOptions &o, const graph::ModelGraph &model)
+{
+    auto options = tl::imageOptionsFor(model.inputShape());
+    options.resize = o.resize;
+    if (o.mean)
+        options.mean = *o.mean;
+    if (o.stddev) {
+        if (!(*o.stddev > 0))
+            throw Error(ErrorKind::InvalidInput,
+                        "--std " + fixed(*o.stddev, 3) + ": must be positive");
+        options.stddev = *o.stddev;
+    }
+    return options;
 }
 
 std::vector<codec::Codec> codecsOf(const AccuracyOptions &o)
@@ -236,9 +256,7 @@ std::vector<Row> fineTuneTop(const Session &s)
         }
         // The weights are not kept: train again and count from the start.
         if (!train) {
-            auto images = tl::imageOptionsFor(s.model.inputShape());
-            images.resize = o.resize;
-            train = tl::openDataset(o.data, true, images, o.trainLimit);
+            train = tl::openDataset(o.data, true, imageOptions(o, s.model), o.trainLimit);
         }
         std::cerr << "fine-tuning " << spec << " at split " << split << " (" << how << ")\n";
         auto tlModel = tl::insertTransferLayer(s.model, split, tl::TlSpec::parse(spec));
@@ -359,9 +377,7 @@ int run(const AccuracyOptions &o)
     if (o.fineTuneTop < 0)
         throw Error(ErrorKind::InvalidInput,
                     "--fine-tune-top " + std::to_string(o.fineTuneTop) + ": must be positive");
-    auto options = tl::imageOptionsFor(model.inputShape());
-    options.resize = o.resize;
-    const auto data = tl::openDataset(o.data, false, options, o.limit);
+    const auto data = tl::openDataset(o.data, false, imageOptions(o, model), o.limit);
     requestOf(o, model); // bad splits, TLs and codecs before anything is stored
     store::Store db(o.db);
     const Session session{o,    model,
@@ -405,6 +421,11 @@ void addAccuracyCommand(CLI::App &app, int &exitCode)
     command->add_option("--splits", options->splits, "all (default) or split indices, 2,5");
     command->add_option("--batch", options->batch, "images per batch (default 64)")
         ->check(CLI::PositiveNumber);
+    command->add_option("--mean", options->mean,
+                        "an image folder's pixels (0..1) less this mean (default 0.5; give the "
+                        "statistics the model was trained with)");
+    command->add_option("--std", options->stddev,
+                        "... over this standard deviation (default 0.25)");
     command->add_flag("--resize", options->resize,
                       "scale and convert folder images of another size or channel count");
     command->add_flag("--json", options->json, "print one JSON document");

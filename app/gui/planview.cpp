@@ -207,6 +207,7 @@ PlanView::PlanView(QWidget *parent)
     connect(m_maxAccuracyDrop, &QDoubleSpinBox::valueChanged, this, &PlanView::replan);
     connect(m_pareto, &plots::ParetoPlot::configurationClicked, this,
             &PlanView::selectConfiguration);
+    connect(m_plotTabs, &QTabWidget::currentChanged, this, &PlanView::settingsChanged);
     connect(m_tiers, &QComboBox::currentIndexChanged, this, [this] {
         updateCloudControls();
         replan();
@@ -395,6 +396,7 @@ QJsonObject PlanView::settings() const
                   {QStringLiteral("maxDeviceMs"), m_maxDevice->value()},
                   {QStringLiteral("maxDeviceMemoryMib"), m_maxMemory->value()},
                   {QStringLiteral("maxAccuracyDropPp"), m_maxAccuracyDrop->value()},
+                  {QStringLiteral("plotTab"), m_plotTabs->currentIndex()},
                   {QStringLiteral("tiers"), m_tiers->currentIndex()},
                   {QStringLiteral("cloudPreset"), m_cloudPreset->currentText()},
                   {QStringLiteral("cloudBandwidthMbps"), m_cloudBandwidth->value()},
@@ -435,6 +437,7 @@ void PlanView::restoreSettings(const QJsonObject &o)
         number("maxDeviceMs", [this](double v) { m_maxDevice->setValue(v); });
         number("maxDeviceMemoryMib", [this](double v) { m_maxMemory->setValue(int(v)); });
         number("maxAccuracyDropPp", [this](double v) { m_maxAccuracyDrop->setValue(v); });
+        number("plotTab", [this](double v) { m_plotTabs->setCurrentIndex(int(v)); });
         choose("cloudPreset", m_cloudPreset);
         number("cloudBandwidthMbps", [this](double v) { m_cloudBandwidth->setValue(v); });
         number("cloudLatencyMs", [this](double v) { m_cloudLatency->setValue(v); });

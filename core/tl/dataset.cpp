@@ -291,7 +291,15 @@ Dataset openDataset(const std::string &spec, bool train, const ImageOptions &opt
     auto folderOptions = options;
     folderOptions.limit = limit;
     const auto split = fs::path(spec) / (train ? "train" : "test");
-    return loadImageFolder(fs::is_directory(split) ? split.string() : spec, folderOptions);
+    if (!fs::is_directory(split))
+        return loadImageFolder(spec, folderOptions);
+    // Named as Fashion-MNIST's splits are: "folder/test".
+    auto d = loadImageFolder(split.string(), folderOptions);
+    d.name = fs::path(spec).lexically_normal().filename().string();
+    if (d.name.empty())
+        d.name = fs::path(spec).lexically_normal().parent_path().filename().string();
+    d.name += "/" + split.filename().string();
+    return d;
 }
 
 } // namespace cleave::tl

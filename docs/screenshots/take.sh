@@ -84,4 +84,22 @@ shoot offload.png --theme light --lang en --view offload
 step cluster.png
 xvfb-run -a -s "-screen 0 1280x800x24" "$bin/cleave" zoo:vgg16 "$work/cluster.cleave" \
     --screenshot "$out/cluster.png" --theme light --lang en --view cluster
+step "InspectNet trained briefly on Fashion-MNIST, its accuracy measured (for accuracy.png)"
+"$bin/cleave-cli" train zoo:inspectnet --data fashion-mnist --train-limit 6000 \
+    -o "$work/inspectnet.pt" >/dev/null
+"$bin/cleave-cli" bench "$work/inspectnet.pt" --local --db "$work/accuracy.cleave" \
+    --tl maxpool2,maxpool4,avgpool2 --codec fp32,int8 --reps 10 >/dev/null
+"$bin/cleave-cli" accuracy "$work/inspectnet.pt" --data fashion-mnist --limit 500 \
+    --tl maxpool2,maxpool4,avgpool2 --codec int8 --db "$work/accuracy.cleave" >/dev/null
+# The plan view on 5g-low with int8, the edge taking part, at most 1 point lost, the Pareto tab.
+python3 - "$work/accuracy.cleave" <<'PY'
+import json, sqlite3, sys
+with sqlite3.connect(sys.argv[1]) as db:
+    db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('plan', ?)",
+               (json.dumps({"preset": "5g-low", "codec": "int8", "minSplit": 2,
+                            "maxAccuracyDropPp": 1.0, "plotTab": 1, "rows": 0}),))
+PY
+step accuracy.png
+xvfb-run -a -s "-screen 0 1280x800x24" "$bin/cleave" "$work/inspectnet.pt" \
+    "$work/accuracy.cleave" --screenshot "$out/accuracy.png" --theme light --lang en
 echo "Screenshots in $out"

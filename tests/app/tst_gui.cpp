@@ -59,6 +59,7 @@
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -731,9 +732,17 @@ private Q_SLOTS:
         QVERIFY2(view.messageText().contains(QStringLiteral("toy@0")),
                  qPrintable(view.messageText()));
         QCOMPARE(view.settings().value(QStringLiteral("maxAccuracyDropPp")).toDouble(), 1.0);
+        // The project keeps the limit and the plot shown.
+        view.plotTabs()->setCurrentWidget(view.paretoPlot());
+        auto kept = view.settings();
+        QCOMPARE(kept.value(QStringLiteral("plotTab")).toInt(), 1);
+        gui::PlanView reopened;
+        reopened.restoreSettings(kept);
+        reopened.setPlanner(planner);
+        QCOMPARE(reopened.plotTabs()->currentWidget(), reopened.paretoPlot());
+        QCOMPARE(reopened.maxAccuracyDropBox()->value(), 1.0);
 
         // The Pareto plot: every allowed configuration measured, the front as planned.
-        view.plotTabs()->setCurrentWidget(view.paretoPlot());
         auto *pareto = view.paretoPlot();
         pareto->replot();
         QCOMPARE(pareto->points().size(), expected.ranking.size());

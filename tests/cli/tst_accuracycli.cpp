@@ -6,6 +6,7 @@
 #include "testmain.h"
 
 #include "core/store/store.h"
+#include "core/tl/dataset.h"
 
 #include <QDir>
 #include <QImage>
@@ -304,6 +305,69 @@ private Q_SLOTS:
         QVERIFY2(oneLine(r).contains(QStringLiteral("--fine-tune-top 2: name the Transfer "
                                                     "Layers to consider with --tl")),
                  r.err.constData());
+    }
+
+    // The same images as PNGs in class folders, normalised as the IDX files are (--mean,
+    // --std), count exactly as the IDX files do; the folder is named "DIR/test".
+    void aFolderOfTheSameImagesCountsTheSame()
+    {
+        QTemporaryDir dir;
+        const auto folder = dir.filePath(QStringLiteral("fm"));
+        const auto idx = tl::openDataset("fashion-mnist", false, {}, 40);
+        for (int64_t i = 0; i < idx.size(); ++i) {
+            // Back to the bytes: (p / 255 - mean) / std, inverted and rounded.
+            const auto pixels = ((idx.images[i][0] * 0.3530 + 0.2860) * 255.0)
+                                    .round()
+                                    .clamp(0, 255)
+                                    .to(torch::kUInt8)
+                                    .contiguous();
+            QImage image(pixels.data_ptr<uint8_t>(), 28, 28, 28, QImage::Format_Grayscale8);
+            const auto cls =
+                QStringLiteral("%1/test/class%2").arg(folder).arg(idx.labels[i].item<int64_t>());
+            QVERIFY(QDir().mkpath(cls));
+            QVERIFY(
+                image.save(QStringLiteral("%1/%2.png").arg(cls).arg(i, 3, 10, QLatin1Char('0'))));
+        }
+        const auto db = dir.filePath(QStringLiteral("same.cleave"));
+        const auto run = [&](const QString &data, const QStringList &more) {
+            const auto r = cli(
+                QStringList{QStringLiteral("accuracy"), QStringLiteral("zoo:inspectnet"),
+                            QStringLiteral("--data"), data, QStringLiteral("--limit"),
+                            QStringLiteral("40"), QStringLiteral("--splits"), QStringLiteral("7"),
+                            QStringLiteral("--codec"), QStringLiteral("int8"),
+                            QStringLiteral("--db"), db, QStringLiteral("--json")} +
+                more);
+            return std::pair{r.exitCode, QJsonDocument::fromJson(r.out)};
+        };
+        const auto [idxCode, fromIdx] = run(QStringLiteral("fashion-mnist"), {});
+        QCOMPARE(idxCode, 0);
+        const auto [folderCode, fromFolder] =
+            run(folder, {QStringLiteral("--mean"), QStringLiteral("0.2860"),
+                         QStringLiteral("--std"), QStringLiteral("0.3530")});
+        QCOMPARE(folderCode, 0);
+        QCOMPARE(fromFolder[QStringLiteral("dataset")].toString().section(QLatin1Char('@'), 0, 0),
+                 QStringLiteral("fm/test"));
+        const auto rows = [](const QJsonDocument &doc) {
+            QMap<QString, QJsonObject> byKey;
+            for (const auto &row : doc[QStringLiteral("configurations")].toArray())
+                byKey.insert(QStringLiteral("%1 %2")
+                                 .arg(row[QStringLiteral("split")].toInt())
+                                 .arg(row[QStringLiteral("codec")].toString()),
+                             row.toObject());
+            return byKey;
+        };
+        const auto a = rows(fromIdx), b = rows(fromFolder);
+        QCOMPARE(a.keys(), b.keys());
+        for (const auto &key : a.keys())
+            for (const char *field : {"top1", "top5", "agreement", "images"})
+                QCOMPARE(b[key][QLatin1String(field)].toDouble(),
+                         a[key][QLatin1String(field)].toDouble());
+        // A spread of zero is refused in one line.
+        const auto bad = cli({QStringLiteral("accuracy"), QStringLiteral("zoo:inspectnet"),
+                              QStringLiteral("--data"), folder, QStringLiteral("--std"),
+                              QStringLiteral("0"), QStringLiteral("--db"), db});
+        QCOMPARE(bad.exitCode, 2);
+        QCOMPARE(oneLine(bad), QStringLiteral("error: --std 0.000: must be positive"));
     }
 
     void badInputsFailInOneLine()
