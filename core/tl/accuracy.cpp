@@ -33,7 +33,9 @@ void checkFits(const graph::ModelGraph &model, const Dataset &data, int64_t limi
                                                  shapeText({image.begin() + 1, image.end()}) +
                                                  ", but " + model.name() + " takes " +
                                                  shapeText({input.begin() + 1, input.end()}));
-    if (data.classes > output[1])
+    // A label names one output: fewer classes than outputs would score a model on classes
+    // that are not its own.
+    if (data.classes != output[1])
         throw Error(ErrorKind::InvalidInput, data.name + ": " + std::to_string(data.classes) +
                                                  " classes, but " + model.name() + " has " +
                                                  std::to_string(output[1]) + " outputs");

@@ -388,7 +388,7 @@ private Q_SLOTS:
         QCOMPARE(oneLine(r).count(QLatin1Char('\n')), 0);
         // Images of another size: the file named, what was expected, and --resize converts.
         const auto small = dir.filePath(QStringLiteral("small"));
-        writeFolder(small, 3, 2, 20);
+        writeFolder(small, 10, 1, 20);
         r = run(small);
         QVERIFY(r.exitCode != 0);
         QVERIFY2(oneLine(r).contains(QStringLiteral(".png")) &&
@@ -398,6 +398,14 @@ private Q_SLOTS:
         r = run(small, {QStringLiteral("--resize"), QStringLiteral("--limit"), QStringLiteral("6"),
                         QStringLiteral("--splits"), QStringLiteral("7")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Fewer classes than the model has outputs: its labels would not name its outputs.
+        const auto few = dir.filePath(QStringLiteral("few"));
+        writeFolder(few, 3, 2, 28);
+        r = run(few);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(
+            oneLine(r).contains(QStringLiteral("3 classes, but zoo:inspectnet has 10 outputs")),
+            r.err.constData());
         // More classes than the model has outputs.
         const auto many = dir.filePath(QStringLiteral("many"));
         writeFolder(many, 12, 1, 28);

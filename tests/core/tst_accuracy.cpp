@@ -194,6 +194,11 @@ private Q_SLOTS:
         auto manyClasses = data;
         manyClasses.classes = 12;
         QVERIFY(refused(manyClasses, request).contains(QStringLiteral("12 classes")));
+        auto fewClasses = data;
+        fewClasses.classes = 3;
+        QVERIFY2(refused(fewClasses, request).contains(QStringLiteral("3 classes, but")) &&
+                     refused(fewClasses, request).contains(QStringLiteral("10 outputs")),
+                 qPrintable(refused(fewClasses, request)));
         auto outOfRange = request;
         outOfRange.splits = {model.blockCount()};
         QVERIFY(refused(data, outOfRange).contains(QStringLiteral("nothing crosses")));
