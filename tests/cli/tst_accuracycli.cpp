@@ -39,6 +39,17 @@ void writeFolder(const QString &dir, int classes, int perClass, int side)
     }
 }
 
+/// InspectNet timed briefly on the local agents with maxpool2 into `db`, with `more` options.
+testing::CliResult benchInspectNet(const QString &db, const QStringList &more = {})
+{
+    return cli(QStringList{QStringLiteral("bench"), QStringLiteral("zoo:inspectnet"),
+                           QStringLiteral("--local"), QStringLiteral("--db"), db,
+                           QStringLiteral("--warmup"), QStringLiteral("1"),
+                           QStringLiteral("--reps"), QStringLiteral("3"), QStringLiteral("--tl"),
+                           QStringLiteral("maxpool2")} +
+               more);
+}
+
 QString oneLine(const testing::CliResult &r)
 {
     return QString::fromUtf8(r.err).trimmed();
@@ -93,11 +104,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const auto db = dir.filePath(QStringLiteral("plan.cleave"));
-        auto r = cli({QStringLiteral("bench"), QStringLiteral("zoo:inspectnet"),
-                      QStringLiteral("--local"), QStringLiteral("--db"), db,
-                      QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--reps"),
-                      QStringLiteral("3"), QStringLiteral("--tl"), QStringLiteral("maxpool2"),
-                      QStringLiteral("--codec"), QStringLiteral("fp32,int8")});
+        auto r = benchInspectNet(db, {QStringLiteral("--codec"), QStringLiteral("fp32,int8")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({QStringLiteral("accuracy"), QStringLiteral("zoo:inspectnet"),
                  QStringLiteral("--data"), QStringLiteral("fashion-mnist"),
@@ -187,10 +194,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const auto db = dir.filePath(QStringLiteral("tune.cleave"));
-        auto r = cli({QStringLiteral("bench"), QStringLiteral("zoo:inspectnet"),
-                      QStringLiteral("--local"), QStringLiteral("--db"), db,
-                      QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--reps"),
-                      QStringLiteral("3"), QStringLiteral("--tl"), QStringLiteral("maxpool2")});
+        auto r = benchInspectNet(db);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--model"),
                  QStringLiteral("zoo:inspectnet"), QStringLiteral("--link"), QStringLiteral("4g"),
