@@ -67,7 +67,7 @@ paper: build
 
 # The accuracy experiment (docs/guide.md, "Accuracy against latency"): InspectNet trained on
 # Fashion-MNIST, every split x TL x codec measured, three TLs fine-tuned, the Pareto fronts at
-# 5g-low and 4g; the tables in $(BUILD_DIR)/accuracy/accuracy.md. About 15 minutes; needs root.
+# 5g-low and 4g; the tables in $(BUILD_DIR)/accuracy/accuracy.md. About ten minutes; needs root.
 accuracy: build
 	tests/bench/accuracy_experiment.sh $(BIN) $(BUILD_DIR)/accuracy
 

@@ -238,10 +238,8 @@ std::vector<std::pair<int, std::string>> fastestWithTl(const Session &s)
 std::vector<Row> fineTuneTop(const Session &s)
 {
     const auto &o = s.options;
-    auto how = bundle::fineTuningText(o.epochs, o.afterCutOnly);
-    if (o.trainLimit > 0)
-        how += ", " + std::to_string(o.trainLimit) + " training images";
-    std::optional<tl::Dataset> train;
+    const auto train = tl::openDataset(o.data, true, imageOptions(o, s.model), o.trainLimit);
+    const auto how = bundle::fineTuningText(o.epochs, o.learningRate, train.size(), o.afterCutOnly);
     std::vector<Row> rows;
     for (const auto &[split, spec] : fastestWithTl(s)) {
         const auto stored = s.storedHalves(split, spec, how);
@@ -250,21 +248,20 @@ std::vector<Row> fineTuneTop(const Session &s)
             return found != stored.end() && found->second.images >= o.limit;
         });
         if (complete) {
-            for (const auto &[codec, c] : stored)
-                rows.push_back({{split, spec, codec}, how, c});
+            for (const auto &c : o.codecs) {
+                const auto name = codec::Codec::parse(c).name();
+                rows.push_back({{split, spec, name}, how, stored.at(name)});
+            }
             continue;
         }
         // The weights are not kept: train again and count from the start.
-        if (!train) {
-            train = tl::openDataset(o.data, true, imageOptions(o, s.model), o.trainLimit);
-        }
         std::cerr << "fine-tuning " << spec << " at split " << split << " (" << how << ")\n";
         auto tlModel = tl::insertTransferLayer(s.model, split, tl::TlSpec::parse(spec));
         tl::TrainSettings settings;
         settings.epochs = o.epochs;
         settings.learningRate = o.learningRate;
         ProgressLine line("fine-tuning");
-        tl::train(tlModel.module, tl::trainableParameters(tlModel, o.afterCutOnly), *train, s.data,
+        tl::train(tlModel.module, tl::trainableParameters(tlModel, o.afterCutOnly), train, s.data,
                   settings, [&](double fraction, std::string_view what) {
                       line.show(fraction, std::string(what));
                       return true;
@@ -290,7 +287,8 @@ bundle::BundleInfo bundleOf(const Session &s)
     return info;
 }
 
-/// A bundle's halves (`export`, maybe with --train), measured as its own configuration.
+/// A bundle's halves (`export`, maybe with --train), measured as its own configuration from the
+/// first image: its weights are its own, whatever the store holds under its name.
 std::vector<Row> measureBundle(const Session &s, const bundle::BundleInfo &info)
 {
     const auto dir = std::filesystem::path(s.options.bundle);
@@ -298,7 +296,7 @@ std::vector<Row> measureBundle(const Session &s, const bundle::BundleInfo &info)
     const auto tail = graph::ModelGraph::load((dir / "edge" / "tail.pt").string());
     const auto how = bundle::fineTuningText(info.training);
     return measureHalves(s, head.slice(0, head.blockCount()), tail.slice(0, tail.blockCount()),
-                         info.split, info.tl, how, s.storedHalves(info.split, info.tl, how));
+                         info.split, info.tl, how, {});
 }
 
 void printJson(const Session &s, const std::vector<Row> &rows)
@@ -369,7 +367,8 @@ void printTable(const Session &s, const std::vector<Row> &rows)
 int run(const AccuracyOptions &o)
 {
     const auto model = o.model.open();
-    // Data that cannot fit this model is refused before it is read.
+    // Data that cannot fit this model is refused before it is read (a class count that differs
+    // without exceeding the outputs, once read).
     if (const auto why =
             tl::dataMismatch(tl::peekDataset(o.data), model.inputShape(), model.outputShape());
         !why.empty())

@@ -7,6 +7,7 @@
 #include "app/cli/deployments.h"
 #include "app/cli/output.h"
 #include "app/cli/planoptions.h"
+#include "app/cli/problems.h"
 
 #include "core/error.h"
 #include "core/plan/fromstore.h"
@@ -25,15 +26,15 @@ std::string ms(double seconds)
     return fixed(seconds * 1e3, 2);
 }
 
-/// " --tl SPEC,...": the TL specs the request considered; empty when it considered none.
-std::string tlFlag(const plan::Planner &planner, const plan::PlanRequest &request)
+/// "SPEC,...": the TL specs the request considered; empty when it considered none.
+std::string tlList(const plan::Planner &planner, const plan::PlanRequest &request)
 {
     if (request.mode == plan::Mode::Scission)
         return {};
     const auto specs = request.tlSpecs.empty() ? planner.tlSpecs() : request.tlSpecs;
     std::string text;
     for (const auto &spec : specs)
-        text += (text.empty() ? " --tl " : ",") + spec;
+        text += (text.empty() ? "" : ",") + spec;
     return text;
 }
 
@@ -143,8 +144,9 @@ int run(const PlanOptions &options, bool json)
     for (const auto &note : result.notes)
         std::cout << "note: " << note << '\n';
     if (result.unmeasured > 0)
-        std::cout << "note: measure them with: cleave-cli accuracy " << options.model << " --codec "
-                  << request.codec << tlFlag(planner, request) << " --data DATA --db " << options.db
+        std::cout << "note: measure them with: "
+                  << accuracyCommand(options.model, request.codec, tlList(planner, request),
+                                     options.db)
                   << '\n';
     return 0;
 }

@@ -31,13 +31,11 @@ std::string remedy(const plan::PlanProblem &p)
     case K::TlNotMeasured:
         return "; benchmark with cleave-cli bench --tl " + p.tl;
     case K::NoAccuracy:
-        return "; measure it with: cleave-cli accuracy " + p.model +
-               " --data fashion-mnist|DIR --db STORE";
+        return "; measure it with: " + accuracyCommand(p.model, "fp32", {}, "STORE");
     case K::AccuracyUnmet:
         return p.bestDrop
                    ? std::string()
-                   : "; measure them with: cleave-cli accuracy " + p.model + " --codec " + p.codec +
-                         " --data " + p.dataset.substr(0, p.dataset.find('@')) + " --db STORE";
+                   : "; measure them with: " + accuracyCommand(p.model, p.codec, {}, "STORE");
     default:
         return {};
     }
@@ -81,6 +79,14 @@ std::string flagText(const plan::Demand &d)
         return "--top " + n;
     }
     return plan::demandText(d);
+}
+
+std::string accuracyCommand(const std::string &model, const std::string &codec,
+                            const std::string &tls, const std::string &store)
+{
+    return "cleave-cli accuracy " + model + " --codec " + codec +
+           (tls.empty() ? std::string() : " --tl " + tls) + " --data DATA --db " + store +
+           " (the --limit of the others)";
 }
 
 std::string cliText(const plan::PlanProblem &problem)

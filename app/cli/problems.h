@@ -14,4 +14,10 @@ std::string flagText(const plan::Demand &demand);
 /// that are missing, the bench command that measures them.
 std::string cliText(const plan::PlanProblem &problem);
 
+/// The accuracy command that measures `model`'s configurations with `codec` and the TL specs
+/// `tls` (comma separated; empty: none) into `store`; DATA stands for the data set, to be read
+/// with the --limit the others were measured with.
+std::string accuracyCommand(const std::string &model, const std::string &codec,
+                            const std::string &tls, const std::string &store);
+
 } // namespace cleave::cli

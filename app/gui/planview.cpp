@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScopedValueRollback>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -515,10 +516,10 @@ void PlanView::replan()
             (accuracyData.empty()
                  ? QString()
                  : tr(" \u2014 accuracy on %1").arg(QString::fromStdString(accuracyData))) +
-            (m_plan.unmeasured == 0
+            (m_plan.unmeasured + m_plan.unmeasurable == 0
                  ? QString()
                  : tr(" \u2014 %n configuration(s) without a measured accuracy left out", nullptr,
-                      int(m_plan.unmeasured))) +
+                      int(m_plan.unmeasured + m_plan.unmeasurable))) +
             (m_deviceSlowdown == 1 ? QString()
                                    : tr(" \u2014 what-if: the device %1 times slower, predicted")
                                          .arg(plots::Numbers::significant(m_deviceSlowdown))));
@@ -644,6 +645,11 @@ void PlanView::selectSplit(int split)
     // Selected from elsewhere: shown here, not announced again.
     const QScopedValueRollback guard(m_selecting, true);
     m_plot->setSelectedSplit(split);
+    // The ring follows the row chosen below, or goes when none is.
+    const auto ringChosen = qScopeGuard([this] {
+        m_pareto->setSelected(currentConfiguration());
+        m_pareto->replot(QCustomPlot::rpQueuedReplot);
+    });
     if (const auto *chosen = currentConfiguration(); chosen && chosen->s1 == split)
         return; // the row chosen has that split already: it stays
     const auto &ranking = m_ranking->ranking();

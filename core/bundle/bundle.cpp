@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -201,17 +202,20 @@ BundleInfo readBundleInfo(const std::string &dir)
     return info;
 }
 
-std::string fineTuningText(int epochs, bool afterCutOnly)
+std::string fineTuningText(int epochs, double learningRate, int64_t trainImages, bool afterCutOnly)
 {
-    return std::to_string(epochs) + (epochs == 1 ? " epoch" : " epochs") +
-           (afterCutOnly ? ", after the cut" : "");
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%g", learningRate);
+    return std::to_string(epochs) + (epochs == 1 ? " epoch" : " epochs") + ", lr " + rate + ", " +
+           std::to_string(trainImages) + " images" + (afterCutOnly ? ", after the cut" : "");
 }
 
 std::string fineTuningText(const nlohmann::json &training)
 {
     if (!training.is_object())
         return {};
-    return fineTuningText(training.value("epochs", 0),
+    return fineTuningText(training.value("epochs", 0), training.value("learning_rate", 0.0),
+                          training.value("train_images", int64_t(0)),
                           training.value("layers", "") == "after the cut");
 }
 

@@ -46,9 +46,10 @@ void writeBundle(const std::string &dir, const torch::jit::Module &head,
 /// field is missing or of the wrong type.
 BundleInfo readBundleInfo(const std::string &dir);
 
-/// How a bundle's TL was fine-tuned, as the store names it ("1 epoch", "3 epochs, after the
-/// cut"); empty when it was not (`training` null).
+/// How a TL was fine-tuned, as the store names it: "1 epoch, lr 0.001, 60000 images" (and ",
+/// after the cut" when only the layers after it were trained). The same training makes the same
+/// name, in a bundle's manifest (`training`; empty when null) as in `accuracy --fine-tune-top`.
+std::string fineTuningText(int epochs, double learningRate, int64_t trainImages, bool afterCutOnly);
 std::string fineTuningText(const nlohmann::json &training);
-std::string fineTuningText(int epochs, bool afterCutOnly);
 
 } // namespace cleave::bundle

@@ -39,6 +39,8 @@ std::string encode(const torch::Tensor &tensor, const Codec &codec);
 /// What each item along dimension 0 (an image of a batch) becomes when it crosses alone:
 /// decode(encode(item)) element for element, without making the bytes. zstd changes nothing.
 /// fp32 leaves the values as they are; fp16 rounds each; int8 steps each item on its own scale.
+/// Values must be finite (as activations are): where decode refuses an int8 payload's scale,
+/// this gives NaNs.
 torch::Tensor roundTrip(const torch::Tensor &tensor, const Codec &codec);
 
 /// Decodes a payload into a float32 tensor of `shape`. Throws Error(InvalidInput) on a payload

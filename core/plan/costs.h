@@ -242,6 +242,9 @@ struct Plan
     /// Configurations meeting every other constraint that an accuracy limit left out because
     /// their accuracy was not measured.
     int64_t unmeasured = 0;
+    /// ... and those it left out because no measurement can stand for them: three tiers whose
+    /// edge computes cross twice with a lossy codec.
+    int64_t unmeasurable = 0;
     /// With PlanRequest::pareto: the allowed configurations that no other beats on both latency
     /// and top-1, fastest first (configurations without a measured accuracy take no part).
     std::vector<Configuration> pareto;

@@ -102,9 +102,12 @@ std::optional<AccuracyTable> accuracyTable(const std::vector<store::AccuracyReco
             dataset = name;
     if (dataset.empty())
         return std::nullopt;
+    // Only counts over the unsplit model's images compare with it: a sweep cancelled half-way
+    // has measured nothing yet.
+    const auto images = unsplit[dataset]->images;
     std::vector<std::pair<AccuracyTable::Key, MeasuredAccuracy>> configurations;
     for (const auto &r : records)
-        if (r.dataset == dataset && r.images > 0 && r.split < blocks)
+        if (r.dataset == dataset && r.images == images && r.split < blocks)
             configurations.push_back({{r.split, r.tl, r.codec}, measuredAccuracy(r)});
     return AccuracyTable::of(dataset, measuredAccuracy(*unsplit[dataset]),
                              std::move(configurations));

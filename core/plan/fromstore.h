@@ -12,7 +12,8 @@ namespace cleave::plan {
 
 /// The accuracies of one model's configurations as the planner reads them: those measured on
 /// the data set with the most configurations among those where the unsplit model (split
-/// `blocks`) was measured too; none without such a data set.
+/// `blocks`) was measured too, each on as many images as the unsplit model (fewer: a sweep
+/// cut short, left out); none without such a data set.
 std::optional<AccuracyTable> accuracyTable(const std::vector<store::AccuracyRecord> &records,
                                            int blocks);
 

@@ -97,6 +97,7 @@ nlohmann::json planJson(const std::string &model, const PlanRequest &request, co
     if (!plan.accuracyDataset.empty()) {
         doc["accuracy_dataset"] = plan.accuracyDataset;
         doc["unmeasured"] = plan.unmeasured;
+        doc["unmeasurable"] = plan.unmeasurable;
     }
     if (request.constraints.maxAccuracyDrop_pp)
         doc["max_accuracy_drop_pp"] = *request.constraints.maxAccuracyDrop_pp;

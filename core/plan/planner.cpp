@@ -173,6 +173,12 @@ struct Planner::Prepared
     bool cost(Candidate &c) const;
     /// The measured versions of a configuration's TL (1 where nothing or one was measured).
     int variants(const Candidate &c) const;
+    /// A configuration that crosses twice with a lossy codec (three tiers, the edge computing):
+    /// a sweep measures one crossing, so no measurement can stand for it.
+    bool crossesTwiceLossy(const Candidate &c) const
+    {
+        return lossyCodec && c.s1 < c.s2 && c.s2 < K;
+    }
 
 private:
     const std::vector<MeasuredAccuracy> *versions(const Candidate &c) const;
@@ -181,8 +187,7 @@ private:
 
 const std::vector<MeasuredAccuracy> *Planner::Prepared::versions(const Candidate &c) const
 {
-    // A second lossy crossing (edge to cloud) is not what the sweep measured.
-    if (!accuracy || c.s1 >= K || (lossyCodec && c.s1 < c.s2 && c.s2 < K))
+    if (!accuracy || c.s1 >= K || crossesTwiceLossy(c))
         return nullptr;
     return accuracyAt[size_t(c.tl + 1)][size_t(c.s1)];
 }
@@ -488,28 +493,23 @@ void Planner::prepareTransferLayers(const PlanRequest &request, const std::vecto
     }
 }
 
-// Accuracy: what was measured at each cut with each TL and the request's codec. zstd changes no
-// value, so a codec measured without it stands for the codec with it.
+// Accuracy: what was measured at each cut with each TL and the request's codec (zstd or not:
+// the table keeps one).
 void Planner::prepareAccuracy(const PlanRequest &request, Prepared &P) const
 {
     if (!m_accuracy)
         return;
     P.accuracy = &*m_accuracy;
-    const auto codec = codec::Codec::parse(request.codec);
-    auto unpacked = codec;
-    unpacked.zstd = false;
+    auto codec = codec::Codec::parse(request.codec);
     P.lossyCodec = codec.precision != codec::Codec::Precision::Fp32;
+    codec.zstd = false; // as the table keeps them
     P.accuracyAt.assign(P.specs.size() + 1, std::vector<const std::vector<MeasuredAccuracy> *>(
                                                 size_t(P.K) + 1, nullptr));
     for (int t = kNone; t < int(P.specs.size()); ++t) {
         for (int s = 0; s < P.K; ++s) {
-            AccuracyTable::Key key{s, t == kNone ? std::string() : P.specs[size_t(t)],
-                                   codec.name()};
-            auto found = m_accuracy->measured.find(key);
-            if (found == m_accuracy->measured.end()) {
-                key.codec = unpacked.name();
-                found = m_accuracy->measured.find(key);
-            }
+            const AccuracyTable::Key key{s, t == kNone ? std::string() : P.specs[size_t(t)],
+                                         codec.name()};
+            const auto found = m_accuracy->measured.find(key);
             if (found != m_accuracy->measured.end())
                 P.accuracyAt[size_t(t + 1)][size_t(s)] = &found->second;
         }
@@ -694,8 +694,17 @@ AccuracyTable AccuracyTable::of(const std::string &dataset, const MeasuredAccura
         configurations.begin(), configurations.end(),
         [](const auto &a, const auto &b) { return a.second.fineTuned < b.second.fineTuned; });
     for (auto &[key, measured] : configurations) {
+        // zstd changes no value: "int8+zstd" and "int8" are one measurement, kept once.
+        auto codec = codec::Codec::parse(key.codec);
+        codec.zstd = false;
+        auto &versions = table.measured[{key.split, key.tl, codec.name()}];
+        const bool known = std::any_of(versions.begin(), versions.end(), [&](const auto &v) {
+            return v.fineTuned == measured.fineTuned;
+        });
+        if (known)
+            continue;
         measured.drop_pp = (unsplit.top1 - measured.top1) * 100.0;
-        table.measured[key].push_back(std::move(measured));
+        versions.push_back(std::move(measured));
     }
     return table;
 }
@@ -846,10 +855,13 @@ std::vector<const Candidate *> paretoFront(const std::vector<Candidate> &allowed
     for (const auto &c : allowed)
         if (c.accuracy)
             measured.push_back(&c);
+    // Equal points: the one the ranking lists first stands for them.
     std::sort(measured.begin(), measured.end(), [](const Candidate *a, const Candidate *b) {
         if (a->total_s != b->total_s)
             return a->total_s < b->total_s;
-        return a->accuracy->top1 > b->accuracy->top1;
+        if (a->accuracy->top1 != b->accuracy->top1)
+            return a->accuracy->top1 > b->accuracy->top1;
+        return faster(*a, *b);
     });
     std::vector<const Candidate *> front;
     for (const auto *c : measured)
@@ -891,7 +903,9 @@ Plan Planner::plan(const PlanRequest &request) const
     search(P.rules, use, P.candidates, K, P.threeTiers, tlOptions, costOf, variantsOf,
            [&](Candidate &c) {
                if (accuracyLimit && !accuracyLimit->cost(c)) {
-                   if (!c.accuracy)
+                   if (P.crossesTwiceLossy(c))
+                       ++plan.unmeasurable;
+                   else if (!c.accuracy)
                        ++plan.unmeasured;
                    else if (!closest || c.accuracy->drop_pp < closest->accuracy->drop_pp)
                        closest = c;
@@ -903,9 +917,10 @@ Plan Planner::plan(const PlanRequest &request) const
     plan.allowed = int64_t(allowed.size());
 
     if (allowed.empty()) {
-        if (accuracyLimit && (closest || plan.unmeasured > 0))
+        const int64_t leftOut = plan.unmeasured + plan.unmeasurable;
+        if (accuracyLimit && (closest || leftOut > 0))
             accuracyUnmet(*accuracyLimit, m_model, *m_accuracy, closest ? &*closest : nullptr,
-                          P.specs, request.codec, plan.unmeasured);
+                          P.specs, request.codec, leftOut);
         refuseEmpty(P.rules, P.accuracyRule, [&](uint64_t rules) {
             bool any = false;
             search(P.rules, rules | 1, P.candidates, K, P.threeTiers, tlOptions, costOf, variantsOf,
@@ -969,6 +984,12 @@ std::vector<std::string> Planner::notes(const PlanRequest &request, const Plan &
                             " (benchmarked before memory was measured): its device memory "
                             "limit is not checked; benchmark it again");
     }
+    if (plan.unmeasurable > 0)
+        notes.push_back(std::to_string(plan.unmeasurable) +
+                        " three-tier configurations cross twice with the lossy codec " +
+                        request.codec +
+                        " (to the edge and on to the cloud); an accuracy sweep measures one "
+                        "crossing, so they are left out");
     if (plan.unmeasured > 0)
         notes.push_back(std::to_string(plan.unmeasured) +
                         " configurations that meet the other constraints have no accuracy "
@@ -1015,7 +1036,7 @@ SplitSeries Planner::series(const PlanRequest &request, std::string device, std:
     series.device = device;
     series.edge = edge;
     // Constraints apply as in plan(), tiers rule excepted (the series is the two-tier view).
-    const auto passes = [&](const Candidate &c) {
+    const auto passesAs = [&](const Candidate &c) {
         for (size_t i = 1; i < P.rules.size(); ++i) {
             const auto &r = P.rules[i];
             if (c.s1 < r.lo1 || c.s1 > r.hi1 || c.s2 < r.lo2 || c.s2 > r.hi2)
@@ -1031,6 +1052,16 @@ SplitSeries Planner::series(const PlanRequest &request, std::string device, std:
             }
         }
         return true;
+    };
+    // Any measured version of its TL may meet an accuracy limit: the fine-tuned one, say.
+    const auto passes = [&](const Candidate &c) {
+        Candidate version = c;
+        for (version.variant = 0; version.variant < P.variants(c); ++version.variant) {
+            P.cost(version);
+            if (passesAs(version))
+                return true;
+        }
+        return false;
     };
     double best = 0, bestTl = 0, bestAllowed = 0, bestTlAllowed = 0;
     for (int s = 0; s <= K; ++s) {

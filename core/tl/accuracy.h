@@ -67,8 +67,8 @@ AccuracyKey unsplitKey(const graph::ModelGraph &model);
 std::vector<AccuracyKey> sweepConfigurations(const graph::ModelGraph &model,
                                              const SweepRequest &request);
 
-/// Runs the sweep over `data` (its images the model's input, its classes at most the model's
-/// outputs; Error(InvalidInput) otherwise) from `counts` (what a store kept: a configuration
+/// Runs the sweep over `data` (its images the model's input, its classes the model's outputs;
+/// Error(InvalidInput) otherwise) from `counts` (what a store kept: a configuration
 /// goes on from its own image count). After each batch `batchDone` gets every configuration's
 /// counts so far (the caller commits them); `progress` returning false cancels with
 /// Error(Cancelled), the batches done kept. Returns the counts at the end.

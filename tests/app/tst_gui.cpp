@@ -63,6 +63,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
 
@@ -721,6 +722,12 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(tunedRows, 1);
+        // Without a limit the plot leaves out what was never measured (split 0 without a TL).
+        int measuredRows = 0;
+        for (const auto &c : model->ranking())
+            measuredRows += c.accuracy ? 1 : 0;
+        QVERIFY(measuredRows < model->rowCount());
+        QCOMPARE(int(view.paretoPlot()->points().size()), measuredRows);
 
         view.maxAccuracyDropBox()->setValue(1.0);
         auto request = view.request();
@@ -753,6 +760,11 @@ private Q_SLOTS:
                          pareto->yAxis->coordToPixel(last.accuracy->top1 * 100));
         const auto hit = pareto->pointAt(at);
         QVERIFY(hit);
+        // The tool-tip over the point is its description.
+        QHelpEvent help(QEvent::ToolTip, at.toPoint(), pareto->mapToGlobal(at.toPoint()));
+        QCoreApplication::sendEvent(pareto, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), plots::ParetoPlot::describe(pareto->points()[*hit]));
         const auto text = plots::ParetoPlot::describe(pareto->points()[*hit]);
         QVERIFY2(text.startsWith(QStringLiteral("Split %1").arg(last.s1)), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Top-1")), qPrintable(text));

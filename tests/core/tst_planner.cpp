@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
 #include <random>
 #include <set>
 #include <tuple>
@@ -789,7 +790,6 @@ private Q_SLOTS:
         QVERIFY(f.bestScissionTl >= 0 && f.bestScissionTlAllowed >= 1);
     }
 
-    // The planner reads what bench stores: a real SQLite file.
     // Each configuration carries what was measured of it; a fine-tuned TL is a configuration of
     // its own at the same cost; zstd changes no value, so int8 measurements stand for int8+zstd.
     void configurationsCarryTheirAccuracy()
@@ -869,6 +869,27 @@ private Q_SLOTS:
             if (seed % 2)
                 r.tiers = {Tier::Device, Tier::Edge, Tier::Cloud};
             const auto all = planner.plan(r).ranking;
+            // Each configuration carries what the table holds of its cut and TL (the unsplit
+            // model where nothing crosses), once per version.
+            const auto &table = *planner.accuracy();
+            std::map<std::tuple<int, int, std::array<std::string, 3>, std::string>, size_t> rows;
+            for (const auto &c : all) {
+                const auto found = table.measured.find({c.s1, c.tl, "fp32"});
+                if (c.s1 == K) {
+                    QVERIFY(c.accuracy && c.accuracy->top1 == table.unsplit.top1);
+                    continue;
+                }
+                if (found == table.measured.end()) {
+                    QVERIFY(!c.accuracy);
+                    continue;
+                }
+                QVERIFY(c.accuracy);
+                const auto &versions = found->second;
+                const size_t n = rows[{c.s1, c.s2, c.resources, c.tl}]++;
+                QVERIFY(n < versions.size());
+                QCOMPARE(c.accuracy->fineTuned, versions[n].fineTuned); // as inserted first
+                QCOMPARE(c.accuracy->top1, versions[n].top1);
+            }
             const double limit = double(seed % 10);
             r.constraints.maxAccuracyDrop_pp = limit;
             r.pareto = true;
@@ -996,6 +1017,7 @@ private Q_SLOTS:
         QCOMPARE(int(problemOfPlan(planner, r).kind), int(Problem::Kind::Conflict));
     }
 
+    // The planner reads what bench stores: a real SQLite file.
     void readsTheStore()
     {
         QTemporaryDir dir;
