@@ -22,15 +22,6 @@ int kindOf(const plan::Configuration &c)
     return c.accuracy && !c.accuracy->fineTuned.empty() ? 2 : 1;
 }
 
-bool sameConfiguration(const plan::Configuration &a, const plan::Configuration &b)
-{
-    const auto tuned = [](const plan::Configuration &c) {
-        return c.accuracy ? c.accuracy->fineTuned : std::string();
-    };
-    return a.s1 == b.s1 && a.s2 == b.s2 && a.tl == b.tl && a.resources == b.resources &&
-           tuned(a) == tuned(b);
-}
-
 } // namespace
 
 ParetoPlot::ParetoPlot(QWidget *parent)
@@ -112,7 +103,7 @@ void ParetoPlot::setSelected(const plan::Configuration *configuration)
     if (!configuration)
         return;
     for (const auto &c : m_points)
-        if (sameConfiguration(c, *configuration)) {
+        if (plan::samePlan(c, *configuration)) {
             m_selected->addData(c.total_s * 1e3, c.accuracy->top1 * 100);
             return;
         }

@@ -601,12 +601,7 @@ void PlanView::selectConfiguration(const plan::Configuration &configuration)
 {
     const auto &ranking = m_ranking->ranking();
     for (size_t row = 0; row < ranking.size(); ++row) {
-        const auto &c = ranking[row];
-        const auto tuned = [](const plan::Configuration &x) {
-            return x.accuracy ? x.accuracy->fineTuned : std::string();
-        };
-        if (c.s1 == configuration.s1 && c.s2 == configuration.s2 && c.tl == configuration.tl &&
-            c.resources == configuration.resources && tuned(c) == tuned(configuration)) {
+        if (plan::samePlan(ranking[row], configuration)) {
             m_table->setCurrentIndex(m_ranking->index(int(row), 0));
             return;
         }

@@ -184,6 +184,16 @@ struct Configuration
     std::optional<MeasuredAccuracy> accuracy;
 };
 
+/// The same plan: splits, resources, TL and how the TL was fine-tuned (costs aside).
+inline bool samePlan(const Configuration &a, const Configuration &b)
+{
+    const auto tuned = [](const Configuration &c) {
+        return c.accuracy ? c.accuracy->fineTuned : std::string();
+    };
+    return a.s1 == b.s1 && a.s2 == b.s2 && a.tl == b.tl && a.resources == b.resources &&
+           tuned(a) == tuned(b);
+}
+
 /// One split of the two-tier (device, edge) view, under both cost models.
 struct SplitPoint
 {
