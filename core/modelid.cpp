@@ -105,16 +105,19 @@ ModelIdentity ModelIdentity::of(const std::string &spec, uint64_t seed)
     return ofFile(spec);
 }
 
-std::string ModelIdentity::id(const std::string &shapeText) const
+std::string ModelIdentity::id(const std::string &shapeText, graph::Granularity granularity) const
 {
     Sha256 hash(m_prefix);
     hash.add("@" + shapeText);
+    if (granularity != graph::Granularity::Block)
+        hash.add("/" + graph::granularityName(granularity));
     return hash.hex();
 }
 
-std::string ModelIdentity::id(const std::optional<graph::Shape> &input) const
+std::string ModelIdentity::id(const std::optional<graph::Shape> &input,
+                              graph::Granularity granularity) const
 {
-    return id(input ? graph::formatShape(*input) : std::string());
+    return id(input ? graph::formatShape(*input) : std::string(), granularity);
 }
 
 void ModelIdentityBuilder::add(std::string_view bytes)

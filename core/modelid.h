@@ -4,6 +4,7 @@
 // What a model is: its content. The one place that says how a model's id is made; agents,
 // clients, the store and bundles all call it.
 #include "core/digest.h"
+#include "core/graph/granularity.h"
 #include "core/graph/shape.h"
 
 #include <cstdint>
@@ -29,11 +30,14 @@ public:
 
     /// "sha256:HEX" of the archive, or "zoo:NAME@SEED": what the store matches models by.
     const std::string &content() const { return m_content; }
-    /// The id of the model run on `input` (empty: its own shape), as agents name loaded models
-    /// and the store its records: SHA-256 of the archive's bytes (or of "zoo:NAME@SEED")
-    /// followed by "@" and the shape's text.
-    std::string id(const std::optional<graph::Shape> &input) const;
-    std::string id(const std::string &shapeText) const;
+    /// The id of the model run on `input` (empty: its own shape) and cut at `granularity`, as
+    /// agents name loaded models and the store its records: SHA-256 of the archive's bytes (or
+    /// of "zoo:NAME@SEED") followed by "@" and the shape's text, and "/node" at node
+    /// granularity (its blocks are others).
+    std::string id(const std::optional<graph::Shape> &input,
+                   graph::Granularity granularity = graph::Granularity::Block) const;
+    std::string id(const std::string &shapeText,
+                   graph::Granularity granularity = graph::Granularity::Block) const;
 
 private:
     friend class ModelIdentityBuilder;

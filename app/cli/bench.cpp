@@ -82,6 +82,7 @@ int run(const BenchOptions &options)
     remote::BenchSettings settings;
     settings.model = options.model.model;
     settings.input = options.model.inputShape();
+    settings.cutting = options.model.cutting();
     settings.seed = options.seed;
     settings.warmup = options.warmup;
     settings.reps = options.reps;
@@ -194,6 +195,7 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     auto options = std::make_shared<BenchOptions>();
     auto *command = app.add_subcommand("bench", "Time every block on the device and edge agents");
     options->model.addTo(*command);
+    options->model.addCuttingTo(*command);
     auto *local =
         command->add_flag("--local", options->local, "start a device and an edge agent here");
     auto *device = command->add_option("--device", options->device, "device agent HOST:PORT");

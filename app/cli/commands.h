@@ -18,9 +18,14 @@ struct ModelOptions
 {
     std::string model;
     std::string input; ///< "1x3x224x224", empty for the model's own default
+    std::string granularity = "block";
+    int maxCuts = graph::CutOptions{}.maxCuts;
 
     void addTo(CLI::App &command);
+    /// --granularity and --max-cuts, for the commands that take cuts of several tensors.
+    void addCuttingTo(CLI::App &command);
     std::optional<graph::Shape> inputShape() const;
+    graph::CutOptions cutting() const;
     /// Opens MODEL: a TorchScript file or zoo:NAME.
     graph::ModelGraph open() const;
 };

@@ -77,6 +77,11 @@ int run(const CompareOptions &options)
                     "compare: --runs and --rounds must be 1 or more, --warmup 0 or more");
     options.plan.requireStore();
     store::Store db(options.plan.db, store::Store::readingAccess(options.plan.db));
+    // The offloader runs cuts of one tensor: its splits are block granularity's.
+    if (options.plan.timingsGranularity() != graph::Granularity::Block)
+        throw Error(ErrorKind::InvalidInput,
+                    "compare: --granularity " + options.plan.granularity +
+                        ": the contenders are offloaded at block granularity only");
     const auto planner = plan::plannerFromStore(db, options.plan.model);
     const auto request = options.plan.request(planner);
     const auto h = plan::headline(planner, request);

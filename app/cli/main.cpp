@@ -2,6 +2,7 @@
 // cleave-cli: the command-line face of Cleave. The contract (commands, flags, exit codes, JSON
 // fields) is documented in ARCHITECTURE.md and scripts depend on it.
 #include "app/cli/commands.h"
+#include "app/cli/planoptions.h"
 #include "app/cli/problems.h"
 #include "remote/clichecks.h"
 
@@ -20,6 +21,24 @@ void ModelOptions::addTo(CLI::App &command)
 {
     command.add_option("MODEL", model, "TorchScript file (.pt) or zoo:NAME")->required();
     command.add_option("--input", input, "input shape, e.g. 1x3x224x224 (default: the model's)");
+}
+
+void ModelOptions::addCuttingTo(CLI::App &command)
+{
+    command.add_option("--granularity", granularity,
+                       "where cuts may lie: " + granularityList() +
+                           " (block: one tensor crosses; node: every node boundary, with "
+                           "every tensor that crosses it; default block)");
+    command
+        .add_option("--max-cuts", maxCuts,
+                    "refuse a model with more cuts than this at node granularity (default " +
+                        std::to_string(maxCuts) + ")")
+        ->check(remote::wholeNumberFrom(2));
+}
+
+graph::CutOptions ModelOptions::cutting() const
+{
+    return {granularityOption(granularity), maxCuts};
 }
 
 void addAccessOptions(CLI::App &command, remote::AgentAccess &access)
@@ -73,7 +92,8 @@ std::optional<graph::Shape> ModelOptions::inputShape() const
 graph::ModelGraph ModelOptions::open() const
 {
     try {
-        auto graph = zoo::openModel(model, inputShape());
+        auto graph =
+            zoo::openModel(model, inputShape(), 0, graph::ModelGraph::Original::Keep, cutting());
         if (graph.inputShapeAssumed())
             std::cerr << "note: " << model << " stores no input shape: assumed "
                       << graph::formatShape(graph.inputShape()) << " (--input chooses another)\n";
@@ -82,6 +102,9 @@ graph::ModelGraph ModelOptions::open() const
         if (!e.assumed())
             throw;
         throw Error(e.kind(), std::string(e.what()) + ": give --input");
+    } catch (const graph::TooManyCuts &e) {
+        throw Error(e.kind(),
+                    std::string(e.what()) + " (use --granularity block, or raise --max-cuts)");
     }
 }
 

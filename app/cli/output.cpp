@@ -72,8 +72,24 @@ std::string megabytes(int64_t bytes)
 
 nlohmann::json toJson(const graph::Cut &cut)
 {
-    return {{"index", cut.index}, {"label", cut.label}, {"op", cut.op},
-            {"shape", cut.shape}, {"dtype", cut.dtype}, {"bytes", cut.bytes}};
+    nlohmann::json tensors = nlohmann::json::array();
+    for (const auto &t : cut.tensors)
+        tensors.push_back({{"label", t.label},
+                           {"op", t.op},
+                           {"shape", t.shape},
+                           {"dtype", t.dtype},
+                           {"bytes", t.bytes}});
+    nlohmann::json json{{"index", cut.index},
+                        {"label", cut.label},
+                        {"op", cut.op},
+                        {"bytes", cut.bytes},
+                        {"tensors", tensors}};
+    // The one tensor's shape and type, as before cuts could carry several.
+    if (cut.single()) {
+        json["shape"] = cut.shape();
+        json["dtype"] = cut.dtype();
+    }
+    return json;
 }
 
 bool progressToTerminal()

@@ -106,13 +106,13 @@ int run(const PlanOptions &options, bool json)
 {
     options.requireStore();
     store::Store db(options.db, store::Store::readingAccess(options.db));
-    const auto planner = plan::plannerFromStore(db, options.model);
+    const auto planner = plan::plannerFromStore(db, options.model, options.timingsGranularity());
     const auto request = options.request(planner);
     const auto result = planner.plan(request);
     const bool threeTiers = request.tiers.size() == 3;
 
     if (json) {
-        const auto doc = plan::planJson(options.model, request, result);
+        const auto doc = plan::planJson(options.model, request, result, planner.cutTensors());
         std::cout << doc.dump(2) << '\n';
         return 0;
     }

@@ -60,11 +60,31 @@ void PlanOptions::requireStore() const
         throw Error(ErrorKind::NotFound, db + ": no such file; create it with cleave-cli bench");
 }
 
+std::string granularityList()
+{
+    std::string names;
+    for (const auto &name : graph::granularityNames())
+        names += (names.empty() ? "" : ", ") + name;
+    return names;
+}
+
+graph::Granularity granularityOption(const std::string &text)
+{
+    const auto named = graph::granularityNamed(text);
+    if (!named)
+        throw Error(ErrorKind::InvalidInput,
+                    "--granularity " + text + ": unknown (valid: " + granularityList() + ")");
+    return *named;
+}
+
 void PlanOptions::addTo(CLI::App &command)
 {
     command.add_option("--db", db, "the store written by cleave-cli bench")->required();
     command.add_option("--model", model, "the model as benchmarked: FILE.pt or zoo:NAME")
         ->required();
+    command.add_option("--granularity", granularity,
+                       "the timings of the model cut at: " + granularityList() +
+                           " (as benchmarked; default block)");
     command.add_option("--tiers", tiers,
                        "device | edge | device,edge | device,edge,cloud (default device,edge)");
     command.add_option("--link", link,

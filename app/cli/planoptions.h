@@ -3,6 +3,7 @@
 // constraints, turned into a plan::PlanRequest.
 #pragma once
 
+#include "core/graph/granularity.h"
 #include "core/plan/planner.h"
 
 #include <CLI/CLI.hpp>
@@ -20,10 +21,16 @@ plan::NetworkProfile networkProfile(const std::string &preset, std::optional<dou
                                     const char *presetFlag, const char *bandwidthFlag,
                                     const std::string &fallback);
 
+/// The granularity --granularity names; Error(InvalidInput) naming the flag and the valid names.
+graph::Granularity granularityOption(const std::string &text);
+/// "block, node", for help texts and errors.
+std::string granularityList();
+
 struct PlanOptions
 {
     std::string db;
     std::string model;
+    std::string granularity = "block"; ///< of the timings planned on
     std::string tiers = "device,edge";
     std::string link;
     std::optional<double> bandwidthMbps;
@@ -54,6 +61,8 @@ struct PlanOptions
     void requireStore() const;
     /// Registers the shared flags on `command`.
     void addTo(CLI::App &command);
+    /// The timings' granularity; Error(InvalidInput) naming the flag.
+    graph::Granularity timingsGranularity() const { return granularityOption(granularity); }
     /// The request for `planner`; Error(InvalidInput) naming the flag for bad values.
     plan::PlanRequest request(const plan::Planner &planner) const;
 };

@@ -201,7 +201,8 @@ int run(const ReportOptions &options)
     }
     if (options.inference)
         throw Error(ErrorKind::InvalidInput, "--inference: give --cluster-run too");
-    const auto planner = plan::plannerFromStore(db, options.plan.model);
+    const auto planner =
+        plan::plannerFromStore(db, options.plan.model, options.plan.timingsGranularity());
     const auto request = options.plan.request(planner);
     std::cout << drawReport(db, options.plan.model, planner, request, options.output, show,
                             options.width, options.height);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// cleave-cli verify MODEL [--input ...]: every cut, tail(head(x)) == model(x).
+// cleave-cli verify MODEL [--input ...] [--granularity block|node]: every cut,
+// tail(*head(x)) == model(x).
 #include "app/cli/commands.h"
 #include "app/cli/output.h"
 #include "remote/clichecks.h"
@@ -81,6 +82,7 @@ void addVerifyCommand(CLI::App &app, int &exitCode)
     auto *command =
         app.add_subcommand("verify", "Split at every cut and check tail(head(x)) == model(x)");
     options->model.addTo(*command);
+    options->model.addCuttingTo(*command);
     command
         ->add_option("--tolerance", options->tolerance,
                      "largest difference allowed, relative to max |output|")

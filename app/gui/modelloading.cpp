@@ -26,7 +26,7 @@ LoadedModel loadModel(const QString &spec)
     for (const auto &c : graph.cuts())
         model.cuts.push_back({c.index, QString::fromStdString(c.label),
                               QString::fromStdString(c.op),
-                              QString::fromStdString(graph::formatShape(c.shape)), c.bytes});
+                              QString::fromStdString(graph::formatShapes(c)), c.bytes});
     return model;
 }
 

@@ -72,14 +72,32 @@ Statistics BlockTimer::time(torch::jit::Module &module, const torch::Tensor &inp
     return summarise(std::move(samples));
 }
 
-void BlockTimer::timeCut(int cut, const torch::Tensor &tensor, bool last, const CutCallbacks &onCut)
+namespace {
+
+int64_t bytesOf(const graph::Tensors &tensors)
+{
+    int64_t bytes = 0;
+    for (const auto &t : tensors)
+        bytes += int64_t(t.nbytes());
+    return bytes;
+}
+
+/// A slice's arguments: the tensors of its first cut.
+std::vector<c10::IValue> arguments(const graph::Tensors &tensors)
+{
+    return {tensors.begin(), tensors.end()};
+}
+
+} // namespace
+
+void BlockTimer::timeCut(int cut, const graph::Tensors &tensors, bool last,
+                         const CutCallbacks &onCut)
 {
     using clock = std::chrono::steady_clock;
     const auto seconds = [](clock::time_point a, clock::time_point b) {
         return std::chrono::duration<double>(b - a).count();
     };
     c10::InferenceMode inference;
-    const graph::Shape shape = tensor.sizes().vec();
     const int runs = m_settings.warmup + m_settings.reps;
     // Times f and g in turn, `runs` times; the last result of f feeds g.
     const auto timePair = [&](auto &&f, auto &&g, std::vector<double> &first,
@@ -96,30 +114,68 @@ void BlockTimer::timeCut(int cut, const torch::Tensor &tensor, bool last, const 
             }
         }
     };
+    // A cut of several tensors sends each: the costs are those of all of them in turn.
     if (onCut.codec) {
         for (const auto &c : m_settings.codecs) {
             std::vector<double> encodeTimes, decodeTimes;
-            std::string payload;
-            timePair([&] { return payload = codec::encode(tensor, c); },
-                     [&](const std::string &p) { codec::decode(p, c, shape); }, encodeTimes,
-                     decodeTimes);
-            onCut.codec({cut, c.name(), int64_t(payload.size()), summarise(encodeTimes),
-                         summarise(decodeTimes)});
+            std::vector<std::string> payloads(tensors.size());
+            const auto encodeAll = [&] {
+                for (size_t t = 0; t < tensors.size(); ++t)
+                    payloads[t] = codec::encode(tensors[t], c);
+                return 0;
+            };
+            const auto decodeAll = [&](int) {
+                for (size_t t = 0; t < tensors.size(); ++t)
+                    codec::decode(payloads[t], c, tensors[t].sizes().vec());
+            };
+            timePair(encodeAll, decodeAll, encodeTimes, decodeTimes);
+            int64_t encoded = 0;
+            for (const auto &p : payloads)
+                encoded += int64_t(p.size());
+            onCut.codec({cut, c.name(), encoded, summarise(encodeTimes), summarise(decodeTimes)});
         }
     }
     if (onCut.tl && !last) {
-        for (const auto &spec : m_settings.tlSpecs) {
-            if (!spec.appliesTo(shape))
-                continue;
-            const tl::TransferLayer layer(spec, shape, m_settings.seed);
-            std::vector<double> downTimes, upTimes;
-            torch::Tensor middle;
-            timePair([&] { return middle = layer.down(tensor); },
-                     [&](const torch::Tensor &y) { layer.up(y); }, downTimes, upTimes);
-            onCut.tl({cut, spec.name(), summarise(downTimes), summarise(upTimes),
-                      int64_t(middle.nbytes())});
+        for (const auto &spec : m_settings.tlSpecs)
+            timeTl(cut, tensors, spec, onCut);
+    }
+}
+
+void BlockTimer::timeTl(int cut, const graph::Tensors &tensors, const tl::TlSpec &spec,
+                        const CutCallbacks &onCut)
+{
+    using clock = std::chrono::steady_clock;
+    // The TL applies to each tensor it fits (NxCxHxW, large enough); the others cross as
+    // they are.
+    std::vector<std::pair<size_t, tl::TransferLayer>> layers;
+    for (size_t t = 0; t < tensors.size(); ++t) {
+        const graph::Shape shape = tensors[t].sizes().vec();
+        if (spec.appliesTo(shape))
+            layers.emplace_back(t, tl::TransferLayer(spec, shape, m_settings.seed));
+    }
+    if (layers.empty())
+        return;
+    c10::InferenceMode inference;
+    std::vector<double> downTimes, upTimes;
+    graph::Tensors middle(layers.size());
+    for (int i = 0; i < m_settings.warmup + m_settings.reps; ++i) {
+        const auto t0 = clock::now();
+        for (size_t l = 0; l < layers.size(); ++l)
+            middle[l] = layers[l].second.down(tensors[layers[l].first]);
+        const auto t1 = clock::now();
+        for (size_t l = 0; l < layers.size(); ++l)
+            layers[l].second.up(middle[l]);
+        const auto t2 = clock::now();
+        if (i >= m_settings.warmup) {
+            downTimes.push_back(std::chrono::duration<double>(t1 - t0).count());
+            upTimes.push_back(std::chrono::duration<double>(t2 - t1).count());
         }
     }
+    int64_t bytes = bytesOf(tensors) + bytesOf(middle);
+    for (const auto &[t, layer] : layers)
+        bytes -= int64_t(tensors[t].nbytes());
+    onCut.tl(
+        {cut, spec.name(), summarise(downTimes), summarise(upTimes), bytes, int(layers.size())});
 }
 
 void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResult &)> &onBlock,
@@ -132,7 +188,8 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
                                                  std::to_string(first) + " is outside 0.." +
                                                  std::to_string(k));
     c10::InferenceMode inference;
-    torch::Tensor input = m_model.sampleInput(m_settings.seed);
+    const auto sample = m_model.sampleInput(m_settings.seed);
+    graph::Tensors input{sample};
     if (first > 0)
         input = graph::runOnce(m_model.head(first), input); // resume: the real input of `first`
     std::vector<torch::jit::Module> blocks;
@@ -156,7 +213,7 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
     for (int pass = 0; pass < passes; ++pass) {
         const bool timed = pass > m_settings.warmup;
         const bool last = pass == passes - 1;
-        torch::Tensor x = input;
+        graph::Tensors x = input;
         for (size_t i = 0; i < count; ++i) {
             const int b = first + int(i);
             if (pass == 0)
@@ -168,14 +225,15 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
             std::optional<MemoryWatermark> memory;
             if (last)
                 memory.emplace();
+            auto args = arguments(x);
             const auto start = clock::now();
-            auto y = blocks[i].forward({x}).toTensor();
+            auto y = graph::cutTensors(blocks[i].forward(std::move(args)));
             const auto stop = clock::now();
             if (timed)
                 samples[i].push_back(std::chrono::duration<double>(stop - start).count());
             if (last)
-                onBlock({b, summarise(std::move(samples[i])), int64_t(y.nbytes()),
-                         weightBytes(blocks[i]), memory->peak()});
+                onBlock({b, summarise(std::move(samples[i])), bytesOf(y), weightBytes(blocks[i]),
+                         memory->peak()});
             x = std::move(y);
         }
         if (pass == 0)
@@ -184,7 +242,7 @@ void BlockTimer::timeBlocks(int first, const std::function<void(const BlockResul
         if (timeWhole && (pass == 0 || (timedPass >= 0 && timedPass % wholeEvery == 0 &&
                                         int(wholeSamples.size()) < wholeModelReps()))) {
             const auto start = clock::now();
-            whole->forward({input});
+            whole->forward({sample});
             const auto stop = clock::now();
             if (pass > 0)
                 wholeSamples.push_back(std::chrono::duration<double>(stop - start).count());
@@ -237,7 +295,7 @@ void BlockTimer::timeStrips(const std::vector<StripSegment> &segments,
         // The graph's own check names what is not row-local.
         m_model.stripInput(first, end, {0, 1});
         const auto from = tensorAt(first);
-        const int64_t height = m_model.cuts()[size_t(end)].shape[2];
+        const int64_t height = m_model.cuts()[size_t(end)].shape()[2];
         for (int64_t rows : graph::stripHeights(height)) {
             const auto out = graph::middleRows(height, rows);
             const auto in = m_model.stripInput(first, end, out);

@@ -16,14 +16,14 @@ struct BlockResult
 {
     int block = 0;
     Statistics time;
-    int64_t outputBytes = 0;
+    int64_t outputBytes = 0; ///< every tensor that crosses the cut after it
     int64_t weightBytes = 0; ///< its parameters and buffers
     /// The most bytes its forward held at once beyond its input: the output and what it made on
     /// the way (memorytracker.h; on a warm run).
     int64_t peakBytes = 0;
 };
 
-/// What one wire codec costs at one cut.
+/// What one wire codec costs at one cut: every tensor that crosses it, one after the other.
 struct CodecResult
 {
     int cut = 0;
@@ -33,14 +33,16 @@ struct CodecResult
     Statistics deserialise;
 };
 
-/// What a Transfer Layer costs at one cut.
+/// What a Transfer Layer costs at one cut: applied to each tensor it fits (the others cross
+/// as they are).
 struct TlResult
 {
     int cut = 0;
     std::string spec;
     Statistics deviceTl;
     Statistics edgeTl;
-    int64_t outputBytes = 0; ///< float32 bytes between DeviceTL and EdgeTL
+    int64_t outputBytes = 0; ///< float32 bytes between DeviceTL and EdgeTL, all tensors
+    int tensors = 1;         ///< how many of the cut's tensors it applies to
 };
 
 /// One strip height of segment [0, end), timed (cluster planning).
@@ -115,7 +117,9 @@ private:
     Statistics time(torch::jit::Module &module, const torch::Tensor &input, int warmup, int reps,
                     torch::Tensor *output, const Progress &progress, double from, double to);
 
-    void timeCut(int cut, const torch::Tensor &tensor, bool last, const CutCallbacks &onCut);
+    void timeCut(int cut, const graph::Tensors &tensors, bool last, const CutCallbacks &onCut);
+    void timeTl(int cut, const graph::Tensors &tensors, const tl::TlSpec &spec,
+                const CutCallbacks &onCut);
 
     const graph::ModelGraph &m_model;
     TimerSettings m_settings;

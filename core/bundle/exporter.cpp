@@ -90,7 +90,7 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
     if (!spec) {
         head = g.head(request.split);
         tail = g.tail(request.split);
-        info.wireShape = g.cuts()[size_t(request.split)].shape;
+        info.wireShape = g.cuts()[size_t(request.split)].shape();
     } else {
         auto model = tl::insertTransferLayer(g, request.split, *spec, request.seed);
         info.tl = spec->name();

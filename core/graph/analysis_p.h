@@ -31,14 +31,20 @@ struct ModelGraph::Analysis
     std::vector<torch::jit::Node *> nodes;
     /// Cut s lies before nodes[cutPositions[s]]; cutPositions[K] == nodes.size().
     std::vector<size_t> cutPositions;
-    /// The one tensor that crosses each cut.
-    std::vector<torch::jit::Value *> cutValues;
+    /// The tensors that cross each cut, in the cut's order (one at Block granularity).
+    std::vector<std::vector<torch::jit::Value *>> cutValues;
+    Granularity granularity = Granularity::Block;
+    std::vector<RefusedCut> refused;
     /// Non-tensor values that cross a cut, with the value recorded for the analysed input shape;
     /// slices re-materialise them as constants (e.g. sizes read from the input early on).
     std::unordered_map<const torch::jit::Value *, c10::IValue> rematerialised;
 
     std::vector<Block> blocks;
     std::vector<Cut> cuts;
+
+    /// The one tensor of cut `cut`; throws Error(InvalidInput) naming the cut where several
+    /// cross it and `what` needs one.
+    torch::jit::Value *onlyTensor(int cut, const std::string &what) const;
 };
 
 /// An empty module (no parameters, eval mode) for setForward to give a forward method.

@@ -137,15 +137,17 @@ std::string commonModulePrefix(const std::string &a, const std::string &b)
 }
 
 /// The function a top-level node was inlined from ("interpolate" for F.interpolate), if any.
+/// Read by name: the Function a call stack points at may be gone with the module it belonged to.
 std::string functionName(const Node *node)
 {
     const auto stack = node->callstack();
     if (!stack)
         return {};
-    for (const auto &entry : (*stack)->vec()) {
-        const auto *fn = std::get<0>(entry);
-        if (fn && fn->name() != "forward")
-            return fn->name();
+    for (c10::optional<torch::jit::InlinedCallStackPtr> entry = *stack; entry;
+         entry = (*entry)->callee()) {
+        const auto name = (*entry)->function_name();
+        if (!name.empty() && name != "forward")
+            return name;
     }
     return {};
 }
@@ -214,27 +216,76 @@ private:
     std::unordered_map<const Value *, bool> m_memo;
 };
 
-/// One boundary of the node list that can be a cut: its position and what crosses it.
+/// One boundary of the node list: its position and what crosses it.
 struct Candidate
 {
     size_t position = 0;
-    Value *tensor = nullptr;
+    std::vector<Value *> tensors; ///< in the order the graph makes them
     std::vector<Value *> statics;
+    std::string blocked; ///< what crosses that is neither a tensor nor static; empty if nothing
 };
+
+bool raises(const torch::jit::Block *block)
+{
+    const auto nodes = block->nodes();
+    return std::any_of(nodes.begin(), nodes.end(),
+                       [](const Node *n) { return n->kind() == prim::RaiseException; });
+}
+
+/// Whether a value may hold nothing at run time: prim::Uninitialized, or an If's output that a
+/// branch which completes leaves uninitialised (a branch that raises never completes).
+bool mayBeUninitialized(const Value *v)
+{
+    const Node *node = v->node();
+    if (node->kind() == prim::Uninitialized)
+        return true;
+    if (node->kind() != prim::If)
+        return false;
+    const size_t index = v->offset();
+    return std::any_of(node->blocks().begin(), node->blocks().end(),
+                       [&](const torch::jit::Block *b) {
+                           return !raises(b) && mayBeUninitialized(b->outputs().at(index));
+                       });
+}
+
+/// "Tensor[] from prim::ListConstruct": a value that keeps a boundary from being a cut.
+std::string crossingText(const Value *v)
+{
+    return v->type()->repr_str() + " from " + v->node()->kind().toQualString() +
+           (mayBeUninitialized(v) ? " (not set on every path)" : "");
+}
+
+/// The label of the node that made a value: its module path, else the function it was inlined
+/// from, else its operator; "input" for the model input.
+std::string producerLabel(const Node *producer)
+{
+    if (producer->kind() == prim::Param)
+        return "input";
+    auto label = modulePath(producer);
+    if (label.empty())
+        label = functionName(producer);
+    if (label.empty())
+        label = producer->kind().toUnqualString();
+    return label;
+}
 
 class Analyser
 {
 public:
-    Analyser(ModelGraph::Analysis &a, torch::Tensor sample)
+    Analyser(ModelGraph::Analysis &a, torch::Tensor sample, const CutOptions &cutting)
         : m_a(a)
         , m_sample(std::move(sample))
+        , m_cutting(cutting)
     {}
 
     void run()
     {
+        m_a.granularity = m_cutting.granularity;
         collectNodes();
         const auto candidates = findCandidates();
         keepCuts(candidates);
+        refuseTooMany();
+        placeRefusals(candidates);
         probeShapes();
         describeBlocks();
         describeCuts();
@@ -262,10 +313,37 @@ private:
         return m_position.at(user);
     }
 
+    // What crosses boundary b given the values alive there (born before b, used at or after).
+    Candidate classify(size_t b, const std::vector<Value *> &live)
+    {
+        Candidate c;
+        c.position = b;
+        for (Value *v : live) {
+            if (m_statics.isStatic(v)) {
+                if (v->node()->kind() != prim::Constant)
+                    c.statics.push_back(v);
+            } else if (v->type()->isSubtypeOf(*c10::TensorType::get()) && !mayBeUninitialized(v)) {
+                c.tensors.push_back(v);
+            } else {
+                // e.g. a list of tensors, or a scalar read from data
+                c.blocked += (c.blocked.empty() ? "" : "; ") + crossingText(v);
+            }
+        }
+        return c;
+    }
+
+    bool isCut(const Candidate &c) const
+    {
+        if (!c.blocked.empty() || c.tensors.empty())
+            return false;
+        return m_cutting.granularity == Granularity::Node || c.tensors.size() == 1;
+    }
+
+    // Every boundary b = 0..N with what crosses it, in order; live values are kept in the order
+    // they are born, so a cut's tensors come in the order the graph makes them.
     std::vector<Candidate> findCandidates()
     {
         const size_t n = m_a.nodes.size();
-        // Values born before boundary b and used at or after it cross b. Sweep b = 0..N.
         std::vector<std::vector<Value *>> diesAfter(n + 1);
         std::vector<Value *> live;
         const auto track = [&](Value *v) {
@@ -294,39 +372,25 @@ private:
                                           }),
                            live.end());
             }
-            Candidate c;
-            c.position = b;
-            int tensors = 0;
-            bool blocked = false;
-            for (Value *v : live) {
-                if (m_statics.isStatic(v)) {
-                    if (v->node()->kind() != prim::Constant)
-                        c.statics.push_back(v);
-                } else if (v->type()->isSubtypeOf(*c10::TensorType::get())) {
-                    ++tensors;
-                    c.tensor = v;
-                } else {
-                    blocked = true; // e.g. a list of tensors, or a scalar read from data
-                }
-            }
-            if (!blocked && tensors == 1)
-                candidates.push_back(std::move(c));
+            candidates.push_back(classify(b, live));
         }
         return candidates;
     }
 
-    // Boundaries with the same crossing tensor enclose nothing but shape arithmetic: keep the
+    // Boundaries with the same crossing tensors enclose nothing but shape arithmetic: keep the
     // earliest, so every block computes a new tensor (the last boundary is always the output).
     void keepCuts(const std::vector<Candidate> &candidates)
     {
         const size_t n = m_a.nodes.size();
-        if (candidates.empty() || candidates.front().position != 0 ||
-            candidates.back().position != n)
+        if (!isCut(candidates.front()) || !isCut(candidates.back()) ||
+            candidates.front().tensors.size() != 1 || candidates.back().tensors.size() != 1)
             throw invalid(m_a.name, "the model's input or output is not a single tensor after "
                                     "freezing (does forward keep module state?)");
         std::vector<const Candidate *> kept;
         for (const auto &c : candidates) {
-            if (!kept.empty() && kept.back()->tensor == c.tensor) {
+            if (!isCut(c))
+                continue;
+            if (!kept.empty() && kept.back()->tensors == c.tensors) {
                 if (c.position != n || kept.size() == 1)
                     continue;
                 kept.pop_back();
@@ -337,15 +401,43 @@ private:
             kept.push_back(&candidates.back());
         for (const Candidate *c : kept) {
             m_a.cutPositions.push_back(c->position);
-            m_a.cutValues.push_back(c->tensor);
+            m_a.cutValues.push_back(c->tensors);
             for (Value *v : c->statics)
                 m_a.rematerialised.emplace(v, c10::IValue());
         }
     }
 
-    // Runs the graph once on a real-shaped input with the size and dtype of every cut tensor
-    // and the value of every re-materialised scalar added as outputs. Sizes rather than the
-    // tensors themselves are returned so that activations are freed as the run goes.
+    void refuseTooMany() const
+    {
+        const int cuts = static_cast<int>(m_a.cutPositions.size());
+        if (m_cutting.granularity == Granularity::Node && cuts > m_cutting.maxCuts)
+            throw TooManyCuts(m_a.name, cuts, m_cutting.maxCuts);
+    }
+
+    // At Node granularity, each boundary that something other than tensors crosses is named
+    // with the block it falls in.
+    void placeRefusals(const std::vector<Candidate> &candidates)
+    {
+        if (m_cutting.granularity != Granularity::Node)
+            return;
+        for (const auto &c : candidates) {
+            if (c.blocked.empty())
+                continue;
+            const auto after =
+                std::upper_bound(m_a.cutPositions.begin(), m_a.cutPositions.end(), c.position);
+            RefusedCut refused;
+            refused.block = static_cast<int>(after - m_a.cutPositions.begin()) - 1;
+            refused.after =
+                c.position == 0 ? "input" : m_a.nodes[c.position - 1]->kind().toQualString();
+            refused.crossing = c.blocked;
+            m_a.refused.push_back(std::move(refused));
+        }
+    }
+
+    // Runs the graph once on a real-shaped input with the size and dtype of every tensor that
+    // crosses a cut and the value of every re-materialised scalar added as outputs. Sizes
+    // rather than the tensors themselves are returned so that activations are freed as the
+    // run goes.
     void probeShapes()
     {
         auto probe = m_a.graph->copy();
@@ -360,12 +452,20 @@ private:
         }
 
         std::vector<Value *> outputs;
-        for (Value *cut : m_a.cutValues) {
-            Value *v = toProbe.at(cut);
-            Node *insertAfter = v->node()->kind() == prim::Param ? probe->param_node() : v->node();
-            torch::jit::WithInsertPoint guard(insertAfter->next());
-            outputs.push_back(probe->insert(aten::size, {v}));
-            outputs.push_back(probe->insert(prim::dtype, {v}));
+        std::vector<const Value *> probed;
+        for (const auto &tensors : m_a.cutValues) {
+            for (Value *tensor : tensors) {
+                if (m_tensorShapes.count(tensor) != 0)
+                    continue;
+                m_tensorShapes.emplace(tensor, TensorShape{});
+                probed.push_back(tensor);
+                Value *v = toProbe.at(tensor);
+                Node *insertAfter =
+                    v->node()->kind() == prim::Param ? probe->param_node() : v->node();
+                torch::jit::WithInsertPoint guard(insertAfter->next());
+                outputs.push_back(probe->insert(aten::size, {v}));
+                outputs.push_back(probe->insert(prim::dtype, {v}));
+            }
         }
         std::vector<const Value *> recorded;
         for (const auto &[v, value] : m_a.rematerialised) {
@@ -387,13 +487,29 @@ private:
         }
         const auto results = stack.at(0).toTupleRef().elements();
         size_t next = 0;
-        for (size_t s = 0; s < m_a.cutValues.size(); ++s) {
-            m_shapes.push_back(results[next++].toIntVector());
-            m_dtypes.push_back(static_cast<c10::ScalarType>(results[next++].toInt()));
+        for (const Value *tensor : probed) {
+            auto &shape = m_tensorShapes[tensor];
+            shape.sizes = results[next++].toIntVector();
+            shape.dtype = static_cast<c10::ScalarType>(results[next++].toInt());
         }
         for (const Value *v : recorded)
             m_a.rematerialised[v] = results[next++];
-        m_a.outputShape = m_shapes.back();
+        m_a.outputShape = m_tensorShapes.at(m_a.cutValues.back().front()).sizes;
+    }
+
+    bool isShapeArithmetic(const Node *node)
+    {
+        return std::all_of(node->outputs().begin(), node->outputs().end(),
+                           [&](const Value *v) { return m_statics.isStatic(v); });
+    }
+
+    // The last node of block s that computes on data (the block's own work), else its last.
+    const Node *lastWorkOf(int s)
+    {
+        for (size_t p = m_a.cutPositions[s + 1]; p > m_a.cutPositions[s]; --p)
+            if (!isShapeArithmetic(m_a.nodes[p - 1]))
+                return m_a.nodes[p - 1];
+        return m_a.nodes[m_a.cutPositions[s + 1] - 1];
     }
 
     void describeBlocks()
@@ -408,24 +524,25 @@ private:
                 block.ops.push_back(node->kind().toQualString());
                 // Shape arithmetic is top-level code; it should not hide the module that
                 // does the block's work.
-                if (std::all_of(node->outputs().begin(), node->outputs().end(),
-                                [&](const Value *v) { return m_statics.isStatic(v); }))
+                if (isShapeArithmetic(node))
                     continue;
                 const auto path = modulePath(node);
                 prefix = prefix ? commonModulePrefix(*prefix, path) : path;
             }
             block.nodeCount = static_cast<int>(m_a.cutPositions[s + 1] - m_a.cutPositions[s]);
             block.label = prefix.value_or("");
-            if (block.label.empty()) {
-                const Node *producer = m_a.cutValues[s + 1]->node();
-                block.label = modulePath(producer);
-                if (block.label.empty())
-                    block.label = functionName(producer);
-                if (block.label.empty())
-                    block.label = producer->kind().toUnqualString();
-            }
+            if (block.label.empty())
+                block.label = producerLabel(endingNode(s));
             m_a.blocks.push_back(std::move(block));
         }
+    }
+
+    // The node a block ends with: the maker of the one tensor that crosses its end, or at a
+    // cut of several tensors the block's last node that computes on data.
+    const Node *endingNode(int s)
+    {
+        const auto &after = m_a.cutValues[size_t(s) + 1];
+        return after.size() == 1 ? after.front()->node() : lastWorkOf(s);
     }
 
     void describeCuts()
@@ -433,24 +550,37 @@ private:
         for (size_t s = 0; s < m_a.cutValues.size(); ++s) {
             Cut cut;
             cut.index = static_cast<int>(s);
-            const Node *producer = m_a.cutValues[s]->node();
-            const bool input = producer->kind() == prim::Param;
             cut.label = s == 0 ? "input" : m_a.blocks[s - 1].label;
-            cut.op = input ? "input" : producer->kind().toQualString();
-            cut.shape = m_shapes[s];
-            cut.dtype = dtypeName(m_dtypes[s]);
-            cut.bytes =
-                elementCount(cut.shape) * static_cast<int64_t>(c10::elementSize(m_dtypes[s]));
+            cut.op = s == 0 ? "input" : endingNode(int(s) - 1)->kind().toQualString();
+            for (const Value *v : m_a.cutValues[s]) {
+                const auto &probed = m_tensorShapes.at(v);
+                CutTensor tensor;
+                tensor.label = producerLabel(v->node());
+                tensor.op =
+                    v->node()->kind() == prim::Param ? "input" : v->node()->kind().toQualString();
+                tensor.shape = probed.sizes;
+                tensor.dtype = dtypeName(probed.dtype);
+                tensor.bytes = elementCount(tensor.shape) *
+                               static_cast<int64_t>(c10::elementSize(probed.dtype));
+                cut.bytes += tensor.bytes;
+                cut.tensors.push_back(std::move(tensor));
+            }
             m_a.cuts.push_back(std::move(cut));
         }
     }
 
+    struct TensorShape
+    {
+        Shape sizes;
+        c10::ScalarType dtype = c10::ScalarType::Float;
+    };
+
     ModelGraph::Analysis &m_a;
     torch::Tensor m_sample;
+    CutOptions m_cutting;
     std::unordered_map<const Node *, size_t> m_position;
     StaticValues m_statics;
-    std::vector<Shape> m_shapes;
-    std::vector<c10::ScalarType> m_dtypes;
+    std::unordered_map<const Value *, TensorShape> m_tensorShapes;
 };
 
 // Folds every BatchNorm that directly follows a 2-D convolution into the convolution's weight and
@@ -530,7 +660,7 @@ void refuseWhatIsNotTorchScript(const std::string &path)
 }
 
 ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputShape,
-                            Original original)
+                            Original original, const CutOptions &cutting)
 {
     refuseWhatIsNotTorchScript(path);
     checkModelFile(path, path);
@@ -551,7 +681,7 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         inputShape = hint.empty() ? kDefaultInputShape : parseShape(hint);
     }
     try {
-        auto graph = fromModule(module, path, *inputShape, original);
+        auto graph = fromModule(module, path, *inputShape, original, cutting);
         graph.d->inputAssumed = assumed;
         return graph;
     } catch (const InputRejected &e) {
@@ -560,6 +690,21 @@ ModelGraph ModelGraph::load(const std::string &path, std::optional<Shape> inputS
         throw InputRejected(path, e.shape(), e.reason(), true);
     }
 }
+
+std::string formatShapes(const Cut &cut)
+{
+    std::string text;
+    for (const auto &tensor : cut.tensors)
+        text += (text.empty() ? "" : " + ") + formatShape(tensor.shape);
+    return text;
+}
+
+TooManyCuts::TooManyCuts(const std::string &name, int cuts, int limit)
+    : Error(ErrorKind::InvalidInput, name + ": node granularity yields " + std::to_string(cuts) +
+                                         " cuts, more than the limit of " + std::to_string(limit))
+    , m_cuts(cuts)
+    , m_limit(limit)
+{}
 
 InputRejected::InputRejected(const std::string &name, Shape shape, const std::string &reason,
                              bool assumed)
@@ -575,7 +720,8 @@ InputRejected::InputRejected(const std::string &name, Shape shape, const std::st
 {}
 
 ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::string &name,
-                                  const Shape &inputShape, Original original)
+                                  const Shape &inputShape, Original original,
+                                  const CutOptions &cutting)
 {
     checkSignature(module, name);
     auto a = std::make_unique<Analysis>();
@@ -609,7 +755,7 @@ ModelGraph ModelGraph::fromModule(const torch::jit::Module &module, const std::s
     a->graph = a->frozen.get_method("forward").graph();
     torch::jit::Inline(*a->graph);
     ModelGraph result(std::move(a));
-    Analyser(*result.d, result.sampleInput()).run();
+    Analyser(*result.d, result.sampleInput(), cutting).run();
     return result;
 }
 
@@ -651,6 +797,26 @@ const std::vector<Cut> &ModelGraph::cuts() const
     return d->cuts;
 }
 
+Granularity ModelGraph::granularity() const
+{
+    return d->granularity;
+}
+
+const std::vector<RefusedCut> &ModelGraph::refusedCuts() const
+{
+    return d->refused;
+}
+
+torch::jit::Value *ModelGraph::Analysis::onlyTensor(int cut, const std::string &what) const
+{
+    const auto &tensors = cutValues.at(size_t(cut));
+    if (tensors.size() != 1)
+        throw Error(ErrorKind::InvalidInput, name + ": " + std::to_string(tensors.size()) +
+                                                 " tensors cross cut " + std::to_string(cut) +
+                                                 "; " + what + " needs a cut of one tensor");
+    return tensors.front();
+}
+
 std::vector<int64_t> ModelGraph::cutBytes() const
 {
     std::vector<int64_t> bytes;
@@ -679,6 +845,27 @@ torch::Tensor runOnce(const torch::jit::Module &module, const torch::Tensor &inp
     torch::jit::Stack stack{module._ivalue(), input};
     function.run(stack);
     return stack.at(0).toTensor();
+}
+
+Tensors cutTensors(const c10::IValue &result)
+{
+    if (result.isTuple()) {
+        Tensors tensors;
+        for (const auto &element : result.toTupleRef().elements())
+            tensors.push_back(element.toTensor());
+        return tensors;
+    }
+    return {result.toTensor()};
+}
+
+Tensors runOnce(const torch::jit::Module &module, const Tensors &inputs)
+{
+    torch::jit::GraphFunction function("cleave_run_once", module.get_method("forward").graph(),
+                                       nullptr, torch::jit::ExecutorExecutionMode::SIMPLE);
+    torch::jit::Stack stack{module._ivalue()};
+    stack.insert(stack.end(), inputs.begin(), inputs.end());
+    function.run(stack);
+    return cutTensors(stack.at(0));
 }
 
 void saveModule(const torch::jit::Module &module, const std::string &path, const Shape &inputShape)

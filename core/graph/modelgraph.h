@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/graph/granularity.h"
 #include "core/graph/rows.h"
 #include "core/graph/shape.h"
 
@@ -16,20 +17,64 @@
 
 namespace cleave::graph {
 
-/// A split index s in 0..K: blocks [0, s) run before it, [s, K) after. Exactly one tensor
-/// crosses it; s = 0 is the model input and s = K its output.
-struct Cut
+/// One tensor that crosses a cut.
+struct CutTensor
 {
-    int index = 0;
-    std::string label; ///< module path of the block that produced the tensor, e.g. "layer2.3"
-    std::string op;    ///< operator that produced it, e.g. "aten::relu"; "input" at s = 0
+    std::string label; ///< module path of the node that made it; "input" for the model input
+    std::string op;    ///< the operator that made it, e.g. "aten::relu"; "input"
     Shape shape;
     std::string dtype; ///< "float32", "int64", ...
     int64_t bytes = 0;
 };
 
-/// The smallest timed unit: the nodes between two consecutive cuts. Parallel regions (residual
-/// adds, branch concatenations) always fall inside one block because two tensors cross them.
+/// A split index s in 0..K: blocks [0, s) run before it, [s, K) after. At Block granularity
+/// exactly one tensor crosses it; at Node granularity one or more, in a fixed order (the order
+/// in which the model makes them, the input first): a head returns them in that order and a
+/// tail takes them as its inputs. s = 0 is the model input and s = K its output.
+struct Cut
+{
+    int index = 0;
+    std::string label; ///< module path of the block before the cut, e.g. "layer2.3"; "input"
+    std::string op;    ///< operator that ends that block, e.g. "aten::relu"; "input" at s = 0
+    std::vector<CutTensor> tensors;
+    int64_t bytes = 0; ///< all its tensors together
+
+    bool single() const { return tensors.size() == 1; }
+    /// The first tensor's shape: the one tensor's where single().
+    const Shape &shape() const { return tensors.front().shape; }
+    const std::string &dtype() const { return tensors.front().dtype; }
+};
+
+/// The shapes of a cut's tensors, "1x64x56x56 + 1x256x56x56".
+std::string formatShapes(const Cut &cut);
+
+/// A boundary of the compute nodes that is no cut at Node granularity because something other
+/// than tensors crosses it (a list or tuple of tensors, a number read from data).
+struct RefusedCut
+{
+    int block = 0;     ///< the block it lies in, between cuts `block` and `block + 1`
+    std::string after; ///< the operator before the boundary
+    std::string
+        crossing; ///< what crosses that is not a tensor, e.g. "Tensor[] from prim::ListConstruct"
+};
+
+/// More cuts at Node granularity than CutOptions::maxCuts. Error(InvalidInput).
+class TooManyCuts : public Error
+{
+public:
+    TooManyCuts(const std::string &name, int cuts, int limit);
+
+    int cuts() const noexcept { return m_cuts; }
+    int limit() const noexcept { return m_limit; }
+
+private:
+    int m_cuts;
+    int m_limit;
+};
+
+/// The smallest timed unit: the nodes between two consecutive cuts. At Block granularity,
+/// parallel regions (residual adds, branch concatenations) fall inside one block because two
+/// tensors cross them; at Node granularity a block is one node with its shape arithmetic.
 struct Block
 {
     int index = 0;
@@ -74,11 +119,12 @@ public:
     /// Loads a TorchScript file. Without an input shape, the hint stored in the file by Cleave
     /// (extra file "cleave/input_shape") is used, else 1x3x224x224.
     static ModelGraph load(const std::string &path, std::optional<Shape> inputShape = {},
-                           Original original = Original::Keep);
+                           Original original = Original::Keep, const CutOptions &cutting = {});
 
     /// Analyses an in-memory module; `name` is used in messages and reports.
     static ModelGraph fromModule(const torch::jit::Module &module, const std::string &name,
-                                 const Shape &inputShape, Original original = Original::Keep);
+                                 const Shape &inputShape, Original original = Original::Keep,
+                                 const CutOptions &cutting = {});
 
     ModelGraph(ModelGraph &&) noexcept;
     ModelGraph &operator=(ModelGraph &&) noexcept;
@@ -97,13 +143,17 @@ public:
     /// K
     int blockCount() const;
     const std::vector<Block> &blocks() const;
+    Granularity granularity() const;
     /// K + 1 cuts, index 0..K.
     const std::vector<Cut> &cuts() const;
-    /// The bytes of each cut's tensor, index 0..K.
+    /// The bytes that cross each cut, index 0..K.
     std::vector<int64_t> cutBytes() const;
+    /// At Node granularity, the boundaries that are no cut and why; empty at Block granularity.
+    const std::vector<RefusedCut> &refusedCuts() const;
 
-    /// A standalone module running blocks [first, end); its forward takes the tensor of cut
-    /// `first` and returns the tensor of cut `end`. Saved, it reloads with torch::jit::load.
+    /// A standalone module running blocks [first, end); its forward takes the tensors of cut
+    /// `first` as separate inputs and returns the tensor of cut `end`, or a tuple of them where
+    /// several cross it. Saved, it reloads with torch::jit::load.
     torch::jit::Module slice(int first, int end) const;
     torch::jit::Module head(int split) const { return slice(0, split); }
     torch::jit::Module tail(int split) const { return slice(split, blockCount()); }
@@ -152,6 +202,14 @@ private:
 /// Runs a module's forward once on the simple executor: no profiling runs and no optimisation,
 /// which pay off only for a module that runs many times.
 torch::Tensor runOnce(const torch::jit::Module &module, const torch::Tensor &input);
+
+/// The tensors that cross a cut, in the cut's order.
+using Tensors = std::vector<torch::Tensor>;
+/// runOnce for a slice: the tensors of its first cut in, those of its end cut out (a tuple
+/// returned is unpacked; a single tensor is a list of one).
+Tensors runOnce(const torch::jit::Module &module, const Tensors &inputs);
+/// A forward's result as the tensors of a cut: a tuple's elements, or the one tensor.
+Tensors cutTensors(const c10::IValue &result);
 
 /// Saves a module with the input-shape hint that ModelGraph::load reads back; throws
 /// Error(InvalidInput) naming the path when it cannot be written.

@@ -40,10 +40,14 @@ torch::jit::Module ModelGraph::slice(int first, int end) const
     auto module = newModule();
     auto graph = std::make_shared<torch::jit::Graph>();
     graph->addInput("self")->setType(module.type());
-    Value *input = graph->addInput("x");
-    input->setType(d->cutValues[first]->type());
-
-    std::unordered_map<const Value *, Value *> env{{d->cutValues[first], input}};
+    // One input per tensor of the first cut, in its order; "x" where it is the only one.
+    std::unordered_map<const Value *, Value *> env;
+    const auto &inputs = d->cutValues[first];
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        Value *input = graph->addInput(inputs.size() == 1 ? "x" : "x" + std::to_string(i));
+        input->setType(inputs[i]->type());
+        env.emplace(inputs[i], input);
+    }
     // Everything a node of the range reads that the range does not compute: the cut tensor,
     // a constant (cloned on first use), or a shape-derived value (re-created as a constant).
     const std::function<Value *(Value *)> lookup = [&](Value *v) -> Value * {
@@ -70,7 +74,13 @@ torch::jit::Module ModelGraph::slice(int first, int end) const
         for (size_t i = 0; i < node->outputs().size(); ++i)
             env.emplace(node->output(i), copy->output(i));
     }
-    graph->registerOutput(lookup(d->cutValues[end]));
+    // Several tensors leave as one tuple, in the end cut's order.
+    std::vector<Value *> outputs;
+    for (Value *v : d->cutValues[end])
+        outputs.push_back(lookup(v));
+    graph->registerOutput(outputs.size() == 1
+                              ? outputs.front()
+                              : graph->insertNode(graph->createTuple(outputs))->output());
     setForward(module, graph);
     return module;
 }

@@ -386,7 +386,7 @@ private:
 
 int64_t heightOf(const Cut &cut)
 {
-    return cut.shape.size() == 4 ? cut.shape[2] : -1;
+    return cut.single() && cut.shape().size() == 4 ? cut.shape()[2] : -1;
 }
 
 } // namespace
@@ -398,18 +398,20 @@ RowLocalRun ModelGraph::rowLocalRun(int cut) const
         throw Error(ErrorKind::InvalidInput, d->name + ": cut " + std::to_string(cut) +
                                                  " is outside 0.." + std::to_string(k));
     const Cut &at = d->cuts[size_t(cut)];
+    Value *from = d->onlyTensor(cut, "a strip");
     if (heightOf(at) < 0)
         throw Error(ErrorKind::InvalidInput,
                     d->name + ": the tensor at cut " + std::to_string(cut) + " is " +
-                        formatShape(at.shape) + ", not NxCxHxW: only feature maps split into rows");
+                        formatShape(at.shape()) +
+                        ", not NxCxHxW: only feature maps split into rows");
 
     RowLocalRun run;
     run.first = run.end = cut;
     run.heights.push_back(heightOf(at));
-    RowWalker walker(d->cutValues[size_t(cut)], heightOf(at));
+    RowWalker walker(from, heightOf(at));
     for (int b = cut; b < k; ++b) {
         // Each feature map's rows against the block's input rows.
-        std::unordered_map<const Value *, RowMap> maps{{d->cutValues[size_t(b)], RowMap{}}};
+        std::unordered_map<const Value *, RowMap> maps{{d->cutValues[size_t(b)].front(), RowMap{}}};
         for (size_t p = d->cutPositions[size_t(b)]; p < d->cutPositions[size_t(b) + 1]; ++p) {
             Node *node = d->nodes[p];
             const NodeRows rows = walker.classify(node);
@@ -437,7 +439,13 @@ RowLocalRun ModelGraph::rowLocalRun(int cut) const
                 for (Value *out : node->outputs())
                     maps.emplace(out, *map);
         }
-        Value *output = d->cutValues[size_t(b) + 1];
+        // A run goes from one feature map to the next: it ends where several tensors cross.
+        if (!d->cuts[size_t(b) + 1].single()) {
+            run.stop = NotRowLocal{b, d->blocks[size_t(b)].label, d->cuts[size_t(b) + 1].op,
+                                   "leaves several tensors crossing the cut"};
+            return run;
+        }
+        Value *output = d->cutValues[size_t(b) + 1].front();
         if (heightOf(d->cuts[size_t(b) + 1]) < 0 || !walker.isRow(output)) {
             run.stop =
                 NotRowLocal{b, d->blocks[size_t(b)].label, output->node()->kind().toQualString(),
@@ -470,7 +478,7 @@ RowLocalRun checkedSegment(const ModelGraph &graph, int first, int end, const Ro
                     graph.name() + ": blocks [" + std::to_string(first) + ", " +
                         std::to_string(end) + ") cannot be split into rows: " +
                         (run.stop ? run.stop->describe() : std::string("past the output")));
-    const int64_t rows = graph.cuts()[size_t(end)].shape[2];
+    const int64_t rows = graph.cuts()[size_t(end)].shape()[2];
     if (out.empty())
         throw Error(ErrorKind::InvalidInput, graph.name() + ": a strip needs at least one row");
     if (out.begin < 0 || out.end > rows)
@@ -521,14 +529,16 @@ torch::jit::Module ModelGraph::strip(int first, int end, const RowRange &out) co
     // Forward: what each node does to rows and how tall its feature maps are.
     const size_t begin = d->cutPositions[size_t(first)];
     const size_t stop = d->cutPositions[size_t(end)];
-    RowWalker walker(d->cutValues[size_t(first)], d->cuts[size_t(first)].shape[2]);
+    Value *from = d->onlyTensor(first, "a strip");
+    Value *to = d->onlyTensor(end, "a strip");
+    RowWalker walker(from, d->cuts[size_t(first)].shape()[2]);
     std::vector<NodeRows> rows;
     for (size_t p = begin; p < stop; ++p)
         rows.push_back(walker.classify(d->nodes[p]));
 
     // Backward: the rows each node computes (clipped) and the rows it asks of each input (not
     // clipped: what lies outside the input is padding at a real edge).
-    std::unordered_map<const Value *, RowRange> needed{{d->cutValues[size_t(end)], out}};
+    std::unordered_map<const Value *, RowRange> needed{{to, out}};
     std::vector<RowRange> computes(rows.size());
     std::vector<RowRange> asks(rows.size());
     for (size_t i = rows.size(); i-- > 0;) {
@@ -552,10 +562,10 @@ torch::jit::Module ModelGraph::strip(int first, int end, const RowRange &out) co
     auto graph = std::make_shared<torch::jit::Graph>();
     graph->addInput("self")->setType(module.type());
     Value *input = graph->addInput("x");
-    input->setType(d->cutValues[size_t(first)]->type());
+    input->setType(from->type());
 
-    std::unordered_map<const Value *, Value *> env{{d->cutValues[size_t(first)], input}};
-    std::unordered_map<const Value *, RowRange> produced{{d->cutValues[size_t(first)], given}};
+    std::unordered_map<const Value *, Value *> env{{from, input}};
+    std::unordered_map<const Value *, RowRange> produced{{from, given}};
     const std::function<Value *(Value *)> lookup = [&](Value *v) -> Value * {
         if (const auto found = env.find(v); found != env.end())
             return found->second;
@@ -604,7 +614,7 @@ torch::jit::Module ModelGraph::strip(int first, int end, const RowRange &out) co
                 produced.emplace(node->output(o), made);
         }
     }
-    graph->registerOutput(takeRows(d->cutValues[size_t(end)], out, 0.0));
+    graph->registerOutput(takeRows(to, out, 0.0));
     setForward(module, graph);
     return module;
 }

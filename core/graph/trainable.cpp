@@ -58,9 +58,9 @@ torch::jit::Module ModelGraph::trainableWith(int cut, const CutInsertion &insert
     };
     const auto insertAtCut = [&] {
         afterCut = true;
-        Value *original = lookup(d->cutValues[cut]);
+        Value *original = lookup(d->onlyTensor(cut, "a Transfer Layer"));
         Value *replacement = insert(*graph, original, module);
-        env[d->cutValues[cut]] = replacement;
+        env[d->cutValues[cut].front()] = replacement;
     };
 
     if (d->cutPositions[cut] == 0)
@@ -75,7 +75,7 @@ torch::jit::Module ModelGraph::trainableWith(int cut, const CutInsertion &insert
     }
     if (!afterCut)
         insertAtCut(); // the cut after the last block: layers on the output
-    graph->registerOutput(lookup(d->cutValues[k]));
+    graph->registerOutput(lookup(d->cutValues[k].front()));
 
     auto *cu = module._ivalue()->compilation_unit().get();
     auto *fn = cu->create_function(c10::QualifiedName(*module.type()->name(), "forward"), graph);

@@ -29,8 +29,8 @@ VerifyReport verifySplits(const ModelGraph &model, double tolerance, uint64_t se
     for (int s = 0; s <= k; ++s) {
         if (progress && !progress(double(s) / (k + 1), "split " + std::to_string(s)))
             throw Error(ErrorKind::Cancelled, model.name() + ": verification cancelled");
-        const auto middle = runOnce(model.head(s), input);
-        const auto output = runOnce(model.tail(s), middle);
+        const auto middle = runOnce(model.head(s), Tensors{input});
+        const auto output = runOnce(model.tail(s), middle).front();
         if (output.sizes() != reference.sizes())
             throw Error(ErrorKind::Internal, model.name() + ": split " + std::to_string(s) +
                                                  " changes the output shape");

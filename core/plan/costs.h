@@ -4,6 +4,7 @@
 // Qt, so the plots and the GUI can hold these structs as they are.
 #pragma once
 
+#include "core/graph/shape.h"
 #include "core/plan/network.h"
 
 #include <array>
@@ -48,6 +49,18 @@ inline double sum(const Parts &parts)
 }
 
 /// Crossing one cut with one codec, as measured on one resource.
+/// One tensor that crosses a cut, as benchmarked: what the plan says it sends.
+struct WireTensor
+{
+    std::string label;
+    graph::Shape shape;
+    std::string dtype;
+    int64_t bytes = 0;
+};
+
+/// The tensors of each cut, index 0..K; empty where the store recorded none.
+using CutTensors = std::vector<std::vector<WireTensor>>;
+
 struct WireCost
 {
     int64_t bytes = 0;

@@ -124,6 +124,20 @@ std::optional<ResourceCosts> resourceCosts(store::Store &db, const store::ModelR
 
 namespace {
 
+/// The recorded tensors by cut; none (empty) unless every cut 0..K has its own.
+CutTensors cutTensors(const std::vector<store::CutTensorRecord> &records, int blocks)
+{
+    CutTensors tensors(size_t(blocks) + 1);
+    for (const auto &r : records) {
+        if (r.cut < 0 || r.cut > blocks)
+            return {};
+        tensors[size_t(r.cut)].push_back({r.label, r.shape, r.dtype, r.bytes});
+    }
+    if (std::any_of(tensors.begin(), tensors.end(), [](const auto &t) { return t.empty(); }))
+        return {};
+    return tensors;
+}
+
 std::optional<Planner> plannerOn(store::Store &db, const store::ModelRecord &record,
                                  const std::string &model)
 {
@@ -136,6 +150,7 @@ std::optional<Planner> plannerOn(store::Store &db, const store::ModelRecord &rec
     Planner planner(model, std::move(costs));
     if (auto table = accuracyTable(db.accuracies(record.id), record.blocks))
         planner.setAccuracy(std::move(*table));
+    planner.setCutTensors(cutTensors(db.cutTensors(record.id), record.blocks));
     return planner;
 }
 
@@ -150,9 +165,9 @@ PlanError noTimings(store::Store &db, const std::string &model)
 
 } // namespace
 
-Planner plannerFromStore(store::Store &db, const std::string &model)
+Planner plannerFromStore(store::Store &db, const std::string &model, graph::Granularity granularity)
 {
-    for (const auto &record : store::storedModels(db, model))
+    for (const auto &record : store::storedModels(db, model, granularity))
         if (auto planner = plannerOn(db, record, model))
             return std::move(*planner);
     throw noTimings(db, model);

@@ -20,9 +20,10 @@ std::optional<AccuracyTable> accuracyTable(const std::vector<store::AccuracyReco
 /// A planner over the newest complete timings of `model` (a .pt path or zoo:NAME, as given to
 /// `cleave-cli bench`) on every resource that has them, with the accuracies measured of it
 /// (accuracyTable). When several records carry that name
-/// (other seeds or input shapes), the newest one with complete runs is used. Without any:
-/// PlanError(NoTimings), naming the model and the store.
-Planner plannerFromStore(store::Store &db, const std::string &model);
+/// (other seeds or input shapes), the newest one with complete runs is used; only those cut at
+/// `granularity`. Without any: PlanError(NoTimings), naming the model and the store.
+Planner plannerFromStore(store::Store &db, const std::string &model,
+                         graph::Granularity granularity = graph::Granularity::Block);
 /// The same over one record of the model.
 Planner plannerFromStore(store::Store &db, const store::ModelRecord &record);
 

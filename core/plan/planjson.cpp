@@ -55,7 +55,17 @@ nlohmann::json accuracyJson(const std::optional<MeasuredAccuracy> &a)
              a->fineTuned.empty() ? nlohmann::json(false) : nlohmann::json(a->fineTuned)}};
 }
 
-nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTiers)
+nlohmann::json tensorsJson(const std::vector<WireTensor> &tensors)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto &t : tensors)
+        list.push_back(
+            {{"label", t.label}, {"shape", t.shape}, {"dtype", t.dtype}, {"bytes", t.bytes}});
+    return list;
+}
+
+nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTiers,
+                                 const CutTensors &tensors)
 {
     nlohmann::json parts = nlohmann::json::object();
     for (int p = 0; p < kPartCount; ++p)
@@ -65,24 +75,33 @@ nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTie
         if (!c.resources[size_t(t)].empty())
             resources[tierName(Tier(t))] = c.resources[size_t(t)];
     nlohmann::json splits = threeTiers ? nlohmann::json{c.s1, c.s2} : nlohmann::json{c.s1};
-    return {{"rank", rank},
-            {"splits", splits},
-            {"resources", resources},
-            {"tl", c.tl.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.tl)},
-            {"total_s", c.total_s},
-            {"parts", parts},
-            {"upload_bytes", c.uploadBytes},
-            {"device_memory_bytes", c.deviceMemoryBytes},
-            {"accuracy", accuracyJson(c.accuracy)}};
+    nlohmann::json json{{"rank", rank},
+                        {"splits", splits},
+                        {"resources", resources},
+                        {"tl", c.tl.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.tl)},
+                        {"total_s", c.total_s},
+                        {"parts", parts},
+                        {"upload_bytes", c.uploadBytes},
+                        {"device_memory_bytes", c.deviceMemoryBytes},
+                        {"accuracy", accuracyJson(c.accuracy)}};
+    // What crosses each split, in the order of "splits" (when the store recorded it).
+    if (!tensors.empty()) {
+        nlohmann::json crossing = nlohmann::json::array();
+        for (const int s : threeTiers ? std::vector<int>{c.s1, c.s2} : std::vector<int>{c.s1})
+            crossing.push_back(tensorsJson(tensors.at(size_t(s))));
+        json["tensors"] = crossing;
+    }
+    return json;
 }
 
-nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan)
+nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan,
+                        const CutTensors &tensors)
 {
     const bool threeTiers = request.tiers.size() == 3;
     nlohmann::json ranking = nlohmann::json::array();
     int rank = 1;
     for (const auto &c : plan.ranking)
-        ranking.push_back(configurationJson(c, rank++, threeTiers));
+        ranking.push_back(configurationJson(c, rank++, threeTiers, tensors));
     nlohmann::json doc{{"model", model},
                        {"blocks", plan.blocks},
                        {"link", linkJson(request.link)},
@@ -105,7 +124,7 @@ nlohmann::json planJson(const std::string &model, const PlanRequest &request, co
         nlohmann::json front = nlohmann::json::array();
         int place = 1;
         for (const auto &c : plan.pareto)
-            front.push_back(configurationJson(c, place++, threeTiers));
+            front.push_back(configurationJson(c, place++, threeTiers, tensors));
         doc["pareto"] = front;
     }
     return doc;

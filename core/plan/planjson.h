@@ -21,11 +21,14 @@ nlohmann::json linkJson(const NetworkProfile &link);
 /// A configuration's measured accuracy (top1, top5, agreement as fractions, drop_pp, dataset,
 /// images, fine_tuned: false or how); null where none was measured.
 nlohmann::json accuracyJson(const std::optional<MeasuredAccuracy> &accuracy);
-nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTiers);
+/// With `tensors` (Planner::cutTensors), "tensors": what crosses each of its splits.
+nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTiers,
+                                 const CutTensors &tensors = {});
 /// The whole plan: model, link(s), mode, codec, the ranking and the planner's notes; with
 /// accuracies, their data set and how many an accuracy limit left out unmeasured; with
-/// PlanRequest::pareto, the Pareto front.
-nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan);
+/// PlanRequest::pareto, the Pareto front; with `tensors`, each configuration's.
+nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan,
+                        const CutTensors &tensors = {});
 /// One way of a deployment ranking: kind, total, edge; a split's configuration, or the
 /// cluster's rounds with each device's rows (by the names of `cluster`'s devices).
 nlohmann::json deploymentJson(const Deployment &way, const ClusterRequest &cluster);

@@ -32,6 +32,10 @@ public:
     void setAccuracy(AccuracyTable table) { m_accuracy = std::move(table); }
     const std::optional<AccuracyTable> &accuracy() const { return m_accuracy; }
 
+    /// What crosses each cut (for plans to name the tensors they send); empty when unknown.
+    void setCutTensors(CutTensors tensors) { m_cutTensors = std::move(tensors); }
+    const CutTensors &cutTensors() const { return m_cutTensors; }
+
     /// The ranked configurations. Bad requests (bandwidth, unknown codec or TL) throw
     /// Error(InvalidInput); timings the request needs and the store lacks, demands out of range
     /// and demands that exclude every configuration throw PlanError, whose problem names the
@@ -68,6 +72,7 @@ private:
     int m_blocks = 0;
     std::vector<ResourceCosts> m_resources;
     std::optional<AccuracyTable> m_accuracy;
+    CutTensors m_cutTensors;
 };
 
 } // namespace cleave::plan

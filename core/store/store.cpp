@@ -262,6 +262,19 @@ CREATE TABLE accuracy(
     agree INTEGER NOT NULL CHECK (agree BETWEEN 0 AND images),
     measured_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     PRIMARY KEY (model_id, dataset, split, tl, codec, fine_tuned)) WITHOUT ROWID;
+)sql",
+                                                                  R"sql(
+ALTER TABLE models ADD COLUMN granularity TEXT NOT NULL DEFAULT 'block';
+CREATE TABLE cut_tensors(
+    model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+    cut INTEGER NOT NULL CHECK (cut >= 0),
+    tensor INTEGER NOT NULL CHECK (tensor >= 0),
+    label TEXT NOT NULL,
+    op TEXT NOT NULL,
+    shape TEXT NOT NULL,
+    dtype TEXT NOT NULL,
+    bytes INTEGER NOT NULL CHECK (bytes >= 0),
+    PRIMARY KEY (model_id, cut, tensor)) WITHOUT ROWID;
 )sql"};
 
 int64_t scalar(Database &db, const char *sql, const char *doing)
@@ -413,13 +426,15 @@ std::optional<Resource> Store::resource(const std::string &name)
 int64_t Store::addModel(const ModelRecord &m)
 {
     Statement upsert(m_db, R"sql(
-        INSERT INTO models(sha256, name, input_shape, blocks, parameters, content)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        INSERT INTO models(sha256, name, input_shape, blocks, parameters, content, granularity)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         ON CONFLICT(sha256) DO UPDATE SET name = ?2, input_shape = ?3, blocks = ?4,
-            parameters = ?5, content = CASE WHEN ?6 <> '' THEN ?6 ELSE content END
+            parameters = ?5, content = CASE WHEN ?6 <> '' THEN ?6 ELSE content END,
+            granularity = ?7
         RETURNING id)sql");
     upsert.bind(1, m.sha256).bind(2, m.name).bind(3, graph::formatShape(m.inputShape));
     upsert.bind(4, m.blocks).bind(5, m.parameters).bind(6, m.content);
+    upsert.bind(7, graph::granularityName(m.granularity));
     if (!upsert.step())
         m_db.fail("saving model " + m.name);
     return upsert.integer(0);
@@ -427,14 +442,20 @@ int64_t Store::addModel(const ModelRecord &m)
 
 namespace {
 
-constexpr const char *kModelColumns =
-    "SELECT id, sha256, name, input_shape, blocks, parameters, content FROM models ";
+constexpr const char *kModelColumns = "SELECT id, sha256, name, input_shape, blocks, "
+                                      "parameters, content, granularity FROM models ";
 
 ModelRecord readModel(Statement &query)
 {
-    return ModelRecord{
-        query.integer(0),      query.text(1),    query.text(2), graph::parseShape(query.text(3)),
-        int(query.integer(4)), query.integer(5), query.text(6)};
+    // A granularity this Cleave does not know is read as block's: only this Cleave writes it.
+    return ModelRecord{query.integer(0),
+                       query.text(1),
+                       query.text(2),
+                       graph::parseShape(query.text(3)),
+                       int(query.integer(4)),
+                       query.integer(5),
+                       query.text(6),
+                       graph::granularityNamed(query.text(7)).value_or(graph::Granularity::Block)};
 }
 
 std::vector<ModelRecord> readModels(Statement &query)
@@ -446,6 +467,32 @@ std::vector<ModelRecord> readModels(Statement &query)
 }
 
 } // namespace
+
+void Store::setCutTensors(int64_t modelId, const std::vector<CutTensorRecord> &tensors)
+{
+    Transaction transaction(m_db);
+    Statement clear(m_db, "DELETE FROM cut_tensors WHERE model_id = ?1");
+    clear.bind(1, modelId).run();
+    Statement insert(m_db, "INSERT INTO cut_tensors VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    for (const auto &t : tensors) {
+        insert.bind(1, modelId).bind(2, t.cut).bind(3, t.tensor).bind(4, t.label).bind(5, t.op);
+        insert.bind(6, graph::formatShape(t.shape)).bind(7, t.dtype).bind(8, t.bytes);
+        insert.run();
+    }
+    transaction.commit();
+}
+
+std::vector<CutTensorRecord> Store::cutTensors(int64_t modelId)
+{
+    Statement query(m_db, "SELECT cut, tensor, label, op, shape, dtype, bytes FROM cut_tensors "
+                          "WHERE model_id = ?1 ORDER BY cut, tensor");
+    query.bind(1, modelId);
+    std::vector<CutTensorRecord> found;
+    while (query.step())
+        found.push_back({int(query.integer(0)), int(query.integer(1)), query.text(2), query.text(3),
+                         graph::parseShape(query.text(4)), query.text(5), query.integer(6)});
+    return found;
+}
 
 std::optional<ModelRecord> Store::model(const std::string &sha256)
 {

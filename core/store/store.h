@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/graph/granularity.h"
 #include "core/graph/shape.h"
 #include "core/resourcelimits.h"
 #include "core/store/sqlite.h"
@@ -38,6 +39,21 @@ struct ModelRecord
     int blocks = 0;
     int64_t parameters = 0;
     std::string content; ///< ModelIdentity::content; empty in records of schema 4 and before
+    /// Where its cuts lie: its blocks and timings are those of this granularity (schema 11).
+    graph::Granularity granularity = graph::Granularity::Block;
+};
+
+/// One tensor that crosses a cut of a model, as the agent that analysed it described it
+/// (schema 11); a cut of one tensor has tensor 0 only.
+struct CutTensorRecord
+{
+    int cut = 0;
+    int tensor = 0; ///< its place in the cut's order
+    std::string label;
+    std::string op;
+    graph::Shape shape;
+    std::string dtype;
+    int64_t bytes = 0;
 };
 
 struct RunSettings
@@ -261,7 +277,7 @@ struct AccuracyRecord
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 10;
+    static constexpr int kSchemaVersion = 11;
 
     enum class Access {
         ReadWrite, ///< create the file when missing, migrate it to the current schema
@@ -303,6 +319,10 @@ public:
     int64_t beginRun(int64_t modelId, int64_t resourceId, const RunSettings &settings);
     /// Results replace earlier ones for the same block (or cut and codec/spec) of the run, so
     /// a resumed run may re-measure what it was doing when interrupted.
+    /// Replaces the tensors recorded for the model's cuts.
+    void setCutTensors(int64_t modelId, const std::vector<CutTensorRecord> &tensors);
+    /// The model's cut tensors by cut, then place; empty when none were recorded.
+    std::vector<CutTensorRecord> cutTensors(int64_t modelId);
     void addBlockTiming(int64_t runId, const BlockTiming &timing);
     void addCodecCost(int64_t runId, const CodecCost &cost);
     void addTlCost(int64_t runId, const TlCost &cost);

@@ -82,7 +82,9 @@ std::vector<ModelRecord> storedFile(Store &db, const std::string &file)
 
 } // namespace
 
-std::vector<ModelRecord> storedModels(Store &db, const std::string &spec)
+namespace {
+
+std::vector<ModelRecord> recordsOf(Store &db, const std::string &spec)
 {
     if (const auto name = zoo::zooName(spec))
         return db.modelsNamed("zoo:" + *name);
@@ -97,11 +99,27 @@ std::vector<ModelRecord> storedModels(Store &db, const std::string &spec)
     return db.modelsNamed(spec);
 }
 
+} // namespace
+
+std::vector<ModelRecord> storedModels(Store &db, const std::string &spec,
+                                      graph::Granularity granularity)
+{
+    // A model's own id names one record, whatever its granularity.
+    if (isDigest(spec))
+        if (auto record = db.model(spec))
+            return {*record};
+    auto found = recordsOf(db, spec);
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const ModelRecord &r) { return r.granularity != granularity; }),
+                found.end());
+    return found;
+}
+
 ModelRecord recordOf(Store &db, const std::string &spec, uint64_t seed,
                      const std::optional<graph::Shape> &input, const graph::ModelGraph &model)
 {
     const auto identity = ModelIdentity::of(spec, seed);
-    const auto id = identity.id(input);
+    const auto id = identity.id(input, model.granularity());
     if (const auto known = db.model(id))
         return *known;
     ModelRecord record;
@@ -111,6 +129,7 @@ ModelRecord recordOf(Store &db, const std::string &spec, uint64_t seed,
     record.inputShape = model.inputShape();
     record.blocks = model.blockCount();
     record.parameters = model.parameterCount();
+    record.granularity = model.granularity();
     db.addModel(record);
     return *db.model(id);
 }

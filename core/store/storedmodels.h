@@ -18,8 +18,10 @@ namespace cleave::store {
 /// - zoo:NAME: the records under that name;
 /// - a digest recorded in the store (a model's id, or the hex of its content);
 /// - any other text: the records under that name (a file benchmarked and since removed).
-/// Empty when the store has none.
-std::vector<ModelRecord> storedModels(Store &db, const std::string &spec);
+/// Of those, the records cut at `granularity` (a model's own id finds its record, whatever its
+/// granularity). Empty when the store has none.
+std::vector<ModelRecord> storedModels(Store &db, const std::string &spec,
+                                      graph::Granularity granularity = graph::Granularity::Block);
 
 /// The record of `model` (opened from `spec` with zoo weights of `seed` at `input`, as given:
 /// none for the model's own): the store's, or added now.

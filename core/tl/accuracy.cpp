@@ -134,7 +134,7 @@ std::vector<AccuracyKey> sweepConfigurations(const graph::ModelGraph &model,
                         "split " + std::to_string(s) + " is not in 0.." +
                             std::to_string(model.blockCount() - 1) +
                             " (at the last cut nothing crosses the network)");
-        const auto &cut = model.cuts()[size_t(s)].shape;
+        const auto &cut = model.cuts()[size_t(s)].shape();
         for (const auto &c : request.codecs) {
             keys.push_back({s, "", c.name()});
             for (const auto &tl : request.tls)
@@ -165,7 +165,7 @@ AccuracySweep sweepAccuracy(const graph::ModelGraph &model, const Dataset &data,
         p.key = key;
         p.codec = codec::Codec::parse(key.codec);
         if (!key.tl.empty())
-            p.tl.emplace(TlSpec::parse(key.tl), model.cuts()[size_t(key.split)].shape);
+            p.tl.emplace(TlSpec::parse(key.tl), model.cuts()[size_t(key.split)].shape());
         p.from = counts[key].images;
         atCut[key.split].push_back(std::move(p));
     }

@@ -34,7 +34,7 @@ TlModel insertTransferLayer(const graph::ModelGraph &model, int cut, const TlSpe
     if (cut < 0 || cut > k)
         throw Error(ErrorKind::InvalidInput, model.name() + ": split " + std::to_string(cut) +
                                                  " is out of range 0.." + std::to_string(k));
-    const auto &shape = model.cuts()[size_t(cut)].shape;
+    const auto &shape = model.cuts()[size_t(cut)].shape();
     if (!spec.appliesTo(shape))
         throw Error(ErrorKind::InvalidInput,
                     model.name() + ": " + spec.name() + " cannot apply at split " +
@@ -92,9 +92,9 @@ TlSplit splitAtTransferLayer(const TlModel &model)
     // is the one between DeviceTL and EdgeTL.
     // EdgeTL ends at the first cut after that with the original cut's shape.
     for (const auto &c : graph.cuts()) {
-        if (c.index > model.cut && c.shape == model.wireShape) {
+        if (c.index > model.cut && c.shape() == model.wireShape) {
             for (const auto &r : graph.cuts()) {
-                if (r.index > c.index && r.shape == model.cutShape) {
+                if (r.index > c.index && r.shape() == model.cutShape) {
                     TlSplit split{graph.head(c.index), graph.tail(c.index), std::move(graph),
                                   c.index, r.index};
                     return split;

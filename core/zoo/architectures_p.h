@@ -19,6 +19,9 @@ torch::jit::Module inceptionResnetV2(Builder &b, int classes);
 torch::jit::Module mobilenetV2(Builder &b, int classes);
 /// torchvision VGG-16 without BatchNorm.
 torch::jit::Module vgg16(Builder &b, int classes);
+/// U-Net (Ronneberger et al.) with four levels from 32 to 512 channels, padded convolutions,
+/// BatchNorm and transposed-convolution upsampling: `classes` maps of the input's size.
+torch::jit::Module unet(Builder &b, int classes);
 /// A small CNN for grey images (Fashion-MNIST 28x28, surface inspection 64x64).
 torch::jit::Module inspectNet(Builder &b, int classes);
 

@@ -23,10 +23,10 @@ Builder::Builder(uint64_t seed)
 
 Module Builder::module(const std::string &kind, const std::string &forwardBody,
                        const Children &children, const Tensors &parameters, const Tensors &buffers,
-                       const Attributes &attributes)
+                       const Attributes &attributes, const std::string &arguments)
 {
     // The class is what the code and the attributes' types say; shapes do not matter.
-    std::string key = kind + '\n' + forwardBody;
+    std::string key = kind + '\n' + arguments + '\n' + forwardBody;
     for (const auto &[name, child] : children)
         key += "\nmodule " + name + ':' + child.type()->name()->qualifiedName();
     for (const auto &[name, tensor] : parameters)
@@ -56,7 +56,7 @@ Module Builder::module(const std::string &kind, const std::string &forwardBody,
     for (const auto &[name, child] : children)
         m.register_module(name, child);
     if (fresh) {
-        m.define("def forward(self, x):\n" + forwardBody);
+        m.define("def forward(self, " + arguments + "):\n" + forwardBody);
         m_classes.emplace(key, m.type());
     }
     return m;
@@ -92,6 +92,17 @@ Module Builder::conv(int in, int out, Pair kernel, Pair stride, Pair padding, in
     if (bias)
         parameters.emplace_back("bias", torch::zeros({out}));
     return module("Conv2d", body.str(), {}, parameters);
+}
+
+Module Builder::convTranspose(int in, int out, int kernel, int stride)
+{
+    std::ostringstream body;
+    body << "    return torch.conv_transpose2d(x, self.weight, self.bias, [" << stride << ", "
+         << stride << "])\n";
+    const Tensors parameters{
+        {"weight", kaimingNormal({in, out, kernel, kernel}, int64_t(out) * kernel * kernel)},
+        {"bias", torch::zeros({out})}};
+    return module("ConvTranspose2d", body.str(), {}, parameters);
 }
 
 Module Builder::batchNorm(int channels, double eps, bool scale)

@@ -38,10 +38,12 @@ public:
 
     explicit Builder(uint64_t seed);
 
-    /// A module of class `kind` whose forward(self, x) has the given body (indented 4 spaces).
+    /// A module of class `kind` whose forward(self, x) has the given body (indented 4 spaces);
+    /// `arguments` names forward's inputs where it takes more than x.
     torch::jit::Module module(const std::string &kind, const std::string &forwardBody,
                               const Children &children, const Tensors &parameters = {},
-                              const Tensors &buffers = {}, const Attributes &attributes = {});
+                              const Tensors &buffers = {}, const Attributes &attributes = {},
+                              const std::string &arguments = "x");
 
     /// Children named "0", "1", ... run one after the other (nn.Sequential).
     torch::jit::Module sequential(const std::vector<torch::jit::Module> &layers);
@@ -52,6 +54,8 @@ public:
     /// Batch normalisation with running statistics (and a `momentum` attribute, as in
     /// torch.nn); `scale` false leaves out the learned multiplier (Keras' scale=False).
     torch::jit::Module batchNorm(int channels, double eps = 1e-5, bool scale = true);
+    /// Transposed convolution with a bias (nn.ConvTranspose2d), padding 0.
+    torch::jit::Module convTranspose(int in, int out, int kernel, int stride);
     torch::jit::Module linear(int in, int out);
     torch::jit::Module relu();
 

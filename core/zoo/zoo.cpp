@@ -36,6 +36,12 @@ const std::vector<ZooModel> &models()
          140'458,
          8,
          10},
+        {"unet",
+         "U-Net: segmentation, 4 levels, skip concatenations",
+         {1, 3, 256, 256},
+         7'763'074,
+         16,
+         2},
     };
     return all;
 }
@@ -95,6 +101,8 @@ Module build(const std::string &name, uint64_t seed, const std::optional<graph::
         root = arch::mobilenetV2(b, classes);
     else if (name == "vgg16")
         root = arch::vgg16(b, classes);
+    else if (name == "unet")
+        root = arch::unet(b, classes);
     else
         root = arch::inspectNet(b, classes);
     // Small batches at a small size are enough for per-channel statistics of noise, and cheap.
@@ -112,15 +120,16 @@ std::optional<std::string> zooName(const std::string &spec)
 }
 
 graph::ModelGraph openModel(const std::string &spec, const std::optional<graph::Shape> &input,
-                            uint64_t seed, graph::ModelGraph::Original original)
+                            uint64_t seed, graph::ModelGraph::Original original,
+                            const graph::CutOptions &cutting)
 {
     const auto name = zooName(spec);
     if (!name)
-        return graph::ModelGraph::load(spec, input, original);
+        return graph::ModelGraph::load(spec, input, original, cutting);
     const auto &model = find(*name);
     const auto shape = input.value_or(model.defaultInput);
     // The built module is a temporary, so it never needs cloning.
-    return graph::ModelGraph::fromModule(build(*name, seed, shape), spec, shape, original);
+    return graph::ModelGraph::fromModule(build(*name, seed, shape), spec, shape, original, cutting);
 }
 
 } // namespace cleave::zoo

@@ -22,7 +22,7 @@ struct ZooModel
     /// memory limit before it builds the model (tst_zoo builds each to check the figure).
     int64_t parameters = 0;
     int64_t minSide = 1; ///< smallest height/width the architecture takes
-    int classes = 1000;
+    int classes = 1000;  ///< of a segmentation network, the maps of its output
 };
 
 /// Every architecture, in a stable order.
@@ -49,6 +49,7 @@ std::optional<std::string> zooName(const std::string &spec);
 graph::ModelGraph
 openModel(const std::string &spec, const std::optional<graph::Shape> &input = std::nullopt,
           uint64_t seed = 0,
-          graph::ModelGraph::Original original = graph::ModelGraph::Original::Keep);
+          graph::ModelGraph::Original original = graph::ModelGraph::Original::Keep,
+          const graph::CutOptions &cutting = {});
 
 } // namespace cleave::zoo

@@ -74,10 +74,19 @@ void describe(const graph::ModelGraph &g, v1::LoadModelReply *reply)
         c->set_index(cut.index);
         c->set_label(cut.label);
         c->set_op(cut.op);
-        for (const auto d : cut.shape)
+        for (const auto d : cut.shape())
             c->add_shape(d);
-        c->set_dtype(cut.dtype);
+        c->set_dtype(cut.dtype());
         c->set_bytes(cut.bytes);
+        for (const auto &tensor : cut.tensors) {
+            auto *t = c->add_tensors();
+            t->set_label(tensor.label);
+            t->set_op(tensor.op);
+            for (const auto d : tensor.shape)
+                t->add_shape(d);
+            t->set_dtype(tensor.dtype);
+            t->set_bytes(tensor.bytes);
+        }
     }
 }
 
@@ -246,7 +255,8 @@ std::shared_ptr<AgentService::Loaded> AgentService::find(const std::string &id)
 grpc::Status AgentService::loadFile(const Gate::Pass &pass,
                                     grpc::ServerReader<v1::LoadModelChunk> *reader,
                                     const v1::ModelHeader &header, const std::string &shapeText,
-                                    std::string *id, std::shared_ptr<Loaded> *loaded)
+                                    const graph::CutOptions &cutting, std::string *id,
+                                    std::shared_ptr<Loaded> *loaded)
 {
     const int64_t limit = m_config.maxModelBytes;
     const auto tooLarge = [&](int64_t bytes) {
@@ -303,7 +313,7 @@ grpc::Status AgentService::loadFile(const Gate::Pass &pass,
                 header.name() + ": the upload ended after " + std::to_string(received) + " of " +
                     std::to_string(header.total_bytes()) + " bytes"};
     }
-    *id = identity.finish().id(shapeText);
+    *id = identity.finish().id(shapeText, cutting.granularity);
     if ((*loaded = find(*id))) {
         std::filesystem::remove(partial);
         return grpc::Status::OK;
@@ -316,8 +326,8 @@ grpc::Status AgentService::loadFile(const Gate::Pass &pass,
         std::optional<graph::Shape> shape;
         if (!shapeText.empty())
             shape = graph::parseShape(shapeText);
-        *loaded = std::make_shared<Loaded>(
-            graph::ModelGraph::load(path.string(), shape, graph::ModelGraph::Original::Drop));
+        *loaded = std::make_shared<Loaded>(graph::ModelGraph::load(
+            path.string(), shape, graph::ModelGraph::Original::Drop, cutting));
     } catch (const Error &e) {
         std::filesystem::remove(path);
         // The loader names the cached file; the client knows the model by its own name.
@@ -354,13 +364,30 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
         }
     }
 
+    graph::CutOptions cutting;
+    if (!header.granularity().empty()) {
+        const auto granularity = graph::granularityNamed(header.granularity());
+        if (!granularity)
+            return log.done({grpc::StatusCode::INVALID_ARGUMENT,
+                             header.name() + ": granularity '" + header.granularity() +
+                                 "' is unknown (block or node)"});
+        cutting.granularity = *granularity;
+    }
+    if (header.max_cuts() < 0)
+        return log.done(
+            {grpc::StatusCode::INVALID_ARGUMENT,
+             header.name() + ": max_cuts " + std::to_string(header.max_cuts()) + " is negative"});
+    if (header.max_cuts() > 0)
+        cutting.maxCuts = header.max_cuts();
+
     std::lock_guard work(m_workMutex);
     const ReturnFreedMemory trim; // before the next request may start timing
     std::string id;
     std::shared_ptr<Loaded> loaded;
     if (!header.zoo_name().empty()) {
         const auto spec = "zoo:" + header.zoo_name();
-        id = ModelIdentity::ofZoo(header.zoo_name(), header.seed()).id(shapeText);
+        id = ModelIdentity::ofZoo(header.zoo_name(), header.seed())
+                 .id(shapeText, cutting.granularity);
         loaded = find(id);
         if (!loaded) {
             // Built, then frozen: about three times its weights, like a file's load.
@@ -373,14 +400,14 @@ grpc::Status AgentService::LoadModel(grpc::ServerContext *context,
                 std::optional<graph::Shape> shape;
                 if (!shapeText.empty())
                     shape = graph::parseShape(shapeText);
-                loaded = std::make_shared<Loaded>(
-                    zoo::openModel(spec, shape, header.seed(), graph::ModelGraph::Original::Drop));
+                loaded = std::make_shared<Loaded>(zoo::openModel(
+                    spec, shape, header.seed(), graph::ModelGraph::Original::Drop, cutting));
             } catch (const Error &e) {
                 return log.done(toStatus(e));
             }
         }
     } else {
-        const auto status = loadFile(pass, reader, header, shapeText, &id, &loaded);
+        const auto status = loadFile(pass, reader, header, shapeText, cutting, &id, &loaded);
         if (!status.ok())
             return log.done(status);
     }
@@ -482,6 +509,7 @@ grpc::Status AgentService::Benchmark(grpc::ServerContext *context,
         fill(result->mutable_device_tl(), r.deviceTl);
         fill(result->mutable_edge_tl(), r.edgeTl);
         result->set_output_bytes(r.outputBytes);
+        result->set_tensors(r.tensors);
         send(event);
     };
     const auto stripResult = [&](const bench::StripResult &r) {
@@ -539,7 +567,14 @@ grpc::Status AgentService::deployFromModel(const v1::DeployHeader &header, v1::D
             throw Error(ErrorKind::InvalidInput,
                         name + ": blocks [" + std::to_string(first) + ", " + std::to_string(end) +
                             ") are not a range of the model's " + std::to_string(g.blockCount()));
-        graph::Shape input = g.cuts()[size_t(first)].shape;
+        // Deployments take and return one tensor (a cut of several is refused, not guessed).
+        for (const int cut : {first, end})
+            if (!g.cuts()[size_t(cut)].single())
+                throw Error(ErrorKind::InvalidInput,
+                            name + ": " + std::to_string(g.cuts()[size_t(cut)].tensors.size()) +
+                                " tensors cross cut " + std::to_string(cut) +
+                                "; a deployment takes and returns one");
+        graph::Shape input = g.cuts()[size_t(first)].shape();
         std::optional<torch::jit::Module> compute;
         if (header.rows_end() > 0) {
             const graph::RowRange rows{header.rows_begin(), header.rows_end()};

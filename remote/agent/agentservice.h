@@ -83,7 +83,7 @@ public:
     /// The token and limits every call passes; the inference service shares them.
     std::shared_ptr<Gate> gate() const { return m_gate; }
 
-    static constexpr uint32_t kProtocolVersion = 3;
+    static constexpr uint32_t kProtocolVersion = 4;
     static constexpr int64_t kMaxChunkBytes = int64_t(1) << 20;
 
 private:
@@ -109,7 +109,8 @@ private:
     grpc::Status loadFile(const Gate::Pass &pass,
                           grpc::ServerReader<agent::v1::LoadModelChunk> *reader,
                           const agent::v1::ModelHeader &header, const std::string &shapeText,
-                          std::string *id, std::shared_ptr<Loaded> *loaded);
+                          const graph::CutOptions &cutting, std::string *id,
+                          std::shared_ptr<Loaded> *loaded);
 
     AgentConfig m_config;
     std::shared_ptr<Gate> m_gate;

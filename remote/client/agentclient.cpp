@@ -70,8 +70,27 @@ v1::AgentInfo AgentClient::info()
     return reply;
 }
 
+namespace {
+
+// The header's shape and cutting: what the agent analyses the model for.
+void describeAnalysis(v1::ModelHeader &header, const std::optional<graph::Shape> &input,
+                      const graph::CutOptions &cutting)
+{
+    if (input)
+        for (const auto d : *input)
+            header.add_input_shape(d);
+    // Block granularity stays unsaid, so that agents of revision 3 take the request.
+    if (cutting.granularity != graph::Granularity::Block) {
+        header.set_granularity(graph::granularityName(cutting.granularity));
+        header.set_max_cuts(cutting.maxCuts);
+    }
+}
+
+} // namespace
+
 v1::LoadModelReply AgentClient::loadFile(const std::string &path,
-                                         const std::optional<graph::Shape> &input)
+                                         const std::optional<graph::Shape> &input,
+                                         const graph::CutOptions &cutting)
 {
     std::ifstream file(path, std::ios::binary | std::ios::ate);
     if (!file)
@@ -87,9 +106,7 @@ v1::LoadModelReply AgentClient::loadFile(const std::string &path,
     v1::LoadModelChunk chunk;
     chunk.mutable_header()->set_name(path);
     chunk.mutable_header()->set_total_bytes(uint64_t(size));
-    if (input)
-        for (const auto d : *input)
-            chunk.mutable_header()->add_input_shape(d);
+    describeAnalysis(*chunk.mutable_header(), input, cutting);
     bool open = writer->Write(chunk);
     std::string buffer(size_t(kChunkBytes), '\0');
     while (open && file) {
@@ -107,7 +124,8 @@ v1::LoadModelReply AgentClient::loadFile(const std::string &path,
 }
 
 v1::LoadModelReply AgentClient::loadZoo(const std::string &name, uint64_t seed,
-                                        const std::optional<graph::Shape> &input)
+                                        const std::optional<graph::Shape> &input,
+                                        const graph::CutOptions &cutting)
 {
     v1::LoadModelReply reply;
     auto call = context(m_deadline * 12); // building and analysing the model takes a while
@@ -116,9 +134,7 @@ v1::LoadModelReply AgentClient::loadZoo(const std::string &name, uint64_t seed,
     chunk.mutable_header()->set_name("zoo:" + name);
     chunk.mutable_header()->set_zoo_name(name);
     chunk.mutable_header()->set_seed(seed);
-    if (input)
-        for (const auto d : *input)
-            chunk.mutable_header()->add_input_shape(d);
+    describeAnalysis(*chunk.mutable_header(), input, cutting);
     writer->Write(chunk);
     writer->WritesDone();
     const auto status = writer->Finish();
@@ -305,10 +321,11 @@ void AgentClient::offload(const v1::OffloadRequest &request,
 }
 
 agent::v1::LoadModelReply AgentClient::loadModel(const std::string &model, uint64_t seed,
-                                                 const std::optional<graph::Shape> &input)
+                                                 const std::optional<graph::Shape> &input,
+                                                 const graph::CutOptions &cutting)
 {
     const auto name = zoo::zooName(model);
-    return name ? loadZoo(*name, seed, input) : loadFile(model, input);
+    return name ? loadZoo(*name, seed, input, cutting) : loadFile(model, input, cutting);
 }
 
 store::Resource resourceOf(const v1::AgentInfo &info, const std::string &role)

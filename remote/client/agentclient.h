@@ -40,13 +40,17 @@ public:
     agent::v1::AgentInfo info();
 
     /// Uploads a TorchScript file in 1 MiB chunks.
+    /// The agent cuts it as `cutting` says (revision 4 for node granularity).
     agent::v1::LoadModelReply loadFile(const std::string &path,
-                                       const std::optional<graph::Shape> &input);
+                                       const std::optional<graph::Shape> &input,
+                                       const graph::CutOptions &cutting = {});
     agent::v1::LoadModelReply loadZoo(const std::string &name, uint64_t seed,
-                                      const std::optional<graph::Shape> &input);
+                                      const std::optional<graph::Shape> &input,
+                                      const graph::CutOptions &cutting = {});
     /// `model` a TorchScript file or zoo:NAME (built there with `seed`), as bench loads it.
     agent::v1::LoadModelReply loadModel(const std::string &model, uint64_t seed,
-                                        const std::optional<graph::Shape> &input);
+                                        const std::optional<graph::Shape> &input,
+                                        const graph::CutOptions &cutting = {});
 
     /// Streams a benchmark; `onEvent` sees each event as it arrives.
     void benchmark(const agent::v1::BenchmarkRequest &request,

@@ -35,6 +35,28 @@ double AgentBenchResult::additivityErrorPercent() const
     return wholeModel_s > 0 ? (sumOfBlockMedians_s - wholeModel_s) / wholeModel_s * 100 : 0.0;
 }
 
+namespace {
+
+/// What crosses each cut, as the agent that analysed the model described it.
+std::vector<store::CutTensorRecord> cutTensorsOf(const agent::v1::LoadModelReply &loaded)
+{
+    std::vector<store::CutTensorRecord> records;
+    for (const auto &cut : loaded.cuts()) {
+        int place = 0;
+        for (const auto &t : cut.tensors())
+            records.push_back({cut.index(), place++, t.label(), t.op(),
+                               graph::Shape(t.shape().begin(), t.shape().end()), t.dtype(),
+                               t.bytes()});
+        if (cut.tensors().empty()) // an agent of revision 3: the cut's one tensor
+            records.push_back({cut.index(), 0, cut.label(), cut.op(),
+                               graph::Shape(cut.shape().begin(), cut.shape().end()), cut.dtype(),
+                               cut.bytes()});
+    }
+    return records;
+}
+
+} // namespace
+
 /// An agent that answered and holds the model, before anything is measured.
 struct BenchSession::Prepared
 {
@@ -63,7 +85,8 @@ BenchSession::Prepared BenchSession::prepare(const BenchTarget &target)
     AgentClient client(target.address, std::chrono::seconds(5), target.access);
     Prepared p{target, client.info(), {}};
     try {
-        p.loaded = client.loadModel(settings.model, settings.seed, settings.input);
+        p.loaded =
+            client.loadModel(settings.model, settings.seed, settings.input, settings.cutting);
     } catch (const RemoteError &e) {
         // The agent's reason names the model; its address tells a user nothing of a local
         // agent, its role does.
@@ -99,7 +122,7 @@ std::vector<AgentBenchResult> BenchSession::run(store::Store &db, const Observer
                                 ": start them with different --name");
         }
     for (const auto &p : prepared)
-        if (p.loaded.model_id() != identity.id(settings.input))
+        if (p.loaded.model_id() != identity.id(settings.input, settings.cutting.granularity))
             throw Error(ErrorKind::InvalidInput, settings.model +
                                                      " changed while it was sent to the " +
                                                      p.target.role + " agent " + p.target.address);
@@ -148,7 +171,9 @@ AgentBenchResult BenchSession::measure(store::Store &db, const Prepared &prepare
     model.inputShape.assign(loaded.input_shape().begin(), loaded.input_shape().end());
     model.blocks = loaded.blocks();
     model.parameters = loaded.parameters();
+    model.granularity = settings.cutting.granularity;
     const auto modelId = db.addModel(model);
+    db.setCutTensors(modelId, cutTensorsOf(loaded));
 
     AgentBenchResult result;
     result.role = role;

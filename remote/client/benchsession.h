@@ -23,6 +23,7 @@ struct BenchSettings
 {
     std::string model; ///< a TorchScript file or zoo:NAME
     std::optional<graph::Shape> input;
+    graph::CutOptions cutting; ///< where the agents cut the model
     uint64_t seed = 0;
     int warmup = 3;
     int reps = 20;

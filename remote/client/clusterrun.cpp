@@ -325,7 +325,7 @@ void ClusterRun::timeStrips(const Say &say)
         if (m_db)
             timings[i] = m_db->stripTimings(m_storeModel, m_devices[i]->resourceId);
         for (const auto &[first, end] : segments) {
-            const auto heights = graph::stripHeights(m_graph->cuts()[size_t(end)].shape[2]);
+            const auto heights = graph::stripHeights(m_graph->cuts()[size_t(end)].shape()[2]);
             const auto have =
                 std::count_if(timings[i].begin(), timings[i].end(),
                               [&](const auto &t) { return t.first == first && t.end == end; });

@@ -48,7 +48,7 @@ SplitHalves makeHalves(const graph::ModelGraph &model, int split,
     SplitHalves halves;
     halves.split = split;
     halves.input = model.inputShape();
-    const auto &cutShape = model.cuts()[size_t(split)].shape;
+    const auto &cutShape = model.cuts()[size_t(split)].shape();
     if (tl && split < k && tl->appliesTo(cutShape)) {
         const auto tlModel = tl::insertTransferLayer(model, split, *tl);
         const auto pieces = tl::splitAtTransferLayer(tlModel);

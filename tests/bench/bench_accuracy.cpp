@@ -54,7 +54,7 @@ Alone alone(const graph::ModelGraph &model, const tl::Dataset &data,
         auto head = model.head(key.split);
         std::optional<tl::TransferLayer> layer;
         if (!key.tl.empty())
-            layer.emplace(tl::TlSpec::parse(key.tl), model.cuts()[size_t(key.split)].shape);
+            layer.emplace(tl::TlSpec::parse(key.tl), model.cuts()[size_t(key.split)].shape());
         const auto codec = codec::Codec::parse(key.codec);
         for (int64_t b = 0; b < kImages; b += kBatch) {
             const auto cut =

@@ -43,7 +43,7 @@ TimedHead prepare(const std::string &name, double fraction)
     const auto spec = tl::TlSpec::parse("maxpool2");
     std::vector<int> applicable;
     for (const auto &c : graph.cuts()) {
-        if (c.index > 0 && spec.appliesTo(c.shape))
+        if (c.index > 0 && spec.appliesTo(c.shape()))
             applicable.push_back(c.index);
     }
     const int cut = applicable.at(size_t(fraction * double(applicable.size() - 1) + 0.5));

@@ -3,14 +3,15 @@
 
 #include "core/zoo/zoo.h"
 
+#include <algorithm>
 #include <random>
 
 namespace cleave::bench {
 
-plan::Planner densenetPlanner(bool allTiers)
+plan::Planner densenetPlanner(bool allTiers, graph::Granularity granularity)
 {
-    const auto graph =
-        zoo::openModel("zoo:densenet201", std::nullopt, 0, graph::ModelGraph::Original::Drop);
+    const auto graph = zoo::openModel("zoo:densenet201", std::nullopt, 0,
+                                      graph::ModelGraph::Original::Drop, {granularity});
     std::vector<int64_t> cutBytes;
     for (const auto &cut : graph.cuts())
         cutBytes.push_back(cut.bytes);
@@ -34,7 +35,9 @@ plan::Planner densenetPlanner(bool allTiers)
         for (size_t s = 0; s < cutBytes.size(); ++s) {
             r.codecs["fp32"].push_back(
                 plan::WireCost{cutBytes[s] + 16, time(rng) / 10, time(rng) / 10});
-            const bool image = graph.cuts()[s].shape.size() == 4;
+            const auto &tensors = graph.cuts()[s].tensors;
+            const bool image = std::any_of(tensors.begin(), tensors.end(),
+                                           [](const auto &t) { return t.shape.size() == 4; });
             for (const char *spec : {"maxpool2", "maxpool4"})
                 r.tls[spec].push_back(image ? std::optional<plan::TlCost>(plan::TlCost{
                                                   time(rng) / 10, time(rng) / 10, cutBytes[s] / 4})

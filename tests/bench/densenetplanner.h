@@ -4,11 +4,14 @@
 // drawing cost the same whatever the numbers are.
 #pragma once
 
+#include "core/graph/granularity.h"
 #include "core/plan/planner.h"
 
 namespace cleave::bench {
 
-/// One device and one edge resource; `allTiers`: two per tier, cloud included.
-plan::Planner densenetPlanner(bool allTiers);
+/// One device and one edge resource; `allTiers`: two per tier, cloud included. At node
+/// granularity: 608 blocks, cuts of several tensors.
+plan::Planner densenetPlanner(bool allTiers,
+                              graph::Granularity granularity = graph::Granularity::Block);
 
 } // namespace cleave::bench

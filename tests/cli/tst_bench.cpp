@@ -121,6 +121,76 @@ private Q_SLOTS:
         }
     }
 
+    // At node granularity the agents cut the model at every node boundary and time those
+    // blocks; the store keeps them apart from the block granularity's timings of the same
+    // model, with what crosses each cut, and plan --granularity node names the tensors each
+    // configuration sends.
+    void benchesAndPlansAtNodeGranularity()
+    {
+        const auto db = m_dir.filePath(QStringLiteral("nodes.cleave"));
+        const auto nodes = cleave::graph::ModelGraph::load(
+            fixture("residual.pt").toStdString(), std::nullopt,
+            cleave::graph::ModelGraph::Original::Keep, {cleave::graph::Granularity::Node});
+        for (const auto *granularity : {"node", "block"}) {
+            const auto r =
+                cli({QStringLiteral("bench"), fixture("residual.pt"), QStringLiteral("--local"),
+                     QStringLiteral("--db"), db, QStringLiteral("--granularity"),
+                     QLatin1String(granularity), QStringLiteral("--warmup"), QStringLiteral("0"),
+                     QStringLiteral("--reps"), QStringLiteral("2"), QStringLiteral("--tl"),
+                     QStringLiteral("maxpool2"), QStringLiteral("--json")});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            const auto blocks = QJsonDocument::fromJson(r.out)[QStringLiteral("resources")]
+                                    .toArray()[0][QStringLiteral("blocks")]
+                                    .toInt();
+            QCOMPARE(blocks, granularity == std::string("node") ? nodes.blockCount() : 8);
+        }
+        {
+            cleave::store::Store store(db.toStdString());
+            const auto models = store.models();
+            QCOMPARE(models.size(), size_t(2));
+            const auto &node =
+                models[0].granularity == cleave::graph::Granularity::Node ? models[0] : models[1];
+            QCOMPARE(node.blocks, nodes.blockCount());
+            QVERIFY(
+                node.sha256 !=
+                (models[0].granularity == cleave::graph::Granularity::Node ? models[1] : models[0])
+                    .sha256);
+            const auto recorded = store.cutTensors(node.id);
+            size_t count = 0;
+            for (const auto &cut : nodes.cuts())
+                count += cut.tensors.size();
+            QCOMPARE(recorded.size(), count);
+        }
+
+        auto plan = [&](const QString &granularity) {
+            return cli({QStringLiteral("plan"), QStringLiteral("--db"), db,
+                        QStringLiteral("--model"), fixture("residual.pt"),
+                        QStringLiteral("--granularity"), granularity, QStringLiteral("--tl"),
+                        QStringLiteral("none"), QStringLiteral("--top"), QStringLiteral("100"),
+                        QStringLiteral("--json")});
+        };
+        const auto atNodes = plan(QStringLiteral("node"));
+        QVERIFY2(atNodes.exitCode == 0, atNodes.err.constData());
+        const auto doc = QJsonDocument::fromJson(atNodes.out).object();
+        QCOMPARE(doc[QStringLiteral("blocks")].toInt(), nodes.blockCount());
+        int several = 0;
+        for (const auto &value : doc[QStringLiteral("ranking")].toArray()) {
+            const auto c = value.toObject();
+            const int split = c[QStringLiteral("splits")].toArray()[0].toInt();
+            const auto tensors = c[QStringLiteral("tensors")].toArray()[0].toArray();
+            const auto &cut = nodes.cuts()[size_t(split)];
+            QCOMPARE(size_t(tensors.size()), cut.tensors.size());
+            several += tensors.size() > 1 ? 1 : 0;
+            for (int t = 0; t < tensors.size(); ++t)
+                QCOMPARE(tensors[t][QStringLiteral("bytes")].toInteger(),
+                         cut.tensors[size_t(t)].bytes);
+        }
+        QVERIFY(several > 0);
+        const auto atBlocks = plan(QStringLiteral("block"));
+        QVERIFY2(atBlocks.exitCode == 0, atBlocks.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(atBlocks.out)[QStringLiteral("blocks")].toInt(), 8);
+    }
+
     // A TL asked for where none applies (a model of vectors) is measured nowhere, and bench
     // says so rather than leaving plans to wonder why it is never used.
     void saysWhereTransferLayersApply()

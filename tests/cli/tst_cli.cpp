@@ -65,6 +65,13 @@ private Q_SLOTS:
         QCOMPARE(second[QStringLiteral("shape")].toArray(), (QJsonArray{1, 8, 8, 8}));
         QCOMPARE(second[QStringLiteral("dtype")].toString(), QStringLiteral("float32"));
         QCOMPARE(second[QStringLiteral("bytes")].toInteger(), 1 * 8 * 8 * 8 * 4);
+        // A cut of one tensor lists it too.
+        const auto tensors = second[QStringLiteral("tensors")].toArray();
+        QCOMPARE(tensors.size(), 1);
+        QCOMPARE(tensors[0][QStringLiteral("shape")].toArray(), (QJsonArray{1, 8, 8, 8}));
+        QCOMPARE(tensors[0][QStringLiteral("bytes")].toInteger(), 1 * 8 * 8 * 8 * 4);
+        QCOMPARE(root[QStringLiteral("granularity")].toString(), QStringLiteral("block"));
+        QVERIFY(root[QStringLiteral("refused")].toArray().isEmpty());
     }
 
     void inspectPrintsATable()
@@ -81,7 +88,59 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), header + 5); // splits 0..3
         // 2 x 8 x 16 x 16 floats = 16,384 bytes
         const auto row = lines[header + 3].simplified();
-        QCOMPARE(row, QStringLiteral("2 cat aten::cat 2x8x16x16 float32 0.016"));
+        QCOMPARE(row, QStringLiteral("2 cat aten::cat 1 2x8x16x16 float32 0.016"));
+    }
+
+    // At node granularity a cut lists each tensor that crosses it and their sum, and the
+    // boundary a list crosses is named, not a cut.
+    void inspectListsTheTensorsOfNodeCuts()
+    {
+        auto r = cli({QStringLiteral("inspect"), fixture("twobranch.pt"),
+                      QStringLiteral("--granularity"), QStringLiteral("node"),
+                      QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const auto root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(root[QStringLiteral("granularity")].toString(), QStringLiteral("node"));
+        QCOMPARE(root[QStringLiteral("blocks")].toInt(), 5);
+        const auto cuts = root[QStringLiteral("cuts")].toArray();
+        const auto both = cuts[3].toObject(); // after right: both branches cross
+        const auto tensors = both[QStringLiteral("tensors")].toArray();
+        QCOMPARE(tensors.size(), 2);
+        QCOMPARE(tensors[0][QStringLiteral("label")].toString(), QStringLiteral("left"));
+        QCOMPARE(tensors[1][QStringLiteral("label")].toString(), QStringLiteral("right"));
+        QCOMPARE(tensors[1][QStringLiteral("shape")].toArray(), (QJsonArray{1, 4, 8, 8}));
+        QCOMPARE(both[QStringLiteral("bytes")].toInteger(), 2 * 4 * 8 * 8 * 4);
+        QVERIFY(!both.contains(QStringLiteral("shape")));
+        QCOMPARE(cuts[4][QStringLiteral("tensors")].toArray().size(), 1);
+        QCOMPARE(cuts[4][QStringLiteral("shape")].toArray(), (QJsonArray{1, 8, 8, 8}));
+        const auto refused = root[QStringLiteral("refused")].toArray();
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused[0][QStringLiteral("block")].toInt(), 3);
+        QCOMPARE(refused[0][QStringLiteral("crossing")].toString(),
+                 QStringLiteral("List[Tensor] from prim::ListConstruct"));
+
+        r = cli({QStringLiteral("inspect"), fixture("twobranch.pt"),
+                 QStringLiteral("--granularity"), QStringLiteral("node")});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const auto header = lines.indexOf(QRegularExpression(QStringLiteral("split +label +op.*")));
+        // Cut 2 (stem and left) takes three lines; then cut 3 and its tensors.
+        QCOMPARE(lines[header + 6].simplified(), QStringLiteral("3 right aten::conv2d 2 0.002"));
+        QCOMPARE(lines[header + 7].simplified(),
+                 QStringLiteral("left aten::conv2d 1x4x8x8 float32 0.001"));
+        QVERIFY2(r.out.contains("not cuts (something other than tensors crosses): 1"),
+                 r.out.constData());
+    }
+
+    void verifiesEveryNodeCut()
+    {
+        const auto r =
+            cli({QStringLiteral("verify"), fixture("inception.pt"), QStringLiteral("--granularity"),
+                 QStringLiteral("node"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const auto root = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(root[QStringLiteral("passed")].toBool());
+        QVERIFY(root[QStringLiteral("splits")].toArray().size() > 7); // 7 at block granularity
     }
 
     void verifyPassesAndFails()
@@ -226,6 +285,19 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("verify"), fixture("chain.pt"),
                            QStringLiteral("--tolerance"), QStringLiteral("-1")}
             << QStringLiteral("--tolerance");
+        QTest::newRow("unknown granularity")
+            << QStringList{inspect, fixture("chain.pt"), QStringLiteral("--granularity"),
+                           QStringLiteral("layer")}
+            << QStringLiteral("error: --granularity layer: unknown (valid: block, node)");
+        QTest::newRow("too many node cuts")
+            << QStringList{inspect,
+                           fixture("residual.pt"),
+                           QStringLiteral("--granularity"),
+                           QStringLiteral("node"),
+                           QStringLiteral("--max-cuts"),
+                           QStringLiteral("5")}
+            << QStringLiteral("cuts, more than the limit of 5 (use --granularity block, or "
+                              "raise --max-cuts)");
         QTest::newRow("zero tolerance")
             << QStringList{QStringLiteral("verify"), fixture("chain.pt"),
                            QStringLiteral("--tolerance"), QStringLiteral("0")}
@@ -261,7 +333,7 @@ private Q_SLOTS:
             cli({QStringLiteral("zoo"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const auto models = QJsonDocument::fromJson(r.out)[QStringLiteral("models")].toArray();
-        QCOMPARE(models.size(), 12);
+        QCOMPARE(models.size(), 13);
         const auto first = models[0].toObject();
         QCOMPARE(first[QStringLiteral("name")].toString(), QStringLiteral("resnet18"));
         QCOMPARE(first[QStringLiteral("parameters")].toInteger(), 11689512);

@@ -73,7 +73,7 @@ private Q_SLOTS:
             const auto codec = codec::Codec::parse(key.codec);
             std::optional<tl::TransferLayer> layer;
             if (!key.tl.empty())
-                layer.emplace(tl::TlSpec::parse(key.tl), model.cuts()[size_t(key.split)].shape);
+                layer.emplace(tl::TlSpec::parse(key.tl), model.cuts()[size_t(key.split)].shape());
             withTl += layer.has_value();
             tl::AccuracyCounts expected;
             for (int64_t i = 0; i < 40; ++i) {

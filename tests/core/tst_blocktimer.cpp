@@ -5,6 +5,8 @@
 #include "core/bench/blocktimer.h"
 #include "core/error.h"
 
+#include <map>
+
 using namespace cleave;
 
 class TestBlockTimer : public QObject
@@ -81,6 +83,61 @@ private Q_SLOTS:
                                 .arg(weights)
                                 .arg(parameters)));
         QVERIFY(timer.timeWholeModel().median_s > 0);
+    }
+
+    // At node granularity a cut carries several tensors: each block takes and returns them
+    // all, a codec costs them all (its bytes are their encodings' sum), and a Transfer Layer
+    // applies to each tensor it fits, the others crossing as they are.
+    void timesCutsOfSeveralTensors()
+    {
+        const auto g = graph::ModelGraph::fromModule(
+            testing::demoModel(), "demo", testing::kDemoInputShape,
+            graph::ModelGraph::Original::Keep, {graph::Granularity::Node});
+        bench::TimerSettings settings{0, 2, 0};
+        settings.codecs = {codec::Codec::parse("fp32"), codec::Codec::parse("fp16+zstd")};
+        settings.tlSpecs = {tl::TlSpec::parse("maxpool2")};
+        bench::BlockTimer timer(g, settings);
+        std::vector<bench::BlockResult> blocks;
+        std::map<std::pair<int, std::string>, bench::CodecResult> codecs;
+        std::map<int, bench::TlResult> tls;
+        bench::CutCallbacks onCut;
+        onCut.codec = [&](const bench::CodecResult &r) { codecs[{r.cut, r.codec}] = r; };
+        onCut.tl = [&](const bench::TlResult &r) { tls[r.cut] = r; };
+        timer.timeBlocks(
+            0, [&](const bench::BlockResult &r) { blocks.push_back(r); }, {}, onCut);
+        QCOMPARE(int(blocks.size()), g.blockCount());
+
+        c10::InferenceMode inference;
+        const auto x = g.sampleInput(0);
+        int several = 0;
+        for (int s = 0; s <= g.blockCount(); ++s) {
+            const auto &cut = g.cuts()[size_t(s)];
+            if (s > 0)
+                QCOMPARE(blocks[size_t(s) - 1].outputBytes, cut.bytes);
+            const auto tensors = graph::runOnce(g.head(s), graph::Tensors{x});
+            several += tensors.size() > 1 ? 1 : 0;
+            for (const auto &c : settings.codecs) {
+                int64_t bytes = 0;
+                for (const auto &t : tensors)
+                    bytes += int64_t(codec::encode(t, c).size());
+                QCOMPARE(codecs.at({s, c.name()}).encodedBytes, bytes);
+            }
+            const auto &spec = settings.tlSpecs.front();
+            int fits = 0;
+            int64_t tlBytes = 0;
+            for (const auto &t : cut.tensors) {
+                const bool applies = spec.appliesTo(t.shape);
+                fits += applies ? 1 : 0;
+                tlBytes += applies ? graph::elementCount(spec.reducedShape(t.shape)) * 4 : t.bytes;
+            }
+            if (s == g.blockCount() || fits == 0) {
+                QVERIFY(tls.count(s) == 0);
+                continue;
+            }
+            QCOMPARE(tls.at(s).tensors, fits);
+            QCOMPARE(tls.at(s).outputBytes, tlBytes);
+        }
+        QVERIFY(several > 0);
     }
 
     void resumesFromABlock()

@@ -281,7 +281,7 @@ private Q_SLOTS:
         const auto run = g.rowLocalRun(0);
         for (int end = 1; end <= run.end; ++end) {
             const auto s = SegmentRows::of(run, end, 1, 1);
-            QCOMPARE(s.rows(), g.cuts()[size_t(end)].shape[2]);
+            QCOMPARE(s.rows(), g.cuts()[size_t(end)].shape()[2]);
             for (int64_t r = 0; r < s.rows(); ++r)
                 QCOMPARE(s.needs[size_t(r)], g.stripInput(0, end, {r, r + 1}));
             QCOMPARE(s.input({0, s.rows()}), g.stripInput(0, end, {0, s.rows()}));

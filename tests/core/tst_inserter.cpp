@@ -104,7 +104,7 @@ private Q_SLOTS:
         // The four pieces the Offloader runs: blocks, DeviceTL | EdgeTL, blocks.
         const auto &pieces = split.graph;
         QVERIFY(cut < split.wireCut && split.wireCut < split.restoredCut);
-        QCOMPARE(pieces.cuts()[size_t(split.restoredCut)].shape, tl.cutShape);
+        QCOMPARE(pieces.cuts()[size_t(split.restoredCut)].shape(), tl.cutShape);
         auto cutTensor = cut > 0 ? run(pieces.slice(0, cut), x) : x;
         const auto sent = run(pieces.slice(cut, split.wireCut), cutTensor);
         QVERIFY(torch::equal(sent, wire));

@@ -32,7 +32,7 @@ QStringList shapes(const graph::ModelGraph &g)
 {
     QStringList out;
     for (const auto &cut : g.cuts())
-        out << QString::fromStdString(graph::formatShape(cut.shape));
+        out << QString::fromStdString(graph::formatShape(cut.shape()));
     return out;
 }
 
@@ -118,11 +118,88 @@ private Q_SLOTS:
         for (size_t s = 0; s < g.cuts().size(); ++s) {
             const auto &cut = g.cuts()[s];
             QCOMPARE(cut.index, int(s));
-            QCOMPARE(cut.dtype, std::string("float32"));
-            QCOMPARE(cut.bytes, graph::elementCount(cut.shape) * 4);
+            QCOMPARE(cut.dtype(), std::string("float32"));
+            QCOMPARE(cut.bytes, graph::elementCount(cut.shape()) * 4);
         }
-        QCOMPARE(g.cuts().front().shape, g.inputShape());
-        QCOMPARE(g.cuts().back().shape, g.outputShape());
+        QCOMPARE(g.cuts().front().shape(), g.inputShape());
+        QCOMPARE(g.cuts().back().shape(), g.outputShape());
+    }
+
+    // The two-branch fixture at node granularity, written from its forward: stem; left and
+    // right convolutions of the stem; their concatenation; head. After left, the stem's output
+    // still crosses (right reads it); after right, both branches cross; between the list the
+    // concatenation takes and the concatenation, a list crosses: no cut.
+    void findsExactNodeCuts()
+    {
+        const auto g =
+            graph::ModelGraph::load(fixture("twobranch.pt").toStdString(), std::nullopt,
+                                    graph::ModelGraph::Original::Keep, {graph::Granularity::Node});
+        QCOMPARE(labels(g), split("input stem left right cat head"));
+        QCOMPARE(ops(g), split("input aten::conv2d aten::conv2d aten::conv2d aten::cat "
+                               "aten::conv2d"));
+        QStringList tensors;
+        for (const auto &cut : g.cuts()) {
+            QStringList names;
+            int64_t bytes = 0;
+            for (const auto &t : cut.tensors) {
+                names << QString::fromStdString(t.label + ":" + graph::formatShape(t.shape));
+                QCOMPARE(t.dtype, std::string("float32"));
+                QCOMPARE(t.bytes, graph::elementCount(t.shape) * 4);
+                bytes += t.bytes;
+            }
+            QCOMPARE(cut.bytes, bytes);
+            tensors << names.join(QLatin1Char('+'));
+        }
+        QCOMPARE(tensors, split("input:1x3x8x8 stem:1x4x8x8 stem:1x4x8x8+left:1x4x8x8 "
+                                "left:1x4x8x8+right:1x4x8x8 cat:1x8x8x8 head:1x2x8x8"));
+        QCOMPARE(g.refusedCuts().size(), size_t(1));
+        const auto &refused = g.refusedCuts().front();
+        QCOMPARE(refused.block, 3);
+        QCOMPARE(QString::fromStdString(refused.after), QStringLiteral("prim::ListConstruct"));
+        QCOMPARE(QString::fromStdString(refused.crossing),
+                 QStringLiteral("List[Tensor] from prim::ListConstruct"));
+        // At block granularity the same model has no refusals to report.
+        QVERIFY(
+            graph::ModelGraph::load(fixture("twobranch.pt").toStdString()).refusedCuts().empty());
+    }
+
+    // Values that are not tensors crossing a node boundary refuse that boundary only, and say
+    // what crosses: a number read from the data, a list of tensors. (Tuples made inside the
+    // graph do not survive freezing: their elements cross as tensors.)
+    void refusesNodeBoundariesThatNonTensorsCross()
+    {
+        torch::jit::Module m("__torch__.NonTensors");
+        m.register_attribute("training", c10::BoolType::get(), false);
+        m.define(R"(
+def pair(self, x):
+    return (torch.relu(x), torch.sigmoid(x))
+
+def forward(self, x):
+    n = float(x.sum())
+    a, b = self.pair(x)
+    parts = [a * n, b]
+    y = torch.tanh(x)
+    return torch.cat(parts, 1) * torch.cat([y, y], 1)
+)");
+        const auto g = graph::ModelGraph::fromModule(m, "non-tensors", {1, 2, 3, 3},
+                                                     graph::ModelGraph::Original::Keep,
+                                                     {graph::Granularity::Node});
+        QStringList crossing;
+        for (const auto &r : g.refusedCuts())
+            crossing << QString::fromStdString(r.crossing);
+        QVERIFY2(crossing.join(QLatin1Char('|')).contains(QStringLiteral("float from ")),
+                 qPrintable(crossing.join(QLatin1Char('|'))));
+        QVERIFY2(crossing.join(QLatin1Char('|'))
+                     .contains(QStringLiteral("List[Tensor] from prim::ListConstruct")),
+                 qPrintable(crossing.join(QLatin1Char('|'))));
+        // The rest are cuts, and each splits the model correctly.
+        QVERIFY(g.blockCount() >= 2);
+        const auto x = g.sampleInput(1);
+        const auto expected = g.forward(x);
+        for (int s = 0; s <= g.blockCount(); ++s) {
+            const auto y = graph::runOnce(g.tail(s), graph::runOnce(g.head(s), graph::Tensors{x}));
+            QVERIFY(torch::allclose(y.front(), expected));
+        }
     }
 
     void parallelRegionsAreOneBlock()
@@ -146,7 +223,7 @@ private Q_SLOTS:
         QCOMPARE(hinted.inputShape(), (graph::Shape{1, 3, 8, 8}));
         const auto given = graph::ModelGraph::load(fixture("residual.pt").toStdString(),
                                                    graph::Shape{2, 3, 16, 12});
-        QCOMPARE(given.cuts().at(1).shape, (graph::Shape{2, 8, 16, 12}));
+        QCOMPARE(given.cuts().at(1).shape(), (graph::Shape{2, 8, 16, 12}));
         QCOMPARE(given.outputShape(), (graph::Shape{2, 5}));
     }
 

@@ -22,6 +22,19 @@ double relativeDiff(const torch::Tensor &a, const torch::Tensor &b)
     return (a - b).abs().max().item<double>() / std::max(b.abs().max().item<double>(), 1e-12);
 }
 
+graph::ModelGraph atNodes(const QString &file, int maxCuts = graph::CutOptions{}.maxCuts)
+{
+    return graph::ModelGraph::load(file.toStdString(), std::nullopt,
+                                   graph::ModelGraph::Original::Keep,
+                                   {graph::Granularity::Node, maxCuts});
+}
+
+// The inputs of a slice's forward, self aside.
+size_t inputCount(const torch::jit::Module &m)
+{
+    return m.get_method("forward").function().getSchema().arguments().size() - 1;
+}
+
 } // namespace
 
 class TestSlicer : public QObject
@@ -58,7 +71,7 @@ private Q_SLOTS:
             auto loadedTail = torch::jit::load(tailPath);
 
             const auto middle = run(head, x);
-            QCOMPARE(middle.sizes().vec(), g.cuts()[size_t(s)].shape);
+            QCOMPARE(middle.sizes().vec(), g.cuts()[size_t(s)].shape());
             const auto loadedMiddle = run(loadedHead, x);
             QVERIFY2(torch::equal(middle, loadedMiddle),
                      qPrintable(QStringLiteral("head %1").arg(s)));
@@ -138,6 +151,113 @@ private Q_SLOTS:
         QVERIFY(!report.passed());
         QVERIFY(std::any_of(report.splits.begin(), report.splits.end(),
                             [](const graph::SplitCheck &c) { return c.maxAbsDiff > 0; }));
+    }
+
+    // At node granularity every node boundary whose crossing values are all tensors is a cut:
+    // a residual or branching model gains cuts that several tensors cross. The head returns
+    // them as a tuple in the cut's order, the tail takes them as separate inputs, and saved
+    // and reloaded they give what the model gives.
+    void nodeCutsCarryEveryCrossingTensor_data() { fixtures_data(); }
+    void nodeCutsCarryEveryCrossingTensor()
+    {
+        QFETCH(QString, file);
+        const auto blocks = graph::ModelGraph::load(file.toStdString());
+        const auto g = atNodes(file);
+        QCOMPARE(g.granularity(), graph::Granularity::Node);
+        QVERIFY(g.blockCount() >= blocks.blockCount());
+        const auto x = g.sampleInput(3);
+        const auto expected = g.forward(x);
+        QTemporaryDir dir;
+        int several = 0;
+        for (int s = 0; s <= g.blockCount(); ++s) {
+            const auto &cut = g.cuts()[size_t(s)];
+            several += cut.single() ? 0 : 1;
+            int64_t bytes = 0;
+            for (const auto &t : cut.tensors)
+                bytes += t.bytes;
+            QCOMPARE(cut.bytes, bytes);
+
+            auto head = g.head(s);
+            auto tail = g.tail(s);
+            QCOMPARE(inputCount(tail), cut.tensors.size());
+            const auto path = dir.filePath(QStringLiteral("head%1.pt").arg(s)).toStdString();
+            head.save(path);
+            const auto middle = graph::runOnce(head, graph::Tensors{x});
+            const auto reloaded = graph::runOnce(torch::jit::load(path), graph::Tensors{x});
+            QCOMPARE(middle.size(), cut.tensors.size());
+            for (size_t i = 0; i < middle.size(); ++i) {
+                QCOMPARE(middle[i].sizes().vec(), cut.tensors[i].shape);
+                QVERIFY(torch::equal(middle[i], reloaded[i]));
+            }
+            const auto output = graph::runOnce(tail, middle);
+            QCOMPARE(output.size(), size_t(1));
+            QVERIFY2(relativeDiff(output.front(), expected) < 1e-5,
+                     qPrintable(QStringLiteral("split %1").arg(s)));
+        }
+        const bool branches = !file.endsWith(QStringLiteral("chain.pt")) &&
+                              !file.endsWith(QStringLiteral("sizes.pt"));
+        QCOMPARE(several > 0, branches);
+    }
+
+    // Every tensor a node cut carries is needed after it: each input of the tail is read
+    // inside it or passed on to the tail's output. And chaining any ranges gives the model.
+    void nodeCutsCarryNothingUnneeded_data() { fixtures_data(); }
+    void nodeCutsCarryNothingUnneeded()
+    {
+        QFETCH(QString, file);
+        const auto g = atNodes(file);
+        const auto x = g.sampleInput(5);
+        const auto expected = g.forward(x);
+        const int k = g.blockCount();
+        for (int s = 1; s < k; ++s) {
+            const auto graph = g.tail(s).get_method("forward").graph();
+            for (size_t i = 1; i < graph->inputs().size(); ++i)
+                QVERIFY2(graph->inputs()[i]->hasUses(),
+                         qPrintable(QStringLiteral("cut %1, tensor %2").arg(s).arg(i - 1)));
+        }
+        for (int a = 0; a <= k; a += std::max(1, k / 6)) {
+            for (int b = a; b <= k; b += std::max(1, k / 6)) {
+                const auto y = graph::runOnce(
+                    g.slice(b, k),
+                    graph::runOnce(g.slice(a, b),
+                                   graph::runOnce(g.slice(0, a), graph::Tensors{x})));
+                QVERIFY2(relativeDiff(y.front(), expected) < 1e-5,
+                         qPrintable(QStringLiteral("[%1, %2)").arg(a).arg(b)));
+            }
+        }
+    }
+
+    // The verifier splits at every node cut too.
+    void verifierPassesEveryNodeCut_data() { fixtures_data(); }
+    void verifierPassesEveryNodeCut()
+    {
+        QFETCH(QString, file);
+        const auto g = atNodes(file);
+        const auto report = graph::verifySplits(g, 1e-5);
+        QCOMPARE(int(report.splits.size()), g.blockCount() + 1);
+        QVERIFY(report.passed());
+    }
+
+    // A model with more node cuts than allowed is refused with both numbers.
+    void refusesMoreNodeCutsThanAllowed()
+    {
+        const auto all = atNodes(fixture("residual.pt"));
+        const int cuts = all.blockCount() + 1;
+        try {
+            atNodes(fixture("residual.pt"), cuts - 1);
+            QFAIL("a model with too many cuts was analysed");
+        } catch (const graph::TooManyCuts &e) {
+            QCOMPARE(e.cuts(), cuts);
+            QCOMPARE(e.limit(), cuts - 1);
+            QCOMPARE(int(e.kind()), int(ErrorKind::InvalidInput));
+            QVERIFY2(QString::fromUtf8(e.what()).contains(
+                         QStringLiteral("node granularity yields %1 cuts, more than the limit "
+                                        "of %2")
+                             .arg(cuts)
+                             .arg(cuts - 1)),
+                     e.what());
+        }
+        QCOMPARE(atNodes(fixture("residual.pt"), cuts).blockCount() + 1, cuts);
     }
 
     void verifierCancels()

@@ -38,8 +38,13 @@ Resource device()
     return {0, "local-device", "device", "host", "cpu", 2, 1, "", "1.13", "openblas"};
 }
 
-// What schemas 5 to 10 added, taken away again to make an older store.
-constexpr const char *kDropSchemas5To10 =
+// What schema 11 added (a model's granularity and its cut tensors), taken away again.
+const std::string kDropSchema11 =
+    "DROP TABLE cut_tensors; ALTER TABLE models DROP COLUMN granularity; ";
+
+// What schemas 5 to 11 added, taken away again to make an older store.
+const std::string kDropSchemas5To11 =
+    kDropSchema11 +
     "DROP TABLE accuracy; DROP TABLE cluster_baselines; "
     "DROP TABLE strip_timings; DROP TABLE cluster_shares; DROP TABLE cluster_inferences; "
     "DROP TABLE cluster_events; DROP TABLE cluster_runs; "
@@ -62,7 +67,8 @@ BlockTiming block(int index, double median)
 /// (and no accuracy table, which schema 10 adds).
 void toSchema8(Database &raw)
 {
-    raw.execute("DROP TABLE accuracy; "
+    raw.execute(kDropSchema11 +
+                "DROP TABLE accuracy; "
                 "ALTER TABLE cluster_runs DROP COLUMN round_ends; DROP TABLE cluster_shares; "
                 "DROP TABLE cluster_baselines; "
                 "CREATE TABLE cluster_shares(cluster_id INTEGER NOT NULL, run INTEGER NOT NULL, "
@@ -79,6 +85,57 @@ class TestStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Schema 11: a model cut at node granularity is a record of its own (its id says so), with
+    // the tensors that cross each cut; records of older stores read as block granularity.
+    void keepsAModelsGranularityAndCutTensors()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("granularity.cleave")).toStdString();
+        {
+            Store store(path);
+            auto nodes = resnet();
+            nodes.sha256 = "cd34";
+            nodes.blocks = 300;
+            nodes.granularity = graph::Granularity::Node;
+            const auto blocksId = store.addModel(resnet());
+            const auto nodesId = store.addModel(nodes);
+            QVERIFY(blocksId != nodesId);
+            store.setCutTensors(
+                nodesId, {{0, 0, "input", "input", {1, 3, 224, 224}, "float32", 602112},
+                          {1, 0, "conv1", "aten::conv2d", {1, 64, 112, 112}, "float32", 3211264},
+                          {1, 1, "input", "input", {1, 3, 224, 224}, "float32", 602112}});
+            // Replacing them leaves none of the old.
+            store.setCutTensors(
+                nodesId, {{1, 1, "conv1", "aten::relu", {1, 64, 112, 112}, "float32", 3211264}});
+            QCOMPARE(store.cutTensors(nodesId).size(), size_t(1));
+            store.setCutTensors(
+                nodesId, {{0, 0, "input", "input", {1, 3, 224, 224}, "float32", 602112},
+                          {1, 0, "conv1", "aten::conv2d", {1, 64, 112, 112}, "float32", 3211264},
+                          {1, 1, "input", "input", {1, 3, 224, 224}, "float32", 602112}});
+        }
+        Store store(path);
+        const auto node = *store.model("cd34");
+        QCOMPARE(node.granularity, graph::Granularity::Node);
+        QCOMPARE(node.blocks, 300);
+        QCOMPARE(store.model("ab12")->granularity, graph::Granularity::Block);
+        const auto tensors = store.cutTensors(node.id);
+        QCOMPARE(tensors.size(), size_t(3));
+        QCOMPARE(tensors[1].cut, 1);
+        QCOMPARE(tensors[1].tensor, 0);
+        QCOMPARE(tensors[1].label, std::string("conv1"));
+        QCOMPARE(tensors[1].shape, (graph::Shape{1, 64, 112, 112}));
+        QCOMPARE(tensors[2].bytes, int64_t(602112));
+        QVERIFY(store.cutTensors(store.model("ab12")->id).empty());
+        {
+            // A store of schema 10 gains the column, every model at block granularity.
+            Database raw(path, Database::Mode::ReadWrite);
+            raw.execute("DELETE FROM models WHERE sha256 = 'cd34'; " + kDropSchema11 +
+                        "PRAGMA user_version = 10");
+        }
+        Store upgraded(path);
+        QCOMPARE(upgraded.schemaVersion(), Store::kSchemaVersion);
+        QCOMPARE(upgraded.model("ab12")->granularity, graph::Granularity::Block);
+    }
+
     // Schema 7: strip timings replace earlier ones of the same height; a cluster run keeps its
     // inferences per attempt with every device's share, and its events, in order.
     void keepsStripTimingsAndClusterRuns()
@@ -247,7 +304,7 @@ private Q_SLOTS:
         }
         {
             Database raw(path, Database::Mode::ReadWrite);
-            raw.execute("DROP TABLE accuracy; PRAGMA user_version = 9");
+            raw.execute(kDropSchema11 + "DROP TABLE accuracy; PRAGMA user_version = 9");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -295,7 +352,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("DROP TABLE offload_inferences; DROP TABLE offload_runs; "
                         "DROP TABLE agents; DROP TABLE settings; " +
-                        std::string(kDropSchemas5To10) + "PRAGMA user_version = 1");
+                        kDropSchemas5To11 + "PRAGMA user_version = 1");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
@@ -391,7 +448,7 @@ private Q_SLOTS:
             Database raw(path, Database::Mode::ReadWrite);
             raw.execute("ALTER TABLE agents DROP COLUMN tls_cert; "
                         "ALTER TABLE agents DROP COLUMN tls_key; " +
-                        std::string(kDropSchemas5To10) + "PRAGMA user_version = 3");
+                        kDropSchemas5To11 + "PRAGMA user_version = 3");
         }
         Store store(path);
         QCOMPARE(store.schemaVersion(), Store::kSchemaVersion);
