@@ -8,8 +8,9 @@ BIN       := $(BUILD_DIR)/bin
 
 # The whole stack from docs/architecture.md, the build tools and CLI11; fonts-nanum draws the
 # Korean translation; gnome-keyring and dbus-daemon give the keychain test a Secret Service;
-# python3-torch lets a test load exported files in Python (the build never
-# runs Python); help2man writes the man pages, dpkg-dev gives CPack the packages' Depends, and
+# python3-torch lets a test load exported files in Python and python3-torchvision trace
+# torchvision's models (the build never runs Python); libboost-dev's max flow finds the best
+# partition; help2man writes the man pages, dpkg-dev gives CPack the packages' Depends, and
 # the rest check the packages (desktop file, AppStream, MIME type, man pages, systemd unit);
 # iproute2 gives the exposure test a non-loopback address in a network namespace of its own.
 PACKAGES := cmake g++ ninja-build ccache pkg-config \
@@ -20,7 +21,7 @@ PACKAGES := cmake g++ ninja-build ccache pkg-config \
   qtkeychain-qt6-dev gnome-keyring dbus-daemon \
   xvfb xauth fonts-nanum dataset-fashion-mnist python3-torch \
   help2man dpkg-dev desktop-file-utils appstream shared-mime-info man-db systemd \
-  iproute2 libgraphviz-dev python3-torchvision
+  iproute2 python3-torchvision libboost-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get

@@ -279,11 +279,19 @@ bundle::BundleInfo bundleOf(const Session &s)
 {
     const auto info = bundle::readBundleInfo(s.options.bundle);
     const auto identity = ModelIdentity::of(s.options.model.model, 0);
-    if (info.modelSha256 != s.record.sha256 &&
-        info.modelSha256 != identity.id(std::optional<graph::Shape>()) &&
-        info.modelSha256 != identity.id(s.model.inputShape()))
+    const auto of = [&](graph::Granularity g) {
+        return info.modelSha256 == identity.id(std::optional<graph::Shape>(), g) ||
+               info.modelSha256 == identity.id(s.model.inputShape(), g);
+    };
+    if (info.modelSha256 != s.record.sha256 && !of(graph::Granularity::Block) &&
+        !of(graph::Granularity::Node))
         throw Error(ErrorKind::InvalidInput, s.options.bundle + ": a bundle of " + info.model +
                                                  ", not of " + s.options.model.model);
+    if (info.wireShapes.size() != 1)
+        throw Error(ErrorKind::InvalidInput,
+                    s.options.bundle + ": its head sends " +
+                        std::to_string(info.wireShapes.size()) +
+                        " tensors; accuracy measures the halves of a cut of one");
     return info;
 }
 

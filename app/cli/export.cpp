@@ -155,6 +155,7 @@ int runExport(const ExportOptions &options)
     bundle::ExportRequest request;
     request.model = options.model.model;
     request.input = options.model.inputShape();
+    request.cutting = options.model.cutting();
     request.seed = options.training.seed;
     request.split = options.split;
     request.tl = options.tl;
@@ -189,10 +190,9 @@ int runExport(const ExportOptions &options)
                   << fixed((result.baseline->top1 - after.top1) * 100, 2) << " points (top-1)\n";
     }
     std::cout << "wrote " << options.output << ": split " << options.split
-              << (info.tl.empty() ? "" : " with " + info.tl) << ", "
-              << graph::formatShape(info.wireShape) << " on the wire ("
-              << megabytes(result.wireBytes) << " MB), halves match the whole within "
-              << fixed(result.maxError, 8) << '\n';
+              << (info.tl.empty() ? "" : " with " + info.tl) << ", " << bundle::formatWire(info)
+              << " on the wire (" << megabytes(result.wireBytes)
+              << " MB), halves match the whole within " << fixed(result.maxError, 8) << '\n';
     if (result.tlChange && result.epochs.empty())
         std::cerr << "warning: the Transfer Layer " << info.tl
                   << " is not trained: on the check input it changes the model's output by "
@@ -212,6 +212,7 @@ void addExportCommand(CLI::App &app, int &exitCode)
     auto *command = app.add_subcommand(
         "export", "Write a deployable split: head, tail, manifest and a Triton repository");
     options->model.addTo(*command);
+    options->model.addCuttingTo(*command);
     command->add_option("--split", options->split, "split index S (blocks [0, S) on the device)")
         ->required();
     command->add_option("--tl", options->tl, "insert this Transfer Layer at the split");

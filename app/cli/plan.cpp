@@ -2,7 +2,7 @@
 // cleave-cli plan --db FILE --model MODEL [--tiers ...] [--link PRESET | --bandwidth-mbps B
 //                 --latency-ms L] [--tl SPEC|none] [--codec C] [constraints] [--top N]
 //                 [--max-accuracy-drop PP] [--pareto] [--no-return]
-//                 [--cluster SOURCE,DEVICE,...] [--json]
+//                 [--granularity block|node] [--min-cut] [--cluster SOURCE,DEVICE,...] [--json]
 #include "app/cli/commands.h"
 #include "app/cli/deployments.h"
 #include "app/cli/output.h"
@@ -11,8 +11,10 @@
 
 #include "core/error.h"
 #include "core/plan/fromstore.h"
+#include "core/plan/partition.h"
 #include "core/plan/planjson.h"
-#include "core/store/store.h"
+#include "core/store/storedmodels.h"
+#include "core/zoo/zoo.h"
 
 #include <filesystem>
 #include <iostream>
@@ -102,7 +104,60 @@ void printConfigurations(const std::vector<plan::Configuration> &configurations,
     table.print(std::cout);
 }
 
-int run(const PlanOptions &options, bool json)
+/// plan --min-cut: the model opened for its data flow (which block reads which tensor), priced
+/// with the Scission costs of the plan's device and edge.
+plan::PartitionComparison comparePartitions(store::Store &db, const PlanOptions &options,
+                                            const plan::Planner &planner,
+                                            const plan::PlanRequest &request)
+{
+    if (request.tiers.size() != 2)
+        throw Error(ErrorKind::InvalidInput,
+                    "--min-cut: compares device and edge plans only (--tiers device,edge)");
+    const auto granularity = options.timingsGranularity();
+    const auto records = store::storedModels(db, options.model, granularity);
+    const auto record = std::find_if(records.begin(), records.end(),
+                                     [&](const auto &r) { return r.blocks == planner.blocks(); });
+    const auto input = record == records.end() ? std::optional<graph::Shape>()
+                                               : std::optional<graph::Shape>(record->inputShape);
+    const graph::CutOptions cutting{granularity,
+                                    std::max(graph::CutOptions{}.maxCuts, planner.blocks() + 1)};
+    const auto model = [&] {
+        try {
+            return zoo::openModel(options.model, input, 0, graph::ModelGraph::Original::Drop,
+                                  cutting);
+        } catch (const Error &e) {
+            throw Error(e.kind(),
+                        std::string("--min-cut reads the model's data flow: ") + e.what());
+        }
+    }();
+    if (model.blockCount() != planner.blocks())
+        throw Error(ErrorKind::InvalidInput,
+                    "--min-cut: " + options.model + " has " + std::to_string(model.blockCount()) +
+                        " blocks here and " + std::to_string(planner.blocks()) +
+                        " in its timings (give --granularity as benchmarked)");
+    const auto series = planner.series(request);
+    return plan::comparePartitions(model.dataFlow(), plan::partitionCosts(series, request.link));
+}
+
+void printPartitions(const plan::PartitionComparison &c)
+{
+    const auto describe = [](const plan::Partition &p) {
+        const auto blocks = std::count(p.onDevice.begin(), p.onDevice.end(), true);
+        return ms(p.total_s) + " ms, " + std::to_string(p.tensors) +
+               (p.tensors == 1 ? " tensor" : " tensors") + " sent (" + megabytes(p.rawBytes) +
+               " MB before the codec), " + std::to_string(blocks) + " of " +
+               std::to_string(p.onDevice.size()) + " blocks on the device";
+    };
+    std::cout << "over every partition (minimum s-t cut, Scission costs): " << describe(c.best)
+              << (c.best.sameAsSplit >= 0
+                      ? "; the same blocks as split " + std::to_string(c.best.sameAsSplit)
+                      : "; not a split of the order")
+              << '\n'
+              << "the order's best split at the same costs: split " << c.bestSplit.sameAsSplit
+              << ", " << describe(c.bestSplit) << '\n';
+}
+
+int run(const PlanOptions &options, bool json, bool minCut)
 {
     options.requireStore();
     store::Store db(options.db, store::Store::readingAccess(options.db));
@@ -110,9 +165,13 @@ int run(const PlanOptions &options, bool json)
     const auto request = options.request(planner);
     const auto result = planner.plan(request);
     const bool threeTiers = request.tiers.size() == 3;
+    const auto partitions =
+        minCut ? std::optional(comparePartitions(db, options, planner, request)) : std::nullopt;
 
     if (json) {
-        const auto doc = plan::planJson(options.model, request, result, planner.cutTensors());
+        auto doc = plan::planJson(options.model, request, result, planner.cutTensors());
+        if (partitions)
+            doc["min_cut"] = plan::partitionsJson(*partitions);
         std::cout << doc.dump(2) << '\n';
         return 0;
     }
@@ -141,6 +200,8 @@ int run(const PlanOptions &options, bool json)
         std::cout << "accuracy: top-1 on " << result.accuracyDataset << images
                   << "; drop against the unsplit model; ft: fine-tuned TL\n";
     }
+    if (partitions)
+        printPartitions(*partitions);
     for (const auto &note : result.notes)
         std::cout << "note: " << note << '\n';
     if (result.unmeasured > 0)
@@ -158,19 +219,23 @@ void addPlanCommand(CLI::App &app, int &exitCode)
     auto options = std::make_shared<PlanOptions>();
     auto json = std::make_shared<bool>(false);
     auto cluster = std::make_shared<std::vector<std::string>>();
+    auto minCut = std::make_shared<bool>(false);
     auto *command =
         app.add_subcommand("plan", "Rank split configurations from stored timings (Scission, "
                                    "ScissionTL)");
     options->addTo(*command);
     command->add_flag("--json", *json, "print one JSON document");
+    command->add_flag("--min-cut", *minCut,
+                      "also find the best device-edge partition over every set of blocks the "
+                      "device may run (minimum s-t cut; reads the model's data flow)");
     command
         ->add_option("--cluster", *cluster,
                      "SOURCE,DEVICE,...: rank the source alone, Scission and the cluster of these "
                      "devices (strip timings from cleave-cli cluster)")
         ->delimiter(',');
-    command->callback([options, json, cluster, &exitCode] {
-        exitCode =
-            cluster->empty() ? run(*options, *json) : printDeployments(*options, *cluster, *json);
+    command->callback([options, json, cluster, minCut, &exitCode] {
+        exitCode = cluster->empty() ? run(*options, *json, *minCut)
+                                    : printDeployments(*options, *cluster, *json);
     });
 }
 

@@ -100,7 +100,7 @@ QString runExport(const bundle::ExportRequest &request, const ExportCallbacks &c
                        .arg(QString::fromStdString(request.output))
                        .arg(request.split)
                        .arg(tl.isEmpty() ? QString() : QStringLiteral(" with ") + tl)
-                       .arg(QString::fromStdString(graph::formatShape(result.info.wireShape)));
+                       .arg(QString::fromStdString(bundle::formatWire(result.info)));
     if (result.info.predictedLatency_s)
         summary += QCoreApplication::translate("cleave::gui::ModelLoading", ", predicted %1 (%2)")
                        .arg(plots::Numbers::milliseconds(*result.info.predictedLatency_s))

@@ -44,25 +44,30 @@ void writeText(const fs::path &path, const std::string &text)
         throw Error(ErrorKind::Unavailable, path.string() + ": cannot write (disk full?)");
 }
 
+int64_t elementBytes(const std::string &dtype)
+{
+    return dtype == "float16" ? 2 : dtype == "float64" ? 8 : 4;
+}
+
 std::string readme(const BundleInfo &info)
 {
+    const bool several = info.wireShapes.size() > 1;
     std::ostringstream r;
     r << "# " << info.name << " split at " << info.split
       << (info.tl.empty() ? "" : " with Transfer Layer " + info.tl) << "\n\n"
       << "Made by Cleave " << info.cleaveVersion << " from `" << info.model << "`.\n\n"
       << "- `device/head.pt` runs on the device: input " << graph::formatShape(info.inputShape)
-      << " " << info.dtype << ", output " << graph::formatShape(info.wireShape)
+      << " " << info.dtype << ", output " << formatWire(info) << (several ? " as a tuple" : "")
       << " (what crosses the network, " << info.codec << ").\n"
-      << "- `edge/tail.pt` runs on the edge: input " << graph::formatShape(info.wireShape)
+      << "- `edge/tail.pt` runs on the edge: input" << (several ? "s " : " ") << formatWire(info)
       << ", output " << graph::formatShape(info.outputShape) << ".\n"
       << "- `triton/" << info.name << "_tail/` is a Triton model repository entry for the tail "
       << "(backend `pytorch_libtorch`).\n\n"
       << "Both halves are TorchScript: `torch::jit::load(\"device/head.pt\")` in C++, "
       << "`torch.jit.load(\"device/head.pt\")` in Python. The result is "
-      << "`tail(head(x))`.\n\n"
-      << "    cleave-cli offload " << info.model << " --input "
-      << graph::formatShape(info.inputShape) << " --split " << info.split
-      << (info.tl.empty() ? "" : " --tl " + info.tl) << " --local\n\n"
+      << (several ? "`tail(*head(x))`.\n\n" : "`tail(head(x))`.\n\n") << "    cleave-cli offload "
+      << info.model << " --input " << graph::formatShape(info.inputShape) << " --split "
+      << info.split << (info.tl.empty() ? "" : " --tl " + info.tl) << " --local\n\n"
       << "runs the same split over gRPC and measures it. Triton: point `tritonserver "
       << "--model-repository` at `triton/`.\n";
     return r.str();
@@ -70,14 +75,28 @@ std::string readme(const BundleInfo &info)
 
 } // namespace
 
+std::string formatWire(const BundleInfo &info)
+{
+    if (info.wireShapes.size() == 1)
+        return graph::formatShape(info.wireShapes.front());
+    std::string text;
+    for (const auto &shape : info.wireShapes)
+        text += (text.empty() ? "(" : ", ") + graph::formatShape(shape);
+    return text + ")";
+}
+
 std::string tritonConfig(const BundleInfo &info)
 {
     std::ostringstream c;
     c << "name: \"" << info.name << "_tail\"\n"
       << "platform: \"pytorch_libtorch\"\n"
       << "max_batch_size: 0\n"
-      << "input [\n  {\n    name: \"INPUT__0\"\n    data_type: " << tritonType(info.dtype)
-      << "\n    dims: " << dims(info.wireShape) << "\n  }\n]\n"
+      << "input [\n";
+    for (size_t i = 0; i < info.wireShapes.size(); ++i)
+        c << (i ? ",\n" : "") << "  {\n    name: \"INPUT__" << i
+          << "\"\n    data_type: " << tritonType(info.dtype)
+          << "\n    dims: " << dims(info.wireShapes[i]) << "\n  }";
+    c << "\n]\n"
       << "output [\n  {\n    name: \"OUTPUT__0\"\n    data_type: " << tritonType(info.dtype)
       << "\n    dims: " << dims(info.outputShape) << "\n  }\n]\n";
     return c.str();
@@ -128,14 +147,19 @@ void writeBundle(const std::string &dir, const torch::jit::Module &head,
         // Each half records its input shape, as Cleave's own files do: cleave-cli reads a half
         // without --input.
         graph::saveModule(head, (temp / "device" / "head.pt").string(), info.inputShape);
-        graph::saveModule(tail, (temp / "edge" / "tail.pt").string(), info.wireShape);
+        graph::saveModule(tail, (temp / "edge" / "tail.pt").string(), info.wireShapes.front());
         fs::copy_file(temp / "edge" / "tail.pt", triton / "1" / "model.pt");
         writeText(triton / "config.pbtxt", tritonConfig(info));
 
-        const int64_t wireBytes =
-            graph::elementCount(info.wireShape) * (info.dtype == "float16"   ? 2
-                                                   : info.dtype == "float64" ? 8
-                                                                             : 4);
+        // "wire" as bundles of one tensor always had it (the first, and all the bytes);
+        // "wire_tensors" each.
+        int64_t wireBytes = 0;
+        nlohmann::json wireTensors = nlohmann::json::array();
+        for (const auto &shape : info.wireShapes) {
+            const int64_t bytes = graph::elementCount(shape) * elementBytes(info.dtype);
+            wireTensors.push_back({{"shape", shape}, {"dtype", info.dtype}, {"bytes", bytes}});
+            wireBytes += bytes;
+        }
         nlohmann::json manifest{
             {"format", "cleave-bundle/1"},
             {"cleave_version", info.cleaveVersion},
@@ -144,7 +168,9 @@ void writeBundle(const std::string &dir, const torch::jit::Module &head,
             {"tl", info.tl.empty() ? nlohmann::json(nullptr) : nlohmann::json(info.tl)},
             {"codec", info.codec},
             {"input", {{"shape", info.inputShape}, {"dtype", info.dtype}}},
-            {"wire", {{"shape", info.wireShape}, {"dtype", info.dtype}, {"bytes", wireBytes}}},
+            {"wire",
+             {{"shape", info.wireShapes.front()}, {"dtype", info.dtype}, {"bytes", wireBytes}}},
+            {"wire_tensors", wireTensors},
             {"output", {{"shape", info.outputShape}, {"dtype", info.dtype}}},
             {"files",
              {{"head", "device/head.pt"},
@@ -191,7 +217,15 @@ BundleInfo readBundleInfo(const std::string &dir)
         info.tl = doc.at("tl").is_null() ? std::string() : doc.at("tl").get<std::string>();
         info.codec = doc.at("codec").get<std::string>();
         info.inputShape = doc.at("input").at("shape").get<graph::Shape>();
-        info.wireShape = doc.at("wire").at("shape").get<graph::Shape>();
+        // Bundles of one tensor written before "wire_tensors" have "wire" alone.
+        if (doc.contains("wire_tensors"))
+            for (const auto &t : doc.at("wire_tensors"))
+                info.wireShapes.push_back(t.at("shape").get<graph::Shape>());
+        else
+            info.wireShapes = {doc.at("wire").at("shape").get<graph::Shape>()};
+        if (info.wireShapes.empty())
+            throw Error(ErrorKind::InvalidInput,
+                        manifest.string() + ": wire_tensors is empty (the head sends nothing)");
         info.outputShape = doc.at("output").at("shape").get<graph::Shape>();
         info.training = doc.value("training", nlohmann::json());
         info.cleaveVersion = doc.value("cleave_version", "");

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cleave::bundle {
 
@@ -18,7 +19,9 @@ struct BundleInfo
     std::string modelSha256; ///< the model's id, as the agents and the store name it
     std::string name;        ///< a short name for the Triton model ("inspectnet")
     graph::Shape inputShape;
-    graph::Shape wireShape; ///< what the head sends, after DeviceTL if any
+    /// What the head sends, after DeviceTL if any: one tensor, or each of a cut of several (a
+    /// tuple, in the cut's order).
+    std::vector<graph::Shape> wireShapes;
     graph::Shape outputShape;
     std::string dtype = "float32";
     int split = 0;
@@ -30,8 +33,12 @@ struct BundleInfo
     std::string cleaveVersion;
 };
 
-/// The Triton model configuration for the tail (platform pytorch_libtorch, INPUT__0 and
-/// OUTPUT__0 as that backend names a TorchScript model's arguments).
+/// What the head sends: "1x64x56x56", or "(1x64x56x56, 1x256x56x56)" for a cut of several.
+std::string formatWire(const BundleInfo &info);
+
+/// The Triton model configuration for the tail (platform pytorch_libtorch; INPUT__0, INPUT__1,
+/// ... for the tensors of the cut and OUTPUT__0, as that backend names a TorchScript model's
+/// arguments).
 std::string tritonConfig(const BundleInfo &info);
 
 /// Writes DIR/manifest.json, DIR/device/head.pt, DIR/edge/tail.pt,

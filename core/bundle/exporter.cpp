@@ -61,7 +61,8 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
     }
     const auto spec = request.tl.empty() ? std::nullopt
                                          : std::optional<tl::TlSpec>(tl::TlSpec::parse(request.tl));
-    const auto g = zoo::openModel(request.model, request.input, request.seed);
+    const auto g = zoo::openModel(request.model, request.input, request.seed,
+                                  graph::ModelGraph::Original::Keep, request.cutting);
     const int k = g.blockCount();
     if (request.split < 0 || request.split > k)
         throw Error(ErrorKind::InvalidInput, "split " + std::to_string(request.split) +
@@ -83,14 +84,16 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
     info.outputShape = g.outputShape();
     info.split = request.split;
     info.cleaveVersion = CLEAVE_VERSION;
-    info.modelSha256 = ModelIdentity::of(request.model, request.seed).id(request.input);
+    info.modelSha256 = ModelIdentity::of(request.model, request.seed)
+                           .id(request.input, request.cutting.granularity);
     info.training = nullptr;
 
     torch::jit::Module head, tail, reference;
     if (!spec) {
         head = g.head(request.split);
         tail = g.tail(request.split);
-        info.wireShape = g.cuts()[size_t(request.split)].shape();
+        for (const auto &t : g.cuts()[size_t(request.split)].tensors)
+            info.wireShapes.push_back(t.shape);
     } else {
         auto model = tl::insertTransferLayer(g, request.split, *spec, request.seed);
         info.tl = spec->name();
@@ -130,14 +133,14 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
         auto split = tl::splitAtTransferLayer(model);
         head = split.head;
         tail = split.tail;
-        info.wireShape = model.wireShape;
+        info.wireShapes = {model.wireShape};
         reference = model.module;
     }
     checkNotCancelled(observer, 1, "checking the halves");
 
     // The halves must reproduce the whole: the TL model, or the model itself.
     const auto x = g.sampleInput(1);
-    const auto halves = tail.forward({head.forward({x}).toTensor()}).toTensor();
+    const auto halves = graph::runOnce(tail, graph::runOnce(head, graph::Tensors{x})).front();
     const auto whole = spec ? reference.forward({x}).toTensor() : g.forward(x);
     result.maxError = (halves - whole).abs().max().item<double>();
     if (result.maxError > 1e-5 * std::max(1.0, whole.abs().max().item<double>()))
@@ -152,8 +155,10 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
     std::optional<store::Store> db;
     if (!request.db.empty())
         db.emplace(request.db);
-    if (db && (!request.predictOnlyIfTimed || !store::storedModels(*db, request.model).empty())) {
-        const auto planner = plan::plannerFromStore(*db, request.model);
+    if (db && (!request.predictOnlyIfTimed ||
+               !store::storedModels(*db, request.model, request.cutting.granularity).empty())) {
+        const auto planner =
+            plan::plannerFromStore(*db, request.model, request.cutting.granularity);
         plan::PlanRequest planRequest;
         planRequest.link = plan::NetworkProfile::preset(request.link);
         planRequest.mode = info.tl.empty() ? plan::Mode::Scission : plan::Mode::ScissionTl;
@@ -166,7 +171,8 @@ ExportResult exportSplit(const ExportRequest &request, const ExportObserver &obs
     }
     checkNotCancelled(observer, 1, "writing " + request.output);
     writeBundle(request.output, head, tail, info, request.force);
-    result.wireBytes = graph::elementCount(info.wireShape) * 4;
+    for (const auto &shape : info.wireShapes)
+        result.wireBytes += graph::elementCount(shape) * 4;
     return result;
 }
 

@@ -3,6 +3,7 @@
 // wizard each fill in one and hand it to bundle::exportSplit.
 #pragma once
 
+#include "core/graph/granularity.h"
 #include "core/graph/shape.h"
 #include "core/tl/trainsettings.h"
 
@@ -18,9 +19,10 @@ struct ExportRequest
 {
     std::string model; ///< a TorchScript file or zoo:NAME
     std::optional<graph::Shape> input;
-    uint64_t seed = 0; ///< zoo weights, TL initialisation and shuffling
+    uint64_t seed = 0;         ///< zoo weights, TL initialisation and shuffling
+    graph::CutOptions cutting; ///< where `split` lies: block or node granularity's cuts
     int split = -1;
-    std::string tl; ///< empty: cut the model as it is
+    std::string tl; ///< empty: cut the model as it is (a TL needs a cut of one tensor)
 
     /// Fine-tuning the TL model (needs `tl`): empty `data` skips it.
     std::string data;

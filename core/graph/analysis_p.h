@@ -41,10 +41,6 @@ struct ModelGraph::Analysis
 
     std::vector<Block> blocks;
     std::vector<Cut> cuts;
-
-    /// The one tensor of cut `cut`; throws Error(InvalidInput) naming the cut where several
-    /// cross it and `what` needs one.
-    torch::jit::Value *onlyTensor(int cut, const std::string &what) const;
 };
 
 /// An empty module (no parameters, eval mode) for setForward to give a forward method.

@@ -807,14 +807,52 @@ const std::vector<RefusedCut> &ModelGraph::refusedCuts() const
     return d->refused;
 }
 
-torch::jit::Value *ModelGraph::Analysis::onlyTensor(int cut, const std::string &what) const
+DataFlow ModelGraph::dataFlow() const
 {
-    const auto &tensors = cutValues.at(size_t(cut));
+    std::unordered_map<const Node *, int> blockOf;
+    for (int b = 0; b < blockCount(); ++b)
+        for (size_t p = d->cutPositions[size_t(b)]; p < d->cutPositions[size_t(b) + 1]; ++p)
+            blockOf.emplace(d->nodes[p], b);
+    // A use inside an If or Loop body is a use by the node that holds the body.
+    const auto userBlock = [&](Node *user) {
+        while (user->owningBlock() != d->graph->block())
+            user = user->owningBlock()->owningNode();
+        const auto found = blockOf.find(user);
+        return found == blockOf.end() ? -1 : found->second; // -1: the graph's return
+    };
+    DataFlow flow;
+    flow.blocks = blockCount();
+    std::set<const Value *> seen;
+    for (size_t s = 0; s < d->cutValues.size(); ++s) {
+        for (size_t t = 0; t < d->cutValues[s].size(); ++t) {
+            const Value *v = d->cutValues[s][t];
+            if (!seen.insert(v).second)
+                continue;
+            TensorFlow tensor;
+            tensor.producer = v->node()->kind() == prim::Param ? -1 : blockOf.at(v->node());
+            tensor.bytes = d->cuts[s].tensors[t].bytes;
+            std::set<int> consumers;
+            for (const auto &use : v->uses()) {
+                const int b = userBlock(use.user);
+                if (b < 0)
+                    tensor.output = true;
+                else if (b != tensor.producer)
+                    consumers.insert(b);
+            }
+            tensor.consumers.assign(consumers.begin(), consumers.end());
+            flow.tensors.push_back(std::move(tensor));
+        }
+    }
+    return flow;
+}
+
+void ModelGraph::requireOneTensor(int cut, const std::string &what) const
+{
+    const auto &tensors = d->cutValues.at(size_t(cut));
     if (tensors.size() != 1)
-        throw Error(ErrorKind::InvalidInput, name + ": " + std::to_string(tensors.size()) +
+        throw Error(ErrorKind::InvalidInput, d->name + ": " + std::to_string(tensors.size()) +
                                                  " tensors cross cut " + std::to_string(cut) +
                                                  "; " + what + " needs a cut of one tensor");
-    return tensors.front();
 }
 
 std::vector<int64_t> ModelGraph::cutBytes() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/graph/dataflow.h"
 #include "core/graph/granularity.h"
 #include "core/graph/rows.h"
 #include "core/graph/shape.h"
@@ -148,6 +149,11 @@ public:
     const std::vector<Cut> &cuts() const;
     /// The bytes that cross each cut, index 0..K.
     std::vector<int64_t> cutBytes() const;
+    /// Which block makes each tensor that crosses a cut and which blocks read it.
+    DataFlow dataFlow() const;
+    /// Throws Error(InvalidInput) naming cut `cut` when several tensors cross it and `what`
+    /// ("a Transfer Layer") needs one.
+    void requireOneTensor(int cut, const std::string &what) const;
     /// At Node granularity, the boundaries that are no cut and why; empty at Block granularity.
     const std::vector<RefusedCut> &refusedCuts() const;
 

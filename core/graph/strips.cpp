@@ -398,7 +398,8 @@ RowLocalRun ModelGraph::rowLocalRun(int cut) const
         throw Error(ErrorKind::InvalidInput, d->name + ": cut " + std::to_string(cut) +
                                                  " is outside 0.." + std::to_string(k));
     const Cut &at = d->cuts[size_t(cut)];
-    Value *from = d->onlyTensor(cut, "a strip");
+    requireOneTensor(cut, "a strip");
+    Value *from = d->cutValues[size_t(cut)].front();
     if (heightOf(at) < 0)
         throw Error(ErrorKind::InvalidInput,
                     d->name + ": the tensor at cut " + std::to_string(cut) + " is " +
@@ -529,8 +530,10 @@ torch::jit::Module ModelGraph::strip(int first, int end, const RowRange &out) co
     // Forward: what each node does to rows and how tall its feature maps are.
     const size_t begin = d->cutPositions[size_t(first)];
     const size_t stop = d->cutPositions[size_t(end)];
-    Value *from = d->onlyTensor(first, "a strip");
-    Value *to = d->onlyTensor(end, "a strip");
+    requireOneTensor(first, "a strip");
+    requireOneTensor(end, "a strip");
+    Value *from = d->cutValues[size_t(first)].front();
+    Value *to = d->cutValues[size_t(end)].front();
     RowWalker walker(from, d->cuts[size_t(first)].shape()[2]);
     std::vector<NodeRows> rows;
     for (size_t p = begin; p < stop; ++p)

@@ -20,6 +20,7 @@ torch::jit::Module ModelGraph::trainableWith(int cut, const CutInsertion &insert
     if (cut < 0 || cut > k)
         throw Error(ErrorKind::InvalidInput, d->name + ": split " + std::to_string(cut) +
                                                  " is out of range 0.." + std::to_string(k));
+    requireOneTensor(cut, "a Transfer Layer");
 
     torch::jit::Module module(c10::QualifiedName("__torch__.cleave.TlModel"),
                               std::make_shared<torch::jit::CompilationUnit>(),
@@ -58,7 +59,7 @@ torch::jit::Module ModelGraph::trainableWith(int cut, const CutInsertion &insert
     };
     const auto insertAtCut = [&] {
         afterCut = true;
-        Value *original = lookup(d->onlyTensor(cut, "a Transfer Layer"));
+        Value *original = lookup(d->cutValues[cut].front());
         Value *replacement = insert(*graph, original, module);
         env[d->cutValues[cut].front()] = replacement;
     };

@@ -130,6 +130,29 @@ nlohmann::json planJson(const std::string &model, const PlanRequest &request, co
     return doc;
 }
 
+namespace {
+
+nlohmann::json partitionJson(const Partition &p)
+{
+    std::vector<int> device;
+    for (size_t b = 0; b < p.onDevice.size(); ++b)
+        if (p.onDevice[b])
+            device.push_back(int(b));
+    return {{"total_s", p.total_s},
+            {"tensors", p.tensors},
+            {"raw_bytes", p.rawBytes},
+            {"device_blocks", device},
+            {"split", p.sameAsSplit < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.sameAsSplit)}};
+}
+
+} // namespace
+
+nlohmann::json partitionsJson(const PartitionComparison &comparison)
+{
+    return {{"best", partitionJson(comparison.best)},
+            {"best_split", partitionJson(comparison.bestSplit)}};
+}
+
 nlohmann::json deploymentJson(const Deployment &way, const ClusterRequest &cluster)
 {
     nlohmann::json j{

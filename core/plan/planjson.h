@@ -5,6 +5,7 @@
 
 #include "core/plan/costs.h"
 #include "core/plan/network.h"
+#include "core/plan/partition.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,9 @@ nlohmann::json configurationJson(const Configuration &c, int rank, bool threeTie
 /// PlanRequest::pareto, the Pareto front; with `tensors`, each configuration's.
 nlohmann::json planJson(const std::string &model, const PlanRequest &request, const Plan &plan,
                         const CutTensors &tensors = {});
+/// The partition comparison (plan --min-cut): the best partition over every allowed set of
+/// device blocks and the order's best split at the same costs.
+nlohmann::json partitionsJson(const PartitionComparison &comparison);
 /// One way of a deployment ranking: kind, total, edge; a split's configuration, or the
 /// cluster's rounds with each device's rows (by the names of `cluster`'s devices).
 nlohmann::json deploymentJson(const Deployment &way, const ClusterRequest &cluster);

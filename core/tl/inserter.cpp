@@ -34,6 +34,7 @@ TlModel insertTransferLayer(const graph::ModelGraph &model, int cut, const TlSpe
     if (cut < 0 || cut > k)
         throw Error(ErrorKind::InvalidInput, model.name() + ": split " + std::to_string(cut) +
                                                  " is out of range 0.." + std::to_string(k));
+    model.requireOneTensor(cut, "a Transfer Layer");
     const auto &shape = model.cuts()[size_t(cut)].shape();
     if (!spec.appliesTo(shape))
         throw Error(ErrorKind::InvalidInput,

@@ -569,11 +569,7 @@ grpc::Status AgentService::deployFromModel(const v1::DeployHeader &header, v1::D
                             ") are not a range of the model's " + std::to_string(g.blockCount()));
         // Deployments take and return one tensor (a cut of several is refused, not guessed).
         for (const int cut : {first, end})
-            if (!g.cuts()[size_t(cut)].single())
-                throw Error(ErrorKind::InvalidInput,
-                            name + ": " + std::to_string(g.cuts()[size_t(cut)].tensors.size()) +
-                                " tensors cross cut " + std::to_string(cut) +
-                                "; a deployment takes and returns one");
+            g.requireOneTensor(cut, "a deployment");
         graph::Shape input = g.cuts()[size_t(first)].shape();
         std::optional<torch::jit::Module> compute;
         if (header.rows_end() > 0) {

@@ -189,6 +189,29 @@ private Q_SLOTS:
         const auto atBlocks = plan(QStringLiteral("block"));
         QVERIFY2(atBlocks.exitCode == 0, atBlocks.err.constData());
         QCOMPARE(QJsonDocument::fromJson(atBlocks.out)[QStringLiteral("blocks")].toInt(), 8);
+
+        // --min-cut: the best partition over every allowed set of device blocks, never worse
+        // than the order's best split at the same costs, which is a split.
+        const auto minCut =
+            cli({QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--model"),
+                 fixture("residual.pt"), QStringLiteral("--granularity"), QStringLiteral("node"),
+                 QStringLiteral("--link"), QStringLiteral("5g-low"), QStringLiteral("--min-cut"),
+                 QStringLiteral("--json")});
+        QVERIFY2(minCut.exitCode == 0, minCut.err.constData());
+        const auto partitions = QJsonDocument::fromJson(minCut.out)[QStringLiteral("min_cut")];
+        const auto best = partitions[QStringLiteral("best")].toObject();
+        const auto split = partitions[QStringLiteral("best_split")].toObject();
+        QVERIFY(best[QStringLiteral("total_s")].toDouble() <=
+                split[QStringLiteral("total_s")].toDouble());
+        QVERIFY(split[QStringLiteral("split")].toInt(-1) >= 0);
+        QVERIFY(best[QStringLiteral("device_blocks")].toArray().size() <= nodes.blockCount());
+        const auto table =
+            cli({QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--model"),
+                 fixture("residual.pt"), QStringLiteral("--granularity"), QStringLiteral("node"),
+                 QStringLiteral("--min-cut")});
+        QVERIFY2(table.out.contains("over every partition (minimum s-t cut, Scission costs): "),
+                 table.out.constData());
+        QVERIFY(table.out.contains("the order's best split at the same costs: split "));
     }
 
     // A TL asked for where none applies (a model of vectors) is measured nowhere, and bench

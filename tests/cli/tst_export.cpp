@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+using cleave::testing::fixture;
+
 namespace {
 
 cleave::testing::CliResult cli(const QStringList &args)
@@ -127,6 +129,89 @@ private Q_SLOTS:
         const auto r = cleave::testing::runCli(python, {QStringLiteral("-c"), script, out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out.trimmed(), QByteArray("[1, 16, 16, 16] [1, 10]"));
+    }
+
+    // A node cut of several tensors exports too: the head returns them as a tuple, the
+    // tail and its Triton entry take one input each (INPUT__0, INPUT__1 with their dims), the
+    // manifest lists them, and in Python tail(*head(x)) is the model. A Transfer Layer there is
+    // refused: it needs a cut of one tensor.
+    void exportsACutOfSeveralTensors()
+    {
+        const auto nodes = cleave::graph::ModelGraph::load(
+            fixture("residual.pt").toStdString(), std::nullopt,
+            cleave::graph::ModelGraph::Original::Keep, {cleave::graph::Granularity::Node});
+        int split = 0;
+        while (nodes.cuts()[size_t(split)].single())
+            ++split;
+        const auto &cut = nodes.cuts()[size_t(split)];
+        const auto out = m_dir.filePath(QStringLiteral("several"));
+        const auto r =
+            cli({QStringLiteral("export"), fixture("residual.pt"), QStringLiteral("--granularity"),
+                 QStringLiteral("node"), QStringLiteral("--split"), QString::number(split),
+                 QStringLiteral("-o"), out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto m = manifestOf(out);
+        const auto tensors = m[QStringLiteral("wire_tensors")].toArray();
+        QCOMPARE(size_t(tensors.size()), cut.tensors.size());
+        for (int i = 0; i < tensors.size(); ++i) {
+            QCOMPARE(shapeOf(tensors[i][QStringLiteral("shape")]),
+                     QList<qint64>(cut.tensors[size_t(i)].shape.begin(),
+                                   cut.tensors[size_t(i)].shape.end()));
+            QCOMPARE(tensors[i][QStringLiteral("bytes")].toInteger(), cut.tensors[size_t(i)].bytes);
+        }
+        QCOMPARE(m[QStringLiteral("wire")].toObject()[QStringLiteral("bytes")].toInteger(),
+                 cut.bytes);
+        QFile config(out + QStringLiteral("/triton/residual_tail/config.pbtxt"));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const auto text = QString::fromUtf8(config.readAll());
+        for (size_t i = 0; i < cut.tensors.size(); ++i)
+            QVERIFY2(text.contains(QStringLiteral("name: \"INPUT__%1\"").arg(i)), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("INPUT__%1").arg(cut.tensors.size())));
+        QCOMPARE(int(text.count(QStringLiteral("dims: [ 1, 8, 8, 8 ]"))),
+                 int(std::count_if(cut.tensors.begin(), cut.tensors.end(), [](const auto &t) {
+                     return t.shape == cleave::graph::Shape{1, 8, 8, 8};
+                 })));
+
+        // In C++: the head's tuple feeds the tail.
+        c10::InferenceMode inference;
+        const auto x = nodes.sampleInput(3);
+        const auto middle = cleave::graph::runOnce(
+            torch::jit::load((out + QStringLiteral("/device/head.pt")).toStdString()),
+            cleave::graph::Tensors{x});
+        QCOMPARE(middle.size(), cut.tensors.size());
+        const auto y = cleave::graph::runOnce(
+            torch::jit::load((out + QStringLiteral("/edge/tail.pt")).toStdString()), middle);
+        QVERIFY(torch::allclose(y.front(), nodes.forward(x), 1e-5, 1e-6));
+
+        // In Python.
+        const auto script = QStringLiteral(
+            "import sys, torch\n"
+            "m = torch.jit.load(sys.argv[2])\n"
+            "h = torch.jit.load(sys.argv[1] + '/device/head.pt')\n"
+            "t = torch.jit.load(sys.argv[1] + '/edge/tail.pt')\n"
+            "x = torch.randn(1, 3, 8, 8)\n"
+            "sent = h(x)\n"
+            "y = t(*sent)\n"
+            "print(len(sent), bool(torch.allclose(y, m(x), rtol=1e-5, atol=1e-6)))\n");
+        const auto py =
+            cleave::testing::runCli(QStringLiteral("/usr/bin/python3"),
+                                    {QStringLiteral("-c"), script, out, fixture("residual.pt")});
+        QVERIFY2(py.exitCode == 0, py.err.constData());
+        QCOMPARE(py.out.trimmed(), QStringLiteral("%1 True").arg(cut.tensors.size()).toUtf8());
+
+        const auto withTl =
+            cli({QStringLiteral("export"), fixture("residual.pt"), QStringLiteral("--granularity"),
+                 QStringLiteral("node"), QStringLiteral("--split"), QString::number(split),
+                 QStringLiteral("--tl"), QStringLiteral("maxpool2"), QStringLiteral("-o"),
+                 m_dir.filePath(QStringLiteral("tl"))});
+        QString why;
+        QVERIFY2(cleave::testing::failsWithOneLine(
+                     withTl,
+                     QStringLiteral("tensors cross cut %1; a Transfer Layer needs a cut of one "
+                                    "tensor")
+                         .arg(split),
+                     &why),
+                 qPrintable(why));
     }
 
     void writesABundleWithoutTl()

@@ -4,6 +4,7 @@
 #include "testmain.h"
 #include "tokenfile.h"
 
+#include "core/graph/modelgraph.h"
 #include "remote/agent/agentservice.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/localagents.h"
@@ -173,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(s.stub->GetInfo(withDeadline().get(), {}, &info).ok());
         QCOMPARE(info.name(), std::string("edge-1"));
         QCOMPARE(info.role(), std::string("edge"));
-        QCOMPARE(info.protocol_version(), 3u); // revision 3: strips of later segments
+        QCOMPARE(info.protocol_version(), 4u); // revision 3: strips of later segments
         QVERIFY(info.cores() > 0);
         QVERIFY(info.torch_threads() > 0);
         QVERIFY(!info.host_name().empty());
@@ -219,6 +220,64 @@ private Q_SLOTS:
         QVERIFY2(status.ok(), status.error_message().c_str());
         QCOMPARE(reply.blocks(), 15);
         QCOMPARE(reply.input_shape(2), int64_t(64));
+    }
+
+    // Revision 4: a model cut at node granularity is another model id, its cuts list every
+    // tensor; an unknown granularity or too many cuts is INVALID_ARGUMENT; a deployment of a
+    // slice at a cut of several tensors is refused.
+    void loadsAModelCutAtEveryNode()
+    {
+        Server s({});
+        cleave::remote::AgentClient client(s.address);
+        const auto blocks = client.loadFile(fixture("residual.pt").toStdString(), std::nullopt);
+        const auto nodes = client.loadFile(fixture("residual.pt").toStdString(), std::nullopt,
+                                           {cleave::graph::Granularity::Node});
+        QVERIFY(nodes.model_id() != blocks.model_id());
+        QVERIFY(!nodes.cached());
+        const auto expected = cleave::graph::ModelGraph::load(
+            fixture("residual.pt").toStdString(), std::nullopt,
+            cleave::graph::ModelGraph::Original::Keep, {cleave::graph::Granularity::Node});
+        QCOMPARE(nodes.blocks(), expected.blockCount());
+        int several = -1;
+        for (const auto &cut : nodes.cuts()) {
+            const auto &own = expected.cuts()[size_t(cut.index())];
+            QCOMPARE(size_t(cut.tensors_size()), own.tensors.size());
+            QCOMPARE(cut.bytes(), own.bytes);
+            for (int t = 0; t < cut.tensors_size(); ++t)
+                QCOMPARE(cut.tensors(t).bytes(), own.tensors[size_t(t)].bytes);
+            if (several < 0 && cut.tensors_size() > 1)
+                several = cut.index();
+        }
+        QVERIFY(several > 0);
+        using Part = cleave::remote::AgentClient::ModelPart;
+        try {
+            client.deploy("several", Part{nodes.model_id(), several, nodes.blocks(), std::nullopt});
+            QFAIL("a slice from a cut of several tensors was deployed");
+        } catch (const cleave::Error &e) {
+            QCOMPARE(int(e.kind()), int(cleave::ErrorKind::InvalidInput));
+            QVERIFY2(QString::fromUtf8(e.what()).contains(
+                         QStringLiteral("a deployment needs a cut of one tensor")),
+                     e.what());
+        }
+
+        const auto refused = [&](const char *granularity, int maxCuts, const QString &says) {
+            v1::LoadModelReply reply;
+            auto context = withDeadline();
+            auto writer = s.stub->LoadModel(context.get(), &reply);
+            v1::LoadModelChunk chunk;
+            chunk.mutable_header()->set_name("zoo:inspectnet");
+            chunk.mutable_header()->set_zoo_name("inspectnet");
+            chunk.mutable_header()->set_granularity(granularity);
+            chunk.mutable_header()->set_max_cuts(maxCuts);
+            writer->Write(chunk);
+            writer->WritesDone();
+            const auto status = writer->Finish();
+            return status.error_code() == grpc::StatusCode::INVALID_ARGUMENT &&
+                   QString::fromStdString(status.error_message()).contains(says);
+        };
+        QVERIFY(refused("nodes", 0, QStringLiteral("granularity 'nodes' is unknown")));
+        QVERIFY(refused("node", -1, QStringLiteral("max_cuts -1 is negative")));
+        QVERIFY(refused("node", 3, QStringLiteral("cuts, more than the limit of 3")));
     }
 
     void refusesBadUploadsAndKeepsServing_data()
