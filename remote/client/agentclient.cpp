@@ -320,6 +320,12 @@ void AgentClient::offload(const v1::OffloadRequest &request,
                  status.error_message().rfind("run ", 0) == 0);
 }
 
+void AgentClient::allowForCpuShare(double cores)
+{
+    if (cores > 0 && cores < 1)
+        m_deadline = std::chrono::milliseconds(int64_t(double(m_deadline.count()) / cores));
+}
+
 agent::v1::LoadModelReply AgentClient::loadModel(const std::string &model, uint64_t seed,
                                                  const std::optional<graph::Shape> &input,
                                                  const graph::CutOptions &cutting)

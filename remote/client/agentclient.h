@@ -36,6 +36,9 @@ public:
     ~AgentClient();
 
     const std::string &address() const { return m_address; }
+    /// The calls that do work on the agent (loading, deploying) wait `factor` times longer: an
+    /// agent limited to a share of a core checks and loads a model that much more slowly.
+    void allowForCpuShare(double cores);
 
     agent::v1::AgentInfo info();
 

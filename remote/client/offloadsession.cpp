@@ -182,6 +182,10 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     AgentClient edge(outcome.edge, std::chrono::seconds(5), edgeAccess);
     const auto deviceInfo = device.info();
     const auto edgeInfo = edge.info();
+    // A device at a tenth of a core checks each half in a child of its own and loads it ten
+    // times more slowly: about 20 s for a small head, the deadline of a full core's agent.
+    device.allowForCpuShare(deviceInfo.cpu_limit_cores());
+    edge.allowForCpuShare(edgeInfo.cpu_limit_cores());
     int64_t modelId = 0;
     if (db) {
         const auto identity = ModelIdentity::of(r.model, settings.seed);
