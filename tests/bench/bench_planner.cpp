@@ -39,14 +39,12 @@ plan::PlanRequest request(plan::Mode mode, bool threeTiers)
     return r;
 }
 
-void BM_RerankTwoTiers(benchmark::State &state, plan::Mode mode)
+// A slider moving: each re-rank sees another bandwidth, 1 to 200 Mbit/s.
+void rerank(benchmark::State &state, const plan::Planner &p, plan::PlanRequest r)
 {
-    const auto &p = planner();
-    auto r = request(mode, false);
     int step = 0;
     int64_t evaluated = 0;
     for (auto _ : state) {
-        // A slider moving: each re-rank sees another bandwidth, 1 to 200 Mbit/s.
         r.link.uplink_bps = (1 + (step++ % 200)) * 1e6;
         const auto result = p.plan(r);
         evaluated = result.allowed;
@@ -54,6 +52,11 @@ void BM_RerankTwoTiers(benchmark::State &state, plan::Mode mode)
     }
     state.counters["blocks"] = p.blocks();
     state.counters["configurations"] = double(evaluated);
+}
+
+void BM_RerankTwoTiers(benchmark::State &state, plan::Mode mode)
+{
+    rerank(state, planner(), request(mode, false));
 }
 BENCHMARK_CAPTURE(BM_RerankTwoTiers, scission, plan::Mode::Scission)->Unit(benchmark::kMicrosecond);
 
@@ -63,17 +66,8 @@ void BM_RerankTwoTiersAtNodes(benchmark::State &state, plan::Mode mode)
 {
     static const plan::Planner nodes = bench::densenetPlanner(false, graph::Granularity::Node);
     auto r = request(mode, false);
-    r.constraints.excludedResources.clear(); // one device and one edge only
-    int step = 0;
-    int64_t evaluated = 0;
-    for (auto _ : state) {
-        r.link.uplink_bps = (1 + (step++ % 200)) * 1e6;
-        const auto result = nodes.plan(r);
-        evaluated = result.allowed;
-        benchmark::DoNotOptimize(result.ranking.data());
-    }
-    state.counters["blocks"] = nodes.blocks();
-    state.counters["configurations"] = double(evaluated);
+    r.constraints.excludedResources.clear(); // it has one device and one edge only
+    rerank(state, nodes, r);
 }
 BENCHMARK_CAPTURE(BM_RerankTwoTiersAtNodes, scission, plan::Mode::Scission)
     ->Unit(benchmark::kMicrosecond);

@@ -77,6 +77,19 @@ grpc::Status upload(v1::Agent::Stub &stub, const QByteArray &bytes, v1::LoadMode
     return writer->Finish();
 }
 
+/// Loads a zoo model by its header alone.
+grpc::Status loadZoo(v1::Agent::Stub &stub, const v1::ModelHeader &header,
+                     v1::LoadModelReply *reply)
+{
+    auto context = withDeadline();
+    auto writer = stub.LoadModel(context.get(), reply);
+    v1::LoadModelChunk chunk;
+    *chunk.mutable_header() = header;
+    writer->Write(chunk);
+    writer->WritesDone();
+    return writer->Finish();
+}
+
 QByteArray readFile(const QString &path)
 {
     QFile f(path);
@@ -205,18 +218,14 @@ private Q_SLOTS:
     void loadsAZooModel()
     {
         Server s({});
-        v1::LoadModelReply reply;
-        auto context = withDeadline();
-        auto writer = s.stub->LoadModel(context.get(), &reply);
-        v1::LoadModelChunk chunk;
-        chunk.mutable_header()->set_name("zoo:inspectnet");
-        chunk.mutable_header()->set_zoo_name("inspectnet");
-        chunk.mutable_header()->set_seed(4);
+        v1::ModelHeader header;
+        header.set_name("zoo:inspectnet");
+        header.set_zoo_name("inspectnet");
+        header.set_seed(4);
         for (const int d : {1, 1, 64, 64})
-            chunk.mutable_header()->add_input_shape(d);
-        writer->Write(chunk);
-        writer->WritesDone();
-        const auto status = writer->Finish();
+            header.add_input_shape(d);
+        v1::LoadModelReply reply;
+        const auto status = loadZoo(*s.stub, header, &reply);
         QVERIFY2(status.ok(), status.error_message().c_str());
         QCOMPARE(reply.blocks(), 15);
         QCOMPARE(reply.input_shape(2), int64_t(64));
@@ -261,17 +270,13 @@ private Q_SLOTS:
         }
 
         const auto refused = [&](const char *granularity, int maxCuts, const QString &says) {
+            v1::ModelHeader header;
+            header.set_name("zoo:inspectnet");
+            header.set_zoo_name("inspectnet");
+            header.set_granularity(granularity);
+            header.set_max_cuts(maxCuts);
             v1::LoadModelReply reply;
-            auto context = withDeadline();
-            auto writer = s.stub->LoadModel(context.get(), &reply);
-            v1::LoadModelChunk chunk;
-            chunk.mutable_header()->set_name("zoo:inspectnet");
-            chunk.mutable_header()->set_zoo_name("inspectnet");
-            chunk.mutable_header()->set_granularity(granularity);
-            chunk.mutable_header()->set_max_cuts(maxCuts);
-            writer->Write(chunk);
-            writer->WritesDone();
-            const auto status = writer->Finish();
+            const auto status = loadZoo(*s.stub, header, &reply);
             return status.error_code() == grpc::StatusCode::INVALID_ARGUMENT &&
                    QString::fromStdString(status.error_message()).contains(says);
         };
