@@ -187,14 +187,16 @@ PartitionComparison comparePartitions(const graph::DataFlow &flow, const Partiti
 {
     PartitionComparison result;
     const int k = flow.blocks;
-    result.bestSplit = evaluatePartition(flow, costs, prefix(k, k));
+    // All on the device is a split and, since the cut puts the output on the edge, the cut's
+    // other candidate.
+    const auto allOnDevice = evaluatePartition(flow, costs, prefix(k, k));
+    result.bestSplit = allOnDevice;
     for (int s = 0; s < k; ++s) {
         auto p = evaluatePartition(flow, costs, prefix(k, s));
         if (p.total_s < result.bestSplit.total_s)
             result.bestSplit = std::move(p);
     }
-    // The cut puts the output on the edge; all on the device is the other candidate.
-    result.best = evaluatePartition(flow, costs, prefix(k, k));
+    result.best = allOnDevice;
     if (k > 0) {
         auto cut = evaluatePartition(flow, costs, minimumCut(flow, costs));
         if (cut.total_s < result.best.total_s)
