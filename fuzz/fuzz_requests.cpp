@@ -78,7 +78,7 @@ Agent &agent()
         a.endpoint = inference::GRPCInferenceService::NewStub(channel);
         const auto graph = cleave::graph::ModelGraph::load(CLEAVE_FIXTURES_DIR "/chain.pt");
         const auto halves = cleave::remote::makeHalves(graph, 1, std::nullopt);
-        deploy(a, "tail", halves.wire, halves.tailCompute);
+        deploy(a, "tail", halves.wire.front(), halves.tailCompute);
         return a;
     }();
     return a;

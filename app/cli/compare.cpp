@@ -51,6 +51,7 @@ remote::HeadlineRunRequest runRequest(const CompareOptions &options,
     base.model = options.plan.model;
     if (!options.input.empty())
         base.input = graph::parseShape(options.input);
+    base.cutting.granularity = options.plan.timingsGranularity();
     base.settings.link = request.link;
     base.settings.runs = options.runs;
     base.settings.warmup = options.warmup;
@@ -77,12 +78,8 @@ int run(const CompareOptions &options)
                     "compare: --runs and --rounds must be 1 or more, --warmup 0 or more");
     options.plan.requireStore();
     store::Store db(options.plan.db, store::Store::readingAccess(options.plan.db));
-    // The offloader runs cuts of one tensor: its splits are block granularity's.
-    if (options.plan.timingsGranularity() != graph::Granularity::Block)
-        throw Error(ErrorKind::InvalidInput,
-                    "compare: --granularity " + options.plan.granularity +
-                        ": the contenders are offloaded at block granularity only");
-    const auto planner = plan::plannerFromStore(db, options.plan.model);
+    const auto granularity = options.plan.timingsGranularity();
+    const auto planner = plan::plannerFromStore(db, options.plan.model, granularity);
     const auto request = options.plan.request(planner);
     const auto h = plan::headline(planner, request);
 

@@ -126,6 +126,7 @@ int run(const OffloadOptions &options)
     remote::OffloadRequest request;
     request.model = options.model.model;
     request.input = options.model.inputShape();
+    request.cutting = options.model.cutting();
     request.settings = settings;
     request.rounds = options.rounds;
     request.recalibrate = options.recalibrate;
@@ -274,6 +275,7 @@ void addOffloadCommand(CLI::App &app, int &exitCode)
     auto *command = app.add_subcommand(
         "offload", "Run a split for real on the device and edge agents and measure it");
     options->model.addTo(*command);
+    options->model.addCuttingTo(*command);
     command
         ->add_option("--split", options->split,
                      "the split index, several (2,5: run round-robin), or all")

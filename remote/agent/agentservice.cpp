@@ -567,26 +567,25 @@ grpc::Status AgentService::deployFromModel(const v1::DeployHeader &header, v1::D
             throw Error(ErrorKind::InvalidInput,
                         name + ": blocks [" + std::to_string(first) + ", " + std::to_string(end) +
                             ") are not a range of the model's " + std::to_string(g.blockCount()));
-        // Deployments take and return one tensor (a cut of several is refused, not guessed).
-        for (const int cut : {first, end})
-            g.requireOneTensor(cut, "a deployment");
-        graph::Shape input = g.cuts()[size_t(first)].shape();
+        std::vector<graph::Shape> inputs;
+        for (const auto &tensor : g.cuts()[size_t(first)].tensors)
+            inputs.push_back(tensor.shape);
         std::optional<torch::jit::Module> compute;
         if (header.rows_end() > 0) {
+            // A strip cuts one tensor into rows.
+            for (const int cut : {first, end})
+                g.requireOneTensor(cut, "a strip");
             const graph::RowRange rows{header.rows_begin(), header.rows_end()};
             const auto in = g.stripInput(first, end, rows);
-            input[2] = in.size();
+            inputs.front()[2] = in.size();
             compute = g.strip(first, end, rows);
         } else {
             compute = g.slice(first, end);
         }
-        auto deployment = std::make_shared<const Deployment>(
-            name, input, std::move(compute), std::nullopt, Deployment::Order::ComputeThenTl);
-        for (const auto d : deployment->outputShape())
-            reply->add_output_shape(d);
-        for (const auto d : input)
-            reply->add_input_shape(d);
-        reply->set_output_dtype("float32");
+        auto deployment =
+            std::make_shared<const Deployment>(name, std::move(inputs), std::move(compute),
+                                               std::nullopt, Deployment::Order::ComputeThenTl);
+        describeDeployment(*deployment, reply);
         m_deployments->install(std::move(deployment));
     } catch (const Error &e) {
         return toStatus(e);

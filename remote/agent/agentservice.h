@@ -83,7 +83,7 @@ public:
     /// The token and limits every call passes; the inference service shares them.
     std::shared_ptr<Gate> gate() const { return m_gate; }
 
-    static constexpr uint32_t kProtocolVersion = 4;
+    static constexpr uint32_t kProtocolVersion = 5;
     static constexpr int64_t kMaxChunkBytes = int64_t(1) << 20;
 
 private:
@@ -130,6 +130,10 @@ private:
 public:
     static constexpr int64_t maxTensorBytes() { return kMaxTensorBytes; }
 };
+
+/// What Deploy answers: every shape the half takes and returns (the first of each also in
+/// revision 1's fields).
+void describeDeployment(const Deployment &deployment, agent::v1::DeployReply *reply);
 
 /// Gives the memory freed by a request back to the system (glibc keeps large freed blocks in
 /// its arenas otherwise): a long-lived agent would hold a model's worth it no longer uses.

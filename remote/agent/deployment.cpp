@@ -11,24 +11,32 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-torch::Tensor timed(std::optional<torch::jit::Module> &module, const torch::Tensor &x,
-                    double *seconds)
+graph::Tensors timed(std::optional<torch::jit::Module> &module, const graph::Tensors &x,
+                     double *seconds)
 {
     if (!module)
         return x;
     const auto start = Clock::now();
-    auto y = module->forward({x}).toTensor();
+    auto y = graph::cutTensors(module->forward({x.begin(), x.end()}));
     *seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return y;
 }
 
+std::string describe(const std::vector<graph::Shape> &shapes)
+{
+    std::string text;
+    for (const auto &shape : shapes)
+        text += (text.empty() ? "" : ", ") + graph::formatShape(shape);
+    return text.size() > 200 ? text.substr(0, 200) + "..." : text;
+}
+
 } // namespace
 
-Deployment::Deployment(std::string name, graph::Shape input,
+Deployment::Deployment(std::string name, std::vector<graph::Shape> inputs,
                        std::optional<torch::jit::Module> compute,
                        std::optional<torch::jit::Module> tl, Order order)
     : m_name(std::move(name))
-    , m_input(std::move(input))
+    , m_inputs(std::move(inputs))
     , m_compute(std::move(compute))
     , m_tl(std::move(tl))
     , m_order(order)
@@ -37,17 +45,12 @@ Deployment::Deployment(std::string name, graph::Shape input,
         m_compute->eval();
     if (m_tl)
         m_tl->eval();
+    if (m_inputs.empty())
+        throw Error(ErrorKind::InvalidInput, m_name + ": a deployment takes at least one tensor");
     try {
-        Times ignored;
-        const auto output = run(torch::zeros(m_input), &ignored);
-        if (output.scalar_type() != torch::kFloat)
-            throw Error(ErrorKind::InvalidInput,
-                        "it returns " + std::string(c10::toString(output.scalar_type())) +
-                            ", not float32");
-        m_output = output.sizes().vec();
+        learnOutputs();
     } catch (const c10::Error &e) {
-        throw Error(ErrorKind::InvalidInput, m_name + ": does not run on a " +
-                                                 graph::formatShape(m_input) +
+        throw Error(ErrorKind::InvalidInput, m_name + ": does not run on a " + describe(m_inputs) +
                                                  " input: " + e.what_without_backtrace());
     } catch (const Error &e) {
         throw Error(ErrorKind::InvalidInput, m_name + ": " + e.what());
@@ -55,20 +58,41 @@ Deployment::Deployment(std::string name, graph::Shape input,
         // The TorchScript interpreter reports shape mismatches as plain runtime errors.
         std::string why = e.what();
         why = why.substr(0, why.find('\n'));
-        throw Error(ErrorKind::InvalidInput, m_name + ": does not run on a " +
-                                                 graph::formatShape(m_input) + " input: " + why);
+        throw Error(ErrorKind::InvalidInput,
+                    m_name + ": does not run on a " + describe(m_inputs) + " input: " + why);
     }
 }
 
-torch::Tensor Deployment::run(const torch::Tensor &input, Times *times) const
+void Deployment::learnOutputs()
+{
+    graph::Tensors zeros;
+    for (const auto &shape : m_inputs)
+        zeros.push_back(torch::zeros(shape));
+    Times ignored;
+    for (const auto &output : run(zeros, &ignored)) {
+        if (output.scalar_type() != torch::kFloat)
+            throw Error(ErrorKind::InvalidInput,
+                        "it returns " + std::string(c10::toString(output.scalar_type())) +
+                            ", not float32");
+        m_outputs.push_back(output.sizes().vec());
+    }
+    if (m_outputs.empty())
+        throw Error(ErrorKind::InvalidInput, "it returns no tensor");
+}
+
+graph::Tensors Deployment::run(const graph::Tensors &inputs, Times *times) const
 {
     c10::InferenceMode inference;
-    if (m_order == Order::ComputeThenTl) {
-        const auto y = timed(m_compute, input, &times->compute_s);
-        return timed(m_tl, y, &times->tl_s);
-    }
-    const auto y = timed(m_tl, input, &times->tl_s);
-    return timed(m_compute, y, &times->compute_s);
+    // A Transfer Layer reduces one tensor: the agent is sent none for a cut of several.
+    const auto tl = [&](const graph::Tensors &x) {
+        if (m_tl && x.size() != 1)
+            throw Error(ErrorKind::InvalidInput,
+                        "a Transfer Layer takes one tensor, not " + std::to_string(x.size()));
+        return timed(m_tl, x, &times->tl_s);
+    };
+    if (m_order == Order::ComputeThenTl)
+        return tl(timed(m_compute, inputs, &times->compute_s));
+    return timed(m_compute, tl(inputs), &times->compute_s);
 }
 
 void Deployments::install(std::shared_ptr<const Deployment> deployment)

@@ -29,7 +29,94 @@ void setSeconds(inference::ModelInferResponse *reply, const char *name, double s
     (*reply->mutable_parameters())[name].set_double_param(seconds);
 }
 
+std::string expectedNames(size_t count)
+{
+    return count == 1
+               ? InferenceService::inputName(0)
+               : InferenceService::inputName(0) + ".." + InferenceService::inputName(count - 1);
+}
+
+// The wire format of every input: Cleave's own codecs name themselves in `cleave_codec` (the
+// datatype then is FP32, the logical type); otherwise each input's datatype, FP32 or FP16.
+grpc::Status readCodec(const inference::ModelInferRequest &request,
+                       const inference::ModelInferRequest::InferInputTensor &input,
+                       codec::Codec *wire)
+{
+    const auto &name = request.model_name();
+    const auto parameter = request.parameters().find("cleave_codec");
+    try {
+        if (parameter != request.parameters().end()) {
+            *wire = codec::Codec::parse(parameter->second.string_param());
+            if (input.datatype() != "FP32")
+                return invalid(name + ": " + input.name() + ": datatype " + input.datatype() +
+                               " with cleave_codec: the logical type must be FP32");
+        } else if (input.datatype() == "FP16") {
+            *wire = codec::Codec::parse("fp16");
+        } else if (input.datatype() == "FP32") {
+            *wire = codec::Codec{};
+        } else {
+            return invalid(name + ": " + input.name() + ": datatype " + input.datatype() +
+                           " is not served (FP32 or FP16)");
+        }
+    } catch (const Error &e) {
+        return invalid(name + ": " + e.what());
+    }
+    return grpc::Status::OK;
+}
+
+// The request's tensors in the deployment's order: each named INPUT__i exactly once, of the
+// shape the half takes.
+grpc::Status decodeInputs(const inference::ModelInferRequest &request, const Deployment &deployment,
+                          graph::Tensors *tensors, double *decode_s)
+{
+    const auto &name = request.model_name();
+    const auto &shapes = deployment.inputShapes();
+    if (request.inputs_size() != int(shapes.size()) ||
+        request.raw_input_contents_size() != request.inputs_size())
+        return invalid(name + ": expected " + std::to_string(shapes.size()) + " input tensor(s) (" +
+                       expectedNames(shapes.size()) + ") in raw_input_contents, got " +
+                       std::to_string(request.inputs_size()) + " inputs and " +
+                       std::to_string(request.raw_input_contents_size()) + " raw contents");
+    tensors->assign(shapes.size(), torch::Tensor());
+    const auto start = Clock::now();
+    for (int k = 0; k < request.inputs_size(); ++k) {
+        const auto &input = request.inputs(k);
+        size_t i = 0;
+        while (i < shapes.size() && input.name() != InferenceService::inputName(i))
+            ++i;
+        if (i == shapes.size())
+            return invalid(name + ": unknown input '" + input.name().substr(0, 64) +
+                           "'; it takes " + expectedNames(shapes.size()));
+        if ((*tensors)[i].defined())
+            return invalid(name + ": input " + input.name() + " is given twice");
+        const graph::Shape shape(input.shape().begin(), input.shape().end());
+        if (shape != shapes[i])
+            return invalid(name + ": " + input.name() + ": shape " + graph::formatShape(shape) +
+                           " does not match the model's " + graph::formatShape(shapes[i]));
+        codec::Codec wire;
+        if (auto bad = readCodec(request, input, &wire); !bad.ok())
+            return bad;
+        try {
+            (*tensors)[i] = codec::decode(request.raw_input_contents(k), wire, shape);
+        } catch (const Error &e) {
+            return invalid(name + ": " + input.name() + ": " + e.what());
+        }
+    }
+    *decode_s = secondsSince(start);
+    return grpc::Status::OK;
+}
+
 } // namespace
+
+std::string InferenceService::inputName(size_t i)
+{
+    return "INPUT__" + std::to_string(i);
+}
+
+std::string InferenceService::outputName(size_t i)
+{
+    return "OUTPUT__" + std::to_string(i);
+}
 
 InferenceService::InferenceService(std::shared_ptr<const Deployments> deployments,
                                    std::shared_ptr<Gate> gate)
@@ -85,14 +172,16 @@ grpc::Status InferenceService::ModelMetadata(grpc::ServerContext *context,
     reply->set_name(deployment->name());
     reply->add_versions("1");
     reply->set_platform("pytorch_libtorch");
-    const auto describe = [](auto *tensor, const char *name, const graph::Shape &shape) {
+    const auto describe = [](auto *tensor, const std::string &name, const graph::Shape &shape) {
         tensor->set_name(name);
         tensor->set_datatype("FP32");
         for (const auto d : shape)
             tensor->add_shape(d);
     };
-    describe(reply->add_inputs(), kInputName, deployment->inputShape());
-    describe(reply->add_outputs(), kOutputName, deployment->outputShape());
+    for (size_t i = 0; i < deployment->inputShapes().size(); ++i)
+        describe(reply->add_inputs(), inputName(i), deployment->inputShapes()[i]);
+    for (size_t i = 0; i < deployment->outputShapes().size(); ++i)
+        describe(reply->add_outputs(), outputName(i), deployment->outputShapes()[i]);
     return log.done(grpc::Status::OK, request->name());
 }
 
@@ -109,54 +198,26 @@ grpc::Status InferenceService::ModelInfer(grpc::ServerContext *context,
     if (!deployment)
         return log.done(
             {grpc::StatusCode::NOT_FOUND, "model '" + name + "' is not deployed on this agent"});
-    if (request->inputs_size() != 1 || request->raw_input_contents_size() != 1)
-        return log.done(invalid(name + ": expected one input tensor in raw_input_contents, got " +
-                                std::to_string(request->inputs_size()) + " inputs and " +
-                                std::to_string(request->raw_input_contents_size()) +
-                                " raw contents"));
-    const auto &input = request->inputs(0);
-    const graph::Shape shape(input.shape().begin(), input.shape().end());
-    if (shape != deployment->inputShape())
-        return log.done(invalid(name + ": input shape " + graph::formatShape(shape) +
-                                " does not match the model's " +
-                                graph::formatShape(deployment->inputShape())));
-
-    // Cleave's own codecs name themselves; otherwise the standard datatype decides.
-    codec::Codec wire;
-    const auto parameter = request->parameters().find("cleave_codec");
+    graph::Tensors inputs;
+    double decode_s = 0;
+    if (auto bad = decodeInputs(*request, *deployment, &inputs, &decode_s); !bad.ok())
+        return log.done(bad);
     try {
-        if (parameter != request->parameters().end()) {
-            wire = codec::Codec::parse(parameter->second.string_param());
-            if (input.datatype() != "FP32")
-                return log.done(invalid(name + ": datatype " + input.datatype() +
-                                        " with cleave_codec: the logical type must be FP32"));
-        } else if (input.datatype() == "FP16") {
-            wire = codec::Codec::parse("fp16");
-        } else if (input.datatype() != "FP32") {
-            return log.done(
-                invalid(name + ": datatype " + input.datatype() + " is not served (FP32 or FP16)"));
-        }
-    } catch (const Error &e) {
-        return log.done(invalid(name + ": " + e.what()));
-    }
-
-    try {
-        auto start = Clock::now();
-        const auto tensor = codec::decode(request->raw_input_contents(0), wire, shape);
-        const double decode_s = secondsSince(start);
         Deployment::Times times;
-        const auto output = deployment->run(tensor, &times);
-        start = Clock::now();
-        reply->add_raw_output_contents(codec::encode(output, codec::Codec{}));
-        setSeconds(reply, "cleave_encode_s", secondsSince(start));
+        const auto outputs = deployment->run(inputs, &times);
+        const auto mark = Clock::now();
+        for (size_t i = 0; i < outputs.size(); ++i) {
+            reply->add_raw_output_contents(codec::encode(outputs[i], codec::Codec{}));
+            auto *out = reply->add_outputs();
+            out->set_name(outputName(i));
+            out->set_datatype("FP32");
+            for (const auto d : outputs[i].sizes())
+                out->add_shape(d);
+        }
+        setSeconds(reply, "cleave_encode_s", secondsSince(mark));
         setSeconds(reply, "cleave_decode_s", decode_s);
         setSeconds(reply, "cleave_tl_s", times.tl_s);
         setSeconds(reply, "cleave_compute_s", times.compute_s);
-        auto *out = reply->add_outputs();
-        out->set_name(kOutputName);
-        out->set_datatype("FP32");
-        for (const auto d : output.sizes())
-            out->add_shape(d);
     } catch (const Error &e) {
         return log.done(invalid(name + ": " + e.what()));
     } catch (const c10::Error &e) {

@@ -7,6 +7,7 @@
 #include "remote/agent/gate.h"
 
 #include <memory>
+#include <string>
 
 namespace cleave::remote {
 
@@ -15,7 +16,9 @@ namespace cleave::remote {
 /// raw_output_contents as that protocol's FP32 (or FP16); Cleave's other codecs travel as the
 /// request parameter `cleave_codec` ("int8+zstd", ...). Each answer carries the edge's own times
 /// as double parameters `cleave_decode_s`, `cleave_tl_s`, `cleave_compute_s`, `cleave_encode_s`.
-/// Requests run concurrently: one per device stream.
+/// A half cut where several tensors cross takes them all in one request (INPUT__0..k-1); a
+/// missing, unknown or repeated one is INVALID_ARGUMENT. Requests run concurrently: one per
+/// device stream.
 class InferenceService final : public inference::GRPCInferenceService::Service
 {
 public:
@@ -35,9 +38,10 @@ public:
                             const inference::ModelInferRequest *request,
                             inference::ModelInferResponse *reply) override;
 
-    /// Tensor names as Triton's pytorch_libtorch backend expects them.
-    static constexpr const char *kInputName = "INPUT__0";
-    static constexpr const char *kOutputName = "OUTPUT__0";
+    /// Tensor names as Triton's pytorch_libtorch backend expects them: INPUT__0, INPUT__1, ...
+    /// in the order of the half's cut; a request names each once, in any order.
+    static std::string inputName(size_t i);
+    static std::string outputName(size_t i);
 
 private:
     std::shared_ptr<const Deployments> m_deployments;

@@ -69,7 +69,174 @@ double parameterSeconds(const inference::ModelInferResponse &reply, const char *
     return found == reply.parameters().end() ? 0.0 : found->second.double_param();
 }
 
+// The shapes a half takes: DeployHeader.inputs (revision 5), or input_shape alone.
+grpc::Status readInputShapes(const v1::DeployHeader &header, std::vector<graph::Shape> *inputs)
+{
+    const auto &name = header.name();
+    if (header.inputs_size() > Deployment::kMaxTensors)
+        return {grpc::StatusCode::INVALID_ARGUMENT,
+                name + ": " + std::to_string(header.inputs_size()) + " input tensors, over " +
+                    std::to_string(Deployment::kMaxTensors)};
+    std::vector<graph::Shape> shapes;
+    for (const auto &shape : header.inputs())
+        shapes.emplace_back(shape.dims().begin(), shape.dims().end());
+    if (shapes.empty())
+        shapes.emplace_back(header.input_shape().begin(), header.input_shape().end());
+    for (size_t i = 0; i < shapes.size(); ++i) {
+        try {
+            inputs->push_back(graph::parseShape(graph::formatShape(shapes[i]))); // positive, sane
+        } catch (const Error &e) {
+            return {grpc::StatusCode::INVALID_ARGUMENT,
+                    name + ": input " + std::to_string(i) + " shape " + e.what()};
+        }
+    }
+    return grpc::Status::OK;
+}
+
+// One run's round trip to the edge: the head's tensors encoded and sent through the emulated
+// link in one ModelInfer (INPUT__0.. in the cut's order), the answer decoded; `timing` gets
+// each part. fp32 and fp16 are the protocol's own datatypes; the other codecs name themselves.
+struct EdgeLeg
+{
+    inference::GRPCInferenceService::Stub &stub;
+    const v1::OffloadRequest &request;
+    codec::Codec wire;
+    LinkEmulator &link;
+    double deadline_s;
+
+    grpc::Status send(const graph::Tensors &y, int run, const std::string &deployment,
+                      v1::InferenceTiming *timing);
+
+private:
+    // The edge's own status code goes back to the caller, with the edge, the run and the link.
+    grpc::Status edgeFailed(const grpc::Status &status, int run) const
+    {
+        return {status.error_code(), "edge " + request.edge_address() + " at run " +
+                                         std::to_string(run + 1) + ": " + status.error_message() +
+                                         " (" + describeLink(link.settings()) + ")"};
+    }
+    inference::ModelInferRequest encode(const graph::Tensors &y, int run, int64_t *up,
+                                        double *encode_s) const;
+};
+
+inference::ModelInferRequest EdgeLeg::encode(const graph::Tensors &y, int run, int64_t *up,
+                                             double *encode_s) const
+{
+    const bool fp16 = wire == codec::Codec::parse("fp16");
+    const bool standard = wire == codec::Codec{} || fp16;
+    inference::ModelInferRequest call;
+    call.set_model_name(request.edge_model());
+    call.set_id(std::to_string(run));
+    if (!standard)
+        (*call.mutable_parameters())["cleave_codec"].set_string_param(wire.name());
+    const auto mark = Clock::now();
+    *up = 0;
+    for (size_t t = 0; t < y.size(); ++t) {
+        auto *in = call.add_inputs();
+        in->set_name(InferenceService::inputName(t));
+        in->set_datatype(fp16 ? "FP16" : "FP32");
+        for (const auto d : y[t].sizes())
+            in->add_shape(d);
+        auto payload = codec::encode(y[t], wire);
+        *up += int64_t(payload.size());
+        call.add_raw_input_contents(std::move(payload));
+    }
+    *encode_s = secondsSince(mark);
+    call.add_outputs()->set_name(InferenceService::outputName(0));
+    return call;
+}
+
+grpc::Status EdgeLeg::send(const graph::Tensors &y, int run, const std::string &deployment,
+                           v1::InferenceTiming *timing)
+{
+    int64_t up = 0;
+    double encode_s = 0;
+    const auto call = encode(y, run, &up, &encode_s);
+    timing->set_encode_s(encode_s);
+    if (up > AgentService::maxTensorBytes())
+        return {grpc::StatusCode::RESOURCE_EXHAUSTED,
+                deployment + ": " + std::to_string(up) + " bytes to send is over the " +
+                    std::to_string(AgentService::maxTensorBytes()) + "-byte tensor limit"};
+    // Fail at once rather than wait out a transfer that cannot make the deadline.
+    const auto &l = request.link();
+    const double wire_s =
+        (l.uplink_bps() > 0 ? double(up) * 8.0 / l.uplink_bps() : 0.0) + l.latency_s();
+    if (wire_s > deadline_s)
+        return {grpc::StatusCode::DEADLINE_EXCEEDED,
+                "run " + std::to_string(run + 1) + ": sending " + std::to_string(up) +
+                    " bytes takes " + std::to_string(wire_s) + " s on the " +
+                    describeLink(link.settings()) + ", over the " + std::to_string(deadline_s) +
+                    " s deadline"};
+    const auto sent = Clock::now();
+    const double upWait = link.shaped() ? link.sendUp(up) : 0.0;
+
+    grpc::ClientContext rpc;
+    rpc.set_deadline(
+        std::chrono::system_clock::now() +
+        std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::duration<double>(std::max(deadline_s - secondsSince(sent), 0.0))));
+    if (!request.edge_token().empty())
+        rpc.AddMetadata("authorization", "Bearer " + request.edge_token());
+    inference::ModelInferResponse answer;
+    auto mark = Clock::now();
+    const auto status = stub.ModelInfer(&rpc, call, &answer);
+    const double rpc_s = secondsSince(mark);
+    if (!status.ok())
+        return edgeFailed(status, run);
+    const auto &edge = request.edge_address();
+    if (answer.raw_output_contents_size() < 1 ||
+        answer.outputs_size() != answer.raw_output_contents_size())
+        return {grpc::StatusCode::INTERNAL,
+                "edge " + edge + ": the answer holds " + std::to_string(answer.outputs_size()) +
+                    " outputs and " + std::to_string(answer.raw_output_contents_size()) +
+                    " raw contents"};
+    int64_t down = 0;
+    for (const auto &bytes : answer.raw_output_contents())
+        down += int64_t(bytes.size());
+    const double downWait = link.shaped() ? link.sendDown(down) : 0.0;
+    mark = Clock::now();
+    try {
+        for (int o = 0; o < answer.outputs_size(); ++o) {
+            const auto &shape = answer.outputs(o).shape();
+            codec::decode(answer.raw_output_contents(o), codec::Codec{},
+                          graph::Shape(shape.begin(), shape.end()));
+        }
+    } catch (const Error &e) {
+        return {grpc::StatusCode::INTERNAL, "edge " + edge + ": " + e.what()};
+    }
+    const double resultDecode_s = secondsSince(mark);
+
+    // The edge reports its own times; what remains of the call is gRPC on loopback, shared
+    // between the two directions by the bytes each carried.
+    const double edgeEncode_s = parameterSeconds(answer, "cleave_encode_s");
+    timing->set_edge_decode_s(parameterSeconds(answer, "cleave_decode_s"));
+    timing->set_edge_tl_s(parameterSeconds(answer, "cleave_tl_s"));
+    timing->set_edge_compute_s(parameterSeconds(answer, "cleave_compute_s"));
+    const double residual = std::max(rpc_s - timing->edge_decode_s() - timing->edge_tl_s() -
+                                         timing->edge_compute_s() - edgeEncode_s,
+                                     0.0);
+    const double upShare = double(up) / double(std::max<int64_t>(up + down, 1));
+    timing->set_uplink_s(upWait + residual * upShare);
+    timing->set_return_s(edgeEncode_s + downWait + residual * (1 - upShare) + resultDecode_s);
+    timing->set_upload_bytes(up);
+    timing->set_result_bytes(down);
+    return grpc::Status::OK;
+}
+
 } // namespace
+
+void describeDeployment(const Deployment &deployment, v1::DeployReply *reply)
+{
+    for (const auto &shape : deployment.inputShapes())
+        reply->add_inputs()->mutable_dims()->Add(shape.begin(), shape.end());
+    for (const auto &shape : deployment.outputShapes())
+        reply->add_outputs()->mutable_dims()->Add(shape.begin(), shape.end());
+    const auto &input = deployment.inputShapes().front();
+    const auto &output = deployment.outputShapes().front();
+    reply->mutable_input_shape()->Add(input.begin(), input.end());
+    reply->mutable_output_shape()->Add(output.begin(), output.end());
+    reply->set_output_dtype("float32");
+}
 
 grpc::Status AgentService::Deploy(grpc::ServerContext *context,
                                   grpc::ServerReader<v1::DeployChunk> *reader,
@@ -94,12 +261,9 @@ grpc::Status AgentService::Deploy(grpc::ServerContext *context,
                              name + ": a deployment built from a loaded model takes no bytes"});
         return log.done(deployFromModel(header, reply), name);
     }
-    graph::Shape input(header.input_shape().begin(), header.input_shape().end());
-    try {
-        input = graph::parseShape(graph::formatShape(input)); // positive, sane size
-    } catch (const Error &e) {
-        return log.done({grpc::StatusCode::INVALID_ARGUMENT, name + ": input shape " + e.what()});
-    }
+    std::vector<graph::Shape> inputs;
+    if (auto bad = readInputShapes(header, &inputs); !bad.ok())
+        return log.done(bad);
     const uint64_t total = header.compute_bytes() + header.tl_bytes();
     if (total > uint64_t(m_config.maxModelBytes))
         return log.done({grpc::StatusCode::RESOURCE_EXHAUSTED,
@@ -130,11 +294,9 @@ grpc::Status AgentService::Deploy(grpc::ServerContext *context,
         bytes = {}; // the modules hold their own copy
         const auto order = m_config.role == "device" ? Deployment::Order::ComputeThenTl
                                                      : Deployment::Order::TlThenCompute;
-        auto deployment = std::make_shared<const Deployment>(name, input, std::move(compute),
-                                                             std::move(tl), order);
-        for (const auto d : deployment->outputShape())
-            reply->add_output_shape(d);
-        reply->set_output_dtype("float32");
+        auto deployment = std::make_shared<const Deployment>(
+            name, std::move(inputs), std::move(compute), std::move(tl), order);
+        describeDeployment(*deployment, reply);
         m_deployments->install(std::move(deployment));
         returnFreedMemory(); // of the deployment it replaced, if any
     } catch (const Error &e) {
@@ -200,16 +362,9 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
         const TlsPem pem{request->edge_tls_ca(), m_config.tls.cert, m_config.tls.key};
         stub = inference::GRPCInferenceService::NewStub(openChannel(edge, pem, args));
     }
-    // The edge's own status code goes back to the caller, with the edge, the run and the link.
-    const auto edgeFailed = [&](const grpc::Status &status, int run) {
-        return grpc::Status(status.error_code(), "edge " + edge + " at run " +
-                                                     std::to_string(run + 1) + ": " +
-                                                     status.error_message() + " (" +
-                                                     describeLink(link.settings()) + ")");
-    };
-    // fp32 and fp16 are the protocol's own datatypes; the other codecs name themselves.
-    const bool fp16 = wire == codec::Codec::parse("fp16");
-    const bool standard = wire == codec::Codec{} || fp16;
+    std::optional<EdgeLeg> toEdge;
+    if (stub)
+        toEdge.emplace(EdgeLeg{*stub, *request, wire, link, deadline_s});
 
     std::shared_lock work(m_workMutex);
     auto lastProgress = Clock::now();
@@ -219,12 +374,14 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
         if (grpc::Status overdue; pass.overdue(&overdue))
             return log.done(overdue);
         auto generator = at::detail::createCPUGenerator(request->seed() + uint64_t(i + warmup));
-        const auto x = torch::randn(deployment->inputShape(), generator);
+        graph::Tensors x;
+        for (const auto &shape : deployment->inputShapes())
+            x.push_back(torch::randn(shape, generator));
         v1::InferenceTiming timing;
         timing.set_run(i);
         const auto start = Clock::now();
         Deployment::Times device;
-        torch::Tensor y;
+        graph::Tensors y;
         try {
             y = deployment->run(x, &device);
         } catch (const c10::Error &e) {
@@ -237,84 +394,10 @@ grpc::Status AgentService::Offload(grpc::ServerContext *context, const v1::Offlo
         }
         timing.set_device_compute_s(device.compute_s);
         timing.set_device_tl_s(device.tl_s);
-        if (stub) {
-            auto mark = Clock::now();
-            auto payload = codec::encode(y, wire);
-            timing.set_encode_s(secondsSince(mark));
-            const int64_t up = int64_t(payload.size());
-            if (up > kMaxTensorBytes)
-                return log.done({grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                 deployment->name() + ": " + std::to_string(up) +
-                                     " bytes to send is over the " +
-                                     std::to_string(kMaxTensorBytes) + "-byte tensor limit"});
-            // Fail at once rather than wait out a transfer that cannot make the deadline.
-            const double wire_s =
-                (l.uplink_bps() > 0 ? double(up) * 8.0 / l.uplink_bps() : 0.0) + l.latency_s();
-            if (wire_s > deadline_s)
-                return log.done({grpc::StatusCode::DEADLINE_EXCEEDED,
-                                 "run " + std::to_string(i + warmup + 1) + ": sending " +
-                                     std::to_string(up) + " bytes takes " + std::to_string(wire_s) +
-                                     " s on the " + describeLink(link.settings()) + ", over the " +
-                                     std::to_string(deadline_s) + " s deadline"});
-            const auto sent = Clock::now();
-            const double upWait = link.shaped() ? link.sendUp(up) : 0.0;
-
-            inference::ModelInferRequest call;
-            call.set_model_name(request->edge_model());
-            call.set_id(std::to_string(i));
-            auto *in = call.add_inputs();
-            in->set_name(InferenceService::kInputName);
-            in->set_datatype(fp16 ? "FP16" : "FP32");
-            if (!standard)
-                (*call.mutable_parameters())["cleave_codec"].set_string_param(wire.name());
-            for (const auto d : y.sizes())
-                in->add_shape(d);
-            call.add_raw_input_contents(std::move(payload));
-            call.add_outputs()->set_name(InferenceService::kOutputName);
-
-            grpc::ClientContext rpc;
-            rpc.set_deadline(
-                std::chrono::system_clock::now() +
-                std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::duration<double>(std::max(deadline_s - secondsSince(sent), 0.0))));
-            if (!request->edge_token().empty())
-                rpc.AddMetadata("authorization", "Bearer " + request->edge_token());
-            inference::ModelInferResponse answer;
-            mark = Clock::now();
-            const auto status = stub->ModelInfer(&rpc, call, &answer);
-            const double rpc_s = secondsSince(mark);
-            if (!status.ok())
-                return log.done(edgeFailed(status, i + warmup));
-            if (answer.raw_output_contents_size() != 1 || answer.outputs_size() != 1)
-                return log.done({grpc::StatusCode::INTERNAL,
-                                 "edge " + edge + ": the answer holds no single output tensor"});
-            const int64_t down = int64_t(answer.raw_output_contents(0).size());
-            const double downWait = link.shaped() ? link.sendDown(down) : 0.0;
-            mark = Clock::now();
-            try {
-                const auto &o = answer.outputs(0);
-                codec::decode(answer.raw_output_contents(0), codec::Codec{},
-                              graph::Shape(o.shape().begin(), o.shape().end()));
-            } catch (const Error &e) {
-                return log.done({grpc::StatusCode::INTERNAL, "edge " + edge + ": " + e.what()});
-            }
-            const double resultDecode_s = secondsSince(mark);
-
-            // The edge reports its own times; what remains of the call is gRPC on loopback,
-            // shared between the two directions by the bytes each carried.
-            const double edgeEncode_s = parameterSeconds(answer, "cleave_encode_s");
-            timing.set_edge_decode_s(parameterSeconds(answer, "cleave_decode_s"));
-            timing.set_edge_tl_s(parameterSeconds(answer, "cleave_tl_s"));
-            timing.set_edge_compute_s(parameterSeconds(answer, "cleave_compute_s"));
-            const double residual = std::max(rpc_s - timing.edge_decode_s() - timing.edge_tl_s() -
-                                                 timing.edge_compute_s() - edgeEncode_s,
-                                             0.0);
-            const double upShare = double(up) / double(std::max<int64_t>(up + down, 1));
-            timing.set_uplink_s(upWait + residual * upShare);
-            timing.set_return_s(edgeEncode_s + downWait + residual * (1 - upShare) +
-                                resultDecode_s);
-            timing.set_upload_bytes(up);
-            timing.set_result_bytes(down);
+        if (toEdge) {
+            if (auto failed = toEdge->send(y, i + warmup, deployment->name(), &timing);
+                !failed.ok())
+                return log.done(failed);
         }
         timing.set_total_s(secondsSince(start));
         if (i < 0)

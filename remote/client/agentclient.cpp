@@ -183,7 +183,8 @@ void AgentClient::benchmark(const v1::BenchmarkRequest &request,
         fail(status, "Benchmark");
 }
 
-v1::DeployReply AgentClient::deploy(const std::string &name, const graph::Shape &input,
+v1::DeployReply AgentClient::deploy(const std::string &name,
+                                    const std::vector<graph::Shape> &inputs,
                                     const std::string &compute, const std::string &tl)
 {
     const auto bytes = compute.size() + tl.size();
@@ -194,8 +195,11 @@ v1::DeployReply AgentClient::deploy(const std::string &name, const graph::Shape 
     v1::DeployChunk chunk;
     auto *header = chunk.mutable_header();
     header->set_name(name);
-    for (const auto d : input)
-        header->add_input_shape(d);
+    if (!inputs.empty())
+        header->mutable_input_shape()->Add(inputs.front().begin(), inputs.front().end());
+    if (inputs.size() > 1)
+        for (const auto &shape : inputs)
+            header->add_inputs()->mutable_dims()->Add(shape.begin(), shape.end());
     header->set_compute_bytes(compute.size());
     header->set_tl_bytes(tl.size());
     bool open = writer->Write(chunk);

@@ -62,7 +62,9 @@ public:
 
     /// Installs one half of a split model under `name` (see the Deploy RPC): serialised
     /// TorchScript modules, `tl` empty without a Transfer Layer, `compute` empty at split 0.
-    agent::v1::DeployReply deploy(const std::string &name, const graph::Shape &input,
+    /// `inputs`: the shape of each tensor the half takes (several for a cut at node
+    /// granularity that several cross; an agent of revision 4 or older takes the first only).
+    agent::v1::DeployReply deploy(const std::string &name, const std::vector<graph::Shape> &inputs,
                                   const std::string &compute, const std::string &tl);
 
     /// What a deployment built from a loaded model is: blocks [first, end) of `modelId`, or with

@@ -48,20 +48,22 @@ SplitHalves makeHalves(const graph::ModelGraph &model, int split,
     SplitHalves halves;
     halves.split = split;
     halves.input = model.inputShape();
-    const auto &cutShape = model.cuts()[size_t(split)].shape();
-    if (tl && split < k && tl->appliesTo(cutShape)) {
+    const auto &cut = model.cuts()[size_t(split)];
+    // A Transfer Layer reduces one tensor: a cut of several crosses as it is.
+    if (tl && split < k && cut.single() && tl->appliesTo(cut.shape())) {
         const auto tlModel = tl::insertTransferLayer(model, split, *tl);
         const auto pieces = tl::splitAtTransferLayer(tlModel);
         const auto &g = pieces.graph;
         halves.tl = tl->name();
-        halves.wire = tlModel.wireShape;
+        halves.wire = {tlModel.wireShape};
         halves.headCompute = piece(g, 0, split);
         halves.deviceTl = piece(g, split, pieces.wireCut);
         halves.edgeTl = piece(g, pieces.wireCut, pieces.restoredCut);
         halves.tailCompute = piece(g, pieces.restoredCut, g.blockCount());
         return halves;
     }
-    halves.wire = cutShape;
+    for (const auto &tensor : cut.tensors)
+        halves.wire.push_back(tensor.shape);
     halves.headCompute = piece(model, 0, split);
     halves.tailCompute = piece(model, split, k);
     return halves;
@@ -102,7 +104,7 @@ Offloader::run(const SplitHalves &halves, const std::string &modelName,
     const auto base = safeName(modelName) + "_" + m_session;
     if (progress && !progress(0.0, "deploying split " + std::to_string(halves.split)))
         throw Error(ErrorKind::Cancelled, "offload cancelled");
-    m_device.deploy(base + "_head", halves.input, halves.headCompute, halves.deviceTl);
+    m_device.deploy(base + "_head", {halves.input}, halves.headCompute, halves.deviceTl);
     m_deviceName = base + "_head";
     if (halves.runsOnEdge()) {
         m_edge.deploy(base + "_tail", halves.wire, halves.tailCompute, halves.edgeTl);

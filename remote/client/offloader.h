@@ -21,9 +21,10 @@ class AgentClient;
 struct SplitHalves
 {
     int split = 0;
-    std::string tl;          ///< the TL used; empty where none was asked for or it cannot apply
-    graph::Shape input;      ///< what the device's half reads
-    graph::Shape wire;       ///< what crosses the link (after DeviceTL)
+    std::string tl;     ///< the TL used; empty where none was asked for or it cannot apply
+    graph::Shape input; ///< what the device's half reads
+    /// What crosses the link (after DeviceTL): one tensor, or each of a cut of several.
+    std::vector<graph::Shape> wire;
     std::string headCompute; ///< blocks [0, split); empty at split 0
     std::string deviceTl;    ///< empty without a TL
     std::string edgeTl;      ///< empty without a TL

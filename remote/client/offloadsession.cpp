@@ -130,7 +130,8 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     if (!zoo::zooName(r.model) && !std::filesystem::exists(r.model))
         throw Error(ErrorKind::NotFound, r.model + ": no such file");
 
-    const auto graph = zoo::openModel(r.model, r.input, settings.seed);
+    const auto graph = zoo::openModel(r.model, r.input, settings.seed,
+                                      graph::ModelGraph::Original::Keep, r.cutting);
     OffloadOutcome outcome;
     const int k = outcome.blocks = graph.blockCount();
     std::vector<int> splits = r.splits;
@@ -151,7 +152,7 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     if (!r.db.empty()) {
         db = std::make_unique<store::Store>(r.db);
         try {
-            planner = plan::plannerFromStore(*db, r.model);
+            planner = plan::plannerFromStore(*db, r.model, r.cutting.granularity);
             request.link = r.unshaped ? plan::NetworkProfile::custom(1e6, 0) : settings.link;
             request.codec = settings.codec.name();
             request.mode = plan::Mode::ScissionTl;
@@ -189,7 +190,7 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
     int64_t modelId = 0;
     if (db) {
         const auto identity = ModelIdentity::of(r.model, settings.seed);
-        const auto id = identity.id(r.input);
+        const auto id = identity.id(r.input, r.cutting.granularity);
         if (const auto known = db->model(id); known && !known->content.empty()) {
             modelId = known->id;
         } else {
@@ -200,6 +201,7 @@ OffloadOutcome OffloadSession::run(const Observer &observer)
             record.inputShape = graph.inputShape();
             record.blocks = k;
             record.parameters = graph.parameterCount();
+            record.granularity = r.cutting.granularity;
             modelId = db->addModel(record);
         }
     }

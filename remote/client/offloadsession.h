@@ -22,8 +22,9 @@ struct OffloadRequest
 {
     std::string model; ///< a TorchScript file or zoo:NAME
     std::optional<graph::Shape> input;
-    std::vector<int> splits;  ///< empty: every split, 0..K
-    OffloadSettings settings; ///< settings.runs per split and round
+    graph::CutOptions cutting; ///< at node granularity a split may send several tensors
+    std::vector<int> splits;   ///< empty: every split, 0..K
+    OffloadSettings settings;  ///< settings.runs per split and round
     /// The splits run round-robin this many times; each split's runs are pooled. A machine's
     /// speed drifts over minutes: rounds spread the drift over every split instead of letting
     /// it fall on the few measured while it lasted.

@@ -212,6 +212,40 @@ private Q_SLOTS:
         QVERIFY2(table.out.contains("over every partition (minimum s-t cut, Scission costs): "),
                  table.out.constData());
         QVERIFY(table.out.contains("the order's best split at the same costs: split "));
+
+        // The offloader runs a cut of several tensors for real, predicted from the node
+        // timings: the head sends every tensor of it.
+        const auto wide = std::find_if(nodes.cuts().begin(), nodes.cuts().end(),
+                                       [](const cleave::graph::Cut &c) { return !c.single(); });
+        const auto offloaded =
+            cli({QStringLiteral("offload"), fixture("residual.pt"), QStringLiteral("--local"),
+                 QStringLiteral("--granularity"), QStringLiteral("node"), QStringLiteral("--split"),
+                 QString::number(wide->index), QStringLiteral("--runs"), QStringLiteral("2"),
+                 QStringLiteral("--warmup"), QStringLiteral("0"), QStringLiteral("--db"), db,
+                 QStringLiteral("--json")});
+        QVERIFY2(offloaded.exitCode == 0, offloaded.err.constData());
+        const auto measured = QJsonDocument::fromJson(offloaded.out)[QStringLiteral("splits")]
+                                  .toArray()[0]
+                                  .toObject();
+        QCOMPARE(measured[QStringLiteral("upload_bytes")].toInteger(), wide->bytes);
+        QVERIFY(measured[QStringLiteral("predicted")].isObject());
+
+        // compare offloads its contenders at the granularity of the timings it plans on.
+        const auto compared =
+            cli({QStringLiteral("compare"), QStringLiteral("--db"), db, QStringLiteral("--model"),
+                 fixture("residual.pt"), QStringLiteral("--granularity"), QStringLiteral("node"),
+                 QStringLiteral("--local"), QStringLiteral("--runs"), QStringLiteral("1"),
+                 QStringLiteral("--rounds"), QStringLiteral("1"), QStringLiteral("--warmup"),
+                 QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY2(compared.exitCode == 0, compared.err.constData());
+        const auto contenders =
+            QJsonDocument::fromJson(compared.out)[QStringLiteral("contenders")].toArray();
+        QCOMPARE(contenders.size(), 3); // the codec's row needs another codec benchmarked
+        for (const auto &row : contenders) {
+            QVERIFY(row[QStringLiteral("split")].toInt(-1) >= 0);
+            QVERIFY(row[QStringLiteral("split")].toInt() <= nodes.blockCount());
+            QVERIFY(row[QStringLiteral("measured")][QStringLiteral("median_s")].toDouble() > 0);
+        }
     }
 
     // A TL asked for where none applies (a model of vectors) is measured nowhere, and bench

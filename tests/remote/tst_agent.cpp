@@ -187,7 +187,7 @@ private Q_SLOTS:
         QVERIFY(s.stub->GetInfo(withDeadline().get(), {}, &info).ok());
         QCOMPARE(info.name(), std::string("edge-1"));
         QCOMPARE(info.role(), std::string("edge"));
-        QCOMPARE(info.protocol_version(), 4u); // revision 3: strips of later segments
+        QCOMPARE(info.protocol_version(), 5u); // revision 5: deployments of several tensors
         QVERIFY(info.cores() > 0);
         QVERIFY(info.torch_threads() > 0);
         QVERIFY(!info.host_name().empty());
@@ -258,14 +258,28 @@ private Q_SLOTS:
                 several = cut.index();
         }
         QVERIFY(several > 0);
+        // A slice from that cut takes every tensor of it (revision 5), in the cut's order; a
+        // strip needs one tensor to cut into rows.
         using Part = cleave::remote::AgentClient::ModelPart;
-        try {
+        const auto deployed =
             client.deploy("several", Part{nodes.model_id(), several, nodes.blocks(), std::nullopt});
-            QFAIL("a slice from a cut of several tensors was deployed");
+        const auto &from = expected.cuts()[size_t(several)];
+        QCOMPARE(size_t(deployed.inputs_size()), from.tensors.size());
+        for (int t = 0; t < deployed.inputs_size(); ++t)
+            QCOMPARE(cleave::graph::Shape(deployed.inputs(t).dims().begin(),
+                                          deployed.inputs(t).dims().end()),
+                     from.tensors[size_t(t)].shape);
+        QCOMPARE(
+            cleave::graph::Shape(deployed.output_shape().begin(), deployed.output_shape().end()),
+            expected.outputShape());
+        try {
+            client.deploy("several_rows", Part{nodes.model_id(), several, nodes.blocks(),
+                                               cleave::graph::RowRange{0, 1}});
+            QFAIL("a strip from a cut of several tensors was deployed");
         } catch (const cleave::Error &e) {
             QCOMPARE(int(e.kind()), int(cleave::ErrorKind::InvalidInput));
             QVERIFY2(QString::fromUtf8(e.what()).contains(
-                         QStringLiteral("a deployment needs a cut of one tensor")),
+                         QStringLiteral("a strip needs a cut of one tensor")),
                      e.what());
         }
 
@@ -995,7 +1009,7 @@ private Q_SLOTS:
             QVERIFY2(refusedFor(e, reason), e.what());
         }
         try {
-            client.deploy("crafted", {1, 3, 8, 8}, readFile(crafted).toStdString(), {});
+            client.deploy("crafted", {{1, 3, 8, 8}}, readFile(crafted).toStdString(), {});
             QFAIL("the crafted model was deployed");
         } catch (const cleave::Error &e) {
             QVERIFY2(refusedFor(e, reason), e.what());

@@ -9,6 +9,7 @@
 
 #include "core/codec/codec.h"
 #include "core/graph/modelgraph.h"
+#include "core/zoo/zoo.h"
 #include "inference/grpc_service.grpc.pb.h"
 #include "remote/client/agentclient.h"
 #include "remote/client/localagents.h"
@@ -73,6 +74,43 @@ inference::ModelInferRequest inferRequest(const std::string &model, const torch:
         (*request.mutable_parameters())["cleave_codec"].set_string_param(codec);
     request.add_raw_input_contents(codec::encode(x, codec::Codec::parse(codec)));
     return request;
+}
+
+// The tensors of a cut as one request, INPUT__0..k-1; `reversed`: listed last first.
+inference::ModelInferRequest inferRequest(const std::string &model, const graph::Tensors &tensors,
+                                          bool reversed)
+{
+    inference::ModelInferRequest request;
+    request.set_model_name(model);
+    for (size_t k = 0; k < tensors.size(); ++k) {
+        const size_t i = reversed ? tensors.size() - 1 - k : k;
+        auto *input = request.add_inputs();
+        input->set_name("INPUT__" + std::to_string(i));
+        input->set_datatype("FP32");
+        for (const auto d : tensors[i].sizes())
+            input->add_shape(d);
+        request.add_raw_input_contents(codec::encode(tensors[i], codec::Codec{}));
+    }
+    return request;
+}
+
+// U-Net at its smallest input, cut at every node.
+const graph::ModelGraph &unetAtNodes()
+{
+    static const auto g =
+        zoo::openModel("zoo:unet", graph::Shape{1, 3, 16, 16}, 0, graph::ModelGraph::Original::Keep,
+                       {graph::Granularity::Node});
+    return g;
+}
+
+// The split whose cut carries the most tensors.
+int widestCut(const graph::ModelGraph &g)
+{
+    int widest = 0;
+    for (int s = 1; s < g.blockCount(); ++s)
+        if (g.cuts()[size_t(s)].tensors.size() > g.cuts()[size_t(widest)].tensors.size())
+            widest = s;
+    return widest;
 }
 
 torch::Tensor outputOf(const inference::ModelInferResponse &reply)
@@ -148,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(meta.inputs(0).name(), std::string("INPUT__0"));
         QCOMPARE(meta.inputs(0).datatype(), std::string("FP32"));
         QCOMPARE(graph::Shape(meta.inputs(0).shape().begin(), meta.inputs(0).shape().end()),
-                 halves.wire);
+                 halves.wire.front());
         QCOMPARE(meta.outputs(0).name(), std::string("OUTPUT__0"));
 
         const auto x = torch::randn({1, 3, 32, 32});
@@ -178,7 +216,7 @@ private Q_SLOTS:
             << QStringLiteral("model 'no_such' is not deployed");
         QTest::newRow("wrong shape")
             << QStringLiteral("shape") << int(grpc::StatusCode::INVALID_ARGUMENT)
-            << QStringLiteral("input shape 1x32x16x9 does not match the model's 1x32x16x16");
+            << QStringLiteral("INPUT__0: shape 1x32x16x9 does not match the model's 1x32x16x16");
         QTest::newRow("wrong dtype")
             << QStringLiteral("dtype") << int(grpc::StatusCode::INVALID_ARGUMENT)
             << QStringLiteral("datatype INT64 is not served");
@@ -203,7 +241,7 @@ private Q_SLOTS:
         remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
                                  m_agents->access());
         edge.deploy("demo_bad", halves.wire, halves.tailCompute, {});
-        auto request = inferRequest("demo_bad", torch::randn(halves.wire));
+        auto request = inferRequest("demo_bad", torch::randn(halves.wire.front()));
         if (what == QLatin1String("model")) {
             request.set_model_name("no_such");
         } else if (what == QLatin1String("shape")) {
@@ -226,9 +264,131 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(status.error_message()).contains(message),
                  status.error_message().c_str());
         // The edge goes on serving.
-        const auto good = inferRequest("demo_bad", torch::randn(halves.wire));
+        const auto good = inferRequest("demo_bad", torch::randn(halves.wire.front()));
         QVERIFY(inferenceStub(m_agents->edge().address())
                     ->ModelInfer(withDeadline().get(), good, &answer)
+                    .ok());
+    }
+
+    // At node granularity a cut inside U-Net carries the skip connections too: the edge's tail
+    // takes them all in one ModelInfer as INPUT__0..k-1 (named, so in any order) and gives the
+    // model's own output; the offloader sends every tensor of the cut, raw, even where a TL was
+    // asked (it reduces one tensor).
+    void offloadsACutOfSeveralTensors()
+    {
+        const auto &g = unetAtNodes();
+        const int split = widestCut(g);
+        const auto &cut = g.cuts()[size_t(split)];
+        QVERIFY(cut.tensors.size() >= 3);
+        const auto halves = remote::makeHalves(g, split, tl::TlSpec::parse("maxpool2"));
+        QVERIFY(halves.tl.empty());
+        QCOMPARE(halves.wire.size(), cut.tensors.size());
+        remote::AgentClient device(m_agents->device().address(), std::chrono::seconds(5),
+                                   m_agents->access());
+        remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
+                                 m_agents->access());
+        const auto reply = edge.deploy("unet_tail", halves.wire, halves.tailCompute, {});
+        QCOMPARE(size_t(reply.inputs_size()), cut.tensors.size());
+        QCOMPARE(graph::Shape(reply.output_shape().begin(), reply.output_shape().end()),
+                 g.outputShape());
+
+        inference::ModelMetadataRequest metaRequest;
+        metaRequest.set_name("unet_tail");
+        inference::ModelMetadataResponse meta;
+        QVERIFY(inferenceStub(m_agents->edge().address())
+                    ->ModelMetadata(withDeadline().get(), metaRequest, &meta)
+                    .ok());
+        QCOMPARE(size_t(meta.inputs_size()), cut.tensors.size());
+        for (int t = 0; t < meta.inputs_size(); ++t) {
+            QCOMPARE(meta.inputs(t).name(), "INPUT__" + std::to_string(t));
+            QCOMPARE(graph::Shape(meta.inputs(t).shape().begin(), meta.inputs(t).shape().end()),
+                     cut.tensors[size_t(t)].shape);
+        }
+
+        c10::InferenceMode inference;
+        const auto x = g.sampleInput();
+        const auto whole = graph::runOnce(g.tail(0), x);
+        const auto middle = graph::runOnce(g.head(split), graph::Tensors{x});
+        inference::ModelInferResponse answer;
+        QVERIFY(
+            inferenceStub(m_agents->edge().address())
+                ->ModelInfer(withDeadline().get(), inferRequest("unet_tail", middle, true), &answer)
+                .ok());
+        const auto y = outputOf(answer);
+        QVERIFY((y - whole).abs().max().item<double>() <= 1e-5 * whole.abs().max().item<double>());
+
+        remote::Offloader offloader(device, edge);
+        remote::OffloadSettings settings;
+        settings.runs = 2;
+        settings.tl = tl::TlSpec::parse("maxpool2");
+        const auto m = offloader.run(halves, "unet", settings);
+        QCOMPARE(int(m.runs.size()), 2);
+        for (const auto &t : m.runs) {
+            QCOMPARE(t.upload_bytes(), cut.bytes);
+            QVERIFY(t.device_compute_s() > 0 && t.edge_compute_s() > 0);
+            QCOMPARE(t.result_bytes(), int64_t(2 * 16 * 16 * 4));
+        }
+    }
+
+    // Every tensor of such a cut once: one missing, one more, one of another name, one twice or
+    // one of the wrong shape is INVALID_ARGUMENT naming it, and the edge goes on serving.
+    void inferenceRefusesBadSetsOfTensors_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing") << QStringLiteral("missing")
+                                 << QStringLiteral(
+                                        "expected {n} input tensor(s) (INPUT__0..INPUT__{last})");
+        QTest::newRow("extra") << QStringLiteral("extra")
+                               << QStringLiteral("expected {n} input tensor(s)");
+        QTest::newRow("unknown") << QStringLiteral("unknown")
+                                 << QStringLiteral(
+                                        "unknown input 'x'; it takes INPUT__0..INPUT__{last}");
+        QTest::newRow("twice") << QStringLiteral("twice")
+                               << QStringLiteral("input INPUT__0 is given twice");
+        QTest::newRow("shape") << QStringLiteral("shape") << QStringLiteral("INPUT__1: shape");
+    }
+    void inferenceRefusesBadSetsOfTensors()
+    {
+        QFETCH(QString, what);
+        QFETCH(QString, message);
+        const auto &g = unetAtNodes();
+        const int split = widestCut(g);
+        const auto halves = remote::makeHalves(g, split, std::nullopt);
+        remote::AgentClient edge(m_agents->edge().address(), std::chrono::seconds(5),
+                                 m_agents->access());
+        edge.deploy("unet_bad", halves.wire, halves.tailCompute, {});
+        graph::Tensors tensors;
+        for (const auto &shape : halves.wire)
+            tensors.push_back(torch::randn(shape));
+        auto request = inferRequest("unet_bad", tensors, false);
+        if (what == QLatin1String("missing")) {
+            request.mutable_inputs()->RemoveLast();
+            request.mutable_raw_input_contents()->RemoveLast();
+        } else if (what == QLatin1String("extra")) {
+            *request.add_inputs() = request.inputs(0);
+            request.mutable_inputs(request.inputs_size() - 1)->set_name("INPUT__99");
+            *request.add_raw_input_contents() = request.raw_input_contents(0);
+        } else if (what == QLatin1String("unknown")) {
+            request.mutable_inputs(1)->set_name("x");
+        } else if (what == QLatin1String("twice")) {
+            request.mutable_inputs(1)->set_name("INPUT__0");
+        } else if (what == QLatin1String("shape")) {
+            request.mutable_inputs(1)->set_shape(1, 7);
+        }
+        inference::ModelInferResponse answer;
+        const auto status = inferenceStub(m_agents->edge().address())
+                                ->ModelInfer(withDeadline().get(), request, &answer);
+        QCOMPARE(int(status.error_code()), int(grpc::StatusCode::INVALID_ARGUMENT));
+        const auto expected =
+            QString(message)
+                .replace(QStringLiteral("{n}"), QString::number(halves.wire.size()))
+                .replace(QStringLiteral("{last}"), QString::number(halves.wire.size() - 1));
+        QVERIFY2(QString::fromStdString(status.error_message()).contains(expected),
+                 status.error_message().c_str());
+        QVERIFY(inferenceStub(m_agents->edge().address())
+                    ->ModelInfer(withDeadline().get(), inferRequest("unet_bad", tensors, false),
+                                 &answer)
                     .ok());
     }
 
@@ -244,7 +404,7 @@ private Q_SLOTS:
         const int split = 5; // 1x16x32x32
         const auto halves = remote::makeHalves(*m_graph, split, tl::TlSpec::parse("maxpool2"));
         QCOMPARE(halves.tl, std::string("maxpool2"));
-        QCOMPARE(halves.wire, (graph::Shape{1, 16, 16, 16}));
+        QCOMPARE(halves.wire, (std::vector<graph::Shape>{{1, 16, 16, 16}}));
         remote::OffloadSettings settings;
         settings.runs = 4;
         settings.link = plan::NetworkProfile::custom(200, 1);
@@ -324,7 +484,7 @@ private Q_SLOTS:
             streams.emplace_back([&, s] {
                 auto stub = inferenceStub(m_agents->edge().address());
                 for (int i = 0; i < 15; ++i) {
-                    const auto x = torch::full(halves.wire, float(s * 100 + i) / 1000.0f);
+                    const auto x = torch::full(halves.wire.front(), float(s * 100 + i) / 1000.0f);
                     inference::ModelInferResponse answer;
                     const auto status = stub->ModelInfer(withDeadline().get(),
                                                          inferRequest("demo_streams", x), &answer);
@@ -527,12 +687,12 @@ private Q_SLOTS:
                     remote::makeHalves(*m_graph, 99, {});
                 }).contains(QStringLiteral("--split 99: out of range 0..")));
         QVERIFY(testing::errorOf([&] {
-                    device.deploy("broken", {1, 3, 32, 32}, "not a module", {});
+                    device.deploy("broken", {{1, 3, 32, 32}}, "not a module", {});
                 }).contains(QStringLiteral("broken (compute) is not a TorchScript module")));
         // A module that does not take the shape it is deployed for.
         const auto halves = remote::makeHalves(*m_graph, 7, std::nullopt);
         const auto misfit = testing::errorOf([&] {
-            device.deploy("misfit", {1, 5, 3, 3}, halves.tailCompute, {});
+            device.deploy("misfit", {{1, 5, 3, 3}}, halves.tailCompute, {});
         });
         QVERIFY2(misfit.contains(QStringLiteral("misfit: does not run on a 1x5x3x3 input")),
                  qPrintable(misfit));

@@ -75,7 +75,7 @@ private Q_SLOTS:
         remote::AgentClient(edge.address()).deploy("soak", halves.wire, halves.tailCompute, {});
 
         // What the tail must answer to one fixed input, computed here once.
-        const auto x = torch::randn(halves.wire, at::detail::createCPUGenerator(7));
+        const auto x = torch::randn(halves.wire.front(), at::detail::createCPUGenerator(7));
         const auto expected = graph.slice(split, graph.blockCount()).forward({x}).toTensor();
         inference::ModelInferRequest request;
         request.set_model_name("soak");
