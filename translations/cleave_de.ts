@@ -583,6 +583,10 @@
         <translation>Operator</translation>
     </message>
     <message>
+        <source>Tensors</source>
+        <translation>Tensoren</translation>
+    </message>
+    <message>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
@@ -1263,12 +1267,28 @@ Gerätespeicher: %1</translation>
 <context>
     <name>cleave::gui::ModelView</name>
     <message>
+        <source>Blocks (one tensor crosses)</source>
+        <translation>Blöcke (ein Tensor kreuzt)</translation>
+    </message>
+    <message>
+        <source>Every node (several tensors may cross)</source>
+        <translation>Jeder Knoten (mehrere Tensoren können kreuzen)</translation>
+    </message>
+    <message>
         <source>No model open.</source>
         <translation>Kein Modell geöffnet.</translation>
     </message>
     <message>
+        <source>Where the model may be split. Blocks: where one tensor crosses, as Scission cuts. Every node: between any two operations, sending every tensor still needed after it. Benchmark, plan, offload and export follow this choice.</source>
+        <translation>Wo das Modell geteilt werden darf. Blöcke: wo ein Tensor kreuzt, wie Scission schneidet. Jeder Knoten: zwischen zwei beliebigen Operationen; gesendet wird jeder danach noch benötigte Tensor. Benchmark, Plan, Offload und Export folgen dieser Wahl.</translation>
+    </message>
+    <message>
         <source>Filter by label, operator or shape</source>
         <translation>Nach Bezeichnung, Operator oder Form filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Cuts:</source>
+        <translation>&amp;Schnitte:</translation>
     </message>
     <message>
         <source>%1 — %2, input %3</source>

@@ -583,6 +583,10 @@
         <translation>Operator</translation>
     </message>
     <message>
+        <source>Tensors</source>
+        <translation>Tensors</translation>
+    </message>
+    <message>
         <source>Shape</source>
         <translation>Shape</translation>
     </message>
@@ -1263,12 +1267,28 @@ Device memory: %1</translation>
 <context>
     <name>cleave::gui::ModelView</name>
     <message>
+        <source>Blocks (one tensor crosses)</source>
+        <translation>Blocks (one tensor crosses)</translation>
+    </message>
+    <message>
+        <source>Every node (several tensors may cross)</source>
+        <translation>Every node (several tensors may cross)</translation>
+    </message>
+    <message>
         <source>No model open.</source>
         <translation>No model open.</translation>
     </message>
     <message>
+        <source>Where the model may be split. Blocks: where one tensor crosses, as Scission cuts. Every node: between any two operations, sending every tensor still needed after it. Benchmark, plan, offload and export follow this choice.</source>
+        <translation>Where the model may be split. Blocks: where one tensor crosses, as Scission cuts. Every node: between any two operations, sending every tensor still needed after it. Benchmark, plan, offload and export follow this choice.</translation>
+    </message>
+    <message>
         <source>Filter by label, operator or shape</source>
         <translation>Filter by label, operator or shape</translation>
+    </message>
+    <message>
+        <source>&amp;Cuts:</source>
+        <translation>&amp;Cuts:</translation>
     </message>
     <message>
         <source>%1 — %2, input %3</source>

@@ -583,6 +583,10 @@
         <translation>연산자</translation>
     </message>
     <message>
+        <source>Tensors</source>
+        <translation>텐서</translation>
+    </message>
+    <message>
         <source>Shape</source>
         <translation>형상</translation>
     </message>
@@ -1263,12 +1267,28 @@ Device memory: %1</source>
 <context>
     <name>cleave::gui::ModelView</name>
     <message>
+        <source>Blocks (one tensor crosses)</source>
+        <translation>블록 (텐서 하나가 지나감)</translation>
+    </message>
+    <message>
+        <source>Every node (several tensors may cross)</source>
+        <translation>모든 노드 (여러 텐서가 지나갈 수 있음)</translation>
+    </message>
+    <message>
         <source>No model open.</source>
         <translation>열린 모델이 없습니다.</translation>
     </message>
     <message>
+        <source>Where the model may be split. Blocks: where one tensor crosses, as Scission cuts. Every node: between any two operations, sending every tensor still needed after it. Benchmark, plan, offload and export follow this choice.</source>
+        <translation>모델을 나눌 수 있는 위치. 블록: Scission처럼 텐서 하나가 지나가는 곳. 모든 노드: 임의의 두 연산 사이이며, 그 뒤에 아직 필요한 모든 텐서를 보냅니다. 벤치마크, 계획, 오프로드, 내보내기가 이 선택을 따릅니다.</translation>
+    </message>
+    <message>
         <source>Filter by label, operator or shape</source>
         <translation>레이블, 연산자, 형상으로 거르기</translation>
+    </message>
+    <message>
+        <source>&amp;Cuts:</source>
+        <translation>절단(&amp;C):</translation>
     </message>
     <message>
         <source>%1 — %2, input %3</source>

@@ -8,6 +8,16 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "Tensors":
+        "Tensoren",
+    "Blocks (one tensor crosses)":
+        "Blöcke (ein Tensor kreuzt)",
+    "Every node (several tensors may cross)":
+        "Jeder Knoten (mehrere Tensoren können kreuzen)",
+    "Where the model may be split. Blocks: where one tensor crosses, as Scission cuts. Every node: between any two operations, sending every tensor still needed after it. Benchmark, plan, offload and export follow this choice.":
+        "Wo das Modell geteilt werden darf. Blöcke: wo ein Tensor kreuzt, wie Scission schneidet. Jeder Knoten: zwischen zwei beliebigen Operationen; gesendet wird jeder danach noch benötigte Tensor. Benchmark, Plan, Offload und Export folgen dieser Wahl.",
+    "&Cuts:":
+        "&Schnitte:",
     "%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan %4 ms, %5x the fastest device alone on the same blocks (bound %6x)":
         "%1 Inferenzen, Median %2 ms (%3 ms geplant); Median-Makespan der Streifen %4 ms, %5x das schnellste Gerät allein auf denselben Blöcken (Grenze %6x)",
     "; EdgeDI's partition: median makespan %1 ms":
@@ -655,6 +665,16 @@ DE = {
 }
 
 KO = {
+    "Tensors":
+        "텐서",
+    "Blocks (one tensor crosses)":
+        "블록 (텐서 하나가 지나감)",
+    "Every node (several tensors may cross)":
+        "모든 노드 (여러 텐서가 지나갈 수 있음)",
+    "Where the model may be split. Blocks: where one tensor crosses, as Scission cuts. Every node: between any two operations, sending every tensor still needed after it. Benchmark, plan, offload and export follow this choice.":
+        "모델을 나눌 수 있는 위치. 블록: Scission처럼 텐서 하나가 지나가는 곳. 모든 노드: 임의의 두 연산 사이이며, 그 뒤에 아직 필요한 모든 텐서를 보냅니다. 벤치마크, 계획, 오프로드, 내보내기가 이 선택을 따릅니다.",
+    "&Cuts:":
+        "절단(&C):",
     "%1 inferences, median %2 ms (%3 ms planned); the strips' median makespan %4 ms, %5x the fastest device alone on the same blocks (bound %6x)":
         "추론 %1회, 중앙값 %2 ms (계획 %3 ms); 스트립의 중앙 makespan %4 ms, 같은 블록에서 가장 빠른 장치 단독의 %5배 (한계 %6배)",
     "; EdgeDI's partition: median makespan %1 ms":

@@ -91,10 +91,12 @@ BenchmarkPanel::~BenchmarkPanel()
     m_future.waitForFinished();
 }
 
-void BenchmarkPanel::setModel(const QString &spec, const QString &name)
+void BenchmarkPanel::setModel(const QString &spec, const QString &name,
+                              graph::Granularity granularity)
 {
     m_spec = spec;
     m_name = name;
+    m_granularity = granularity;
     if (!m_runner)
         m_model->setText(spec.isEmpty() ? tr("Open a model to measure it.")
                                         : tr("Ready to measure %1").arg(name));
@@ -153,6 +155,7 @@ bool BenchmarkPanel::start(const QString &project, const QString &model,
     if (job.codecs.isEmpty())
         job.codecs = {QStringLiteral("fp32")}; // the planner costs (de)serialising at every cut
     job.resume = m_resume->isChecked();
+    job.granularity = m_granularity;
 
     qDeleteAll(m_bars);
     m_bars.clear();

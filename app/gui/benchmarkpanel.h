@@ -39,8 +39,10 @@ public:
                const ResourceLimits &localDevice = {});
     void cancel();
     bool isRunning() const { return m_runner != nullptr; }
-    /// The model Start measures (`name` for the panel's line); empty: none, Start is disabled.
-    void setModel(const QString &spec, const QString &name);
+    /// The model Start measures (`name` for the panel's line), cut at `granularity`; empty:
+    /// none, Start is disabled.
+    void setModel(const QString &spec, const QString &name,
+                  graph::Granularity granularity = graph::Granularity::Block);
     /// The line above the controls: what is or was measured, or what to do first.
     QString statusText() const;
 
@@ -80,6 +82,7 @@ private:
     QLabel *m_model = nullptr;
     QString m_spec; ///< the model Start measures
     QString m_name;
+    graph::Granularity m_granularity = graph::Granularity::Block;
     QVBoxLayout *m_barLayout = nullptr;
     QMap<QString, QProgressBar *> m_bars;
     QPlainTextEdit *m_log = nullptr;

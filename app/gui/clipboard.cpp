@@ -5,30 +5,50 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QTableView>
+#include <QTreeView>
 #include <qcustomplot.h>
 
 #include <algorithm>
 
 namespace cleave::gui {
 
+namespace {
+
+bool columnHidden(const QAbstractItemView &view, int column)
+{
+    if (const auto *table = qobject_cast<const QTableView *>(&view))
+        return table->isColumnHidden(column);
+    if (const auto *tree = qobject_cast<const QTreeView *>(&view))
+        return tree->isColumnHidden(column);
+    return false;
+}
+
+// Where a row stands in the view's order: its top-level row, then its own row under it.
+std::pair<int, int> place(const QModelIndex &index)
+{
+    return index.parent().isValid() ? std::pair{index.parent().row(), index.row()}
+                                    : std::pair{index.row(), -1};
+}
+
+} // namespace
+
 QString rowsAsText(const QAbstractItemView &view)
 {
     const auto *model = view.model();
     if (!model)
         return {};
-    QList<int> rows;
+    QModelIndexList rows;
     if (view.selectionModel())
-        for (const auto &index : view.selectionModel()->selectedRows())
-            rows.push_back(index.row());
+        rows = view.selectionModel()->selectedRows();
     if (rows.isEmpty() && view.currentIndex().isValid())
-        rows.push_back(view.currentIndex().row());
+        rows.push_back(view.currentIndex().siblingAtColumn(0));
     if (rows.isEmpty())
         return {};
-    std::sort(rows.begin(), rows.end());
-    const auto *table = qobject_cast<const QTableView *>(&view);
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return place(a) < place(b); });
     QList<int> columns;
     for (int c = 0; c < model->columnCount(); ++c)
-        if (!table || !table->isColumnHidden(c))
+        if (!columnHidden(view, c))
             columns.push_back(c);
     const auto line = [&](auto cell) {
         QStringList cells;
@@ -37,8 +57,8 @@ QString rowsAsText(const QAbstractItemView &view)
         return cells.join(QLatin1Char('\t'));
     };
     QStringList lines{line([&](int c) { return model->headerData(c, Qt::Horizontal); })};
-    for (int r : rows)
-        lines.push_back(line([&](int c) { return model->index(r, c).data(); }));
+    for (const auto &r : rows)
+        lines.push_back(line([&](int c) { return r.siblingAtColumn(c).data(); }));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 

@@ -338,6 +338,7 @@ bundle::ExportRequest ExportWizard::request() const
     bundle::ExportRequest r;
     r.model = m_model.toStdString();
     r.split = m_split->value();
+    r.cutting.granularity = m_granularity;
     r.tl = transferLayer();
     if (m_train->isChecked()) {
         r.data = m_data->text().trimmed().toStdString();

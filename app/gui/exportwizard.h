@@ -42,6 +42,8 @@ public:
     /// The model's input and output shapes ("1x3x224x224"), so the data page can check that a
     /// data set fits before anything runs; empty: not checked here (the export checks).
     void setModelShapes(const QString &input, const QString &output);
+    /// Where the model is cut (the split's numbering): the window's choice.
+    void setGranularity(graph::Granularity granularity) { m_granularity = granularity; }
     /// Pre-selects the Transfer Layer of the selected configuration (empty: none).
     void setTransferLayer(const QString &spec);
     /// The accuracies measured of the model in the project (none: not measured): the split
@@ -106,6 +108,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancelled;
     QFuture<void> m_future;
     bool m_running = false;
+    graph::Granularity m_granularity = graph::Granularity::Block;
     bool m_done = false;
 };
 

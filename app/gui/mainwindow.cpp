@@ -109,6 +109,7 @@ void MainWindow::connectSelection()
                     m_offloadView->setSelection(c.s1, QString::fromStdString(c.tl));
             });
     connect(m_planView, &PlanView::splitSelected, m_modelView, &ModelView::selectSplit);
+    connect(m_modelView, &ModelView::granularityChosen, this, &MainWindow::setGranularity);
 }
 
 void MainWindow::connectPlanView()
@@ -143,7 +144,8 @@ void MainWindow::connectStartPage()
     connect(m_start, &StartPage::openModelRequested, this, &MainWindow::chooseModelFile);
     connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::chooseProject);
     connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::chooseNewProject);
-    connect(m_start, &StartPage::zooModelChosen, this, &MainWindow::openModel);
+    connect(m_start, &StartPage::zooModelChosen, this,
+            [this](const QString &spec) { openModel(spec); });
     connect(m_start, &StartPage::recentProjectChosen, this,
             [this](const QString &path) { openProject(path); });
     connect(m_start, &StartPage::tryRequested, this, [this] {
@@ -182,6 +184,7 @@ OffloadView *MainWindow::offloadView()
 void MainWindow::createOffloadView()
 {
     m_offloadView = new OffloadView(m_offloadPage);
+    m_offloadView->setGranularity(m_granularity);
     m_offloadPage->layout()->addWidget(m_offloadView);
     connect(m_offloadView, &OffloadView::runRequested, this, [this] {
         if (m_offloadView->start(m_project, m_model, m_selectedSplit, m_agents->jobAgents(),
@@ -546,6 +549,7 @@ ExportWizard *MainWindow::openExportWizard()
         return nullptr;
     }
     auto *wizard = new ExportWizard(m_model, m_blocks, m_selectedSplit, m_project, this);
+    wizard->setGranularity(m_granularity);
     // A ranking row chosen: its TL; otherwise the wizard's own (the last one exported).
     if (!m_selection.resources[0].empty())
         wizard->setTransferLayer(QString::fromStdString(m_selection.tl));
@@ -680,33 +684,63 @@ void MainWindow::setProject(const ProjectState &state, bool untitled, const QStr
     // it, that is the one to plan.
     if (wanted.isEmpty() && state.timedModels.size() == 1)
         wanted = state.timedModels.front();
-    if (!wanted.isEmpty() && wanted != m_model)
-        openModel(wanted);
+    // A project that never chose keeps the window's choice.
+    const auto granularity =
+        graph::granularityNamed(state.granularity.toStdString()).value_or(m_granularity);
+    if (!wanted.isEmpty() && (wanted != m_model || granularity != m_granularity))
+        openModel(wanted, granularity);
     else if (!m_model.isEmpty()) {
-        const auto project = m_project, spec = m_model;
-        saveInBackground([project, spec] { saveSetting(project, QStringLiteral("model"), spec); });
+        saveModelChoice();
         loadTimings();
     }
 }
 
+void MainWindow::saveModelChoice()
+{
+    const auto project = m_project, spec = m_model;
+    const auto granularity = QString::fromStdString(graph::granularityName(m_granularity));
+    saveInBackground([project, spec, granularity] {
+        saveSetting(project, QStringLiteral("model"), spec);
+        saveSetting(project, QStringLiteral("granularity"), granularity);
+    });
+}
+
+void MainWindow::setGranularity(graph::Granularity granularity)
+{
+    if (m_model.isEmpty()) {
+        m_granularity = granularity;
+        return;
+    }
+    if (granularity != m_granularity)
+        openModel(m_model, granularity);
+}
+
 void MainWindow::openModel(const QString &spec)
+{
+    openModel(spec, m_granularity);
+}
+
+void MainWindow::openModel(const QString &spec, graph::Granularity granularity)
 {
     const int job = ++m_modelJob;
     statusBar()->showMessage(tr("Opening %1...").arg(spec));
     runInBackground<LoadedModel>(
-        this, [spec] { return loadModel(spec); },
+        this, [spec, granularity] { return loadModel(spec, granularity); },
         [this, job](const LoadedModel &model) {
             if (job != m_modelJob)
                 return; // a newer request replaced this one
             m_model = model.spec;
             m_modelName = model.name;
             m_blocks = model.blocks;
+            m_granularity = model.granularity;
             m_inputShape = model.inputShape;
             m_outputShape = model.cuts.isEmpty() ? QString() : model.cuts.back().shape;
             m_selectedSplit = 0;
             m_selection = {};
             m_modelView->setModel(model);
-            m_bench->setModel(model.spec, model.name);
+            m_bench->setModel(model.spec, model.name, model.granularity);
+            if (m_offloadView)
+                m_offloadView->setGranularity(model.granularity);
             m_central->setCurrentWidget(m_tabs);
             updateTitle();
             statusBar()->showMessage(tr("%1: %2, %3")
@@ -714,15 +748,17 @@ void MainWindow::openModel(const QString &spec)
                                               plots::Numbers::splits(model.blocks + 1)));
             Q_EMIT modelOpened(model.spec);
             if (!m_project.isEmpty()) {
-                const auto project = m_project, spec = model.spec;
-                saveInBackground(
-                    [project, spec] { saveSetting(project, QStringLiteral("model"), spec); });
+                saveModelChoice();
                 loadTimings();
             }
             if (std::exchange(m_benchmarkWhenOpen, false))
                 std::exchange(m_tryingDemo, false) ? startDemo() : startBenchmark();
         },
-        [this](const QString &reason) { showFailure(reason); });
+        [this, job](const QString &reason) {
+            if (job == m_modelJob) // the box goes back to the model still shown
+                m_modelView->showGranularity(m_granularity);
+            showFailure(reason);
+        });
 }
 
 void MainWindow::loadTimings()
@@ -731,8 +767,9 @@ void MainWindow::loadTimings()
         return;
     const int job = ++m_plannerJob;
     const QString model = m_model, project = m_project;
+    const auto granularity = m_granularity;
     runInBackground<std::shared_ptr<const plan::Planner>>(
-        this, [project, model] { return loadPlanner(project, model); },
+        this, [project, model, granularity] { return loadPlanner(project, model, granularity); },
         [this, job, project](std::shared_ptr<const plan::Planner> planner) {
             if (job != m_plannerJob)
                 return;

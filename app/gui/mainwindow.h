@@ -58,8 +58,15 @@ public:
     /// Writes the project to `path` (.cleave added when it has no suffix) and continues there;
     /// projectOpened or openFailed follow.
     void saveProjectAs(const QString &path);
-    /// Opens a model (a TorchScript file or zoo:NAME) and plans it with the project's timings.
+    /// Opens a model (a TorchScript file or zoo:NAME) and plans it with the project's timings,
+    /// cut at the granularity chosen before (or at `granularity`).
     void openModel(const QString &spec);
+    void openModel(const QString &spec, graph::Granularity granularity);
+    /// Cuts the open model at `granularity`: it is analysed again, and benchmark, plan, offload
+    /// and export follow (the project remembers the choice). A model with more node cuts than
+    /// the limit stays as it was, with the reason shown.
+    void setGranularity(graph::Granularity granularity);
+    graph::Granularity granularity() const { return m_granularity; }
 
     /// Writes the plots shown (the latency stacks; in the offload view, the stacks above the
     /// predicted-versus-measured scatter) to `path` (.png, .pdf or .svg), each at `size`
@@ -131,6 +138,8 @@ private:
     void switchProject(const QString &path, bool create, const QString &model);
     void setProject(const ProjectState &state, bool untitled, const QString &model);
     void loadTimings();
+    /// The project remembers the open model and where it is cut.
+    void saveModelChoice();
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();
     void chooseNewProject();
@@ -167,6 +176,7 @@ private:
     QString m_model;
     QString m_modelName;
     int m_blocks = 0;
+    graph::Granularity m_granularity = graph::Granularity::Block; ///< of the open model
     plan::Configuration m_selection;
     QThreadPool *m_saves = nullptr;      ///< one thread: project writes in order
     QTimer *m_savePlan = nullptr;        ///< saves the plan view's settings once they rest

@@ -13,9 +13,29 @@
 
 namespace cleave::gui {
 
-LoadedModel loadModel(const QString &spec)
+namespace {
+
+CutRow rowOf(const graph::Cut &c)
 {
-    const auto graph = zoo::openModel(spec.toStdString(), std::nullopt);
+    CutRow row{c.index,
+               QString::fromStdString(c.label),
+               QString::fromStdString(c.op),
+               QString::fromStdString(graph::formatShapes(c)),
+               c.bytes,
+               {}};
+    for (const auto &t : c.tensors)
+        row.tensors.push_back({QString::fromStdString(t.label), QString::fromStdString(t.op),
+                               QString::fromStdString(graph::formatShape(t.shape) + " " + t.dtype),
+                               t.bytes});
+    return row;
+}
+
+} // namespace
+
+LoadedModel loadModel(const QString &spec, graph::Granularity granularity)
+{
+    const auto graph = zoo::openModel(spec.toStdString(), std::nullopt, 0,
+                                      graph::ModelGraph::Original::Keep, {granularity});
     LoadedModel model;
     model.spec = spec;
     // A file by its name, as titles show it; a zoo model by the graph's own name.
@@ -23,10 +43,9 @@ LoadedModel loadModel(const QString &spec)
                                                   : QFileInfo(spec).fileName();
     model.inputShape = QString::fromStdString(graph::formatShape(graph.inputShape()));
     model.blocks = graph.blockCount();
+    model.granularity = granularity;
     for (const auto &c : graph.cuts())
-        model.cuts.push_back({c.index, QString::fromStdString(c.label),
-                              QString::fromStdString(c.op),
-                              QString::fromStdString(graph::formatShapes(c)), c.bytes});
+        model.cuts.push_back(rowOf(c));
     return model;
 }
 
@@ -57,10 +76,12 @@ QStringList timedModels(const QString &store)
     return names;
 }
 
-std::shared_ptr<const plan::Planner> loadPlanner(const QString &store, const QString &model)
+std::shared_ptr<const plan::Planner> loadPlanner(const QString &store, const QString &model,
+                                                 graph::Granularity granularity)
 {
     store::Store db(store.toStdString());
-    return std::make_shared<const plan::Planner>(plan::plannerFromStore(db, model.toStdString()));
+    return std::make_shared<const plan::Planner>(
+        plan::plannerFromStore(db, model.toStdString(), granularity));
 }
 
 QString runExport(const bundle::ExportRequest &request, const ExportCallbacks &callbacks,

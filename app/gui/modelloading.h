@@ -7,6 +7,7 @@
 #include "app/gui/startpage.h"
 
 #include "core/bundle/exportrequest.h"
+#include "core/graph/granularity.h"
 #include "core/plan/planner.h"
 
 #include <QStringList>
@@ -24,11 +25,14 @@ struct LoadedModel
     QString name; ///< for titles
     QString inputShape;
     int blocks = 0;
+    graph::Granularity granularity = graph::Granularity::Block;
     QList<CutRow> cuts;
 };
 
-/// Loads and analyses a model (LibTorch). Throws cleave::Error with a one-line message.
-LoadedModel loadModel(const QString &spec);
+/// Loads and analyses a model (LibTorch), cut at `granularity`. Throws cleave::Error with a
+/// one-line message (at node granularity TooManyCuts beyond the default limit).
+LoadedModel loadModel(const QString &spec,
+                      graph::Granularity granularity = graph::Granularity::Block);
 
 /// The zoo's model names, for the "Open Zoo Model" list.
 QStringList zooNames();
@@ -50,7 +54,9 @@ struct ExportCallbacks
 QString runExport(const bundle::ExportRequest &request, const ExportCallbacks &callbacks,
                   const std::atomic<bool> &cancelled);
 
-/// A planner over a store's newest timings of `model`.
-std::shared_ptr<const plan::Planner> loadPlanner(const QString &store, const QString &model);
+/// A planner over a store's newest timings of `model` at `granularity`.
+std::shared_ptr<const plan::Planner>
+loadPlanner(const QString &store, const QString &model,
+            graph::Granularity granularity = graph::Granularity::Block);
 
 } // namespace cleave::gui

@@ -5,9 +5,10 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLineEdit;
 class QSortFilterProxyModel;
-class QTableView;
+class QTreeView;
 class QLabel;
 
 namespace cleave::plots {
@@ -17,7 +18,8 @@ class TransferSizePlot;
 namespace cleave::gui {
 
 /// A model's cuts: a sortable, filterable table beside the transfer size per split. Selecting a
-/// row selects that split everywhere.
+/// row selects that split everywhere. Where the model is cut (its blocks, or every node) is
+/// chosen above the table; a cut that several tensors cross expands to list them.
 class ModelView : public QWidget
 {
     Q_OBJECT
@@ -33,9 +35,15 @@ public:
     CutTableModel *cutModel() const { return m_cuts; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *granularityBox() const { return m_granularity; }
+    QTreeView *cutView() const { return m_table; }
+    /// The granularity the box shows (the open model's, unless the user just chose another).
+    void showGranularity(graph::Granularity granularity);
 
 Q_SIGNALS:
     void splitSelected(int split);
+    /// The user chose where to cut the model.
+    void granularityChosen(graph::Granularity granularity);
 
 public Q_SLOTS:
     void selectSplit(int split);
@@ -45,8 +53,9 @@ private:
 
     CutTableModel *m_cuts = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
-    QTableView *m_table = nullptr;
+    QTreeView *m_table = nullptr;
     QLineEdit *m_filter = nullptr;
+    QComboBox *m_granularity = nullptr;
     QLabel *m_title = nullptr;
     plots::TransferSizePlot *m_sizes = nullptr;
     plan::SplitSeries m_raw;   ///< the model's own sizes, before any timing

@@ -121,6 +121,7 @@ bool OffloadView::start(const QString &project, const QString &model, int split,
     OffloadJob job;
     job.project = project;
     job.model = model;
+    job.granularity = m_granularity;
     if (m_scope->currentIndex() == 0)
         job.splits = {split};
     if (m_tl->currentIndex() != 0)

@@ -42,6 +42,8 @@ public:
     bool isRunning() const { return m_runner != nullptr; }
     /// Redraws the plots from the project's timings and runs on the chosen link.
     void reload(const QString &project, const QString &model);
+    /// Where the model is cut: the window's choice (a split's number means a cut of it).
+    void setGranularity(graph::Granularity granularity) { m_granularity = granularity; }
 
     /// The configuration selected elsewhere: its split for "this split" and its TL.
     void setSelection(int split, const QString &tl);
@@ -78,6 +80,7 @@ private:
     QPlainTextEdit *m_log = nullptr;
     QString m_project; ///< what the plots and the log are about
     QString m_model;
+    graph::Granularity m_granularity = graph::Granularity::Block;
     plots::LatencyStackPlot *m_stacks = nullptr;
     plots::PredictionPlot *m_prediction = nullptr;
     std::shared_ptr<OffloadRunner> m_runner;

@@ -74,6 +74,7 @@ ProjectState openProject(const QString &path, bool create)
             {q(a.address), q(a.role), q(a.tokenFile), q(a.tlsCa), q(a.tlsCert), q(a.tlsKey)});
     state.model = q(db.setting("model").value_or(""));
     state.planSettings = q(db.setting("plan").value_or(""));
+    state.granularity = q(db.setting("granularity").value_or(""));
     for (const auto &n : db.modelNames())
         state.timedModels.push_back(q(n));
     return state;
@@ -210,6 +211,7 @@ QString BenchRunner::run(const BenchCallbacks &callbacks)
     for (const auto &t : job.tlSpecs)
         settings.tlSpecs.push_back(s(t));
     settings.resume = job.resume;
+    settings.cutting.granularity = job.granularity;
     settings.validate();
     store::Store db(s(job.project));
 
@@ -282,6 +284,7 @@ QString OffloadRunner::run(
     const auto &job = d->job;
     remote::OffloadRequest request;
     request.model = s(job.model);
+    request.cutting.granularity = job.granularity;
     for (int split : job.splits)
         request.splits.push_back(split);
     request.settings.codec = codec::Codec::parse(s(job.codec));

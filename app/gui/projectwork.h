@@ -4,6 +4,7 @@
 // thread never holds a store or an RPC.
 #pragma once
 
+#include "core/graph/granularity.h"
 #include "core/plan/costs.h"
 #include "core/resourcelimits.h"
 #include "remote/client/agentaccess.h"
@@ -46,6 +47,7 @@ struct ProjectState
     QString model;           ///< the model open when it was last saved; empty: none
     QStringList timedModels; ///< models with timings in it
     QString planSettings;    ///< the plan view's controls when last saved (JSON); empty: none
+    QString granularity;     ///< where the model was cut when last saved; empty: block
 };
 
 /// Opens (`create`: creates) a project file. A missing file (when not creating), a file that is
@@ -94,6 +96,7 @@ struct BenchJob
     QStringList codecs{QStringLiteral("fp32")};
     QStringList tlSpecs;
     bool resume = false;
+    graph::Granularity granularity = graph::Granularity::Block; ///< where the model is cut
 };
 
 /// What a benchmark reports as it runs; every callback comes from the worker thread.
@@ -134,6 +137,7 @@ struct OffloadJob
     int warmup = 2;
     QList<AgentEntry> agents;   ///< the first device and edge; empty: local agents
     ResourceLimits localDevice; ///< the local device agent's limits: an emulated device
+    graph::Granularity granularity = graph::Granularity::Block; ///< where the model is cut
 };
 
 /// An offload that can be cancelled from the GUI thread while a worker runs it.

@@ -244,6 +244,30 @@ private Q_SLOTS:
         QCOMPARE(cuts.rowCount(), 2);
         QCOMPARE(cuts.data(cuts.index(1, gui::CutTableModel::Size)).toString(),
                  QStringLiteral("2.05 KB"));
+        // A cut that several tensors cross lists them as its children.
+        gui::CutRow wide{2,
+                         QStringLiteral("add"),
+                         QStringLiteral("aten::add"),
+                         QStringLiteral("1x8x8x8 + 1x3x8x8"),
+                         2816,
+                         {}};
+        wide.tensors = {{QStringLiteral("add"), QStringLiteral("aten::add"),
+                         QStringLiteral("1x8x8x8 float32"), 2048},
+                        {QStringLiteral("input"), QStringLiteral("input"),
+                         QStringLiteral("1x3x8x8 float32"), 768}};
+        auto rows = cuts.cuts();
+        rows.push_back(wide);
+        cuts.setCuts(rows);
+        QCOMPARE(cuts.rowCount(), 3);
+        const auto parent = cuts.index(2, 0);
+        QCOMPARE(cuts.rowCount(parent), 2);
+        QCOMPARE(cuts.rowCount(cuts.index(1, 0)), 0);
+        QCOMPARE(cuts.data(cuts.index(2, gui::CutTableModel::Tensors)).toInt(), 2);
+        QCOMPARE(cuts.data(cuts.index(1, gui::CutTableModel::Tensors)).toInt(), 1);
+        QCOMPARE(cuts.data(cuts.index(1, gui::CutTableModel::Shape, parent)).toString(),
+                 QStringLiteral("1x3x8x8 float32"));
+        QCOMPARE(cuts.splitAt(cuts.index(1, gui::CutTableModel::Size, parent)), 2);
+        QCOMPARE(cuts.parent(cuts.index(0, 0, parent)), parent);
         QSortFilterProxyModel proxy;
         proxy.setSourceModel(&cuts);
         QAbstractItemModelTester proxyTester(
@@ -869,6 +893,88 @@ private Q_SLOTS:
     // How the desktop opens a project (the .desktop file's `cleave %f`): the file alone, with
     // the model it was planned with. A file that is no project is refused with its name, exit 1,
     // and is neither created nor touched.
+    // Every node a cut: the model is analysed again where the box says, the table lists the
+    // tensors of each cut that several cross under it, the plan uses the node timings, and the
+    // project remembers the choice.
+    void cutsAtEveryNodeWhenAsked()
+    {
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("residual.pt"));
+        const auto db = dir.filePath(QStringLiteral("nodes.cleave"));
+        QVERIFY(QFile::copy(testing::fixture("residual.pt"), model));
+        const auto bench = testing::runCli(
+            QStringLiteral(CLEAVE_CLI),
+            {QStringLiteral("bench"), model, QStringLiteral("--local"), QStringLiteral("--db"), db,
+             QStringLiteral("--granularity"), QStringLiteral("node"), QStringLiteral("--warmup"),
+             QStringLiteral("0"), QStringLiteral("--reps"), QStringLiteral("2")});
+        QVERIFY2(bench.exitCode == 0, bench.err.constData());
+        // The cuts as inspect lists them (this test keeps LibTorch's headers out).
+        const auto inspect =
+            testing::runCli(QStringLiteral(CLEAVE_CLI),
+                            {QStringLiteral("inspect"), model, QStringLiteral("--granularity"),
+                             QStringLiteral("node"), QStringLiteral("--json")});
+        QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
+        const auto nodes = QJsonDocument::fromJson(inspect.out).object();
+        const int blocks = nodes[QStringLiteral("blocks")].toInt();
+        QJsonArray crossing;
+        int wide = -1;
+        for (const auto &cut : nodes[QStringLiteral("cuts")].toArray())
+            if (wide < 0 && cut[QStringLiteral("tensors")].toArray().size() > 1) {
+                wide = cut[QStringLiteral("index")].toInt();
+                crossing = cut[QStringLiteral("tensors")].toArray();
+            }
+        QVERIFY(wide > 0);
+
+        {
+            gui::MainWindow window;
+            QSignalSpy opened(&window, &gui::MainWindow::modelOpened);
+            QSignalSpy missing(&window, &gui::MainWindow::timingsMissing);
+            QSignalSpy timings(&window, &gui::MainWindow::timingsOpened);
+            window.show();
+            window.openProject(db, model);
+            // At blocks, as every model opens first: the project has no block timings.
+            QTRY_COMPARE_WITH_TIMEOUT(missing.count(), 1, 60000);
+            QCOMPARE(window.granularity(), cleave::graph::Granularity::Block);
+            auto *box = window.modelView()->granularityBox();
+            const int node = box->findData(int(cleave::graph::Granularity::Node));
+            QVERIFY(node >= 0);
+            box->setCurrentIndex(node);
+            Q_EMIT box->activated(node);
+            QTRY_COMPARE_WITH_TIMEOUT(timings.count(), 1, 60000);
+            QCOMPARE(opened.count(), 2);
+            QCOMPARE(window.granularity(), cleave::graph::Granularity::Node);
+            auto *cuts = window.modelView()->cutModel();
+            QCOMPARE(cuts->rowCount(), blocks + 1);
+            QCOMPARE(window.planView()->planner()->blocks(), blocks);
+            QTRY_VERIFY_WITH_TIMEOUT(window.planView()->rankingModel()->rowCount() > 0, 30000);
+            const auto row = cuts->index(wide, 0);
+            QCOMPARE(cuts->rowCount(row), int(crossing.size()));
+            QCOMPARE(cuts->data(cuts->index(wide, gui::CutTableModel::Tensors)).toInt(),
+                     int(crossing.size()));
+            QStringList dims;
+            for (const auto &d : crossing[1][QStringLiteral("shape")].toArray())
+                dims.push_back(QString::number(d.toInt()));
+            QCOMPARE(cuts->data(cuts->index(1, gui::CutTableModel::Shape, row)).toString(),
+                     dims.join(QLatin1Char('x')) + QLatin1Char(' ') +
+                         crossing[1][QStringLiteral("dtype")].toString());
+            // A tensor's row chooses its cut's split everywhere.
+            auto *view = window.modelView()->cutView();
+            auto *proxy = window.modelView()->proxy();
+            const auto child = proxy->mapFromSource(cuts->index(1, 0, row));
+            view->setCurrentIndex(child);
+            QCOMPARE(window.selectedSplit(), wide);
+        }
+        // Reopened, the project cuts the model where it was cut.
+        gui::MainWindow again;
+        QSignalSpy timings(&again, &gui::MainWindow::timingsOpened);
+        again.openProject(db);
+        QTRY_COMPARE_WITH_TIMEOUT(timings.count(), 1, 60000);
+        QCOMPARE(again.granularity(), cleave::graph::Granularity::Node);
+        QCOMPARE(again.modelView()->granularityBox()->currentData().toInt(),
+                 int(cleave::graph::Granularity::Node));
+        QCOMPARE(again.modelView()->cutModel()->rowCount(), blocks + 1);
+    }
+
     void executableOpensAProjectFileAlone()
     {
         QTemporaryDir dir;
