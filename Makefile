@@ -21,7 +21,7 @@ PACKAGES := cmake g++ ninja-build ccache pkg-config \
   qtkeychain-qt6-dev gnome-keyring dbus-daemon \
   xvfb xauth fonts-nanum dataset-fashion-mnist python3-torch \
   help2man dpkg-dev desktop-file-utils appstream shared-mime-info man-db systemd \
-  iproute2 python3-torchvision libboost-dev
+  iproute2 python3-torchvision libboost-dev libgraphviz-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT  := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get

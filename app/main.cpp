@@ -2,6 +2,7 @@
 // cleave: the desktop workbench. `cleave [MODEL [PROJECT]]` opens a model (a TorchScript file or
 // zoo:NAME) and, with a project (a .cleave store, e.g. written by `cleave-cli bench`), plans it.
 #include "app/gui/clusterview.h"
+#include "app/gui/graphview.h"
 #include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
 #include "core/graph/modelcheck.h"
@@ -113,8 +114,8 @@ int main(int argc, char **argv)
         QStringLiteral("LANG"));
     parser.addOption(language);
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QApplication::translate("main", "open on the plan, the "
-                                                                  "offload or the cluster view"),
+                                  QApplication::translate("main", "open on the plan, the offload, "
+                                                                  "the cluster or the graph view"),
                                   QStringLiteral("VIEW"));
     parser.addOption(view);
     parser.process(app);
@@ -149,9 +150,9 @@ int main(int argc, char **argv)
     if (parser.isSet(view)) {
         const auto name = parser.value(view);
         const QStringList views{QStringLiteral("plan"), QStringLiteral("offload"),
-                                QStringLiteral("cluster")};
+                                QStringLiteral("cluster"), QStringLiteral("graph")};
         if (!views.contains(name)) {
-            std::fprintf(stderr, "cleave: --view %s: use plan, offload or cluster\n",
+            std::fprintf(stderr, "cleave: --view %s: use plan, offload, cluster or graph\n",
                          qPrintable(name));
             return 2;
         }
@@ -173,18 +174,23 @@ int main(int argc, char **argv)
                 QApplication::exit(saved ? code : 1);
             });
         };
-        // The cluster view reads its last run once the timings are there.
+        // The cluster view reads its last run once the timings are there; the graph view lays
+        // the model out.
         const bool cluster = parser.value(view) == QLatin1String("cluster");
+        const bool graph = parser.value(view) == QLatin1String("graph");
         QObject::connect(&window, &cleave::gui::MainWindow::timingsOpened, &window,
-                         [grab, cluster](const QString &project) {
+                         [grab, cluster, graph](const QString &project) {
                              std::fprintf(stderr, "cleave: planned with the timings of %s\n",
                                           qPrintable(project));
-                             if (!cluster)
+                             if (!cluster && !graph)
                                  grab(0);
                          });
         if (cluster)
             QObject::connect(window.clusterView(), &cleave::gui::ClusterView::planningLoaded,
                              &window, [grab] { grab(0); });
+        if (graph)
+            QObject::connect(window.graphView(), &cleave::gui::GraphView::laidOut, &window,
+                             [grab] { grab(0); });
         QObject::connect(&window, &cleave::gui::MainWindow::timingsMissing, &window,
                          [grab](const QString &reason) {
                              std::fprintf(stderr, "cleave: no plan: %s\n", qPrintable(reason));

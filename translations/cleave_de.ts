@@ -890,6 +890,79 @@
     </message>
 </context>
 <context>
+    <name>cleave::gui::GraphView</name>
+    <message>
+        <source>Open a model to see its graph.</source>
+        <translation>Ein Modell öffnen, um seinen Graphen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom in (or turn the wheel over the graph)</source>
+        <translation>Vergrößern (oder das Mausrad über dem Graphen drehen)</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>Den ganzen Graphen zeigen</translation>
+    </message>
+    <message>
+        <source>The graph is laid out when shown.</source>
+        <translation>Der Graph wird angeordnet, sobald er gezeigt wird.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n box(es)...</source>
+        <translation><numerusform>Ordne %n Kasten an ...</numerusform>
+            <numerusform>Ordne %n Kästen an ...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No graph: %1</source>
+        <translation>Kein Graph: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es)</source>
+        <translation><numerusform>%n Kasten</numerusform>
+            <numerusform>%n Kästen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edge(s)</source>
+        <translation><numerusform>%n Kante</numerusform>
+            <numerusform>%n Kanten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>click a box to split after it</source>
+        <translation>Klick auf einen Kasten teilt nach ihm</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Click: split %3 (everything up to here on the device)</source>
+        <translation>%1
+%2
+Klick: Schnitt %3 (alles bis hier auf dem Gerät)</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%1 von %2 nach %3</translation>
+    </message>
+</context>
+<context>
     <name>cleave::plots::LatencyStackPlot</name>
     <message>
         <source>Split (blocks before it run on the device)</source>
@@ -1019,6 +1092,10 @@ Gerätespeicher: %1</translation>
     <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>
@@ -2134,8 +2211,8 @@ Verlust: %4 (%5 Bilder aus %6)</translation>
         <translation>TorchScript-Datei oder zoo:NAME; ein .cleave-Projekt allein öffnet es mit dem Modell, mit dem es zuletzt geplant wurde</translation>
     </message>
     <message>
-        <source>open on the plan, the offload or the cluster view</source>
-        <translation>mit der Plan-, der Auslagerungs- oder der Cluster-Ansicht öffnen</translation>
+        <source>open on the plan, the offload, the cluster or the graph view</source>
+        <translation>mit der Plan-, Auslagerungs-, Cluster- oder Graphansicht öffnen</translation>
     </message>
 </context>
 </TS>

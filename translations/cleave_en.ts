@@ -890,6 +890,79 @@
     </message>
 </context>
 <context>
+    <name>cleave::gui::GraphView</name>
+    <message>
+        <source>Open a model to see its graph.</source>
+        <translation>Open a model to see its graph.</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <source>Zoom in (or turn the wheel over the graph)</source>
+        <translation>Zoom in (or turn the wheel over the graph)</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>Show the whole graph</translation>
+    </message>
+    <message>
+        <source>The graph is laid out when shown.</source>
+        <translation>The graph is laid out when shown.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n box(es)...</source>
+        <translation><numerusform>Laying out %n box...</numerusform>
+            <numerusform>Laying out %n boxes...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No graph: %1</source>
+        <translation>No graph: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es)</source>
+        <translation><numerusform>%n box</numerusform>
+            <numerusform>%n boxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edge(s)</source>
+        <translation><numerusform>%n edge</numerusform>
+            <numerusform>%n edges</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>click a box to split after it</source>
+        <translation>click a box to split after it</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Click: split %3 (everything up to here on the device)</source>
+        <translation>%1
+%2
+Click: split %3 (everything up to here on the device)</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%1 from %2 to %3</translation>
+    </message>
+</context>
+<context>
     <name>cleave::plots::LatencyStackPlot</name>
     <message>
         <source>Split (blocks before it run on the device)</source>
@@ -1019,6 +1092,10 @@ Device memory: %1</translation>
     <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>
@@ -2134,8 +2211,8 @@ Drop: %4 (%5 images of %6)</translation>
         <translation>TorchScript file or zoo:NAME; a .cleave project alone opens it with the model it was last planned with</translation>
     </message>
     <message>
-        <source>open on the plan, the offload or the cluster view</source>
-        <translation>open on the plan, the offload or the cluster view</translation>
+        <source>open on the plan, the offload, the cluster or the graph view</source>
+        <translation>open on the plan, the offload, the cluster or the graph view</translation>
     </message>
 </context>
 </TS>

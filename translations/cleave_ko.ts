@@ -890,6 +890,76 @@
     </message>
 </context>
 <context>
+    <name>cleave::gui::GraphView</name>
+    <message>
+        <source>Open a model to see its graph.</source>
+        <translation>그래프를 보려면 모델을 여세요.</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <source>Zoom in (or turn the wheel over the graph)</source>
+        <translation>확대 (또는 그래프 위에서 휠을 돌리세요)</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>그래프 전체 보기</translation>
+    </message>
+    <message>
+        <source>The graph is laid out when shown.</source>
+        <translation>그래프는 표시될 때 배치됩니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n box(es)...</source>
+        <translation><numerusform>상자 %n개 배치 중...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No graph: %1</source>
+        <translation>그래프 없음: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es)</source>
+        <translation><numerusform>상자 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edge(s)</source>
+        <translation><numerusform>간선 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>click a box to split after it</source>
+        <translation>상자를 클릭하면 그 뒤에서 분할합니다</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Click: split %3 (everything up to here on the device)</source>
+        <translation>%1
+%2
+클릭: 분할 지점 %3 (여기까지 모두 디바이스에서)</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%2에서 %3(으)로 %1</translation>
+    </message>
+</context>
+<context>
     <name>cleave::plots::LatencyStackPlot</name>
     <message>
         <source>Split (blocks before it run on the device)</source>
@@ -1019,6 +1089,10 @@ Device memory: %1</source>
     <message>
         <source>Cluster</source>
         <translation>클러스터</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>그래프</translation>
     </message>
     <message>
         <source>Open a model to begin.</source>
@@ -2130,8 +2204,8 @@ Top-1: %1, top-5: %2, 일치율: %3
         <translation>TorchScript 파일 또는 zoo:NAME; .cleave 프로젝트만 주면 마지막으로 계획한 모델과 함께 엽니다</translation>
     </message>
     <message>
-        <source>open on the plan, the offload or the cluster view</source>
-        <translation>계획, 오프로드 또는 클러스터 화면으로 열기</translation>
+        <source>open on the plan, the offload, the cluster or the graph view</source>
+        <translation>계획, 오프로드, 클러스터 또는 그래프 보기로 열기</translation>
     </message>
 </context>
 </TS>

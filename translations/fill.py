@@ -8,6 +8,23 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "Open a model to see its graph.": "Ein Modell öffnen, um seinen Graphen zu sehen.",
+    "Zoom In": "Vergrößern",
+    "Zoom in (or turn the wheel over the graph)": "Vergrößern (oder das Mausrad über dem Graphen drehen)",
+    "Zoom Out": "Verkleinern",
+    "Zoom out": "Verkleinern",
+    "Fit": "Einpassen",
+    "Show the whole graph": "Den ganzen Graphen zeigen",
+    "The graph is laid out when shown.": "Der Graph wird angeordnet, sobald er gezeigt wird.",
+    "Laying out %n box(es)...": ("Ordne %n Kasten an ...", "Ordne %n Kästen an ..."),
+    "No graph: %1": "Kein Graph: %1",
+    "%n box(es)": ("%n Kasten", "%n Kästen"),
+    "%n edge(s)": ("%n Kante", "%n Kanten"),
+    "click a box to split after it": "Klick auf einen Kasten teilt nach ihm",
+    "%1\n%2\nClick: split %3 (everything up to here on the device)": "%1\n%2\nKlick: Schnitt %3 (alles bis hier auf dem Gerät)",
+    "%1 from %2 to %3": "%1 von %2 nach %3",
+    "Graph": "Graph",
+    "open on the plan, the offload, the cluster or the graph view": "mit der Plan-, Auslagerungs-, Cluster- oder Graphansicht öffnen",
     "Tensors":
         "Tensoren",
     "Blocks (one tensor crosses)":
@@ -665,6 +682,23 @@ DE = {
 }
 
 KO = {
+    "Open a model to see its graph.": "그래프를 보려면 모델을 여세요.",
+    "Zoom In": "확대",
+    "Zoom in (or turn the wheel over the graph)": "확대 (또는 그래프 위에서 휠을 돌리세요)",
+    "Zoom Out": "축소",
+    "Zoom out": "축소",
+    "Fit": "맞춤",
+    "Show the whole graph": "그래프 전체 보기",
+    "The graph is laid out when shown.": "그래프는 표시될 때 배치됩니다.",
+    "Laying out %n box(es)...": ("상자 %n개 배치 중...",),
+    "No graph: %1": "그래프 없음: %1",
+    "%n box(es)": ("상자 %n개",),
+    "%n edge(s)": ("간선 %n개",),
+    "click a box to split after it": "상자를 클릭하면 그 뒤에서 분할합니다",
+    "%1\n%2\nClick: split %3 (everything up to here on the device)": "%1\n%2\n클릭: 분할 지점 %3 (여기까지 모두 디바이스에서)",
+    "%1 from %2 to %3": "%2에서 %3(으)로 %1",
+    "Graph": "그래프",
+    "open on the plan, the offload, the cluster or the graph view": "계획, 오프로드, 클러스터 또는 그래프 보기로 열기",
     "Tensors":
         "텐서",
     "Blocks (one tensor crosses)":
@@ -1316,6 +1350,9 @@ PLOTS = {"LatencyStackPlot", "PredictionPlot", "TransferSizePlot", "Numbers",
 
 # English plurals: the source text says "(s)", the English forms drop it or keep the s.
 EN_NUMERUS = {
+    "Laying out %n box(es)...": ("Laying out %n box...", "Laying out %n boxes..."),
+    "%n box(es)": ("%n box", "%n boxes"),
+    "%n edge(s)": ("%n edge", "%n edges"),
     "%n split(s)": ("%n split", "%n splits"),
     "%n block(s)": ("%n block", "%n blocks"),
     "%n run(s)": ("%n run", "%n runs"),

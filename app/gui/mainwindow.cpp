@@ -8,6 +8,7 @@
 #include "app/gui/clusterview.h"
 #include "app/gui/errortext.h"
 #include "app/gui/exportwizard.h"
+#include "app/gui/graphview.h"
 #include "app/gui/messagebar.h"
 #include "app/gui/modelloading.h"
 #include "app/gui/modelview.h"
@@ -105,11 +106,15 @@ void MainWindow::connectSelection()
             [this](const plan::Configuration &c) {
                 m_selection = c;
                 m_selectedSplit = c.s1;
+                showSelectionInGraph();
                 if (m_offloadView)
                     m_offloadView->setSelection(c.s1, QString::fromStdString(c.tl));
             });
     connect(m_planView, &PlanView::splitSelected, m_modelView, &ModelView::selectSplit);
     connect(m_modelView, &ModelView::granularityChosen, this, &MainWindow::setGranularity);
+    connect(m_graphView, &GraphView::splitSelected, this, &MainWindow::selectSplit);
+    connect(m_graphView, &GraphView::splitSelected, m_planView, &PlanView::selectSplit);
+    connect(m_graphView, &GraphView::splitSelected, m_modelView, &ModelView::selectSplit);
 }
 
 void MainWindow::connectPlanView()
@@ -251,6 +256,9 @@ MainWindow::MainWindow(QWidget *parent)
     auto *clusterLayout = new QVBoxLayout(m_clusterPage);
     clusterLayout->setContentsMargins(0, 0, 0, 0);
     m_tabs->addTab(m_clusterPage, tr("Cluster"));
+    // Laid out on a worker the first time the tab shows a model.
+    m_graphView = new GraphView(this);
+    m_tabs->addTab(m_graphView, tr("Graph"));
     m_tabs->setDocumentMode(true);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_offloadPage)
@@ -575,6 +583,14 @@ void MainWindow::selectSplit(int split)
         m_offloadView->setSelection(split, QString::fromStdString(m_selection.tl));
     if (m_clusterView)
         m_clusterView->setPickedCut(split);
+    showSelectionInGraph();
+}
+
+void MainWindow::showSelectionInGraph()
+{
+    // A split chosen alone, or a plan of two tiers: the edge runs the rest.
+    const int s2 = m_selection.s2 > m_selection.s1 ? m_selection.s2 : m_blocks;
+    m_graphView->setSelection(m_selectedSplit, s2);
 }
 
 void MainWindow::copyPlot()
@@ -738,6 +754,8 @@ void MainWindow::openModel(const QString &spec, graph::Granularity granularity)
             m_selectedSplit = 0;
             m_selection = {};
             m_modelView->setModel(model);
+            m_graphView->setGraph(model.flow);
+            showSelectionInGraph();
             m_bench->setModel(model.spec, model.name, model.granularity);
             if (m_offloadView)
                 m_offloadView->setGranularity(model.granularity);

@@ -28,6 +28,7 @@ namespace cleave::gui {
 class AgentsPanel;
 class BenchmarkPanel;
 class ExportWizard;
+class GraphView;
 class ModelView;
 class ClusterView;
 class OffloadView;
@@ -93,6 +94,7 @@ public:
     Theme theme() const { return m_theme; }
 
     ModelView *modelView() const { return m_modelView; }
+    GraphView *graphView() const { return m_graphView; }
     PlanView *planView() const { return m_planView; }
     /// Made when first shown (or asked for here): the window's first paint need not wait.
     OffloadView *offloadView();
@@ -138,6 +140,8 @@ private:
     void switchProject(const QString &path, bool create, const QString &model);
     void setProject(const ProjectState &state, bool untitled, const QString &model);
     void loadTimings();
+    /// The graph view colours the selected plan's tiers and draws its cut.
+    void showSelectionInGraph();
     /// The project remembers the open model and where it is cut.
     void saveModelChoice();
     void rememberRecent(const QString &path);
@@ -162,6 +166,7 @@ private:
     ModelView *m_modelView = nullptr;
     PlanView *m_planView = nullptr;
     OffloadView *m_offloadView = nullptr;
+    GraphView *m_graphView = nullptr;
     QWidget *m_offloadPage = nullptr; ///< the Offload tab, which holds the view once made
     ClusterView *m_clusterView = nullptr;
     QWidget *m_clusterPage = nullptr; ///< the Cluster tab, which holds the view once made

@@ -30,6 +30,21 @@ CutRow rowOf(const graph::Cut &c)
     return row;
 }
 
+FlowGraph flowOf(const graph::ModelGraph &graph)
+{
+    std::vector<std::string> labels, details;
+    for (const auto &block : graph.blocks()) {
+        labels.push_back(block.label);
+        std::string ops;
+        for (const auto &op : block.ops)
+            ops += (ops.empty() ? "" : ", ") + op;
+        if (ops.size() > 300)
+            ops = ops.substr(0, 300) + "...";
+        details.push_back(ops);
+    }
+    return flowGraph(labels, details, graph.dataFlow());
+}
+
 } // namespace
 
 LoadedModel loadModel(const QString &spec, graph::Granularity granularity)
@@ -46,6 +61,7 @@ LoadedModel loadModel(const QString &spec, graph::Granularity granularity)
     model.granularity = granularity;
     for (const auto &c : graph.cuts())
         model.cuts.push_back(rowOf(c));
+    model.flow = std::make_shared<const FlowGraph>(flowOf(graph));
     return model;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/gui/cuttablemodel.h"
+#include "app/gui/flowgraph.h"
 #include "app/gui/startpage.h"
 
 #include "core/bundle/exportrequest.h"
@@ -27,6 +28,7 @@ struct LoadedModel
     int blocks = 0;
     graph::Granularity granularity = graph::Granularity::Block;
     QList<CutRow> cuts;
+    std::shared_ptr<const FlowGraph> flow; ///< what the graph view lays out
 };
 
 /// Loads and analyses a model (LibTorch), cut at `granularity`. Throws cleave::Error with a

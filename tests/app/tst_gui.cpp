@@ -14,6 +14,7 @@
 #include "app/gui/cuttablemodel.h"
 #include "app/gui/errortext.h"
 #include "app/gui/exportwizard.h"
+#include "app/gui/graphview.h"
 #include "app/gui/language.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/messagebar.h"
@@ -274,7 +275,15 @@ private Q_SLOTS:
             &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSortRole(Qt::UserRole);
         proxy.sort(gui::CutTableModel::Size, Qt::DescendingOrder);
-        QCOMPARE(proxy.data(proxy.index(0, gui::CutTableModel::Index)).toInt(), 1);
+        QCOMPARE(proxy.data(proxy.index(0, gui::CutTableModel::Index)).toInt(), 2);
+        QCOMPARE(proxy.data(proxy.index(1, gui::CutTableModel::Index)).toInt(), 1);
+        // A tensor's row matching the filter keeps its cut's row.
+        proxy.setRecursiveFilteringEnabled(true);
+        proxy.setFilterKeyColumn(-1);
+        proxy.setFilterFixedString(QStringLiteral("1x3x8x8 float32"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.data(proxy.index(0, gui::CutTableModel::Index)).toInt(), 2);
+        proxy.setFilterFixedString(QString());
 
         gui::RankingModel ranking;
         QAbstractItemModelTester rankingTester(
@@ -973,6 +982,63 @@ private Q_SLOTS:
         QCOMPARE(again.modelView()->granularityBox()->currentData().toInt(),
                  int(cleave::graph::Granularity::Node));
         QCOMPARE(again.modelView()->cutModel()->rowCount(), blocks + 1);
+    }
+
+    // The graph tab lays the model out (Graphviz, on a worker) once shown: a box per node and
+    // the input, the device's boxes in another colour than the edge's, the split's tensors
+    // drawn bold with their bytes; clicking a box selects the split after it everywhere.
+    void graphViewDrawsTheCutAndSelects()
+    {
+        QTemporaryDir dir;
+        const auto model = dir.filePath(QStringLiteral("residual.pt"));
+        QVERIFY(QFile::copy(testing::fixture("residual.pt"), model));
+        auto window = readyWindow();
+        window->resize(1280, 800);
+        window->show();
+        QSignalSpy opened(window.get(), &gui::MainWindow::modelOpened);
+        window->openModel(model, cleave::graph::Granularity::Node);
+        QVERIFY(opened.wait(30000));
+        const int blocks = window->modelView()->cutModel()->rowCount() - 1;
+        auto *graph = window->graphView();
+        QVERIFY(!graph->isLaidOut()); // not shown yet: nothing laid out
+        QSignalSpy laidOut(graph, &gui::GraphView::laidOut);
+        window->showTab(3);
+        QVERIFY(laidOut.count() > 0 || laidOut.wait(30000));
+        QVERIFY(graph->boxItem(blocks) != nullptr);
+        QVERIFY(graph->boxItem(blocks + 1) == nullptr);
+
+        int wide = -1, crossing = 0;
+        const auto &cuts = window->modelView()->cutModel()->cuts();
+        for (const auto &cut : cuts)
+            if (wide < 0 && cut.tensors.size() > 1) {
+                wide = cut.index;
+                crossing = int(cut.tensors.size());
+            }
+        QVERIFY(wide > 1);
+        window->modelView()->selectSplit(wide);
+        QCOMPARE(window->selectedSplit(), wide);
+        QCOMPARE(graph->cutTensorCount(), crossing);
+        QVERIFY2(graph->cutEdgeCount() >= crossing,
+                 qPrintable(QString::number(graph->cutEdgeCount())));
+        QVERIFY(graph->boxItem(1)->brush().color() != graph->boxItem(blocks)->brush().color());
+        QCOMPARE(graph->boxItem(wide)->brush().color(), graph->boxItem(1)->brush().color());
+        QCOMPARE(graph->boxItem(wide + 1)->brush().color(),
+                 graph->boxItem(blocks)->brush().color());
+        // Everything on the device: nothing crosses.
+        window->modelView()->selectSplit(blocks);
+        QCOMPARE(graph->cutEdgeCount(), 0);
+        QCOMPARE(graph->cutTensorCount(), 0);
+
+        auto *view = graph->view();
+        auto *box = graph->boxItem(2);
+        view->centerOn(box);
+        const auto at = view->mapFromScene(box->sceneBoundingRect().center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(window->selectedSplit(), 2);
+        QCOMPARE(window->modelView()->cutModel()->splitAt(window->modelView()->proxy()->mapToSource(
+                     window->modelView()->cutView()->currentIndex())),
+                 2);
+        QVERIFY(graph->cutEdgeCount() > 0);
     }
 
     void executableOpensAProjectFileAlone()
