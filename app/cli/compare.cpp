@@ -76,9 +76,9 @@ int run(const CompareOptions &options)
     if (options.runs < 1 || options.warmup < 0 || options.rounds < 1)
         throw Error(ErrorKind::InvalidInput,
                     "compare: --runs and --rounds must be 1 or more, --warmup 0 or more");
+    const auto granularity = options.plan.timingsGranularity();
     options.plan.requireStore();
     store::Store db(options.plan.db, store::Store::readingAccess(options.plan.db));
-    const auto granularity = options.plan.timingsGranularity();
     const auto planner = plan::plannerFromStore(db, options.plan.model, granularity);
     const auto request = options.plan.request(planner);
     const auto h = plan::headline(planner, request);

@@ -84,6 +84,20 @@ shoot offload.png --theme light --lang en --view offload
 step cluster.png
 xvfb-run -a -s "-screen 0 1280x800x24" "$bin/cleave" zoo:vgg16 "$work/cluster.cleave" \
     --screenshot "$out/cluster.png" --theme light --lang en --view cluster
+step "U-Net at node granularity on an emulated quarter-core device (for graph.png)"
+"$bin/cleave-cli" bench zoo:unet --granularity node --local --device-cpu 0.25 \
+    --db "$work/unet.cleave" --warmup 1 --reps 5 >/dev/null
+# Cut at every node, split after down4: the main path and four skip connections cross.
+python3 - "$work/unet.cleave" <<'PY'
+import json, sqlite3, sys
+with sqlite3.connect(sys.argv[1]) as db:
+    db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('granularity', 'node')")
+    db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('plan', ?)",
+               (json.dumps({"preset": "5g-low", "split": 20}),))
+PY
+step graph.png
+xvfb-run -a -s "-screen 0 1280x800x24" "$bin/cleave" zoo:unet "$work/unet.cleave" \
+    --screenshot "$out/graph.png" --theme light --lang en --view graph
 step "InspectNet trained briefly on Fashion-MNIST, its accuracy measured (for accuracy.png)"
 "$bin/cleave-cli" train zoo:inspectnet --data fashion-mnist --train-limit 6000 \
     -o "$work/inspectnet.pt" >/dev/null

@@ -289,6 +289,18 @@ private Q_SLOTS:
             << QStringList{inspect, fixture("chain.pt"), QStringLiteral("--granularity"),
                            QStringLiteral("layer")}
             << QStringLiteral("error: --granularity layer: unknown (valid: block, node)");
+        QTest::newRow("unknown granularity to offload")
+            << QStringList{QStringLiteral("offload"), fixture("chain.pt"),
+                           QStringLiteral("--local"), QStringLiteral("--split"),
+                           QStringLiteral("1"),       QStringLiteral("--granularity"),
+                           QStringLiteral("layer")}
+            << QStringLiteral("error: --granularity layer: unknown (valid: block, node)");
+        QTest::newRow("unknown granularity to compare")
+            << QStringList{QStringLiteral("compare"), QStringLiteral("--db"),
+                           fixture("chain.pt"),       QStringLiteral("--model"),
+                           fixture("chain.pt"),       QStringLiteral("--granularity"),
+                           QStringLiteral("layer")}
+            << QStringLiteral("error: --granularity layer: unknown (valid: block, node)");
         QTest::newRow("too many node cuts")
             << QStringList{inspect,
                            fixture("residual.pt"),
