@@ -6,7 +6,10 @@
 #include "remote/agent/requestlog.h"
 #include "remote/status.h"
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
+#include <string_view>
 
 namespace cleave::remote {
 
@@ -64,6 +67,23 @@ grpc::Status readCodec(const inference::ModelInferRequest &request,
     return grpc::Status::OK;
 }
 
+// i for "INPUT__i" (decimal, no leading zero), nothing for any other name.
+std::optional<size_t> inputIndex(const std::string &name)
+{
+    constexpr std::string_view prefix = "INPUT__";
+    const auto digits = std::string_view(name).substr(std::min(name.size(), prefix.size()));
+    if (name.compare(0, prefix.size(), prefix) != 0 || digits.empty() || digits.size() > 9 ||
+        (digits.size() > 1 && digits.front() == '0'))
+        return std::nullopt;
+    size_t i = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        i = i * 10 + size_t(c - '0');
+    }
+    return i;
+}
+
 // The request's tensors in the deployment's order: each named INPUT__i exactly once, of the
 // shape the half takes.
 grpc::Status decodeInputs(const inference::ModelInferRequest &request, const Deployment &deployment,
@@ -81,12 +101,11 @@ grpc::Status decodeInputs(const inference::ModelInferRequest &request, const Dep
     const auto start = Clock::now();
     for (int k = 0; k < request.inputs_size(); ++k) {
         const auto &input = request.inputs(k);
-        size_t i = 0;
-        while (i < shapes.size() && input.name() != InferenceService::inputName(i))
-            ++i;
-        if (i == shapes.size())
+        const auto found = inputIndex(input.name());
+        if (!found || *found >= shapes.size())
             return invalid(name + ": unknown input '" + input.name().substr(0, 64) +
                            "'; it takes " + expectedNames(shapes.size()));
+        const size_t i = *found;
         if ((*tensors)[i].defined())
             return invalid(name + ": input " + input.name() + " is given twice");
         const graph::Shape shape(input.shape().begin(), input.shape().end());

@@ -344,6 +344,10 @@ private Q_SLOTS:
         QTest::newRow("unknown") << QStringLiteral("unknown")
                                  << QStringLiteral(
                                         "unknown input 'x'; it takes INPUT__0..INPUT__{last}");
+        QTest::newRow("beyond") << QStringLiteral("beyond")
+                                << QStringLiteral("unknown input 'INPUT__{n}'");
+        QTest::newRow("padded") << QStringLiteral("padded")
+                                << QStringLiteral("unknown input 'INPUT__01'");
         QTest::newRow("twice") << QStringLiteral("twice")
                                << QStringLiteral("input INPUT__0 is given twice");
         QTest::newRow("shape") << QStringLiteral("shape") << QStringLiteral("INPUT__1: shape");
@@ -371,6 +375,10 @@ private Q_SLOTS:
             *request.add_raw_input_contents() = request.raw_input_contents(0);
         } else if (what == QLatin1String("unknown")) {
             request.mutable_inputs(1)->set_name("x");
+        } else if (what == QLatin1String("beyond")) {
+            request.mutable_inputs(1)->set_name("INPUT__" + std::to_string(halves.wire.size()));
+        } else if (what == QLatin1String("padded")) {
+            request.mutable_inputs(1)->set_name("INPUT__01");
         } else if (what == QLatin1String("twice")) {
             request.mutable_inputs(1)->set_name("INPUT__0");
         } else if (what == QLatin1String("shape")) {
