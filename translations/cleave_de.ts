@@ -961,6 +961,10 @@ Klick: Schnitt %3 (alles bis hier auf dem Gerät)</translation>
         <source>%1 from %2 to %3</source>
         <translation>%1 von %2 nach %3</translation>
     </message>
+    <message>
+        <source>sent at the split</source>
+        <translation>am Schnitt gesendet</translation>
+    </message>
 </context>
 <context>
     <name>cleave::plots::LatencyStackPlot</name>

@@ -961,6 +961,10 @@ Click: split %3 (everything up to here on the device)</translation>
         <source>%1 from %2 to %3</source>
         <translation>%1 from %2 to %3</translation>
     </message>
+    <message>
+        <source>sent at the split</source>
+        <translation>sent at the split</translation>
+    </message>
 </context>
 <context>
     <name>cleave::plots::LatencyStackPlot</name>

@@ -958,6 +958,10 @@ Click: split %3 (everything up to here on the device)</source>
         <source>%1 from %2 to %3</source>
         <translation>%2에서 %3(으)로 %1</translation>
     </message>
+    <message>
+        <source>sent at the split</source>
+        <translation>분할 지점에서 전송</translation>
+    </message>
 </context>
 <context>
     <name>cleave::plots::LatencyStackPlot</name>

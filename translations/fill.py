@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "sent at the split": "am Schnitt gesendet",
     "Open a model to see its graph.": "Ein Modell öffnen, um seinen Graphen zu sehen.",
     "Zoom In": "Vergrößern",
     "Zoom in (or turn the wheel over the graph)": "Vergrößern (oder das Mausrad über dem Graphen drehen)",
@@ -682,6 +683,7 @@ DE = {
 }
 
 KO = {
+    "sent at the split": "분할 지점에서 전송",
     "Open a model to see its graph.": "그래프를 보려면 모델을 여세요.",
     "Zoom In": "확대",
     "Zoom in (or turn the wheel over the graph)": "확대 (또는 그래프 위에서 휠을 돌리세요)",

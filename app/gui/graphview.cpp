@@ -101,6 +101,10 @@ GraphView::GraphView(QWidget *parent)
     auto *zoomIn = button(tr("Zoom In"), tr("Zoom in (or turn the wheel over the graph)"));
     auto *zoomOut = button(tr("Zoom Out"), tr("Zoom out"));
     auto *fit = button(tr("Fit"), tr("Show the whole graph"));
+    m_legend = new QLabel(this);
+    // Long texts wrap rather than widen the window (1280x800 in every language).
+    m_status->setWordWrap(true);
+    m_legend->setWordWrap(true);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
     bar->addWidget(zoomIn);
@@ -108,6 +112,7 @@ GraphView::GraphView(QWidget *parent)
     bar->addWidget(fit);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_legend);
     layout->addWidget(m_view, 1);
     connect(zoomIn, &QToolButton::clicked, this, [this] { m_view->zoomBy(1.25); });
     connect(zoomOut, &QToolButton::clicked, this, [this] { m_view->zoomBy(0.8); });
@@ -143,6 +148,7 @@ void GraphView::setSelection(int s1, int s2)
         return;
     colourBoxes();
     drawCut();
+    showCut();
 }
 
 void GraphView::showEvent(QShowEvent *event)
@@ -202,7 +208,13 @@ void GraphView::build(FlowLayout layout)
                       tr("click a box to split after it"));
     colourBoxes();
     drawCut();
-    fitToView();
+    m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    // A tall graph fitted whole is unreadable: start at a legible scale, at the cut.
+    if (m_view->transform().m11() < 0.5) {
+        m_view->resetTransform();
+        m_view->scale(0.6, 0.6);
+    }
+    showCut();
     Q_EMIT laidOut();
 }
 
@@ -253,6 +265,16 @@ void GraphView::addEdge(int index, const std::vector<FlowLayout::Point> &points)
 void GraphView::colourBoxes()
 {
     const auto &p = palette();
+    QStringList legend;
+    for (const auto part : {plan::Part::Device, plan::Part::Edge, plan::Part::Cloud})
+        legend.push_back(QStringLiteral("<span style=\"background-color:%1; color:%2\">"
+                                        "&nbsp;%3&nbsp;</span>")
+                             .arg(tierFill(part, p).name(), p.color(QPalette::Text).name(),
+                                  plots::partLabel(part).toHtmlEscaped()));
+    legend.push_back(QStringLiteral("<span style=\"color:%1\"><b>&#8212;</b> %2</span>")
+                         .arg(plots::partColour(plan::Part::Uplink).name(),
+                              tr("sent at the split").toHtmlEscaped()));
+    m_legend->setText(legend.join(QStringLiteral(" ")));
     const QPen border(p.color(QPalette::Mid), 1);
     for (int i = 0; i < m_boxes.size(); ++i) {
         const int block = i - 1;
@@ -284,13 +306,15 @@ void GraphView::drawCut()
         m_edges[i]->setZValue(cut ? CutEdgeLayer : EdgeLayer);
         m_cutEdges += cut ? 1 : 0;
     }
-    // Each tensor sent once, labelled on the edge to its last reader.
+    // Each tensor sent once, labelled on the edge to its last reader where it passes the cut's
+    // height: just below the last box the device runs.
+    const double cutY = m_boxes[std::clamp(m_s1, 0, int(m_boxes.size()) - 1)]->rect().bottom() + 8;
     std::vector<QPointF> middles;
     for (const auto &tensor : m_graph->tensors) {
         if (!FlowGraph::crosses(tensor, m_s1))
             continue;
         ++m_cutTensors;
-        const auto middle = m_edges[tensor.edge]->path().pointAtPercent(0.5);
+        const auto middle = pointNearHeight(m_edges[tensor.edge]->path(), cutY);
         middles.push_back(middle);
         addCutLabel(middle, plots::Numbers::bytes(double(tensor.bytes)));
     }
@@ -306,6 +330,17 @@ void GraphView::drawCut()
     auto *across = m_scene->addPath(line, QPen(cutColour, 1.5, Qt::DashLine));
     across->setZValue(CutEdgeLayer);
     m_cutItems.push_back(across);
+}
+
+QPointF GraphView::pointNearHeight(const QPainterPath &path, double y)
+{
+    QPointF best = path.pointAtPercent(0.5);
+    for (int step = 0; step <= 50; ++step) {
+        const auto p = path.pointAtPercent(step / 50.0);
+        if (std::abs(p.y() - y) < std::abs(best.y() - y))
+            best = p;
+    }
+    return best;
 }
 
 void GraphView::addCutLabel(QPointF at, const QString &text)
@@ -327,18 +362,16 @@ void GraphView::addCutLabel(QPointF at, const QString &text)
 
 void GraphView::fitToView()
 {
-    if (!m_layout)
-        return;
-    m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
-    // A tall graph fitted whole is unreadable: keep text legible and show the cut.
-    if (m_view->transform().m11() < 0.5) {
-        m_view->resetTransform();
-        m_view->scale(0.6, 0.6);
-        if (!m_cutItems.isEmpty())
-            m_view->centerOn(m_cutItems.back());
-        else if (!m_boxes.isEmpty())
-            m_view->centerOn(m_boxes.front());
-    }
+    if (m_layout)
+        m_view->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+}
+
+void GraphView::showCut()
+{
+    if (!m_cutItems.isEmpty())
+        m_view->ensureVisible(m_cutItems.back(), 40, 40);
+    else if (m_s1 >= 0 && m_s1 < m_boxes.size())
+        m_view->ensureVisible(m_boxes[m_s1], 40, 40);
 }
 
 void GraphView::onClicked(QGraphicsItem *item)

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QGraphicsPathItem;
+class QPainterPath;
 class QGraphicsRectItem;
 class QGraphicsScene;
 class QLabel;
@@ -88,11 +89,15 @@ private:
     void colourBoxes();
     void drawCut();
     void addCutLabel(QPointF at, const QString &text);
+    /// Scrolls to the cut drawn (or the split's box).
+    void showCut();
+    static QPointF pointNearHeight(const QPainterPath &path, double y);
     void onClicked(QGraphicsItem *item);
 
     QGraphicsScene *m_scene = nullptr;
     ZoomingView *m_view = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_legend = nullptr; ///< the tiers' colours and the cut's
     std::shared_ptr<const FlowGraph> m_graph;
     std::optional<FlowLayout> m_layout;
     QList<QGraphicsRectItem *> m_boxes;

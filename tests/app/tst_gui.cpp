@@ -2088,9 +2088,11 @@ private Q_SLOTS:
             window->resize(1280, 800);
             window->show();
             QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-            for (int tab = 0; tab < 3; ++tab) {
+            for (int tab = 0; tab < 4; ++tab) {
                 window->showTab(tab);
                 QTest::qWait(50);
+                if (tab == 3) // the graph, with its legend, once laid out
+                    QTRY_VERIFY_WITH_TIMEOUT(window->graphView()->isLaidOut(), 30000);
                 const auto hint = window->minimumSizeHint();
                 qInfo("%s, tab %d: minimum %dx%d, size %dx%d", language, tab, hint.width(),
                       hint.height(), window->width(), window->height());
