@@ -666,6 +666,18 @@
         <translation>Länge der Rangliste %1</translation>
     </message>
     <message>
+        <source>No timings of %1 cut this way: the project has them cut at %2; choose that under Cuts in the Model dock, or measure it in the Benchmark panel.</source>
+        <translation>Keine Zeiten von %1 bei dieser Schnittwahl: das Projekt hat sie geschnitten an %2; wählen Sie das unter Schnitte im Modell-Bereich oder messen Sie es im Benchmark-Bereich.</translation>
+    </message>
+    <message>
+        <source>every node</source>
+        <translation>jedem Knoten</translation>
+    </message>
+    <message>
+        <source>its blocks</source>
+        <translation>seinen Blöcken</translation>
+    </message>
+    <message>
         <source>No timings of %1 in this project yet: measure it in the Benchmark panel.</source>
         <translation>Dieses Projekt hat noch keine Zeiten von %1: messen Sie es im Benchmark-Bereich.</translation>
     </message>

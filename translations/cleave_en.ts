@@ -666,6 +666,18 @@
         <translation>ranking length %1</translation>
     </message>
     <message>
+        <source>No timings of %1 cut this way: the project has them cut at %2; choose that under Cuts in the Model dock, or measure it in the Benchmark panel.</source>
+        <translation>No timings of %1 cut this way: the project has them cut at %2; choose that under Cuts in the Model dock, or measure it in the Benchmark panel.</translation>
+    </message>
+    <message>
+        <source>every node</source>
+        <translation>every node</translation>
+    </message>
+    <message>
+        <source>its blocks</source>
+        <translation>its blocks</translation>
+    </message>
+    <message>
         <source>No timings of %1 in this project yet: measure it in the Benchmark panel.</source>
         <translation>No timings of %1 in this project yet: measure it in the Benchmark panel.</translation>
     </message>

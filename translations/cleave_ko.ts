@@ -666,6 +666,18 @@
         <translation>순위 길이 %1</translation>
     </message>
     <message>
+        <source>No timings of %1 cut this way: the project has them cut at %2; choose that under Cuts in the Model dock, or measure it in the Benchmark panel.</source>
+        <translation>이 절단 방식으로는 %1의 측정 시간이 없습니다: 프로젝트에는 %2 기준으로 절단한 시간이 있습니다. 모델 패널의 절단에서 선택하거나 벤치마크 패널에서 측정하세요.</translation>
+    </message>
+    <message>
+        <source>every node</source>
+        <translation>모든 노드</translation>
+    </message>
+    <message>
+        <source>its blocks</source>
+        <translation>블록</translation>
+    </message>
+    <message>
         <source>No timings of %1 in this project yet: measure it in the Benchmark panel.</source>
         <translation>이 프로젝트에는 아직 %1의 측정 시간이 없습니다: 벤치마크 패널에서 측정하세요.</translation>
     </message>

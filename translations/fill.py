@@ -8,6 +8,10 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 DE = {
+    "No timings of %1 cut this way: the project has them cut at %2; choose that under Cuts in the Model dock, or measure it in the Benchmark panel.":
+        "Keine Zeiten von %1 bei dieser Schnittwahl: das Projekt hat sie geschnitten an %2; wählen Sie das unter Schnitte im Modell-Bereich oder messen Sie es im Benchmark-Bereich.",
+    "every node": "jedem Knoten",
+    "its blocks": "seinen Blöcken",
     "sent at the split": "am Schnitt gesendet",
     "Open a model to see its graph.": "Ein Modell öffnen, um seinen Graphen zu sehen.",
     "Zoom In": "Vergrößern",
@@ -683,6 +687,10 @@ DE = {
 }
 
 KO = {
+    "No timings of %1 cut this way: the project has them cut at %2; choose that under Cuts in the Model dock, or measure it in the Benchmark panel.":
+        "이 절단 방식으로는 %1의 측정 시간이 없습니다: 프로젝트에는 %2 기준으로 절단한 시간이 있습니다. 모델 패널의 절단에서 선택하거나 벤치마크 패널에서 측정하세요.",
+    "every node": "모든 노드",
+    "its blocks": "블록",
     "sent at the split": "분할 지점에서 전송",
     "Open a model to see its graph.": "그래프를 보려면 모델을 여세요.",
     "Zoom In": "확대",

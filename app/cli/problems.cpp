@@ -20,6 +20,9 @@ std::string remedy(const plan::PlanProblem &p)
     using K = plan::PlanProblem::Kind;
     switch (p.kind) {
     case K::NoTimings:
+        if (p.timedAt)
+            return " at this granularity; it has timings at --granularity " +
+                   graph::granularityName(*p.timedAt);
         return "; measure it with: cleave-cli bench " + p.model + " --local --db " + p.where;
     case K::NoTimingsOnTier:
         return "; benchmark it with cleave-cli bench --" + std::string(plan::tierName(p.tier)) +

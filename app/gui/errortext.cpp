@@ -77,6 +77,11 @@ QString ErrorText::problem(const plan::PlanProblem &p)
     };
     switch (p.kind) {
     case K::NoTimings:
+        if (p.timedAt)
+            return tr("No timings of %1 cut this way: the project has them cut at %2; choose "
+                      "that under Cuts in the Model dock, or measure it in the Benchmark panel.")
+                .arg(s(p.model),
+                     *p.timedAt == graph::Granularity::Node ? tr("every node") : tr("its blocks"));
         return tr("No timings of %1 in this project yet: measure it in the Benchmark panel.")
             .arg(s(p.model));
     case K::NoTimingsOnTier:

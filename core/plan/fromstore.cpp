@@ -154,12 +154,21 @@ std::optional<Planner> plannerOn(store::Store &db, const store::ModelRecord &rec
     return planner;
 }
 
-PlanError noTimings(store::Store &db, const std::string &model)
+// None at the granularity asked; the other one's timings are named, so that the user can
+// switch rather than measure again.
+PlanError noTimings(store::Store &db, const std::string &model, graph::Granularity asked)
 {
     PlanProblem problem;
     problem.kind = PlanProblem::Kind::NoTimings;
     problem.model = model;
     problem.where = db.path();
+    for (const auto other : {graph::Granularity::Block, graph::Granularity::Node}) {
+        if (other == asked || problem.timedAt)
+            continue;
+        for (const auto &record : store::storedModels(db, model, other))
+            if (!db.timedResources(record.id).empty())
+                problem.timedAt = other;
+    }
     return PlanError(std::move(problem));
 }
 
@@ -170,14 +179,14 @@ Planner plannerFromStore(store::Store &db, const std::string &model, graph::Gran
     for (const auto &record : store::storedModels(db, model, granularity))
         if (auto planner = plannerOn(db, record, model))
             return std::move(*planner);
-    throw noTimings(db, model);
+    throw noTimings(db, model, granularity);
 }
 
 Planner plannerFromStore(store::Store &db, const store::ModelRecord &record)
 {
     if (auto planner = plannerOn(db, record, record.name))
         return std::move(*planner);
-    throw noTimings(db, record.name);
+    throw noTimings(db, record.name, record.granularity);
 }
 
 namespace {

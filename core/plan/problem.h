@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "core/graph/granularity.h"
 #include "core/plan/costs.h"
 
 #include <cstdint>
@@ -55,7 +56,8 @@ struct Demand
 struct PlanProblem
 {
     enum class Kind {
-        NoTimings,        ///< `model` has no complete timings in the store at `where`
+        NoTimings,        ///< `model` has no complete timings in the store at `where` (but at
+                          ///< `timedAt`, another granularity, if set)
         NoTimingsOnTier,  ///< no resource of `tier` has timings of `model`
         CodecNotMeasured, ///< `codec` was not measured on `resource`
         NoTransferLayers, ///< no TL was measured for `model`
@@ -86,6 +88,7 @@ struct PlanProblem
     std::string bestFineTuned; ///< how the TL of the best drop was fine-tuned; empty: it was not
     int split = 0;
     int64_t unmeasured = 0;
+    std::optional<graph::Granularity> timedAt;
 };
 
 /// "device,edge": tiers as the planner names them, comma separated.

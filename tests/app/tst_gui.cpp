@@ -944,6 +944,10 @@ private Q_SLOTS:
             // At blocks, as every model opens first: the project has no block timings.
             QTRY_COMPARE_WITH_TIMEOUT(missing.count(), 1, 60000);
             QCOMPARE(window.granularity(), cleave::graph::Granularity::Block);
+            // It says where the timings are.
+            QVERIFY2(missing.at(0).at(0).toString().contains(
+                         QStringLiteral("the project has them cut at every node")),
+                     qPrintable(missing.at(0).at(0).toString()));
             auto *box = window.modelView()->granularityBox();
             const int node = box->findData(int(cleave::graph::Granularity::Node));
             QVERIFY(node >= 0);

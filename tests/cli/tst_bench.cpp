@@ -143,6 +143,15 @@ private Q_SLOTS:
                                     .toArray()[0][QStringLiteral("blocks")]
                                     .toInt();
             QCOMPARE(blocks, granularity == std::string("node") ? nodes.blockCount() : 8);
+            if (granularity != std::string("node"))
+                continue;
+            // Node timings alone: a plan at blocks says where the timings are.
+            const auto atBlocks = cli({QStringLiteral("plan"), QStringLiteral("--db"), db,
+                                       QStringLiteral("--model"), fixture("residual.pt")});
+            QCOMPARE(atBlocks.exitCode, 2);
+            QVERIFY2(atBlocks.err.contains("at this granularity; it has timings at "
+                                           "--granularity node"),
+                     atBlocks.err.constData());
         }
         {
             cleave::store::Store store(db.toStdString());
