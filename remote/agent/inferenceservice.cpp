@@ -39,31 +39,36 @@ std::string expectedNames(size_t count)
                : InferenceService::inputName(0) + ".." + InferenceService::inputName(count - 1);
 }
 
-// The wire format of every input: Cleave's own codecs name themselves in `cleave_codec` (the
-// datatype then is FP32, the logical type); otherwise each input's datatype, FP32 or FP16.
-grpc::Status readCodec(const inference::ModelInferRequest &request,
-                       const inference::ModelInferRequest::InferInputTensor &input,
-                       codec::Codec *wire)
+// Cleave's own codec, where the request names one in `cleave_codec` (read once a request).
+grpc::Status namedCodec(const inference::ModelInferRequest &request,
+                        std::optional<codec::Codec> *named)
 {
-    const auto &name = request.model_name();
     const auto parameter = request.parameters().find("cleave_codec");
+    if (parameter == request.parameters().end())
+        return grpc::Status::OK;
     try {
-        if (parameter != request.parameters().end()) {
-            *wire = codec::Codec::parse(parameter->second.string_param());
-            if (input.datatype() != "FP32")
-                return invalid(name + ": " + input.name() + ": datatype " + input.datatype() +
-                               " with cleave_codec: the logical type must be FP32");
-        } else if (input.datatype() == "FP16") {
-            *wire = codec::Codec::parse("fp16");
-        } else if (input.datatype() == "FP32") {
-            *wire = codec::Codec{};
-        } else {
-            return invalid(name + ": " + input.name() + ": datatype " + input.datatype() +
-                           " is not served (FP32 or FP16)");
-        }
+        *named = codec::Codec::parse(parameter->second.string_param());
     } catch (const Error &e) {
-        return invalid(name + ": " + e.what());
+        return invalid(request.model_name() + ": " + e.what());
     }
+    return grpc::Status::OK;
+}
+
+// The wire format of one input: the named codec (its datatype then is FP32, the logical
+// type), else its datatype, FP32 or FP16.
+grpc::Status inputCodec(const std::string &model, const std::optional<codec::Codec> &named,
+                        const inference::ModelInferRequest::InferInputTensor &input,
+                        codec::Codec *wire)
+{
+    static const auto fp16 = codec::Codec::parse("fp16");
+    const auto &type = input.datatype();
+    if (named && type != "FP32")
+        return invalid(model + ": " + input.name() + ": datatype " + type +
+                       " with cleave_codec: the logical type must be FP32");
+    if (!named && type != "FP32" && type != "FP16")
+        return invalid(model + ": " + input.name() + ": datatype " + type +
+                       " is not served (FP32 or FP16)");
+    *wire = named ? *named : type == "FP16" ? fp16 : codec::Codec{};
     return grpc::Status::OK;
 }
 
@@ -97,6 +102,9 @@ grpc::Status decodeInputs(const inference::ModelInferRequest &request, const Dep
                        expectedNames(shapes.size()) + ") in raw_input_contents, got " +
                        std::to_string(request.inputs_size()) + " inputs and " +
                        std::to_string(request.raw_input_contents_size()) + " raw contents");
+    std::optional<codec::Codec> named;
+    if (auto bad = namedCodec(request, &named); !bad.ok())
+        return bad;
     tensors->assign(shapes.size(), torch::Tensor());
     const auto start = Clock::now();
     for (int k = 0; k < request.inputs_size(); ++k) {
@@ -113,7 +121,7 @@ grpc::Status decodeInputs(const inference::ModelInferRequest &request, const Dep
             return invalid(name + ": " + input.name() + ": shape " + graph::formatShape(shape) +
                            " does not match the model's " + graph::formatShape(shapes[i]));
         codec::Codec wire;
-        if (auto bad = readCodec(request, input, &wire); !bad.ok())
+        if (auto bad = inputCodec(name, named, input, &wire); !bad.ok())
             return bad;
         try {
             (*tensors)[i] = codec::decode(request.raw_input_contents(k), wire, shape);

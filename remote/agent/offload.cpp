@@ -122,7 +122,8 @@ private:
 inference::ModelInferRequest EdgeLeg::encode(const graph::Tensors &y, int run, int64_t *up,
                                              double *encode_s) const
 {
-    const bool fp16 = wire == codec::Codec::parse("fp16");
+    static const auto fp16Codec = codec::Codec::parse("fp16");
+    const bool fp16 = wire == fp16Codec;
     const bool standard = wire == codec::Codec{} || fp16;
     inference::ModelInferRequest call;
     call.set_model_name(request.edge_model());
