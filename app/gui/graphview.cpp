@@ -129,11 +129,7 @@ void GraphView::setGraph(std::shared_ptr<const FlowGraph> graph)
     m_graph = std::move(graph);
     m_layout.reset();
     m_failure.clear();
-    m_scene->clear();
-    m_boxes.clear();
-    m_edges.clear();
-    m_cutItems.clear();
-    m_cutEdges = 0;
+    clearScene();
     m_status->setText(m_graph ? tr("The graph is laid out when shown.")
                               : tr("Open a model to see its graph."));
     if (m_graph && isVisible())
@@ -191,12 +187,18 @@ void GraphView::startLayout()
         });
 }
 
-void GraphView::build(FlowLayout layout)
+void GraphView::clearScene()
 {
     m_scene->clear();
     m_boxes.clear();
     m_edges.clear();
     m_cutItems.clear();
+    m_cutEdges = m_cutTensors = 0;
+}
+
+void GraphView::build(FlowLayout layout)
+{
+    clearScene();
     for (size_t i = 0; i < layout.boxes.size(); ++i)
         addBox(int(i), layout.boxes[i]);
     for (size_t i = 0; i < layout.edges.size(); ++i)

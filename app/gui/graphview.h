@@ -83,6 +83,7 @@ protected:
 
 private:
     void startLayout();
+    void clearScene();
     void build(FlowLayout layout);
     void addBox(int index, const FlowLayout::PlacedBox &placed);
     void addEdge(int index, const std::vector<FlowLayout::Point> &path);
